@@ -1,0 +1,70 @@
+"""gijiroku: Japanese meeting minutes (議事録・会議録) to validated, JSON-ready records.
+
+The pipeline: :func:`tokenize` cuts the text into blocks (header lines, agenda headings,
+speaker turns, notes, page markers); :func:`parse` turns them into :class:`Minutes`
+(meeting, members, sections, utterances, events, diagnostics), which serialize to JSON.
+
+Example:
+    >>> import gijiroku
+    >>> m = gijiroku.parse("座長 それでは始めます。\\n林委員 賛成です。")
+    >>> m.utterances[1].speaker.name, m.utterances[1].speaker.role
+    ('林', '委員')
+"""
+
+from gijiroku.api import OnIssue, json_schema, parse, parse_file
+from gijiroku.blocks import Block, BlockKind
+from gijiroku.errors import DecodeError, FormatNotFound, GijirokuError, GijirokuWarning, ParseError
+from gijiroku.formats import FORMATS, detect_format
+from gijiroku.formats.base import Format
+from gijiroku.models import (
+    SCHEMA_VERSION,
+    Diagnostic,
+    Event,
+    HeaderField,
+    Meeting,
+    Member,
+    Minutes,
+    Note,
+    PageMarker,
+    Section,
+    Source,
+    Span,
+    Speaker,
+    Utterance,
+)
+from gijiroku.tokenizer import tokenize
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FORMATS",
+    "SCHEMA_VERSION",
+    "Block",
+    "BlockKind",
+    "DecodeError",
+    "Diagnostic",
+    "Event",
+    "Format",
+    "FormatNotFound",
+    "GijirokuError",
+    "GijirokuWarning",
+    "HeaderField",
+    "Meeting",
+    "Member",
+    "Minutes",
+    "Note",
+    "OnIssue",
+    "PageMarker",
+    "ParseError",
+    "Section",
+    "Source",
+    "Span",
+    "Speaker",
+    "Utterance",
+    "__version__",
+    "detect_format",
+    "json_schema",
+    "parse",
+    "parse_file",
+    "tokenize",
+]

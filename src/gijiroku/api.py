@@ -1,0 +1,125 @@
+"""The public entry points: :func:`parse`, :func:`parse_file`, :func:`json_schema`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import warnings
+from typing import Any, Literal
+
+from gijiroku.decoding import decode
+from gijiroku.errors import GijirokuWarning, ParseError
+from gijiroku.formats import get_format
+from gijiroku.formats.base import Format
+from gijiroku.models import Minutes
+from gijiroku.normalize import split_lines
+from gijiroku.parser import parse_blocks
+from gijiroku.tokenizer import tokenize_lines
+
+__all__ = ["OnIssue", "json_schema", "parse", "parse_file"]
+
+OnIssue = Literal["collect", "warn", "raise"]
+_ON_ISSUE = ("collect", "warn", "raise")
+
+
+def parse(
+    text: str | bytes,
+    *,
+    source_name: str | None = None,
+    format: str | Format | None = None,  # noqa: A002
+    on_issue: OnIssue = "collect",
+    encoding: str | None = None,
+) -> Minutes:
+    """Parse minutes text (or bytes) into :class:`~gijiroku.models.Minutes`.
+
+    Args:
+        text: the minutes; bytes are decoded (UTF-8, UTF-16 with BOM, CP932, EUC-JP).
+        source_name: a name for the source (a file name), kept in ``source.name``.
+        format: a family name (see ``gijiroku.FORMATS``); detected from the text when None.
+        on_issue: what to do with warnings and errors found while parsing: ``"collect"``
+            them in ``diagnostics`` (the default), also ``"warn"`` (a
+            :class:`~gijiroku.GijirokuWarning` each), or ``"raise"`` a
+            :class:`~gijiroku.ParseError`.
+        encoding: decode bytes with this codec instead of detecting one.
+
+    Returns:
+        The parsed minutes; ``to_json()`` gives the JSON.
+
+    Raises:
+        TypeError: ``text`` is neither str nor bytes, or an option has the wrong type.
+        DecodeError: bytes that are not text in a supported encoding.
+        FormatNotFound: an unknown ``format`` name.
+        ParseError: with ``on_issue="raise"``, when a diagnostic is a warning or error.
+
+    Example:
+        >>> m = parse("座長 それでは始めます。\\n林委員 賛成です。")
+        >>> [(u.speaker.label, u.text) for u in m.utterances]
+        [('座長', 'それでは始めます。'), ('林委員', '賛成です。')]
+    """
+    if on_issue not in _ON_ISSUE:
+        raise ValueError(f"on_issue must be one of {', '.join(_ON_ISSUE)}, not {on_issue!r}")
+    if source_name is not None and not isinstance(source_name, str):
+        raise TypeError(f"source_name must be a str, not {type(source_name).__name__}")
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raw = bytes(text)
+        decoded, used = decode(raw, encoding)
+        sha256 = hashlib.sha256(raw).hexdigest()
+    elif isinstance(text, str):
+        decoded, used = text, "unicode"
+        sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    else:
+        raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
+    fmt = format if isinstance(format, Format) else get_format(format, decoded)
+    blocks = tokenize_lines(decoded, fmt)
+    minutes = parse_blocks(
+        blocks,
+        text=decoded,
+        source_name=source_name,
+        format_name=fmt.name,
+        encoding=used,
+        sha256=sha256,
+        line_count=len(split_lines(decoded)) if decoded else 0,
+    )
+    _report(minutes, on_issue)
+    return minutes
+
+
+def _report(minutes: Minutes, on_issue: OnIssue) -> None:
+    serious = [d for d in minutes.diagnostics if d.severity in ("warning", "error")]
+    if not serious or on_issue == "collect":
+        return
+    if on_issue == "raise":
+        first = serious[0]
+        more = f" (and {len(serious) - 1} more)" if len(serious) > 1 else ""
+        raise ParseError(f"{first.code}: {first.message}{more}", minutes.diagnostics)
+    for diagnostic in serious:
+        warnings.warn(f"{diagnostic.code}: {diagnostic.message}", GijirokuWarning, stacklevel=3)
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    format: str | Format | None = None,  # noqa: A002
+    on_issue: OnIssue = "collect",
+    encoding: str | None = None,
+) -> Minutes:
+    """Read and parse a minutes file; ``source.name`` is the file's name.
+
+    Example:
+        >>> m = parse_file("samples/council/sendai-ict-2016-02-08.txt")  # doctest: +SKIP
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be str or os.PathLike, not {type(path).__name__}")
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return parse(data, source_name=os.path.basename(os.fspath(path)), format=format,
+                 on_issue=on_issue, encoding=encoding)  # fmt: skip
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the output (``Minutes.model_dump(mode="json")``)."""
+    schema = Minutes.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "gijiroku Minutes"
+    return dict(json.loads(json.dumps(schema)))

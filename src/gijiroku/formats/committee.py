@@ -1,0 +1,256 @@
+"""Committee and council minutes pulled out of a PDF (審議会・委員会・推進会議の議事録).
+
+Lines it recognises, from ``samples/council/sendai-ict-2016-02-08.txt``::
+
+     平成 27 年度 仙台市情報化推進会議（第 2回） 議事録        title (first header paragraph)
+    日 時：平成 28 年 2 月 8 日（月） 13：30～15：00           header field, letter-spaced key
+    出席者（仙台市情報化推進会議委員／五十音順）：             attendance heading
+    及川委員、曽根委員(座長)、千葉委員、林委員                 roster: surname + title (role)
+    （仙台市）：日下情報政策部長、渋谷情報政策課長             roster with a group
+    事務局 まちづくり政策局情報政策部情報政策課                an office and its department
+    （開始 13：30）                                            event; the proceedings begin
+    座長 / （曽根委員）                                        a label split over two lines
+    〔議題（１）仙台市ＩＣＴ利活用方針 2016-2020 の策定について〕   section heading
+    林委員 ICT の利活用は口に出すのは簡単だが…                 label, space, text
+    情報政策課長 （資料 1-1、1-2 に基づき説明）                 label whose text is a note
+    （了承）                                                   note inside the current turn
+    - 4 -                                                      page number
+
+and from ``samples/council/digital-shakai-suishin-2023-06-06.txt`` (pdfminer)::
+
+    〇河野大臣： ただいまから、第４回「デジタル社会推進会議」を開催いたします。
+
+PDF text is double-spaced: blank lines mean nothing, and a line that ends *without* a
+trailing space goes on in the next line (``paragraph_mode="auto"``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gijiroku.blocks import BlockKind
+from gijiroku.formats.base import (
+    KNOWN_HEADER_KEYS_RE,
+    ChildRule,
+    Context,
+    Format,
+    Rule,
+    header_field_name,
+)
+from gijiroku.names import POSITION_WORDS_RE
+from gijiroku.notes import EVENT_KINDS, classify_note
+
+__all__ = ["COMMITTEE"]
+
+SP = r"[ \u3000]"
+#: Marks some minutes put before a label (○ U+25CB, ◯ U+25EF, 〇 U+3007 …).
+MARK = r"[〇○◯●◎◆■◇□]"
+#: Characters of a name or a department: kanji, kana, and Latin letters (Ａ委員).
+NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・々〆ヶA-Za-zＡ-Ｚａ-ｚ]"
+#: A speaker label: any run of name characters that ends with a position word (林委員,
+#: 座長, 情報政策課長, 河野大臣, 事務局).
+LABEL = rf"{NAME_CHAR}{{0,24}}?(?:{POSITION_WORDS_RE})"
+#: A name in parentheses right after a label, or on the next line: （曽根委員）.
+NAME_PAREN = rf"[（(]{SP}*(?P<pname>{NAME_CHAR}(?:{NAME_CHAR}|{SP}){{0,15}}?){SP}*[)）]"
+NUMBER_PREFIX = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[（(][0-9０-９]{1,2}[)）])"
+
+HEADING_RE = regex.compile(
+    rf"""
+    [〔［\[]{SP}*(?P<title>[^〔〕［］\[\]]+?){SP}*[〕］\]]       # 〔議題（１）…〕
+    | 【{SP}*(?P<title>[^【】]+?){SP}*】                         # 【議事】
+    """,
+    regex.VERBOSE,
+)
+NOTE_RE = regex.compile(
+    r"""
+    [（(](?P<body>(?:[^（）()]|[（(][^（）()]*[)）]){1,80})[)）]   # （了承） / (なし) / （開始 13：30）
+    """,
+    regex.VERBOSE,
+)
+TURN_RE = regex.compile(
+    rf"""
+    (?:{MARK}{SP}*)?                         # an optional mark: 〇河野大臣
+    (?P<label>{LABEL})                       # 林委員 / 座長 / 情報政策課長
+    (?:{SP}*{NAME_PAREN})?                   # 座長（曽根委員）
+    (?:
+        {SP}*[：:]{SP}*(?P<text>.*)          # 〇河野大臣： text
+      | {SP}+(?P<text>.+)                    # 林委員 text
+    )?
+    """,
+    regex.VERBOSE,
+)
+NAME_PAREN_RE = regex.compile(NAME_PAREN)
+CONTINUATION_RE = regex.compile(r"(?P<text>.+)", regex.DOTALL)
+
+FIELD_RE = regex.compile(
+    rf"""
+    (?:{NUMBER_PREFIX}[.．、]?{SP}*)?        # 1 / １ / (1) numbering
+    (?P<key>[^：:、。「」]{{1,40}}?)          # 日 時 / 出席者（…／五十音順）
+    {SP}*[：:]{SP}*
+    (?P<value>.*)                            # the value, possibly empty
+    """,
+    regex.VERBOSE,
+)
+KNOWN_FIELD_RE = regex.compile(
+    rf"""
+    (?:{NUMBER_PREFIX}[.．、]?{SP}*)?        # １ 開催日時
+    (?P<key>{KNOWN_HEADER_KEYS_RE})
+    (?:{SP}+(?P<value>.+))?                  # 日時 令和５年…, or the value on the next line
+    """,
+    regex.VERBOSE,
+)
+#: One roster entry: a person (surname + title), maybe a role or note in parentheses.
+ENTRY_RE = regex.compile(
+    rf"""
+    (?P<person>[^、，,（()）\s：:]+)                     # 曽根委員 / 日下情報政策部長
+    (?:{SP}*[（(](?P<paren>[^（()）]{{1,30}})[)）])?    # (座長)
+    """,
+    regex.VERBOSE,
+)
+_ENTRY_LIST = rf"[^、，,（()）\s：:]+(?:{SP}*[（(][^（()）]{{1,30}}[)）])?"
+ROSTER_RE = regex.compile(
+    rf"""
+    (?:[（(](?P<group>[^（()）]{{1,30}})[)）]{SP}*[：:]{SP}*)?     # （仙台市）：
+    (?P<entries>{_ENTRY_LIST}(?:{SP}*[、，,]{SP}*{_ENTRY_LIST})*)  # 及川委員、曽根委員(座長)
+    """,
+    regex.VERBOSE,
+)
+OFFICE_RE = regex.compile(
+    rf"""
+    (?P<entries>(?P<person>事務局|庶務|事務担当))         # 事務局
+    (?:{SP}*[：:]{SP}*|{SP}+)
+    (?P<group>{NAME_CHAR}+(?:{SP}+{NAME_CHAR}+)*)          # まちづくり政策局情報政策部情報政策課
+    """,
+    regex.VERBOSE,
+)
+TITLE_RE = regex.compile(r"(?P<value>.+)", regex.DOTALL)
+ABSENT_MENTION_RES = (
+    regex.compile(
+        rf"(?:本日|今回)(?:は|、)?(?:御|ご)?欠席(?:の|された|されている|している)"
+        rf"(?P<person>{NAME_CHAR}{{1,6}}?(?:委員|構成員|議員|理事|幹事|会長|副会長))"
+    ),
+    regex.compile(
+        rf"(?P<person>{NAME_CHAR}{{1,6}}?(?:委員|構成員|議員|理事|幹事))(?:は|が)、?"
+        rf"(?:本日|今回)(?:は)?、?(?:御|ご)?欠席"
+    ),
+)
+_ENTRY_ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE}|君|氏|様|さん)$")
+_SPEECH_RE = regex.compile(r"[。？！?!、]")
+
+
+def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
+    """A label's text reads as speech (a sentence), not as a roster value."""
+    text = match["text"] or ""
+    return bool(_SPEECH_RE.search(text))
+
+
+def _is_label_alone(match: regex.Match[str], ctx: Context) -> bool:
+    return not match["text"]
+
+
+def _is_event_note(match: regex.Match[str], ctx: Context) -> bool:
+    return classify_note(match.group()) in EVENT_KINDS
+
+
+def _is_header_field(match: regex.Match[str], ctx: Context) -> bool:
+    """A ``key：value`` line: the key is short, has no digits, and is not a bracket."""
+    key = match["key"].strip()
+    return not regex.search(r"[0-9０-９]", key) and not key.startswith(("（", "(", "・"))
+
+
+def _is_roster(match: regex.Match[str], ctx: Context) -> bool:
+    """Most entries end with a title or honorific: a list of people."""
+    entries = [m["person"] for m in ENTRY_RE.finditer(match["entries"])]
+    titled = sum(1 for e in entries if _ENTRY_ENDS_WITH_TITLE_RE.search(e))
+    if match["group"]:
+        return titled > 0
+    return len(entries) >= 2 and titled * 2 > len(entries)
+
+
+def _is_title(match: regex.Match[str], ctx: Context) -> bool:
+    return not ctx.title_seen
+
+
+def _is_heading(match: regex.Match[str], ctx: Context) -> bool:
+    """【山田委員】 alone is a label whose text follows, not a heading; 〔…〕 is always one."""
+    if not match.group().lstrip().startswith("【"):
+        return True
+    return not regex.search(rf"(?:{POSITION_WORDS_RE})$", match["title"])
+
+
+def _header_field_name(fields: dict[str, str]) -> dict[str, str]:
+    return {"name": header_field_name(fields.get("key", "")) or ""}
+
+
+def _note_fields(fields: dict[str, str]) -> dict[str, str]:
+    return {"kind": classify_note(fields.get("text", ""))}
+
+
+_NOTE = regex.compile(rf"(?P<text>{NOTE_RE.pattern})", regex.VERBOSE)
+_MEMBERS = ChildRule("entries", BlockKind.MEMBER, ENTRY_RE)
+
+HEADER_RULES: tuple[Rule, ...] = (
+    Rule("event-note", BlockKind.NOTE, _NOTE, guard=_is_event_note, derive=_note_fields,
+         ends_header=True),
+    Rule("heading", BlockKind.SECTION, HEADING_RE, guard=_is_heading, ends_header=True),
+    Rule("office", BlockKind.ROSTER, OFFICE_RE, children=_MEMBERS),
+    Rule("speech-turn", BlockKind.TURN, TURN_RE, guard=_is_speech, ends_header=True),
+    Rule("roster", BlockKind.ROSTER, ROSTER_RE, guard=_is_roster, children=_MEMBERS),
+    Rule("known-field", BlockKind.HEADER, KNOWN_FIELD_RE, derive=_header_field_name),
+    Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_header_field, derive=_header_field_name),
+    Rule("title", BlockKind.HEADER, TITLE_RE, guard=_is_title, derive=lambda f: {"name": "title"}),
+    Rule("label-turn", BlockKind.TURN, TURN_RE, guard=_is_label_alone, ends_header=True,
+         absorb_next=NAME_PAREN_RE),
+)  # fmt: skip
+
+BODY_RULES: tuple[Rule, ...] = (
+    Rule("heading", BlockKind.SECTION, HEADING_RE, guard=_is_heading),
+    Rule("note", BlockKind.NOTE, _NOTE, derive=_note_fields),
+    Rule("label-turn", BlockKind.TURN, TURN_RE, absorb_next=NAME_PAREN_RE),
+    Rule("continuation", BlockKind.CONTINUATION, CONTINUATION_RE),
+)
+
+PAGE_MARKER_RE = regex.compile(
+    r"""
+    [ \u3000]*(?:
+        [-－‐―−ー][ \u3000]*(?P<number>[0-9０-９]{1,4})[ \u3000]*[-－‐―−ー]    # - 4 - / －1－
+      | [PpＰｐ][.．]?[ \u3000]*(?P<number>[0-9０-９]{1,4})                     # P.5
+      | (?P<number>[0-9０-９]{1,4})[ \u3000]*/[ \u3000]*[0-9０-９]{1,4}          # 3/12
+      | (?P<bare>[0-9０-９]{1,3})                                               # 4 (checked)
+    )[ \u3000]*
+    """,
+    regex.VERBOSE,
+)
+
+_SIGNALS = (
+    (regex.compile(r"議事録|会議録|議事要旨|議事概要"), 0.2),
+    (regex.compile(r"(?m)^[ \u3000]*(?:日[ \u3000]*時|会[ \u3000]*場|場[ \u3000]*所|開催日時)"), 0.2),
+    (regex.compile(r"(?m)^[ \u3000]*[〔【][^〔〕【】\n]+[〕】][ \u3000]*$"), 0.1),
+    (regex.compile(rf"(?m)^(?:{MARK})?{LABEL}(?:[ ]|[：:])"), 0.3),
+    (regex.compile(r"(?m)^[ \u3000]*[-－][ \u3000]*\d+[ \u3000]*[-－][ \u3000]*$|\f"), 0.1),
+)
+
+
+def looks_like(head: str) -> float:
+    """Committee minutes from PDF: a 議事録 title, 日時/会場 fields, labels with a space."""
+    score = sum(weight for pattern, weight in _SIGNALS if pattern.search(head))
+    if "\u3000" not in head:  # PDF extraction leaves ASCII spaces only
+        score += 0.1
+    return min(score, 1.0)
+
+
+COMMITTEE = Format(
+    name="committee",
+    description="Committee and council minutes extracted from PDF (審議会・委員会の議事録)",
+    example="林委員 ICT の利活用は口に出すのは簡単だが…",
+    looks_like=looks_like,
+    header_rules=HEADER_RULES,
+    body_rules=BODY_RULES,
+    paragraph_mode="auto",
+    page_marker=PAGE_MARKER_RE,
+    bare_page_numbers=True,
+    mention_rules=tuple(
+        ChildRule("", BlockKind.MEMBER, pattern, {"attendance": "absent"}, span_group="person")
+        for pattern in ABSENT_MENTION_RES
+    ),
+)

@@ -1,0 +1,261 @@
+"""The records a parse produces: validated, frozen pydantic models that serialize to JSON.
+
+The JSON field names are public API (see README "The JSON contract"). Every record built
+from the input carries a :class:`Span` into the original text.
+
+Glossary: :class:`Minutes` 議事録・会議録, :class:`Meeting` 会議, :class:`Member` 出席者,
+:class:`Section` 議題・日程, :class:`Utterance` 発言, :class:`Note` 注記 (ト書き),
+:class:`Event` 開会・休憩などの経過, :class:`Diagnostic` 診断.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Attendance",
+    "Diagnostic",
+    "Event",
+    "HeaderField",
+    "Meeting",
+    "Member",
+    "Minutes",
+    "Note",
+    "PageMarker",
+    "Section",
+    "Severity",
+    "Source",
+    "Span",
+    "Speaker",
+    "Utterance",
+]
+
+SCHEMA_VERSION = "1.0"
+
+Attendance = Literal["present", "absent", "unknown"]
+Severity = Literal["error", "warning", "info"]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-9]|3[0-5]):[0-5]\d$")]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Record):
+    """A stretch of the original text: 0-based ``start``, exclusive ``end``, 1-based lines.
+
+    ``page`` is the page the stretch starts on, when page markers make it known.
+    """
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    line_start: int = Field(ge=1)
+    line_end: int = Field(ge=1)
+    page: int | None = None
+
+    def slice(self, text: str) -> str:
+        """The characters of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+
+class Source(_Record):
+    """Where the text came from and how it was read."""
+
+    name: str | None = None
+    sha256: str
+    encoding: str
+    format: str
+    chars: int
+    lines: int
+
+
+class Meeting(_Record):
+    """Header facts about the meeting (会議). Absent facts are ``None``."""
+
+    title: str | None = None
+    body: str | None = Field(default=None, description="会議体名, e.g. 仙台市情報化推進会議")
+    number: int | None = Field(default=None, description="第2回 → 2")
+    date: dt.date | None = None
+    date_raw: str | None = Field(default=None, description="the date as printed")
+    start_time: ClockTime | None = None
+    end_time: ClockTime | None = None
+    venue: str | None = None
+
+
+class HeaderField(_Record):
+    """One line of the header as printed: ``key`` (e.g. 日時) and ``value``.
+
+    ``name`` is the field's meaning when gijiroku knows it (``title``, ``datetime``,
+    ``venue``, ``attendees`` …), else ``None``.
+    """
+
+    key: str | None
+    name: str | None
+    value: str
+    span: Span
+
+
+class Member(_Record):
+    """A person (or office) on a roster: 出席者, 委員, 説明員, 事務局 …"""
+
+    id: str
+    name: str | None = Field(description="the person's name without spaces; None for an office")
+    title: str | None = Field(default=None, description="役職 as listed, e.g. 委員, 情報政策課長")
+    group: str | None = Field(default=None, description="the list or body they belong to")
+    roles: tuple[str, ...] = Field(default=(), description="functions in this meeting, e.g. 座長")
+    attendance: Attendance = "unknown"
+    seat: int | None = Field(default=None, description="議席番号, when printed")
+    affiliation: str | None = Field(default=None, description="所属, e.g. a university")
+    entry: str = Field(description="the roster entry as printed (normalized)")
+    span: Span
+
+
+class Section(_Record):
+    """An agenda item or heading (議題・日程); utterances point at it by ``section_id``."""
+
+    id: str
+    number: int | None = None
+    title: str
+    level: int = 1
+    heading: str = Field(description="the heading line as printed (normalized)")
+    span: Span
+
+
+class Speaker(_Record):
+    """Who speaks, as the label prints it and as resolved."""
+
+    label: str = Field(description="the label as printed, e.g. 林委員, 座長（曽根委員）")
+    name: str | None = Field(default=None, description="the person's name when known")
+    role: str | None = Field(default=None, description="役職 or function, e.g. 座長, 委員")
+    mark: str | None = Field(default=None, description="the mark printed before it (○, ◆ …)")
+
+
+class Note(_Record):
+    """A stage direction or editorial note inside an utterance's text (ト書き).
+
+    ``start``/``end`` are offsets into :attr:`Utterance.text`.
+    """
+
+    kind: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Utterance(_Record):
+    """One speaker turn (発言)."""
+
+    id: str
+    order: int = Field(ge=1)
+    speaker: Speaker
+    speaker_id: str | None = Field(description="a Member id, or None when no member matches")
+    section_id: str | None
+    text: str = Field(description="normalized text; paragraphs separated by \\n")
+    notes: tuple[Note, ...] = ()
+    continued: bool = Field(
+        default=False, description="no label printed: the previous speaker goes on after a heading"
+    )
+    span: Span
+
+
+class Event(_Record):
+    """A note that stands outside any turn, e.g. （開始 13：30） → kind ``start``."""
+
+    id: str
+    kind: str
+    time: ClockTime | None = None
+    text: str
+    span: Span
+
+
+class PageMarker(_Record):
+    """A page number printed in the text (``- 4 -``): out of the text, kept here."""
+
+    number: int | None
+    text: str
+    span: Span
+
+
+class Diagnostic(_Record):
+    """Something the parser did not understand or had to decide; ``code`` is stable."""
+
+    severity: Severity
+    code: str
+    message: str
+    span: Span | None = None
+    text: str | None = Field(default=None, description="the input it is about, when not elsewhere")
+
+
+class Minutes(_Record):
+    """The parsed minutes (議事録): JSON-ready, see :meth:`to_json`.
+
+    Example:
+        >>> import gijiroku
+        >>> m = gijiroku.parse("座長 それでは始める。")
+        >>> m.utterances[0].speaker.role
+        '座長'
+    """
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    meeting: Meeting
+    header: tuple[HeaderField, ...] = ()
+    members: tuple[Member, ...] = ()
+    sections: tuple[Section, ...] = ()
+    utterances: tuple[Utterance, ...] = ()
+    events: tuple[Event, ...] = ()
+    page_markers: tuple[PageMarker, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def to_json(self, *, indent: int | None = 1) -> str:
+        """The minutes as JSON text (UTF-8 characters kept, not escaped)."""
+        return self.model_dump_json(indent=indent)
+
+    def spans(self) -> list[Span]:
+        """Every span a record of these minutes holds, in no particular order."""
+        found: list[Span] = [f.span for f in self.header]
+        found += [m.span for m in self.members]
+        found += [s.span for s in self.sections]
+        found += [u.span for u in self.utterances]
+        found += [e.span for e in self.events]
+        found += [p.span for p in self.page_markers]
+        found += [d.span for d in self.diagnostics if d.span is not None]
+        return found
+
+    def unaccounted(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of non-blank ``text`` that no record or diagnostic points at.
+
+        ``text`` is the decoded input these minutes were parsed from. An empty list means
+        nothing was lost; use it to audit a corpus.
+
+        Example:
+            >>> text = "座長 それでは始める。"
+            >>> gijiroku.parse(text).unaccounted(text)
+            []
+        """
+        covered = sorted((s.start, s.end) for s in self.spans())
+        starts = [s for s, _ in covered]
+        ends: list[int] = []
+        reach = 0
+        for _, end in covered:
+            reach = max(reach, end)
+            ends.append(reach)
+        missing: list[tuple[int, int]] = []
+        run_start = -1
+        for i, ch in enumerate(text):
+            k = bisect.bisect_right(starts, i) - 1
+            inside = k >= 0 and ends[k] > i
+            if ch.isspace() or inside:
+                if run_start >= 0:
+                    missing.append((run_start, i))
+                    run_start = -1
+            elif run_start < 0:
+                run_start = i
+        if run_start >= 0:
+            missing.append((run_start, len(text)))
+        return missing

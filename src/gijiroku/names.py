@@ -1,0 +1,148 @@
+"""People's names and titles (役職): the vocabulary every minutes family shares.
+
+A speaker label or roster entry runs a surname and a title together (``林委員``,
+``日下情報政策部長``) or gives a title alone (``座長``, ``情報政策課長``). The functions here
+split them with tables kept as data; rosters and labels seen in the document refine the split.
+
+Example:
+    >>> split_person("林委員")
+    ('林', '委員')
+    >>> split_person("情報政策課長")
+    (None, '情報政策課長')
+    >>> split_person("日下情報政策部長", known_titles={"情報政策部長"})
+    ('日下', '情報政策部長')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import regex
+
+from gijiroku.normalize import compact
+
+__all__ = [
+    "CHAIR_ROLES",
+    "HONORIFICS",
+    "OFFICES",
+    "POSITION_WORDS",
+    "POSITION_WORDS_RE",
+    "is_office",
+    "split_person",
+    "strip_honorific",
+]
+
+#: Words a title ends with, longest first, so that 副委員長 wins over 委員長 and 委員.
+POSITION_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            # meetings: chairs and members
+            "座長", "副座長", "座長代理", "会長", "副会長", "会長代理", "部会長", "分科会長",
+            "委員長", "副委員長", "委員長代理", "委員", "専門委員", "臨時委員", "特別委員",
+            "議長", "副議長", "議員", "構成員", "理事長", "理事", "監事", "幹事長", "幹事",
+            "顧問", "参与", "オブザーバー", "アドバイザー", "司会", "進行", "座長補佐",
+            "参考人", "説明員", "公述人", "証人", "傍聴人", "発言者", "出席者",
+            # government
+            "内閣総理大臣", "総理大臣", "内閣官房長官", "官房長官", "官房副長官", "大臣", "副大臣", "大臣政務官", "政務官", "長官", "次官", "審議官",
+            "参事官", "統括官", "政策統括官", "局長", "部長", "次長", "課長", "室長", "係長",
+            "所長", "館長", "園長", "校長", "院長", "センター長", "本部長", "副本部長", "監",
+            "参事", "主幹", "主査", "主任", "主事", "技監", "技師", "専門官", "調整官",
+            "補佐", "課長補佐", "担当", "事務総長", "事務次長", "総裁", "副総裁",
+            "知事", "副知事", "市長", "副市長", "町長", "副町長", "村長", "副村長", "区長",
+            "副区長", "教育長", "管理者", "事業管理者", "会計管理者", "代表監査委員",
+            "監査委員", "選挙管理委員長", "教育委員", "事務局長", "事務局次長", "事務局",
+            "書記", "書記長", "職員", "政府参考人",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+POSITION_WORDS_RE = "|".join(regex.escape(w) for w in POSITION_WORDS)
+_POSITION_SET = frozenset(POSITION_WORDS)
+_ENDS_WITH_POSITION_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
+
+#: Roles that chair a meeting: a label of one of these names the person who holds it.
+CHAIR_ROLES: frozenset[str] = frozenset(
+    {"座長", "会長", "委員長", "議長", "部会長", "分科会長", "理事長", "司会"}
+)
+#: Offices that speak as a body, not as a person.
+OFFICES: frozenset[str] = frozenset({"事務局", "事務局長", "書記", "司会", "進行"})
+#: Honorifics printed after a name (君 in the Diet and assemblies).
+HONORIFICS: tuple[str, ...] = ("議員", "君", "さん", "氏", "様", "殿")
+
+#: Characters that show up in the names of departments and offices but hardly ever in
+#: Japanese surnames: a head made of them is an organization, not a person.
+ORG_CHARS = frozenset(
+    "務政策画報事局課係財税契約管防災消祉健環境農商設交通院民育推総監査議会計営業庁省府県区署"
+    "館団班隊系担整調統括援療医障害童齢介護衛宅湾輸施聴秘略企危機戦産労働雇経済融証券規制革"
+    "発構想芸術振興際参"
+)
+_HAN_ONLY_RE = regex.compile(r"^[\p{Han}々〆ヶ]+$")
+
+
+def strip_honorific(name: str) -> tuple[str, str | None]:
+    """Remove a trailing honorific (君, さん, 氏 …).
+
+    Example:
+        >>> strip_honorific("山田太郎君")
+        ('山田太郎', '君')
+    """
+    for honorific in HONORIFICS:
+        if name.endswith(honorific) and len(name) > len(honorific):
+            return name[: -len(honorific)], honorific
+    return name, None
+
+
+def _looks_like_surname(head: str) -> bool:
+    """A short run of kanji with no organization characters reads as a surname."""
+    return (
+        1 <= len(head) <= 4
+        and bool(_HAN_ONLY_RE.match(head))
+        and not any(ch in ORG_CHARS for ch in head)
+    )
+
+
+def is_office(title: str | None) -> bool:
+    """True for offices that speak as a body (事務局, 司会 …)."""
+    return title is not None and compact(title) in OFFICES
+
+
+def split_person(
+    text: str,
+    *,
+    known_titles: Collection[str] = (),
+    run_together: bool = False,
+    default_surname: int = 2,
+) -> tuple[str | None, str | None]:
+    """Split ``text`` into (name, title); either may be ``None``.
+
+    ``known_titles`` are titles the document itself uses (labels such as 情報政策課長,
+    titles from a roster); they win over the built-in table. A title alone gives
+    ``(None, title)``; a name with no title gives ``(name, None)``. With ``run_together``
+    (roster entries, which always name a person) an entry like ``佐藤情報システム課長`` that
+    matches nothing known gives its first ``default_surname`` characters as the surname, the
+    most common length; a speaker label is never split that way.
+    """
+    body = compact(text)
+    if not body:
+        return None, None
+    if body in known_titles or body in _POSITION_SET:
+        return None, body
+    for title in sorted(known_titles, key=len, reverse=True):
+        if title and body.endswith(title) and 1 <= len(body) - len(title) <= 5:
+            return body[: -len(title)], title
+    match = _ENDS_WITH_POSITION_RE.search(body)
+    if match is None:
+        return body, None
+    head, position = body[: match.start()], match.group()
+    if not head:
+        return None, position
+    if _looks_like_surname(head):
+        return head, position
+    # A run-together "surname + department + position" entry: take the common surname length
+    # when what follows it reads as a department.
+    if run_together and len(head) > default_surname and _HAN_ONLY_RE.match(head[:default_surname]):
+        rest = head[default_surname:]
+        if any(ch in ORG_CHARS for ch in rest) or not _HAN_ONLY_RE.match(rest):
+            return head[:default_surname], rest + position
+    return None, body

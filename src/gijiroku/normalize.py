@@ -1,0 +1,141 @@
+"""Normalization: the first stage. Lines with their offsets, and text clean-up for records.
+
+Spans always index the text the user gave, so the tokenizer works on :class:`Line` objects
+cut from that text, and clean-up (:func:`clean_text`) is applied only to the strings that go
+into records. The clean-up, step by step:
+
+1. zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens are dropped;
+   tabs become spaces;
+2. half-width katakana and half-width Japanese punctuation become full-width
+   (``ｶﾞ`` → ``ガ``, ``｡`` → ``。``), with mojimoji;
+3. full-width Latin letters and digits become half-width (``ＩＣＴ`` → ``ICT``,
+   ``２`` → ``2``); full-width punctuation ``（）「」：`` is kept as printed;
+4. spaces between Japanese and Latin letters or digits are removed
+   (``ICT が`` → ``ICTが``, ``平成 28 年`` → ``平成28年``): PDF extraction puts them there;
+5. runs of spaces become one space, and the ends are stripped.
+
+Example:
+    >>> clean_text("平成 28 年 ２ 月　ＩＣＴ が ﾃｽﾄ")
+    '平成28年2月ICTがテスト'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import mojimoji
+import regex
+
+__all__ = [
+    "Line",
+    "clean_text",
+    "compact",
+    "join_segments",
+    "split_lines",
+]
+
+#: A line break: CRLF, CR, LF, or a form feed (a page break from PDF tools).
+LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n|\f|\v|\x85|\u2028|\u2029")
+
+ZERO_WIDTH_RE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+HALF_WIDTH_KANA_RE = regex.compile(r"[\uff61-\uff9f]+")
+FULL_WIDTH_ALNUM_RE = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+#: Characters that count as "Japanese" for the space rule: kana, kanji, CJK punctuation and
+#: full-width forms (after step 3 no full-width letters or digits are left).
+_JA = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆\u3001-\u303f\uff01-\uff5e]"
+_LATIN = r"[A-Za-z0-9]"
+SPACE_BETWEEN_SCRIPTS_RE = regex.compile(
+    rf"(?<={_JA})[ \u3000]+(?={_LATIN})|(?<={_LATIN})[ \u3000]+(?={_JA})"
+)
+SPACE_RUN_RE = regex.compile(r"[ \t\u00a0]{2,}")
+WHITESPACE_RE = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line of the input.
+
+    ``start``/``end`` bound its content (the line break excluded) in the original text;
+    ``number`` is 1-based; ``after_form_feed`` says a form feed ended the previous line.
+    """
+
+    number: int
+    start: int
+    end: int
+    text: str
+    after_form_feed: bool = False
+
+    @property
+    def is_blank(self) -> bool:
+        """True when the line holds only white space."""
+        return not self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Cut ``text`` into :class:`Line` objects; every line break form is understood.
+
+    Example:
+        >>> [(ln.number, ln.text) for ln in split_lines("a\\r\\nb\\fc")]
+        [(1, 'a'), (2, 'b'), (3, 'c')]
+    """
+    lines: list[Line] = []
+    start = 0
+    form_feed = False
+    for number, brk in enumerate(LINE_BREAK_RE.finditer(text), start=1):
+        lines.append(Line(number, start, brk.start(), text[start : brk.start()], form_feed))
+        form_feed = brk.group() == "\f"
+        start = brk.end()
+    if start < len(text) or not lines or form_feed:
+        lines.append(Line(len(lines) + 1, start, len(text), text[start:], form_feed))
+    return lines
+
+
+def _to_full_width_kana(match: regex.Match[str]) -> str:
+    return str(mojimoji.han_to_zen(match.group(), ascii=False, digit=False))
+
+
+def _to_half_width_alnum(match: regex.Match[str]) -> str:
+    return str(mojimoji.zen_to_han(match.group(), kana=False))
+
+
+def clean_text(text: str) -> str:
+    """Normalize a string for a record field (see the module docstring for the steps)."""
+    text = ZERO_WIDTH_RE.sub("", text).replace("\t", " ")
+    if HALF_WIDTH_KANA_RE.search(text):
+        text = HALF_WIDTH_KANA_RE.sub(_to_full_width_kana, text)
+    if FULL_WIDTH_ALNUM_RE.search(text):
+        text = FULL_WIDTH_ALNUM_RE.sub(_to_half_width_alnum, text)
+    text = SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
+    text = SPACE_RUN_RE.sub(" ", text)
+    return text.strip(" \u3000\t")
+
+
+def compact(text: str) -> str:
+    """``clean_text`` with every space removed: the form names are compared in.
+
+    Example:
+        >>> compact("藤丸　　敏")
+        '藤丸敏'
+    """
+    return WHITESPACE_RE.sub("", clean_text(text))
+
+
+def join_segments(segments: list[str]) -> str:
+    """Join the pieces of a paragraph broken over lines, with no space between them.
+
+    A space is kept only where both sides are Latin letters (an English phrase wrapped
+    between words).
+
+    Example:
+        >>> join_segments(["次第に基づき会議を進めるが、", "がある。"])
+        '次第に基づき会議を進めるが、がある。'
+    """
+    out: list[str] = []
+    for piece in segments:
+        piece = piece.strip(" \u3000\t")
+        if not piece:
+            continue
+        if out and out[-1][-1:].isascii() and out[-1][-1:].isalpha() and piece[0].isascii() and piece[0].isalpha():
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)

@@ -1,0 +1,350 @@
+"""The tokenizer: text → paragraphs → :class:`~gijiroku.blocks.Block` list, by a format's rules.
+
+Steps:
+
+1. cut the text into lines (:func:`gijiroku.normalize.split_lines`);
+2. find page markers (``- 4 -``) and form feeds, and number the pages;
+3. join lines into paragraphs: in PDF text a line that ends without a trailing space goes
+   on in the next line, across blank lines and page markers; otherwise a line is a paragraph;
+4. read each paragraph with the first rule of its region (header or body) that matches;
+   a rule marked ``ends_header`` starts the body. What no rule claims becomes UNMATCHED.
+
+The blocks tile the input: every non-blank character is in exactly one top-level block.
+
+Example:
+    >>> [b.kind.value for b in tokenize("座長 それでは始める。\\n（了承）")]
+    ['turn', 'note']
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from gijiroku.blocks import Block, BlockKind
+from gijiroku.formats import get_format
+from gijiroku.formats.base import ChildRule, Context, Format, Rule
+from gijiroku.models import Span
+from gijiroku.normalize import Line, split_lines
+
+__all__ = ["Paragraph", "tokenize", "tokenize_lines"]
+
+_TRAILING_SPACE = (" ", "\u3000", "\t")
+_STRIP = " \u3000\t"
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Lines joined into one logical unit, with a map back to the source offsets.
+
+    ``text`` is the joined raw text (each piece stripped of surrounding spaces);
+    ``pieces`` holds ``(offset in text, offset in source)`` for each joined piece.
+    """
+
+    text: str = ""
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    pages: list[Block] = field(default_factory=list)
+
+    def add(self, line: Line) -> None:
+        """Append a line's content (stripped) to the paragraph."""
+        content = line.text.strip(_STRIP)
+        lead = len(line.text) - len(line.text.lstrip(_STRIP))
+        source_start = line.start + lead
+        if not self.pieces:
+            self.start = source_start
+        elif self.text[-1:].isascii() and self.text[-1:].isalpha() and content[:1].isascii() and content[:1].isalpha():
+            self.text += " "
+        self.pieces.append((len(self.text), source_start))
+        self.text += content
+        self.end = source_start + len(content)
+
+    def source_offset(self, position: int) -> int:
+        """The source offset of character ``position`` of :attr:`text` (or its end)."""
+        if position >= len(self.text):
+            return self.end
+        k = bisect.bisect_right(self.pieces, (position, 1 << 62)) - 1
+        text_at, source_at = self.pieces[max(k, 0)]
+        return source_at + (position - text_at)
+
+    def source_range(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of the text range ``[start, end)``."""
+        if end <= start:
+            at = self.source_offset(start)
+            return at, at
+        return self.source_offset(start), self.source_offset(end - 1) + 1
+
+
+class _Spans:
+    """Makes :class:`Span` objects: line numbers by bisection, pages from the markers."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._line_starts = [line.start for line in lines]
+        self._page_starts: list[int] = []
+        self._page_numbers: list[int | None] = []
+
+    def set_pages(self, boundaries: list[tuple[int, int | None]], first: int | None) -> None:
+        """``boundaries``: (offset where a page begins, its number); ``first``: page 1's."""
+        self._page_starts = [0] + [offset for offset, _ in boundaries]
+        self._page_numbers = [first] + [number for _, number in boundaries]
+
+    def line_at(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._line_starts, offset), 1)
+
+    def page_at(self, offset: int) -> int | None:
+        if not self._page_starts:
+            return None
+        return self._page_numbers[bisect.bisect_right(self._page_starts, offset) - 1]
+
+    def span(self, start: int, end: int) -> Span:
+        last = max(end - 1, start)
+        return Span(
+            start=start,
+            end=end,
+            line_start=self.line_at(start),
+            line_end=self.line_at(last),
+            page=self.page_at(start),
+        )
+
+
+def _choose_paragraph_mode(fmt: Format, lines: Sequence[Line]) -> str:
+    if fmt.paragraph_mode != "auto":
+        return fmt.paragraph_mode
+    text_lines = [line.text for line in lines if not line.is_blank]
+    if not text_lines:
+        return "line"
+    trailing = sum(1 for t in text_lines if t.endswith(_TRAILING_SPACE))
+    share = trailing / len(text_lines)
+    return "pdf" if 0.08 <= share <= 0.95 else "line"
+
+
+def _page_number(match: regex.Match[str]) -> int | None:
+    digits = match["number"] or match["bare"]
+    return int(digits.translate(str.maketrans("０１２３４５６７８９", "0123456789"))) if digits else None
+
+
+def _find_page_markers(
+    fmt: Format, lines: Sequence[Line]
+) -> dict[int, tuple[int | None, regex.Match[str]]]:
+    """Line index → (page number, match) for every line that is a page marker."""
+    found: dict[int, tuple[int | None, regex.Match[str]]] = {}
+    if fmt.page_marker is None:
+        return found
+    last_number: int | None = None
+    non_blank = [i for i, line in enumerate(lines) if not line.is_blank]
+    for position, i in enumerate(non_blank):
+        match = fmt.page_marker.fullmatch(lines[i].text)
+        if match is None:
+            continue
+        number = _page_number(match)
+        if match["bare"] is not None:
+            if not fmt.bare_page_numbers or number is None:
+                continue
+            following = non_blank[position + 1] if position + 1 < len(non_blank) else None
+            next_after_form_feed = following is not None and any(
+                lines[j].after_form_feed for j in range(i + 1, following + 1)
+            )
+            at_end = following is None
+            in_sequence = last_number is not None and number == last_number + 1
+            first_page = last_number is None and number <= 3
+            if not (next_after_form_feed or in_sequence or (first_page and not at_end) or at_end and in_sequence):
+                continue
+        found[i] = (number, match)
+        if number is not None:
+            last_number = number
+    return found
+
+
+def _page_boundaries(
+    lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
+) -> tuple[list[tuple[int, int | None]], int | None]:
+    """Where each page begins and its number; the first page's number (None if unknown)."""
+    boundaries: list[tuple[int, int | None]] = []
+    first: int | None = None
+    current: int | None = None
+    content_since_marker = True
+    for i, line in enumerate(lines):
+        if line.after_form_feed and content_since_marker:
+            current = (current if current is not None else 1) + 1
+            if first is None and not boundaries:
+                first = 1
+            boundaries.append((line.start, current))
+        if i in markers:
+            number = markers[i][0]
+            if number is not None:
+                if first is None and not boundaries and number == 1:
+                    first = 1
+                current = number + 1
+                boundaries.append((line.end, current))
+            content_since_marker = False
+        elif not line.is_blank:
+            content_since_marker = True
+    return boundaries, first
+
+
+def _paragraphs(
+    lines: Sequence[Line],
+    mode: str,
+    markers: dict[int, tuple[int | None, regex.Match[str]]],
+    spans: _Spans,
+) -> Iterator[Paragraph | Block]:
+    """Paragraphs and top-level page blocks, in order."""
+    current: Paragraph | None = None
+    continuing = False
+    for i, line in enumerate(lines):
+        if i in markers:
+            page = _page_block(line, markers[i][0], spans)
+            if current is not None and continuing:
+                current.pages.append(page)
+            else:
+                if current is not None:
+                    yield current
+                    current = None
+                yield page
+            continue
+        if line.is_blank:
+            if mode == "line" and current is not None:
+                yield current
+                current = None
+            continue
+        if current is not None and (mode == "line" or not continuing):
+            yield current
+            current = None
+        if current is None:
+            current = Paragraph()
+        current.add(line)
+        continuing = mode == "pdf" and not line.text.endswith(_TRAILING_SPACE)
+    if current is not None:
+        yield current
+
+
+def _page_block(line: Line, number: int | None, spans: _Spans) -> Block:
+    lead = len(line.text) - len(line.text.lstrip(_STRIP))
+    start, end = line.start + lead, line.start + len(line.text.rstrip(_STRIP))
+    fields = {"number": str(number)} if number is not None else {}
+    return Block(BlockKind.PAGE, spans.span(start, end), fields, rule="page-marker")
+
+
+def _children(
+    child_rule: ChildRule, match_text: str, base: int, para: Paragraph, spans: _Spans
+) -> list[Block]:
+    found = []
+    for m in child_rule.pattern.finditer(match_text):
+        if child_rule.span_group:
+            lo, hi = m.span(child_rule.span_group)
+        else:
+            lo, hi = m.span()
+        start, end = para.source_range(base + lo, base + hi)
+        fields = {k: v for k, v in m.groupdict().items() if v}
+        fields.update(child_rule.fields)
+        found.append(Block(child_rule.kind, spans.span(start, end), fields, rule="child"))
+    return found
+
+
+def _match_rule(
+    rules: Sequence[Rule], para: Paragraph, ctx: Context
+) -> tuple[Rule, regex.Match[str]] | None:
+    text = para.text
+    for rule in rules:
+        if rule.region == "header" and ctx.region != "header":
+            continue
+        if rule.region == "body" and ctx.region != "body":
+            continue
+        match = rule.pattern.fullmatch(text)
+        if match is None:
+            continue
+        if rule.guard is not None and not rule.guard(match, ctx):
+            continue
+        return rule, match
+    return None
+
+
+def tokenize_lines(text: str, fmt: Format) -> list[Block]:
+    """Tokenize ``text`` with the rules of ``fmt`` (see the module docstring)."""
+    lines = split_lines(text)
+    spans = _Spans(lines)
+    markers = _find_page_markers(fmt, lines)
+    boundaries, first_page = _page_boundaries(lines, markers)
+    spans.set_pages(boundaries, first_page)
+    mode = _choose_paragraph_mode(fmt, lines)
+    items = list(_paragraphs(lines, mode, markers, spans))
+    ctx = Context(region="header" if fmt.starts_in_header else "body")
+    blocks: list[Block] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        i += 1
+        if isinstance(item, Block):
+            blocks.append(item)
+            continue
+        para = item
+        rules = fmt.header_rules if ctx.region == "header" else fmt.body_rules
+        found = _match_rule(rules, para, ctx)
+        if found is None:
+            fields = {"text": para.text, "region": ctx.region}
+            block = Block(BlockKind.UNMATCHED, spans.span(para.start, para.end), fields,
+                          rule="unmatched", children=tuple(para.pages))  # fmt: skip
+            blocks.append(block)
+            ctx.index += 1
+            ctx.previous = block.kind
+            continue
+        rule, match = found
+        if rule.ends_header:
+            ctx.region = "body"
+        fields = {k: v for k, v in match.groupdict().items() if v is not None}
+        if rule.derive is not None:
+            fields.update(rule.derive(fields))
+        end = para.end
+        children: list[Block] = []
+        if rule.children is not None:
+            group = rule.children.group
+            base = match.start(group) if group else 0
+            children += _children(rule.children, match[group] if group else para.text, base, para, spans)
+        if (
+            rule.absorb_next is not None
+            and not fields.get("text")
+            and i < len(items)
+            and isinstance(items[i], Paragraph)
+        ):
+            following = items[i]
+            assert isinstance(following, Paragraph)
+            absorbed = rule.absorb_next.fullmatch(following.text)
+            if absorbed is not None:
+                fields.update({k: v for k, v in absorbed.groupdict().items() if v is not None})
+                end = following.end
+                children += following.pages
+                i += 1
+        if rule.kind in (BlockKind.TURN, BlockKind.CONTINUATION):
+            for mention in fmt.mention_rules:
+                children += _children(mention, para.text, 0, para, spans)
+        children += para.pages
+        if rule.kind is BlockKind.HEADER and fields.get("name") == "title":
+            ctx.title_seen = True
+        block = Block(rule.kind, spans.span(para.start, end), fields, rule=rule.name,
+                      children=tuple(children))  # fmt: skip
+        blocks.append(block)
+        ctx.index += 1
+        ctx.previous = block.kind
+    return blocks
+
+
+def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:  # noqa: A002
+    """Split minutes text into blocks (header lines, sections, turns, notes, pages …).
+
+    Args:
+        text: the decoded minutes.
+        format: a family name (``"committee"`` …) or a :class:`Format`; detected when None.
+
+    Example:
+        >>> blocks = tokenize("座長 それでは始める。")
+        >>> blocks[0].kind, blocks[0].fields["label"]
+        (<BlockKind.TURN: 'turn'>, '座長')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"tokenize() takes str, not {type(text).__name__}")
+    fmt = format if isinstance(format, Format) else get_format(format, text)
+    return tokenize_lines(text, fmt)
