@@ -37,13 +37,12 @@ from gijiroku.tokenizer import tokenize
 __version__ = "0.1.0"
 
 __all__ = [
-    "FORMATS",
-    "SCHEMA_VERSION",
     "Block",
     "BlockKind",
     "DecodeError",
     "Diagnostic",
     "Event",
+    "FORMATS",
     "Format",
     "FormatNotFound",
     "GijirokuError",
@@ -56,6 +55,7 @@ __all__ = [
     "OnIssue",
     "PageMarker",
     "ParseError",
+    "SCHEMA_VERSION",
     "Section",
     "Source",
     "Span",

@@ -27,7 +27,7 @@ def parse(
     text: str | bytes,
     *,
     source_name: str | None = None,
-    format: str | Format | None = None,  # noqa: A002
+    format: str | Format | None = None,
     on_issue: OnIssue = "collect",
     encoding: str | None = None,
 ) -> Minutes:
@@ -100,7 +100,7 @@ def _report(minutes: Minutes, on_issue: OnIssue) -> None:
 def parse_file(
     path: str | os.PathLike[str],
     *,
-    format: str | Format | None = None,  # noqa: A002
+    format: str | Format | None = None,
     on_issue: OnIssue = "collect",
     encoding: str | None = None,
 ) -> Minutes:
@@ -113,8 +113,13 @@ def parse_file(
         raise TypeError(f"path must be str or os.PathLike, not {type(path).__name__}")
     with open(path, "rb") as handle:
         data = handle.read()
-    return parse(data, source_name=os.path.basename(os.fspath(path)), format=format,
-                 on_issue=on_issue, encoding=encoding)  # fmt: skip
+    return parse(
+        data,
+        source_name=os.path.basename(os.fspath(path)),
+        format=format,
+        on_issue=on_issue,
+        encoding=encoding,
+    )
 
 
 def json_schema() -> dict[str, Any]:

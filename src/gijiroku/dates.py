@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -52,10 +53,21 @@ ERA_BY_NAME = {era.name: era for era in ERAS}
 ERA_BY_LETTER = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
 
 KANJI_DIGITS = {
-    "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    "壱": 1, "弐": 2, "参": 3,
-}  # fmt: skip
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "壱": 1,
+    "弐": 2,
+    "参": 3,
+}
 KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 KANJI_BIG_UNITS = {"万": 10_000}
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -232,7 +244,7 @@ def parse_time_range(text: str) -> tuple[str | None, str | None]:
     if not times:
         return None, None
     start = times[0][2]
-    for (_, end_a, _), (start_b, _, value) in zip(times, times[1:]):
+    for (_, end_a, _), (start_b, _, value) in itertools.pairwise(times):
         if TIME_RANGE_SEPARATOR_RE.search(text[end_a:start_b]):
             return start, value
     return start, None

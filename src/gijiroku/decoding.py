@@ -53,7 +53,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             raise DecodeError(f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
             raise DecodeError(
-                f"bytes are not valid {encoding}: byte {exc.start} ({data[exc.start:exc.start + 1]!r})",
+                f"bytes are not valid {encoding}: byte {exc.start} ({data[exc.start : exc.start + 1]!r})",
                 offset=exc.start,
             ) from None
     for signature, what in _SIGNATURES:
@@ -64,8 +64,9 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             try:
                 return data.decode(codec), codec.replace("-sig", "")
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"bad {codec} after its byte-order mark at byte {exc.start}",
-                                  offset=exc.start) from None  # fmt: skip
+                raise DecodeError(
+                    f"bad {codec} after its byte-order mark at byte {exc.start}", offset=exc.start
+                ) from None
     nul = data.find(b"\x00")
     if nul >= 0:
         raise DecodeError(f"input looks like binary data (a NUL byte at offset {nul})", offset=nul)
@@ -80,6 +81,6 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             continue
     raise DecodeError(
         f"bytes fit none of utf-8, cp932, euc-jp; the first byte utf-8 cannot read is at offset "
-        f"{first_error} ({data[first_error:first_error + 1]!r})",
+        f"{first_error} ({data[first_error : first_error + 1]!r})",
         offset=first_error,
     )

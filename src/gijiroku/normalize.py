@@ -135,7 +135,13 @@ def join_segments(segments: list[str]) -> str:
         piece = piece.strip(" \u3000\t")
         if not piece:
             continue
-        if out and out[-1][-1:].isascii() and out[-1][-1:].isalpha() and piece[0].isascii() and piece[0].isalpha():
+        if (
+            out
+            and out[-1][-1:].isascii()
+            and out[-1][-1:].isalpha()
+            and piece[0].isascii()
+            and piece[0].isalpha()
+        ):
             out.append(" ")
         out.append(piece)
     return "".join(out)

@@ -27,7 +27,11 @@ NOTE_KINDS: tuple[tuple[str, str], ...] = (
     ("recess", r"^休憩|休憩$"),
     ("resume", r"^再開|再開$"),
     # inside a turn
-    ("voices", r"と呼ぶ(?:者|もの)あり|と言う(?:者|もの)あり|発言する(?:者|もの)あり|呼ぶ者多し"),
+    (
+        "voices",
+        r"と呼ぶ(?:者|もの)あり|と言う(?:者|もの)あり|発言する(?:者|もの)あり|呼ぶ者多し"
+        r"|と?声あり|の声あり",
+    ),
     ("applause", r"拍手"),
     ("laughter", r"^笑|笑い|爆笑"),
     ("agreement", r"^(?:了承|異議なし|異議無し|承認|賛成|全員賛成|一同了承|了解)"),
@@ -96,7 +100,9 @@ def find_inline_notes(text: str) -> list[InlineNote]:
     return found
 
 
-_MATERIAL_NOTE_RE = regex.compile(r"(?:に基づき|により|を用いて|に沿って|で)?(?:説明|報告|朗読|映写|上映)(?:する|した)?$")
+_MATERIAL_NOTE_RE = regex.compile(
+    r"(?:に基づき|により|を用いて|に沿って|で)?(?:説明|報告|朗読|映写|上映)(?:する|した)?$"
+)
 
 
 def _is_whole_note(inner: str) -> bool:

@@ -22,6 +22,7 @@ import regex
 from gijiroku.blocks import Block, BlockKind
 from gijiroku.dates import parse_date, parse_number, parse_time, parse_time_range
 from gijiroku.models import (
+    Attendance,
     Diagnostic,
     Event,
     HeaderField,
@@ -45,10 +46,18 @@ __all__ = ["parse_blocks"]
 
 _POSITIONS = frozenset(POSITION_WORDS)
 #: Words in a roster heading's parentheses that describe the list, not a group.
-_LIST_ANNOTATION_RE = regex.compile(r"[／/・、,，]?\s*(?:五十音順|敬称略|順不同|名簿順|役職順|席次順)")
-_ERA_YEAR_PREFIX_RE = regex.compile(r"^(?:令和|平成|昭和|大正|明治)\s*(?:元|[0-9０-９]+|[一二三四五六七八九十]+)\s*年度?\s*")
-_ORDINAL_RE = regex.compile(r"[（(]?\s*第\s*(?P<n>[0-9０-９]+|[〇一二三四五六七八九十百]+)\s*回\s*[)）]?")
-_DOC_WORD_RE = regex.compile(r"(?:議事録|会議録|議事要旨|議事概要|会議概要|会議要旨|要旨|概要|記録|速記録)$")
+_LIST_ANNOTATION_RE = regex.compile(
+    r"[／/・、,，]?\s*(?:五十音順|敬称略|順不同|名簿順|役職順|席次順)"
+)
+_ERA_YEAR_PREFIX_RE = regex.compile(
+    r"^(?:令和|平成|昭和|大正|明治)\s*(?:元|[0-9０-９]+|[一二三四五六七八九十]+)\s*年度?\s*"
+)
+_ORDINAL_RE = regex.compile(
+    r"[（(]?\s*第\s*(?P<n>[0-9０-９]+|[〇一二三四五六七八九十百]+)\s*回\s*[)）]?"
+)
+_DOC_WORD_RE = regex.compile(
+    r"(?:議事録|会議録|議事要旨|議事概要|会議概要|会議要旨|要旨|概要|記録|速記録)$"
+)
 _SECTION_NUMBER_RE = regex.compile(
     r"^(?:議題|日程|議案|報告|案件|協議事項|審議事項)?\s*(?:第\s*)?[（(]?\s*"
     r"(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)\s*(?:[)）]|号|[.．、]|\s)"
@@ -71,9 +80,7 @@ class _TurnDraft:
     @property
     def span(self) -> Span:
         """From the first block's start to the last block's end."""
-        return self.first.model_copy(
-            update={"end": self.last.end, "line_end": self.last.line_end}
-        )
+        return self.first.model_copy(update={"end": self.last.end, "line_end": self.last.line_end})
 
     def add(self, text: str, span: Span, *, note_kind: str | None = None) -> None:
         """Append a paragraph; a stand-alone note is one whole paragraph of ``note_kind``."""
@@ -119,8 +126,13 @@ class _State:
         where = f"line {span.line_start}: " if span is not None else ""
         self.diagnostics.append(
             Diagnostic.model_validate(
-                {"severity": severity, "code": code, "message": where + message, "span": span,
-                 "text": text}  # fmt: skip
+                {
+                    "severity": severity,
+                    "code": code,
+                    "message": where + message,
+                    "span": span,
+                    "text": text,
+                }
             )
         )
 
@@ -158,6 +170,8 @@ def _member_from_entry(
 ) -> MemberDraft:
     person = entry.get("person") or ""
     name_part, _honorific = strip_honorific(compact(person))
+    name: str | None
+    title: str | None
     if is_office(name_part):
         name, title = None, name_part
     else:
@@ -179,7 +193,7 @@ def _member_from_entry(
         title=title,
         group=clean_text(entry.get("group") or "") or group,
         roles=roles,
-        attendance=entry.get("attendance") or attendance,
+        attendance=_attendance(entry.get("attendance") or attendance),
         affiliation=affiliation,
     )
     state.members.append(member)
@@ -188,9 +202,18 @@ def _member_from_entry(
     return member
 
 
+def _attendance(value: str | None) -> Attendance:
+    if value == "present":
+        return "present"
+    if value == "absent":
+        return "absent"
+    return "unknown"
+
+
 def _read_header(state: _State, meeting: dict[str, object], known_titles: set[str]) -> None:
     """Header fields, rosters, and values printed on the lines under a bare key (１ 開催日時)."""
-    attendance, group = "unknown", None
+    attendance: Attendance = "unknown"
+    group: str | None = None
     open_field: str | None = None  # a key printed with no value: the next lines hold it
     for block in state.blocks:
         if block.kind is BlockKind.HEADER:
@@ -200,8 +223,12 @@ def _read_header(state: _State, meeting: dict[str, object], known_titles: set[st
             if open_field is not None and name == open_field and not value:
                 name, key, value = open_field, None, block.text_of(state.text)
             state.header.append(
-                HeaderField(key=compact(key) if key else None, name=name,
-                            value=clean_text(value), span=block.span)  # fmt: skip
+                HeaderField(
+                    key=compact(key) if key else None,
+                    name=name,
+                    value=clean_text(value),
+                    span=block.span,
+                )
             )
             if name in ("attendees", "absentees"):
                 attendance = "present" if name == "attendees" else "absent"
@@ -211,16 +238,25 @@ def _read_header(state: _State, meeting: dict[str, object], known_titles: set[st
                 open_field = name if name and not value.strip() else None
         elif block.kind is BlockKind.ROSTER:
             state.header.append(
-                HeaderField(key=None, name="roster", value=clean_text(block.text_of(state.text)),
-                            span=block.span)  # fmt: skip
+                HeaderField(
+                    key=None,
+                    name="roster",
+                    value=clean_text(block.text_of(state.text)),
+                    span=block.span,
+                )
             )
             roster_group = clean_text(block.get("group") or "") or group
             if block.rule == "office":
                 roster_group = clean_text(block.get("group") or "") or None
             for entry in block.children:
                 if entry.kind is BlockKind.MEMBER:
-                    _member_from_entry(state, entry, group=roster_group, attendance=attendance,
-                                       known_titles=known_titles)  # fmt: skip
+                    _member_from_entry(
+                        state,
+                        entry,
+                        group=roster_group,
+                        attendance=attendance,
+                        known_titles=known_titles,
+                    )
         elif block.kind is BlockKind.UNMATCHED and block.get("region") == "header":
             raw = block.fields["text"]
             if open_field is not None:
@@ -229,9 +265,13 @@ def _read_header(state: _State, meeting: dict[str, object], known_titles: set[st
                 )
                 _apply_header_field(state, meeting, open_field, block.span, raw)
                 continue
-            state.diagnose("warning", "unmatched-header-line",
-                           f"header line not understood: {raw[:40]!r}",
-                           block.span, clean_text(raw))  # fmt: skip
+            state.diagnose(
+                "warning",
+                "unmatched-header-line",
+                f"header line not understood: {raw[:40]!r}",
+                block.span,
+                clean_text(raw),
+            )
 
 
 def _apply_header_field(
@@ -284,8 +324,13 @@ def _section_number(title: str) -> int | None:
 
 def _add_event(state: _State, block: Block, kind: str, raw: str) -> None:
     state.events.append(
-        Event(id=f"e{len(state.events) + 1}", kind=kind, time=parse_time(raw),
-              text=clean_text(raw), span=block.span)  # fmt: skip
+        Event(
+            id=f"e{len(state.events) + 1}",
+            kind=kind,
+            time=parse_time(raw),
+            text=clean_text(raw),
+            span=block.span,
+        )
     )
 
 
@@ -314,8 +359,12 @@ def _read_body(state: _State, known_titles: set[str]) -> None:
             state.sections.append(section)
             section_id = section.id
         elif kind is BlockKind.TURN:
-            parts = analyze_label(block.fields.get("label", ""), block.get("pname"),
-                                  known_titles=known_titles)  # fmt: skip
+            parts = analyze_label(
+                block.fields.get("label", ""),
+                block.get("pname"),
+                mark=block.get("mark"),
+                known_titles=known_titles,
+            )
             current = _TurnDraft(parts, section_id, block.span, block.span)
             state.turns.append(current)
             last_speaker = parts
@@ -324,12 +373,18 @@ def _read_body(state: _State, known_titles: set[str]) -> None:
         elif kind is BlockKind.CONTINUATION:
             text = clean_text(block.fields.get("text", ""))
             if current is None and last_speaker is not None:
-                current = _TurnDraft(last_speaker, section_id, block.span, block.span,
-                                     continued=True)  # fmt: skip
+                current = _TurnDraft(
+                    last_speaker, section_id, block.span, block.span, continued=True
+                )
                 state.turns.append(current)
             if current is None:
-                state.diagnose("warning", "text-without-speaker",
-                               f"text before any speaker label: {text[:40]!r}", block.span, text)  # fmt: skip
+                state.diagnose(
+                    "warning",
+                    "text-without-speaker",
+                    f"text before any speaker label: {text[:40]!r}",
+                    block.span,
+                    text,
+                )
             else:
                 current.add(text, block.span)
             _collect_mentions(state, block)
@@ -342,15 +397,19 @@ def _read_body(state: _State, known_titles: set[str]) -> None:
                 current.add(clean_text(raw), block.span, note_kind=note_kind)
         elif kind is BlockKind.UNMATCHED and block.get("region") != "header":
             text = clean_text(block.fields.get("text", ""))
-            state.diagnose("warning", "unmatched-text", f"text not understood: {text[:40]!r}",
-                           block.span, text)  # fmt: skip
+            state.diagnose(
+                "warning", "unmatched-text", f"text not understood: {text[:40]!r}", block.span, text
+            )
 
 
 def _add_page(state: _State, block: Block) -> None:
     number = block.get("number")
     state.pages.append(
-        PageMarker(number=int(number) if number else None,
-                   text=clean_text(block.text_of(state.text)), span=block.span)  # fmt: skip
+        PageMarker(
+            number=int(number) if number else None,
+            text=clean_text(block.text_of(state.text)),
+            span=block.span,
+        )
     )
 
 
@@ -363,17 +422,21 @@ def _collect_mentions(state: _State, block: Block) -> None:
         if name is None:
             continue
         existing = next((m for m in state.members if m.name == name), None)
-        attendance = child.get("attendance") or "unknown"
+        attendance = _attendance(child.get("attendance"))
         if existing is not None:
             if existing.attendance == "unknown":
                 existing.attendance = attendance
             elif existing.attendance != attendance:
-                state.diagnose("info", "attendance-conflict",
-                               f"{name} is listed as {existing.attendance} but the text says "
-                               f"{attendance}", child.span)  # fmt: skip
+                state.diagnose(
+                    "info",
+                    "attendance-conflict",
+                    f"{name} is listed as {existing.attendance} but the text says {attendance}",
+                    child.span,
+                )
             continue
-        member = MemberDraft(id=f"m{len(state.members) + 1}", name=name, title=title,
-                             attendance=attendance)  # fmt: skip
+        member = MemberDraft(
+            id=f"m{len(state.members) + 1}", name=name, title=title, attendance=attendance
+        )
         state.members.append(member)
         state.member_spans[member.id] = child.span
         state.member_entries[member.id] = clean_text(child.text_of(state.text))
@@ -421,7 +484,7 @@ def _members(state: _State) -> list[Member]:
             title=m.title,
             group=m.group,
             roles=tuple(m.roles),
-            attendance=m.attendance,  # type: ignore[arg-type]
+            attendance=m.attendance,
             seat=m.seat,
             affiliation=m.affiliation,
             entry=state.member_entries[m.id],
@@ -479,4 +542,3 @@ def parse_blocks(
 
 def _diagnostic_order(d: Diagnostic) -> tuple[int, str]:
     return (d.span.start if d.span is not None else -1, d.code)
-

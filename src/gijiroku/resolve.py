@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from gijiroku.models import Attendance
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import compact
 
@@ -37,7 +38,7 @@ class MemberDraft:
     title: str | None = None
     group: str | None = None
     roles: list[str] = field(default_factory=list)
-    attendance: str = "unknown"
+    attendance: Attendance = "unknown"
     seat: int | None = None
     affiliation: str | None = None
 
@@ -53,7 +54,11 @@ class LabelParts:
 
 
 def analyze_label(
-    label: str, paren_name: str | None = None, *, known_titles: Collection[str] = ()
+    label: str,
+    paren_name: str | None = None,
+    *,
+    mark: str | None = None,
+    known_titles: Collection[str] = (),
 ) -> LabelParts:
     """Split a speaker label into mark, name and role.
 
@@ -64,7 +69,8 @@ def analyze_label(
         LabelParts(mark='〇', printed='河野大臣', name='河野', role='大臣')
     """
     mark_match = _MARK_RE.match(label)
-    mark = mark_match.group().strip() if mark_match else None
+    if mark_match:
+        mark = mark_match.group().strip()
     core = compact(label[mark_match.end() :] if mark_match else label)
     if paren_name:
         inner = compact(paren_name)

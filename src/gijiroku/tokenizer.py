@@ -57,7 +57,12 @@ class Paragraph:
         source_start = line.start + lead
         if not self.pieces:
             self.start = source_start
-        elif self.text[-1:].isascii() and self.text[-1:].isalpha() and content[:1].isascii() and content[:1].isalpha():
+        elif (
+            self.text[-1:].isascii()
+            and self.text[-1:].isalpha()
+            and content[:1].isascii()
+            and content[:1].isalpha()
+        ):
             self.text += " "
         self.pieces.append((len(self.text), source_start))
         self.text += content
@@ -124,7 +129,11 @@ def _choose_paragraph_mode(fmt: Format, lines: Sequence[Line]) -> str:
 
 def _page_number(match: regex.Match[str]) -> int | None:
     digits = match["number"] or match["bare"]
-    return int(digits.translate(str.maketrans("０１２３４５６７８９", "0123456789"))) if digits else None
+    return (
+        int(digits.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        if digits
+        else None
+    )
 
 
 def _find_page_markers(
@@ -151,7 +160,7 @@ def _find_page_markers(
             at_end = following is None
             in_sequence = last_number is not None and number == last_number + 1
             first_page = last_number is None and number <= 3
-            if not (next_after_form_feed or in_sequence or (first_page and not at_end) or at_end and in_sequence):
+            if not (next_after_form_feed or in_sequence or (first_page and not at_end)):
                 continue
         found[i] = (number, match)
         if number is not None:
@@ -226,7 +235,10 @@ def _page_block(line: Line, number: int | None, spans: _Spans) -> Block:
     lead = len(line.text) - len(line.text.lstrip(_STRIP))
     start, end = line.start + lead, line.start + len(line.text.rstrip(_STRIP))
     fields = {"number": str(number)} if number is not None else {}
-    return Block(BlockKind.PAGE, spans.span(start, end), fields, rule="page-marker")
+    span = spans.span(start, end)
+    if number is not None:  # a page number is printed on the page it numbers
+        span = span.model_copy(update={"page": number})
+    return Block(BlockKind.PAGE, span, fields, rule="page-marker")
 
 
 def _children(
@@ -286,8 +298,13 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         found = _match_rule(rules, para, ctx)
         if found is None:
             fields = {"text": para.text, "region": ctx.region}
-            block = Block(BlockKind.UNMATCHED, spans.span(para.start, para.end), fields,
-                          rule="unmatched", children=tuple(para.pages))  # fmt: skip
+            block = Block(
+                BlockKind.UNMATCHED,
+                spans.span(para.start, para.end),
+                fields,
+                rule="unmatched",
+                children=tuple(para.pages),
+            )
             blocks.append(block)
             ctx.index += 1
             ctx.previous = block.kind
@@ -303,7 +320,9 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         if rule.children is not None:
             group = rule.children.group
             base = match.start(group) if group else 0
-            children += _children(rule.children, match[group] if group else para.text, base, para, spans)
+            children += _children(
+                rule.children, match[group] if group else para.text, base, para, spans
+            )
         if (
             rule.absorb_next is not None
             and not fields.get("text")
@@ -324,15 +343,16 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         children += para.pages
         if rule.kind is BlockKind.HEADER and fields.get("name") == "title":
             ctx.title_seen = True
-        block = Block(rule.kind, spans.span(para.start, end), fields, rule=rule.name,
-                      children=tuple(children))  # fmt: skip
+        block = Block(
+            rule.kind, spans.span(para.start, end), fields, rule=rule.name, children=tuple(children)
+        )
         blocks.append(block)
         ctx.index += 1
         ctx.previous = block.kind
     return blocks
 
 
-def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:  # noqa: A002
+def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:
     """Split minutes text into blocks (header lines, sections, turns, notes, pages …).
 
     Args:

@@ -129,21 +129,62 @@ class Format:
 
 #: Header keys and what they mean. Keys are compared with spaces removed (日 時 → 日時).
 HEADER_FIELD_NAMES: Mapping[str, str] = {
-    "日時": "datetime", "開催日時": "datetime", "日時及び場所": "datetime",
-    "開催日": "date", "日付": "date", "期日": "date", "開催年月日": "date", "年月日": "date",
-    "時間": "time", "開催時間": "time", "時刻": "time",
-    "場所": "venue", "会場": "venue", "開催場所": "venue", "開催会場": "venue",
-    "会議名": "title", "件名": "title", "名称": "title", "会議の名称": "title",
-    "出席者": "attendees", "出席委員": "attendees", "出席": "attendees", "参加者": "attendees",
-    "出席議員": "attendees", "構成員": "attendees", "委員": "attendees", "出席者名": "attendees",
-    "欠席者": "absentees", "欠席委員": "absentees", "欠席": "absentees", "欠席議員": "absentees",
-    "議題": "agenda", "議事": "agenda", "次第": "agenda", "議事次第": "agenda", "案件": "agenda",
-    "会議次第": "agenda", "内容": "agenda",
-    "資料": "materials", "配布資料": "materials", "配付資料": "materials", "会議資料": "materials",
-    "傍聴者": "audience", "傍聴人": "audience", "傍聴": "audience", "傍聴者数": "audience",
-    "事務局": "staff", "説明員": "staff", "説明者": "staff", "随行者": "staff",
-    "記録者": "recorder", "司会": "chair", "議長": "chair", "座長": "chair", "会長": "chair",
-}  # fmt: skip
+    "日時": "datetime",
+    "開催日時": "datetime",
+    "日時及び場所": "datetime",
+    "開催日": "date",
+    "日付": "date",
+    "期日": "date",
+    "開催年月日": "date",
+    "年月日": "date",
+    "時間": "time",
+    "開催時間": "time",
+    "時刻": "time",
+    "場所": "venue",
+    "会場": "venue",
+    "開催場所": "venue",
+    "開催会場": "venue",
+    "会議名": "title",
+    "件名": "title",
+    "名称": "title",
+    "会議の名称": "title",
+    "出席者": "attendees",
+    "出席委員": "attendees",
+    "出席": "attendees",
+    "参加者": "attendees",
+    "出席議員": "attendees",
+    "構成員": "attendees",
+    "委員": "attendees",
+    "出席者名": "attendees",
+    "欠席者": "absentees",
+    "欠席委員": "absentees",
+    "欠席": "absentees",
+    "欠席議員": "absentees",
+    "議題": "agenda",
+    "議事": "agenda",
+    "次第": "agenda",
+    "議事次第": "agenda",
+    "案件": "agenda",
+    "会議次第": "agenda",
+    "内容": "agenda",
+    "資料": "materials",
+    "配布資料": "materials",
+    "配付資料": "materials",
+    "会議資料": "materials",
+    "傍聴者": "audience",
+    "傍聴人": "audience",
+    "傍聴": "audience",
+    "傍聴者数": "audience",
+    "事務局": "staff",
+    "説明員": "staff",
+    "説明者": "staff",
+    "随行者": "staff",
+    "記録者": "recorder",
+    "司会": "chair",
+    "議長": "chair",
+    "座長": "chair",
+    "会長": "chair",
+}
 
 
 def letter_spaced(word: str) -> str:
@@ -152,8 +193,22 @@ def letter_spaced(word: str) -> str:
 
 
 #: Keys that are also speaker labels or words of running text: known only before a colon.
-_COLON_ONLY_KEYS = frozenset({"委員", "議長", "座長", "会長", "司会", "事務局", "説明員", "出席",
-                              "欠席", "傍聴", "内容", "構成員"})
+_COLON_ONLY_KEYS = frozenset(
+    {
+        "委員",
+        "議長",
+        "座長",
+        "会長",
+        "司会",
+        "事務局",
+        "説明員",
+        "出席",
+        "欠席",
+        "傍聴",
+        "内容",
+        "構成員",
+    }
+)
 #: The known keys that may stand without a colon (１ 開催日時), longest first, letter-spaced.
 KNOWN_HEADER_KEYS_RE = "|".join(
     letter_spaced(k)

@@ -69,7 +69,7 @@ NOTE_RE = regex.compile(
 )
 TURN_RE = regex.compile(
     rf"""
-    (?:{MARK}{SP}*)?                         # an optional mark: 〇河野大臣
+    (?:(?P<mark>{MARK}){SP}*)?               # an optional mark: 〇河野大臣
     (?P<label>{LABEL})                       # 林委員 / 座長 / 情報政策課長
     (?:{SP}*{NAME_PAREN})?                   # 座長（曽根委員）
     (?:
@@ -190,8 +190,14 @@ _NOTE = regex.compile(rf"(?P<text>{NOTE_RE.pattern})", regex.VERBOSE)
 _MEMBERS = ChildRule("entries", BlockKind.MEMBER, ENTRY_RE)
 
 HEADER_RULES: tuple[Rule, ...] = (
-    Rule("event-note", BlockKind.NOTE, _NOTE, guard=_is_event_note, derive=_note_fields,
-         ends_header=True),
+    Rule(
+        "event-note",
+        BlockKind.NOTE,
+        _NOTE,
+        guard=_is_event_note,
+        derive=_note_fields,
+        ends_header=True,
+    ),
     Rule("heading", BlockKind.SECTION, HEADING_RE, guard=_is_heading, ends_header=True),
     Rule("office", BlockKind.ROSTER, OFFICE_RE, children=_MEMBERS),
     Rule("speech-turn", BlockKind.TURN, TURN_RE, guard=_is_speech, ends_header=True),
@@ -199,9 +205,15 @@ HEADER_RULES: tuple[Rule, ...] = (
     Rule("known-field", BlockKind.HEADER, KNOWN_FIELD_RE, derive=_header_field_name),
     Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_header_field, derive=_header_field_name),
     Rule("title", BlockKind.HEADER, TITLE_RE, guard=_is_title, derive=lambda f: {"name": "title"}),
-    Rule("label-turn", BlockKind.TURN, TURN_RE, guard=_is_label_alone, ends_header=True,
-         absorb_next=NAME_PAREN_RE),
-)  # fmt: skip
+    Rule(
+        "label-turn",
+        BlockKind.TURN,
+        TURN_RE,
+        guard=_is_label_alone,
+        ends_header=True,
+        absorb_next=NAME_PAREN_RE,
+    ),
+)
 
 BODY_RULES: tuple[Rule, ...] = (
     Rule("heading", BlockKind.SECTION, HEADING_RE, guard=_is_heading),
@@ -224,7 +236,10 @@ PAGE_MARKER_RE = regex.compile(
 
 _SIGNALS = (
     (regex.compile(r"議事録|会議録|議事要旨|議事概要"), 0.2),
-    (regex.compile(r"(?m)^[ \u3000]*(?:日[ \u3000]*時|会[ \u3000]*場|場[ \u3000]*所|開催日時)"), 0.2),
+    (
+        regex.compile(r"(?m)^[ \u3000]*(?:日[ \u3000]*時|会[ \u3000]*場|場[ \u3000]*所|開催日時)"),
+        0.2,
+    ),
     (regex.compile(r"(?m)^[ \u3000]*[〔【][^〔〕【】\n]+[〕】][ \u3000]*$"), 0.1),
     (regex.compile(rf"(?m)^(?:{MARK})?{LABEL}(?:[ ]|[：:])"), 0.3),
     (regex.compile(r"(?m)^[ \u3000]*[-－][ \u3000]*\d+[ \u3000]*[-－][ \u3000]*$|\f"), 0.1),
