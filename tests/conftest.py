@@ -23,7 +23,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def sample_paths() -> list[Path]:
     """Every bundled sample, sorted."""
-    return sorted(p for p in SAMPLES.rglob("*") if p.suffix in SAMPLE_SUFFIXES)
+    return sorted(
+        p for p in SAMPLES.rglob("*") if p.suffix in SAMPLE_SUFFIXES and p.name != "README.md"
+    )
 
 
 def read_sample(relative: str) -> str:
