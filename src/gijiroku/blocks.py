@@ -39,6 +39,8 @@ class BlockKind(str, enum.Enum):
     """A stand-alone note (（了承）, （開始 13：30）). fields: text, kind, time."""
     PAGE = "page"
     """A page marker (``- 4 -``). fields: number."""
+    SEPARATOR = "separator"
+    """A rule line (``――――◇―――――``, ``＝＝＝``) between parts of the minutes."""
     UNMATCHED = "unmatched"
     """Text no rule claims; it becomes a diagnostic. fields: text, region."""
 

@@ -26,7 +26,8 @@ __all__ = [
     "Member",
     "Minutes",
     "Note",
-    "PageMarker",
+    "LayoutMark",
+    "MembershipChange",
     "Section",
     "Severity",
     "Source",
@@ -85,6 +86,8 @@ class Meeting(_Record):
     start_time: ClockTime | None = None
     end_time: ClockTime | None = None
     venue: str | None = None
+    house: str | None = Field(default=None, description="衆議院 / 参議院 (the Diet), else None")
+    session: int | None = Field(default=None, description="国会の回次: 第二百十二回国会 → 212")
 
 
 class HeaderField(_Record):
@@ -116,9 +119,14 @@ class Member(_Record):
 
 
 class Section(_Record):
-    """An agenda item or heading (議題・日程); utterances point at it by ``section_id``."""
+    """An agenda item or heading (議題・日程); utterances point at it by ``section_id``.
+
+    ``kind`` is ``heading`` for a heading in the proceedings, ``agenda`` for an item listed
+    in the header (本日の会議に付した案件); turns fall under headings only.
+    """
 
     id: str
+    kind: Literal["heading", "agenda"] = "heading"
     number: int | None = None
     title: str
     level: int = 1
@@ -173,10 +181,25 @@ class Event(_Record):
     span: Span
 
 
-class PageMarker(_Record):
-    """A page number printed in the text (``- 4 -``): out of the text, kept here."""
+class LayoutMark(_Record):
+    """Print layout taken out of the text and kept here: a page number (``- 4 -``, kind
+    ``page``, with its ``number``), a rule line (``―――◇―――``, kind ``separator``), or a
+    running header repeated on every page (kind ``running_header``)."""
 
-    number: int | None
+    kind: Literal["page", "separator", "running_header"]
+    number: int | None = None
+    text: str
+    span: Span
+
+
+class MembershipChange(_Record):
+    """A change of a body's membership printed in the header (委員の異動): who resigned
+    (辞任), who was appointed (補欠選任), on which day, or the notice as printed."""
+
+    date: dt.date | None = None
+    date_raw: str | None = None
+    resigned: str | None = None
+    appointed: str | None = None
     text: str
     span: Span
 
@@ -209,7 +232,8 @@ class Minutes(_Record):
     sections: tuple[Section, ...] = ()
     utterances: tuple[Utterance, ...] = ()
     events: tuple[Event, ...] = ()
-    page_markers: tuple[PageMarker, ...] = ()
+    membership_changes: tuple[MembershipChange, ...] = ()
+    layout: tuple[LayoutMark, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
 
     def to_json(self, *, indent: int | None = 1) -> str:
@@ -223,7 +247,8 @@ class Minutes(_Record):
         found += [s.span for s in self.sections]
         found += [u.span for u in self.utterances]
         found += [e.span for e in self.events]
-        found += [p.span for p in self.page_markers]
+        found += [c.span for c in self.membership_changes]
+        found += [mark.span for mark in self.layout]
         found += [d.span for d in self.diagnostics if d.span is not None]
         return found
 

@@ -28,129 +28,30 @@ __all__ = [
     "POSITION_WORDS",
     "POSITION_WORDS_RE",
     "is_office",
+    "position_suffix",
     "split_person",
     "strip_honorific",
 ]
 
+#: Words a title ends with (whitespace-separated data; grouped by where they are used).
+_POSITION_TABLE = """
+    座長 副座長 座長代理 会長 副会長 会長代理 部会長 分科会長 委員長 副委員長 委員長代理
+    委員 専門委員 臨時委員 特別委員 議長 副議長 議員 構成員 理事長 理事 監事 幹事長 幹事
+    顧問 参与 オブザーバー アドバイザー 司会 進行 座長補佐 参考人 説明員 公述人 証人
+    傍聴人 発言者 出席者
+    総理大臣 内閣総理大臣 内閣官房長官 官房長官 官房副長官 大臣 副大臣 大臣政務官 政務官
+    長官 次官 審議官 参事官 統括官 政策統括官 局長 部長 次長 課長 室長 係長 所長 館長
+    園長 校長 院長 センター長 本部長 副本部長 監 参事 主幹 主査 主任 主事 技監 技師
+    専門官 調整官 補佐 課長補佐 担当 事務総長 事務次長 総裁 副総裁
+    知事 副知事 市長 副市長 町長 副町長 村長 副村長 区長 副区長 教育長 管理者 事業管理者
+    会計管理者 代表監査委員 監査委員 選挙管理委員長 教育委員 事務局長 事務局次長 事務局
+    書記 書記長 職員 政府参考人
+    国務大臣 政府特別補佐人 政府委員 分科員 小委員長 小委員 主査代理 会計検査院長
+    法制局長 衆議院議員 参議院議員 最高裁判所長官代理者 常任委員会専門員 専門員 調査室長
+"""
 #: Words a title ends with, longest first, so that 副委員長 wins over 委員長 and 委員.
 POSITION_WORDS: tuple[str, ...] = tuple(
-    sorted(
-        {
-            # meetings: chairs and members
-            "座長",
-            "副座長",
-            "座長代理",
-            "会長",
-            "副会長",
-            "会長代理",
-            "部会長",
-            "分科会長",
-            "委員長",
-            "副委員長",
-            "委員長代理",
-            "委員",
-            "専門委員",
-            "臨時委員",
-            "特別委員",
-            "議長",
-            "副議長",
-            "議員",
-            "構成員",
-            "理事長",
-            "理事",
-            "監事",
-            "幹事長",
-            "幹事",
-            "顧問",
-            "参与",
-            "オブザーバー",
-            "アドバイザー",
-            "司会",
-            "進行",
-            "座長補佐",
-            "参考人",
-            "説明員",
-            "公述人",
-            "証人",
-            "傍聴人",
-            "発言者",
-            "出席者",
-            # government
-            "内閣総理大臣",
-            "総理大臣",
-            "内閣官房長官",
-            "官房長官",
-            "官房副長官",
-            "大臣",
-            "副大臣",
-            "大臣政務官",
-            "政務官",
-            "長官",
-            "次官",
-            "審議官",
-            "参事官",
-            "統括官",
-            "政策統括官",
-            "局長",
-            "部長",
-            "次長",
-            "課長",
-            "室長",
-            "係長",
-            "所長",
-            "館長",
-            "園長",
-            "校長",
-            "院長",
-            "センター長",
-            "本部長",
-            "副本部長",
-            "監",
-            "参事",
-            "主幹",
-            "主査",
-            "主任",
-            "主事",
-            "技監",
-            "技師",
-            "専門官",
-            "調整官",
-            "補佐",
-            "課長補佐",
-            "担当",
-            "事務総長",
-            "事務次長",
-            "総裁",
-            "副総裁",
-            "知事",
-            "副知事",
-            "市長",
-            "副市長",
-            "町長",
-            "副町長",
-            "村長",
-            "副村長",
-            "区長",
-            "副区長",
-            "教育長",
-            "管理者",
-            "事業管理者",
-            "会計管理者",
-            "代表監査委員",
-            "監査委員",
-            "選挙管理委員長",
-            "教育委員",
-            "事務局長",
-            "事務局次長",
-            "事務局",
-            "書記",
-            "書記長",
-            "職員",
-            "政府参考人",
-        },
-        key=len,
-        reverse=True,
-    )
+    sorted(set(_POSITION_TABLE.split()), key=lambda w: (-len(w), w))
 )
 POSITION_WORDS_RE = "|".join(regex.escape(w) for w in POSITION_WORDS)
 _POSITION_SET = frozenset(POSITION_WORDS)
@@ -186,6 +87,17 @@ def strip_honorific(name: str) -> tuple[str, str | None]:
         if name.endswith(honorific) and len(name) > len(honorific):
             return name[: -len(honorific)], honorific
     return name, None
+
+
+def position_suffix(text: str) -> str | None:
+    """The title word ``text`` ends with (longest first), or ``None``.
+
+    Example:
+        >>> position_suffix("伊藤よしのり議長"), position_suffix("山田太郎")
+        ('議長', None)
+    """
+    match = _ENDS_WITH_POSITION_RE.search(compact(text))
+    return match.group() if match else None
 
 
 def _looks_like_surname(head: str) -> bool:

@@ -1,14 +1,18 @@
 """The parser: blocks → a validated :class:`~gijiroku.models.Minutes`, collecting diagnostics.
 
-It reads only :class:`~gijiroku.blocks.Block` fields, never a format module, in three passes:
+It reads only :class:`~gijiroku.blocks.Block` fields, never a format module. One walk over
+the blocks, in document order:
 
-1. the header: header fields give the meeting's title, date, times and venue; roster
-   lines give members (attendance from the heading they stand under);
-2. the body: headings open sections; a label opens a turn, which runs to the next label or
-   heading; notes inside a turn stay in its text and are listed in its ``notes``; notes
-   about the meeting's course (開始, 終了 …) become events; text after a heading with no new
-   label opens a new turn by the same speaker;
-3. speakers are resolved against the roster (:mod:`gijiroku.resolve`).
+- header fields give the meeting's title, date, times and venue (:mod:`gijiroku.meeting`);
+  roster lines give members and membership changes (:mod:`gijiroku.rosters`);
+- headings open sections; agenda items listed in the header become sections too;
+- a label opens a turn, which runs to the next label or heading; notes inside a turn stay in
+  its text and are listed in its ``notes``; notes about the meeting's course (開始, 散会 …)
+  become events; text after a heading with no new label opens a new turn by the same speaker;
+- page numbers and rule lines go to ``layout``; what nobody understood becomes a diagnostic.
+
+Then speakers are resolved against the roster (:mod:`gijiroku.resolve`), following changes
+of the chair in document order.
 """
 
 from __future__ import annotations
@@ -16,48 +20,36 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 import regex
 
 from gijiroku.blocks import Block, BlockKind
-from gijiroku.dates import parse_date, parse_number, parse_time, parse_time_range
+from gijiroku.dates import parse_number, parse_time
+from gijiroku.meeting import MeetingBuilder
 from gijiroku.models import (
-    Attendance,
     Diagnostic,
     Event,
     HeaderField,
-    Meeting,
+    LayoutMark,
     Member,
     Minutes,
     Note,
-    PageMarker,
     Section,
+    Severity,
     Source,
     Span,
     Speaker,
     Utterance,
 )
-from gijiroku.names import CHAIR_ROLES, POSITION_WORDS, is_office, split_person, strip_honorific
+from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import clean_text, compact
 from gijiroku.notes import EVENT_KINDS, classify_note, find_inline_notes
-from gijiroku.resolve import LabelParts, MemberDraft, Roster, analyze_label
+from gijiroku.resolve import LabelParts, Roster, analyze_label
+from gijiroku.rosters import MemberDraft, RosterBuilder
 
 __all__ = ["parse_blocks"]
 
-_POSITIONS = frozenset(POSITION_WORDS)
-#: Words in a roster heading's parentheses that describe the list, not a group.
-_LIST_ANNOTATION_RE = regex.compile(
-    r"[／/・、,，]?\s*(?:五十音順|敬称略|順不同|名簿順|役職順|席次順)"
-)
-_ERA_YEAR_PREFIX_RE = regex.compile(
-    r"^(?:令和|平成|昭和|大正|明治)\s*(?:元|[0-9０-９]+|[一二三四五六七八九十]+)\s*年度?\s*"
-)
-_ORDINAL_RE = regex.compile(
-    r"[（(]?\s*第\s*(?P<n>[0-9０-９]+|[〇一二三四五六七八九十百]+)\s*回\s*[)）]?"
-)
-_DOC_WORD_RE = regex.compile(
-    r"(?:議事録|会議録|議事要旨|議事概要|会議概要|会議要旨|要旨|概要|記録|速記録)$"
-)
 _SECTION_NUMBER_RE = regex.compile(
     r"^(?:議題|日程|議案|報告|案件|協議事項|審議事項)?\s*(?:第\s*)?[（(]?\s*"
     r"(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)\s*(?:[)）]|号|[.．、]|\s)"
@@ -110,34 +102,32 @@ class _State:
 
     text: str
     blocks: Sequence[Block]
+    meeting: MeetingBuilder
+    rosters: RosterBuilder
+    known_titles: set[str]
     header: list[HeaderField] = field(default_factory=list)
-    members: list[MemberDraft] = field(default_factory=list)
-    member_spans: dict[str, Span] = field(default_factory=dict)
-    member_entries: dict[str, str] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     turns: list[_TurnDraft] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    pages: list[PageMarker] = field(default_factory=list)
+    layout: list[LayoutMark] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    section_id: str | None = None
+    current: _TurnDraft | None = None
+    last_speaker: LabelParts | None = None
+    open_field: str | None = None
 
     def diagnose(
-        self, severity: str, code: str, message: str, span: Span | None, text: str | None = None
+        self,
+        severity: Severity,
+        code: str,
+        message: str,
+        span: Span | None,
+        text: str | None = None,
     ) -> None:
         where = f"line {span.line_start}: " if span is not None else ""
         self.diagnostics.append(
-            Diagnostic.model_validate(
-                {
-                    "severity": severity,
-                    "code": code,
-                    "message": where + message,
-                    "span": span,
-                    "text": text,
-                }
-            )
+            Diagnostic(severity=severity, code=code, message=where + message, span=span, text=text)
         )
-
-
-# -- header -----------------------------------------------------------------------------------
 
 
 def _known_titles(blocks: Sequence[Block]) -> set[str]:
@@ -151,167 +141,106 @@ def _known_titles(blocks: Sequence[Block]) -> set[str]:
     return titles
 
 
-def _roster_heading_group(key: str) -> str | None:
-    """The group a roster heading names: 出席者（仙台市情報化推進会議委員／五十音順） → …委員."""
-    inner = regex.search(r"[（(](?P<g>[^（()）]+)[)）]", key)
-    if inner is None:
-        return None
-    group = _LIST_ANNOTATION_RE.sub("", inner["g"]).strip(" 　／/・")
-    return clean_text(group) or None
+# -- header -----------------------------------------------------------------------------------
 
 
-def _member_from_entry(
-    state: _State,
-    entry: Block,
-    *,
-    group: str | None,
-    attendance: str,
-    known_titles: set[str],
-) -> MemberDraft:
-    person = entry.get("person") or ""
-    name_part, _honorific = strip_honorific(compact(person))
-    name: str | None
-    title: str | None
-    if is_office(name_part):
-        name, title = None, name_part
-    else:
-        name, title = split_person(name_part, known_titles=known_titles, run_together=True)
-    roles: list[str] = []
-    affiliation = None
-    paren = entry.get("paren")
-    if paren:
-        paren_clean = compact(paren)
-        if paren_clean in _POSITIONS or paren_clean in CHAIR_ROLES:
-            roles.append(paren_clean)
-        else:
-            affiliation = clean_text(paren)
-    if entry.get("roles"):
-        roles += [r for r in entry.fields["roles"].split("|") if r]
-    member = MemberDraft(
-        id=f"m{len(state.members) + 1}",
-        name=name,
-        title=title,
-        group=clean_text(entry.get("group") or "") or group,
-        roles=roles,
-        attendance=_attendance(entry.get("attendance") or attendance),
-        affiliation=affiliation,
+def _header_field(state: _State, block: Block) -> None:
+    name = block.get("name")
+    key = block.get("key")
+    value = block.get("value") or ""
+    if state.open_field is not None and name == state.open_field and not value:
+        name, key, value = state.open_field, None, block.text_of(state.text)
+    state.header.append(
+        HeaderField(
+            key=compact(key) if key else None,
+            name=name,
+            value=clean_text(value if key is not None else value or block.text_of(state.text)),
+            span=block.span,
+        )
     )
-    state.members.append(member)
-    state.member_spans[member.id] = entry.span
-    state.member_entries[member.id] = clean_text(entry.text_of(state.text))
-    return member
+    rosters = state.rosters
+    if name in ("attendees", "absentees"):
+        rosters.heading_from_key(key or "", name)
+    elif name == "roster_heading":
+        present = block.get("attendance") == "present"
+        rosters.heading(
+            clean_text(block.get("group") or value) or None, "present" if present else "unknown"
+        )
+    elif name == "changes_heading":
+        rosters.start_changes()
+    elif name == "change_date":
+        rosters.set_change_date(value)
+    elif name == "post":
+        rosters.add_post(value)
+    elif name == "notice" and rosters.in_changes:
+        rosters.change_notice(block)
+    state.meeting.header_field(name, value, block, state.diagnose)
+    if key is not None:
+        state.open_field = name if name and not value.strip() else None
 
 
-def _attendance(value: str | None) -> Attendance:
-    if value == "present":
-        return "present"
-    if value == "absent":
-        return "absent"
-    return "unknown"
+def _header_value_line(state: _State, block: Block) -> bool:
+    """A line under a key printed alone (１ 開催日時 / 令和５年６月６日…) holds its value."""
+    if state.open_field is None:
+        return False
+    raw = block.fields.get("text", "")
+    state.header.append(
+        HeaderField(key=None, name=state.open_field, value=clean_text(raw), span=block.span)
+    )
+    state.meeting.header_field(state.open_field, raw, block, state.diagnose)
+    return True
 
 
-def _read_header(state: _State, meeting: dict[str, object], known_titles: set[str]) -> None:
-    """Header fields, rosters, and values printed on the lines under a bare key (１ 開催日時)."""
-    attendance: Attendance = "unknown"
-    group: str | None = None
-    open_field: str | None = None  # a key printed with no value: the next lines hold it
-    for block in state.blocks:
-        if block.kind is BlockKind.HEADER:
-            name = block.get("name")
-            key = block.get("key")
-            value = block.get("value") or ""
-            if open_field is not None and name == open_field and not value:
-                name, key, value = open_field, None, block.text_of(state.text)
-            state.header.append(
-                HeaderField(
-                    key=compact(key) if key else None,
-                    name=name,
-                    value=clean_text(value),
-                    span=block.span,
-                )
+def _agenda_item(state: _State, block: Block) -> None:
+    """An agenda item listed in the header; a wrapped line continues the item above."""
+    title = clean_text(block.fields.get("title", ""))
+    previous = state.sections[-1] if state.sections else None
+    wraps = (
+        previous is not None
+        and previous.kind == "agenda"
+        and block.span.line_start == previous.span.line_end + 1
+        and (
+            title.startswith(("）", ")"))
+            or previous.title.count("（") > previous.title.count("）")
+            or (
+                _indent(state.text, block.span.start) > _indent(state.text, previous.span.start)
+                and not _AGENDA_ITEM_START_RE.match(title)
             )
-            if name in ("attendees", "absentees"):
-                attendance = "present" if name == "attendees" else "absent"
-                group = _roster_heading_group(key or "")
-            _apply_header_field(state, meeting, name, block.span, value)
-            if key is not None:
-                open_field = name if name and not value.strip() else None
-        elif block.kind is BlockKind.ROSTER:
-            state.header.append(
-                HeaderField(
-                    key=None,
-                    name="roster",
-                    value=clean_text(block.text_of(state.text)),
-                    span=block.span,
-                )
-            )
-            roster_group = clean_text(block.get("group") or "") or group
-            if block.rule == "office":
-                roster_group = clean_text(block.get("group") or "") or None
-            for entry in block.children:
-                if entry.kind is BlockKind.MEMBER:
-                    _member_from_entry(
-                        state,
-                        entry,
-                        group=roster_group,
-                        attendance=attendance,
-                        known_titles=known_titles,
-                    )
-        elif block.kind is BlockKind.UNMATCHED and block.get("region") == "header":
-            raw = block.fields["text"]
-            if open_field is not None:
-                state.header.append(
-                    HeaderField(key=None, name=open_field, value=clean_text(raw), span=block.span)
-                )
-                _apply_header_field(state, meeting, open_field, block.span, raw)
-                continue
-            state.diagnose(
-                "warning",
-                "unmatched-header-line",
-                f"header line not understood: {raw[:40]!r}",
-                block.span,
-                clean_text(raw),
-            )
-
-
-def _apply_header_field(
-    state: _State, meeting: dict[str, object], name: str | None, span: Span, raw: str
-) -> None:
-    if not raw.strip():
+        )
+    )
+    if wraps and previous is not None:
+        state.sections[-1] = previous.model_copy(
+            update={
+                "title": previous.title + title,
+                "span": previous.span.model_copy(
+                    update={"end": block.span.end, "line_end": block.span.line_end}
+                ),
+            }
+        )
         return
-    if name == "title" and "title" not in meeting:
-        title = clean_text(raw)
-        meeting["title"] = title
-        ordinal = _ORDINAL_RE.search(title)
-        if ordinal:
-            meeting["number"] = parse_number(ordinal["n"])
-        body = _DOC_WORD_RE.sub("", compact(title))
-        body = _ORDINAL_RE.sub("", _ERA_YEAR_PREFIX_RE.sub("", body))
-        meeting["body"] = _DOC_WORD_RE.sub("", body) or None
-    elif name in ("datetime", "date") and "date" not in meeting:
-        found = parse_date(raw)
-        if found is not None:
-            meeting["date_raw"] = found.raw
-            if found.date is None:
-                state.diagnose("warning", "impossible-date", found.problem or found.raw, span)
-            else:
-                meeting["date"] = found.date
-            rest = raw[found.end :]
-        else:
-            rest = raw
-        start, end = parse_time_range(rest)
-        if start:
-            meeting.setdefault("start_time", start)
-        if end:
-            meeting.setdefault("end_time", end)
-    elif name == "time":
-        start, end = parse_time_range(raw)
-        if start:
-            meeting.setdefault("start_time", start)
-        if end:
-            meeting.setdefault("end_time", end)
-    elif name == "venue" and "venue" not in meeting:
-        meeting["venue"] = clean_text(raw) or None
+    level = 2 if title.startswith(("（", "(")) and state.sections else 1
+    state.sections.append(
+        Section(
+            id=f"s{len(state.sections) + 1}",
+            number=_section_number(title),
+            title=title,
+            kind="agenda",
+            level=level,
+            heading=clean_text(block.text_of(state.text)),
+            span=block.span,
+        )
+    )
+
+
+def _indent(text: str, offset: int) -> int:
+    """How many characters of white space precede ``offset`` on its line."""
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return offset - line_start
+
+
+_AGENDA_ITEM_START_RE = regex.compile(
+    r"^(?:[（(]|○|第[一二三四五六七八九十〇0-9]+|[一二三四五六七八九十]+、|日程第)"
+)
 
 
 # -- body -------------------------------------------------------------------------------------
@@ -322,90 +251,75 @@ def _section_number(title: str) -> int | None:
     return parse_number(match["n"]) if match else None
 
 
-def _add_event(state: _State, block: Block, kind: str, raw: str) -> None:
-    state.events.append(
-        Event(
-            id=f"e{len(state.events) + 1}",
-            kind=kind,
-            time=parse_time(raw),
-            text=clean_text(raw),
-            span=block.span,
-        )
+def _heading(state: _State, block: Block) -> None:
+    state.current = None
+    title = clean_text(block.fields.get("title", ""))
+    section = Section(
+        id=f"s{len(state.sections) + 1}",
+        number=_section_number(title),
+        title=title,
+        level=int(block.get("level") or 1),
+        heading=clean_text(block.text_of(state.text)),
+        span=block.span,
     )
+    state.sections.append(section)
+    state.section_id = section.id
 
 
-def _read_body(state: _State, known_titles: set[str]) -> None:
-    section_id: str | None = None
-    current: _TurnDraft | None = None
-    last_speaker: LabelParts | None = None
-    for block in state.blocks:
-        for child in block.children:
-            if child.kind is BlockKind.PAGE:
-                _add_page(state, child)
-        kind = block.kind
-        if kind is BlockKind.PAGE:
-            _add_page(state, block)
-        elif kind is BlockKind.SECTION:
-            current = None
-            title = clean_text(block.fields.get("title", ""))
-            section = Section(
-                id=f"s{len(state.sections) + 1}",
-                number=_section_number(title),
-                title=title,
-                level=int(block.get("level") or 1),
-                heading=clean_text(block.text_of(state.text)),
+def _turn(state: _State, block: Block) -> None:
+    parts = analyze_label(
+        block.fields.get("label", ""),
+        block.get("pname"),
+        mark=block.get("mark"),
+        known_titles=state.known_titles,
+    )
+    state.current = _TurnDraft(parts, state.section_id, block.span, block.span)
+    state.turns.append(state.current)
+    state.last_speaker = parts
+    state.current.add(clean_text(block.get("text") or ""), block.span)
+
+
+def _continuation(state: _State, block: Block) -> None:
+    text = clean_text(block.fields.get("text", ""))
+    if state.current is None and state.last_speaker is not None:
+        state.current = _TurnDraft(
+            state.last_speaker, state.section_id, block.span, block.span, continued=True
+        )
+        state.turns.append(state.current)
+    if state.current is None:
+        state.diagnose(
+            "warning",
+            "text-without-speaker",
+            f"text before any speaker label: {text[:40]!r}",
+            block.span,
+            text,
+        )
+    else:
+        state.current.add(text, block.span)
+
+
+def _note(state: _State, block: Block) -> None:
+    raw = block.fields.get("text", "")
+    kind = block.get("kind") or classify_note(raw)
+    if kind in EVENT_KINDS or state.current is None:
+        state.events.append(
+            Event(
+                id=f"e{len(state.events) + 1}",
+                kind=kind,
+                time=parse_time(raw),
+                text=clean_text(raw),
                 span=block.span,
             )
-            state.sections.append(section)
-            section_id = section.id
-        elif kind is BlockKind.TURN:
-            parts = analyze_label(
-                block.fields.get("label", ""),
-                block.get("pname"),
-                mark=block.get("mark"),
-                known_titles=known_titles,
-            )
-            current = _TurnDraft(parts, section_id, block.span, block.span)
-            state.turns.append(current)
-            last_speaker = parts
-            current.add(clean_text(block.get("text") or ""), block.span)
-            _collect_mentions(state, block)
-        elif kind is BlockKind.CONTINUATION:
-            text = clean_text(block.fields.get("text", ""))
-            if current is None and last_speaker is not None:
-                current = _TurnDraft(
-                    last_speaker, section_id, block.span, block.span, continued=True
-                )
-                state.turns.append(current)
-            if current is None:
-                state.diagnose(
-                    "warning",
-                    "text-without-speaker",
-                    f"text before any speaker label: {text[:40]!r}",
-                    block.span,
-                    text,
-                )
-            else:
-                current.add(text, block.span)
-            _collect_mentions(state, block)
-        elif kind is BlockKind.NOTE:
-            raw = block.fields.get("text", "")
-            note_kind = block.get("kind") or classify_note(raw)
-            if note_kind in EVENT_KINDS or current is None:
-                _add_event(state, block, note_kind, raw)
-            else:
-                current.add(clean_text(raw), block.span, note_kind=note_kind)
-        elif kind is BlockKind.UNMATCHED and block.get("region") != "header":
-            text = clean_text(block.fields.get("text", ""))
-            state.diagnose(
-                "warning", "unmatched-text", f"text not understood: {text[:40]!r}", block.span, text
-            )
+        )
+    else:
+        state.current.add(clean_text(raw), block.span, note_kind=kind)
 
 
-def _add_page(state: _State, block: Block) -> None:
+def _layout(state: _State, block: Block, kind: Literal["page", "separator"]) -> None:
     number = block.get("number")
-    state.pages.append(
-        PageMarker(
+    state.layout.append(
+        LayoutMark(
+            kind=kind,
             number=int(number) if number else None,
             text=clean_text(block.text_of(state.text)),
             span=block.span,
@@ -413,53 +327,131 @@ def _add_page(state: _State, block: Block) -> None:
     )
 
 
-def _collect_mentions(state: _State, block: Block) -> None:
+def _mention(state: _State, child: Block) -> None:
     """Members named in running text (本日欠席の熊谷委員) join the roster."""
-    for child in block.children:
-        if child.kind is not BlockKind.MEMBER:
-            continue
-        name, title = split_person(strip_honorific(compact(child.get("person") or ""))[0])
-        if name is None:
-            continue
-        existing = next((m for m in state.members if m.name == name), None)
-        attendance = _attendance(child.get("attendance"))
-        if existing is not None:
-            if existing.attendance == "unknown":
-                existing.attendance = attendance
-            elif existing.attendance != attendance:
-                state.diagnose(
-                    "info",
-                    "attendance-conflict",
-                    f"{name} is listed as {existing.attendance} but the text says {attendance}",
-                    child.span,
-                )
-            continue
-        member = MemberDraft(
-            id=f"m{len(state.members) + 1}", name=name, title=title, attendance=attendance
+    name, title = split_person(strip_honorific(compact(child.get("person") or ""))[0])
+    if name is None:
+        return
+    members = state.rosters.members
+    existing = next((m for m in members if m.name == name), None)
+    attendance = child.get("attendance")
+    if existing is not None:
+        if existing.attendance == "unknown" and attendance in ("present", "absent"):
+            existing.attendance = "present" if attendance == "present" else "absent"
+        elif attendance and existing.attendance != attendance:
+            state.diagnose(
+                "info",
+                "attendance-conflict",
+                f"{name} is listed as {existing.attendance} but the text says {attendance}",
+                child.span,
+            )
+        return
+    members.append(
+        MemberDraft(
+            id=f"m{len(members) + 1}",
+            name=name,
+            title=title,
+            attendance="absent" if attendance == "absent" else "unknown",
+            entry=clean_text(child.text_of(state.text)),
+            span=child.span,
         )
-        state.members.append(member)
-        state.member_spans[member.id] = child.span
-        state.member_entries[member.id] = clean_text(child.text_of(state.text))
+    )
+
+
+def _children(state: _State, block: Block) -> None:
+    for child in block.children:
+        if child.kind is BlockKind.PAGE:
+            _layout(state, child, "page")
+        elif child.kind is BlockKind.MEMBER and block.kind is not BlockKind.ROSTER:
+            _mention(state, child)
+        elif child.kind is BlockKind.HEADER and child.get("fact"):
+            state.meeting.fact(child.fields["fact"], clean_text(child.get("value") or ""))
+
+
+def _walk(state: _State) -> None:
+    for block in state.blocks:
+        state.meeting.facts_of(block)
+        kind = block.kind
+        if kind is BlockKind.HEADER:
+            _header_field(state, block)
+        elif kind is BlockKind.ROSTER:
+            state.header.append(
+                HeaderField(
+                    key=None,
+                    name="roster",
+                    value=clean_text(block.text_of(state.text)),
+                    span=block.span,
+                )
+            )
+            state.rosters.roster_line(block)
+        elif kind is BlockKind.SECTION and block.get("agenda"):
+            _agenda_item(state, block)
+        elif kind is BlockKind.SECTION:
+            _heading(state, block)
+        elif kind is BlockKind.TURN:
+            _turn(state, block)
+        elif kind is BlockKind.CONTINUATION:
+            _continuation(state, block)
+        elif kind is BlockKind.NOTE:
+            _note(state, block)
+        elif kind is BlockKind.PAGE:
+            _layout(state, block, "page")
+        elif kind is BlockKind.SEPARATOR:
+            _layout(state, block, "separator")
+            state.rosters.end_of_list()
+            state.open_field = None
+        elif kind is BlockKind.UNMATCHED:
+            if block.get("region") == "header":
+                if not _header_value_line(state, block):
+                    raw = block.fields.get("text", "")
+                    state.diagnose(
+                        "warning",
+                        "unmatched-header-line",
+                        f"header line not understood: {raw[:40]!r}",
+                        block.span,
+                        clean_text(raw),
+                    )
+            else:
+                text = clean_text(block.fields.get("text", ""))
+                state.diagnose(
+                    "warning",
+                    "unmatched-text",
+                    f"text not understood: {text[:40]!r}",
+                    block.span,
+                    text,
+                )
+        _children(state, block)
 
 
 # -- speakers and records ---------------------------------------------------------------------
 
 
-def _utterances(state: _State, roster: Roster) -> list[Utterance]:
+def _utterances(state: _State) -> list[Utterance]:
+    roster = Roster(state.rosters.members)
+    by_id = {m.id: m for m in state.rosters.members}
     utterances = []
     for order, turn in enumerate(state.turns, start=1):
         parts = turn.speaker
-        resolution = roster.resolve(name=parts.name, role=parts.role) if roster else None
+        resolution = (
+            roster.resolve(name=parts.name, role=parts.role, hint=parts.hint, seat=parts.seat)
+            if roster
+            else None
+        )
         member_id = resolution.member_id if resolution else None
         name = parts.name
         if member_id is not None:
-            member = next(m for m in state.members if m.id == member_id)
-            name = member.name or name
+            name = by_id[member_id].name or name
+            if parts.role in CHAIR_ROLES and parts.name:
+                roster.presides(parts.role, member_id)
         span = turn.span
         if resolution is not None and member_id is None and not turn.continued:
-            severity = "warning" if resolution.candidates else "info"
-            code = "ambiguous-speaker" if resolution.candidates else "unresolved-speaker"
-            state.diagnose(severity, code, f"speaker {parts.printed}: {resolution.problem}", span)
+            ambiguous = bool(resolution.candidates)
+            state.diagnose(
+                "warning" if ambiguous else "info",
+                "ambiguous-speaker" if ambiguous else "unresolved-speaker",
+                f"speaker {parts.printed}: {resolution.problem}",
+                span,
+            )
         utterances.append(
             Utterance(
                 id=f"u{order}",
@@ -473,10 +465,13 @@ def _utterances(state: _State, roster: Roster) -> list[Utterance]:
                 span=span,
             )
         )
+        for note in turn.notes:
+            if note.kind == "chair_change":
+                roster.chair_change(note.text)
     return utterances
 
 
-def _members(state: _State) -> list[Member]:
+def _members(members: list[MemberDraft]) -> list[Member]:
     return [
         Member(
             id=m.id,
@@ -487,10 +482,11 @@ def _members(state: _State) -> list[Member]:
             attendance=m.attendance,
             seat=m.seat,
             affiliation=m.affiliation,
-            entry=state.member_entries[m.id],
-            span=state.member_spans[m.id],
+            entry=m.entry,
+            span=m.span,
         )
-        for m in state.members
+        for m in members
+        if m.span is not None
     ]
 
 
@@ -505,18 +501,18 @@ def parse_blocks(
     line_count: int | None = None,
 ) -> Minutes:
     """Build :class:`Minutes` from the tokenizer's blocks of ``text``."""
-    state = _State(text=text, blocks=blocks)
     known_titles = _known_titles(blocks)
-    meeting: dict[str, object] = {}
-    _read_header(state, meeting, known_titles)
-    _read_body(state, known_titles)
-    roster = Roster(state.members)
-    utterances = _utterances(state, roster)
-    for event in state.events:
-        if event.kind == "start" and event.time:
-            meeting.setdefault("start_time", event.time)
-        elif event.kind == "end" and event.time:
-            meeting.setdefault("end_time", event.time)
+    state = _State(
+        text=text,
+        blocks=blocks,
+        meeting=MeetingBuilder(),
+        rosters=RosterBuilder(text=text, known_titles=known_titles),
+        known_titles=known_titles,
+    )
+    _walk(state)
+    utterances = _utterances(state)
+    first_turn = utterances[0].span.start if utterances else None
+    meeting = state.meeting.build(state.events, first_turn, source_name, state.diagnose)
     if not utterances and not state.header and text.strip():
         state.diagnose("warning", "no-structure", "no header and no speaker turns found", None)
     source = Source(
@@ -529,13 +525,14 @@ def parse_blocks(
     )
     return Minutes(
         source=source,
-        meeting=Meeting.model_validate(meeting),
+        meeting=meeting,
         header=tuple(state.header),
-        members=tuple(_members(state)),
+        members=tuple(_members(state.rosters.members)),
         sections=tuple(state.sections),
         utterances=tuple(utterances),
         events=tuple(state.events),
-        page_markers=tuple(state.pages),
+        membership_changes=tuple(state.rosters.changes),
+        layout=tuple(state.layout),
         diagnostics=tuple(sorted(state.diagnostics, key=_diagnostic_order)),
     )
 

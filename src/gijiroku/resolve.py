@@ -13,13 +13,13 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
-from gijiroku.models import Attendance
-from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
+from gijiroku.names import CHAIR_ROLES, position_suffix, split_person, strip_honorific
 from gijiroku.normalize import compact
+from gijiroku.rosters import MemberDraft
 
 __all__ = ["LabelParts", "MemberDraft", "Resolution", "Roster", "analyze_label"]
 
@@ -29,28 +29,36 @@ _MARK_RE = regex.compile(rf"^[{_MARKS}][ \u3000]*")
 _MEMBER_TITLES = frozenset({"委員", "議員", "構成員", "君"})
 
 
-@dataclass(slots=True)
-class MemberDraft:
-    """A member while the parser still collects facts about them (mutable)."""
-
-    id: str
-    name: str | None
-    title: str | None = None
-    group: str | None = None
-    roles: list[str] = field(default_factory=list)
-    attendance: Attendance = "unknown"
-    seat: int | None = None
-    affiliation: str | None = None
-
-
 @dataclass(frozen=True, slots=True)
 class LabelParts:
-    """A label taken apart: the mark, the label as printed, the name and the role."""
+    """A label taken apart: the mark, the label as printed, name, role, seat and name hint."""
 
     mark: str | None
     printed: str
     name: str | None
     role: str | None
+    seat: int | None = None
+    hint: str | None = None
+
+
+#: ``outer（inner）after``: 座長（曽根委員）, 議長（尾辻秀久君）, （伊藤よしのり議長）, 鈴木（貴）委員.
+_PAREN_LABEL_RE = regex.compile(r"^(?P<outer>[^（(]*)[（(](?P<inner>[^（()）]+)[)）](?P<after>.*)$")
+#: A seat number before the name: ４番（奈良祥孝君）, 12番.
+_SEAT_RE = regex.compile(r"^(?P<seat>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,4})番$")
+
+
+def _person_in_parens(inner: str, known_titles: Collection[str]) -> tuple[str | None, str | None]:
+    """The name (and a role) printed in a label's parentheses: 曽根委員, 尾辻秀久君, 伊藤よしのり議長."""
+    bare, _ = strip_honorific(inner)
+    name, role = split_person(bare, known_titles=known_titles)
+    if name is None and role == bare:
+        # parentheses name a person: what precedes the title is the name (伊藤よしのり議長)
+        suffix = position_suffix(bare)
+        if suffix and len(bare) > len(suffix):
+            return bare[: -len(suffix)], suffix
+    if name is None and role is None:
+        return bare, None
+    return name, role
 
 
 def analyze_label(
@@ -60,28 +68,53 @@ def analyze_label(
     mark: str | None = None,
     known_titles: Collection[str] = (),
 ) -> LabelParts:
-    """Split a speaker label into mark, name and role.
+    """Split a speaker label (as printed, maybe with a mark) into its parts.
+
+    ``paren_name`` is a name printed on the next line (``座長`` / ``（曽根委員）``).
 
     Example:
         >>> analyze_label("座長", "曽根委員")
-        LabelParts(mark=None, printed='座長（曽根委員）', name='曽根', role='座長')
-        >>> analyze_label("〇河野大臣")
-        LabelParts(mark='〇', printed='河野大臣', name='河野', role='大臣')
+        LabelParts(mark=None, printed='座長（曽根委員）', name='曽根', role='座長', seat=None, hint=None)
+        >>> analyze_label("〇河野大臣").name
+        '河野'
+        >>> p = analyze_label("議長（尾辻秀久君）"); (p.name, p.role)
+        ('尾辻秀久', '議長')
+        >>> p = analyze_label("４番（奈良祥孝君）"); (p.name, p.role, p.seat)
+        ('奈良祥孝', None, 4)
     """
+    from gijiroku.dates import parse_number
+
     mark_match = _MARK_RE.match(label)
     if mark_match:
         mark = mark_match.group().strip()
-    core = compact(label[mark_match.end() :] if mark_match else label)
+        label = label[mark_match.end() :]
+    core = compact(label)
     if paren_name:
-        inner = compact(paren_name)
-        printed = f"{core}（{inner}）"
-        bare, _ = strip_honorific(inner)
-        name, _title = split_person(bare, known_titles=known_titles)
-        role_name, role = split_person(core, known_titles=known_titles)
-        return LabelParts(mark, printed, name or bare, role or role_name or core)
+        core = f"{core}（{compact(paren_name)}）"
+    printed = core
+    seat: int | None = None
+    hint: str | None = None
+    paren = _PAREN_LABEL_RE.match(core)
+    if paren is not None:
+        outer, inner, after = paren["outer"], paren["inner"], paren["after"]
+        seat_match = _SEAT_RE.match(outer)
+        if seat_match:
+            seat = parse_number(seat_match["seat"])
+            outer = ""
+        if after and len(inner) <= 3 and outer:
+            # 鈴木（貴）委員: a surname, the start of the given name, then the role
+            name, role = outer, after
+            hint = inner
+            return LabelParts(mark, printed, name, role, seat, hint)
+        name, inner_role = _person_in_parens(inner, known_titles)
+        outer_name, outer_role = (
+            split_person(outer, known_titles=known_titles) if outer else (None, None)
+        )
+        role = outer_role or outer_name or inner_role or (compact(after) or None)
+        return LabelParts(mark, printed, name, role, seat, hint)
     bare, _ = strip_honorific(core)
     name, role = split_person(bare, known_titles=known_titles)
-    return LabelParts(mark, core, name, role)
+    return LabelParts(mark, printed, name, role, seat, hint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +127,15 @@ class Resolution:
 
 
 class Roster:
-    """The members a document lists, indexed for resolving speaker labels."""
+    """The members a document lists, indexed for resolving speaker labels.
+
+    It also follows who presides: a label like ``議長（尾辻秀久君）`` or a note like
+    ``〔委員長退席、理事山田太郎君着席〕`` changes who a bare ``委員長`` label means from there on.
+    """
 
     def __init__(self, members: Iterable[MemberDraft]) -> None:
         self.members = list(members)
+        self.acting: dict[str, str] = {}
 
     def __bool__(self) -> bool:
         return bool(self.members)
@@ -111,21 +149,45 @@ class Roster:
             return Resolution(None, f"{what} fits {len(found)} members ({names})", ids)
         return None
 
-    def resolve(self, *, name: str | None, role: str | None) -> Resolution:
+    def _by_name(self, name: str, role: str | None, hint: str | None) -> list[MemberDraft]:
+        full = [m for m in self.members if m.name == name]
+        if full:
+            return full
+        found = [m for m in self.members if m.surname == name]
+        found = found or [m for m in self.members if m.name and m.name.startswith(name)]
+        if hint and len(found) > 1:
+            found = [m for m in found if m.name and m.name[len(name) :].startswith(hint)] or found
+        if len(found) > 1 and role:
+            found = [m for m in found if _fits_role(m, role)] or found
+        return found
+
+    def resolve(
+        self,
+        *,
+        name: str | None,
+        role: str | None,
+        hint: str | None = None,
+        seat: int | None = None,
+    ) -> Resolution:
         """The member a label with this name and role means.
 
-        A name is matched in full, then as a surname (the start of a full name); a role
-        alone is matched against members' roles (座長), then their titles (情報政策課長).
+        A name is matched in full, then as a surname (the start of a full name), narrowed by
+        the role when several fit; a seat number picks a member by seat; a role alone is
+        matched against the acting chair, members' roles (座長), then titles (情報政策課長).
         """
         if name:
-            full = [m for m in self.members if m.name == name]
-            found = full or [m for m in self.members if m.name and m.name.startswith(name)]
-            if len(found) > 1 and role:
-                fitting = [m for m in found if _fits_role(m, role)]
-                found = fitting or found
+            found = self._by_name(name, role, hint)
+            if seat is not None and len(found) > 1:
+                found = [m for m in found if m.seat == seat] or found
             result = self._unique(found, f"name {name}")
             return result or Resolution(None, f"no member is called {name}")
+        if seat is not None:
+            result = self._unique([m for m in self.members if m.seat == seat], f"seat {seat}")
+            if result is not None:
+                return result
         if role:
+            if role in self.acting:
+                return Resolution(self.acting[role])
             for found in (
                 [m for m in self.members if role in m.roles],
                 [m for m in self.members if m.title == role],
@@ -136,10 +198,66 @@ class Roster:
             return Resolution(None, f"no member holds the role {role}")
         return Resolution(None, "the label names nobody")
 
+    def presides(self, role: str, member_id: str | None) -> None:
+        """From now on a bare ``role`` label (議長, 委員長) means this member (None: the titular
+        holder again)."""
+        if member_id is None:
+            self.acting.pop(role, None)
+        else:
+            self.acting[role] = member_id
+
+    def chair_change(self, note: str) -> None:
+        """Follow a note like 〔委員長退席、理事山田太郎君着席〕 or 〔議長退席、副議長着席〕."""
+        match = _CHAIR_CHANGE_RE.search(compact(note))
+        if match is None:
+            return
+        leaving, taking = match["out"], match["in"]
+        role = next((r for r in CHAIR_ROLES if leaving.endswith(r) and leaving == r), None)
+        if role is None:
+            # the acting chair leaves and the titular one returns: 理事山田太郎君退席、委員長着席
+            role = next((r for r in CHAIR_ROLES if taking == r), None)
+            if role is not None:
+                self.presides(role, None)
+            return
+        person = _TITLE_PREFIX_RE.sub("", strip_honorific(taking)[0])
+        if person in CHAIR_ROLES or person.startswith("副"):
+            result = self.resolve(name=None, role=person)
+        else:
+            result = self.resolve(name=person, role=None)
+        if result.member_id is not None:
+            self.presides(role, result.member_id)
+
+
+_CHAIR_CHANGE_RE = regex.compile(r"(?P<out>[^、，〔（]+?)退席[、，](?P<in>[^、，〕）]+?)着席")
+_TITLE_PREFIX_RE = regex.compile(
+    r"^(?:理事|委員|副委員長|委員長代理|副議長|副会長|会長代理|副座長)"
+)
+
+
+def _role_family(title: str | None) -> str | None:
+    """Titles that a label's role stands for: 国務大臣 ~ 文部科学大臣, 委員 ~ 理事."""
+    if not title:
+        return None
+    if title.endswith("政務官"):
+        return "政務官"
+    if title.endswith("副大臣"):
+        return "副大臣"
+    if title.endswith("大臣"):
+        return "大臣"
+    if title in _MEMBER_TITLES or title in {
+        "理事",
+        "委員長",
+        "副委員長",
+        "委員長代理",
+        "小委員長",
+        "小委員",
+    }:
+        return "委員"
+    return title
+
 
 def _fits_role(member: MemberDraft, role: str) -> bool:
-    if role in member.roles or member.title == role:
+    if role == member.title or role in member.roles:
         return True
-    if role in _MEMBER_TITLES and member.title in _MEMBER_TITLES:
-        return True
-    return role in CHAIR_ROLES and role in member.roles
+    family = _role_family(role)
+    return any(_role_family(t) == family for t in [member.title, *member.roles])

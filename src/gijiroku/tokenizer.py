@@ -26,7 +26,7 @@ import regex
 
 from gijiroku.blocks import Block, BlockKind
 from gijiroku.formats import get_format
-from gijiroku.formats.base import ChildRule, Context, Format, Rule
+from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
 from gijiroku.models import Span
 from gijiroku.normalize import Line, split_lines
 
@@ -48,6 +48,7 @@ class Paragraph:
     pieces: list[tuple[int, int]] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    indent: int = 0
     pages: list[Block] = field(default_factory=list)
 
     def add(self, line: Line) -> None:
@@ -57,6 +58,7 @@ class Paragraph:
         source_start = line.start + lead
         if not self.pieces:
             self.start = source_start
+            self.indent = lead
         elif (
             self.text[-1:].isascii()
             and self.text[-1:].isalpha()
@@ -242,10 +244,17 @@ def _page_block(line: Line, number: int | None, spans: _Spans) -> Block:
 
 
 def _children(
-    child_rule: ChildRule, match_text: str, base: int, para: Paragraph, spans: _Spans
+    child_rule: ChildRule,
+    match_text: str,
+    base: int,
+    para: Paragraph,
+    spans: _Spans,
+    ctx: Context,
 ) -> list[Block]:
     found = []
     for m in child_rule.pattern.finditer(match_text):
+        if child_rule.guard is not None and not child_rule.guard(m, ctx):
+            continue
         if child_rule.span_group:
             lo, hi = m.span(child_rule.span_group)
         else:
@@ -294,6 +303,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             blocks.append(item)
             continue
         para = item
+        ctx.indent = para.indent
         rules = fmt.header_rules if ctx.region == "header" else fmt.body_rules
         found = _match_rule(rules, para, ctx)
         if found is None:
@@ -310,8 +320,9 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             ctx.previous = block.kind
             continue
         rule, match = found
-        if rule.ends_header:
+        if rule.ends_header and ctx.region == "header":
             ctx.region = "body"
+            ctx.mode = None
         fields = {k: v for k, v in match.groupdict().items() if v is not None}
         if rule.derive is not None:
             fields.update(rule.derive(fields))
@@ -320,9 +331,8 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         if rule.children is not None:
             group = rule.children.group
             base = match.start(group) if group else 0
-            children += _children(
-                rule.children, match[group] if group else para.text, base, para, spans
-            )
+            text_of_group = match[group] if group else para.text
+            children += _children(rule.children, text_of_group, base, para, spans, ctx)
         if (
             rule.absorb_next is not None
             and not fields.get("text")
@@ -337,9 +347,11 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 end = following.end
                 children += following.pages
                 i += 1
-        if rule.kind in (BlockKind.TURN, BlockKind.CONTINUATION):
-            for mention in fmt.mention_rules:
-                children += _children(mention, para.text, 0, para, spans)
+        for mention in fmt.mention_rules:
+            if rule.kind in mention.kinds:
+                children += _children(mention, para.text, 0, para, spans, ctx)
+        if rule.sets_mode != KEEP_MODE:
+            ctx.mode = rule.sets_mode
         children += para.pages
         if rule.kind is BlockKind.HEADER and fields.get("name") == "title":
             ctx.title_seen = True

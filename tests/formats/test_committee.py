@@ -198,8 +198,8 @@ def test_paragraph_breaks_are_kept(sendai: Minutes) -> None:
 
 def test_page_marker_out_of_the_text(sendai: Minutes) -> None:
     # line 319: '- 4 -'
-    assert [(p.number, p.text, p.span.line_start) for p in sendai.page_markers] == [
-        (4, "- 4 -", 319)
+    assert [(p.kind, p.number, p.text, p.span.line_start) for p in sendai.layout] == [
+        ("page", 4, "- 4 -", 319)
     ]
     assert all("- 4 -" not in u.text for u in sendai.utterances)
     after = next(u for u in sendai.utterances if u.span.line_start == 341)

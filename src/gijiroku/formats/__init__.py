@@ -16,11 +16,12 @@ from types import MappingProxyType
 from gijiroku.errors import FormatNotFound
 from gijiroku.formats.base import Format
 from gijiroku.formats.committee import COMMITTEE
+from gijiroku.formats.diet import DIET
 
 __all__ = ["FORMATS", "Format", "detect_format", "get_format"]
 
 #: Registered families by name, in the order they are tried when scores tie.
-FORMATS: Mapping[str, Format] = MappingProxyType({fmt.name: fmt for fmt in (COMMITTEE,)})
+FORMATS: Mapping[str, Format] = MappingProxyType({fmt.name: fmt for fmt in (COMMITTEE, DIET)})
 #: The family used when no detector is confident.
 DEFAULT_FORMAT = COMMITTEE
 #: How much of the text the detectors look at.

@@ -20,7 +20,9 @@ from gijiroku.normalize import compact
 __all__ = [
     "HEADER_FIELD_NAMES",
     "KNOWN_HEADER_KEYS_RE",
+    "KEEP_MODE",
     "ChildRule",
+    "Guard",
     "Context",
     "Format",
     "ParagraphMode",
@@ -34,14 +36,29 @@ Region = Literal["header", "body", "any"]
 ParagraphMode = Literal["pdf", "line", "auto"]
 
 
+#: ``Rule.sets_mode`` default: the rule leaves the mode as it is.
+KEEP_MODE = "<keep>"
+
+
 @dataclass(slots=True)
 class Context:
-    """What the tokenizer knows while it walks the paragraphs; rules' guards may read it."""
+    """What the tokenizer knows while it walks the paragraphs; rules' guards may read it.
+
+    ``mode`` is set by rules (``Rule.sets_mode``) to say what a run of lines is, e.g.
+    ``"roster"`` after a roster heading, ``None`` again after a rule line. ``indent`` is the
+    white space before the current paragraph (full-width spaces count one each).
+    """
 
     region: Literal["header", "body"] = "header"
     index: int = 0
     title_seen: bool = False
     previous: BlockKind | None = None
+    mode: str | None = None
+    indent: int = 0
+
+
+Guard = Callable[[regex.Match[str], Context], bool]
+Derive = Callable[[dict[str, str]], dict[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +76,8 @@ class ChildRule:
     pattern: regex.Pattern[str]
     fields: Mapping[str, str] = field(default_factory=dict)
     span_group: str | None = None
-
-
-Guard = Callable[[regex.Match[str], Context], bool]
-Derive = Callable[[dict[str, str]], dict[str, str]]
+    kinds: tuple[BlockKind, ...] = (BlockKind.TURN, BlockKind.CONTINUATION)
+    guard: Guard | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +93,7 @@ class Rule:
         guard: a check the pattern cannot express; the rule applies only when it is true.
         derive: adds fields computed from the matched ones (e.g. a header key's meaning).
         children: cuts a group into child blocks (roster entries).
+        sets_mode: the :attr:`Context.mode` after a match (``KEEP_MODE``: unchanged).
         absorb_next: when the block has no ``text`` field and the next paragraph matches
             this in full, that paragraph joins the block (its named groups are added to
             the fields), e.g. ``座長`` / ``（曽根委員）``.
@@ -92,6 +108,7 @@ class Rule:
     derive: Derive | None = None
     children: ChildRule | None = None
     absorb_next: regex.Pattern[str] | None = None
+    sets_mode: str | None = KEEP_MODE
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・々〆ヶA-Za-zＡ-Ｚａ-�
 LABEL = rf"{NAME_CHAR}{{0,24}}?(?:{POSITION_WORDS_RE})"
 #: A name in parentheses right after a label, or on the next line: （曽根委員）.
 NAME_PAREN = rf"[（(]{SP}*(?P<pname>{NAME_CHAR}(?:{NAME_CHAR}|{SP}){{0,15}}?){SP}*[)）]"
+PAREN_AFTER_LABEL = rf"[（(]{SP}*{NAME_CHAR}(?:{NAME_CHAR}|{SP}){{0,15}}?{SP}*[)）]"
 NUMBER_PREFIX = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[（(][0-9０-９]{1,2}[)）])"
 
 HEADING_RE = regex.compile(
@@ -70,8 +71,8 @@ NOTE_RE = regex.compile(
 TURN_RE = regex.compile(
     rf"""
     (?:(?P<mark>{MARK}){SP}*)?               # an optional mark: 〇河野大臣
-    (?P<label>{LABEL})                       # 林委員 / 座長 / 情報政策課長
-    (?:{SP}*{NAME_PAREN})?                   # 座長（曽根委員）
+    (?P<label>{LABEL}                        # 林委員 / 座長 / 情報政策課長
+      (?:{SP}*{PAREN_AFTER_LABEL})?)         # 座長（曽根委員）
     (?:
         {SP}*[：:]{SP}*(?P<text>.*)          # 〇河野大臣： text
       | {SP}+(?P<text>.+)                    # 林委員 text

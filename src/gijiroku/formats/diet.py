@@ -1,0 +1,306 @@
+"""National Diet minutes (国会会議録) as the NDL minutes system serves them.
+
+A header (the 会議録情報 record) comes first: the date, the opening time, rosters, membership
+changes and the agenda; then each speech starts with ``○label`` and a full-width space.
+Lines it recognises, from ``samples/diet/``::
+
+    令和五年十一月一日（水曜日）                        date line
+    午後零時十一分開議                          opening time (an event)
+    出席委員 / 　　出席者は左のとおり。                attendance roster heading
+    理事　池田　佳隆君　理事　中村　裕之君        roster: title, name, 君; two columns
+    財務大臣 / 　　　　　　　（内閣府特命担  a post printed over several lines
+    委員の異動 / 　八月七日 / 　　　　辞任　　　補欠選任  membership changes
+    ○議事日程　第七号                                  order of the day (a plenary: 本会議)
+    ○本日の会議に付した案件 / 　一、…                 the agenda: sections
+    ――――◇―――――                           rule lines (衆議院 ―, 参議院 ─ ━)
+    ○田野瀬委員長　これより会議を開きます。            surname + role
+    ○議長（尾辻秀久君）　これより会議を開きます。      role（full name君）
+    ○石井準一君　ただいま議題となりました…            full name君 (plenary)
+    〔「異議なし」と呼ぶ者あり〕                  stage direction, kept in the turn
+    〔委員長退席、理事山田太郎君着席〕            chair change
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gijiroku.blocks import BlockKind
+from gijiroku.formats.base import ChildRule, Context, Format, Guard, Rule
+from gijiroku.names import POSITION_WORDS_RE
+from gijiroku.notes import classify_note
+
+__all__ = ["DIET"]
+
+SP = r"[ \u3000]"
+KNUM = r"[〇零一二三四五六七八九十百千0-9０-９]+"
+NAME = r"[\p{Han}\p{Katakana}\p{Hiragana}ー・々〆ヶ]"
+
+DATE_LINE_RE = regex.compile(
+    rf"(?P<value>(?:令和|平成|昭和|大正|明治)(?:元|{KNUM})年{KNUM}月{KNUM}日(?:（[月火水木金土日]曜日?）)?)"
+)
+TIME_LINE_RE = regex.compile(
+    rf"""
+    (?P<text>
+      (?:(?:午前|午後){SP}*{KNUM}時(?:{SP}*{KNUM}分|半)?|正午)   # 午後零時十一分
+      {SP}*(?:開議|開会|散会|閉会|延会|休憩|再開|休会)              # 開議 / 散会 …
+    )
+    """,
+    regex.VERBOSE,
+)
+#: A rule line: ―――, ───, ━━━, …… with at most one ornament (◇, ・) in it.
+SEPARATOR_RE = regex.compile(r"[―─━…‥\-－=＝~〜]{3,}(?:[◇・◆○●][―─━…‥\-－=＝~〜]{3,})?")
+#: 第二百十二回国会　衆議院　文部科学委員会議録　第一号 (a printed title, when there is one)
+TITLE_RE = regex.compile(
+    rf"""
+    (?P<value>
+      第{SP}*(?P<session>{KNUM}){SP}*回{SP}*国会{SP}*
+      (?:(?P<house>衆議院|参議院|両院){SP}*)?
+      (?P<body>[^\s]+?)(?:会議録|議録)?{SP}*
+      (?:第{SP}*(?P<number>{KNUM}){SP}*号)?
+      (?:{SP}*(?P<date>(?:令和|平成|昭和)\S+))?
+    )
+    """,
+    regex.VERBOSE,
+)
+ORDER_OF_DAY_RE = regex.compile(rf"○?{SP}*(?P<key>議事日程){SP}*(?P<value>第{SP}*{KNUM}{SP}*号)")
+AGENDA_HEADING_RE = regex.compile(rf"○?{SP}*(?P<value>本日の会議に付した(?:案件|事件))")
+CONVOCATION_RE = regex.compile(r"(?P<value>本国会召集日.*における本委員は、次のとおりである。)")
+#: Roster headings: the attendance list and the lists of officials and witnesses.
+ROSTER_HEADING_RE = regex.compile(
+    rf"""
+    (?P<value>
+        出席委員 | 出席者は左のとおり。? | 出席国務大臣 | 出席政府特別補佐人 | 出席政府委員
+      | 出席政府参考人 | 出席参考人 | 出席公述人 | 委員外の出席者 | 政府参考人 | 参考人 | 公述人
+      | 委{SP}*員{SP}*長 | 理{SP}*事 | 委{SP}*員 | 会{SP}*長 | 幹{SP}*事 | 国務大臣 | 副大臣
+      | 大臣政務官 | 事務局側 | 法制局側 | 衆議院事務局側 | 参議院事務局側 | 衆議院議員
+      | 参議院議員 | 政府特別補佐人 | 会計検査院側 | 最高裁判所側 | 説明員 | 証人
+    )
+    """,
+    regex.VERBOSE,
+)
+CHANGES_HEADING_RE = regex.compile(r"(?P<value>(?:委員|会員|理事)の異動)")
+CHANGE_DATE_RE = regex.compile(rf"(?P<value>(?:同月|同日|(?:{KNUM}月)?{KNUM}日|{KNUM}月{KNUM}日))")
+CHANGE_COLUMNS_RE = regex.compile(rf"(?P<value>辞任{SP}+補欠選任)")
+#: A roster line: entries that each end with 君 (in one or two columns).
+ENTRY = rf"(?:[^君\s]|君(?!{SP}|$))(?:[^君]|君(?!{SP}|$))*?君"
+ROSTER_RE = regex.compile(rf"(?P<entries>{ENTRY}(?:{SP}+{ENTRY})*)")
+ENTRY_RE = regex.compile(rf"(?P<person>{ENTRY})(?={SP}|$)")
+#: A post printed alone on its line (財務大臣, （内閣府特命担, 当大臣（金融）).
+POST_RE = regex.compile(r"(?P<value>[^\s君。、]{1,30})")
+
+#: Roles a speech label ends with (surname + role): longest first.
+ROLE = POSITION_WORDS_RE
+LABEL = rf"""
+    (?P<label>
+        [^（）\s○]{{1,30}}?（[^（）\s]{{1,20}}?君?）                # 議長（尾辻秀久君）
+      | {NAME}{{1,15}}?(?:（[^（）\s]{{1,4}}）)?(?:{ROLE})        # 田野瀬委員長, 鈴木（貴）委員
+      | {NAME}{{1,15}}?君                                         # 石井準一君
+    )
+"""
+SPEECH_RE = regex.compile(rf"○{LABEL}(?:{SP}+(?P<text>.*))?", regex.VERBOSE | regex.DOTALL)
+STAGE_RE = regex.compile(r"(?P<text>〔[^〔〕]+〕)")
+TEXT_RE = regex.compile(r"(?P<text>.+)", regex.DOTALL)
+ANY_RE = regex.compile(r"(?P<value>.+)", regex.DOTALL)
+
+#: Facts about the meeting stated in running text or rosters.
+BODY_OPENED_RE = regex.compile(
+    rf"(?:ただいまから|これより|只今から){SP}*(?P<value>[\p{{Han}}\p{{Katakana}}ー・]{{2,30}}?(?:委員会|調査会|審査会|憲法審査会|協議会))を開会"
+)
+BODY_STAFF_RE = regex.compile(
+    r"(?P<value>[\p{Han}\p{Katakana}ー・]{2,30}?(?:委員会|調査会|審査会))(?:専門員|調査室長)"
+)
+_GENERIC_BODIES = frozenset({"常任委員会", "特別委員会", "委員会", "調査会"})
+
+
+def _in(*modes: str | None) -> Guard:
+    def guard(match: regex.Match[str], ctx: Context) -> bool:
+        return ctx.mode in modes
+
+    return guard
+
+
+def _not_generic(match: regex.Match[str], ctx: Context) -> bool:
+    return match["value"] not in _GENERIC_BODIES
+
+
+def _roster_heading(match: regex.Match[str], ctx: Context) -> bool:
+    """A heading stands alone and at a shallow indent (a post at column 8 is not one)."""
+    return ctx.indent <= 5
+
+
+def _post_fragment(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.mode == "roster" and ctx.indent > 5
+
+
+def _house_of_rule(fields: dict[str, str]) -> dict[str, str]:
+    """衆議院 prints rules with ― (U+2015); 参議院 with ─ (U+2500) and ━ (U+2501)."""
+    rule = fields.get("text", "")
+    if "―" in rule:
+        return {"fact_house": "衆議院"}
+    if "─" in rule or "━" in rule:
+        return {"fact_house": "参議院"}
+    return {}
+
+
+def _heading_facts(fields: dict[str, str]) -> dict[str, str]:
+    value = regex.sub(r"\s", "", fields.get("value", ""))
+    facts = {"name": "roster_heading", "group": value}
+    if value == "出席委員":
+        facts["fact_house"] = "衆議院"
+    elif value.startswith("出席者は左のとおり"):
+        facts["fact_house"] = "参議院"
+    facts["attendance"] = "present" if value.startswith("出席") or value.endswith("側") else ""
+    return facts
+
+
+def _speech_facts(fields: dict[str, str]) -> dict[str, str]:
+    label = fields.get("label", "")
+    if label.startswith(("議長（", "副議長（", "仮議長（")):
+        return {"fact_body": "本会議"}
+    return {}
+
+
+def _time_note(fields: dict[str, str]) -> dict[str, str]:
+    return {"kind": classify_note(fields.get("text", ""))}
+
+
+_STAGE = Rule("stage-direction", BlockKind.NOTE, STAGE_RE, derive=_time_note)
+_TIME = Rule("time", BlockKind.NOTE, TIME_LINE_RE, derive=_time_note)
+_SEPARATOR = Rule(
+    "separator",
+    BlockKind.SEPARATOR,
+    regex.compile(rf"(?P<text>{SEPARATOR_RE.pattern})"),
+    derive=_house_of_rule,
+    sets_mode=None,
+)
+_SPEECH = Rule("speech", BlockKind.TURN, SPEECH_RE, derive=_speech_facts, ends_header=True)
+_MEMBERS = ChildRule("entries", BlockKind.MEMBER, ENTRY_RE, {"columns": "1"})
+
+HEADER_RULES: tuple[Rule, ...] = (
+    _SPEECH,
+    _SEPARATOR,
+    _TIME,
+    Rule("title", BlockKind.HEADER, TITLE_RE, derive=lambda f: {"name": "title"}),
+    Rule("date", BlockKind.HEADER, DATE_LINE_RE, derive=lambda f: {"name": "date"}),
+    Rule(
+        "order-of-day",
+        BlockKind.HEADER,
+        ORDER_OF_DAY_RE,
+        sets_mode="order",
+        derive=lambda f: {"name": "number", "fact_body": "本会議"},
+    ),
+    Rule(
+        "agenda-heading",
+        BlockKind.HEADER,
+        AGENDA_HEADING_RE,
+        sets_mode="agenda",
+        derive=lambda f: {"name": "agenda_heading"},
+    ),
+    Rule(
+        "convocation-roster",
+        BlockKind.HEADER,
+        CONVOCATION_RE,
+        sets_mode="roster",
+        derive=lambda f: {
+            "name": "roster_heading",
+            "group": "本国会召集日の委員",
+            "fact_number": "1",
+            "attendance": "",
+        },
+    ),
+    Rule(
+        "changes-heading",
+        BlockKind.HEADER,
+        CHANGES_HEADING_RE,
+        sets_mode="changes",
+        derive=lambda f: {"name": "changes_heading"},
+    ),
+    Rule(
+        "change-date",
+        BlockKind.HEADER,
+        CHANGE_DATE_RE,
+        guard=_in("changes", None),
+        derive=lambda f: {"name": "change_date"},
+    ),
+    Rule(
+        "change-columns",
+        BlockKind.HEADER,
+        CHANGE_COLUMNS_RE,
+        guard=_in("changes"),
+        derive=lambda f: {"name": "change_columns"},
+    ),
+    Rule(
+        "roster-heading",
+        BlockKind.HEADER,
+        ROSTER_HEADING_RE,
+        guard=_roster_heading,
+        sets_mode="roster",
+        derive=_heading_facts,
+    ),
+    Rule(
+        "roster",
+        BlockKind.ROSTER,
+        ROSTER_RE,
+        guard=_in("roster", "changes", None),
+        children=_MEMBERS,
+    ),
+    Rule(
+        "post", BlockKind.HEADER, POST_RE, guard=_post_fragment, derive=lambda f: {"name": "post"}
+    ),
+    Rule(
+        "agenda-item",
+        BlockKind.SECTION,
+        regex.compile(r"○?[ \u3000]*(?P<title>.+)", regex.DOTALL),
+        guard=_in("agenda", "order"),
+        derive=lambda f: {"agenda": "1"},
+    ),
+    Rule("notice", BlockKind.HEADER, ANY_RE, derive=lambda f: {"name": "notice"}),
+)
+
+BODY_RULES: tuple[Rule, ...] = (
+    _SPEECH,
+    _STAGE,
+    _TIME,
+    _SEPARATOR,
+    Rule("continuation", BlockKind.CONTINUATION, TEXT_RE),
+)
+
+_LOOKS = (
+    (regex.compile(rf"(?m)^○{LABEL}\u3000", regex.VERBOSE), 0.4),
+    (regex.compile(r"国務大臣|政府参考人|衆議院|参議院|国会|出席者は左のとおり|出席委員"), 0.3),
+    (regex.compile(rf"(?m)^{SP}*(?:午前|午後){KNUM}時(?:{KNUM}分)?(?:開議|開会)"), 0.2),
+    (
+        regex.compile(
+            r"(?m)^(?:令和|平成|昭和)[〇一二三四五六七八九十元]+年[〇一二三四五六七八九十]+月[〇一二三四五六七八九十]+日（.曜日）"
+        ),
+        0.2,
+    ),
+)
+
+
+def looks_like(head: str) -> float:
+    """Diet minutes: ○label　speeches, kanji era dates, 開議 lines, ministers and 参考人."""
+    return min(sum(weight for pattern, weight in _LOOKS if pattern.search(head)), 1.0)
+
+
+DIET = Format(
+    name="diet",
+    description="National Diet minutes (国会会議録) as the NDL minutes system serves them",
+    example="○田野瀬委員長　これより会議を開きます。",
+    looks_like=looks_like,
+    header_rules=HEADER_RULES,
+    body_rules=BODY_RULES,
+    paragraph_mode="line",
+    mention_rules=(
+        ChildRule("", BlockKind.HEADER, BODY_OPENED_RE, {"fact": "body"}, span_group="value"),
+        ChildRule(
+            "",
+            BlockKind.HEADER,
+            BODY_STAFF_RE,
+            {"fact": "body"},
+            span_group="value",
+            kinds=(BlockKind.ROSTER, BlockKind.HEADER),
+            guard=_not_generic,
+        ),
+    ),
+)
