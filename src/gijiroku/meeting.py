@@ -52,6 +52,12 @@ class MeetingBuilder:
     values: dict[str, object] = field(default_factory=dict)
     facts: dict[str, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
 
+    @property
+    def date(self) -> dt.date | None:
+        """The meeting's date, once a header field gave it."""
+        value = self.values.get("date")
+        return value if isinstance(value, dt.date) else None
+
     def fact(self, name: str, value: str) -> None:
         """A fact stated outside the header fields; used when the header says nothing."""
         if value:

@@ -28,6 +28,7 @@ from gijiroku.blocks import Block, BlockKind
 from gijiroku.dates import parse_number, parse_time
 from gijiroku.meeting import MeetingBuilder
 from gijiroku.models import (
+    Attendance,
     Diagnostic,
     Event,
     HeaderField,
@@ -162,10 +163,9 @@ def _header_field(state: _State, block: Block) -> None:
     if name in ("attendees", "absentees"):
         rosters.heading_from_key(key or "", name)
     elif name == "roster_heading":
-        present = block.get("attendance") == "present"
-        rosters.heading(
-            clean_text(block.get("group") or value) or None, "present" if present else "unknown"
-        )
+        stated = block.get("attendance")
+        attendance: Attendance | None = _attendance_of(stated) if stated else None
+        rosters.heading(clean_text(block.fields.get("group", value)) or None, attendance)
     elif name == "changes_heading":
         rosters.start_changes()
     elif name == "change_date":
@@ -175,8 +175,13 @@ def _header_field(state: _State, block: Block) -> None:
     elif name == "notice" and rosters.in_changes:
         rosters.change_notice(block)
     state.meeting.header_field(name, value, block, state.diagnose)
+    rosters.meeting_date = state.meeting.date
     if key is not None:
         state.open_field = name if name and not value.strip() else None
+
+
+def _attendance_of(value: str) -> Attendance:
+    return "present" if value == "present" else "absent" if value == "absent" else "unknown"
 
 
 def _header_value_line(state: _State, block: Block) -> bool:
@@ -398,7 +403,7 @@ def _walk(state: _State) -> None:
             _layout(state, block, "page")
         elif kind is BlockKind.SEPARATOR:
             _layout(state, block, "separator")
-            state.rosters.end_of_list()
+            state.rosters.end_of_list(sublist=bool(block.get("sublist")))
             state.open_field = None
         elif kind is BlockKind.UNMATCHED:
             if block.get("region") == "header":

@@ -125,9 +125,12 @@ class RosterBuilder:
 
     # -- context ----------------------------------------------------------------------------
 
-    def heading(self, group: str | None, attendance: Attendance) -> None:
-        """A roster heading: entries below belong to ``group`` with ``attendance``."""
-        self.group, self.attendance = group, attendance
+    def heading(self, group: str | None, attendance: Attendance | None) -> None:
+        """A roster heading: entries below belong to ``group``; ``attendance`` None keeps the
+        attendance of the list the heading stands in (理　事 under 出席者は左のとおり)."""
+        self.group = group
+        if attendance is not None:
+            self.attendance = attendance
         self.in_changes = False
         self.posts = []
 
@@ -139,9 +142,11 @@ class RosterBuilder:
             group = clean_text(_LIST_ANNOTATION_RE.sub("", inner["g"]).strip(" 　／/・")) or None
         self.heading(group, "present" if name == "attendees" else "absent")
 
-    def end_of_list(self) -> None:
-        """A rule line: the list above is over."""
-        self.group, self.attendance, self.in_changes, self.posts = None, "unknown", False, []
+    def end_of_list(self, *, sublist: bool = False) -> None:
+        """A rule line: the list above is over (``sublist``: a new part of the same list)."""
+        self.group, self.in_changes, self.posts = None, False, []
+        if not sublist:
+            self.attendance = "unknown"
 
     def start_changes(self) -> None:
         self.end_of_list()

@@ -79,7 +79,7 @@ ROSTER_HEADING_RE = regex.compile(
     regex.VERBOSE,
 )
 CHANGES_HEADING_RE = regex.compile(r"(?P<value>(?:委員|会員|理事)の異動)")
-CHANGE_DATE_RE = regex.compile(rf"(?P<value>(?:同月|同日|(?:{KNUM}月)?{KNUM}日|{KNUM}月{KNUM}日))")
+CHANGE_DATE_RE = regex.compile(rf"(?P<value>(?:同月)?(?:同日|(?:{KNUM}月)?{KNUM}日))")
 CHANGE_COLUMNS_RE = regex.compile(rf"(?P<value>辞任{SP}+補欠選任)")
 #: A roster line: entries that each end with 君 (in one or two columns).
 ENTRY = rf"(?:[^君\s]|君(?!{SP}|$))(?:[^君]|君(?!{SP}|$))*?君"
@@ -133,8 +133,11 @@ def _post_fragment(match: regex.Match[str], ctx: Context) -> bool:
 
 
 def _house_of_rule(fields: dict[str, str]) -> dict[str, str]:
-    """衆議院 prints rules with ― (U+2015); 参議院 with ─ (U+2500) and ━ (U+2501)."""
+    """衆議院 prints rules with ― (U+2015); 参議院 with ─ (U+2500) and ━ (U+2501). A dotted
+    rule (…………) only separates members from officials inside one attendance list."""
     rule = fields.get("text", "")
+    if set(rule) <= {"…", "‥"}:
+        return {"sublist": "1"}
     if "―" in rule:
         return {"fact_house": "衆議院"}
     if "─" in rule or "━" in rule:
@@ -149,7 +152,9 @@ def _heading_facts(fields: dict[str, str]) -> dict[str, str]:
         facts["fact_house"] = "衆議院"
     elif value.startswith("出席者は左のとおり"):
         facts["fact_house"] = "参議院"
-    facts["attendance"] = "present" if value.startswith("出席") or value.endswith("側") else ""
+        facts["group"] = ""  # the lists below it carry their own headings
+    if value.startswith("出席"):
+        facts["attendance"] = "present"  # headings under it keep the attendance it states
     return facts
 
 
@@ -205,7 +210,7 @@ HEADER_RULES: tuple[Rule, ...] = (
             "name": "roster_heading",
             "group": "本国会召集日の委員",
             "fact_number": "1",
-            "attendance": "",
+            "attendance": "unknown",
         },
     ),
     Rule(
