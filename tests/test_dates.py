@@ -112,14 +112,23 @@ def test_kanji_numbers_round_trip(n: int) -> None:
     assert parse_number(_kanji(n)) == n
 
 
-@given(st.dates(min_value=dt.date(1873, 1, 1), max_value=dt.date(2099, 12, 31)))
-def test_every_era_date_round_trips(day: dt.date) -> None:
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@given(
+    st.dates(min_value=dt.date(1868, 1, 25), max_value=dt.date(2100, 12, 31)),
+    st.sampled_from(["kanji", "digits", "full-width"]),
+)
+def test_every_era_date_round_trips(day: dt.date, style: str) -> None:
     era = next(e for e in reversed(ERAS) if e.start <= day)
     year = day.year - era.start.year + 1
-    spelled = (
-        f"{era.name}{_kanji(year) if year > 1 else '元'}年{_kanji(day.month)}月{_kanji(day.day)}日"
-    )
-    found = parse_date(spelled)
+    if style == "kanji":
+        spelled = f"{_kanji(year) if year > 1 else '元'}年{_kanji(day.month)}月{_kanji(day.day)}日"
+    else:
+        spelled = f"{year}年{day.month}月{day.day}日"
+        if style == "full-width":
+            spelled = spelled.translate(FULL_WIDTH)
+    found = parse_date(era.name + spelled)
     assert found is not None
     assert found.date == day
     western = parse_date(f"{day.year}年{day.month}月{day.day}日")

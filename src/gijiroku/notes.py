@@ -23,23 +23,25 @@ __all__ = ["EVENT_KINDS", "NOTE_KINDS", "InlineNote", "classify_note", "find_inl
 NOTE_KINDS: tuple[tuple[str, str], ...] = (
     # the meeting's course (these are events)
     ("start", r"^(?:開始|開会|開議)|(?:開始|開会|開議)$"),
-    ("end", r"^(?:終了|閉会|散会|閉議)|(?:終了|閉会|散会|閉議)$"),
+    ("end", r"^(?:終了|閉会|散会|閉議|延会)|(?:終了|閉会|散会|閉議|延会)$"),
     ("recess", r"^休憩|休憩$"),
     ("resume", r"^再開|再開$"),
-    # inside a turn
+    # inside a turn; the more specific kinds first (賛成者起立 is a vote, not agreement)
+    ("chair_change", r"退席.*着席|着席.*退席"),
+    ("editorial", r"末尾に掲載|掲載を省略|速記(?:を)?中止|速記開始|速記再開|を参照"),
+    ("silence", r"発言する(?:者|もの)なし|沈黙"),
     (
         "voices",
-        r"と呼ぶ(?:者|もの)あり|と言う(?:者|もの)あり|発言する(?:者|もの)あり|呼ぶ者多し"
-        r"|と?声あり|の声あり",
+        r"と呼ぶ(?:者|もの)あり|と言う(?:者|もの)あり|発言する(?:者|もの)(?:あり|多し)"
+        r"|呼ぶ者多し|と?声あり|の声あり|議場騒然|私語",
     ),
+    ("vote", r"起立|挙手|採決|可決|否決|賛成者|投票"),
+    ("movement", r"登壇|降壇|退席|着席|入場|退場|退室|入室|交代|就任|復席|離席"),
     ("applause", r"拍手"),
-    ("laughter", r"^笑|笑い|爆笑"),
+    ("laughter", r"^笑|笑い|爆笑|笑声"),
     ("agreement", r"^(?:了承|異議なし|異議無し|承認|賛成|全員賛成|一同了承|了解)"),
     ("no_comment", r"^(?:なし|無し|特になし|特に無し|意見なし|質問なし|発言なし)$"),
-    ("vote", r"起立|挙手|採決|可決|否決|賛成者"),
-    ("movement", r"登壇|降壇|退席|着席|入場|退場|退室|入室|交代|就任|復席"),
-    ("material", r"資料|説明|報告|朗読|配付|配布|映写|上映|スライド|動画"),
-    ("silence", r"発言する者なし|沈黙|間"),
+    ("material", r"資料|説明|報告|朗読|配付|配布|映写|上映|スライド|動画|提示"),
 )
 #: Note kinds that are events of the meeting when they stand outside a turn or carry a time.
 EVENT_KINDS = frozenset({"start", "end", "recess", "resume"})

@@ -55,7 +55,7 @@ TITLE_RE = regex.compile(
     (?P<value>
       第{SP}*(?P<session>{KNUM}){SP}*回{SP}*国会{SP}*
       (?:(?P<house>衆議院|参議院|両院){SP}*)?
-      (?P<body>[^\s]+?)(?:会議録|議録)?{SP}*
+      (?P<body>\S+?(?:会|審査会|調査会))(?:会議録|議録)?{SP}*
       (?:第{SP}*(?P<number>{KNUM}){SP}*号)?
       (?:{SP}*(?P<date>(?:令和|平成|昭和)\S+))?
     )
@@ -63,6 +63,8 @@ TITLE_RE = regex.compile(
     regex.VERBOSE,
 )
 ORDER_OF_DAY_RE = regex.compile(rf"○?{SP}*(?P<key>議事日程){SP}*(?P<value>第{SP}*{KNUM}{SP}*号)")
+#: An item of the order of the day: 第一　令和五年度一般会計補正予算（第１号）
+ORDER_ITEM_RE = regex.compile(rf"(?P<key>第{KNUM}){SP}+(?P<value>.+)")
 AGENDA_HEADING_RE = regex.compile(rf"○?{SP}*(?P<value>本日の会議に付した(?:案件|事件))")
 CONVOCATION_RE = regex.compile(r"(?P<value>本国会召集日.*における本委員は、次のとおりである。)")
 #: Roster headings: the attendance list and the lists of officials and witnesses.
@@ -93,7 +95,7 @@ ROLE = POSITION_WORDS_RE
 LABEL = rf"""
     (?P<label>
         [^（）\s○]{{1,30}}?（[^（）\s]{{1,20}}?君?）                # 議長（尾辻秀久君）
-      | {NAME}{{1,15}}?(?:（[^（）\s]{{1,4}}）)?(?:{ROLE})        # 田野瀬委員長, 鈴木（貴）委員
+      | {NAME}{{0,15}}?(?:（[^（）\s]{{1,4}}）)?(?:{ROLE})        # 田野瀬委員長, 鈴木（貴）委員, 委員長
       | {NAME}{{1,15}}?君                                         # 石井準一君
     )
 """
@@ -256,8 +258,15 @@ HEADER_RULES: tuple[Rule, ...] = (
         "agenda-item",
         BlockKind.SECTION,
         regex.compile(r"○?[ \u3000]*(?P<title>.+)", regex.DOTALL),
-        guard=_in("agenda", "order"),
+        guard=_in("agenda"),
         derive=lambda f: {"agenda": "1"},
+    ),
+    Rule(
+        "order-of-day-item",
+        BlockKind.HEADER,
+        ORDER_ITEM_RE,
+        guard=_in("order", None),
+        derive=lambda f: {"name": "order_of_day"},
     ),
     Rule("notice", BlockKind.HEADER, ANY_RE, derive=lambda f: {"name": "notice"}),
 )
