@@ -22,6 +22,7 @@ __all__ = [
     "Diagnostic",
     "Event",
     "HeaderField",
+    "Item",
     "Meeting",
     "Member",
     "Minutes",
@@ -118,19 +119,36 @@ class Member(_Record):
     span: Span
 
 
+class Item(_Record):
+    """One entry of summary minutes (要点記録): a bullet, a paragraph, a decision or a to-do.
+
+    ``owner`` is who does it or said it, when the text names them (``…を進めます(shimizukawa``).
+    """
+
+    kind: Literal["bullet", "paragraph", "decision", "todo"]
+    text: str
+    owner: str | None = None
+    depth: int = Field(default=0, ge=0, description="nesting level of the bullet, 0 at the top")
+    span: Span
+
+
 class Section(_Record):
     """An agenda item or heading (議題・日程); utterances point at it by ``section_id``.
 
     ``kind`` is ``heading`` for a heading in the proceedings, ``agenda`` for an item listed
-    in the header (本日の会議に付した案件); turns fall under headings only.
+    in the header (本日の会議に付した案件), ``preamble`` for the untitled part of summary
+    minutes before their first heading; turns fall under headings only.
     """
 
     id: str
-    kind: Literal["heading", "agenda"] = "heading"
+    kind: Literal["heading", "agenda", "preamble"] = "heading"
     number: int | None = None
     title: str
     level: int = 1
     heading: str = Field(description="the heading line as printed (normalized)")
+    owner: str | None = Field(default=None, description="who presents it, when the heading says")
+    tags: tuple[str, ...] = Field(default=(), description="e.g. priority 高, kind 報告")
+    items: tuple[Item, ...] = Field(default=(), description="summary minutes: its contents")
     span: Span
 
 
@@ -245,6 +263,7 @@ class Minutes(_Record):
         found: list[Span] = [f.span for f in self.header]
         found += [m.span for m in self.members]
         found += [s.span for s in self.sections]
+        found += [item.span for s in self.sections for item in s.items]
         found += [u.span for u in self.utterances]
         found += [e.span for e in self.events]
         found += [c.span for c in self.membership_changes]

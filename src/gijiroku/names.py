@@ -45,7 +45,7 @@ _POSITION_TABLE = """
     専門官 調整官 補佐 課長補佐 担当 事務総長 事務次長 総裁 副総裁
     知事 副知事 市長 副市長 町長 副町長 村長 副村長 区長 副区長 教育長 管理者 事業管理者
     会計管理者 代表監査委員 監査委員 選挙管理委員長 教育委員 事務局長 事務局次長 事務局
-    書記 書記長 職員 政府参考人
+    書記 書記長 職員 政府参考人 先生 講師 教授 准教授 マネージャー リーダー
     国務大臣 政府特別補佐人 政府委員 分科員 小委員長 小委員 主査代理 会計検査院長
     法制局長 衆議院議員 参議院議員 最高裁判所長官代理者 常任委員会専門員 専門員 調査室長
 """
@@ -74,6 +74,8 @@ ORG_CHARS = frozenset(
     "発構想芸術振興際参"
 )
 _HAN_ONLY_RE = regex.compile(r"^[\p{Han}々〆ヶ]+$")
+#: Members kept anonymous in published minutes: Ａ委員, B委員, ○○委員.
+_ANONYMOUS_RE = regex.compile(r"^(?:[A-Za-zＡ-Ｚａ-ｚ]{1,2}|[○〇×＊*]{1,3})$")
 
 
 def strip_honorific(name: str) -> tuple[str, str | None]:
@@ -144,7 +146,7 @@ def split_person(
     head, position = body[: match.start()], match.group()
     if not head:
         return None, position
-    if _looks_like_surname(head):
+    if _looks_like_surname(head) or _ANONYMOUS_RE.match(head):
         return head, position
     # A run-together "surname + department + position" entry: take the common surname length
     # when what follows it reads as a department.

@@ -228,12 +228,16 @@ class RosterBuilder:
         affiliation = None
         if paren:
             paren_clean = compact(paren)
-            if paren_clean in _POSITIONS or paren_clean in CHAIR_ROLES:
-                roles.append(paren_clean)
+            if paren_clean in _POSITIONS or paren_clean in CHAIR_ROLES or entry.get("paren_role"):
+                roles.append(clean_text(paren))
             else:
                 affiliation = clean_text(paren)
+        if entry.get("title"):
+            title = compact(entry.fields["title"])
         if title is None and group:
-            title = _HEADING_TITLES.get(compact(group))
+            title = _HEADING_TITLES.get(compact(group)) or (
+                group if position_suffix(group) else None
+            )
         own = entry.get("attendance")
         attendance = _attendance(own) if own else self.attendance
         existing = next((m for m in self.members if name and m.name == name), None)
