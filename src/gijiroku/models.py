@@ -10,8 +10,8 @@ Glossary: :class:`Minutes` 議事録・会議録, :class:`Meeting` 会議, :clas
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -38,6 +38,8 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = "1.0"
+
+_NON_BLANK_RUN = re.compile(r"\S+")
 
 Attendance = Literal["present", "absent", "unknown"]
 Severity = Literal["error", "warning", "info"]
@@ -282,24 +284,17 @@ class Minutes(_Record):
             >>> gijiroku.parse(text).unaccounted(text)
             []
         """
-        covered = sorted((s.start, s.end) for s in self.spans())
-        starts = [s for s, _ in covered]
-        ends: list[int] = []
-        reach = 0
-        for _, end in covered:
-            reach = max(reach, end)
-            ends.append(reach)
+        merged: list[list[int]] = []
+        for start, end in sorted((s.start, s.end) for s in self.spans()):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
         missing: list[tuple[int, int]] = []
-        run_start = -1
-        for i, ch in enumerate(text):
-            k = bisect.bisect_right(starts, i) - 1
-            inside = k >= 0 and ends[k] > i
-            if ch.isspace() or inside:
-                if run_start >= 0:
-                    missing.append((run_start, i))
-                    run_start = -1
-            elif run_start < 0:
-                run_start = i
-        if run_start >= 0:
-            missing.append((run_start, len(text)))
+        position = 0
+        for start, end in [*merged, [len(text), len(text)]]:
+            if start > position:
+                missing += [(position + m.start(), position + m.end())
+                            for m in _NON_BLANK_RUN.finditer(text[position:start])]  # fmt: skip
+            position = max(position, end)
         return missing

@@ -400,7 +400,7 @@ def _mention(state: _State, child: Block) -> None:
     if name is None:
         return
     members = state.rosters.members
-    existing = next((m for m in members if m.name == name), None)
+    existing = state.rosters.by_name.get(name)
     attendance = child.get("attendance")
     if existing is not None:
         if existing.attendance == "unknown" and attendance in ("present", "absent"):
@@ -413,7 +413,7 @@ def _mention(state: _State, child: Block) -> None:
                 child.span,
             )
         return
-    members.append(
+    state.rosters.add(
         MemberDraft(
             id=f"m{len(members) + 1}",
             name=name,
@@ -586,7 +586,9 @@ def parse_blocks(
     utterances = _utterances(state)
     first_turn = utterances[0].span.start if utterances else None
     meeting = state.meeting.build(state.events, first_turn, source_name, state.diagnose)
-    if not utterances and not state.header and not state.sections and text.strip():
+    if not text.strip():
+        state.diagnose("warning", "empty-input", "the input is empty or blank", None)
+    elif not utterances and not state.header and not state.sections:
         state.diagnose("warning", "no-structure", "no header and no speaker turns found", None)
     source = Source(
         name=source_name,

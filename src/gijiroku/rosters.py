@@ -114,6 +114,7 @@ class RosterBuilder:
     text: str
     known_titles: set[str]
     members: list[MemberDraft] = field(default_factory=list)
+    by_name: dict[str, MemberDraft] = field(default_factory=dict)
     changes: list[MembershipChange] = field(default_factory=list)
     group: str | None = None
     attendance: Attendance = "unknown"
@@ -240,7 +241,7 @@ class RosterBuilder:
             )
         own = entry.get("attendance")
         attendance = _attendance(own) if own else self.attendance
-        existing = next((m for m in self.members if name and m.name == name), None)
+        existing = self.by_name.get(name) if name else None
         if existing is not None:
             if existing.attendance != "present" and attendance == "present":
                 # an attendance list is about this meeting: its title and group win
@@ -263,8 +264,14 @@ class RosterBuilder:
             entry=clean_text(entry.text_of(self.text)),
             span=entry.span,
         )
-        self.members.append(member)
+        self.add(member)
         return member
+
+    def add(self, member: MemberDraft) -> None:
+        """Add a member to the roster (and to the index by name)."""
+        self.members.append(member)
+        if member.name:
+            self.by_name.setdefault(member.name, member)
 
     def _read_person(
         self, person: str, *, columns: bool
