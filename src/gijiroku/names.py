@@ -137,9 +137,9 @@ def split_person(
         return None, None
     if body in known_titles or body in _POSITION_SET:
         return None, body
-    for head in range(1, min(5, len(body) - 1) + 1):  # the longest known title first
-        if body[head:] in known_titles:
-            return body[:head], body[head:]
+    for cut in range(1, min(5, len(body) - 1) + 1):  # the longest known title first
+        if body[cut:] in known_titles:
+            return body[:cut], body[cut:]
     match = _ENDS_WITH_POSITION_RE.search(body)
     if match is None:
         return body, None
