@@ -44,6 +44,7 @@ _DOC_WORD_RE = regex.compile(
 _NAME_DATE_RE = regex.compile(
     r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[-_.]?(?P<m>[01][0-9])[-_.]?(?P<d>[0-3][0-9])(?![0-9])"
 )
+_SPACES_RE = regex.compile(r"\s+")
 _FACT_FIELDS = ("body", "house", "session", "number", "date", "venue", "title")
 
 
@@ -118,7 +119,7 @@ class MeetingBuilder:
             body = _ERA_YEAR_PREFIX_RE.sub("", rest.strip())
             body = _HOUSE_RE.sub(" ", _ISSUE_RE.sub(" ", _ORDINAL_RE.sub(" ", body)))
             body = _DOC_WORD_RE.sub("", body.strip())
-        body = _DOC_WORD_RE.sub("", regex.sub(r"\s+", " ", body).strip()).strip()
+        body = _DOC_WORD_RE.sub("", _SPACES_RE.sub(" ", body).strip()).strip()
         values["body"] = body or None
 
     def _date(self, raw: str, block: Block, diagnose: Diagnose) -> None:
