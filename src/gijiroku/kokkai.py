@@ -548,7 +548,7 @@ def to_kokkai_records(
             end = utterances[0].span.start if utterances else len(text)
             head = text[:end].rstrip("\r\n")
         else:
-            head = "\n".join(f.value for f in minutes.header)
+            head = _rebuilt_header(minutes)
         records.append(_record(0, HEADER_SPEAKER, "", "", "", "", head))
     for i, u in enumerate(utterances):
         if text is not None:
@@ -583,6 +583,19 @@ def _record(
         speakerRole=role,
         speech=speech,
     )
+
+
+def _rebuilt_header(minutes: Minutes) -> str:
+    """The records before the first turn (header lines, agenda items, events, rules), one a
+    line in document order, as the parser cleaned them up."""
+    end = minutes.utterances[0].span.start if minutes.utterances else minutes.source.chars
+    found: list[tuple[int, str]] = [(f.span.start, f.value) for f in minutes.header]
+    found += [
+        (s.span.start, s.title if s.kind == "agenda" else s.heading) for s in minutes.sections
+    ]
+    found += [(e.span.start, e.text) for e in minutes.events]
+    found += [(mark.span.start, mark.text) for mark in minutes.layout]
+    return "\n".join(text for start, text in sorted(found) if start < end and text)
 
 
 def _rebuilt_speech(u: Utterance) -> str:
