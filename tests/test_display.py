@@ -83,17 +83,28 @@ def test_html_structure(monka: gijiroku.Minutes) -> None:
     assert facts["counts"] == "19 utterances, 50 members, 2 sections, 2 events"
     assert facts["diagnostics"] == "1 info"
     assert "venue" not in facts  # absent facts are left out
-    assert turns[0] == ["#", "speaker", "role", "section", "text"]
+    # agenda items hold no turns, so there is no section column
+    assert turns[0] == ["#", "speaker", "role", "text"]
     rows = turns[1:]
     assert len(rows) == HTML_TURNS
     assert rows[0][:3] == ["1", "田野瀬太道", "委員長"]
-    assert rows[0][4].startswith("これより会議を開きます。 この際、一言御挨拶を申し上げます。")
-    assert rows[0][4].endswith("…")
+    assert rows[0][3].startswith("これより会議を開きます。この際、一言御挨拶を申し上げます。")
+    assert rows[0][3].endswith("…")
+    assert len(rows[0][3]) == 80
     assert rows[7][:3] == ["8", "盛山正仁", "国務大臣"]
     assert "… 9 more utterances in .utterances" in "".join(tree.text)
     assert [a["id"] for t, a in tree.tags if t == "tr" and "id" in a] == [
         f"u{i}" for i in range(1, 11)
     ]
+
+
+def test_html_section_column(sendai_text: str) -> None:
+    tree = _tree(gijiroku.parse(sendai_text)._repr_html_())
+    turns = tree.tables[1]
+    assert turns[0] == ["#", "speaker", "role", "section", "text"]
+    assert turns[1][:4] == ["1", "曽根", "座長", ""]
+    assert turns[2][:4] == ["2", "曽根", "座長", "会議の公開について"]
+    assert turns[4][:4] == ["4", "渋谷", "情報政策課長", "議題（1）仙台市ICT利活用方針2016-20…"]
 
 
 def test_html_has_no_script_and_no_global_style(monka: gijiroku.Minutes) -> None:
@@ -112,7 +123,7 @@ def test_html_escapes_speech_text() -> None:
     assert "<b>" not in html
     tree = _tree(html)
     assert {tag for tag, _ in tree.tags}.isdisjoint({"script", "b"})
-    cells = [row[4] for row in tree.tables[1][1:]]
+    cells = [row[3] for row in tree.tables[1][1:]]
     assert cells == ["<script>alert('x')</script> & <b>太字</b>です。", "\"引用\" と 'quote'。"]
 
 
@@ -127,8 +138,8 @@ def test_html_turns_and_preview_are_configurable(monka: gijiroku.Minutes) -> Non
     tree = _tree(minutes_html(monka, turns=3, preview=12))
     rows = tree.tables[1][1:]
     assert [r[0] for r in rows] == ["1", "2", "3"]
-    assert all(len(r[4]) <= 12 for r in rows)
-    assert rows[0][4] == "これより会議を開きます…"
+    assert all(len(r[3]) <= 12 for r in rows)
+    assert rows[0][3] == "これより会議を開きます…"
     assert "16 more utterances" in "".join(tree.text)
     assert len(_tree(minutes_html(monka, turns=0)).tables) == 1
     everything = _tree(minutes_html(monka, turns=100))

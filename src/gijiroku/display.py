@@ -2,8 +2,8 @@
 table for Jupyter (``Minutes._repr_html_``).
 
 A notebook cell that ends with minutes shows the meeting (title, body, date, time, venue,
-counts) and the first turns (speaker, role, section, a preview of the text); never the whole
-record. Every value is HTML-escaped; there is no JavaScript and no ``<style>`` element (inline
+counts) and the first turns (speaker, role, section when turns fall under headings, a preview
+of the text); never the whole record. Every value is HTML-escaped; there is no JavaScript and no ``<style>`` element (inline
 styles only, so nothing leaks into the rest of the notebook).
 
 Example:
@@ -21,6 +21,8 @@ import collections
 from html import escape
 from typing import TYPE_CHECKING
 
+import regex
+
 if TYPE_CHECKING:
     from gijiroku.models import Meeting, Minutes
 
@@ -33,6 +35,8 @@ HTML_PREVIEW_CHARS = 80
 
 _TH = 'style="text-align:left;vertical-align:top;padding:2px 8px"'
 _TD = 'style="text-align:left;vertical-align:top;padding:2px 8px"'
+_TD_NOWRAP = 'style="text-align:left;vertical-align:top;padding:2px 8px;white-space:nowrap"'
+_NO_SECTION = ("#", "speaker", "role", "text")
 
 
 def describe_meeting(meeting: Meeting) -> str:
@@ -99,8 +103,19 @@ def minutes_repr(minutes: Minutes) -> str:
 
 
 def _preview(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
+    """One line of at most ``limit`` characters: paragraphs run on (with a space only between
+    Latin letters or digits, as Japanese text has none), ``…`` where it is cut."""
+    flat = _SPACES_RE.sub(" ", _LINE_BREAK_RE.sub(_join_lines, text.strip()))
     return flat if len(flat) <= limit else flat[: max(limit - 1, 0)] + "…"
+
+
+_LINE_BREAK_RE = regex.compile(r"(?<=(.))[ \t]*\n\s*(?=(.))", regex.DOTALL)
+_SPACES_RE = regex.compile(r"[ \t]+|\u3000{2,}")
+
+
+def _join_lines(match: regex.Match[str]) -> str:
+    before, after = match.group(1), match.group(2)
+    return " " if before.isascii() and after.isascii() else ""
 
 
 def _row(key: str, value: str) -> str:
@@ -166,27 +181,25 @@ def minutes_html(
     parts.append("</table>")
     shown = minutes.utterances[:turns]
     if shown:
+        with_sections = any(u.section_id in titles for u in shown)
+        heads = ("#", "speaker", "role", "section", "text") if with_sections else _NO_SECTION
         parts.append('<table class="gijiroku-turns">')
         parts.append(
-            "<thead><tr>"
-            + "".join(f"<th {_TH}>{h}</th>" for h in ("#", "speaker", "role", "section", "text"))
-            + "</tr></thead>"
+            "<thead><tr>" + "".join(f"<th {_TH}>{h}</th>" for h in heads) + "</tr></thead>"
         )
         parts.append("<tbody>")
         for u in shown:
-            speaker = u.speaker.name or u.speaker.label
-            section = titles.get(u.section_id or "", "")
-            cells = (
-                str(u.order),
-                speaker,
-                u.speaker.role or "",
-                _preview(section, 24),
-                _preview(u.text, preview),
-            )
-            parts.append(
-                f'<tr id="{escape(u.id)}">' + "".join(f"<td {_TD}>{escape(c)}</td>" for c in cells)
-            )
-            parts[-1] += "</tr>"
+            cells = [
+                (str(u.order), _TD_NOWRAP),
+                (u.speaker.name or u.speaker.label, _TD_NOWRAP),
+                (u.speaker.role or "", _TD_NOWRAP),
+                (_preview(titles.get(u.section_id or "", ""), 24), _TD),
+                (_preview(u.text, preview), _TD),
+            ]
+            if not with_sections:
+                del cells[3]
+            row = "".join(f"<td {style}>{escape(text)}</td>" for text, style in cells)
+            parts.append(f'<tr id="{escape(u.id)}">{row}</tr>')
         parts.append("</tbody></table>")
     rest = len(minutes.utterances) - len(shown)
     if rest > 0:
