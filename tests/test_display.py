@@ -193,3 +193,18 @@ def test_docstring_examples() -> None:
         result = doctest.testmod(module, extraglobs={"gijiroku": gijiroku})
         assert result.failed == 0, module.__name__
         assert result.attempted > 0
+
+
+def test_readme_notebook_session_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example session in README's "Notebooks" section is true."""
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Notebooks", 1)[1].split("\n## ", 1)[0]
+    session = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    test = doctest.DocTestParser().get_doctest(session, {}, "README Notebooks", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    assert len(test.examples) >= 10
