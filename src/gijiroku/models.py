@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -259,3 +259,49 @@ class Minutes(_Record):
         if run_start >= 0:
             missing.append((run_start, len(text)))
         return missing
+
+    def utterances_table(self) -> list[UtteranceRow]:
+        """One plain row per utterance: meeting, section, speaker, text, ``chars`` …
+
+        See :func:`gijiroku.tables.utterances_table`; the keys are
+        :data:`gijiroku.tables.COLUMNS`.
+
+        Example:
+            >>> gijiroku.parse("座長 はじめます。").utterances_table()[0]["speaker_role"]
+            '座長'
+        """
+        from gijiroku.tables import utterances_table
+
+        return utterances_table(self)
+
+    def speakers(self) -> list[SpeakerStats]:
+        """Who spoke how much: turns, characters, first and last turn, most talkative first.
+
+        See :func:`gijiroku.tables.speakers`.
+
+        Example:
+            >>> [(s.role, s.utterances) for s in gijiroku.parse("座長 はい。").speakers()]
+            [('座長', 1)]
+        """
+        from gijiroku.tables import speakers
+
+        return speakers(self)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The utterances as a ``pandas.DataFrame`` (needs the extra ``gijiroku[pandas]``).
+
+        See :func:`gijiroku.to_pandas`, which also takes many minutes at once.
+
+        Example:
+            >>> gijiroku.parse("座長 はい。").to_pandas()["speaker_role"].tolist()  # doctest: +SKIP
+            ['座長']
+        """
+        from gijiroku.tables import to_pandas
+
+        return to_pandas(self)
+
+
+if TYPE_CHECKING:  # for the annotations of the helpers above (they import this module)
+    import pandas
+
+    from gijiroku.tables import SpeakerStats, UtteranceRow
