@@ -47,6 +47,7 @@ __all__ = [
     "ParseResult",
     "Task",
     "available_cores",
+    "failure",
     "iter_tasks",
     "parse_many",
     "run_tasks",
@@ -429,16 +430,21 @@ def _parse_task(task: Task, options: _Options, *, catch: bool) -> ParseResult:
     except Exception as exc:
         if not catch:
             raise
-        return ParseResult(
-            index=task.index,
-            source=task.source,
-            error=str(exc) or type(exc).__name__,
-            error_type=type(exc).__name__,
-            internal=not isinstance(exc, (GijirokuError, OSError)),
-            traceback="".join(traceback_module.format_exception(type(exc), exc, exc.__traceback__)),
-            exception=exc,
-        )
+        return failure(task.index, task.source, exc)
     return ParseResult(index=task.index, source=task.source, minutes=minutes)
+
+
+def failure(index: int, source: str, exc: Exception) -> ParseResult:
+    """The :class:`ParseResult` of an input that raised ``exc`` (see :func:`parse_many`)."""
+    return ParseResult(
+        index=index,
+        source=source,
+        error=str(exc) or type(exc).__name__,
+        error_type=type(exc).__name__,
+        internal=not isinstance(exc, (GijirokuError, OSError)),
+        traceback="".join(traceback_module.format_exception(type(exc), exc, exc.__traceback__)),
+        exception=exc,
+    )
 
 
 def _parse_path(
