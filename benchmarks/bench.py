@@ -1,0 +1,93 @@
+"""gijiroku benchmarks: ``python benchmarks/bench.py [SECTION...]``.
+
+Each section is a function registered in :data:`SECTIONS`; with no argument every section
+runs, in order. Sections print plain lines (``name: value``) so that runs can be compared
+by eye or with ``diff``. Timings are the best of ``--repeat`` runs: the least disturbed by
+whatever else the machine is doing.
+
+Sections:
+    corpus  every sample under samples/ × 50 through ``gijiroku.parse_many`` with 1 and 2
+            workers (and more with ``--jobs``): documents per second and the speed-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import gijiroku
+from gijiroku.batch import available_cores
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SAMPLE_SUFFIXES = (".txt", ".md")
+
+
+def sample_paths() -> list[Path]:
+    """Every bundled sample (as tests/conftest.py finds them), sorted."""
+    return sorted(
+        p for p in SAMPLES.rglob("*") if p.suffix in SAMPLE_SUFFIXES and p.name != "README.md"
+    )
+
+
+def _best_time(run: Callable[[], int], repeat: int) -> tuple[float, int]:
+    best, count = float("inf"), 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        count = run()
+        best = min(best, time.perf_counter() - started)
+    return best, count
+
+
+def bench_corpus(args: argparse.Namespace) -> None:
+    """All samples × ``--copies`` through parse_many, 1 worker against 2 (or ``--jobs``)."""
+    paths = sample_paths() * args.copies
+    print(f"corpus: {len(sample_paths())} samples x {args.copies} = {len(paths)} documents, "
+          f"{available_cores()} cores available")  # fmt: skip
+
+    def run(jobs: int) -> Callable[[], int]:
+        def parse_all() -> int:
+            parsed = 0
+            for result in gijiroku.parse_many(paths, jobs=jobs, chunksize=args.chunksize):
+                parsed += result.ok
+            return parsed
+
+        return parse_all
+
+    base_rate = 0.0
+    for jobs in args.jobs:
+        seconds, parsed = _best_time(run(jobs), args.repeat)
+        if parsed != len(paths):
+            raise SystemExit(f"corpus: only {parsed} of {len(paths)} documents parsed")
+        rate = len(paths) / seconds
+        base_rate = base_rate or rate
+        speedup = f", speed-up {rate / base_rate:.2f}x" if jobs != args.jobs[0] else ""
+        print(f"corpus: jobs={jobs}: {seconds:.3f} s, {rate:.1f} docs/s{speedup}")
+
+
+SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
+    "corpus": bench_corpus,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the named sections (all when none is named)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("sections", nargs="*", choices=[*SECTIONS, []], metavar="SECTION",
+                        help=f"what to run: {', '.join(SECTIONS)} (default: all)")  # fmt: skip
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (best kept)")
+    parser.add_argument("--copies", type=int, default=50, help="corpus: copies of each sample")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2],
+                        help="corpus: worker counts to compare, the first is the baseline")  # fmt: skip
+    parser.add_argument("--chunksize", type=int, default=1, help="corpus: parse_many chunksize")
+    args = parser.parse_args(argv)
+    for name in args.sections or SECTIONS:
+        SECTIONS[name](args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
