@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,9 +86,9 @@ def test_a_pool_only_when_there_is_work_to_share(
     started: list[int] = []
     real = batch.ProcessPoolExecutor
 
-    def spy(*, max_workers: int, mp_context: object) -> ProcessPoolExecutor:
+    def spy(*, max_workers: int, **kwargs: Any) -> ProcessPoolExecutor:
         started.append(max_workers)
-        return real(max_workers=max_workers, mp_context=mp_context)  # type: ignore[arg-type]
+        return real(max_workers=max_workers, **kwargs)
 
     monkeypatch.setattr(batch, "ProcessPoolExecutor", spy)
     assert len(list(parse_many(corpus * 2, jobs=2))) == 12

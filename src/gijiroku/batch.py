@@ -26,8 +26,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import threading
+import time
 import traceback as traceback_module
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -292,7 +294,10 @@ def _run(
                 yield _parse_task(task, options, catch=on_error == "collect")
         return
     workers = min(workers, len(window))
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context())
+    threads_before = _thread_count()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_mp_context(), initializer=_ignore_interrupts
+    )
     try:
         pending: deque[Future[list[_Outcome]]] = deque(
             pool.submit(_parse_chunk, chunk, options) for chunk in window
@@ -309,6 +314,7 @@ def _run(
                 yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        _wait_for_threads(threads_before)
 
 
 def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
@@ -332,6 +338,19 @@ def _thread_count() -> int:
         return len(os.listdir("/proc/self/task"))
     except OSError:
         return threading.active_count()
+
+
+def _wait_for_threads(count: int, timeout: float = 0.2) -> None:
+    """Let the pool's threads finish exiting (the OS still lists them for a moment after
+    ``join``), so that the next call sees a single-threaded process and may fork."""
+    deadline = time.monotonic() + timeout
+    while _thread_count() > count and time.monotonic() < deadline:
+        time.sleep(0.001)
+
+
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C is for the parent, which stops the pool cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _raise(result: ParseResult) -> None:
