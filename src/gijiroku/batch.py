@@ -37,7 +37,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.context import BaseContext
-from typing import Literal, TypeAlias
+from typing import Literal, NoReturn, TypeAlias
 
 from gijiroku.api import OnIssue, parse, parse_file
 from gijiroku.errors import GijirokuError
@@ -105,14 +105,13 @@ class ParseResult:
         """The minutes, or raise the input's error.
 
         Raises:
-            Exception: the original exception when it was kept, else a
-                :class:`~gijiroku.GijirokuError` that quotes it.
+            Exception: the original exception when it was kept (its ``__cause__`` shows
+                the original traceback), else a :class:`~gijiroku.GijirokuError` that
+                quotes it.
         """
         if self.minutes is not None:
             return self.minutes
-        if self.exception is not None:
-            raise self.exception
-        raise GijirokuError(f"{self.source}: {self.error_type}: {self.error}")
+        _raise(self)
 
 
 @dataclass(frozen=True)
@@ -353,7 +352,7 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _raise(result: ParseResult) -> None:
+def _raise(result: ParseResult) -> NoReturn:
     exc = result.exception
     if exc is None:
         raise GijirokuError(f"{result.source}: {result.error_type}: {result.error}")
@@ -363,7 +362,7 @@ def _raise(result: ParseResult) -> None:
 
 
 class _WorkerTraceback(Exception):
-    """Carries a worker's formatted traceback as the ``__cause__`` of a re-raised error."""
+    """Carries the original formatted traceback as the ``__cause__`` of a re-raised error."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
@@ -454,15 +453,20 @@ def _parse_task(task: Task, options: _Options, *, catch: bool) -> ParseResult:
 
 
 def failure(index: int, source: str, exc: Exception) -> ParseResult:
-    """The :class:`ParseResult` of an input that raised ``exc`` (see :func:`parse_many`)."""
+    """The :class:`ParseResult` of an input that raised ``exc`` (see :func:`parse_many`).
+
+    The traceback is kept as text and dropped from the exception: its frames would keep
+    the input's bytes alive as long as the result.
+    """
+    text = "".join(traceback_module.format_exception(type(exc), exc, exc.__traceback__))
     return ParseResult(
         index=index,
         source=source,
         error=str(exc) or type(exc).__name__,
         error_type=type(exc).__name__,
         internal=not isinstance(exc, (GijirokuError, OSError)),
-        traceback="".join(traceback_module.format_exception(type(exc), exc, exc.__traceback__)),
-        exception=exc,
+        traceback=text,
+        exception=exc.with_traceback(None),
     )
 
 

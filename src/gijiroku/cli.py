@@ -302,14 +302,14 @@ def _parse_command(args: argparse.Namespace) -> int:
     )
     for note in inputs.notes:
         reporter.message(f"gijiroku: {note}")
-    failures: list[ParseResult] = []
+    failures: list[tuple[str, str]] = []  # (source, error type): kept small for big runs
     codes: Counter[str] = Counter()
     parsed = turns = 0
     try:
         for result in _results(inputs, args):
             reporter.advance()
             if result.minutes is None:
-                failures.append(result)
+                failures.append((result.source, result.error_type or "Error"))
                 _report_failure(reporter, result)
                 continue
             writer.write(result.minutes)
@@ -330,7 +330,7 @@ def _parse_command(args: argparse.Namespace) -> int:
         )
         print(f"gijiroku: diagnostics: {_counted(codes)}", file=sys.stderr)
         if failures:
-            listed = ", ".join(f"{r.source} ({r.error_type})" for r in failures[:SUMMARY_FAILURES])
+            listed = ", ".join(f"{path} ({kind})" for path, kind in failures[:SUMMARY_FAILURES])
             more = len(failures) - SUMMARY_FAILURES
             extra = f" and {more} more" if more > 0 else ""
             print(f"gijiroku: failed: {listed}{extra}", file=sys.stderr)
