@@ -233,6 +233,7 @@ def test_more_usage_errors(corpus: Path, capsys: pytest.CaptureFixture[str]) -> 
         main(["parse", str(SENDAI), "-f", "xml"])
     assert caught.value.code == 2
     assert main(["parse", "-", "-"]) == 2
+    assert "can be given only once" in capsys.readouterr().err
     empty = corpus / "empty"
     empty.mkdir()
     assert main(["parse", str(empty), "-f", "jsonl"]) == 0

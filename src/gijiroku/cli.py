@@ -167,13 +167,11 @@ class _Inputs:
 
 def _collect(paths: Sequence[str], pattern: str) -> _Inputs:
     """Expand the PATH arguments into tasks, in order; directories are walked and sorted."""
+    if list(paths).count("-") > 1:
+        raise UsageError("- (standard input) can be given only once")
     inputs = _Inputs()
-    stdin_read = False
     for arg in paths:
         if arg == "-":
-            if stdin_read:
-                raise UsageError("- (standard input) can be given only once")
-            stdin_read = True
             data = sys.stdin.buffer.read()
             inputs.tasks.append(
                 Task(len(inputs.tasks), "<stdin>", content=data, source_name="<stdin>")
@@ -207,8 +205,7 @@ def _walk(root: str, pattern: str) -> list[str]:
 class _Reporter:
     """Progress bar, failure messages and the summary, all on stderr."""
 
-    def __init__(self, total: int, *, show_progress: bool, quiet: bool, unit: str) -> None:
-        self.quiet = quiet
+    def __init__(self, total: int, *, show_progress: bool, unit: str) -> None:
         self.started = time.perf_counter()
         self.bar: Any = None
         if show_progress:
@@ -297,9 +294,7 @@ def _results(inputs: _Inputs, args: argparse.Namespace) -> Iterator[ParseResult]
 def _parse_command(args: argparse.Namespace) -> int:
     inputs = _collect(args.paths, args.glob)
     writer = _open_output(args, inputs.single)
-    reporter = _Reporter(
-        len(inputs.tasks), show_progress=_show_progress(args), quiet=args.quiet, unit="file"
-    )
+    reporter = _Reporter(len(inputs.tasks), show_progress=_show_progress(args), unit="file")
     for note in inputs.notes:
         reporter.message(f"gijiroku: {note}")
     failures: list[tuple[str, str]] = []  # (source, error type): kept small for big runs
@@ -360,7 +355,7 @@ def _diagnostic_line(path: str, diagnostic: Diagnostic) -> str:
 
 def _check_command(args: argparse.Namespace, out: TextIO) -> int:
     inputs = _collect(args.paths, args.glob)
-    reporter = _Reporter(len(inputs.tasks), show_progress=False, quiet=args.quiet, unit="file")
+    reporter = _Reporter(len(inputs.tasks), show_progress=False, unit="file")
     for note in inputs.notes:
         reporter.message(f"gijiroku: {note}")
     threshold = SEVERITIES.index(args.min_severity)
