@@ -117,3 +117,14 @@ def test_a_missing_optional_dependency_names_the_extra(
     monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now fails
     with pytest.raises(ImportError, match=r"gijiroku\[pandas\]"):
         sendai.to_pandas()
+
+
+@pytest.mark.parametrize("module", ["gijiroku.batch", "gijiroku.tables", "gijiroku.writers"])
+def test_docstring_examples(module: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import doctest
+    import importlib
+
+    monkeypatch.chdir(tmp_path)  # the examples name files that must not exist
+    outcome = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert outcome.failed == 0
+    assert outcome.attempted > 0

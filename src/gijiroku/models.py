@@ -267,6 +267,7 @@ class Minutes(_Record):
         :data:`gijiroku.tables.COLUMNS`.
 
         Example:
+            >>> import gijiroku
             >>> gijiroku.parse("座長 はじめます。").utterances_table()[0]["speaker_role"]
             '座長'
         """
@@ -280,6 +281,7 @@ class Minutes(_Record):
         See :func:`gijiroku.tables.speakers`.
 
         Example:
+            >>> import gijiroku
             >>> [(s.role, s.utterances) for s in gijiroku.parse("座長 はい。").speakers()]
             [('座長', 1)]
         """
@@ -293,6 +295,7 @@ class Minutes(_Record):
         See :func:`gijiroku.to_pandas`, which also takes many minutes at once.
 
         Example:
+            >>> import gijiroku
             >>> gijiroku.parse("座長 はい。").to_pandas()["speaker_role"].tolist()  # doctest: +SKIP
             ['座長']
         """

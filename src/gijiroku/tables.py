@@ -155,7 +155,7 @@ def speakers(minutes: Minutes) -> list[SpeakerStats]:
         >>> m = gijiroku.parse("座長 はじめます。\\n林委員 賛成です。\\n座長 では次に。")
         >>> [(s.role, s.utterances, s.characters, s.first_turn, s.last_turn)
         ...  for s in m.speakers()]
-        [('座長', 2, 10, 1, 3), ('委員', 1, 5, 2, 2)]
+        [('座長', 2, 11, 1, 3), ('委員', 1, 5, 2, 2)]
     """
     groups: dict[tuple[str, ...], list[Utterance]] = {}
     for u in minutes.utterances:
