@@ -115,7 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=50, help="corpus: copies of each sample")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2],
                         help="corpus: worker counts to compare, the first is the baseline")  # fmt: skip
-    parser.add_argument("--chunksize", type=int, default=1, help="corpus: parse_many chunksize")
+    parser.add_argument("--chunksize", type=int, default=None,
+                        help="corpus: parse_many chunksize (default: parse_many's choice)")  # fmt: skip
     args = parser.parse_args(argv)
     for name in args.sections or SECTIONS:
         SECTIONS[name](args)

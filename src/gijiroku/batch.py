@@ -5,8 +5,10 @@ One call takes paths (or ``(name, text)`` pairs), parses them on every core and 
 text, missing, unreadable …) becomes a failure record with its path and its error; it never
 stops the run.
 
-How the pool works: inputs are cut into chunks of ``chunksize`` and at most two chunks per
-worker are in flight, so neither the inputs nor the results are ever all in memory at once
+How the pool works: inputs are cut into chunks of ``chunksize`` (by default from the number
+of inputs, when it is known: a few chunks per worker, at most 16 inputs each, which halves
+the pool's overhead against one input at a time) and at most two chunks per worker are in
+flight, so neither the inputs nor the results are ever all in memory at once
 (``ProcessPoolExecutor.map`` would submit every input up front). ``jobs=1`` runs in the
 calling process, without a pool, which is what you want in a debugger. Workers are forked
 when that is safe (Linux, a single-threaded parent: they start in milliseconds and inherit
@@ -32,7 +34,7 @@ import threading
 import time
 import traceback as traceback_module
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -63,6 +65,8 @@ _ON_ERROR = ("collect", "raise")
 _ON_ISSUE = ("collect", "warn", "raise")
 #: Chunks in flight per worker: enough to keep every worker busy, few enough to bound memory.
 _IN_FLIGHT_PER_WORKER = 2
+#: The largest automatic chunk: results come back at least this often.
+_MAX_CHUNK = 16
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,7 @@ def parse_many(
     format: str | None = None,
     encoding: str | None = None,
     on_issue: OnIssue = "collect",
-    chunksize: int = 1,
+    chunksize: int | None = None,
 ) -> Iterator[ParseResult]:
     """Parse many minutes in parallel; yield one :class:`ParseResult` per input, in order.
 
@@ -192,7 +196,9 @@ def parse_many(
         on_issue: passed to :func:`~gijiroku.parse`: ``"raise"`` turns warnings and errors
             in the diagnostics into a failure (:class:`~gijiroku.ParseError`); with ``"warn"``
             the warnings are issued in the worker processes (seen only with ``jobs=1``).
-        chunksize: inputs sent to a worker at once; raise it for many very small texts.
+        chunksize: inputs sent to a worker at once; by default chosen from ``len(inputs)``
+            (1 to 16), or 2 for an iterable without a length. Raise it for many very small
+            texts; 1 gives each result as early as possible.
 
     Yields:
         One :class:`ParseResult` per input, in input order.
@@ -225,6 +231,7 @@ def parse_many(
         encoding=encoding,
         on_issue=on_issue,
         chunksize=chunksize,
+        total=len(inputs) if isinstance(inputs, Sized) else None,
     )
 
 
@@ -257,16 +264,21 @@ def run_tasks(
     format: str | None = None,
     encoding: str | None = None,
     on_issue: OnIssue = "collect",
-    chunksize: int = 1,
+    chunksize: int | None = None,
+    total: int | None = None,
 ) -> Iterator[ParseResult]:
     """The engine behind :func:`parse_many` (and ``gijiroku parse``), for prepared tasks.
 
-    Arguments are checked at once; the work starts when the iterator is first advanced.
+    ``total`` is the number of tasks when ``tasks`` has no length of its own (it only
+    serves to choose a chunk size). Arguments are checked at once; the work starts when the
+    iterator is first advanced.
     """
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise ValueError(f"jobs must be a positive int or None, not {jobs!r}")
-    if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
-        raise ValueError(f"chunksize must be a positive int, not {chunksize!r}")
+    if chunksize is not None and (
+        isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1
+    ):
+        raise ValueError(f"chunksize must be a positive int or None, not {chunksize!r}")
     if on_error not in _ON_ERROR:
         raise ValueError(f"on_error must be one of {', '.join(_ON_ERROR)}, not {on_error!r}")
     if on_issue not in _ON_ISSUE:
@@ -275,7 +287,18 @@ def run_tasks(
         raise TypeError(f"format must be a family name (str) or None, not {type(format).__name__}")
     options = _Options(format=format, encoding=encoding, on_issue=on_issue)
     workers = available_cores() if jobs is None else jobs
+    if chunksize is None:
+        if total is None and isinstance(tasks, Sized):
+            total = len(tasks)
+        chunksize = _auto_chunksize(total, workers)
     return _run(iter(tasks), options, workers, on_error, chunksize)
+
+
+def _auto_chunksize(total: int | None, workers: int) -> int:
+    """About eight chunks per worker, 1 to :data:`_MAX_CHUNK` inputs each."""
+    if total is None:
+        return 2
+    return max(1, min(_MAX_CHUNK, -(-total // (workers * 8))))
 
 
 def _run(
