@@ -7,12 +7,15 @@ disturbed by whatever else the machine is doing.
 
 Sections:
     corpus  every sample under samples/ × 50 through ``gijiroku.parse_many`` with 1 and 2
-            workers (and more with ``--jobs``): documents per second and the speed-up.
+            workers (and more with ``--jobs``): documents per second and the speed-up;
+            then the ceiling the machine allows (as many independent processes parsing a
+            share each) and the load other processes put on the machine meanwhile.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 import time
@@ -82,8 +85,12 @@ def bench_corpus(args: argparse.Namespace) -> None:
 
         return parse_all
 
+    runs = {jobs: run(jobs) for jobs in args.jobs}
+    ceiling_jobs = max(args.jobs)
+    if ceiling_jobs > 1:
+        runs[-ceiling_jobs] = lambda: _independent_processes(paths, ceiling_jobs)
     busy, own, started = _busy_seconds(), _own_seconds(), time.perf_counter()
-    timings = _best_times({jobs: run(jobs) for jobs in args.jobs}, args.repeat)
+    timings = _best_times(runs, args.repeat)
     busy_after = _busy_seconds()
     if busy is not None and busy_after is not None:
         # Other processes on the machine (other users, other VMs' steal) skew the timings.
@@ -99,6 +106,30 @@ def bench_corpus(args: argparse.Namespace) -> None:
         base_rate = base_rate or rate
         speedup = f", speed-up {rate / base_rate:.2f}x" if jobs != args.jobs[0] else ""
         print(f"corpus: jobs={jobs}: {seconds:.3f} s, {rate:.1f} docs/s{speedup}")
+    if -ceiling_jobs in timings:
+        seconds, _ = timings[-ceiling_jobs]
+        rate = len(paths) / seconds
+        print(f"corpus: ceiling: {ceiling_jobs} independent processes, each parsing its share "
+              f"with no pool and no results sent back: {rate:.1f} docs/s, "
+              f"speed-up {rate / base_rate:.2f}x")  # fmt: skip
+
+
+def _parse_share(paths: Sequence[Path]) -> None:
+    for path in paths:
+        gijiroku.parse_file(path)
+
+
+def _independent_processes(paths: Sequence[Path], count: int) -> int:
+    """What this machine allows: ``count`` processes parse a share each, in parallel."""
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    processes = [
+        context.Process(target=_parse_share, args=(paths[i::count],)) for i in range(count)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    return len(paths) if all(p.exitcode == 0 for p in processes) else 0
 
 
 SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
