@@ -12,6 +12,7 @@ Example:
 """
 
 from gijiroku.api import OnIssue, json_schema, parse, parse_file
+from gijiroku.batch import BatchInput, OnError, ParseResult, parse_many
 from gijiroku.blocks import Block, BlockKind
 from gijiroku.errors import DecodeError, FormatNotFound, GijirokuError, GijirokuWarning, ParseError
 from gijiroku.formats import FORMATS, detect_format
@@ -34,11 +35,13 @@ from gijiroku.models import (
     Speaker,
     Utterance,
 )
+from gijiroku.tables import SpeakerStats, UtteranceRow, to_pandas, to_parquet
 from gijiroku.tokenizer import tokenize
 
 __version__ = "0.3.0"
 
 __all__ = [
+    "BatchInput",
     "Block",
     "BlockKind",
     "DecodeError",
@@ -57,19 +60,26 @@ __all__ = [
     "MembershipChange",
     "Minutes",
     "Note",
+    "OnError",
     "OnIssue",
     "ParseError",
+    "ParseResult",
     "SCHEMA_VERSION",
     "Section",
     "Source",
     "Span",
     "Speaker",
+    "SpeakerStats",
     "Utterance",
+    "UtteranceRow",
     "__version__",
     "detect_format",
     "from_kokkai",
     "json_schema",
     "parse",
     "parse_file",
+    "parse_many",
+    "to_pandas",
+    "to_parquet",
     "tokenize",
 ]

@@ -21,8 +21,11 @@ from pydantic import (
     StringConstraints,
 )
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for the annotations of helpers that import this module
+    import pandas
+
     from gijiroku.kokkai import KokkaiSpeech
+    from gijiroku.tables import SpeakerStats, UtteranceRow
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -382,3 +385,46 @@ class Minutes(_Record):
         from gijiroku.tei import to_tei
 
         return to_tei(self, indent=indent)
+
+    def utterances_table(self) -> list[UtteranceRow]:
+        """One plain row per utterance: meeting, section, speaker, text, ``chars`` …
+
+        See :func:`gijiroku.tables.utterances_table`; the keys are
+        :data:`gijiroku.tables.COLUMNS`.
+
+        Example:
+            >>> import gijiroku
+            >>> gijiroku.parse("座長 はじめます。").utterances_table()[0]["speaker_role"]
+            '座長'
+        """
+        from gijiroku.tables import utterances_table
+
+        return utterances_table(self)
+
+    def speakers(self) -> list[SpeakerStats]:
+        """Who spoke how much: turns, characters, first and last turn, most talkative first.
+
+        See :func:`gijiroku.tables.speakers`.
+
+        Example:
+            >>> import gijiroku
+            >>> [(s.role, s.utterances) for s in gijiroku.parse("座長 はい。").speakers()]
+            [('座長', 1)]
+        """
+        from gijiroku.tables import speakers
+
+        return speakers(self)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The utterances as a ``pandas.DataFrame`` (needs the extra ``gijiroku[pandas]``).
+
+        See :func:`gijiroku.to_pandas`, which also takes many minutes at once.
+
+        Example:
+            >>> import gijiroku
+            >>> gijiroku.parse("座長 はい。").to_pandas()["speaker_role"].tolist()  # doctest: +SKIP
+            ['座長']
+        """
+        from gijiroku.tables import to_pandas
+
+        return to_pandas(self)

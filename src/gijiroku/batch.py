@@ -1,0 +1,519 @@
+"""Parse many minutes at once, in a pool of worker processes: :func:`parse_many`.
+
+One call takes paths (or ``(name, text)`` pairs), parses them on every core and yields one
+:class:`ParseResult` per input, **in input order**, as soon as it is ready. A bad file (not
+text, missing, unreadable …) becomes a failure record with its path and its error; it never
+stops the run.
+
+How the pool works: inputs are cut into chunks of ``chunksize`` (by default from the number
+of inputs, when it is known: a few chunks per worker, at most 16 inputs each, which halves
+the pool's overhead against one input at a time) and at most two chunks per worker are in
+flight, so neither the inputs nor the results are ever all in memory at once
+(``ProcessPoolExecutor.map`` would submit every input up front). ``jobs=1`` runs in the
+calling process, without a pool, which is what you want in a debugger. Workers are forked
+when that is safe (Linux, a single-threaded parent: they start in milliseconds and inherit
+the imported modules), else started with ``forkserver`` (POSIX) or ``spawn``, as Python
+recommends for a process that runs threads.
+
+Example:
+    >>> import gijiroku
+    >>> for r in gijiroku.parse_many(["a.txt", ("memo", "座長 はじめます。")], jobs=1):
+    ...     print(r.source, r.ok, r.error_type)
+    a.txt False FileNotFoundError
+    memo True None
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import threading
+import time
+import traceback as traceback_module
+from collections import deque
+from collections.abc import Iterable, Iterator, Sized
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing.context import BaseContext
+from typing import Literal, NoReturn, TypeAlias
+
+from gijiroku.api import OnIssue, parse, parse_file
+from gijiroku.errors import GijirokuError
+from gijiroku.models import Minutes
+
+__all__ = [
+    "BatchInput",
+    "OnError",
+    "ParseResult",
+    "Task",
+    "available_cores",
+    "failure",
+    "iter_tasks",
+    "parse_many",
+    "run_tasks",
+]
+
+OnError = Literal["collect", "raise"]
+#: One input of :func:`parse_many`: a path, or a ``(name, text)`` pair (text: str or bytes).
+BatchInput: TypeAlias = str | os.PathLike[str] | tuple[str, str | bytes]
+
+_ON_ERROR = ("collect", "raise")
+_ON_ISSUE = ("collect", "warn", "raise")
+#: Chunks in flight per worker: enough to keep every worker busy, few enough to bound memory.
+_IN_FLIGHT_PER_WORKER = 2
+#: The largest automatic chunk: results come back at least this often.
+_MAX_CHUNK = 16
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """The outcome of one input of :func:`parse_many`: the minutes, or why there are none.
+
+    Attributes:
+        index: the input's position (0-based); results come in this order.
+        source: the path as given (``os.fspath``), or the name of a ``(name, text)`` pair.
+        minutes: the parsed minutes; ``None`` when the input failed.
+        error: the error message when the input failed.
+        error_type: the exception's class name, e.g. ``DecodeError``, ``FileNotFoundError``.
+        internal: the failure was not a :class:`~gijiroku.GijirokuError` or ``OSError`` (bad
+            input) but an unexpected exception: most likely a bug in gijiroku, worth
+            reporting with :attr:`traceback`.
+        traceback: the formatted traceback of the failure, from the process that raised it.
+        exception: the exception itself, when it could be carried over from the worker.
+
+    Example:
+        >>> r = next(parse_many([("memo", "座長 はじめます。")], jobs=1))
+        >>> r.ok, r.unwrap().utterances[0].speaker.role
+        (True, '座長')
+    """
+
+    index: int
+    source: str
+    minutes: Minutes | None = None
+    error: str | None = None
+    error_type: str | None = None
+    internal: bool = False
+    traceback: str | None = field(default=None, repr=False, compare=False)
+    exception: BaseException | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when the input parsed (``minutes`` is set)."""
+        return self.minutes is not None
+
+    def unwrap(self) -> Minutes:
+        """The minutes, or raise the input's error.
+
+        Raises:
+            Exception: the original exception when it was kept (its ``__cause__`` shows
+                the original traceback), else a :class:`~gijiroku.GijirokuError` that
+                quotes it.
+        """
+        if self.minutes is not None:
+            return self.minutes
+        _raise(self)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One unit of work for a worker (internal to :func:`parse_many` and the command line).
+
+    Exactly one of ``path`` and ``content`` is set. ``source_name`` goes into
+    ``Minutes.source.name``; for a path it defaults to the file's name, as in
+    :func:`~gijiroku.parse_file`.
+    """
+
+    index: int
+    source: str
+    path: str | os.PathLike[str] | None = None
+    content: str | bytes | None = None
+    source_name: str | None = None
+
+
+@dataclass(frozen=True)
+class _Options:
+    format: str | None
+    encoding: str | None
+    on_issue: OnIssue
+
+
+def available_cores() -> int:
+    """How many cores this process may use (CPU affinity and limits respected).
+
+    Example:
+        >>> available_cores() >= 1
+        True
+    """
+    process_cpu_count = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if process_cpu_count is not None:
+        counted = process_cpu_count()
+        if isinstance(counted, int):
+            return max(1, counted)
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def parse_many(
+    inputs: Iterable[BatchInput],
+    *,
+    jobs: int | None = None,
+    on_error: OnError = "collect",
+    format: str | None = None,
+    encoding: str | None = None,
+    on_issue: OnIssue = "collect",
+    chunksize: int | None = None,
+) -> Iterator[ParseResult]:
+    """Parse many minutes in parallel; yield one :class:`ParseResult` per input, in order.
+
+    Each input is either
+
+    - a **path**: a ``str`` or an ``os.PathLike`` (``pathlib.Path``) is always a path, read
+      as :func:`~gijiroku.parse_file` reads it (``source.name`` is the file's name); or
+    - a **text**: a ``(name, text)`` tuple, where ``text`` is a ``str`` or ``bytes`` and
+      ``name`` becomes ``source.name``.
+
+    A bare ``str`` is never taken for minutes text, so ``parse_many(["座長 はい。"])`` reports
+    a missing file; write ``parse_many([("memo", "座長 はい。")])``.
+
+    The iterator is lazy: inputs are read as workers need them and results are yielded as
+    soon as they (and every earlier one) are ready.
+
+    Args:
+        inputs: paths and ``(name, text)`` pairs, any iterable (a generator is fine).
+        jobs: worker processes; ``None`` uses every available core, ``1`` parses in this
+            process without a pool. Never more workers than inputs are started.
+        on_error: ``"collect"`` (the default) turns a failing input into a result with
+            ``error`` set and goes on; ``"raise"`` yields the results before it, then raises
+            the first failure's exception.
+        format: a family name for every input (see ``gijiroku.FORMATS``); detected per input
+            when None.
+        encoding: decode every input's bytes with this codec instead of detecting one.
+        on_issue: passed to :func:`~gijiroku.parse`: ``"raise"`` turns warnings and errors
+            in the diagnostics into a failure (:class:`~gijiroku.ParseError`); with ``"warn"``
+            the warnings are issued in the worker processes (seen only with ``jobs=1``).
+        chunksize: inputs sent to a worker at once; by default chosen from ``len(inputs)``
+            (1 to 16), or 2 for an iterable without a length. Raise it for many very small
+            texts; 1 gives each result as early as possible.
+
+    Yields:
+        One :class:`ParseResult` per input, in input order.
+
+    Raises:
+        TypeError: ``inputs`` is a single str/bytes/path, or an input is neither a path nor
+            a ``(name, text)`` pair (raised when the iterator reaches it).
+        ValueError: a bad ``jobs``, ``chunksize``, ``on_error`` or ``on_issue``.
+
+    What counts as a failure: any exception while reading or parsing one input. A
+    :class:`~gijiroku.GijirokuError` (e.g. ``DecodeError`` for a PDF) or an ``OSError`` (a
+    missing or unreadable file) is bad input; any other exception is recorded too, so a
+    corpus run never stops, but with ``internal=True`` and its traceback, because it is
+    most likely a bug in gijiroku. ``KeyboardInterrupt`` stops the run.
+
+    Example:
+        >>> results = parse_many([("a", "座長 はじめます。"), ("b", b"%PDF-1.4")], jobs=1)
+        >>> [(r.source, r.ok, r.error_type) for r in results]
+        [('a', True, None), ('b', False, 'DecodeError')]
+    """
+    if isinstance(inputs, (str, bytes, os.PathLike)):
+        raise TypeError(
+            "parse_many() takes an iterable of inputs; for one file write parse_many([path])"
+        )
+    return run_tasks(
+        iter_tasks(inputs),
+        jobs=jobs,
+        on_error=on_error,
+        format=format,
+        encoding=encoding,
+        on_issue=on_issue,
+        chunksize=chunksize,
+        total=len(inputs) if isinstance(inputs, Sized) else None,
+    )
+
+
+def iter_tasks(inputs: Iterable[BatchInput]) -> Iterator[Task]:
+    """Turn :func:`parse_many`'s inputs into :class:`Task` s, checking each input's type."""
+    for index, item in enumerate(inputs):
+        if isinstance(item, (str, os.PathLike)):
+            path = os.fspath(item)
+            source = os.fsdecode(path)
+            yield Task(index, source, path=source, source_name=os.path.basename(source))
+        elif (
+            isinstance(item, tuple)
+            and len(item) == 2
+            and isinstance(item[0], str)
+            and isinstance(item[1], (str, bytes))
+        ):
+            yield Task(index, item[0], content=item[1], source_name=item[0])
+        else:
+            raise TypeError(
+                f"input {index} must be a path (str or os.PathLike) or a (name, text) tuple, "
+                f"not {type(item).__name__}"
+            )
+
+
+def run_tasks(
+    tasks: Iterable[Task],
+    *,
+    jobs: int | None = None,
+    on_error: OnError = "collect",
+    format: str | None = None,
+    encoding: str | None = None,
+    on_issue: OnIssue = "collect",
+    chunksize: int | None = None,
+    total: int | None = None,
+) -> Iterator[ParseResult]:
+    """The engine behind :func:`parse_many` (and ``gijiroku parse``), for prepared tasks.
+
+    ``total`` is the number of tasks when ``tasks`` has no length of its own (it only
+    serves to choose a chunk size). Arguments are checked at once; the work starts when the
+    iterator is first advanced.
+    """
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise ValueError(f"jobs must be a positive int or None, not {jobs!r}")
+    if chunksize is not None and (
+        isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1
+    ):
+        raise ValueError(f"chunksize must be a positive int or None, not {chunksize!r}")
+    if on_error not in _ON_ERROR:
+        raise ValueError(f"on_error must be one of {', '.join(_ON_ERROR)}, not {on_error!r}")
+    if on_issue not in _ON_ISSUE:
+        raise ValueError(f"on_issue must be one of {', '.join(_ON_ISSUE)}, not {on_issue!r}")
+    if format is not None and not isinstance(format, str):
+        raise TypeError(f"format must be a family name (str) or None, not {type(format).__name__}")
+    options = _Options(format=format, encoding=encoding, on_issue=on_issue)
+    workers = available_cores() if jobs is None else jobs
+    if chunksize is None:
+        if total is None and isinstance(tasks, Sized):
+            total = len(tasks)
+        chunksize = _auto_chunksize(total, workers)
+    return _run(iter(tasks), options, workers, on_error, chunksize)
+
+
+def _auto_chunksize(total: int | None, workers: int) -> int:
+    """About eight chunks per worker, 1 to :data:`_MAX_CHUNK` inputs each."""
+    if total is None:
+        return 2
+    return max(1, min(_MAX_CHUNK, -(-total // (workers * 8))))
+
+
+def _run(
+    tasks: Iterator[Task], options: _Options, workers: int, on_error: OnError, chunksize: int
+) -> Iterator[ParseResult]:
+    if workers == 1:
+        for task in tasks:
+            yield _parse_task(task, options, catch=on_error == "collect")
+        return
+    chunks = _chunked(tasks, chunksize)
+    window = list(islice(chunks, workers * _IN_FLIGHT_PER_WORKER))
+    if sum(len(chunk) for chunk in window) <= 1:  # nothing to share out: no pool
+        for chunk in window:
+            for task in chunk:
+                yield _parse_task(task, options, catch=on_error == "collect")
+        return
+    workers = min(workers, len(window))
+    threads_before = _thread_count()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_mp_context(), initializer=_ignore_interrupts
+    )
+    try:
+        pending: deque[Future[list[_Outcome]]] = deque(
+            pool.submit(_parse_chunk, chunk, options) for chunk in window
+        )
+        del window
+        while pending:
+            outcomes = pending.popleft().result()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.submit(_parse_chunk, chunk, options))
+            for outcome in outcomes:
+                result = outcome.result()
+                if on_error == "raise" and not result.ok:
+                    _raise(result)
+                yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _wait_for_threads(threads_before)
+
+
+def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
+    while chunk := list(islice(tasks, size)):
+        yield chunk
+
+
+def _mp_context() -> BaseContext:
+    """``fork`` when it is safe, else ``forkserver`` or ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and _thread_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
+
+
+def _thread_count() -> int:
+    """Threads of this process, native ones included (Linux), else Python's."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
+def _wait_for_threads(count: int, timeout: float = 0.2) -> None:
+    """Let the pool's threads finish exiting (the OS still lists them for a moment after
+    ``join``), so that the next call sees a single-threaded process and may fork."""
+    deadline = time.monotonic() + timeout
+    while _thread_count() > count and time.monotonic() < deadline:
+        time.sleep(0.001)
+
+
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C is for the parent, which stops the pool cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _raise(result: ParseResult) -> NoReturn:
+    exc = result.exception
+    if exc is None:
+        raise GijirokuError(f"{result.source}: {result.error_type}: {result.error}")
+    if result.traceback:
+        raise exc from _WorkerTraceback(result.traceback)
+    raise exc
+
+
+class _WorkerTraceback(Exception):
+    """Carries the original formatted traceback as the ``__cause__`` of a re-raised error."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return f'\n"""\n{self.text.rstrip()}\n"""'
+
+
+def _parse_chunk(chunk: list[Task], options: _Options) -> list[_Outcome]:
+    """Worker entry point (module level, so it pickles).
+
+    Minutes travel back as JSON: dumping and validating it again costs about half of what
+    pickling the pydantic records does, and the parent gets validated records either way.
+    """
+    outcomes = []
+    for task in chunk:
+        result = _parse_task(task, options, catch=True)
+        if result.minutes is not None:
+            outcomes.append(
+                _Outcome(result.index, result.source, result.minutes.to_json(indent=None))
+            )
+            continue
+        exception = result.exception
+        if exception is not None and not _survives_pickling(exception):
+            exception = None
+        outcomes.append(
+            _Outcome(
+                result.index,
+                result.source,
+                None,
+                result.error,
+                result.error_type,
+                result.internal,
+                result.traceback,
+                exception,
+            )
+        )
+    return outcomes
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a worker sends back for one task: the minutes as JSON, or the failure."""
+
+    index: int
+    source: str
+    minutes_json: str | None
+    error: str | None = None
+    error_type: str | None = None
+    internal: bool = False
+    traceback: str | None = None
+    exception: BaseException | None = None
+
+    def result(self) -> ParseResult:
+        if self.minutes_json is not None:
+            minutes = Minutes.model_validate_json(self.minutes_json)
+            return ParseResult(index=self.index, source=self.source, minutes=minutes)
+        return ParseResult(
+            index=self.index,
+            source=self.source,
+            error=self.error,
+            error_type=self.error_type,
+            internal=self.internal,
+            traceback=self.traceback,
+            exception=self.exception,
+        )
+
+
+def _parse_task(task: Task, options: _Options, *, catch: bool) -> ParseResult:
+    try:
+        if task.path is not None:
+            minutes = _parse_path(task.path, task.source_name, options)
+        else:
+            assert task.content is not None
+            minutes = parse(
+                task.content,
+                source_name=task.source_name,
+                format=options.format,
+                on_issue=options.on_issue,
+                encoding=options.encoding,
+            )
+    except Exception as exc:
+        if not catch:
+            raise
+        return failure(task.index, task.source, exc)
+    return ParseResult(index=task.index, source=task.source, minutes=minutes)
+
+
+def failure(index: int, source: str, exc: Exception) -> ParseResult:
+    """The :class:`ParseResult` of an input that raised ``exc`` (see :func:`parse_many`).
+
+    The traceback is kept as text and dropped from the exception: its frames would keep
+    the input's bytes alive as long as the result.
+    """
+    text = "".join(traceback_module.format_exception(type(exc), exc, exc.__traceback__))
+    return ParseResult(
+        index=index,
+        source=source,
+        error=str(exc) or type(exc).__name__,
+        error_type=type(exc).__name__,
+        internal=not isinstance(exc, (GijirokuError, OSError)),
+        traceback=text,
+        exception=exc.with_traceback(None),
+    )
+
+
+def _parse_path(
+    path: str | os.PathLike[str], source_name: str | None, options: _Options
+) -> Minutes:
+    if source_name is None or source_name == os.path.basename(os.fspath(path)):
+        return parse_file(
+            path, format=options.format, on_issue=options.on_issue, encoding=options.encoding
+        )
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return parse(
+        data,
+        source_name=source_name,
+        format=options.format,
+        on_issue=options.on_issue,
+        encoding=options.encoding,
+    )
+
+
+def _survives_pickling(exc: BaseException) -> bool:
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return False
+    return True

@@ -1,0 +1,197 @@
+"""gijiroku.parse_many: input order, failure isolation, the process pool, on_error."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gijiroku
+from gijiroku import DecodeError, ParseResult, parse_many
+from gijiroku.batch import Task
+from tests.conftest import SAMPLES
+
+SENDAI = SAMPLES / "council" / "sendai-ict-2016-02-08.txt"
+SHORT = "座長 それでは始めます。\n林委員 賛成です。\n"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> list[Path]:
+    """Six inputs: good files with 1..4 short turns, the sendai sample, and a PDF."""
+    paths = []
+    for n in range(1, 5):
+        path = tmp_path / f"short-{n}.txt"
+        names = ["林", "及川", "千葉", "吉田"][:n]
+        path.write_text("".join(f"{name}委員 発言です。\n" for name in names), "utf-8")
+        paths.append(path)
+    paths.append(tmp_path / "sendai.txt")
+    paths[-1].write_bytes(SENDAI.read_bytes())
+    paths.append(tmp_path / "bad.txt")
+    paths[-1].write_bytes(b"%PDF-1.7 not text")
+    return paths
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_results_come_in_input_order(corpus: list[Path], jobs: int) -> None:
+    inputs = corpus * 3  # 18 inputs, so the pool has work to share out
+    results = list(parse_many(inputs, jobs=jobs))
+    assert [r.index for r in results] == list(range(18))
+    assert [r.source for r in results] == [str(p) for p in inputs]
+    turns = [len(r.minutes.utterances) if r.minutes else None for r in results]
+    assert turns == [1, 2, 3, 4, 42, None] * 3
+
+
+def test_a_bad_file_is_a_failure_record_and_the_run_goes_on(corpus: list[Path]) -> None:
+    missing = corpus[0].with_name("missing.txt")
+    inputs: list[gijiroku.BatchInput] = [missing, corpus[5], ("memo", SHORT), corpus[4]]
+    results = list(parse_many(inputs, jobs=2))
+    assert [r.ok for r in results] == [False, False, True, True]
+    gone, pdf, memo, sendai = results
+    assert gone.source == str(missing)
+    assert gone.error_type == "FileNotFoundError"
+    assert "missing.txt" in (gone.error or "")
+    assert isinstance(gone.exception, FileNotFoundError)
+    assert pdf.error_type == "DecodeError"
+    assert "PDF" in (pdf.error or "")
+    assert isinstance(pdf.exception, DecodeError)
+    assert not gone.internal
+    assert not pdf.internal
+    assert pdf.minutes is None
+    with pytest.raises(DecodeError):
+        pdf.unwrap()
+    assert memo.unwrap().source.name == "memo"
+    assert [u.speaker.label for u in memo.unwrap().utterances] == ["座長", "林委員"]
+    assert sendai.unwrap().meeting.body == "仙台市情報化推進会議"
+
+
+def test_the_pool_gives_what_parse_file_gives(corpus: list[Path]) -> None:
+    results = list(parse_many([corpus[4], corpus[4], corpus[0]], jobs=2))
+    expected = gijiroku.parse_file(corpus[4])
+    assert results[0].minutes == expected  # validated again from the worker's JSON: equal
+    assert results[1].minutes == expected
+    assert results[0].minutes is not None
+    assert results[0].minutes.source.name == "sendai.txt"  # as parse_file: the file name
+    assert results[2].minutes == gijiroku.parse_file(corpus[0])
+
+
+def test_a_pool_only_when_there_is_work_to_share(
+    corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gijiroku import batch
+
+    started: list[int] = []
+    real = batch.ProcessPoolExecutor
+
+    def spy(*, max_workers: int, **kwargs: Any) -> ProcessPoolExecutor:
+        started.append(max_workers)
+        return real(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", spy)
+    assert len(list(parse_many(corpus * 2, jobs=2))) == 12
+    assert len(list(parse_many(corpus[:1], jobs=2))) == 1  # one input: in this process
+    assert len(list(parse_many(corpus * 2, jobs=1))) == 12  # jobs=1: in this process
+    assert len(list(parse_many(corpus[:2], jobs=8))) == 2  # never more workers than inputs
+    assert started == [2, 2]
+
+
+def test_the_workers_are_other_processes() -> None:
+    from gijiroku import batch
+
+    tasks = [Task(i, f"t{i}", content=SHORT) for i in range(6)]
+    chunks = [tasks[:3], tasks[3:]]
+    with ProcessPoolExecutor(max_workers=2, mp_context=batch._mp_context()) as pool:
+        pids = set(pool.map(_worker_pid, chunks))
+        outcomes = [o for chunk in pool.map(batch._parse_chunk, chunks, [batch._Options(
+            None, None, "collect")] * 2) for o in chunk]  # fmt: skip
+    assert os.getpid() not in pids
+    assert [o.result().unwrap().utterances[1].speaker.name for o in outcomes] == ["林"] * 6
+
+
+def _worker_pid(_: object) -> int:
+    return os.getpid()
+
+
+def test_on_error_raise(corpus: list[Path]) -> None:
+    for jobs in (1, 2):
+        seen: list[ParseResult] = []
+        results = parse_many([corpus[0], corpus[1], corpus[5], corpus[2]], jobs=jobs,
+                             on_error="raise")  # fmt: skip
+        with pytest.raises(DecodeError, match="PDF"):
+            seen.extend(results)
+        assert [r.source for r in seen] == [str(corpus[0]), str(corpus[1])]
+
+
+def test_on_issue_raise_makes_diagnostics_failures() -> None:
+    odd = "第1回 会議録\n何の構造もない文章です。\n座長 はい。"
+    results = list(parse_many([("odd", odd), ("fine", SHORT)], jobs=1, on_issue="raise"))
+    assert [r.error_type for r in results] == ["ParseError", None]
+
+
+def test_inputs_are_read_lazily() -> None:
+    consumed: list[int] = []
+
+    def inputs() -> Iterator[tuple[str, str]]:
+        for i in range(100):
+            consumed.append(i)
+            yield (f"doc{i}", SHORT)
+
+    results = parse_many(inputs(), jobs=2)
+    first = next(results)
+    assert first.source == "doc0"
+    assert len(consumed) < 100  # only a window of inputs is in flight
+    results.close()  # type: ignore[attr-defined]
+
+
+def test_options_reach_the_workers(corpus: list[Path]) -> None:
+    sjis = corpus[0].with_name("sjis.txt")
+    sjis.write_bytes(SHORT.encode("cp932"))
+    (result,) = parse_many([sjis], jobs=1, encoding="cp932", format="committee")
+    assert result.unwrap().source.encoding == "cp932"
+    (result,) = parse_many([("x", b"\x82\xa0")], jobs=1, encoding="utf-8")
+    assert result.error_type == "DecodeError"
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (lambda: parse_many("one.txt"), TypeError),
+        (lambda: parse_many(Path("one.txt")), TypeError),
+        (lambda: list(parse_many([42], jobs=1)), TypeError),
+        (lambda: list(parse_many([("name",)], jobs=1)), TypeError),
+        (lambda: parse_many([], jobs=0), ValueError),
+        (lambda: parse_many([], jobs=True), ValueError),
+        (lambda: parse_many([], chunksize=0), ValueError),
+        (lambda: parse_many([], on_error="ignore"), ValueError),
+        (lambda: parse_many([], on_issue="shout"), ValueError),
+    ],
+)
+def test_bad_arguments(call: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        call()  # type: ignore[operator]
+
+
+def test_an_unexpected_exception_is_recorded_as_internal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gijiroku import batch
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(batch, "parse", broken)
+    (result,) = parse_many([("x", SHORT)], jobs=1)
+    assert result.internal
+    assert result.error_type == "KeyError"
+    assert "broken" in (result.traceback or "")
+    with pytest.raises(KeyError):
+        list(parse_many([("x", SHORT)], jobs=1, on_error="raise"))
+
+
+def test_empty_input_and_chunks(corpus: list[Path]) -> None:
+    assert list(parse_many([], jobs=2)) == []
+    results = list(parse_many(corpus * 3, jobs=2, chunksize=4))
+    assert [r.index for r in results] == list(range(18))
