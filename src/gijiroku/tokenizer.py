@@ -293,7 +293,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     spans.set_pages(boundaries, first_page)
     mode = _choose_paragraph_mode(fmt, lines)
     items = list(_paragraphs(lines, mode, markers, spans))
-    ctx = Context(region="header" if fmt.starts_in_header else "body")
+    ctx = Context(
+        region="header" if fmt.starts_in_header else "body",
+        document=fmt.survey(text) if fmt.survey is not None else {},
+    )
     blocks: list[Block] = []
     i = 0
     while i < len(items):
