@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -36,3 +38,10 @@ def read_sample(relative: str) -> str:
 @pytest.fixture
 def sendai_text() -> str:
     return read_sample("council/sendai-ict-2016-02-08.txt")
+
+
+# Property tests: a bounded number of examples in CI; `HYPOTHESIS_PROFILE=fuzz pytest` for a
+# long run before a release.
+settings.register_profile("ci", max_examples=100, deadline=None)
+settings.register_profile("fuzz", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gijiroku
 from gijiroku import BlockKind, GijirokuError
+from gijiroku.normalize import clean_text, compact
 
 PIECES = st.sampled_from(
     [
@@ -18,19 +20,23 @@ PIECES = st.sampled_from(
         "及川委員、曽根委員(座長)", "（仙台市）：日下情報政策部長", "（開始 13：30）",
         "令和五年十一月一日", "二十六", "ＩＣＴ", "ｶﾀｶﾅ", "　", " ", "\n", "\r\n", "\f", "\t",
         "\u200b", "です。", "、", "（", "）", "〔", "〕", "「", "」",
+        "○議長（山田太郎君）　", "○田中委員長　", "　　　〔「異議なし」と呼ぶ者あり〕", "出席委員",
+        "　　　理事　鈴木　一郎君　理事　佐藤　花子君", "午後一時開議", "―――――◇―――――",
+        "# ", "## 参加者", "* ", "  * 理事: a, b", "**TODO**: ", "(terada", "◯４番（奈良祥孝君）",
+        "日程第１", "◎会期の決定", "〇議事日程", "\r", "ﾊﾝｶｸ", "\U0001f600", "\x00",
     ]
 )  # fmt: skip
 MINUTES_LIKE = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40).map("".join)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(MINUTES_LIKE)
 def test_parse_returns_or_raises_a_gijiroku_error(text: str) -> None:
     with contextlib.suppress(GijirokuError):
         gijiroku.parse(text)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(MINUTES_LIKE)
 def test_blocks_tile_the_input(text: str) -> None:
     blocks = gijiroku.tokenize(text)
@@ -46,7 +52,7 @@ def test_blocks_tile_the_input(text: str) -> None:
     assert missing == []
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(MINUTES_LIKE)
 def test_nothing_is_lost_and_turns_are_ordered(text: str) -> None:
     m = gijiroku.parse(text)
@@ -61,11 +67,39 @@ def test_nothing_is_lost_and_turns_are_ordered(text: str) -> None:
             assert u.text[note.start : note.end] == note.text
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(MINUTES_LIKE)
-def test_json_round_trip(text: str) -> None:
+def test_turn_spans_hold_their_label_and_text(text: str) -> None:
+    m = gijiroku.parse(text)
+    for u in m.utterances:
+        printed = compact(clean_text(text[u.span.start : u.span.end]))
+        if not u.continued:
+            assert compact(u.speaker.label) in printed
+        assert Counter(compact(u.text)) <= Counter(printed)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(MINUTES_LIKE)
+def test_json_round_trip_and_determinism(text: str) -> None:
     m = gijiroku.parse(text)
     assert gijiroku.Minutes.model_validate_json(m.to_json()) == m
+    assert gijiroku.parse(text).to_json() == m.to_json()
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(MINUTES_LIKE, st.sampled_from(["utf-8", "utf-8-sig", "cp932", "euc_jp", "utf-16"]))
+def test_bytes_parse_like_the_text(text: str, encoding: str) -> None:
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        return  # not every character exists in every encoding
+    try:
+        from_bytes = gijiroku.parse(data, encoding=encoding)
+    except GijirokuError:
+        return
+    assert [u.text for u in from_bytes.utterances] == [
+        u.text for u in gijiroku.parse(text).utterances
+    ]
 
 
 def test_block_kinds_are_stable() -> None:

@@ -37,7 +37,7 @@ from gijiroku.models import (
 )
 from gijiroku.tokenizer import tokenize
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "Block",

@@ -13,7 +13,7 @@ from gijiroku.errors import GijirokuWarning, ParseError
 from gijiroku.formats import get_format
 from gijiroku.formats.base import Format
 from gijiroku.models import Minutes
-from gijiroku.normalize import split_lines
+from gijiroku.normalize import count_lines
 from gijiroku.parser import parse_blocks
 from gijiroku.tokenizer import tokenize_lines
 
@@ -79,7 +79,7 @@ def parse(
         format_name=fmt.name,
         encoding=used,
         sha256=sha256,
-        line_count=len(split_lines(decoded)) if decoded else 0,
+        line_count=count_lines(decoded),
     )
     _report(minutes, on_issue)
     return minutes

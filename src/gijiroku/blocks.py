@@ -44,6 +44,10 @@ class BlockKind(str, enum.Enum):
     fields: statement, date, role, name."""
     SEPARATOR = "separator"
     """A rule line (``――――◇―――――``, ``＝＝＝``) between parts of the minutes."""
+    ITEM = "item"
+    """A bullet or paragraph of summary minutes. fields: text, marker, indent, kind, owner."""
+    RUNNING_HEADER = "running_header"
+    """A line printed on every page (a running header or footer), out of the text."""
     UNMATCHED = "unmatched"
     """Text no rule claims; it becomes a diagnostic. fields: text, region."""
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import codecs
 
+import regex
+
 from gijiroku.errors import DecodeError
 
 __all__ = ["decode"]
@@ -33,6 +35,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _FALLBACKS = ("cp932", "euc_jp")
+
+
+_KANA_KANJI_RE = regex.compile(r"[\p{Han}\p{Hiragana}\u30a1-\u30fa\u3001\u3002]")
+_UNLIKELY_RE = regex.compile(r"[\uff61-\uff9f\ue000-\uf8ff\ufffd]")
+
+
+def _plausibility(text: str) -> int:
+    """How Japanese a decoding looks: kana and kanji count for it; half-width katakana and
+    private-use characters (what EUC-JP bytes become when read as CP932) count against it."""
+    return len(_KANA_KANJI_RE.findall(text)) - 3 * len(_UNLIKELY_RE.findall(text))
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -74,11 +86,16 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         first_error = exc.start
+    decoded: list[tuple[int, str, str]] = []
     for codec in _FALLBACKS:
         try:
-            return data.decode(codec), codec
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
+        decoded.append((_plausibility(text), codec, text))
+    if decoded:
+        _, codec, text = max(decoded, key=lambda found: found[0])  # ties: CP932, listed first
+        return text, codec
     raise DecodeError(
         f"bytes fit none of utf-8, cp932, euc-jp; the first byte utf-8 cannot read is at offset "
         f"{first_error} ({data[first_error : first_error + 1]!r})",

@@ -19,7 +19,7 @@ import regex
 from gijiroku.blocks import Block
 from gijiroku.dates import parse_date, parse_number, parse_time_range
 from gijiroku.models import Event, Meeting, Severity, Span
-from gijiroku.normalize import clean_text, compact
+from gijiroku.normalize import clean_text
 from gijiroku.sessions import session_on
 
 __all__ = ["MeetingBuilder"]
@@ -29,14 +29,16 @@ Diagnose = Callable[[Severity, str, str, Span | None], None]
 _ERA_YEAR_PREFIX_RE = regex.compile(
     r"^(?:令和|平成|昭和|大正|明治)\s*(?:元|[0-9０-９]+|[一二三四五六七八九十]+)\s*年度?\s*"
 )
+#: The meeting's ordinal: （第 2回）, 第４回, #77, No.5.
 _ORDINAL_RE = regex.compile(
     r"[（(]?\s*第\s*(?P<n>[0-9０-９]+|[〇一二三四五六七八九十百]+)\s*回\s*[)）]?"
+    r"|[#＃]\s*(?P<n>[0-9０-９]+)|No\.?\s*(?P<n>[0-9]+)"
 )
 _ISSUE_RE = regex.compile(r"第\s*(?P<n>[0-9０-９]+|[〇一二三四五六七八九十百]+)\s*号")
 _SESSION_RE = regex.compile(r"第\s*(?P<n>[0-9０-９]+|[〇一二三四五六七八九十百]+)\s*回\s*国会")
 _HOUSE_RE = regex.compile(r"衆議院|参議院")
 _DOC_WORD_RE = regex.compile(
-    r"(?:議事録|会議録|議録|議事要旨|議事概要|会議概要|会議要旨|要旨|概要|記録|速記録)$"
+    r"\s*(?:議事録|会議録|議録|議事要旨|議事概要|会議概要|会議要旨|要旨|概要|記録|速記録|議事メモ|メモ)$"
 )
 #: A date written in a file name: sendai-2024-12-26.txt, 20241226.
 _NAME_DATE_RE = regex.compile(
@@ -76,7 +78,7 @@ class MeetingBuilder:
         values = self.values
         if name == "title" and "title" not in values:
             self._title(clean_text(raw), block)
-        elif name in ("datetime", "date") and "date" not in values:
+        elif name in ("datetime", "date"):
             self._date(raw, block, diagnose)
         elif name == "time":
             self._times(raw)
@@ -88,36 +90,48 @@ class MeetingBuilder:
                 values.setdefault("number", parse_number(issue["n"]))
 
     def _title(self, title: str, block: Block) -> None:
+        """A title names the body and often its ordinal (第2回, #77), the Diet session and
+        house, the issue (第1号) and the date; what is left is the body's name."""
         values = self.values
         values["title"] = title
-        session = block.get("session") or (m["n"] if (m := _SESSION_RE.search(title)) else None)
+        rest = title
+        session = block.get("session") or (m["n"] if (m := _SESSION_RE.search(rest)) else None)
         if session:
             values["session"] = parse_number(session)
-        house = block.get("house") or (m.group() if (m := _HOUSE_RE.search(title)) else None)
+        rest = _SESSION_RE.sub(" ", rest)
+        house = block.get("house") or (m.group() if (m := _HOUSE_RE.search(rest)) else None)
         if house:
             values["house"] = house
-        issue = block.get("number") or (m["n"] if (m := _ISSUE_RE.search(title)) else None)
-        ordinal = _ORDINAL_RE.search(_SESSION_RE.sub("", title))
+        issue = block.get("number") or (m["n"] if (m := _ISSUE_RE.search(rest)) else None)
+        ordinal = _ORDINAL_RE.search(rest)
         if issue:
             values["number"] = parse_number(issue)
         elif ordinal:
             values["number"] = parse_number(ordinal["n"])
+        dated = parse_date(rest)
+        if dated is not None:
+            if "date" not in values and dated.date is not None:
+                values["date"], values["date_raw"] = dated.date, dated.raw
+            rest = rest[: dated.start] + " " + rest[dated.end :]
         body = block.get("body")
         if body is None:
-            body = _SESSION_RE.sub("", _DOC_WORD_RE.sub("", compact(title)))
-            body = _ISSUE_RE.sub("", _ORDINAL_RE.sub("", _ERA_YEAR_PREFIX_RE.sub("", body)))
-            body = _HOUSE_RE.sub("", _DOC_WORD_RE.sub("", body))
-        values["body"] = clean_text(_DOC_WORD_RE.sub("", compact(body))) or None
+            body = _ERA_YEAR_PREFIX_RE.sub("", rest.strip())
+            body = _HOUSE_RE.sub(" ", _ISSUE_RE.sub(" ", _ORDINAL_RE.sub(" ", body)))
+            body = _DOC_WORD_RE.sub("", body.strip())
+        body = _DOC_WORD_RE.sub("", regex.sub(r"\s+", " ", body).strip()).strip()
+        values["body"] = body or None
 
     def _date(self, raw: str, block: Block, diagnose: Diagnose) -> None:
+        """The first date field gives the date; any of them may give the times."""
         found = parse_date(raw)
         rest = raw
         if found is not None:
-            self.values["date_raw"] = found.raw
-            if found.date is None:
-                diagnose("warning", "impossible-date", found.problem or found.raw, block.span)
-            else:
-                self.values["date"] = found.date
+            if "date" not in self.values:
+                self.values["date_raw"] = found.raw
+                if found.date is None:
+                    diagnose("warning", "impossible-date", found.problem or found.raw, block.span)
+                else:
+                    self.values["date"] = found.date
             rest = raw[found.end :]
         self._times(rest)
 

@@ -11,8 +11,8 @@ Glossary: :class:`Minutes` 議事録・会議録, :class:`Meeting` 会議, :clas
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -23,6 +23,7 @@ __all__ = [
     "Diagnostic",
     "Event",
     "HeaderField",
+    "Item",
     "Meeting",
     "Member",
     "Minutes",
@@ -40,6 +41,8 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = "1.0"
+
+_NON_BLANK_RUN = re.compile(r"\S+")
 
 Attendance = Literal["present", "absent", "unknown"]
 Severity = Literal["error", "warning", "info"]
@@ -121,19 +124,36 @@ class Member(_Record):
     span: Span
 
 
+class Item(_Record):
+    """One entry of summary minutes (要点記録): a bullet, a paragraph, a decision or a to-do.
+
+    ``owner`` is who does it or said it, when the text names them (``…を進めます(shimizukawa``).
+    """
+
+    kind: Literal["bullet", "paragraph", "decision", "todo"]
+    text: str
+    owner: str | None = None
+    depth: int = Field(default=0, ge=0, description="nesting level of the bullet, 0 at the top")
+    span: Span
+
+
 class Section(_Record):
     """An agenda item or heading (議題・日程); utterances point at it by ``section_id``.
 
     ``kind`` is ``heading`` for a heading in the proceedings, ``agenda`` for an item listed
-    in the header (本日の会議に付した案件); turns fall under headings only.
+    in the header (本日の会議に付した案件), ``preamble`` for the untitled part of summary
+    minutes before their first heading; turns fall under headings only.
     """
 
     id: str
-    kind: Literal["heading", "agenda"] = "heading"
+    kind: Literal["heading", "agenda", "preamble"] = "heading"
     number: int | None = None
     title: str
     level: int = 1
     heading: str = Field(description="the heading line as printed (normalized)")
+    owner: str | None = Field(default=None, description="who presents it, when the heading says")
+    tags: tuple[str, ...] = Field(default=(), description="e.g. priority 高, kind 報告")
+    items: tuple[Item, ...] = Field(default=(), description="summary minutes: its contents")
     span: Span
 
 
@@ -275,6 +295,7 @@ class Minutes(_Record):
         found: list[Span] = [f.span for f in self.header]
         found += [m.span for m in self.members]
         found += [s.span for s in self.sections]
+        found += [item.span for s in self.sections for item in s.items]
         found += [u.span for u in self.utterances]
         found += [e.span for e in self.events]
         found += [s.span for s in self.signatures]
@@ -294,24 +315,17 @@ class Minutes(_Record):
             >>> gijiroku.parse(text).unaccounted(text)
             []
         """
-        covered = sorted((s.start, s.end) for s in self.spans())
-        starts = [s for s, _ in covered]
-        ends: list[int] = []
-        reach = 0
-        for _, end in covered:
-            reach = max(reach, end)
-            ends.append(reach)
+        merged: list[list[int]] = []
+        for start, end in sorted((s.start, s.end) for s in self.spans()):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
         missing: list[tuple[int, int]] = []
-        run_start = -1
-        for i, ch in enumerate(text):
-            k = bisect.bisect_right(starts, i) - 1
-            inside = k >= 0 and ends[k] > i
-            if ch.isspace() or inside:
-                if run_start >= 0:
-                    missing.append((run_start, i))
-                    run_start = -1
-            elif run_start < 0:
-                run_start = i
-        if run_start >= 0:
-            missing.append((run_start, len(text)))
+        position = 0
+        for start, end in [*merged, [len(text), len(text)]]:
+            if start > position:
+                missing += [(position + m.start(), position + m.end())
+                            for m in _NON_BLANK_RUN.finditer(text[position:start])]  # fmt: skip
+            position = max(position, end)
         return missing

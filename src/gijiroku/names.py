@@ -48,7 +48,7 @@ _POSITION_TABLE = """
     専門官 調整官 補佐 課長補佐 担当 事務総長 事務次長 総裁 副総裁
     知事 副知事 市長 副市長 町長 副町長 村長 副村長 区長 副区長 教育長 管理者 事業管理者
     会計管理者 代表監査委員 監査委員 選挙管理委員長 教育委員 事務局長 事務局次長 事務局
-    書記 書記長 職員 政府参考人
+    書記 書記長 職員 政府参考人 先生 講師 教授 准教授 マネージャー リーダー
     国務大臣 政府特別補佐人 政府委員 分科員 小委員長 小委員 主査代理 会計検査院長
     法制局長 衆議院議員 参議院議員 最高裁判所長官代理者 常任委員会専門員 専門員 調査室長
 """
@@ -82,6 +82,8 @@ ORG_CHARS = frozenset(
 _HAN_ONLY_RE = regex.compile(r"^[\p{Han}々〆ヶ]+$")
 #: A personal name as printed in a label: kanji and kana (ひぐちのりこ, ごうこ正太郎, 高村直也).
 _NAME_RE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ]{2,8}$")
+#: Members kept anonymous in published minutes: Ａ委員, B委員, ○○委員.
+_ANONYMOUS_RE = regex.compile(r"^(?:[A-Za-zＡ-Ｚａ-ｚ]{1,2}|[○〇×＊*]{1,3})$")
 
 
 def strip_honorific(name: str) -> tuple[str, str | None]:
@@ -155,16 +157,16 @@ def split_person(
         return None, None
     if body in known_titles or body in _POSITION_SET:
         return None, body
-    for title in sorted(known_titles, key=len, reverse=True):
-        if title and body.endswith(title) and 1 <= len(body) - len(title) <= 5:
-            return body[: -len(title)], title
+    for cut in range(1, min(5, len(body) - 1) + 1):  # the longest known title first
+        if body[cut:] in known_titles:
+            return body[:cut], body[cut:]
     match = _ENDS_WITH_POSITION_RE.search(body)
     if match is None:
         return body, None
     head, position = body[: match.start()], match.group()
     if not head:
         return None, position
-    if _looks_like_surname(head):
+    if _looks_like_surname(head) or _ANONYMOUS_RE.match(head):
         return head, position
     if position in PERSON_TITLES and _looks_like_name(head):
         return head, position

@@ -30,6 +30,7 @@ __all__ = [
     "Line",
     "clean_text",
     "compact",
+    "count_lines",
     "join_segments",
     "split_lines",
 ]
@@ -88,6 +89,23 @@ def split_lines(text: str) -> list[Line]:
     if start < len(text) or not lines or form_feed:
         lines.append(Line(len(lines) + 1, start, len(text), text[start:], form_feed))
     return lines
+
+
+_EDITOR_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
+
+
+def count_lines(text: str) -> int:
+    """Lines as editors and ``grep -n`` count them (LF, CRLF or CR; a final break ends the
+    last line rather than opening a new one).
+
+    Example:
+        >>> count_lines("a\nb\n"), count_lines("a\fb"), count_lines("")
+        (2, 1, 0)
+    """
+    if not text:
+        return 0
+    breaks = len(_EDITOR_LINE_BREAK_RE.findall(text))
+    return breaks + (0 if text.endswith(("\n", "\r")) else 1)
 
 
 def _to_full_width_kana(match: regex.Match[str]) -> str:

@@ -35,6 +35,7 @@ from gijiroku.models import (
     Diagnostic,
     Event,
     HeaderField,
+    Item,
     LayoutMark,
     Member,
     Minutes,
@@ -125,6 +126,30 @@ class _SignatureDraft:
 
 
 @dataclass(slots=True)
+class _ItemDraft:
+    """An item of summary minutes being assembled (continuation lines join it)."""
+
+    kind: str
+    text: str
+    owner: str | None
+    indent: int
+    depth: int
+    span: Span
+
+    def build(self) -> Item:
+        kind = self.kind if self.kind in ("bullet", "paragraph", "decision", "todo") else "bullet"
+        return Item.model_validate(
+            {
+                "kind": kind,
+                "text": self.text,
+                "owner": self.owner,
+                "depth": self.depth,
+                "span": self.span,
+            }
+        )
+
+
+@dataclass(slots=True)
 class _State:
     """Everything the parser collects while it walks the blocks."""
 
@@ -140,6 +165,7 @@ class _State:
     layout: list[LayoutMark] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     section_id: str | None = None
+    items: dict[str, list[_ItemDraft]] = field(default_factory=dict)
     current: _TurnDraft | None = None
     last_speaker: LabelParts | None = None
     open_field: str | None = None
@@ -326,10 +352,44 @@ def _heading(state: _State, block: Block) -> None:
         title=title,
         level=int(block.get("level") or 1),
         heading=clean_text(block.text_of(state.text)),
+        owner=block.get("owner"),
+        tags=tuple(t for t in (block.get("tags") or "").split("|") if t),
         span=block.span,
     )
     state.sections.append(section)
     state.section_id = section.id
+
+
+def _item(state: _State, block: Block) -> None:
+    """A bullet or paragraph of summary minutes: nest it, or join it to the item above."""
+    if state.section_id is None:
+        preamble = Section(id=f"s{len(state.sections) + 1}", kind="preamble", title="", level=0,
+                           heading="", span=block.span)  # fmt: skip
+        state.sections.append(preamble)
+        state.section_id = preamble.id
+    items = state.items.setdefault(state.section_id, [])
+    text = clean_text(block.fields.get("text", ""))
+    indent = int(block.get("indent") or 0)
+    marker = block.get("marker")
+    previous = items[-1] if items else None
+    if marker is None and previous is not None and indent > previous.indent:
+        previous.text = f"{previous.text}\n{text}" if previous.text else text
+        previous.span = previous.span.model_copy(
+            update={"end": block.span.end, "line_end": block.span.line_end}
+        )
+        return
+    depth = 0
+    kind = block.get("kind") or "bullet"
+    for earlier in reversed(items):
+        if earlier.indent < indent:
+            depth = earlier.depth + 1
+            if earlier.kind == "todo" and _TODO_ONLY_RE.match(earlier.text):
+                kind = "todo"  # the bullets under an empty "TODO:" are the to-dos
+            break
+    items.append(_ItemDraft(kind, text, block.get("owner"), indent, depth, block.span))
+
+
+_TODO_ONLY_RE = regex.compile(r"(?i)^\**\s*(?:todo|to-do|宿題)\s*\**\s*[:：]?\s*\**\s*$")
 
 
 def _turn(state: _State, block: Block) -> None:
@@ -408,7 +468,9 @@ def _signature(state: _State, block: Block) -> None:
         draft.signers.append((role or None, name or None, text, block.span))
 
 
-def _layout(state: _State, block: Block, kind: Literal["page", "separator"]) -> None:
+def _layout(
+    state: _State, block: Block, kind: Literal["page", "separator", "running_header"]
+) -> None:
     number = block.get("number")
     state.layout.append(
         LayoutMark(
@@ -426,7 +488,7 @@ def _mention(state: _State, child: Block) -> None:
     if name is None:
         return
     members = state.rosters.members
-    existing = next((m for m in members if m.name == name), None)
+    existing = state.rosters.by_name.get(name)
     attendance = child.get("attendance")
     if existing is not None:
         if existing.attendance == "unknown" and attendance in ("present", "absent"):
@@ -439,7 +501,7 @@ def _mention(state: _State, child: Block) -> None:
                 child.span,
             )
         return
-    members.append(
+    state.rosters.add(
         MemberDraft(
             id=f"m{len(members) + 1}",
             name=name,
@@ -455,6 +517,8 @@ def _children(state: _State, block: Block) -> None:
     for child in block.children:
         if child.kind is BlockKind.PAGE:
             _layout(state, child, "page")
+        elif child.kind is BlockKind.RUNNING_HEADER:
+            _layout(state, child, "running_header")
         elif child.kind is BlockKind.MEMBER and block.kind is not BlockKind.ROSTER:
             _mention(state, child)
         elif child.kind is BlockKind.HEADER and child.get("fact"):
@@ -487,12 +551,16 @@ def _walk(state: _State) -> None:
             _heading(state, block)
         elif kind is BlockKind.TURN:
             _turn(state, block)
+        elif kind is BlockKind.ITEM:
+            _item(state, block)
         elif kind is BlockKind.CONTINUATION:
             _continuation(state, block)
         elif kind is BlockKind.NOTE:
             _note(state, block)
         elif kind is BlockKind.PAGE:
             _layout(state, block, "page")
+        elif kind is BlockKind.RUNNING_HEADER:
+            _layout(state, block, "running_header")
         elif kind is BlockKind.SEPARATOR:
             _layout(state, block, "separator")
             state.rosters.end_of_list(sublist=bool(block.get("sublist")))
@@ -671,7 +739,9 @@ def parse_blocks(
     signatures = _signatures(state, roster)
     first_turn = utterances[0].span.start if utterances else None
     meeting = state.meeting.build(state.events, first_turn, source_name, state.diagnose)
-    if not utterances and not state.header and text.strip():
+    if not text.strip():
+        state.diagnose("warning", "empty-input", "the input is empty or blank", None)
+    elif not utterances and not state.header and not state.sections:
         state.diagnose("warning", "no-structure", "no header and no speaker turns found", None)
     source = Source(
         name=source_name,
@@ -681,12 +751,18 @@ def parse_blocks(
         chars=len(text),
         lines=line_count if line_count is not None else text.count("\n") + 1,
     )
+    sections = [
+        s.model_copy(update={"items": tuple(i.build() for i in state.items[s.id])})
+        if s.id in state.items
+        else s
+        for s in state.sections
+    ]
     return Minutes(
         source=source,
         meeting=meeting,
         header=tuple(state.header),
         members=tuple(_members(state.rosters.members)),
-        sections=tuple(state.sections),
+        sections=tuple(sections),
         utterances=tuple(utterances),
         events=tuple(state.events),
         signatures=tuple(signatures),

@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
@@ -162,9 +163,37 @@ class Roster:
     ``〔委員長退席、理事山田太郎君着席〕`` changes who a bare ``委員長`` label means from there on.
     """
 
+    #: Names are looked up by their first characters (a surname is at most this long).
+    PREFIX = 6
+
     def __init__(self, members: Iterable[MemberDraft]) -> None:
-        self.members = list(members)
+        self.members: list[MemberDraft] = []
         self.acting: dict[str, str] = {}
+        self._full: dict[str, list[MemberDraft]] = {}
+        self._surname: dict[str, list[MemberDraft]] = {}
+        self._prefix: dict[str, list[MemberDraft]] = {}
+        self._role: dict[str, list[MemberDraft]] = {}
+        self._title: dict[str, list[MemberDraft]] = {}
+        self._seat: dict[int, list[MemberDraft]] = {}
+        for m in members:
+            self.add(m)
+
+    def add(self, member: MemberDraft) -> None:
+        """Index a member (the roster's, or a speaker the label names in full)."""
+        m = member
+        self.members.append(m)
+        if m.name:
+            self._full.setdefault(m.name, []).append(m)
+            for k in range(1, min(len(m.name), self.PREFIX) + 1):
+                self._prefix.setdefault(m.name[:k], []).append(m)
+        if m.surname:
+            self._surname.setdefault(m.surname, []).append(m)
+        for role in m.roles:
+            self._role.setdefault(role, []).append(m)
+        if m.title:
+            self._title.setdefault(m.title, []).append(m)
+        if m.seat is not None:
+            self._seat.setdefault(m.seat, []).append(m)
 
     def __bool__(self) -> bool:
         return bool(self.members)
@@ -179,11 +208,13 @@ class Roster:
         return None
 
     def _by_name(self, name: str, role: str | None, hint: str | None) -> list[MemberDraft]:
-        full = [m for m in self.members if m.name == name]
+        full = self._full.get(name)
         if full:
-            return full
-        found = [m for m in self.members if m.surname == name]
-        found = found or [m for m in self.members if m.name and m.name.startswith(name)]
+            return list(full)
+        found = list(self._surname.get(name, ()))
+        if not found:
+            candidates = self._prefix.get(name[: self.PREFIX], [])
+            found = [m for m in candidates if m.name and m.name.startswith(name)]
         if hint and len(found) > 1:
             found = [m for m in found if m.name and m.name[len(name) :].startswith(hint)] or found
         if len(found) > 1 and role:
@@ -212,15 +243,15 @@ class Roster:
             result = self._unique(found, f"name {name}")
             return result or Resolution(None, f"no member is called {name}")
         if seat is not None:
-            result = self._unique([m for m in self.members if m.seat == seat], f"seat {seat}")
+            result = self._unique(list(self._seat.get(seat, ())), f"seat {seat}")
             if result is not None:
                 return result
         if role:
             if role in self.acting:
                 return Resolution(self.acting[role])
             for found in (
-                [m for m in self.members if role in m.roles],
-                [m for m in self.members if m.title == role],
+                list(self._role.get(role, ())),
+                list(self._title.get(role, ())),
                 self._by_surname_and_title(role),
             ):
                 result = self._unique(found, f"role {role}")
@@ -229,10 +260,6 @@ class Roster:
             return Resolution(None, f"no member holds the role {role}")
         return Resolution(None, "the label names nobody")
 
-    def add(self, member: MemberDraft) -> None:
-        """A member found outside the roster (a speaker the label names in full)."""
-        self.members.append(member)
-
     def _by_surname_and_title(self, label: str) -> list[MemberDraft]:
         """Members whose surname starts ``label`` and whose title ends it: a label printed as
         surname + bureau + title (土屋オリンピック・パラリンピック準備局国際大会準備担当部長 →
@@ -240,8 +267,9 @@ class Roster:
         its last word (局長)."""
         exact: list[MemberDraft] = []
         loose: list[MemberDraft] = []
-        for m in self.members:
-            if not (m.surname and m.title and label.startswith(m.surname)):
+        fitting = (self._surname.get(label[:k], []) for k in range(1, self.PREFIX + 1))
+        for m in itertools.chain.from_iterable(fitting):
+            if not (m.surname and m.title):
                 continue
             rest = label[len(m.surname) :]
             suffix = position_suffix(rest)

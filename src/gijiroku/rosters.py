@@ -199,6 +199,7 @@ class RosterBuilder:
     text: str
     known_titles: set[str]
     members: list[MemberDraft] = field(default_factory=list)
+    by_name: dict[str, MemberDraft] = field(default_factory=dict)
     changes: list[MembershipChange] = field(default_factory=list)
     group: str | None = None
     attendance: Attendance = "unknown"
@@ -328,15 +329,19 @@ class RosterBuilder:
         affiliation = None
         if paren:
             paren_clean = compact(paren)
-            if paren_clean in _POSITIONS or paren_clean in CHAIR_ROLES:
-                roles.append(paren_clean)
+            if paren_clean in _POSITIONS or paren_clean in CHAIR_ROLES or entry.get("paren_role"):
+                roles.append(clean_text(paren))
             else:
                 affiliation = clean_text(paren)
+        if entry.get("title"):
+            title = compact(entry.fields["title"])
         if title is None and group:
-            title = _HEADING_TITLES.get(compact(group))
+            title = _HEADING_TITLES.get(compact(group)) or (
+                group if position_suffix(group) else None
+            )
         own = entry.get("attendance")
         attendance = _attendance(own) if own else self.attendance
-        existing = next((m for m in self.members if name and m.name == name), None)
+        existing = self.by_name.get(name) if name else None
         if existing is not None:
             if existing.attendance != "present" and attendance == "present":
                 # an attendance list is about this meeting: its title and group win
@@ -361,8 +366,14 @@ class RosterBuilder:
             entry=clean_text(entry.text_of(self.text)),
             span=entry.span,
         )
-        self.members.append(member)
+        self.add(member)
         return member
+
+    def add(self, member: MemberDraft) -> None:
+        """Add a member to the roster (and to the index by name)."""
+        self.members.append(member)
+        if member.name:
+            self.by_name.setdefault(member.name, member)
 
     def enrol(self, label: LabelParts, span: Span) -> MemberDraft:
         """A speaker whose label names them in full but whom no roster lists (minutes printed
@@ -376,7 +387,7 @@ class RosterBuilder:
             entry=label.printed,
             span=span,
         )
-        self.members.append(member)
+        self.add(member)
         return member
 
     def _read_layout(self, entry: Block) -> tuple[str | None, str | None, str | None, list[str]]:

@@ -33,6 +33,7 @@ from gijiroku.normalize import Line, split_lines
 __all__ = ["Paragraph", "tokenize", "tokenize_lines"]
 
 _TRAILING_SPACE = (" ", "\u3000", "\t")
+_NEWLINE_RE = regex.compile(r"\r\n|\r|\n")
 _STRIP = " \u3000\t"
 
 
@@ -49,6 +50,7 @@ class Paragraph:
     start: int = 0
     end: int = 0
     indent: int = 0
+    columns: int = 0
     pages: list[Block] = field(default_factory=list)
 
     def add(self, line: Line) -> None:
@@ -59,6 +61,9 @@ class Paragraph:
         if not self.pieces:
             self.start = source_start
             self.indent = lead
+            self.columns = sum(
+                4 if ch == "\t" else 2 if ch == "\u3000" else 1 for ch in line.text[:lead]
+            )
         elif (
             self.text[-1:].isascii()
             and self.text[-1:].isalpha()
@@ -89,8 +94,9 @@ class Paragraph:
 class _Spans:
     """Makes :class:`Span` objects: line numbers by bisection, pages from the markers."""
 
-    def __init__(self, lines: Sequence[Line]) -> None:
-        self._line_starts = [line.start for line in lines]
+    def __init__(self, text: str) -> None:
+        # Line numbers count what editors and grep count: LF, CRLF or CR (not form feeds).
+        self._line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
         self._page_starts: list[int] = []
         self._page_numbers: list[int | None] = []
 
@@ -197,18 +203,70 @@ def _page_boundaries(
     return boundaries, first
 
 
+_DIGITS_RE = regex.compile(r"[0-9０-９]+")
+_WHITE_RE = regex.compile(r"\s+")
+_BRACKETED_RE = regex.compile(r"^[（(〔【［\[].*[)）〕】］\]]$")
+
+
+def _find_running_headers(
+    lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
+) -> set[int]:
+    """Lines printed at the top or bottom of most pages: a running header or footer.
+
+    Pages are cut at page markers and form feeds; the first and the last line of each page
+    are compared with digits ignored (``第4回会議 - 3`` and ``第4回会議 - 4`` match). A line on
+    at least three pages and half of them is a running header, wherever it stands. Notes in
+    brackets are never taken, and the document's first line stays (it is the title, printed
+    once more as the header of every page).
+    """
+    pages: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if line.after_form_feed and pages[-1]:
+            pages.append([])
+        if i in markers:
+            pages.append([])
+        elif not line.is_blank:
+            pages[-1].append(i)
+    pages = [p for p in pages if p]
+    if len(pages) < 3:
+        return set()
+    keyed: dict[str, set[int]] = {}
+    edges: dict[int, str] = {}
+    for number, page in enumerate(pages):
+        for i in {page[0], page[-1]}:
+            key = _WHITE_RE.sub("", _DIGITS_RE.sub("#", lines[i].text))
+            if key and not _BRACKETED_RE.match(key):
+                keyed.setdefault(key, set()).add(number)
+                edges[i] = key
+    need = max(3, (len(pages) + 1) // 2)
+    repeated = {key for key, found in keyed.items() if len(found) >= need}
+    if not repeated:
+        return set()
+    first_line = pages[0][0]
+    return {
+        i
+        for page in pages
+        for i in page
+        if i != first_line and _WHITE_RE.sub("", _DIGITS_RE.sub("#", lines[i].text)) in repeated
+    }
+
+
 def _paragraphs(
     lines: Sequence[Line],
     mode: str,
     markers: dict[int, tuple[int | None, regex.Match[str]]],
     spans: _Spans,
+    running: set[int],
 ) -> Iterator[Paragraph | Block]:
     """Paragraphs and top-level page blocks, in order."""
     current: Paragraph | None = None
     continuing = False
     for i, line in enumerate(lines):
-        if i in markers:
-            page = _page_block(line, markers[i][0], spans)
+        if i in markers or i in running:
+            if i in running:
+                page = _page_block(line, None, spans, BlockKind.RUNNING_HEADER)
+            else:
+                page = _page_block(line, markers[i][0], spans)
             if current is not None and continuing:
                 current.pages.append(page)
             else:
@@ -233,14 +291,18 @@ def _paragraphs(
         yield current
 
 
-def _page_block(line: Line, number: int | None, spans: _Spans) -> Block:
+def _page_block(
+    line: Line, number: int | None, spans: _Spans, kind: BlockKind = BlockKind.PAGE
+) -> Block:
     lead = len(line.text) - len(line.text.lstrip(_STRIP))
     start, end = line.start + lead, line.start + len(line.text.rstrip(_STRIP))
     fields = {"number": str(number)} if number is not None else {}
     span = spans.span(start, end)
     if number is not None:  # a page number is printed on the page it numbers
         span = span.model_copy(update={"page": number})
-    return Block(BlockKind.PAGE, span, fields, rule="page-marker")
+    return Block(
+        kind, span, fields, rule="page-marker" if kind is BlockKind.PAGE else "running-header"
+    )
 
 
 def _children(
@@ -267,10 +329,16 @@ def _children(
 
 
 def _match_rule(
-    rules: Sequence[Rule], para: Paragraph, ctx: Context
+    rules: Sequence[Rule], para: Paragraph, ctx: Context, following: Paragraph | None
 ) -> tuple[Rule, regex.Match[str]] | None:
     text = para.text
     for rule in rules:
+        if rule.requires_next and (
+            following is None
+            or rule.absorb_next is None
+            or not rule.absorb_next.fullmatch(following.text)
+        ):
+            continue
         if rule.region == "header" and ctx.region != "header":
             continue
         if rule.region == "body" and ctx.region != "body":
@@ -287,12 +355,13 @@ def _match_rule(
 def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     """Tokenize ``text`` with the rules of ``fmt`` (see the module docstring)."""
     lines = split_lines(text)
-    spans = _Spans(lines)
+    spans = _Spans(text)
     markers = _find_page_markers(fmt, lines)
     boundaries, first_page = _page_boundaries(lines, markers)
     spans.set_pages(boundaries, first_page)
     mode = _choose_paragraph_mode(fmt, lines)
-    items = list(_paragraphs(lines, mode, markers, spans))
+    running = _find_running_headers(lines, markers) if fmt.running_headers else set()
+    items = list(_paragraphs(lines, mode, markers, spans, running))
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text) if fmt.survey is not None else {},
@@ -308,7 +377,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         para = item
         ctx.indent = para.indent
         rules = fmt.header_rules if ctx.region == "header" else fmt.body_rules
-        found = _match_rule(rules, para, ctx)
+        following = items[i] if i < len(items) and isinstance(items[i], Paragraph) else None
+        found = _match_rule(
+            rules, para, ctx, following if isinstance(following, Paragraph) else None
+        )
         if found is None:
             fields = {"text": para.text, "region": ctx.region}
             block = Block(
@@ -329,6 +401,8 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         fields = {k: v for k, v in match.groupdict().items() if v is not None}
         if rule.derive is not None:
             fields.update(rule.derive(fields))
+        if rule.with_indent:
+            fields["indent"] = str(para.columns)
         end = para.end
         children: list[Block] = []
         if rule.children is not None:

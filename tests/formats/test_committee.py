@@ -264,3 +264,102 @@ def test_page_marker_kinds() -> None:
         BlockKind.PAGE,
         BlockKind.TURN,
     ]
+
+
+# -- more committee layouts (issue 8) ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def digital() -> Minutes:
+    from tests.conftest import read_sample
+
+    return gijiroku.parse(read_sample("council/digital-shakai-suishin-2023-06-06.txt"))
+
+
+def test_numbered_header_with_values_below(digital: Minutes) -> None:
+    # lines 3-9: '１  開催日時 ' / '令和５年６月６日（火）８：４５～８：５５ ' / '２  場所 ' / '総理大臣官邸２階大ホール '
+    m = digital.meeting
+    assert (m.title, m.body, m.number) == (
+        "第4回デジタル社会推進会議 議事録",
+        "デジタル社会推進会議",
+        4,
+    )
+    assert (m.date.isoformat() if m.date else None, m.start_time, m.end_time) == (
+        "2023-06-06",
+        "08:45",
+        "08:55",
+    )
+    assert m.venue == "総理大臣官邸2階大ホール"
+    assert digital.diagnostics == ()
+
+
+def test_colon_labels_with_a_mark_and_no_roster(digital: Minutes) -> None:
+    # line 43: '\x0c〇河野大臣： ただいまから、第４回「デジタル社会推進会議」を開催いたします。…'
+    first = digital.utterances[0]
+    assert (first.speaker.mark, first.speaker.label, first.speaker.name, first.speaker.role) == (
+        "〇",
+        "河野大臣",
+        "河野",
+        "大臣",
+    )
+    assert [u.speaker.name for u in digital.utterances].count("河野") == 6
+    # line 319: '〇岸田内閣総理大臣： …' — the longest title wins
+    assert any(
+        (u.speaker.name, u.speaker.role) == ("岸田", "内閣総理大臣") for u in digital.utterances
+    )
+
+
+def test_bare_page_numbers_and_form_feeds(digital: Minutes) -> None:
+    # lines 35 '1 ' … 371 '6 ': the last line of each page; paragraphs join across them
+    assert [mark.number for mark in digital.layout if mark.kind == "page"] == [1, 2, 3, 4, 5, 6]
+    assert any(
+        "防災デジタルプラットフォーム" in u.text for u in digital.utterances
+    )  # lines 181/189
+
+
+def test_note_between_paragraphs_keeps_its_offsets(digital: Minutes) -> None:
+    # lines 305-309: '〇河野大臣： ありがとうございます。' / '（「異議なし」と声あり）' / 'それでは、…'
+    turn = next(u for u in digital.utterances if "（「異議なし」と声あり）" in u.text)
+    note = next(n for n in turn.notes if n.text == "（「異議なし」と声あり）")
+    assert note.kind == "voices"
+    assert turn.text[note.start : note.end] == note.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("【委員】 質問があります。", ("委員", None, "委員")),  # bracket label
+        ("【山田委員】 質問があります。", ("山田委員", "山田", "委員")),
+        ("委員長：それでは始めます。", ("委員長", None, "委員長")),  # colon, no mark
+        ("Ａ委員 賛成します。", ("A委員", "A", "委員")),  # an anonymous member
+        ("事務局（山田） 資料を説明します。", ("事務局（山田）", "山田", "事務局")),
+        ("大 下 議 長 ただいまから会議を開きます。", ("大下議長", "大下", "議長")),  # letter-spaced
+    ],
+)
+def test_label_conventions(line: str, expected: tuple[str, str | None, str]) -> None:
+    m = gijiroku.parse("座長 はじめます。\n" + line + "\n", format="committee")
+    turn = m.utterances[-1]
+    assert (turn.speaker.label, turn.speaker.name, turn.speaker.role) == expected
+
+
+def test_running_header_is_taken_out_and_recorded() -> None:
+    body = [
+        "座長 はじめます。 ",
+        "林委員 質問します。 ",
+        "事務局 回答します。 ",
+        "座長 終わります。 ",
+    ]
+    pages = [
+        f"○○市審議会 会議録 \n\n{text}\n\n（了承） \n\n－{n}－\n" for n, text in enumerate(body, 1)
+    ]
+    text = "○○市審議会 会議録 \n\n日 時：令和5年1月20日（金） \n\n" + "\f".join(pages)
+    m = gijiroku.parse(text)
+    assert [u.text for u in m.utterances] == [
+        "はじめます。\n（了承）",
+        "質問します。\n（了承）",
+        "回答します。\n（了承）",
+        "終わります。\n（了承）",
+    ]
+    assert [mark.kind for mark in m.layout].count("running_header") == 4
+    assert m.meeting.title == "○○市審議会 会議録"
+    assert m.unaccounted(text) == []

@@ -17,11 +17,14 @@ from gijiroku.errors import FormatNotFound
 from gijiroku.formats.base import Format
 from gijiroku.formats.committee import COMMITTEE
 from gijiroku.formats.diet import DIET
+from gijiroku.formats.summary import SUMMARY
 
 __all__ = ["FORMATS", "Format", "detect_format", "get_format"]
 
 #: Registered families by name, in the order they are tried when scores tie.
-FORMATS: Mapping[str, Format] = MappingProxyType({fmt.name: fmt for fmt in (COMMITTEE, DIET)})
+FORMATS: Mapping[str, Format] = MappingProxyType(
+    {fmt.name: fmt for fmt in (COMMITTEE, DIET, SUMMARY)}
+)
 #: The family used when no detector is confident.
 DEFAULT_FORMAT = COMMITTEE
 #: How much of the text the detectors look at.

@@ -95,7 +95,11 @@ class Rule:
         guard: a check the pattern cannot express; the rule applies only when it is true.
         derive: adds fields computed from the matched ones (e.g. a header key's meaning).
         children: cuts a group into child blocks (roster entries).
+        requires_next: the rule applies only when ``absorb_next`` matches the next paragraph
+            (a title underlined on the next line).
         sets_mode: the :attr:`Context.mode` after a match (``KEEP_MODE``: unchanged).
+        with_indent: add the paragraph's indentation (in columns, a tab counting 4) as the
+            ``indent`` field.
         absorb_next: when the block has no ``text`` field and the next paragraph matches
             this in full, that paragraph joins the block (its named groups are added to
             the fields), e.g. ``座長`` / ``（曽根委員）``.
@@ -110,7 +114,9 @@ class Rule:
     derive: Derive | None = None
     children: ChildRule | None = None
     absorb_next: regex.Pattern[str] | None = None
+    requires_next: bool = False
     sets_mode: str | None = KEEP_MODE
+    with_indent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +133,8 @@ class Format:
             text shows the trailing-space convention.
         page_marker: a page number line (``- 4 -``); ``bare_page_numbers`` also accepts a
             line holding only a number when the page sequence or a form feed confirms it.
+        running_headers: find lines printed at the top or bottom of most pages (a running
+            header or footer) and take them out of the text.
         header_rules / body_rules: tried in order on each paragraph of that region.
         mention_rules: run over body paragraphs to find members named in the text
             (``本日欠席の熊谷委員``); each match becomes a MEMBER child.
@@ -145,6 +153,7 @@ class Format:
     paragraph_mode: ParagraphMode = "line"
     page_marker: regex.Pattern[str] | None = None
     bare_page_numbers: bool = False
+    running_headers: bool = False
     mention_rules: tuple[ChildRule, ...] = ()
     starts_in_header: bool = True
     survey: Callable[[str], Mapping[str, str]] | None = None

@@ -37,7 +37,7 @@ from gijiroku.formats.base import (
     Rule,
     header_field_name,
 )
-from gijiroku.names import POSITION_WORDS_RE
+from gijiroku.names import POSITION_WORDS_RE, position_suffix
 from gijiroku.notes import EVENT_KINDS, classify_note
 
 __all__ = ["COMMITTEE"]
@@ -77,6 +77,23 @@ TURN_RE = regex.compile(
         {SP}*[：:]{SP}*(?P<text>.*)          # 〇河野大臣： text
       | {SP}+(?P<text>.+)                    # 林委員 text
     )?
+    """,
+    regex.VERBOSE,
+)
+#: 【委員】 / 【山田委員】 with the text after the bracket.
+BRACKET_TURN_RE = regex.compile(
+    rf"""
+    【{SP}*(?P<label>{LABEL}(?:{SP}*{PAREN_AFTER_LABEL})?){SP}*】   # 【委員】
+    {SP}*[：:]?{SP}*(?P<text>.*)                                    # the text
+    """,
+    regex.VERBOSE,
+)
+#: A label letter-spaced by the PDF: 大 下 議 長 ただいまから…
+SPACED_TURN_RE = regex.compile(
+    rf"""
+    (?:(?P<mark>{MARK}){SP}*)?
+    (?P<label>(?:\p{{Han}}{SP}){{1,8}}\p{{Han}})              # 大 下 議 長
+    (?:{SP}*[：:]{SP}*|{SP}+)(?P<text>.+)
     """,
     regex.VERBOSE,
 )
@@ -145,6 +162,11 @@ def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
     return bool(_SPEECH_RE.search(text))
 
 
+def _is_spaced_label(match: regex.Match[str], ctx: Context) -> bool:
+    """Letter-spaced characters that make a title: 大 下 議 長, 事 務 局."""
+    return position_suffix(match["label"]) is not None
+
+
 def _is_label_alone(match: regex.Match[str], ctx: Context) -> bool:
     return not match["text"]
 
@@ -202,6 +224,10 @@ HEADER_RULES: tuple[Rule, ...] = (
     Rule("heading", BlockKind.SECTION, HEADING_RE, guard=_is_heading, ends_header=True),
     Rule("office", BlockKind.ROSTER, OFFICE_RE, children=_MEMBERS),
     Rule("speech-turn", BlockKind.TURN, TURN_RE, guard=_is_speech, ends_header=True),
+    Rule(
+        "bracket-turn", BlockKind.TURN, BRACKET_TURN_RE, ends_header=True, absorb_next=NAME_PAREN_RE
+    ),
+    Rule("spaced-turn", BlockKind.TURN, SPACED_TURN_RE, guard=_is_spaced_label, ends_header=True),
     Rule("roster", BlockKind.ROSTER, ROSTER_RE, guard=_is_roster, children=_MEMBERS),
     Rule("known-field", BlockKind.HEADER, KNOWN_FIELD_RE, derive=_header_field_name),
     Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_header_field, derive=_header_field_name),
@@ -220,6 +246,8 @@ BODY_RULES: tuple[Rule, ...] = (
     Rule("heading", BlockKind.SECTION, HEADING_RE, guard=_is_heading),
     Rule("note", BlockKind.NOTE, _NOTE, derive=_note_fields),
     Rule("label-turn", BlockKind.TURN, TURN_RE, absorb_next=NAME_PAREN_RE),
+    Rule("bracket-turn", BlockKind.TURN, BRACKET_TURN_RE, absorb_next=NAME_PAREN_RE),
+    Rule("spaced-turn", BlockKind.TURN, SPACED_TURN_RE, guard=_is_spaced_label),
     Rule("continuation", BlockKind.CONTINUATION, CONTINUATION_RE),
 )
 
@@ -265,6 +293,7 @@ COMMITTEE = Format(
     paragraph_mode="auto",
     page_marker=PAGE_MARKER_RE,
     bare_page_numbers=True,
+    running_headers=True,
     mention_rules=tuple(
         ChildRule("", BlockKind.MEMBER, pattern, {"attendance": "absent"}, span_group="person")
         for pattern in ABSENT_MENTION_RES

@@ -1,0 +1,286 @@
+"""Summary minutes (要点記録): notes of a board or study group that list points and decisions
+instead of verbatim turns — Markdown, reStructuredText-style titles, or plain bulleted notes.
+
+Lines it recognises, from ``samples/notes/pyconjp-board-77-2025-12-08.md`` and
+``samples/notes/ict-kyouikukei-2013-05-01.md``::
+
+    # 2025年12月8日(月) 一般社団法人PyCon JP Association運営会議#77     the title (date, number)
+    * 日時: 2025年12月8日(月) 19:30-21:00                                  header field
+    * 参加者 <https://pyconjp-staff.connpass.com/event/364988/>            attendance heading
+      * 理事: takanory, shimizukawa, terada                                 roster: group and names
+    ## 参加者 / * B4 中野佑（マネージャー）                                  roster as a section
+    ### PyCon JP 2025(nishimotz、高、報告)                                  heading: presenter, tags
+    * 解散しました(terada                                                   item with its owner
+    * **TODO**: ルール考えてPyCon JP 2026側から提案する(sano, takanory      to-do
+    * 【決定】来年度は初期から予算を決めて3000円*10回とか実施する          decision
+    ### Todo / * **EclipseにEGitを入れる** 今日やれたっぽいぞ               to-dos by their heading
+
+No utterances are made up: every bullet or paragraph becomes an item of its section.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gijiroku.blocks import BlockKind
+from gijiroku.formats.base import ChildRule, Context, Format, Guard, Rule, header_field_name
+
+__all__ = ["SUMMARY"]
+
+SP = r"[ \u3000\t]"
+BULLET = r"(?:[*+\-・●◦▪■□]|[0-9０-９]{1,3}[.)．）]|[（(][0-9０-９]{1,3}[)）])"
+HEADING_RE = regex.compile(rf"(?P<hashes>#{{1,6}}){SP}+(?P<title>.+?)(?:{SP}+#+)?")
+TITLE_RE = regex.compile(rf"#{SP}+(?P<value>.+)")
+UNDERLINE_RE = regex.compile(r"(?P<underline>[=\-~^*#]{3,})")
+UNDERLINED_TITLE_RE = regex.compile(r"(?P<title>[^\s*+\-#・].*)")
+FIELD_KEYS = r"日時|日程|開催日時|開催日|日付|時間|場所|会場|開催場所|参加者|出席者|欠席者|参加|出席|欠席|記録|記録者|書記"
+FIELD_RE = regex.compile(
+    rf"{BULLET}?{SP}*(?P<key>{FIELD_KEYS}){SP}*(?:[:：]{SP}*(?P<value>.*)|{SP}+(?P<value>.+))?"
+)
+#: A nested roster line: ``理事: takanory, shimizukawa`` (a group and its names).
+GROUP_RE = regex.compile(rf"{BULLET}{SP}+(?P<group>[^:：\s]{{1,20}}){SP}*[:：]{SP}*(?P<entries>.+)")
+#: A participant: ``B4 中野佑（マネージャー）``, ``神谷先生（仲良くする人）``, ``takanory``.
+ENTRY_RE = regex.compile(
+    rf"""
+    (?:(?P<title>[A-Z]{{1,2}}[0-9]{{1,2}}|学部[0-9一二三四]年|[0-9一二三四]年生?){SP}+)?
+    (?P<person>[^（()）、,，\s][^（()）、,，]*?){SP}*
+    (?:[（(](?P<paren>[^（()）]*)[)）])?
+    (?=[、,，]|$)
+    """,
+    regex.VERBOSE,
+)
+PERSON_RE = regex.compile(rf"{BULLET}{SP}+(?P<entries>.+)")
+ITEM_RE = regex.compile(rf"(?P<marker>{BULLET}){SP}+(?P<text>.*)|(?P<marker>{BULLET})")
+PARAGRAPH_RE = regex.compile(r"(?P<text>.+)", regex.DOTALL)
+RULE_LINE_RE = regex.compile(r"(?P<text>(?:[-*_]{SP}*){3,})".replace("{SP}", SP))
+
+#: Headings whose bullets are people, to-dos or decisions.
+ATTENDEES_HEADING_RE = regex.compile(
+    r"^(?:参加者|出席者|出席|参加|メンバー|出席者一覧|参加メンバー)(?:[（(].*[)）])?$"
+)
+TODO_HEADING_RE = regex.compile(
+    r"(?i)^(?:todo|to\s*do|宿題|アクション(?:アイテム)?|action\s*items?|次回まで(?:に)?|課題)$"
+)
+DECISION_HEADING_RE = regex.compile(r"^(?:決定事項|決議事項|決議|結論|決定)$")
+
+#: A to-do: ``**TODO**:`` / ``TODO:`` / ``宿題:`` at the start, or an assignee (担当：kobatomo).
+TODO_RE = regex.compile(r"(?i)^\**\s*(?:todo|to-do|宿題|アクション|ai)\s*\**\s*[:：]\s*\**")
+#: A decision: an explicit mark or the words that settle something.
+DECISION_RE = regex.compile(
+    r"【決定】|^決定[:：]|決定事項|に決定|決定した|決定している|を決定|で決定|承認(?:された|した|しました)"
+    r"|可決|合意した|合意しました|とした$|とする$|決まっ(?:た|てる|ている|ております)"
+)
+NOT_DECIDED_RE = regex.compile(
+    r"決まってない|決まっていない|未定|議論中|検討中|したい|できないか|[?？]$|か[?？]?$"
+)
+#: Markdown links and autolinks are not owners: [text](url), <https://…>.
+LINK_RE = regex.compile(r"\[[^\]]*\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
+OPEN_OWNER_RE = regex.compile(r"[(（](?P<who>[^()（）]{1,60})$")
+CLOSED_OWNER_RE = regex.compile(r"[(（](?P<who>[^()（）]{1,60})[)）]$")
+SAID_BY_RE = regex.compile(r"^(?P<who>[A-Za-z][A-Za-z0-9_.\-]{0,30})\)\s")
+ASSIGNEE_RE = regex.compile(r"担当\S*[:：]\s*(?P<who>\S+)")
+NAME_TOKEN_RE = regex.compile(
+    r"^(?:[A-Za-z][A-Za-z0-9_.\-]{1,30}|\p{Han}{1,4}(?:さん|先生|君)|[\p{Katakana}ー]{2,8}さん|全員|みんな"
+    r"|(?!.*[回降内予定済仮案例月日年時分週])\p{Han}{2,4})$"
+)
+
+
+def _owner(text: str) -> str | None:
+    """Who the item names as doing or saying it: ``…(terada``, ``sano) …``, ``担当：kobatomo``."""
+    bare = LINK_RE.sub("", text).strip()
+    for pattern in (OPEN_OWNER_RE, CLOSED_OWNER_RE, SAID_BY_RE, ASSIGNEE_RE):
+        match = pattern.search(bare)
+        if match is None:
+            continue
+        tokens = [t.strip() for t in regex.split(r"[、,，]", match["who"]) if t.strip()]
+        if tokens and all(NAME_TOKEN_RE.match(t) for t in tokens):
+            return ", ".join(tokens)
+    return None
+
+
+def _item_kind(text: str) -> str:
+    if TODO_RE.search(text):
+        return "todo"
+    if DECISION_RE.search(text) and not NOT_DECIDED_RE.search(text):
+        return "decision"
+    return "bullet"
+
+
+def _item(fields: dict[str, str]) -> dict[str, str]:
+    text = fields.get("text", "")
+    owner = _owner(text)
+    extra = {"kind": _item_kind(text)}
+    if owner:
+        extra["owner"] = owner
+    return extra
+
+
+def _paragraph(fields: dict[str, str]) -> dict[str, str]:
+    extra = _item(fields)
+    if extra["kind"] == "bullet":
+        extra["kind"] = "paragraph"
+    return extra
+
+
+def _heading_meta(fields: dict[str, str]) -> dict[str, str]:
+    """``PyCon JP 2025(nishimotz、高、報告)`` → title, owner nishimotz, tags 高 and 報告."""
+    title = fields.get("title", "").strip()
+    extra: dict[str, str] = {"level": str(len(fields.get("hashes", "#")))}
+    groups = list(regex.finditer(r"[(（](?P<meta>[^()（）]*)(?:[)）]|$)", title))
+    for meta in reversed(groups):  # the last group that reads as meta (a later one may be a date)
+        if regex.search(r"[^\s]", title[meta.end() :]) and not regex.fullmatch(
+            r"(?:[(（][^()（）]*[)）]\s*)*", title[meta.end() :]
+        ):
+            break
+        parts = [p.strip() for p in regex.split(r"[、,，]", meta["meta"]) if p.strip()]
+        tags = [
+            p for p in parts if regex.match(r"^(?:高|中|低|報告|相談|共有|議論|決議|審議|連絡)$", p)
+        ]
+        people = [p for p in parts if p not in tags and NAME_TOKEN_RE.match(p)]
+        if tags or (people and len(people) == len(parts)):
+            extra["title"] = title[: meta.start()].strip()
+            if people:
+                extra["owner"] = ", ".join(people)
+            if tags:
+                extra["tags"] = "|".join(tags)
+            break
+    return extra
+
+
+def _mode_after_heading(match: regex.Match[str]) -> str | None:
+    title = match["title"].strip()
+    if TODO_HEADING_RE.match(title):
+        return "todo"
+    if DECISION_HEADING_RE.match(title):
+        return "decision"
+    return None
+
+
+def _in(*modes: str | None) -> Guard:
+    def guard(match: regex.Match[str], ctx: Context) -> bool:
+        return ctx.mode in modes
+
+    return guard
+
+
+def _attendees_heading(match: regex.Match[str], ctx: Context) -> bool:
+    return bool(ATTENDEES_HEADING_RE.match(match["title"].strip()))
+
+
+def _is_field(match: regex.Match[str], ctx: Context) -> bool:
+    return header_field_name(match["key"]) is not None
+
+
+def _is_attendees_field(match: regex.Match[str], ctx: Context) -> bool:
+    return header_field_name(match["key"]) in ("attendees", "absentees")
+
+
+def _field(fields: dict[str, str]) -> dict[str, str]:
+    name = header_field_name(fields.get("key", "")) or ""
+    return {"name": name}
+
+
+_ENTRIES = ChildRule("entries", BlockKind.MEMBER, ENTRY_RE, {"paren_role": "1"})
+
+
+def _heading_rule(mode: str | None, kind_guard: Guard | None = None) -> Rule:
+    return Rule(
+        f"heading-{mode or 'plain'}",
+        BlockKind.SECTION,
+        HEADING_RE,
+        guard=kind_guard,
+        derive=_heading_meta,
+        ends_header=True,
+        sets_mode=mode,
+    )
+
+
+def _todo_heading(match: regex.Match[str], ctx: Context) -> bool:
+    return _mode_after_heading(match) == "todo"
+
+
+def _decision_heading(match: regex.Match[str], ctx: Context) -> bool:
+    return _mode_after_heading(match) == "decision"
+
+
+_ATTENDEES = Rule(
+    "attendees-heading",
+    BlockKind.HEADER,
+    HEADING_RE,
+    guard=_attendees_heading,
+    derive=lambda f: {"name": "attendees", "key": f.get("title", ""), "value": ""},
+    ends_header=True,
+    sets_mode="roster",
+)
+_ITEM_RULES = (
+    Rule("todo-item", BlockKind.ITEM, ITEM_RE, guard=_in("todo"), derive=lambda f: {**_item(f), "kind": "todo"},
+         with_indent=True),
+    Rule("decision-item", BlockKind.ITEM, ITEM_RE, guard=_in("decision"),
+         derive=lambda f: {**_item(f), "kind": "decision"}, with_indent=True),
+    Rule("item", BlockKind.ITEM, ITEM_RE, derive=_item, with_indent=True),
+    Rule("rule-line", BlockKind.SEPARATOR, RULE_LINE_RE),
+    Rule("underlined-heading", BlockKind.SECTION, UNDERLINED_TITLE_RE, absorb_next=UNDERLINE_RE,
+         requires_next=True, derive=lambda f: {"level": "1" if f.get("underline", "=")[0] == "=" else "2"},
+         ends_header=True, sets_mode=None),
+    Rule("paragraph", BlockKind.ITEM, PARAGRAPH_RE, derive=_paragraph, with_indent=True),
+)  # fmt: skip
+
+HEADER_RULES: tuple[Rule, ...] = (
+    Rule("title", BlockKind.HEADER, TITLE_RE, guard=lambda m, ctx: not ctx.title_seen,
+         derive=lambda f: {"name": "title"}),
+    Rule("underlined-title", BlockKind.HEADER, regex.compile(r"(?P<value>[^\s*+\-#・].*)"),
+         guard=lambda m, ctx: not ctx.title_seen and ctx.index == 0, absorb_next=UNDERLINE_RE,
+         requires_next=True, derive=lambda f: {"name": "title"}),
+    _ATTENDEES,
+    _heading_rule("todo", _todo_heading),
+    _heading_rule("decision", _decision_heading),
+    _heading_rule(None),
+    Rule("attendees-field", BlockKind.HEADER, FIELD_RE, guard=_is_attendees_field, derive=_field,
+         sets_mode="roster"),
+    Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_field, derive=_field, sets_mode=None),
+    Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=_in("roster"), children=_ENTRIES),
+    *_ITEM_RULES,
+)  # fmt: skip
+
+BODY_RULES: tuple[Rule, ...] = (
+    _ATTENDEES,
+    _heading_rule("todo", _todo_heading),
+    _heading_rule("decision", _decision_heading),
+    _heading_rule(None),
+    Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=_in("roster"), children=_ENTRIES),
+    Rule("roster-entry", BlockKind.ROSTER, PERSON_RE, guard=_in("roster"), children=_ENTRIES),
+    *_ITEM_RULES,
+)
+
+_HEADINGS_RE = regex.compile(r"(?m)^#{1,6}[ \t]+\S|^[^\s*+\-#].*\n[=\-~^]{3,}[ \t]*$")
+_BULLETS_RE = regex.compile(rf"(?m)^{SP}*{BULLET}{SP}+\S")
+_LABELS_RE = regex.compile(r"(?m)^[○◯〇◎◆][^\s　]{1,30}[　 ：:]")
+
+
+def looks_like(head: str) -> float:
+    """Summary minutes: Markdown headings and bullets, and no speaker labels."""
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    if not lines:
+        return 0.0
+    headings = len(_HEADINGS_RE.findall(head))
+    bullets = len(_BULLETS_RE.findall(head))
+    labels = len(_LABELS_RE.findall(head))
+    score = 0.0
+    if headings >= 2:
+        score += 0.5
+    if bullets / len(lines) >= 0.3:
+        score += 0.4
+    if labels >= 3:
+        score -= 0.6
+    return max(0.0, min(score, 1.0))
+
+
+SUMMARY = Format(
+    name="summary",
+    description="Summary minutes (要点記録) in Markdown or plain notes: points, decisions, to-dos",
+    example="* **TODO**: ルール考えてPyCon JP 2026側から提案する(sano, takanory",
+    looks_like=looks_like,
+    header_rules=HEADER_RULES,
+    body_rules=BODY_RULES,
+    paragraph_mode="line",
+)
