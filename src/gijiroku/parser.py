@@ -304,9 +304,12 @@ _BARE_ITEM_NUMBER_RE = regex.compile(
 
 def _extended(section: Section, title: str, span: Span) -> Section:
     """``section`` with a line that goes on with it: a wrapped title, the title under a bare
-    item number (日程第１ / 会議録署名議員の指名), or the end of a range (日程第１…～ / 日程第３…)."""
+    item number (日程第１ / 会議録署名議員の指名: the number is already ``number``), or the
+    end of a range (日程第１…～ / 日程第３…)."""
     head = section.title
-    joiner = "\u3000" if head.endswith(("～", "〜")) or _BARE_ITEM_NUMBER_RE.match(head) else ""
+    if _BARE_ITEM_NUMBER_RE.match(head):
+        head = ""
+    joiner = "\u3000" if head.endswith(("～", "〜")) else ""
     return section.model_copy(
         update={
             "title": head + joiner + title,
@@ -616,11 +619,14 @@ def _utterances(state: _State, roster: Roster) -> list[Utterance]:
             roster.add(member)
             by_id[member.id] = member
             member_id, resolution = member.id, None
-        name = parts.name
+        name, role = parts.name, parts.role
         if member_id is not None:
-            name = by_id[member_id].name or name
+            member = by_id[member_id]
+            name = member.name or name
             if parts.role in CHAIR_ROLES and parts.name:
                 roster.presides(parts.role, member_id)
+            if not parts.name and role and member.surname and role.startswith(member.surname):
+                role = role[len(member.surname) :]  # 土屋＋国際大会準備担当部長: the title
         span = turn.span
         if (
             resolution is not None
@@ -642,7 +648,7 @@ def _utterances(state: _State, roster: Roster) -> list[Utterance]:
                 speaker=Speaker(
                     label=parts.printed,
                     name=name,
-                    role=parts.role,
+                    role=role,
                     mark=parts.mark,
                     seat=parts.seat,
                     honorific=parts.honorific,

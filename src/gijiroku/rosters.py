@@ -377,11 +377,12 @@ class RosterBuilder:
 
     def enrol(self, label: LabelParts, span: Span) -> MemberDraft:
         """A speaker whose label names them in full but whom no roster lists (minutes printed
-        without a roster, a newly appointed 教育委員): a member from the label, present."""
+        without a roster, a newly appointed 教育委員): a member from the label, present; a
+        seat number (４番（奈良祥孝君）) makes them a 議員."""
         member = MemberDraft(
             id=f"m{len(self.members) + 1}",
             name=label.name,
-            title=label.role,
+            title=label.role or ("議員" if label.seat is not None else None),
             attendance="present",
             seat=label.seat,
             entry=label.printed,

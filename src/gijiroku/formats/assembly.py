@@ -1,0 +1,791 @@
+"""Local-assembly minutes (地方議会会議録) as the councils' minutes-search products print them.
+
+Japan's prefectural and municipal assemblies publish through a few products (DiscussNet,
+DB-Search, kensakusystem …) whose styles differ in marks, label shapes and roster layouts but
+not in meaning; one family reads them all. Lines it recognises, from ``samples/assembly/``::
+
+    令和６年第１回函館市議会定例会会議録　第１号                 title (hakodate, DiscussNet)
+    令和６年２月２２日（木曜日）　　　…　　午前１０時００分開会     date and opening time
+    午前１１時０４分散会     closing time under the date
+    開催日：令和 7年 2月14日 / 会議名：令和 7年第1回定例会…      key：value header (katsushika)
+    第四委員会室                                               venue (tokyo-rwc)
+    〇議事日程 / 日程第１ / 　会議録署名議員の指名               order of the day → agenda
+    議　事　日　程 / 　第　９　　議　　案　　第　８号　…補正予 / 　　　…算（第２号）
+    〇出席議員（２６人） / 　　　１番　吉　田　崇　仁            roster: seat + padded name
+    １番　　むらまつ　勝康　　　　　　２番　　おおにし　順子  two columns
+    市長　　　　　大　泉　　　潤                               title + padded name
+    子ども未来部長 / 　　　　　　　宿　村　篤　由              a long title above its name
+    政策経営部長兼務　…長　南　幸　紀 / 　　ＳＤＧｓ推進担当部長  兼務: the title goes on
+    事務局長　　　杉　立　敏　也　　　　次長　　　南　部　　　剛  two columns of title + name
+    出席委員　十一名 / 委員長吉原　　修君                          title run into the name, 君
+    午前１０時００分開会 / 午後一時開議 / 　午後２時１２分休憩      events
+    ○議長（吉田崇仁）　おはようございます。                       role（name）
+    ◆総務常任委員長（島昌之）　… / ◎市長（大泉潤）　…           ◆ member, ◎ executive
+    ◯４番（奈良祥孝君）　… / ◯議長（奈良岡隆君）　…              seat（name君）, role（name君）
+    ○（伊藤よしのり議長）　… / ○２２番（筒井たかひさ議員）　…     （name role）, seat（name議員）
+    ○吉原委員長　… / ◯福田ようすけ委員　　… / ◯委員長　　…      surname/name + role, role alone
+    〔議員奈良祥孝君登壇〕 / 　　（「異議なし」の声あり）       stage directions (notes)
+    ──────── / ＝＝＝＝ / ――――                                rules
+    日程第１　議案第146号　…　～ / 日程第３　議案第170号　…        a heading between turns
+    閉　会                                                     a letter-spaced heading
+    議　　長　　　伊藤　よしのり / 　　署名議員　　　齊　藤　大　介  the signature block
+
+and, from other councils' minutes: ``◎日程第１　会議録署名議員の指名``, ``◎開議の宣告``,
+``△日程第１　一般質問`` (◎ and △ as headings), ``〇議 長（弓仲利博議員）``, ``〇14番　松村　潤議員``,
+``地方自治法第123条第2項の規定により、ここに署名する。``.
+
+What a mark means is decided by what it does: ○ ◯ 〇 ● start speeches; △ starts headings;
+◎ ◆ ◇ start speeches in a document that prints them before ``label（name）　text`` and
+headings in one that prints them before agenda words (``◎会期の決定``), which the format's
+survey of the whole text decides. ``〇`` followed by a kanji numeral (``〇一九年``) is text, and
+``○出席議員`` / ``○議事日程`` / ``〇説明員`` are header labels, not speakers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+import regex
+
+from gijiroku.blocks import BlockKind
+from gijiroku.formats.base import (
+    ChildRule,
+    Context,
+    Format,
+    Guard,
+    Rule,
+    header_field_name,
+    letter_spaced,
+)
+from gijiroku.names import HONORIFICS, position_suffix
+from gijiroku.normalize import compact
+from gijiroku.notes import classify_note
+
+__all__ = ["ASSEMBLY"]
+
+SP = r"[ \u3000]"
+#: A number as printed: digits (half- or full-width) or kanji.
+NUM = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百]+)"
+KNUM = r"[〇零一二三四五六七八九十百千0-9０-９]+"
+#: A character of a personal name (or of a title) in rosters and labels.
+NC = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・]"
+#: A name in a padded or letter-spaced field: 吉　田　崇　仁, 茂　木　　　修, むらまつ　勝康.
+#: Gaps of up to three spaces stay inside the name; four or more separate columns.
+NAME_FIELD = rf"{NC}(?:{SP}{{1,3}}(?={NC})|{NC}){{0,12}}"
+
+#: Marks that always start a speech (when a label follows).
+SPEAKER_MARKS = "○◯〇●"
+#: Marks that start a speech in some products and a heading in others (decided per document).
+EITHER_MARKS = "◎◆◇■□"
+#: Marks that start a heading.
+HEADING_MARKS = "△▲"
+
+# -- labels ----------------------------------------------------------------------------------
+
+#: 〇 followed by a kanji numeral is a digit (二〇一九 wrapped to 〇一九年), not a mark.
+MARK = rf"(?:〇(?![〇一二三四五六七八九十百千]+[年月日時分号番名人件円億万])|[○◯●{EITHER_MARKS}])"
+LABEL = rf"""
+    (?:
+        [0-9０-９]{{1,3}}番(?:議員)?{SP}*(?:{NC}+{SP}){{0,2}}{NC}+?(?:議員|君)(?={SP}|$)
+                                                    # 14番　松村　潤議員 (seat, spaced name)
+      | (?:{NC}{SP}){{1,3}}{NC}[（(][^（()）\n]{{1,30}}[)）]
+                                                    # 議 長（弓仲利博議員） (PDF letter-spacing)
+      | (?:{NC}{SP}){{1,2}}{NC}(?={SP}|$)             # 町 長 (a letter-spaced title)
+      | (?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}
+                                                    # 議長（吉田崇仁）, ４番（奈良祥孝君）, 委員長
+    )
+"""
+SPEECH_RE = regex.compile(
+    rf"""
+    (?P<mark>{MARK}){SP}*                           # ○ ◯ 〇 ◆ ◎ (○　當山清彦議長: a space after it)
+    (?P<label>{LABEL})
+    (?:{SP}+(?P<text>\S.*))?                        # one or two 　, then the speech
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+#: Header labels printed with a speech mark: ○議事日程, 〇出席議員（２６人）, 〇説明員.
+HEADER_WORDS = (
+    "議事日程",
+    "本日の会議に付した事件",
+    "本日の会議に付した案件",
+    "会議に付した事件",
+    "出席議員",
+    "欠席議員",
+    "出席委員",
+    "欠席委員",
+    "出席説明員",
+    "欠席説明員",
+    "説明員",
+    "説明のため出席した者",
+    "説明のため会議に出席した者",
+    "地方自治法第121条の規定により説明のため出席した者",
+    "事務局出席職員",
+    "職務のため出席した事務局職員",
+    "職務のため出席した者",
+    "職務のため会議に出席した者",
+    "議場に出席した事務局職員",
+    "出席事務局職員",
+    "事務局職員",
+    "会議録署名議員",
+    "遅刻議員",
+    "早退議員",
+    "出席者",
+    "欠席者",
+    "議会事務局",
+    "区議会事務局",
+    "市議会事務局",
+    "町議会事務局",
+    "村議会事務局",
+    "県議会事務局",
+    "都議会事務局",
+)
+_HEADER_WORD_RE = regex.compile(
+    rf"^(?:{'|'.join(map(regex.escape, sorted(HEADER_WORDS, key=len, reverse=True)))})"
+    rf"(?:第{NUM}号)?(?:[（(]?{KNUM}(?:人|名)[）)]?|なし)?$"
+)
+#: What a heading says (compared with its spaces removed): agenda items and the meeting's course.
+HEADING_PHRASE_RE = regex.compile(
+    r"""
+    ^(?:追加)?日程第
+    | ^(?:議案|報告|請願|陳情|諮問|認定|承認|選挙|発議|議員提出議案|意見書案|決議案|同意)第
+    | ^(?:開会|開議|散会|閉会|延会|休会|休憩|再開|閉議)(?:の宣告)?$
+    | の宣告$ | について$ | の件$ | の選挙$ | の決定$ | の指名$ | の報告$
+    | ^(?:一般質問|代表質問|会期の決定|会議録署名議員の指名|諸般の報告|行政報告|議長の報告)
+    """,
+    regex.VERBOSE,
+)
+_COUNT_RE = regex.compile(rf"^{KNUM}(?:人|名)$|^なし$")
+
+
+def _is_header_word(label: str, text: str | None) -> bool:
+    """○議事日程, 〇出席議員（２６人）, 出席委員　十一名: a header label, not a speaker."""
+    core = compact(label)
+    if not _HEADER_WORD_RE.match(core):
+        return False
+    # 説明員 and 出席者 are titles too: with a sentence after them they speak
+    return not (text and position_suffix(core) and not _COUNT_RE.match(compact(text)))
+
+
+def _label_shape(core: str) -> str | None:
+    """``"name"`` when the label names a person (parentheses, a seat, an honorific), ``"role"``
+    when it ends with a title (委員長, 吉原委員長), ``None`` when it is no label."""
+    if len(core) > 40:
+        return None
+    paren = regex.search(r"[（(](?P<inner>[^（()）]+)[)）]", core)
+    if paren is not None:
+        return None if _COUNT_RE.match(paren["inner"]) else "name"
+    if regex.match(r"^[0-9０-９]{1,3}番", core) or core.endswith(HONORIFICS):
+        return "name"
+    return "role" if position_suffix(core) else None
+
+
+def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
+    """A speaker label: not a header label, shaped like a label, and for ◎ ◆ ◇ a speech in
+    this document's use of the mark."""
+    mark, label, text = match["mark"], match["label"], match["text"]
+    if _is_header_word(label, text):
+        return False
+    core = compact(label)
+    shape = _label_shape(core)
+    if shape is None or (ctx.indent > 0 and shape != "name"):
+        return False
+    if mark in EITHER_MARKS:
+        if HEADING_PHRASE_RE.search(core):
+            return False
+        return ctx.document.get(mark) == "speaker" or (shape == "name" and bool(text))
+    return True
+
+
+def _speech_fields(fields: dict[str, str]) -> dict[str, str]:
+    """A named speaker missing from the roster joins the members (see the parser)."""
+    return {"enrol": "1"}
+
+
+# -- headings ---------------------------------------------------------------------------------
+
+MARK_HEADING_RE = regex.compile(
+    rf"(?P<mark>[{HEADING_MARKS}{EITHER_MARKS}]){SP}*(?P<title>.+)", regex.DOTALL
+)
+#: A heading between turns: 日程第１　議案第146号　…, 議案第５号　…, 　閉　会.
+ITEM_HEADING_RE = regex.compile(
+    rf"""
+    (?P<title>
+        (?:追加)?日程第{SP}*{NUM}.*                                 # 日程第１　議案第146号 …
+      | (?:議案|報告|請願|陳情|諮問|認定|承認|選挙|発議|議員提出議案|意見書案|決議案)
+        第{SP}*{NUM}{SP}*号.*                                       # 議案第５号　…
+      | (?:\p{{Han}}{SP}+){{1,4}}\p{{Han}}                            # 閉　会 (letter-spaced)
+    )
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+WRAP_RE = regex.compile(r"(?P<title>.+)", regex.DOTALL)
+_ITEM_NUMBER_RE = regex.compile(rf"^(?:追加)?(?:日程)?第{SP}*(?P<n>{NUM})")
+
+
+def _heading_open(title: str) -> bool:
+    """The heading goes on in the next line: a range (…　～), an open parenthesis, or an item
+    number printed alone (△日程第１)."""
+    bare = title.rstrip(" \u3000")
+    return (
+        bare.endswith(("～", "〜"))
+        or bare.count("（") + bare.count("(") > bare.count("）") + bare.count(")")
+        or bool(regex.fullmatch(rf"(?:追加)?日程第{SP}*{NUM}", bare))
+    )
+
+
+_LETTER_SPACED_RE = regex.compile(rf"^(?:\S{SP}+)+\S$")
+
+
+def _heading_fields(fields: dict[str, str]) -> dict[str, str]:
+    """The item number of a heading (日程第１ → 1); a letter-spaced heading closed up
+    (閉　会 → 閉会)."""
+    title = fields.get("title", "")
+    found: dict[str, str] = {}
+    if _LETTER_SPACED_RE.match(title):
+        found["title"] = regex.sub(SP, "", title)
+    number = _ITEM_NUMBER_RE.match(title)
+    if number:
+        found["number"] = number["n"]
+    return found
+
+
+def _is_mark_heading(match: regex.Match[str], ctx: Context) -> bool:
+    """△ always; ◎ ◆ ◇ when the line did not read as a speech (the speech rule comes first);
+    never a header label (◎出席議員)."""
+    return not _is_header_word(match["title"], None)
+
+
+def _between_turns(match: regex.Match[str], ctx: Context) -> bool:
+    """After a rule line or a heading: no speech is open, so an item line is a heading."""
+    return ctx.mode in (None, "heading")
+
+
+def _opens(guard: Guard | None) -> Guard:
+    def check(match: regex.Match[str], ctx: Context) -> bool:
+        return (guard is None or guard(match, ctx)) and _heading_open(match["title"])
+
+    return check
+
+
+def _heading_rules(
+    name: str, pattern: regex.Pattern[str], guard: Guard | None, *, continues: bool = False
+) -> tuple[Rule, Rule]:
+    """The rule twice: as a heading that goes on in the next line, and as a finished one."""
+
+    def derive(fields: dict[str, str]) -> dict[str, str]:
+        return {"continues": "1"} if continues else _heading_fields(fields)
+
+    return (
+        Rule(
+            f"{name}-open",
+            BlockKind.SECTION,
+            pattern,
+            guard=_opens(guard),
+            derive=derive,
+            sets_mode="heading-open",
+            ends_header=not continues,
+        ),
+        Rule(
+            name,
+            BlockKind.SECTION,
+            pattern,
+            guard=guard,
+            derive=derive,
+            sets_mode="heading",
+            ends_header=not continues,
+        ),
+    )
+
+
+def _in(*modes: str | None) -> Guard:
+    def guard(match: regex.Match[str], ctx: Context) -> bool:
+        return ctx.mode in modes
+
+    return guard
+
+
+def _wraps_heading(match: regex.Match[str], ctx: Context) -> bool:
+    """The line goes on with the heading above: the heading was left open (…　～, an open
+    parenthesis, 日程第１ alone), or the line is set in under a finished one (a wrapped title)."""
+    return ctx.mode == "heading-open" or (
+        ctx.mode == "heading" and ctx.indent >= 2 and not ITEM_HEADING_RE.fullmatch(match.group())
+    )
+
+
+def _in_body_between_turns(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.region == "body" and _between_turns(match, ctx)
+
+
+# -- notes, events, rules ---------------------------------------------------------------------
+
+TIME_RE = regex.compile(
+    rf"""
+    (?P<text>
+      [（(〔]?{SP}*
+      (?:(?:午前|午後){SP}*{KNUM}{SP}*時(?:{SP}*{KNUM}{SP}*分|半)?|正午)   # 午前１０時００分, 午後一時
+      {SP}*(?:開会・開議|開議|開会|散会|閉会|延会|休憩|再開|休会|閉議)    # 開会・開議 (katsushika)
+      {SP}*[）)〕]?
+    )
+    """,
+    regex.VERBOSE,
+)
+#: A rule line: ─── (U+2500), ――― (U+2015), ＝＝＝, with at most one ornament in it.
+SEPARATOR_RE = regex.compile(r"(?P<text>[―─━＝=－\-~〜…‥]{5,}(?:[◇・◆○●][―─━＝=－\-~〜…‥]{3,})?)")
+_NOTE = r"(?:〔[^〔〕]+〕|[（(](?:[^（()）]|[（(][^（()）]*[)）])+[)）])"
+#: A line of stage directions: 〔「異議なし」と呼ぶ者あり〕, （大泉　潤市長登壇）, 〔…登壇〕（拍手）.
+NOTE_RE = regex.compile(rf"(?P<text>{_NOTE}(?:{SP}*{_NOTE})*)")
+
+
+def _is_note(match: regex.Match[str], ctx: Context) -> bool:
+    """〔…〕 is always a note; （…） only when its words are a note's (（仮称） is not)."""
+    text = match["text"]
+    return text.startswith("〔") or classify_note(text) != "other"
+
+
+def _note_fields(fields: dict[str, str]) -> dict[str, str]:
+    return {"kind": classify_note(fields.get("text", ""))}
+
+
+# -- the header -------------------------------------------------------------------------------
+
+FIELD_RE = regex.compile(
+    rf"(?P<key>開催日時|開催日|開催場所|会議名|日時|場所|会場|件名|委員会名){SP}*[：:]{SP}*(?P<value>.*)"
+)
+DATE_LINE_RE = regex.compile(
+    rf"(?P<value>(?:令和|平成|昭和){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日.*)"
+)
+TITLE_RE = regex.compile(r"(?P<value>.*\S(?:会議録|議事録|速記録|記録).*)")
+#: The session a volume belongs to, printed above the title: 令和　６年第１回　２月定例会.
+CAPTION_RE = regex.compile(r"(?P<value>.*(?:定例会|臨時会|定例議会|臨時議会)(?:.*[号日]）?)?)")
+VENUE_RE = regex.compile(
+    r"(?P<value>\S{0,20}(?:委員会室|会議室|協議会室|議場|議事堂|本会議場|議会棟\S*|庁舎\S*))"
+)
+#: 函館市議会, 東京都議会: the assembly's name in a title.
+_ASSEMBLY_NAME_RE = regex.compile(
+    rf"(?:第{SP}*{NUM}{SP}*回)?(?P<body>[\p{{Han}}\p{{Katakana}}ー・]+?[都道府県市区町村]議会)"
+)
+_ROSTER_HEADINGS = (
+    "出席議員",
+    "欠席議員",
+    "出席委員",
+    "欠席委員",
+    "出席説明員",
+    "欠席説明員",
+    "説明員",
+    "説明のため出席した者",
+    "説明のため会議に出席した者",
+    "地方自治法第121条の規定により説明のため出席した者",
+    "事務局出席職員",
+    "出席事務局職員",
+    "職務のため出席した事務局職員",
+    "職務のため出席した者",
+    "職務のため会議に出席した者",
+    "議場に出席した事務局職員",
+    "事務局職員",
+    "議会事務局",
+    "区議会事務局",
+    "市議会事務局",
+    "町議会事務局",
+    "村議会事務局",
+    "県議会事務局",
+    "都議会事務局",
+    "遅刻議員",
+    "早退議員",
+)
+ROSTER_HEADING_RE = regex.compile(
+    rf"""
+    [{SPEAKER_MARKS}{EITHER_MARKS}]?{SP}*
+    (?P<heading>{"|".join(letter_spaced(w) for w in sorted(_ROSTER_HEADINGS, key=len, reverse=True))})
+    {SP}*(?P<count>[（(]{SP}*{KNUM}{SP}*[人名]{SP}*[）)]|{KNUM}{SP}*[人名]|なし)?   # （２６人）, 十一名
+    """,
+    regex.VERBOSE,
+)
+AGENDA_HEADING_RE = regex.compile(
+    rf"""
+    [{SPEAKER_MARKS}{EITHER_MARKS}]?{SP}*
+    (?P<value>{letter_spaced("議事日程")}(?:{SP}*第{SP}*{NUM}{SP}*号)?
+      | 本日の会議に付した(?:事件|案件) | 会議に付した事件)
+    """,
+    regex.VERBOSE,
+)
+#: 〇本日の会議に付した事件 / 　議事日程と同じ: the list is the order of the day's.
+AGENDA_SAME_RE = regex.compile(r"(?P<value>(?:議事)?日程(?:第\S+号)?(?:と同じ|のとおり|に同じ))")
+
+SEAT_ENTRY = rf"[0-9０-９]{{1,3}}番{SP}+{NAME_FIELD}"
+SEAT_ENTRY_RE = regex.compile(
+    rf"(?P<seat>[0-9０-９]{{1,3}})番{SP}+(?P<name>{NAME_FIELD})(?={SP}{{2,}}|$)"
+)
+SEAT_ROW_RE = regex.compile(rf"(?P<entries>{SEAT_ENTRY}(?:{SP}{{2,}}{SEAT_ENTRY})*)")
+ROLE_ENTRY = rf"[^\s（()）]{{2,}}?{SP}+{NAME_FIELD}"
+ROLE_ENTRY_RE = regex.compile(
+    rf"(?P<title>[^\s（()）]{{2,}}?){SP}+(?P<name>{NAME_FIELD})(?={SP}{{4,}}|$)"
+)
+ROLE_ROW_RE = regex.compile(rf"(?P<entries>{ROLE_ENTRY}(?:{SP}{{4,}}{ROLE_ENTRY})*)")
+#: Tokyo style: 委員長吉原　　修君 (title, name and 君 run together), one or more a line.
+KUN_ENTRY = rf"(?:[^君\s]|君(?!{SP}|$))(?:[^君]|君(?!{SP}|$))*?君"
+KUN_ENTRY_RE = regex.compile(rf"(?P<person>{KUN_ENTRY})(?={SP}|$)")
+KUN_ROW_RE = regex.compile(rf"(?P<entries>{KUN_ENTRY}(?:{SP}+{KUN_ENTRY})*)")
+NAME_ROW_RE = regex.compile(rf"(?P<entries>{NAME_FIELD})")
+NAME_ENTRY_RE = regex.compile(rf"(?P<name>{NAME_FIELD})")
+POST_RE = regex.compile(r"(?P<value>[^\s　]{2,40})")
+
+#: Items of the order of the day: 日程第１, 第　１　　会期について, 報告第１号　…, ・…について.
+AGENDA_ITEM_RE = regex.compile(
+    rf"(?P<title>(?:(?:追加)?日程)?第{SP}*(?P<number>{NUM})(?:{SP}+.*|[^号0-9０-９].*)?)",
+    regex.DOTALL,
+)
+AGENDA_SUBITEM_RE = regex.compile(
+    rf"(?P<title>(?:議{SP}*案|報{SP}*告|請{SP}*願|陳{SP}*情|諮{SP}*問|認{SP}*定|承{SP}*認|"
+    rf"議員提出議案|意見書案|決議案){SP}*第{SP}*{NUM}{SP}*号.*)",
+    regex.DOTALL,
+)
+AGENDA_LINE_RE = regex.compile(r"(?P<title>.+)", regex.DOTALL)
+ANY_RE = regex.compile(r"(?P<value>.+)", regex.DOTALL)
+#: Numbering printed letter-spaced in agenda lists: 議　　案　　第　８号.
+_SPACED_NUMBERING_RE = regex.compile(
+    rf"(?:議{SP}*案|議員提出議案|報{SP}*告|請{SP}*願|陳{SP}*情){SP}*第{SP}*{NUM}(?:{SP}*号)?"
+)
+#: The item's own number before its subject: 日程第１, 第　９.
+_ITEM_PREFIX_RE = regex.compile(rf"^(?:(?:追加)?日程)?第{SP}*{NUM}(?=$|{SP}|[^号0-9０-９])\s*")
+
+
+def _tidy_item(fields: dict[str, str]) -> dict[str, str]:
+    """An agenda item: its number (日程第１ → 1) apart from the subject, and the bill numbers
+    in the subject closed up (議　　案　　第　８号 → 議案第８号)."""
+    title = fields.get("title", "")
+    subject = _ITEM_PREFIX_RE.sub("", title) or title
+    tidy = _SPACED_NUMBERING_RE.sub(lambda m: regex.sub(SP, "", m.group()), subject)
+    found: dict[str, str] = {"agenda": "1", "title": tidy}
+    if tidy.startswith("・"):
+        found["level"] = "2"
+    return found
+
+
+def _subitem(fields: dict[str, str]) -> dict[str, str]:
+    return {**_tidy_item(fields), "level": "2", "continues": "0"}
+
+
+def _agenda_line(fields: dict[str, str]) -> dict[str, str]:
+    found = _tidy_item(fields)
+    if found["title"].startswith(("（", "(")):
+        found["continues"] = "1"  # （総務・経済建設常任委員会および…）: the item's subtitle
+    return found
+
+
+def _title_fields(fields: dict[str, str]) -> dict[str, str]:
+    found = {"name": "title"}
+    assembly = _ASSEMBLY_NAME_RE.search(fields.get("value", ""))
+    if assembly:
+        found["body"] = assembly["body"]
+    return found
+
+
+def _roster_heading(fields: dict[str, str]) -> dict[str, str]:
+    """出　席　議　員　（３８名） → group 出席議員, attendance present (欠席… → absent)."""
+    group = compact(fields.get("heading", ""))
+    return {
+        "name": "roster_heading",
+        "group": group,
+        "attendance": "absent" if group.startswith("欠席") else "present",
+    }
+
+
+def _is_post(match: regex.Match[str], ctx: Context) -> bool:
+    """A title printed alone in a roster (its name follows on the next line)."""
+    value = match["value"]
+    return ctx.mode == "roster" and (position_suffix(value) is not None or value.endswith("兼務"))
+
+
+#: Rosters print a name in a field this many cells wide (吉　田　崇　仁, 小笠原　　　聡).
+NAME_CELLS = 7
+
+
+def _is_padded_name(match: regex.Match[str], ctx: Context) -> bool:
+    """A name alone on its line, letter-spaced in its field: the name for the title above."""
+    name = match["entries"]
+    return ctx.mode == "roster" and bool(regex.search(SP, name)) and len(name) <= NAME_CELLS + 1
+
+
+def _is_first_lines(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.index < 4 and ctx.mode in (None, "dateline") and not ctx.title_seen
+
+
+def _not_seen_title(match: regex.Match[str], ctx: Context) -> bool:
+    return not ctx.title_seen and ctx.mode in (None, "dateline")
+
+
+# -- the signature block ----------------------------------------------------------------------
+
+STATEMENT_RE = regex.compile(
+    r"(?P<statement>.*(?:地方自治法|会議規則).*署名.*|.*(?:ここに|よって|右|上記の?とおり).*署名(?:する|します)。?)"
+)
+SIGNER_RE = regex.compile(
+    rf"""
+    (?P<role>{letter_spaced("会議録署名議員")}|{letter_spaced("署名議員")}|{letter_spaced("副議長")}
+      |{letter_spaced("仮議長")}|{letter_spaced("議長")}|{letter_spaced("副委員長")}
+      |{letter_spaced("委員長")}|{letter_spaced("署名委員")})
+    {SP}+(?P<name>{NAME_FIELD})
+    """,
+    regex.VERBOSE,
+)
+SIGNATURE_DATE_RE = regex.compile(
+    rf"(?P<date>(?:令和|平成|昭和){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日)(?:{SP}+.*)?"
+)
+SIGNATURE_LINE_RE = regex.compile(r"(?P<text>.{1,40})")
+
+
+def _signs(match: regex.Match[str], ctx: Context) -> bool:
+    """A signer's line: in the signature block, or set far in (the block is printed to the
+    right, after the last speech)."""
+    return ctx.mode == "signature" or ctx.indent >= 8
+
+
+def _in_signature(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.mode == "signature"
+
+
+# -- facts in running text --------------------------------------------------------------------
+
+#: ただいまから令和６年第１回函館市議会定例会を開会いたします / ただいまからＤＸ推進調査特別委員会を
+BODY_OPENED_RE = regex.compile(
+    rf"""
+    (?:ただいまから|これより|ただ今から|これにて){SP}*、?{SP}*
+    (?:(?:令和|平成|昭和)\S*?年\S*?第{NUM}回)?
+    (?P<value>[\p{{Han}}\p{{Katakana}}Ａ-Ｚａ-ｚA-Za-zー・]{{2,40}}?(?:議会|委員会|協議会))
+    (?:定例会|臨時会)?を(?:開会|閉会)
+    """,
+    regex.VERBOSE,
+)
+
+# -- the rules --------------------------------------------------------------------------------
+
+_SPEECH = Rule(
+    "speech",
+    BlockKind.TURN,
+    SPEECH_RE,
+    guard=_is_speech,
+    derive=_speech_fields,
+    ends_header=True,
+    sets_mode="turn",
+)
+_MARK_HEADINGS = _heading_rules("mark-heading", MARK_HEADING_RE, _is_mark_heading)
+_SEPARATOR = Rule("separator", BlockKind.SEPARATOR, SEPARATOR_RE, sets_mode=None)
+_TIME = Rule("time", BlockKind.NOTE, TIME_RE, derive=_note_fields)
+_NOTE_RULE = Rule("note", BlockKind.NOTE, NOTE_RE, guard=_is_note, derive=_note_fields)
+
+HEADER_RULES: tuple[Rule, ...] = (
+    _SPEECH,
+    *_MARK_HEADINGS,
+    _SEPARATOR,
+    Rule(
+        "time-under-date",
+        BlockKind.HEADER,
+        regex.compile(rf"(?P<value>{TIME_RE.pattern})", regex.VERBOSE),
+        guard=_in("dateline"),
+        derive=lambda f: {"name": "time"},
+    ),
+    _TIME,
+    Rule(
+        "field",
+        BlockKind.HEADER,
+        FIELD_RE,
+        derive=lambda f: {"name": header_field_name(f.get("key", "")) or ""},
+    ),
+    Rule(
+        "date",
+        BlockKind.HEADER,
+        DATE_LINE_RE,
+        guard=_in(None),
+        derive=lambda f: {"name": "datetime"},
+        sets_mode="dateline",
+    ),
+    Rule("title", BlockKind.HEADER, TITLE_RE, guard=_not_seen_title, derive=_title_fields),
+    Rule(
+        "caption",
+        BlockKind.HEADER,
+        CAPTION_RE,
+        guard=_is_first_lines,
+        derive=lambda f: {"name": "caption"},
+    ),
+    Rule(
+        "venue",
+        BlockKind.HEADER,
+        VENUE_RE,
+        guard=_is_first_lines,
+        derive=lambda f: {"name": "venue"},
+    ),
+    Rule(
+        "roster-heading",
+        BlockKind.HEADER,
+        ROSTER_HEADING_RE,
+        derive=_roster_heading,
+        sets_mode="roster",
+    ),
+    Rule(
+        "agenda-heading",
+        BlockKind.HEADER,
+        AGENDA_HEADING_RE,
+        derive=lambda f: {"name": "agenda_heading"},
+        sets_mode="agenda",
+    ),
+    Rule(
+        "agenda-same",
+        BlockKind.HEADER,
+        AGENDA_SAME_RE,
+        guard=_in("agenda"),
+        derive=lambda f: {"name": "agenda"},
+    ),
+    Rule(
+        "roster-run-together",
+        BlockKind.ROSTER,
+        KUN_ROW_RE,
+        guard=_in("roster"),
+        children=ChildRule("entries", BlockKind.MEMBER, KUN_ENTRY_RE, {"run_together": "1"}),
+    ),
+    Rule(
+        "roster-seats",
+        BlockKind.ROSTER,
+        SEAT_ROW_RE,
+        guard=_in("roster"),
+        children=ChildRule("entries", BlockKind.MEMBER, SEAT_ENTRY_RE),
+    ),
+    Rule(
+        "roster-name",
+        BlockKind.ROSTER,
+        NAME_ROW_RE,
+        guard=_is_padded_name,
+        children=ChildRule("entries", BlockKind.MEMBER, NAME_ENTRY_RE),
+    ),
+    Rule(
+        "roster-titles",
+        BlockKind.ROSTER,
+        ROLE_ROW_RE,
+        guard=_in("roster"),
+        children=ChildRule("entries", BlockKind.MEMBER, ROLE_ENTRY_RE),
+    ),
+    Rule("post", BlockKind.HEADER, POST_RE, guard=_is_post, derive=lambda f: {"name": "post"}),
+    Rule(
+        "agenda-item",
+        BlockKind.SECTION,
+        AGENDA_ITEM_RE,
+        guard=_in("agenda"),
+        derive=_tidy_item,
+    ),
+    Rule(
+        "agenda-subitem",
+        BlockKind.SECTION,
+        AGENDA_SUBITEM_RE,
+        guard=_in("agenda"),
+        derive=_subitem,
+    ),
+    Rule(
+        "agenda-line",
+        BlockKind.SECTION,
+        AGENDA_LINE_RE,
+        guard=_in("agenda"),
+        derive=_agenda_line,
+    ),
+    _NOTE_RULE,
+    Rule("notice", BlockKind.HEADER, ANY_RE, derive=lambda f: {"name": "notice"}),
+)
+
+BODY_RULES: tuple[Rule, ...] = (
+    _SPEECH,
+    *_MARK_HEADINGS,
+    _SEPARATOR,
+    _TIME,
+    *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True),
+    _NOTE_RULE,
+    *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns),
+    Rule(
+        "signature-statement",
+        BlockKind.SIGNATURE,
+        STATEMENT_RE,
+        sets_mode="signature",
+    ),
+    Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
+    Rule("signature-date", BlockKind.SIGNATURE, SIGNATURE_DATE_RE, guard=_in_signature),
+    Rule("signature-line", BlockKind.SIGNATURE, SIGNATURE_LINE_RE, guard=_in_signature),
+    Rule(
+        "continuation",
+        BlockKind.CONTINUATION,
+        regex.compile(r"(?P<text>.+)", regex.DOTALL),
+        sets_mode="turn",
+    ),
+)
+
+# -- the document survey and the detector -----------------------------------------------------
+
+_EITHER_LINE_RE = regex.compile(rf"(?m)^(?P<mark>[{EITHER_MARKS}]){SP}*(?P<rest>[^\n]*)$")
+_STRONG_SPEECH_RE = regex.compile(rf"^[^\s（()）]{{0,30}}[（(][^（()）\n]{{1,30}}[)）]{SP}+\S")
+
+
+def survey(text: str) -> Mapping[str, str]:
+    """What ◎ ◆ ◇ do in this document: ``"speaker"`` when more of their lines are speeches
+    (``◎市長（大泉潤）　…``) than headings (``◎会期の決定``), else ``"heading"``."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for line in _EITHER_LINE_RE.finditer(text):
+        rest = line["rest"]
+        if _STRONG_SPEECH_RE.match(rest):
+            votes[line["mark"], "speaker"] += 1
+        elif HEADING_PHRASE_RE.search(compact(rest)) or not regex.search(SP, rest.strip()):
+            votes[line["mark"], "heading"] += 1
+    found: dict[str, str] = {}
+    for mark in EITHER_MARKS:
+        speaker, heading = votes[mark, "speaker"], votes[mark, "heading"]
+        if speaker or heading:
+            found[mark] = "speaker" if speaker > heading else "heading"
+    return found
+
+
+_SIGNALS = (
+    # a speech: a mark, a label, a full-width space (○議長（吉田崇仁）　, ◯委員長　　)
+    (
+        regex.compile(rf"(?m)^{MARK}(?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"),
+        0.4,
+    ),
+    # the vocabulary of local government
+    (
+        regex.compile(
+            r"[都道府県市区町村]議会|定例会|臨時会|[市区町村]長|知事|説明員|説明のため出席|"
+            r"事務局出席職員|職務のため出席|日程第[0-9０-９]"
+        ),
+        0.3,
+    ),
+    # what only assembly products print: ◯ (U+25EF), seat labels, ◆/◎ labels, run-together
+    # roster entries, 開催日：
+    (
+        regex.compile(
+            rf"◯|(?m)^[○〇][0-9０-９]{{1,3}}番[（(]|(?m)^[◆◎][^\s（]{{1,20}}[（(]|"
+            rf"(?m)^(?:委員長|副委員長)\S+君$|(?m)^開催日[：:]|(?m)^{SP}*出{SP}*席{SP}*議{SP}*員"
+        ),
+        0.4,
+    ),
+)
+#: Words of the National Diet: its minutes look alike but are the ``diet`` family's.
+_DIET_RE = regex.compile(r"国会|衆議院|参議院|国務大臣|政府参考人|大臣政務官|出席者は左のとおり")
+
+
+def looks_like(head: str) -> float:
+    """Assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat labels;
+    the Diet's own words count against."""
+    score = sum(weight for pattern, weight in _SIGNALS if pattern.search(head))
+    if _DIET_RE.search(head):
+        score -= 0.5
+    return max(0.0, min(score, 1.0))
+
+
+ASSEMBLY = Format(
+    name="assembly",
+    description="Local-assembly minutes (地方議会会議録) from the councils' minutes systems",
+    example="○議長（吉田崇仁）　おはようございます。",
+    looks_like=looks_like,
+    header_rules=HEADER_RULES,
+    body_rules=BODY_RULES,
+    paragraph_mode="line",
+    survey=survey,
+    mention_rules=(
+        ChildRule("", BlockKind.HEADER, BODY_OPENED_RE, {"fact": "body"}, span_group="value"),
+    ),
+)
