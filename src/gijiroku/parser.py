@@ -302,14 +302,20 @@ _BARE_ITEM_NUMBER_RE = regex.compile(
 )
 
 
+#: A line that starts an item of its own (joined with a space when it continues a group).
+_ITEM_START_RE = regex.compile(r"^(?:追加)?日程第")
+
+
 def _extended(section: Section, title: str, span: Span) -> Section:
     """``section`` with a line that goes on with it: a wrapped title, the title under a bare
-    item number (日程第１ / 会議録署名議員の指名: the number is already ``number``), or the
-    end of a range (日程第１…～ / 日程第３…)."""
+    item number (日程第１ / 会議録署名議員の指名: the number is already ``number``), the end
+    of a range (日程第１…～ / 日程第３…), or the next item of a group taken up together."""
     head = section.title
     if _BARE_ITEM_NUMBER_RE.match(head):
         head = ""
-    joiner = "\u3000" if head.endswith(("～", "〜")) else ""
+    joiner = (
+        "\u3000" if head and (head.endswith(("～", "〜")) or _ITEM_START_RE.match(title)) else ""
+    )
     return section.model_copy(
         update={
             "title": head + joiner + title,
@@ -526,6 +532,54 @@ def _children(state: _State, block: Block) -> None:
             _mention(state, child)
         elif child.kind is BlockKind.HEADER and child.get("fact"):
             state.meeting.fact(child.fields["fact"], clean_text(child.get("value") or ""))
+        elif child.kind is BlockKind.SECTION:
+            _taken_up(state, child)
+        elif child.kind is BlockKind.NOTE:
+            _event_in_text(state, child)
+
+
+def _taken_up(state: _State, child: Block) -> None:
+    """The chair takes up an item in a speech (日程第１　会議録署名議員の指名について。,
+    日程第２、議案第１号から日程第７、…までを一括して上程): a heading section for it, titled
+    from the order of the day when it lists the item; the turn and those after it fall under
+    it. A heading printed for the same item just before needs no second section."""
+    number = _section_number("", child.get("number"))
+    current = next((s for s in state.sections if s.id == state.section_id), None)
+    if number is None or (current is not None and current.number == number):
+        return
+    listed = {s.number: s.title for s in state.sections if s.kind == "agenda" and s.level == 1}
+    title = listed.get(number) or clean_text(child.get("title") or child.text_of(state.text))
+    last = _section_number("", child.get("last")) if child.get("last") else None
+    if last is not None and last in listed:
+        title = f"{title}\u3000～\u3000{listed[last]}"
+    section = Section(
+        id=f"s{len(state.sections) + 1}",
+        number=number,
+        title=title,
+        heading=clean_text(child.text_of(state.text)),
+        span=child.span,
+    )
+    state.sections.append(section)
+    state.section_id = section.id
+    if state.current is not None:
+        state.current.section_id = section.id
+
+
+def _event_in_text(state: _State, child: Block) -> None:
+    """A note of the meeting's course inside a speech (…閉会いたします。（11時10分閉会）): it
+    stays in the text and is an event too."""
+    raw = child.fields.get("text", "")
+    kind = child.get("kind") or classify_note(raw)
+    if kind in EVENT_KINDS:
+        state.events.append(
+            Event(
+                id=f"e{len(state.events) + 1}",
+                kind=kind,
+                time=parse_time(raw),
+                text=clean_text(raw),
+                span=child.span,
+            )
+        )
 
 
 def _walk(state: _State) -> None:

@@ -142,7 +142,7 @@ HEADER_WORDS = (
 )
 _HEADER_WORD_RE = regex.compile(
     rf"^(?:{'|'.join(map(regex.escape, sorted(HEADER_WORDS, key=len, reverse=True)))})"
-    rf"(?:第{NUM}号)?(?:[（(]?{KNUM}(?:人|名)[）)]?|なし)?$"
+    rf"(?:第{NUM}号)?(?:[（(]?(?:{KNUM}(?:人|名)|なし)[）)]?)?$"
 )
 #: What a heading says (compared with its spaces removed): agenda items and the meeting's course.
 HEADING_PHRASE_RE = regex.compile(
@@ -220,6 +220,11 @@ ITEM_HEADING_RE = regex.compile(
     regex.VERBOSE | regex.DOTALL,
 )
 WRAP_RE = regex.compile(r"(?P<title>.+)", regex.DOTALL)
+#: The next item of a group printed together (日程第12 … / 日程第13 … / 日程第14 …).
+ITEM_LINE_RE = regex.compile(
+    rf"(?P<title>(?:追加)?日程第{SP}*{NUM}.*)",
+    regex.DOTALL,
+)
 _ITEM_NUMBER_RE = regex.compile(rf"^(?:追加)?(?:日程)?第{SP}*(?P<n>{NUM})")
 
 
@@ -247,6 +252,9 @@ def _heading_fields(fields: dict[str, str]) -> dict[str, str]:
     number = _ITEM_NUMBER_RE.match(title)
     if number:
         found["number"] = number["n"]
+        subject = _ITEM_PREFIX_RE.sub("", title)
+        if subject:
+            found["title"] = subject  # 日程第１　会議録署名議員の指名 → 会議録署名議員の指名, 1
     return found
 
 
@@ -311,6 +319,11 @@ def _wraps_heading(match: regex.Match[str], ctx: Context) -> bool:
     return ctx.mode == "heading-open" or (
         ctx.mode == "heading" and ctx.indent >= 2 and not ITEM_HEADING_RE.fullmatch(match.group())
     )
+
+
+def _next_in_group(match: regex.Match[str], ctx: Context) -> bool:
+    """An item line right under another: the items are taken up together, one section."""
+    return ctx.region == "body" and ctx.mode == "heading" and ctx.previous is BlockKind.SECTION
 
 
 def _in_body_between_turns(match: regex.Match[str], ctx: Context) -> bool:
@@ -397,7 +410,8 @@ ROSTER_HEADING_RE = regex.compile(
     rf"""
     [{SPEAKER_MARKS}{EITHER_MARKS}]?{SP}*
     (?P<heading>{"|".join(letter_spaced(w) for w in sorted(_ROSTER_HEADINGS, key=len, reverse=True))})
-    {SP}*(?P<count>[（(]{SP}*{KNUM}{SP}*[人名]{SP}*[）)]|{KNUM}{SP}*[人名]|なし)?   # （２６人）, 十一名
+    {SP}*(?P<count>[（(]{SP}*(?:{KNUM}{SP}*[人名]|なし){SP}*[）)]|{KNUM}{SP}*[人名]|なし)?
+                                                    # （２６人）, 十一名, なし
     """,
     regex.VERBOSE,
 )
@@ -558,6 +572,31 @@ BODY_OPENED_RE = regex.compile(
     regex.VERBOSE,
 )
 
+#: The chair takes up an item, at the start of the speech or of a line: 日程第１　…について。,
+#: 次に、日程第２、議案第１号から日程第７、議案第６号までの議案６件を一括して上程いたします。
+TAKEN_UP_RE = regex.compile(
+    rf"""
+    (?:^|(?<=^[^\s]{{1,40}}{SP}+))(?:次に、|これより)?
+    (?P<taken>
+      (?:追加)?日程第(?P<number>[0-9０-９]+|[一二三四五六七八九十百]+)[、{SP}]*
+      (?P<title>[^。]*?)
+      (?:から(?:追加)?日程第(?P<last>[0-9０-９]+|[一二三四五六七八九十百]+)[^。]*?まで[^。]*?)?
+      (?:を(?:一括)?議題と|について(?!$)|を一括して|を上程)      # a list read out ends with について
+    )
+    """,
+    regex.VERBOSE,
+)
+#: A time note inside a speech: （11時10分閉会）.
+TIME_NOTE_RE = regex.compile(
+    rf"(?P<text>[（(〔]{SP}*(?:午前|午後)?{SP}*{KNUM}{SP}*時(?:{SP}*{KNUM}{SP}*分|半)?{SP}*"
+    rf"(?:開会|開議|散会|閉会|延会|休憩|再開|閉議){SP}*[）)〕])"
+)
+
+
+def _is_taken_up(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.region == "body"
+
+
 # -- the rules --------------------------------------------------------------------------------
 
 _SPEECH = Rule(
@@ -696,6 +735,7 @@ BODY_RULES: tuple[Rule, ...] = (
     _SEPARATOR,
     _TIME,
     *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True),
+    *_heading_rules("item-group", ITEM_LINE_RE, _next_in_group, continues=True),
     _NOTE_RULE,
     *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns),
     Rule(
@@ -787,5 +827,7 @@ ASSEMBLY = Format(
     survey=survey,
     mention_rules=(
         ChildRule("", BlockKind.HEADER, BODY_OPENED_RE, {"fact": "body"}, span_group="value"),
+        ChildRule("", BlockKind.SECTION, TAKEN_UP_RE, span_group="taken", guard=_is_taken_up),
+        ChildRule("", BlockKind.NOTE, TIME_NOTE_RE, span_group="text"),
     ),
 )
