@@ -152,7 +152,9 @@ def split_run_together(entry: str) -> tuple[str | None, str, str | None]:
     if gap is not None:
         head, given = gap["head"], gap["given"]
         length = RUN_TOGETHER_NAME_CELLS - len(gap["gap"]) - len(given)
-        length = min(max(length, 1), len(head))
+        if length < 1:  # the gap is a column: 市長　山田太郎君
+            return compact(head) or None, compact(given), None
+        length = min(length, len(head))
         title, surname = head[: len(head) - length], head[len(head) - length :]
         return compact(title) or None, compact(surname + given), compact(surname)
     titled = _TITLE_THEN_NAME_RE.match(body)
@@ -399,7 +401,10 @@ class RosterBuilder:
         if entry.get("run_together"):
             title, name, surname = split_run_together(entry.get("person") or "")
         else:
-            name, surname = split_padded_name(entry.get("name") or "")
+            printed, _ = strip_honorific(
+                regex.sub(r"[ \u3000]+(?=君$|議員$)", "", entry.get("name") or "")
+            )
+            name, surname = split_padded_name(printed)
             title = compact(entry.get("title") or "") or None
         if title is None and self.posts:
             title, roles = self.posts[0], self.posts[1:]

@@ -104,45 +104,26 @@ SPEECH_RE = regex.compile(
     """,
     regex.VERBOSE | regex.DOTALL,
 )
+#: The headings of roster lists, compared with their spaces removed (出　席　議　員 → 出席議員).
+ROSTER_WORDS = r"""
+    (?:出席|欠席|遅刻|早退)(?:議員|委員)
+  | (?:出席|欠席)?説明員 | 出席者 | 欠席者
+  | (?:地方自治法第\S{1,6}条の規定により)?説明のため(?:会議に|本会議に|議場に)?出席した者
+  | 職務のため(?:会議に|本会議に|議場に)?出席した(?:事務局)?(?:職員|者)
+  | 議場に出席した事務局職員 | (?:出席)?事務局(?:出席)?職員
+  | [都道府県市区町村]?議会事務局
+"""
+_ROSTER_WORDS_RE = regex.compile(rf"^(?:{ROSTER_WORDS})$", regex.VERBOSE)
+#: A count after a heading: （２６人）, 十一名, （なし）.
+COUNT = rf"(?:[（(]{SP}*(?:{KNUM}{SP}*[人名]|なし){SP}*[）)]|{KNUM}{SP}*[人名]|なし)"
 #: Header labels printed with a speech mark: ○議事日程, 〇出席議員（２６人）, 〇説明員.
-HEADER_WORDS = (
-    "議事日程",
-    "本日の会議に付した事件",
-    "本日の会議に付した案件",
-    "会議に付した事件",
-    "出席議員",
-    "欠席議員",
-    "出席委員",
-    "欠席委員",
-    "出席説明員",
-    "欠席説明員",
-    "説明員",
-    "説明のため出席した者",
-    "説明のため会議に出席した者",
-    "地方自治法第121条の規定により説明のため出席した者",
-    "事務局出席職員",
-    "職務のため出席した事務局職員",
-    "職務のため出席した者",
-    "職務のため会議に出席した者",
-    "議場に出席した事務局職員",
-    "出席事務局職員",
-    "事務局職員",
-    "会議録署名議員",
-    "遅刻議員",
-    "早退議員",
-    "出席者",
-    "欠席者",
-    "議会事務局",
-    "区議会事務局",
-    "市議会事務局",
-    "町議会事務局",
-    "村議会事務局",
-    "県議会事務局",
-    "都議会事務局",
-)
 _HEADER_WORD_RE = regex.compile(
-    rf"^(?:{'|'.join(map(regex.escape, sorted(HEADER_WORDS, key=len, reverse=True)))})"
-    rf"(?:第{NUM}号)?(?:[（(]?(?:{KNUM}(?:人|名)|なし)[）)]?)?$"
+    rf"""
+    ^(?:{ROSTER_WORDS} | 議事日程(?:第{NUM}号)? | 本日の会議に付した(?:事件|案件)
+      | 会議に付した事件 | 会議録署名議員)
+    {COUNT}?$
+    """,
+    regex.VERBOSE,
 )
 #: What a heading says (compared with its spaces removed): agenda items and the meeting's course.
 HEADING_PHRASE_RE = regex.compile(
@@ -332,12 +313,14 @@ def _in_body_between_turns(match: regex.Match[str], ctx: Context) -> bool:
 
 # -- notes, events, rules ---------------------------------------------------------------------
 
+CLOCK = rf"(?:(?:午前|午後){SP}*{KNUM}{SP}*時(?:{SP}*{KNUM}{SP}*分|半)?|正午)"
+COURSE = r"(?:開会・開議|開議|開会|散会|閉会|延会|休憩|再開|休会|閉議)"
 TIME_RE = regex.compile(
     rf"""
     (?P<text>
       [（(〔]?{SP}*
-      (?:(?:午前|午後){SP}*{KNUM}{SP}*時(?:{SP}*{KNUM}{SP}*分|半)?|正午)   # 午前１０時００分, 午後一時
-      {SP}*(?:開会・開議|開議|開会|散会|閉会|延会|休憩|再開|休会|閉議)    # 開会・開議 (katsushika)
+      (?:{CLOCK}{SP}*{COURSE}                    # 午前１０時００分開会, 午後一時開議, 開会・開議
+        | {COURSE}{SP}+{CLOCK})                  # 開議　午前１０時
       {SP}*[）)〕]?
     )
     """,
@@ -378,40 +361,11 @@ VENUE_RE = regex.compile(
 _ASSEMBLY_NAME_RE = regex.compile(
     rf"(?:第{SP}*{NUM}{SP}*回)?(?P<body>[\p{{Han}}\p{{Katakana}}ー・]+?[都道府県市区町村]議会)"
 )
-_ROSTER_HEADINGS = (
-    "出席議員",
-    "欠席議員",
-    "出席委員",
-    "欠席委員",
-    "出席説明員",
-    "欠席説明員",
-    "説明員",
-    "説明のため出席した者",
-    "説明のため会議に出席した者",
-    "地方自治法第121条の規定により説明のため出席した者",
-    "事務局出席職員",
-    "出席事務局職員",
-    "職務のため出席した事務局職員",
-    "職務のため出席した者",
-    "職務のため会議に出席した者",
-    "議場に出席した事務局職員",
-    "事務局職員",
-    "議会事務局",
-    "区議会事務局",
-    "市議会事務局",
-    "町議会事務局",
-    "村議会事務局",
-    "県議会事務局",
-    "都議会事務局",
-    "遅刻議員",
-    "早退議員",
-)
 ROSTER_HEADING_RE = regex.compile(
     rf"""
     [{SPEAKER_MARKS}{EITHER_MARKS}]?{SP}*
-    (?P<heading>{"|".join(letter_spaced(w) for w in sorted(_ROSTER_HEADINGS, key=len, reverse=True))})
-    {SP}*(?P<count>[（(]{SP}*(?:{KNUM}{SP}*[人名]|なし){SP}*[）)]|{KNUM}{SP}*[人名]|なし)?
-                                                    # （２６人）, 十一名, なし
+    (?P<heading>[^\s（()）0-9０-９][^（()）]{{1,60}}?)   # 出　席　議　員, 説明のため出席した者
+    {SP}*(?P<count>{COUNT})?                                  # （２６人）, 十一名, なし
     """,
     regex.VERBOSE,
 )
@@ -426,20 +380,33 @@ AGENDA_HEADING_RE = regex.compile(
 #: 〇本日の会議に付した事件 / 　議事日程と同じ: the list is the order of the day's.
 AGENDA_SAME_RE = regex.compile(r"(?P<value>(?:議事)?日程(?:第\S+号)?(?:と同じ|のとおり|に同じ))")
 
-SEAT_ENTRY = rf"[0-9０-９]{{1,3}}番{SP}+{NAME_FIELD}"
+#: 君 or 議員 printed after a roster name (１番　山　田　太　郎　君).
+HONORIFIC = rf"(?:{SP}*(?:君|議員))?"
+SEAT_ENTRY = rf"[0-9０-９]{{1,3}}番{SP}+{NAME_FIELD}{HONORIFIC}"
 SEAT_ENTRY_RE = regex.compile(
-    rf"(?P<seat>[0-9０-９]{{1,3}})番{SP}+(?P<name>{NAME_FIELD})(?={SP}{{2,}}|$)"
+    rf"(?P<seat>[0-9０-９]{{1,3}})番{SP}+(?P<name>{NAME_FIELD}{HONORIFIC})(?={SP}{{2,}}|$)"
 )
 SEAT_ROW_RE = regex.compile(rf"(?P<entries>{SEAT_ENTRY}(?:{SP}{{2,}}{SEAT_ENTRY})*)")
-ROLE_ENTRY = rf"[^\s（()）]{{2,}}?{SP}+{NAME_FIELD}"
+ROLE_ENTRY = rf"[^\s（()）]{{2,}}?{SP}+{NAME_FIELD}{HONORIFIC}"
 ROLE_ENTRY_RE = regex.compile(
-    rf"(?P<title>[^\s（()）]{{2,}}?){SP}+(?P<name>{NAME_FIELD})(?={SP}{{4,}}|$)"
+    rf"(?P<title>[^\s（()）]{{2,}}?){SP}+(?P<name>{NAME_FIELD}{HONORIFIC})(?={SP}{{4,}}|$)"
 )
 ROLE_ROW_RE = regex.compile(rf"(?P<entries>{ROLE_ENTRY}(?:{SP}{{4,}}{ROLE_ENTRY})*)")
 #: Tokyo style: 委員長吉原　　修君 (title, name and 君 run together), one or more a line.
 KUN_ENTRY = rf"(?:[^君\s]|君(?!{SP}|$))(?:[^君]|君(?!{SP}|$))*?君"
 KUN_ENTRY_RE = regex.compile(rf"(?P<person>{KUN_ENTRY})(?={SP}|$)")
 KUN_ROW_RE = regex.compile(rf"(?P<entries>{KUN_ENTRY}(?:{SP}+{KUN_ENTRY})*)")
+
+
+def _is_run_together(match: regex.Match[str], ctx: Context) -> bool:
+    """Entries whose title runs into the name: at most one gap inside each (委員長吉原　　修君),
+    where a title column before a letter-spaced name leaves several (市長　　山　田　太　郎　君)."""
+    return ctx.mode == "roster" and all(
+        len(regex.findall(rf"{SP}+", entry["person"])) <= 1
+        for entry in KUN_ENTRY_RE.finditer(match["entries"])
+    )
+
+
 NAME_ROW_RE = regex.compile(rf"(?P<entries>{NAME_FIELD})")
 NAME_ENTRY_RE = regex.compile(rf"(?P<name>{NAME_FIELD})")
 POST_RE = regex.compile(r"(?P<value>[^\s　]{2,40})")
@@ -503,6 +470,10 @@ def _roster_heading(fields: dict[str, str]) -> dict[str, str]:
         "group": group,
         "attendance": "absent" if group.startswith("欠席") else "present",
     }
+
+
+def _is_roster_heading(match: regex.Match[str], ctx: Context) -> bool:
+    return bool(_ROSTER_WORDS_RE.match(compact(match["heading"])))
 
 
 def _is_post(match: regex.Match[str], ctx: Context) -> bool:
@@ -658,6 +629,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         "roster-heading",
         BlockKind.HEADER,
         ROSTER_HEADING_RE,
+        guard=_is_roster_heading,
         derive=_roster_heading,
         sets_mode="roster",
     ),
@@ -676,18 +648,18 @@ HEADER_RULES: tuple[Rule, ...] = (
         derive=lambda f: {"name": "agenda"},
     ),
     Rule(
-        "roster-run-together",
-        BlockKind.ROSTER,
-        KUN_ROW_RE,
-        guard=_in("roster"),
-        children=ChildRule("entries", BlockKind.MEMBER, KUN_ENTRY_RE, {"run_together": "1"}),
-    ),
-    Rule(
         "roster-seats",
         BlockKind.ROSTER,
         SEAT_ROW_RE,
         guard=_in("roster"),
         children=ChildRule("entries", BlockKind.MEMBER, SEAT_ENTRY_RE),
+    ),
+    Rule(
+        "roster-run-together",
+        BlockKind.ROSTER,
+        KUN_ROW_RE,
+        guard=_is_run_together,
+        children=ChildRule("entries", BlockKind.MEMBER, KUN_ENTRY_RE, {"run_together": "1"}),
     ),
     Rule(
         "roster-name",
@@ -789,22 +761,35 @@ _SIGNALS = (
     (
         regex.compile(
             r"[都道府県市区町村]議会|定例会|臨時会|[市区町村]長|知事|説明員|説明のため出席|"
-            r"事務局出席職員|職務のため出席|日程第[0-9０-９]"
-        ),
-        0.3,
-    ),
-    # what only assembly products print: ◯ (U+25EF), seat labels, ◆/◎ labels, run-together
-    # roster entries, 開催日：
-    (
-        regex.compile(
-            rf"◯|(?m)^[○〇][0-9０-９]{{1,3}}番[（(]|(?m)^[◆◎][^\s（]{{1,20}}[（(]|"
-            rf"(?m)^(?:委員長|副委員長)\S+君$|(?m)^開催日[：:]|(?m)^{SP}*出{SP}*席{SP}*議{SP}*員"
+            r"事務局出席職員|職務のため出席"
         ),
         0.4,
     ),
+    # what only assembly products print: ◯ (U+25EF), seat labels, ◆/◎ labels, run-together
+    # roster entries, 開催日：, 出席議員
+    (
+        regex.compile(
+            rf"◯|(?m)^[○〇][0-9０-９]{{1,3}}番[（(]|(?m)^[◆◎][^\s（]{{1,20}}[（(]|"
+            rf"(?m)^(?:委員長|副委員長)\S+君$|(?m)^開催日[：:]|(?m)^{SP}*[{SPEAKER_MARKS}]?{SP}*"
+            rf"出{SP}*席{SP}*議{SP}*員"
+        ),
+        0.4,
+    ),
+    # numbers in Arabic digits where the Diet prints kanji (令和６年, 日程第１)
+    (
+        regex.compile(
+            r"(?:令和|平成|昭和)[ \u3000]*[0-9０-９元]{1,2}[ \u3000]*年|日程第[0-9０-９]"
+        ),
+        0.2,
+    ),
 )
-#: Words of the National Diet: its minutes look alike but are the ``diet`` family's.
-_DIET_RE = regex.compile(r"国会|衆議院|参議院|国務大臣|政府参考人|大臣政務官|出席者は左のとおり")
+#: What only the National Diet's minutes print (its speeches look alike; they are the
+#: ``diet`` family's): the convocation roster, the house's attendance line, membership
+#: changes, ministers and government witnesses listed in the header.
+_DIET_RE = regex.compile(
+    rf"本国会召集日|出席者は左のとおり|委員の異動|第[一二三四五六七八九十百]+回国会|"
+    rf"(?m)^{SP}*(?:国務大臣|政府参考人|大臣政務官|辞任{SP}+補欠選任)"
+)
 
 
 def looks_like(head: str) -> float:
@@ -812,9 +797,20 @@ def looks_like(head: str) -> float:
     the Diet's own words count against."""
     score = sum(weight for pattern, weight in _SIGNALS if pattern.search(head))
     if _DIET_RE.search(head):
-        score -= 0.5
+        score -= 0.6
     return max(0.0, min(score, 1.0))
 
+
+#: A page number printed on its own line in minutes taken from PDF: －１－, - 12 -.
+PAGE_MARKER_RE = regex.compile(
+    r"""
+    [ \u3000]*(?:
+        [-－‐―−][ \u3000]*(?P<number>[0-9０-９]{1,4})[ \u3000]*[-－‐―−]
+      | (?P<bare>(?!))                                    # bare numbers are never pages here
+    )[ \u3000]*
+    """,
+    regex.VERBOSE,
+)
 
 ASSEMBLY = Format(
     name="assembly",
@@ -824,6 +820,7 @@ ASSEMBLY = Format(
     header_rules=HEADER_RULES,
     body_rules=BODY_RULES,
     paragraph_mode="line",
+    page_marker=PAGE_MARKER_RE,
     survey=survey,
     mention_rules=(
         ChildRule("", BlockKind.HEADER, BODY_OPENED_RE, {"fact": "body"}, span_group="value"),
