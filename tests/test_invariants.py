@@ -96,6 +96,8 @@ def test_bytes_parse_like_the_text(text: str, encoding: str) -> None:
         data = text.encode(encoding)
     except UnicodeEncodeError:
         return  # not every character exists in every encoding
+    if data.decode(encoding) != text:
+        return  # the codec itself does not round-trip (EUC-JP writes ¥ as a backslash)
     try:
         from_bytes = gijiroku.parse(data, encoding=encoding)
     except GijirokuError:

@@ -16,6 +16,7 @@ from gijiroku.blocks import Block, BlockKind
 from gijiroku.errors import DecodeError, FormatNotFound, GijirokuError, GijirokuWarning, ParseError
 from gijiroku.formats import FORMATS, detect_format
 from gijiroku.formats.base import Format
+from gijiroku.kokkai import KokkaiSpeech, from_kokkai
 from gijiroku.models import (
     SCHEMA_VERSION,
     Diagnostic,
@@ -51,6 +52,7 @@ __all__ = [
     "GijirokuError",
     "GijirokuWarning",
     "HeaderField",
+    "KokkaiSpeech",
     "LayoutMark",
     "Meeting",
     "Member",
@@ -69,6 +71,7 @@ __all__ = [
     "Utterance",
     "__version__",
     "detect_format",
+    "from_kokkai",
     "json_schema",
     "parse",
     "parse_file",

@@ -48,6 +48,7 @@ _NAME_DATE_RE = regex.compile(
 _SITTING_ONLY_RE = regex.compile(r"^(?:定例会|臨時会|定例会議|臨時会議)\s*(?:[（(][^）)]*[)）])?$")
 #: A time printed as the meeting's close: 午前１１時０４分散会, 閉会, 延会.
 _CLOSING_RE = regex.compile(r"(?:散会|閉会|延会|閉議|終了)\s*[)）〕]?\s*$")
+_SPACES_RE = regex.compile(r"\s+")
 _FACT_FIELDS = ("body", "house", "session", "number", "date", "venue", "title")
 
 
@@ -122,7 +123,7 @@ class MeetingBuilder:
             body = _ERA_YEAR_PREFIX_RE.sub("", rest.strip())
             body = _HOUSE_RE.sub(" ", _ISSUE_RE.sub(" ", _ORDINAL_RE.sub(" ", body)))
             body = _DOC_WORD_RE.sub("", body.strip())
-        body = _DOC_WORD_RE.sub("", regex.sub(r"\s+", " ", body).strip()).strip()
+        body = _DOC_WORD_RE.sub("", _SPACES_RE.sub(" ", body).strip()).strip()
         # 令和 7年第1回定例会（第1日 2月14日） names a sitting, not a body: facts may tell it
         values["body"] = None if _SITTING_ONLY_RE.match(body) else body or None
 

@@ -13,9 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+if TYPE_CHECKING:
+    from gijiroku.kokkai import KokkaiSpeech
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -167,6 +175,15 @@ class Speaker(_Record):
     seat: int | None = Field(default=None, description="議席番号 printed in the label (４番 → 4)")
     honorific: str | None = Field(
         default=None, description="the honorific printed after the name (君, 議員)"
+    )
+    yomi: str | None = Field(
+        default=None, description="the name's reading (よみ), when a source gives it"
+    )
+    title: str | None = Field(
+        default=None, description="肩書き from a source such as the NDL API, e.g. 文部科学大臣"
+    )
+    affiliation: str | None = Field(
+        default=None, description="所属会派 from a source such as the NDL API, e.g. 公明党"
     )
 
 
@@ -329,3 +346,70 @@ class Minutes(_Record):
                             for m in _NON_BLANK_RUN.finditer(text[position:start])]  # fmt: skip
             position = max(position, end)
         return missing
+
+    # -- in a notebook and between tools: see gijiroku.display, accessors, kokkai, tei --------
+
+    def __repr__(self) -> str:
+        """One line (never the whole record): ``<Minutes 第212回国会 衆議院 文部科学委員会 第1号
+        2023-11-01: 19 utterances, 50 members, 2 sections>``. ``to_json()`` shows everything."""
+        from gijiroku.display import minutes_repr
+
+        return minutes_repr(self)
+
+    def __str__(self) -> str:
+        return self.__repr__()
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich view: the meeting and the first turns (:mod:`gijiroku.display`)."""
+        from gijiroku.display import minutes_html
+
+        return minutes_html(self)
+
+    def turns_by(self, speaker: str | Member) -> list[Utterance]:
+        """The turns of one speaker: a member id, full name, surname, label or role, tried
+        in that order (:func:`gijiroku.accessors.turns_by`).
+
+        Example:
+            >>> m = gijiroku.parse_file("samples/diet/shugiin-monka-2023-11-01.txt")  # doctest: +SKIP
+            >>> [u.order for u in m.turns_by("盛山")]  # doctest: +SKIP
+            [8, 18]
+        """
+        from gijiroku.accessors import turns_by
+
+        return turns_by(self, speaker)
+
+    def section(self, key: str | int) -> Section:
+        """One section by number, id, exact title or part of a title; ``KeyError`` when none
+        matches (:func:`gijiroku.accessors.find_section`).
+
+        Example:
+            >>> m = gijiroku.parse_file("samples/diet/shugiin-monka-2023-11-01.txt")  # doctest: +SKIP
+            >>> m.section("国政調査").title  # doctest: +SKIP
+            '国政調査承認要求に関する件'
+        """
+        from gijiroku.accessors import find_section
+
+        return find_section(self, key)
+
+    def turns_in(self, section: Section | str | int) -> list[Utterance]:
+        """The turns under a section (a :class:`Section` or a key for :meth:`section`)."""
+        from gijiroku.accessors import turns_in
+
+        return turns_in(self, section)
+
+    def to_kokkai_records(
+        self, text: str | None = None, *, header: bool = False
+    ) -> list[KokkaiSpeech]:
+        """The turns as NDL Kokkai API speech records (``speechOrder``, ``speaker``,
+        ``speakerYomi``, ``speakerGroup``, ``speakerPosition``, ``speakerRole``, ``speech``);
+        pass the parsed ``text`` to cut each speech exactly (:func:`gijiroku.kokkai.to_kokkai_records`).
+        """
+        from gijiroku.kokkai import to_kokkai_records
+
+        return to_kokkai_records(self, text, header=header)
+
+    def to_tei(self, *, indent: bool = True) -> str:
+        """The minutes as a TEI XML document in the ParlaMint style (:mod:`gijiroku.tei`)."""
+        from gijiroku.tei import to_tei
+
+        return to_tei(self, indent=indent)

@@ -46,6 +46,7 @@ NOTE_KINDS: tuple[tuple[str, str], ...] = (
 #: Note kinds that are events of the meeting when they stand outside a turn or carry a time.
 EVENT_KINDS = frozenset({"start", "end", "recess", "resume"})
 
+_SPACES_RE = regex.compile(r"[\s\u3000]+")
 _KIND_RES = tuple((kind, regex.compile(pattern)) for kind, pattern in NOTE_KINDS)
 _BRACKETS = "（）()〔〕［］[]【】〈〉《》｛｝{}"
 _TIME_RE = regex.compile(
@@ -60,7 +61,7 @@ def _bare(text: str) -> str:
     """The note's words: brackets, spaces and a time stripped."""
     inner = text.strip().strip(_BRACKETS).strip()
     inner = _TIME_RE.sub("", inner)
-    return regex.sub(r"[\s\u3000]+", "", inner).strip("、。・:：")
+    return _SPACES_RE.sub("", inner).strip("、。・:：")
 
 
 def classify_note(text: str) -> str:
@@ -109,4 +110,4 @@ _MATERIAL_NOTE_RE = regex.compile(
 
 def _is_whole_note(inner: str) -> bool:
     """A material note describes an action (…に基づき説明), not a mere reference (資料 3)."""
-    return bool(_MATERIAL_NOTE_RE.search(regex.sub(r"\s+", "", inner)))
+    return bool(_MATERIAL_NOTE_RE.search(_SPACES_RE.sub("", inner)))

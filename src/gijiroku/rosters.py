@@ -56,6 +56,7 @@ _SPACES_RE = regex.compile(r"[ \u3000\t]+")
 _LIST_ANNOTATION_RE = regex.compile(
     r"[／/・、,，]?\s*(?:五十音順|敬称略|順不同|名簿順|役職順|席次順)"
 )
+_PAREN_GROUP_RE = regex.compile(r"[（(](?P<g>[^（()）]+)[)）]")
 #: NDL rosters print posts in a column 7 characters wide; a full line goes on below.
 POST_COLUMN = 7
 _CHANGE_DATE_RE = regex.compile(
@@ -224,7 +225,7 @@ class RosterBuilder:
 
     def heading_from_key(self, key: str, name: str) -> None:
         """``出席者（仙台市情報化推進会議委員／五十音順）：`` → group 仙台市情報化推進会議委員."""
-        inner = regex.search(r"[（(](?P<g>[^（()）]+)[)）]", key)
+        inner = _PAREN_GROUP_RE.search(key)
         group = None
         if inner is not None:
             group = clean_text(_LIST_ANNOTATION_RE.sub("", inner["g"]).strip(" 　／/・")) or None

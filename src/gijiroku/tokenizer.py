@@ -114,8 +114,9 @@ class _Spans:
         return self._page_numbers[bisect.bisect_right(self._page_starts, offset) - 1]
 
     def span(self, start: int, end: int) -> Span:
+        """A span of ``[start, end)``; built without re-validation (the values are ours)."""
         last = max(end - 1, start)
-        return Span(
+        return Span.model_construct(
             start=start,
             end=end,
             line_start=self.line_at(start),

@@ -249,6 +249,10 @@ KNOWN_HEADER_KEYS_RE = "|".join(
 )
 
 
+_PAREN_RE = regex.compile(r"[（(].*?[)）]")
+_NUMBERING_RE = regex.compile(r"^(?:[0-9]+|[（(][0-9]+[)）])[.．、]?")
+
+
 def header_field_name(key: str) -> str | None:
     """The meaning of a header key, or ``None`` when it is not a known key.
 
@@ -259,8 +263,8 @@ def header_field_name(key: str) -> str | None:
         >>> header_field_name("日 時"), header_field_name("出席者（委員／五十音順）")
         ('datetime', 'attendees')
     """
-    bare = regex.sub(r"[（(].*?[)）]", "", compact(key))
-    bare = regex.sub(r"^(?:[0-9]+|[（(][0-9]+[)）])[.．、]?", "", bare)
+    bare = _PAREN_RE.sub("", compact(key))
+    bare = _NUMBERING_RE.sub("", bare)
     if bare in HEADER_FIELD_NAMES:
         return HEADER_FIELD_NAMES[bare]
     if "欠席" in bare:

@@ -156,6 +156,10 @@ _ENTRY_ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE}|君|氏|様|
 _SPEECH_RE = regex.compile(r"[。？！?!、]")
 
 
+_DIGIT_RE = regex.compile(r"[0-9０-９]")
+_ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
+
+
 def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
     """A label's text reads as speech (a sentence), not as a roster value."""
     text = match["text"] or ""
@@ -178,7 +182,7 @@ def _is_event_note(match: regex.Match[str], ctx: Context) -> bool:
 def _is_header_field(match: regex.Match[str], ctx: Context) -> bool:
     """A ``key：value`` line: the key is short, has no digits, and is not a bracket."""
     key = match["key"].strip()
-    return not regex.search(r"[0-9０-９]", key) and not key.startswith(("（", "(", "・"))
+    return not _DIGIT_RE.search(key) and not key.startswith(("（", "(", "・"))
 
 
 def _is_roster(match: regex.Match[str], ctx: Context) -> bool:
@@ -198,7 +202,7 @@ def _is_heading(match: regex.Match[str], ctx: Context) -> bool:
     """【山田委員】 alone is a label whose text follows, not a heading; 〔…〕 is always one."""
     if not match.group().lstrip().startswith("【"):
         return True
-    return not regex.search(rf"(?:{POSITION_WORDS_RE})$", match["title"])
+    return not _ENDS_WITH_TITLE_RE.search(match["title"])
 
 
 def _header_field_name(fields: dict[str, str]) -> dict[str, str]:

@@ -114,6 +114,9 @@ BODY_STAFF_RE = regex.compile(
 _GENERIC_BODIES = frozenset({"常任委員会", "特別委員会", "委員会", "調査会"})
 
 
+_SPACE_RE = regex.compile(r"\s")
+
+
 def _in(*modes: str | None) -> Guard:
     def guard(match: regex.Match[str], ctx: Context) -> bool:
         return ctx.mode in modes
@@ -148,7 +151,7 @@ def _house_of_rule(fields: dict[str, str]) -> dict[str, str]:
 
 
 def _heading_facts(fields: dict[str, str]) -> dict[str, str]:
-    value = regex.sub(r"\s", "", fields.get("value", ""))
+    value = _SPACE_RE.sub("", fields.get("value", ""))
     facts = {"name": "roster_heading", "group": value}
     if value == "出席委員":
         facts["fact_house"] = "衆議院"

@@ -85,6 +85,12 @@ NAME_TOKEN_RE = regex.compile(
 )
 
 
+_LIST_SEPARATOR_RE = regex.compile(r"[、,，]")
+_META_GROUP_RE = regex.compile(r"[(（](?P<meta>[^()（）]*)(?:[)）]|$)")
+_TAG_RE = regex.compile(r"^(?:高|中|低|報告|相談|共有|議論|決議|審議|連絡)$")
+_AFTER_META_RE = regex.compile(r"(?:[(（][^()（）]*[)）]\s*)*")
+
+
 def _owner(text: str) -> str | None:
     """Who the item names as doing or saying it: ``…(terada``, ``sano) …``, ``担当：kobatomo``."""
     bare = LINK_RE.sub("", text).strip()
@@ -92,7 +98,7 @@ def _owner(text: str) -> str | None:
         match = pattern.search(bare)
         if match is None:
             continue
-        tokens = [t.strip() for t in regex.split(r"[、,，]", match["who"]) if t.strip()]
+        tokens = [t.strip() for t in _LIST_SEPARATOR_RE.split(match["who"]) if t.strip()]
         if tokens and all(NAME_TOKEN_RE.match(t) for t in tokens):
             return ", ".join(tokens)
     return None
@@ -126,16 +132,12 @@ def _heading_meta(fields: dict[str, str]) -> dict[str, str]:
     """``PyCon JP 2025(nishimotz、高、報告)`` → title, owner nishimotz, tags 高 and 報告."""
     title = fields.get("title", "").strip()
     extra: dict[str, str] = {"level": str(len(fields.get("hashes", "#")))}
-    groups = list(regex.finditer(r"[(（](?P<meta>[^()（）]*)(?:[)）]|$)", title))
+    groups = list(_META_GROUP_RE.finditer(title))
     for meta in reversed(groups):  # the last group that reads as meta (a later one may be a date)
-        if regex.search(r"[^\s]", title[meta.end() :]) and not regex.fullmatch(
-            r"(?:[(（][^()（）]*[)）]\s*)*", title[meta.end() :]
-        ):
-            break
-        parts = [p.strip() for p in regex.split(r"[、,，]", meta["meta"]) if p.strip()]
-        tags = [
-            p for p in parts if regex.match(r"^(?:高|中|低|報告|相談|共有|議論|決議|審議|連絡)$", p)
-        ]
+        if not _AFTER_META_RE.fullmatch(title[meta.end() :].strip()):
+            break  # text follows: this group is part of the title
+        parts = [p.strip() for p in _LIST_SEPARATOR_RE.split(meta["meta"]) if p.strip()]
+        tags = [p for p in parts if _TAG_RE.match(p)]
         people = [p for p in parts if p not in tags and NAME_TOKEN_RE.match(p)]
         if tags or (people and len(people) == len(parts)):
             extra["title"] = title[: meta.start()].strip()
