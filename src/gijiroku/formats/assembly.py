@@ -58,7 +58,7 @@ from gijiroku.formats.base import (
     header_field_name,
     letter_spaced,
 )
-from gijiroku.names import HONORIFICS, position_suffix
+from gijiroku.names import HONORIFICS, POSITION_WORDS_RE, position_suffix
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
 
@@ -92,15 +92,19 @@ LABEL = rf"""
       | (?:{NC}{SP}){{1,3}}{NC}[（(][^（()）\n]{{1,30}}[)）]
                                                     # 議 長（弓仲利博議員） (PDF letter-spacing)
       | (?:{NC}{SP}){{1,2}}{NC}(?={SP}|$)             # 町 長 (a letter-spaced title)
-      | (?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}
-                                                    # 議長（吉田崇仁）, ４番（奈良祥孝君）, 委員長
+      | [^\s（()）：:]{{0,30}}[（(][^（()）\n]{{1,30}}[)）](?:{POSITION_WORDS_RE})?
+                                                    # 議長（吉田崇仁）, ４番（奈良祥孝君）, 鈴木（貴）委員
+      | [^\s（()）：:]{{1,40}}                       # 委員長, 吉原委員長, デジタル戦略推進部長
     )
 """
 SPEECH_RE = regex.compile(
     rf"""
     (?P<mark>{MARK}){SP}*                           # ○ ◯ 〇 ◆ ◎ (○　當山清彦議長: a space after it)
     (?P<label>{LABEL})
-    (?:{SP}+(?P<text>\S.*))?                        # one or two 　, then the speech
+    (?:
+        (?:{SP}*[：:]{SP}*|{SP}+|(?<=[)）]))        # one or two 　, a colon, or nothing after ）
+        (?P<text>\S.*)
+    )?
     """,
     regex.VERBOSE | regex.DOTALL,
 )
@@ -313,7 +317,7 @@ def _in_body_between_turns(match: regex.Match[str], ctx: Context) -> bool:
 
 # -- notes, events, rules ---------------------------------------------------------------------
 
-CLOCK = rf"(?:(?:午前|午後){SP}*{KNUM}{SP}*時(?:{SP}*{KNUM}{SP}*分|半)?|正午)"
+CLOCK = rf"(?:(?:午前|午後)?{SP}*{KNUM}{SP}*時(?:{SP}*{KNUM}{SP}*分|半)?|正午)"
 COURSE = r"(?:開会・開議|開議|開会|散会|閉会|延会|休憩|再開|休会|閉議)"
 TIME_RE = regex.compile(
     rf"""
@@ -348,6 +352,30 @@ def _note_fields(fields: dict[str, str]) -> dict[str, str]:
 FIELD_RE = regex.compile(
     rf"(?P<key>開催日時|開催日|開催場所|会議名|日時|場所|会場|件名|委員会名){SP}*[：:]{SP}*(?P<value>.*)"
 )
+#: 招集年月日　令和６年３月５日, 招集の場所　○○町議会議場: keys printed without a colon.
+SPACED_FIELD_RE = regex.compile(
+    rf"""
+    (?:[0-9０-９]{{1,2}}[.．、]?{SP}*)?
+    (?P<key>{letter_spaced("招集年月日")}|{letter_spaced("開催年月日")}|{letter_spaced("開会日時")}
+      |{letter_spaced("招集の場所")}|{letter_spaced("開催場所")}|{letter_spaced("会議の場所")}
+      |{letter_spaced("開催日時")}|{letter_spaced("開催日")}|{letter_spaced("場所")})
+    {SP}+(?P<value>\S.*)
+    """,
+    regex.VERBOSE,
+)
+_SPACED_FIELD_NAMES = {
+    "招集年月日": "datetime",
+    "開会日時": "datetime",
+    "招集の場所": "venue",
+    "会議の場所": "venue",
+}
+
+
+def _spaced_field(fields: dict[str, str]) -> dict[str, str]:
+    key = compact(fields.get("key", ""))
+    return {"name": _SPACED_FIELD_NAMES.get(key) or header_field_name(key) or ""}
+
+
 DATE_LINE_RE = regex.compile(
     rf"(?P<value>(?:令和|平成|昭和){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日.*)"
 )
@@ -387,9 +415,9 @@ SEAT_ENTRY_RE = regex.compile(
     rf"(?P<seat>[0-9０-９]{{1,3}})番{SP}+(?P<name>{NAME_FIELD}{HONORIFIC})(?={SP}{{2,}}|$)"
 )
 SEAT_ROW_RE = regex.compile(rf"(?P<entries>{SEAT_ENTRY}(?:{SP}{{2,}}{SEAT_ENTRY})*)")
-ROLE_ENTRY = rf"[^\s（()）]{{2,}}?{SP}+{NAME_FIELD}{HONORIFIC}"
+ROLE_ENTRY = rf"[^\s]{{2,}}?{SP}+{NAME_FIELD}{HONORIFIC}"
 ROLE_ENTRY_RE = regex.compile(
-    rf"(?P<title>[^\s（()）]{{2,}}?){SP}+(?P<name>{NAME_FIELD}{HONORIFIC})(?={SP}{{4,}}|$)"
+    rf"(?P<title>[^\s]{{2,}}?){SP}+(?P<name>{NAME_FIELD}{HONORIFIC})(?={SP}{{4,}}|$)"
 )
 ROLE_ROW_RE = regex.compile(rf"(?P<entries>{ROLE_ENTRY}(?:{SP}{{4,}}{ROLE_ENTRY})*)")
 #: Tokyo style: 委員長吉原　　修君 (title, name and 君 run together), one or more a line.
@@ -494,6 +522,10 @@ def _is_padded_name(match: regex.Match[str], ctx: Context) -> bool:
 
 def _is_first_lines(match: regex.Match[str], ctx: Context) -> bool:
     return ctx.index < 4 and ctx.mode in (None, "dateline") and not ctx.title_seen
+
+
+def _not_in_roster(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.mode != "roster"
 
 
 def _not_seen_title(match: regex.Match[str], ctx: Context) -> bool:
@@ -602,6 +634,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         FIELD_RE,
         derive=lambda f: {"name": header_field_name(f.get("key", "")) or ""},
     ),
+    Rule("spaced-field", BlockKind.HEADER, SPACED_FIELD_RE, derive=_spaced_field),
     Rule(
         "date",
         BlockKind.HEADER,
@@ -609,6 +642,13 @@ HEADER_RULES: tuple[Rule, ...] = (
         guard=_in(None),
         derive=lambda f: {"name": "datetime"},
         sets_mode="dateline",
+    ),
+    Rule(
+        "date-later",
+        BlockKind.HEADER,
+        DATE_LINE_RE,
+        guard=_not_in_roster,
+        derive=lambda f: {"name": "datetime"},
     ),
     Rule("title", BlockKind.HEADER, TITLE_RE, guard=_not_seen_title, derive=_title_fields),
     Rule(
@@ -754,7 +794,10 @@ def survey(text: str) -> Mapping[str, str]:
 _SIGNALS = (
     # a speech: a mark, a label, a full-width space (○議長（吉田崇仁）　, ◯委員長　　)
     (
-        regex.compile(rf"(?m)^{MARK}(?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"),
+        regex.compile(
+            rf"(?m)^{MARK}(?:(?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"
+            rf"|[^（()）\n]{{0,20}}[（(][^（()）\n]{{1,30}}[)）][ \u3000])"
+        ),
         0.4,
     ),
     # the vocabulary of local government
