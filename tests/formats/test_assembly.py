@@ -161,6 +161,21 @@ def test_label_shapes(
         ("○（山田太郎君）　質問します。", "（山田太郎君）", "山田太郎", None, None),
         # a space after the mark
         ("○　當山清彦議長　日程第１を議題とします。", "當山清彦議長", "當山清彦", "議長", None),
+        # a colon after the label, and no space at all after its parenthesis
+        (
+            "○議長（山田太郎君）：ただいまから会議を開きます。",
+            "議長（山田太郎君）",
+            "山田太郎",
+            "議長",
+            None,
+        ),
+        (
+            "○議長（山田太郎君）ただいまから会議を開きます。",
+            "議長（山田太郎君）",
+            "山田太郎",
+            "議長",
+            None,
+        ),
     ],
 )
 def test_label_shapes_of_other_councils(
@@ -547,6 +562,11 @@ def test_notes(
     assert (kind, note) in {(n.kind, n.text) for n in turn.notes}
 
 
+def test_a_vote_by_standing_is_a_note() -> None:
+    m = _assembly("○議長（山田太郎君）　賛成の諸君の起立を求めます。\n　　〔賛成者起立〕\n")
+    assert [(n.kind, n.text) for n in m.utterances[0].notes] == [("vote", "〔賛成者起立〕")]
+
+
 def test_inline_notes_stay_in_the_text(parsed: dict[str, Minutes]) -> None:
     # aomori 12 '…おはようございます。（「おはようございます」と呼ぶ者あり）ただいまから…'
     turn = _turn(parsed["aomori"], 12)
@@ -664,6 +684,19 @@ def test_meeting(
         body,
         number,
         venue,
+    )
+
+
+def test_header_keys_without_a_colon() -> None:
+    # small towns' PDF minutes: '１．招集年月日　令和６年３月５日（火）' / '２．招集の場所　…'
+    m = _assembly(
+        "１．招集年月日　令和６年３月５日（火）\n２．招集の場所　川西町議会議場\n"
+        "　　　　１０時００分開議\n○議長（山田太郎君）　ただいまから会議を開きます。\n"
+    )
+    assert (m.meeting.date, m.meeting.venue, m.meeting.start_time) == (
+        dt.date(2024, 3, 5),
+        "川西町議会議場",
+        "10:00",
     )
 
 
