@@ -179,7 +179,7 @@ class Roster:
             self.add(m)
 
     def add(self, member: MemberDraft) -> None:
-        """Index a member (the roster's, or a speaker the label names in full)."""
+        """Index a member (the roster's, or a speaker a label names whom the roster lacks)."""
         m = member
         self.members.append(m)
         if m.name:
@@ -263,8 +263,8 @@ class Roster:
     def _by_surname_and_title(self, label: str) -> list[MemberDraft]:
         """Members whose surname starts ``label`` and whose title ends it: a label printed as
         surname + bureau + title (土屋オリンピック・パラリンピック準備局国際大会準備担当部長 →
-        土屋 太郎, 国際大会準備担当部長). A title the label ends with beats one that only shares
-        its last word (局長)."""
+        土屋 太郎, 国際大会準備担当部長). A title the label ends with beats one printed a little
+        differently (…準備局長 for …準備局局長: the same bureau and the same last word)."""
         exact: list[MemberDraft] = []
         loose: list[MemberDraft] = []
         fitting = (self._surname.get(label[:k], []) for k in range(1, self.PREFIX + 1))
@@ -277,7 +277,7 @@ class Roster:
                 continue
             if rest.endswith(m.title) or m.title.endswith(rest):
                 exact.append(m)
-            elif position_suffix(m.title) == suffix:
+            elif position_suffix(m.title) == suffix and _common_prefix(rest, m.title) >= 2:
                 loose.append(m)
         return exact or loose
 
@@ -315,6 +315,12 @@ _CHAIR_CHANGE_RE = regex.compile(r"(?P<out>[^、，〔（]+?)退席[、，](?P<i
 _TITLE_PREFIX_RE = regex.compile(
     r"^(?:理事|委員|副委員長|委員長代理|副議長|副会長|会長代理|副座長)"
 )
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
 
 
 def _role_family(title: str | None) -> str | None:

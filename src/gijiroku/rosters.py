@@ -379,9 +379,9 @@ class RosterBuilder:
             self.by_name.setdefault(member.name, member)
 
     def enrol(self, label: LabelParts, span: Span) -> MemberDraft:
-        """A speaker whose label names them in full but whom no roster lists (minutes printed
-        without a roster, a newly appointed 教育委員): a member from the label, present; a
-        seat number (４番（奈良祥孝君）) makes them a 議員."""
+        """A speaker whose label names them but whom no roster lists (minutes printed without
+        a roster, a newly appointed 教育委員): a member from the label, present; a seat number
+        (４番（奈良祥孝君）) makes them a 議員."""
         member = MemberDraft(
             id=f"m{len(self.members) + 1}",
             name=label.name,

@@ -746,9 +746,9 @@ BODY_RULES: tuple[Rule, ...] = (
     *_MARK_HEADINGS,
     _SEPARATOR,
     _TIME,
+    _NOTE_RULE,
     *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True),
     *_heading_rules("item-group", ITEM_LINE_RE, _next_in_group, continues=True),
-    _NOTE_RULE,
     *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns),
     Rule(
         "signature-statement",
