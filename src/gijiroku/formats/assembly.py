@@ -2,33 +2,34 @@
 
 Japan's prefectural and municipal assemblies publish through a few products (DiscussNet,
 DB-Search, kensakusystem …) whose styles differ in marks, label shapes and roster layouts but
-not in meaning; one family reads them all. Lines it recognises, from ``samples/assembly/``::
+not in meaning; one family reads them all. Lines it recognises, from ``samples/assembly/``
+(leading spaces left out)::
 
     令和６年第１回函館市議会定例会会議録　第１号                 title (hakodate, DiscussNet)
-    令和６年２月２２日（木曜日）　　　…　　午前１０時００分開会     date and opening time
-    午前１１時０４分散会     closing time under the date
+    令和６年２月２２日（木曜日）　…　午前１０時００分開会         date and opening time
+    午前１１時０４分散会                  closing time, set right under the opening time
     開催日：令和 7年 2月14日 / 会議名：令和 7年第1回定例会…      key：value header (katsushika)
     第四委員会室                                               venue (tokyo-rwc)
-    〇議事日程 / 日程第１ / 　会議録署名議員の指名               order of the day → agenda
-    議　事　日　程 / 　第　９　　議　　案　　第　８号　…補正予 / 　　　…算（第２号）
-    〇出席議員（２６人） / 　　　１番　吉　田　崇　仁            roster: seat + padded name
-    １番　　むらまつ　勝康　　　　　　２番　　おおにし　順子  two columns
+    〇議事日程 / 日程第１ / 会議録署名議員の指名                 order of the day → agenda
+    議　事　日　程 / 第　９　　議　　案　　第　８号　…補正予 / …算（第２号）   wrapped, set in
+    〇出席議員（２６人） / １番　吉　田　崇　仁                  roster: seat + padded name
+    １番　　むらまつ　勝康　　　　　　２番　　おおにし　順子       two columns
     市長　　　　　大　泉　　　潤                               title + padded name
-    子ども未来部長 / 　　　　　　　宿　村　篤　由              a long title above its name
-    政策経営部長兼務　…長　南　幸　紀 / 　　ＳＤＧｓ推進担当部長  兼務: the title goes on
+    子ども未来部長 / 宿　村　篤　由                            a long title above its name
+    政策経営部長兼務　…長　南　幸　紀 / ＳＤＧｓ推進担当部長       兼務: the title goes on
     事務局長　　　杉　立　敏　也　　　　次長　　　南　部　　　剛  two columns of title + name
     出席委員　十一名 / 委員長吉原　　修君                          title run into the name, 君
-    午前１０時００分開会 / 午後一時開議 / 　午後２時１２分休憩      events
+    午前１０時００分開会 / 午後一時開議 / 午後２時１２分休憩        events
     ○議長（吉田崇仁）　おはようございます。                       role（name）
     ◆総務常任委員長（島昌之）　… / ◎市長（大泉潤）　…           ◆ member, ◎ executive
     ◯４番（奈良祥孝君）　… / ◯議長（奈良岡隆君）　…              seat（name君）, role（name君）
     ○（伊藤よしのり議長）　… / ○２２番（筒井たかひさ議員）　…     （name role）, seat（name議員）
     ○吉原委員長　… / ◯福田ようすけ委員　　… / ◯委員長　　…      surname/name + role, role alone
-    〔議員奈良祥孝君登壇〕 / 　　（「異議なし」の声あり）       stage directions (notes)
+    〔議員奈良祥孝君登壇〕 / （「異議なし」の声あり）              stage directions (notes)
     ──────── / ＝＝＝＝ / ――――                                rules
     日程第１　議案第146号　…　～ / 日程第３　議案第170号　…        a heading between turns
     閉　会                                                     a letter-spaced heading
-    議　　長　　　伊藤　よしのり / 　　署名議員　　　齊　藤　大　介  the signature block
+    議　　長　　　伊藤　よしのり / 署名議員　　　齊　藤　大　介     the signature block
 
 and, from other councils' minutes: ``◎日程第１　会議録署名議員の指名``, ``◎開議の宣告``,
 ``△日程第１　一般質問`` (◎ and △ as headings), ``〇議 長（弓仲利博議員）``, ``〇14番　松村　潤議員``,
