@@ -52,6 +52,15 @@ def test_detected_without_being_named(parsed: dict[str, Minutes]) -> None:
     assert {m.source.format for m in parsed.values()} == {"assembly"}
 
 
+@pytest.mark.parametrize("key", sorted(SAMPLES))
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_detected_whatever_the_line_ends(key: str, newline: str) -> None:
+    # tokyo-rwc looks most like the Diet; its roster (line 4 '委員長吉原　　修君') and 出席説明員
+    # (line 16) are an assembly's under CRLF too
+    text = read_sample(SAMPLES[key]).replace("\r\n", "\n").replace("\n", newline)
+    assert gijiroku.detect_format(text).name == "assembly"
+
+
 # -- labels -------------------------------------------------------------------------------------
 
 

@@ -774,9 +774,14 @@ _EITHER_LINE_RE = regex.compile(rf"(?m)^(?P<mark>[{EITHER_MARKS}]){SP}*(?P<rest>
 _STRONG_SPEECH_RE = regex.compile(rf"^[^\s（()）]{{0,30}}[（(][^（()）\n]{{1,30}}[)）]{SP}+\S")
 
 
+#: CRLF and CR read as LF by the line patterns of the survey and the detector.
+_LINE_BREAK_RE = regex.compile(r"\r\n?")
+
+
 def survey(text: str) -> Mapping[str, str]:
     """What ◎ ◆ ◇ do in this document: ``"speaker"`` when more of their lines are speeches
     (``◎市長（大泉潤）　…``) than headings (``◎会期の決定``), else ``"heading"``."""
+    text = _LINE_BREAK_RE.sub("\n", text)
     votes: Counter[tuple[str, str]] = Counter()
     for line in _EITHER_LINE_RE.finditer(text):
         rest = line["rest"]
@@ -814,8 +819,8 @@ _SIGNALS = (
     (
         regex.compile(
             rf"◯|(?m)^[○〇][0-9０-９]{{1,3}}番[（(]|(?m)^[◆◎][^\s（]{{1,20}}[（(]|"
-            rf"(?m)^(?:委員長|副委員長)\S+君$|(?m)^開催日[：:]|(?m)^{SP}*[{SPEAKER_MARKS}]?{SP}*"
-            rf"出{SP}*席{SP}*議{SP}*員"
+            rf"(?m)^(?:委員長|副委員長)[^\n]+君$|(?m)^開催日[：:]|(?m)^{SP}*[{SPEAKER_MARKS}]?{SP}*"
+            rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
         ),
         0.4,
     ),
@@ -839,6 +844,7 @@ _DIET_RE = regex.compile(
 def looks_like(head: str) -> float:
     """Assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat labels;
     the Diet's own words count against."""
+    head = _LINE_BREAK_RE.sub("\n", head)
     score = sum(weight for pattern, weight in _SIGNALS if pattern.search(head))
     if _DIET_RE.search(head):
         score -= 0.6
