@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gijiroku
 from gijiroku import BlockKind, GijirokuError
 from gijiroku.normalize import clean_text, compact
+from tests.conftest import SAMPLES, read_sample, sample_paths
 
 PIECES = st.sampled_from(
     [
@@ -102,6 +105,12 @@ def test_bytes_parse_like_the_text(text: str, encoding: str) -> None:
     assert [u.text for u in from_bytes.utterances] == [
         u.text for u in gijiroku.parse(text).utterances
     ]
+
+
+@pytest.mark.parametrize("sample", sample_paths(), ids=lambda p: str(p.relative_to(SAMPLES)))
+def test_nothing_is_lost_in_a_sample(sample: Path) -> None:
+    text = read_sample(str(sample.relative_to(SAMPLES)))
+    assert gijiroku.parse(text, source_name=sample.name).unaccounted(text) == []
 
 
 def test_block_kinds_are_stable() -> None:

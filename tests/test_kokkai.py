@@ -127,7 +127,8 @@ def test_text_parse_leaves_api_fields_empty() -> None:
     # every speaker has the same keys; the reading, title and affiliation come only from the API
     d = gijiroku.parse(read_sample("diet/shugiin-monka-2023-11-01.txt")).model_dump(mode="json")
     speaker = d["utterances"][0]["speaker"]
-    assert set(speaker) == {"label", "name", "role", "mark", "yomi", "title", "affiliation"}
+    assert set(speaker) == {
+        "label", "name", "role", "mark", "seat", "honorific", "yomi", "title", "affiliation"}  # fmt: skip
     assert (speaker["yomi"], speaker["title"], speaker["affiliation"]) == (None, None, None)
 
 

@@ -39,6 +39,9 @@ class BlockKind(str, enum.Enum):
     """A stand-alone note (（了承）, （開始 13：30）). fields: text, kind, time."""
     PAGE = "page"
     """A page marker (``- 4 -``). fields: number."""
+    SIGNATURE = "signature"
+    """A line of the closing signature block (地方自治法第123条…署名する, 議長　伊藤　よしのり).
+    fields: statement, date, role, name."""
     SEPARATOR = "separator"
     """A rule line (``――――◇―――――``, ``＝＝＝``) between parts of the minutes."""
     ITEM = "item"

@@ -44,6 +44,10 @@ _DOC_WORD_RE = regex.compile(
 _NAME_DATE_RE = regex.compile(
     r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[-_.]?(?P<m>[01][0-9])[-_.]?(?P<d>[0-3][0-9])(?![0-9])"
 )
+#: What is left of a title that names only the kind of sitting (定例会, 臨時会（第1日…）).
+_SITTING_ONLY_RE = regex.compile(r"^(?:定例会|臨時会|定例会議|臨時会議)\s*(?:[（(][^）)]*[)）])?$")
+#: A time printed as the meeting's close: 午前１１時０４分散会, 閉会, 延会.
+_CLOSING_RE = regex.compile(r"(?:散会|閉会|延会|閉議|終了)\s*[)）〕]?\s*$")
 _SPACES_RE = regex.compile(r"\s+")
 _FACT_FIELDS = ("body", "house", "session", "number", "date", "venue", "title")
 
@@ -120,7 +124,8 @@ class MeetingBuilder:
             body = _HOUSE_RE.sub(" ", _ISSUE_RE.sub(" ", _ORDINAL_RE.sub(" ", body)))
             body = _DOC_WORD_RE.sub("", body.strip())
         body = _DOC_WORD_RE.sub("", _SPACES_RE.sub(" ", body).strip()).strip()
-        values["body"] = body or None
+        # 令和 7年第1回定例会（第1日 2月14日） names a sitting, not a body: facts may tell it
+        values["body"] = None if _SITTING_ONLY_RE.match(body) else body or None
 
     def _date(self, raw: str, block: Block, diagnose: Diagnose) -> None:
         """The first date field gives the date; any of them may give the times."""
@@ -137,7 +142,11 @@ class MeetingBuilder:
         self._times(rest)
 
     def _times(self, raw: str) -> None:
+        """Times in a header field; one time said to close the meeting (午前１１時０４分散会)
+        is the end time."""
         start, end = parse_time_range(raw)
+        if start and end is None and _CLOSING_RE.search(raw):
+            start, end = None, start
         if start:
             self.values.setdefault("start_time", start)
         if end:

@@ -5,7 +5,8 @@ from the input carries a :class:`Span` into the original text.
 
 Glossary: :class:`Minutes` 議事録・会議録, :class:`Meeting` 会議, :class:`Member` 出席者,
 :class:`Section` 議題・日程, :class:`Utterance` 発言, :class:`Note` 注記 (ト書き),
-:class:`Event` 開会・休憩などの経過, :class:`Diagnostic` 診断.
+:class:`Event` 開会・休憩などの経過, :class:`Signature` 署名 (会議録署名),
+:class:`Diagnostic` 診断.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ __all__ = [
     "MembershipChange",
     "Section",
     "Severity",
+    "Signature",
+    "Signer",
     "Source",
     "Span",
     "Speaker",
@@ -172,6 +175,10 @@ class Speaker(_Record):
     name: str | None = Field(default=None, description="the person's name when known")
     role: str | None = Field(default=None, description="役職 or function, e.g. 座長, 委員")
     mark: str | None = Field(default=None, description="the mark printed before it (○, ◆ …)")
+    seat: int | None = Field(default=None, description="議席番号 printed in the label (４番 → 4)")
+    honorific: str | None = Field(
+        default=None, description="the honorific printed after the name (君, 議員)"
+    )
     yomi: str | None = Field(
         default=None, description="the name's reading (よみ), when a source gives it"
     )
@@ -218,6 +225,28 @@ class Event(_Record):
     kind: str
     time: ClockTime | None = None
     text: str
+    span: Span
+
+
+class Signer(_Record):
+    """One signer of the minutes (議長, 署名議員 …) and the member it names."""
+
+    role: str | None = Field(description="as printed, spaces removed: 議長, 署名議員")
+    name: str | None = Field(description="the name without spaces")
+    member_id: str | None = Field(default=None, description="a Member id, when one fits")
+    text: str = Field(description="the line as printed (normalized)")
+    span: Span
+
+
+class Signature(_Record):
+    """The closing signature block (会議録署名), kept apart from the last speech:
+    ``地方自治法第123条第2項の規定により、ここに署名する。``, a date, and the signers."""
+
+    statement: str | None = Field(default=None, description="the attestation sentence")
+    date: dt.date | None = None
+    date_raw: str | None = None
+    signers: tuple[Signer, ...] = ()
+    text: str = Field(description="the whole block as printed (normalized), lines joined by \\n")
     span: Span
 
 
@@ -272,6 +301,7 @@ class Minutes(_Record):
     sections: tuple[Section, ...] = ()
     utterances: tuple[Utterance, ...] = ()
     events: tuple[Event, ...] = ()
+    signatures: tuple[Signature, ...] = ()
     membership_changes: tuple[MembershipChange, ...] = ()
     layout: tuple[LayoutMark, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -288,6 +318,7 @@ class Minutes(_Record):
         found += [item.span for s in self.sections for item in s.items]
         found += [u.span for u in self.utterances]
         found += [e.span for e in self.events]
+        found += [s.span for s in self.signatures]
         found += [c.span for c in self.membership_changes]
         found += [mark.span for mark in self.layout]
         found += [d.span for d in self.diagnostics if d.span is not None]

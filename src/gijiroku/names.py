@@ -11,6 +11,8 @@ Example:
     (None, '情報政策課長')
     >>> split_person("日下情報政策部長", known_titles={"情報政策部長"})
     ('日下', '情報政策部長')
+    >>> split_person("福田ようすけ委員"), split_person("子ども未来部長")
+    (('福田ようすけ', '委員'), (None, '子ども未来部長'))
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ __all__ = [
     "CHAIR_ROLES",
     "HONORIFICS",
     "OFFICES",
+    "PERSON_TITLES",
     "POSITION_WORDS",
     "POSITION_WORDS_RE",
     "is_office",
@@ -61,6 +64,9 @@ _ENDS_WITH_POSITION_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
 CHAIR_ROLES: frozenset[str] = frozenset(
     {"座長", "会長", "委員長", "議長", "部会長", "分科会長", "理事長", "司会"}
 )
+#: Titles printed after a member's own name (福田ようすけ委員, 松島茂喜議長), never after the
+#: name of a department or committee the way 部長 or 委員長 are (子ども未来部長, 総務委員長).
+PERSON_TITLES: frozenset[str] = frozenset({"委員", "議員", "議長", "副議長", "座長", "副座長"})
 #: Offices that speak as a body, not as a person.
 OFFICES: frozenset[str] = frozenset({"事務局", "事務局長", "書記", "司会", "進行"})
 #: Honorifics printed after a name (君 in the Diet and assemblies).
@@ -74,6 +80,8 @@ ORG_CHARS = frozenset(
     "発構想芸術振興際参"
 )
 _HAN_ONLY_RE = regex.compile(r"^[\p{Han}々〆ヶ]+$")
+#: A personal name as printed in a label: kanji and kana (ひぐちのりこ, ごうこ正太郎, 高村直也).
+_NAME_RE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ]{2,8}$")
 #: Members kept anonymous in published minutes: Ａ委員, B委員, ○○委員.
 _ANONYMOUS_RE = regex.compile(r"^(?:[A-Za-zＡ-Ｚａ-ｚ]{1,2}|[○〇×＊*]{1,3})$")
 
@@ -111,6 +119,16 @@ def _looks_like_surname(head: str) -> bool:
     )
 
 
+def _looks_like_name(head: str) -> bool:
+    """2 to 8 kanji or kana with no organization characters, not all katakana (デジタル):
+    a member's full name in a label such as ``福田ようすけ委員``."""
+    return (
+        bool(_NAME_RE.match(head))
+        and not any(ch in ORG_CHARS for ch in head)
+        and not regex.match(r"^[\p{Katakana}ー]+$", head)
+    )
+
+
 def is_office(title: str | None) -> bool:
     """True for offices that speak as a body (事務局, 司会 …)."""
     return title is not None and compact(title) in OFFICES
@@ -127,7 +145,9 @@ def split_person(
 
     ``known_titles`` are titles the document itself uses (labels such as 情報政策課長,
     titles from a roster); they win over the built-in table. A title alone gives
-    ``(None, title)``; a name with no title gives ``(name, None)``. With ``run_together``
+    ``(None, title)``; a name with no title gives ``(name, None)``. Before a title of
+    :data:`PERSON_TITLES` (委員, 議員, 議長) any name-like head is a name, kana included
+    (``ひぐちのりこ委員``); before other titles only a short run of kanji is. With ``run_together``
     (roster entries, which always name a person) an entry like ``佐藤情報システム課長`` that
     matches nothing known gives its first ``default_surname`` characters as the surname, the
     most common length; a speaker label is never split that way.
@@ -147,6 +167,8 @@ def split_person(
     if not head:
         return None, position
     if _looks_like_surname(head) or _ANONYMOUS_RE.match(head):
+        return head, position
+    if position in PERSON_TITLES and _looks_like_name(head):
         return head, position
     # A run-together "surname + department + position" entry: take the common surname length
     # when what follows it reads as a department.

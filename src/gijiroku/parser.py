@@ -9,15 +9,18 @@ the blocks, in document order:
 - a label opens a turn, which runs to the next label or heading; notes inside a turn stay in
   its text and are listed in its ``notes``; notes about the meeting's course (開始, 散会 …)
   become events; text after a heading with no new label opens a new turn by the same speaker;
-- page numbers and rule lines go to ``layout``; what nobody understood becomes a diagnostic.
+- page numbers and rule lines go to ``layout``; the closing signature block (署名) goes to
+  ``signatures``; what nobody understood becomes a diagnostic.
 
 Then speakers are resolved against the roster (:mod:`gijiroku.resolve`), following changes
-of the chair in document order.
+of the chair in document order; a turn marked ``enrol`` whose label names someone the roster
+lacks adds that speaker to the members.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -25,7 +28,7 @@ from typing import Literal
 import regex
 
 from gijiroku.blocks import Block, BlockKind
-from gijiroku.dates import parse_number, parse_time
+from gijiroku.dates import parse_date, parse_number, parse_time
 from gijiroku.meeting import MeetingBuilder
 from gijiroku.models import (
     Attendance,
@@ -39,6 +42,8 @@ from gijiroku.models import (
     Note,
     Section,
     Severity,
+    Signature,
+    Signer,
     Source,
     Span,
     Speaker,
@@ -46,7 +51,7 @@ from gijiroku.models import (
 )
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import clean_text, compact
-from gijiroku.notes import EVENT_KINDS, classify_note, find_inline_notes
+from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
 from gijiroku.resolve import LabelParts, Roster, analyze_label
 from gijiroku.rosters import MemberDraft, RosterBuilder
 
@@ -67,6 +72,8 @@ class _TurnDraft:
     first: Span
     last: Span
     continued: bool = False
+    enrol: bool = False
+    label_span: Span | None = None
     paragraphs: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     length: int = 0
@@ -82,10 +89,11 @@ class _TurnDraft:
         if not text:
             return
         offset = self.length + (1 if self.paragraphs else 0)
-        if note_kind is not None:
+        inline = find_inline_notes(text)
+        if note_kind is not None and not _several_notes(text, inline):
             self.notes.append(Note(kind=note_kind, text=text, start=offset, end=offset + len(text)))
         else:
-            for found in find_inline_notes(text):
+            for found in inline:
                 self.notes.append(
                     Note(
                         kind=found.kind,
@@ -96,6 +104,25 @@ class _TurnDraft:
                 )
         self.paragraphs.append(text)
         self.length = offset + len(text)
+
+
+def _several_notes(text: str, inline: Sequence[InlineNote]) -> bool:
+    """A note paragraph made of several notes (〔議員村川みどり君登壇〕（拍手）): list each one."""
+    return len(inline) > 1 and not regex.sub(
+        r"\s", "", "".join(text[a.end : b.start] for a, b in itertools.pairwise(inline))
+    )
+
+
+@dataclass(slots=True)
+class _SignatureDraft:
+    """The closing signature block being read line by line."""
+
+    first: Span
+    last: Span
+    lines: list[str] = field(default_factory=list)
+    statement: str | None = None
+    date_raw: str | None = None
+    signers: list[tuple[str | None, str | None, str, Span]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -142,6 +169,8 @@ class _State:
     current: _TurnDraft | None = None
     last_speaker: LabelParts | None = None
     open_field: str | None = None
+    signatures: list[_SignatureDraft] = field(default_factory=list)
+    signing: bool = False
 
     def diagnose(
         self,
@@ -223,43 +252,75 @@ def _header_value_line(state: _State, block: Block) -> bool:
 
 
 def _agenda_item(state: _State, block: Block) -> None:
-    """An agenda item listed in the header; a wrapped line continues the item above."""
+    """An agenda item listed in the header; a wrapped line continues the item above.
+
+    A rule may decide instead of the layout heuristics: ``continues`` ``"1"`` (this line goes
+    on with the item above) or ``"0"`` (a new item), ``level`` and ``number``.
+    """
     title = clean_text(block.fields.get("title", ""))
     previous = state.sections[-1] if state.sections else None
+    continues = block.get("continues")
     wraps = (
         previous is not None
         and previous.kind == "agenda"
-        and block.span.line_start == previous.span.line_end + 1
-        and (
-            title.startswith(("）", ")"))
-            or previous.title.count("（") > previous.title.count("）")
-            or (
-                _indent(state.text, block.span.start) > _indent(state.text, previous.span.start)
-                and not _AGENDA_ITEM_START_RE.match(title)
-            )
-        )
+        and continues != "0"
+        and (continues == "1" or _wraps_agenda_item(state, block, previous, title))
     )
     if wraps and previous is not None:
-        state.sections[-1] = previous.model_copy(
-            update={
-                "title": previous.title + title,
-                "span": previous.span.model_copy(
-                    update={"end": block.span.end, "line_end": block.span.line_end}
-                ),
-            }
-        )
+        state.sections[-1] = _extended(previous, title, block.span)
         return
     level = 2 if title.startswith(("（", "(")) and state.sections else 1
     state.sections.append(
         Section(
             id=f"s{len(state.sections) + 1}",
-            number=_section_number(title),
+            number=_section_number(title, block.get("number")),
             title=title,
             kind="agenda",
-            level=level,
+            level=int(block.get("level") or level),
             heading=clean_text(block.text_of(state.text)),
             span=block.span,
         )
+    )
+
+
+def _wraps_agenda_item(state: _State, block: Block, previous: Section, title: str) -> bool:
+    """The layout says the line goes on with the item above: it comes right after it and
+    closes its parenthesis, or is indented deeper without starting an item of its own."""
+    if block.span.line_start != previous.span.line_end + 1:
+        return False
+    deeper = _indent(state.text, block.span.start) > _indent(state.text, previous.span.start)
+    return (
+        title.startswith(("）", ")"))
+        or previous.title.count("（") > previous.title.count("）")
+        or (deeper and not _AGENDA_ITEM_START_RE.match(title))
+    )
+
+
+#: An item number printed alone, its title on the next line: 日程第１ / 　会議録署名議員の指名.
+_BARE_ITEM_NUMBER_RE = regex.compile(
+    r"^(?:追加)?(?:日程)?第[\s\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十]+)$"
+)
+
+
+#: A line that starts an item of its own (joined with a space when it continues a group).
+_ITEM_START_RE = regex.compile(r"^(?:追加)?日程第")
+
+
+def _extended(section: Section, title: str, span: Span) -> Section:
+    """``section`` with a line that goes on with it: a wrapped title, the title under a bare
+    item number (日程第１ / 会議録署名議員の指名: the number is already ``number``), the end
+    of a range (日程第１…～ / 日程第３…), or the next item of a group taken up together."""
+    head = section.title
+    if _BARE_ITEM_NUMBER_RE.match(head):
+        head = ""
+    joiner = (
+        "\u3000" if head and (head.endswith(("～", "〜")) or _ITEM_START_RE.match(title)) else ""
+    )
+    return section.model_copy(
+        update={
+            "title": head + joiner + title,
+            "span": section.span.model_copy(update={"end": span.end, "line_end": span.line_end}),
+        }
     )
 
 
@@ -277,17 +338,26 @@ _AGENDA_ITEM_START_RE = regex.compile(
 # -- body -------------------------------------------------------------------------------------
 
 
-def _section_number(title: str) -> int | None:
+def _section_number(title: str, printed: str | None = None) -> int | None:
+    """The section's number: the one a rule found (``number``), else read from the title."""
+    if printed:
+        return parse_number(compact(printed))
     match = _SECTION_NUMBER_RE.match(compact(title) + " ")
     return parse_number(match["n"]) if match else None
 
 
 def _heading(state: _State, block: Block) -> None:
+    """A heading in the proceedings opens a section; with ``continues`` ``"1"`` the line goes
+    on with the heading above (a wrapped title, the end of a range 日程第１…～日程第３)."""
     state.current = None
     title = clean_text(block.fields.get("title", ""))
+    previous = state.sections[-1] if state.sections else None
+    if block.get("continues") == "1" and previous is not None and previous.id == state.section_id:
+        state.sections[-1] = _extended(previous, title, block.span)
+        return
     section = Section(
         id=f"s{len(state.sections) + 1}",
-        number=_section_number(title),
+        number=_section_number(title, block.get("number")),
         title=title,
         level=int(block.get("level") or 1),
         heading=clean_text(block.text_of(state.text)),
@@ -338,7 +408,14 @@ def _turn(state: _State, block: Block) -> None:
         mark=block.get("mark"),
         known_titles=state.known_titles,
     )
-    state.current = _TurnDraft(parts, state.section_id, block.span, block.span)
+    state.current = _TurnDraft(
+        parts,
+        state.section_id,
+        block.span,
+        block.span,
+        enrol=bool(block.get("enrol")),
+        label_span=_label_span(state, block),
+    )
     state.turns.append(state.current)
     state.last_speaker = parts
     state.current.add(clean_text(block.get("text") or ""), block.span)
@@ -378,6 +455,26 @@ def _note(state: _State, block: Block) -> None:
         )
     else:
         state.current.add(clean_text(raw), block.span, note_kind=kind)
+
+
+def _signature(state: _State, block: Block) -> None:
+    """A line of the closing signature block: it ends the last turn and joins the block
+    above when nothing came between them."""
+    state.current = None
+    if not state.signing or not state.signatures:
+        state.signatures.append(_SignatureDraft(block.span, block.span))
+        state.signing = True
+    draft = state.signatures[-1]
+    draft.last = block.span
+    text = clean_text(block.text_of(state.text))
+    draft.lines.append(text)
+    if block.get("statement") and draft.statement is None:
+        draft.statement = clean_text(block.fields["statement"])
+    if block.get("date") and draft.date_raw is None:
+        draft.date_raw = clean_text(block.fields["date"])
+    if block.get("role") or block.get("name"):
+        role, name = compact(block.get("role") or ""), compact(block.get("name") or "")
+        draft.signers.append((role or None, name or None, text, block.span))
 
 
 def _layout(
@@ -435,13 +532,65 @@ def _children(state: _State, block: Block) -> None:
             _mention(state, child)
         elif child.kind is BlockKind.HEADER and child.get("fact"):
             state.meeting.fact(child.fields["fact"], clean_text(child.get("value") or ""))
+        elif child.kind is BlockKind.SECTION:
+            _taken_up(state, child)
+        elif child.kind is BlockKind.NOTE:
+            _event_in_text(state, child)
+
+
+def _taken_up(state: _State, child: Block) -> None:
+    """The chair takes up an item in a speech (日程第１　会議録署名議員の指名について。,
+    日程第２、議案第１号から日程第７、…までを一括して上程): a heading section for it, titled
+    from the order of the day when it lists the item; the turn and those after it fall under
+    it. A heading printed for the same item just before needs no second section."""
+    number = _section_number("", child.get("number"))
+    current = next((s for s in state.sections if s.id == state.section_id), None)
+    if number is None or (current is not None and current.number == number):
+        return
+    listed = {s.number: s.title for s in state.sections if s.kind == "agenda" and s.level == 1}
+    title = listed.get(number) or clean_text(child.get("title") or child.text_of(state.text))
+    last = _section_number("", child.get("last")) if child.get("last") else None
+    if last is not None and last in listed:
+        title = f"{title}\u3000～\u3000{listed[last]}"
+    section = Section(
+        id=f"s{len(state.sections) + 1}",
+        number=number,
+        title=title,
+        heading=clean_text(child.text_of(state.text)),
+        span=child.span,
+    )
+    state.sections.append(section)
+    state.section_id = section.id
+    if state.current is not None:
+        state.current.section_id = section.id
+
+
+def _event_in_text(state: _State, child: Block) -> None:
+    """A note of the meeting's course inside a speech (…閉会いたします。（11時10分閉会）): it
+    stays in the text and is an event too."""
+    raw = child.fields.get("text", "")
+    kind = child.get("kind") or classify_note(raw)
+    if kind in EVENT_KINDS:
+        state.events.append(
+            Event(
+                id=f"e{len(state.events) + 1}",
+                kind=kind,
+                time=parse_time(raw),
+                text=clean_text(raw),
+                span=child.span,
+            )
+        )
 
 
 def _walk(state: _State) -> None:
     for block in state.blocks:
         state.meeting.facts_of(block)
         kind = block.kind
-        if kind is BlockKind.HEADER:
+        if kind not in (BlockKind.SIGNATURE, BlockKind.PAGE):
+            state.signing = False
+        if kind is BlockKind.SIGNATURE:
+            _signature(state, block)
+        elif kind is BlockKind.HEADER:
             _header_field(state, block)
         elif kind is BlockKind.ROSTER:
             state.header.append(
@@ -499,8 +648,8 @@ def _walk(state: _State) -> None:
 # -- speakers and records ---------------------------------------------------------------------
 
 
-def _utterances(state: _State) -> list[Utterance]:
-    roster = Roster(state.rosters.members)
+def _utterances(state: _State, roster: Roster) -> list[Utterance]:
+    printed_roster = bool(roster)
     by_id = {m.id: m for m in state.rosters.members}
     utterances = []
     for order, turn in enumerate(state.turns, start=1):
@@ -511,13 +660,34 @@ def _utterances(state: _State) -> list[Utterance]:
             else None
         )
         member_id = resolution.member_id if resolution else None
-        name = parts.name
+        if (
+            member_id is None
+            and turn.enrol
+            and parts.name
+            and not turn.continued
+            and (resolution is None or not resolution.candidates)
+        ):
+            # a speaker the label names in full whom no roster lists (a newly appointed
+            # 教育委員, or minutes printed without a roster)
+            member = state.rosters.enrol(parts, turn.label_span or turn.first)
+            roster.add(member)
+            by_id[member.id] = member
+            member_id, resolution = member.id, None
+        name, role = parts.name, parts.role
         if member_id is not None:
-            name = by_id[member_id].name or name
+            member = by_id[member_id]
+            name = member.name or name
             if parts.role in CHAIR_ROLES and parts.name:
                 roster.presides(parts.role, member_id)
+            if not parts.name and role and member.surname and role.startswith(member.surname):
+                role = role[len(member.surname) :]  # 土屋＋国際大会準備担当部長: the title
         span = turn.span
-        if resolution is not None and member_id is None and not turn.continued:
+        if (
+            resolution is not None
+            and member_id is None
+            and not turn.continued
+            and (printed_roster or resolution.candidates)
+        ):
             ambiguous = bool(resolution.candidates)
             state.diagnose(
                 "warning" if ambiguous else "info",
@@ -529,7 +699,14 @@ def _utterances(state: _State) -> list[Utterance]:
             Utterance(
                 id=f"u{order}",
                 order=order,
-                speaker=Speaker(label=parts.printed, name=name, role=parts.role, mark=parts.mark),
+                speaker=Speaker(
+                    label=parts.printed,
+                    name=name,
+                    role=role,
+                    mark=parts.mark,
+                    seat=parts.seat,
+                    honorific=parts.honorific,
+                ),
                 speaker_id=member_id,
                 section_id=turn.section_id,
                 text="\n".join(turn.paragraphs),
@@ -542,6 +719,40 @@ def _utterances(state: _State) -> list[Utterance]:
             if note.kind == "chair_change":
                 roster.chair_change(note.text)
     return utterances
+
+
+def _label_span(state: _State, block: Block) -> Span:
+    """Where a TURN block's label is printed (the whole block when it cannot be found)."""
+    raw = block.fields.get("label", "")
+    at = state.text.find(raw, block.span.start, block.span.end) if raw else -1
+    if at < 0:
+        return block.span
+    line = block.span.line_start + state.text.count("\n", block.span.start, at)
+    return Span(start=at, end=at + len(raw), line_start=line, line_end=line, page=block.span.page)
+
+
+def _signatures(state: _State, roster: Roster) -> list[Signature]:
+    """The signature blocks, each signer matched to a member by name."""
+    found = []
+    for draft in state.signatures:
+        signers = []
+        for role, name, text, span in draft.signers:
+            member_id = roster.resolve(name=name, role=None).member_id if name and roster else None
+            signers.append(Signer(role=role, name=name, member_id=member_id, text=text, span=span))
+        dated = parse_date(draft.date_raw) if draft.date_raw else None
+        found.append(
+            Signature(
+                statement=draft.statement,
+                date=dated.date if dated else None,
+                date_raw=draft.date_raw,
+                signers=tuple(signers),
+                text="\n".join(draft.lines),
+                span=draft.first.model_copy(
+                    update={"end": draft.last.end, "line_end": draft.last.line_end}
+                ),
+            )
+        )
+    return found
 
 
 def _members(members: list[MemberDraft]) -> list[Member]:
@@ -583,7 +794,9 @@ def parse_blocks(
         known_titles=known_titles,
     )
     _walk(state)
-    utterances = _utterances(state)
+    roster = Roster(state.rosters.members)
+    utterances = _utterances(state, roster)
+    signatures = _signatures(state, roster)
     first_turn = utterances[0].span.start if utterances else None
     meeting = state.meeting.build(state.events, first_turn, source_name, state.diagnose)
     if not text.strip():
@@ -612,6 +825,7 @@ def parse_blocks(
         sections=tuple(sections),
         utterances=tuple(utterances),
         events=tuple(state.events),
+        signatures=tuple(signatures),
         membership_changes=tuple(state.rosters.changes),
         layout=tuple(state.layout),
         diagnostics=tuple(sorted(state.diagnostics, key=_diagnostic_order)),

@@ -1,8 +1,10 @@
 """Speaker resolution: from a printed label to a member of the roster, one resolver for all.
 
-A label names a speaker by name (``（曽根委員）``, ``議長（尾辻秀久君）``), by surname and title
-(``林委員``), or by title alone (``座長``, ``情報政策課長``). :class:`Roster` finds the one
-member the label can mean, and says why when it cannot: no guesses.
+A label names a speaker by name (``（曽根委員）``, ``議長（尾辻秀久君）``), by seat
+(``４番（奈良祥孝君）``), by surname and title (``林委員``,
+``土屋オリンピック・パラリンピック準備局国際大会準備担当部長``), or by title alone (``座長``,
+``情報政策課長``). :class:`Roster` finds the one member the label can mean, and says why when
+it cannot: no guesses.
 
 Example:
     >>> roster = Roster([MemberDraft("m1", "曽根", "委員", roles=["座長"])])
@@ -12,12 +14,19 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import regex
 
-from gijiroku.names import CHAIR_ROLES, position_suffix, split_person, strip_honorific
+from gijiroku.names import (
+    CHAIR_ROLES,
+    HONORIFICS,
+    position_suffix,
+    split_person,
+    strip_honorific,
+)
 from gijiroku.normalize import compact
 from gijiroku.rosters import MemberDraft
 
@@ -31,7 +40,8 @@ _MEMBER_TITLES = frozenset({"委員", "議員", "構成員", "君"})
 
 @dataclass(frozen=True, slots=True)
 class LabelParts:
-    """A label taken apart: the mark, the label as printed, name, role, seat and name hint."""
+    """A label taken apart: the mark, the label as printed, name, role, seat (議席番号), name
+    hint, and the honorific printed after the name (君, 議員)."""
 
     mark: str | None
     printed: str
@@ -39,12 +49,19 @@ class LabelParts:
     role: str | None
     seat: int | None = None
     hint: str | None = None
+    honorific: str | None = None
 
 
 #: ``outer（inner）after``: 座長（曽根委員）, 議長（尾辻秀久君）, （伊藤よしのり議長）, 鈴木（貴）委員.
 _PAREN_LABEL_RE = regex.compile(r"^(?P<outer>[^（(]*)[（(](?P<inner>[^（()）]+)[)）](?P<after>.*)$")
-#: A seat number before the name: ４番（奈良祥孝君）, 12番.
-_SEAT_RE = regex.compile(r"^(?P<seat>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,4})番$")
+#: A seat number before the name: ４番（奈良祥孝君）, 12番, １２番議員（芝和也議員）.
+_SEAT_RE = regex.compile(r"^(?P<seat>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,4})番(?:議員)?$")
+#: A seat number that starts a label printed without parentheses: 14番松村潤議員.
+_SEAT_PREFIX_RE = regex.compile(r"^(?P<seat>[0-9０-９]{1,3})番(?:議員)?(?P<rest>.*)$")
+
+
+def _honorific_of(text: str) -> str | None:
+    return next((h for h in HONORIFICS if text.endswith(h) and len(text) > len(h)), None)
 
 
 def _person_in_parens(inner: str, known_titles: Collection[str]) -> tuple[str | None, str | None]:
@@ -72,15 +89,21 @@ def analyze_label(
 
     ``paren_name`` is a name printed on the next line (``座長`` / ``（曽根委員）``).
 
+    Shapes: ``role（name君）``, ``role（name）``, ``role（name議員）``, ``（name role）``,
+    ``name role``, ``N番（name君）``, ``N番name議員``, ``（name君）``, ``role`` alone; spaces
+    inside (``議 長``, ``植竹　貴``) are ignored.
+
     Example:
         >>> analyze_label("座長", "曽根委員")
-        LabelParts(mark=None, printed='座長（曽根委員）', name='曽根', role='座長', seat=None, hint=None)
+        LabelParts(mark=None, printed='座長（曽根委員）', name='曽根', role='座長', seat=None, hint=None, honorific=None)
         >>> analyze_label("〇河野大臣").name
         '河野'
-        >>> p = analyze_label("議長（尾辻秀久君）"); (p.name, p.role)
-        ('尾辻秀久', '議長')
+        >>> p = analyze_label("議長（尾辻秀久君）"); (p.name, p.role, p.honorific)
+        ('尾辻秀久', '議長', '君')
         >>> p = analyze_label("４番（奈良祥孝君）"); (p.name, p.role, p.seat)
         ('奈良祥孝', None, 4)
+        >>> p = analyze_label("（伊藤よしのり議長）"); (p.name, p.role)
+        ('伊藤よしのり', '議長')
     """
     from gijiroku.dates import parse_number
 
@@ -111,10 +134,17 @@ def analyze_label(
             split_person(outer, known_titles=known_titles) if outer else (None, None)
         )
         role = outer_role or outer_name or inner_role or (compact(after) or None)
-        return LabelParts(mark, printed, name, role, seat, hint)
-    bare, _ = strip_honorific(core)
+        honorific = _honorific_of(inner) if name else None
+        return LabelParts(mark, printed, name, role, seat, hint, honorific)
+    seat_prefix = _SEAT_PREFIX_RE.match(core)
+    if seat_prefix is not None:
+        # 14番松村潤議員: the seat, then the member's name
+        seat, core = parse_number(seat_prefix["seat"]), seat_prefix["rest"]
+    bare, honorific = strip_honorific(core)
+    if seat is not None:
+        return LabelParts(mark, printed, bare or None, None, seat, None, honorific)
     name, role = split_person(bare, known_titles=known_titles)
-    return LabelParts(mark, printed, name, role, seat, hint)
+    return LabelParts(mark, printed, name, role, seat, hint, honorific if name else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +167,7 @@ class Roster:
     PREFIX = 6
 
     def __init__(self, members: Iterable[MemberDraft]) -> None:
-        self.members = list(members)
+        self.members: list[MemberDraft] = []
         self.acting: dict[str, str] = {}
         self._full: dict[str, list[MemberDraft]] = {}
         self._surname: dict[str, list[MemberDraft]] = {}
@@ -145,19 +175,25 @@ class Roster:
         self._role: dict[str, list[MemberDraft]] = {}
         self._title: dict[str, list[MemberDraft]] = {}
         self._seat: dict[int, list[MemberDraft]] = {}
-        for m in self.members:
-            if m.name:
-                self._full.setdefault(m.name, []).append(m)
-                for k in range(1, min(len(m.name), self.PREFIX) + 1):
-                    self._prefix.setdefault(m.name[:k], []).append(m)
-            if m.surname:
-                self._surname.setdefault(m.surname, []).append(m)
-            for role in m.roles:
-                self._role.setdefault(role, []).append(m)
-            if m.title:
-                self._title.setdefault(m.title, []).append(m)
-            if m.seat is not None:
-                self._seat.setdefault(m.seat, []).append(m)
+        for m in members:
+            self.add(m)
+
+    def add(self, member: MemberDraft) -> None:
+        """Index a member (the roster's, or a speaker a label names whom the roster lacks)."""
+        m = member
+        self.members.append(m)
+        if m.name:
+            self._full.setdefault(m.name, []).append(m)
+            for k in range(1, min(len(m.name), self.PREFIX) + 1):
+                self._prefix.setdefault(m.name[:k], []).append(m)
+        if m.surname:
+            self._surname.setdefault(m.surname, []).append(m)
+        for role in m.roles:
+            self._role.setdefault(role, []).append(m)
+        if m.title:
+            self._title.setdefault(m.title, []).append(m)
+        if m.seat is not None:
+            self._seat.setdefault(m.seat, []).append(m)
 
     def __bool__(self) -> bool:
         return bool(self.members)
@@ -197,7 +233,8 @@ class Roster:
 
         A name is matched in full, then as a surname (the start of a full name), narrowed by
         the role when several fit; a seat number picks a member by seat; a role alone is
-        matched against the acting chair, members' roles (座長), then titles (情報政策課長).
+        matched against the acting chair, members' roles (座長), titles (情報政策課長), then
+        as a surname followed by the member's title.
         """
         if name:
             found = self._by_name(name, role, hint)
@@ -212,12 +249,37 @@ class Roster:
         if role:
             if role in self.acting:
                 return Resolution(self.acting[role])
-            for found in (list(self._role.get(role, ())), list(self._title.get(role, ()))):
+            for found in (
+                list(self._role.get(role, ())),
+                list(self._title.get(role, ())),
+                self._by_surname_and_title(role),
+            ):
                 result = self._unique(found, f"role {role}")
                 if result is not None:
                     return result
             return Resolution(None, f"no member holds the role {role}")
         return Resolution(None, "the label names nobody")
+
+    def _by_surname_and_title(self, label: str) -> list[MemberDraft]:
+        """Members whose surname starts ``label`` and whose title ends it: a label printed as
+        surname + bureau + title (土屋オリンピック・パラリンピック準備局国際大会準備担当部長 →
+        土屋 太郎, 国際大会準備担当部長). A title the label ends with beats one printed a little
+        differently (…準備局長 for …準備局局長: the same bureau and the same last word)."""
+        exact: list[MemberDraft] = []
+        loose: list[MemberDraft] = []
+        fitting = (self._surname.get(label[:k], []) for k in range(1, self.PREFIX + 1))
+        for m in itertools.chain.from_iterable(fitting):
+            if not (m.surname and m.title):
+                continue
+            rest = label[len(m.surname) :]
+            suffix = position_suffix(rest)
+            if suffix is None:
+                continue
+            if rest.endswith(m.title) or m.title.endswith(rest):
+                exact.append(m)
+            elif position_suffix(m.title) == suffix and _common_prefix(rest, m.title) >= 2:
+                loose.append(m)
+        return exact or loose
 
     def presides(self, role: str, member_id: str | None) -> None:
         """From now on a bare ``role`` label (議長, 委員長) means this member (None: the titular
@@ -253,6 +315,12 @@ _CHAIR_CHANGE_RE = regex.compile(r"(?P<out>[^、，〔（]+?)退席[、，](?P<i
 _TITLE_PREFIX_RE = regex.compile(
     r"^(?:理事|委員|副委員長|委員長代理|副議長|副会長|会長代理|副座長)"
 )
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
 
 
 def _role_family(title: str | None) -> str | None:

@@ -5,6 +5,17 @@ and attendance of the entries under them, posts printed on lines of their own ar
 the next entry, and a rule line ends a list. One person listed twice (a 委員 who is also the
 副大臣) stays one member with both titles.
 
+Entry layouts (a format says which one a MEMBER block uses by its fields):
+
+- ``person`` with ``columns``: title and name in space-separated columns, 君 at the end
+  (``理事　池田　佳隆君``; :func:`split_entry`);
+- ``name`` (and ``title``, ``seat``): the format has cut the columns; the name is printed in a
+  padded or letter-spaced field (``１番　吉　田　崇　仁``, ``市長　　大　泉　　　潤``;
+  :func:`split_padded_name`);
+- ``person`` with ``run_together``: title and name with no space between them, the name in a
+  padded field (``委員長吉原　　修君``; :func:`split_run_together`);
+- ``person`` alone: surname + title as written in running text (``林委員``).
+
 Example:
     >>> from gijiroku.rosters import split_entry
     >>> split_entry("理事　池田　佳隆君")
@@ -17,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -33,7 +45,10 @@ from gijiroku.names import (
 )
 from gijiroku.normalize import clean_text, compact
 
-__all__ = ["RosterBuilder", "split_entry"]
+if TYPE_CHECKING:
+    from gijiroku.resolve import LabelParts
+
+__all__ = ["RosterBuilder", "split_entry", "split_padded_name", "split_run_together"]
 
 _POSITIONS = frozenset(POSITION_WORDS)
 _SPACES_RE = regex.compile(r"[ \u3000\t]+")
@@ -53,6 +68,9 @@ _HEADING_TITLES = {
     "理事": "理事",
     "委員": "委員",
     "出席委員": "委員",
+    "欠席委員": "委員",
+    "出席議員": "議員",
+    "欠席議員": "議員",
     "本国会召集日の委員": "委員",
     "会長": "会長",
     "幹事": "幹事",
@@ -75,6 +93,75 @@ def split_entry(entry: str) -> tuple[str | None, str, str | None]:
     name = "".join(tokens)
     surname = tokens[0] if len(tokens) >= 2 else None
     return title, name, surname
+
+
+def split_padded_name(field: str) -> tuple[str, str | None]:
+    """Read a name printed in a fixed-width field: (name, surname when the spacing shows it).
+
+    Assembly rosters spread a name over a field of fixed width (7 cells in most): four
+    characters are letter-spaced and say nothing about the surname; a wider gap is padding
+    between surname and given name; a run of two or more characters is a word of its own.
+
+    Example:
+        >>> [split_padded_name(f) for f in ("吉　田　崇　仁", "茂　木　　　修", "むらまつ　勝康")]
+        [('吉田崇仁', None), ('茂木修', '茂木'), ('むらまつ勝康', 'むらまつ')]
+        >>> split_padded_name("つ　た　えりな")
+        ('つたえりな', 'つた')
+    """
+    text = field.strip(" \u3000")
+    name = _SPACES_RE.sub("", text)
+    gaps = list(_SPACES_RE.finditer(text))
+    if not gaps:
+        return name, None
+    widest = max(len(g.group()) for g in gaps)
+    wide = [g for g in gaps if len(g.group()) == widest]
+    if widest >= 2 and len(wide) == 1:
+        return name, _SPACES_RE.sub("", text[: wide[0].start()])
+    tokens = [t for t in _SPACES_RE.split(text) if t]
+    if len(tokens) == 2 or len(tokens[0]) > 1:
+        return name, tokens[0]
+    if len(tokens[-1]) > 1:
+        return name, "".join(tokens[:-1])
+    return name, None
+
+
+#: Run-together entries pad a name of four characters or fewer to this many cells.
+RUN_TOGETHER_NAME_CELLS = 5
+_TITLE_THEN_NAME_RE = regex.compile(
+    rf"^(?P<title>.*(?:{'|'.join(regex.escape(w) for w in POSITION_WORDS)}|兼務))(?P<name>.{{2,}})$"
+)
+_NAME_WITH_GAP_RE = regex.compile(r"^(?P<head>.*?)(?P<gap>[ \u3000]+)(?P<given>[^ \u3000]+)$")
+
+
+def split_run_together(entry: str) -> tuple[str | None, str, str | None]:
+    """Read an entry whose title runs into the name: (title, name, surname).
+
+    A name of four characters or fewer fills a field of five cells with padding between
+    surname and given name, which tells where the title ends; a longer name is printed solid
+    and the title ends with the last title word (…部長, 兼務) that leaves a name after it.
+
+    Example:
+        >>> split_run_together("委員長吉原　　修君")
+        ('委員長', '吉原修', '吉原')
+        >>> split_run_together("オリンピック・パラリンピック準備局局長中嶋　正宏君")
+        ('オリンピック・パラリンピック準備局局長', '中嶋正宏', '中嶋')
+        >>> split_run_together("総合調整部長児玉英一郎君"), split_run_together("川松真一朗君")
+        (('総合調整部長', '児玉英一郎', None), (None, '川松真一朗', None))
+    """
+    body, _ = strip_honorific(entry.strip(" \u3000"))
+    gap = _NAME_WITH_GAP_RE.match(body)
+    if gap is not None:
+        head, given = gap["head"], gap["given"]
+        length = RUN_TOGETHER_NAME_CELLS - len(gap["gap"]) - len(given)
+        if length < 1:  # the gap is a column: 市長　山田太郎君
+            return compact(head) or None, compact(given), None
+        length = min(length, len(head))
+        title, surname = head[: len(head) - length], head[len(head) - length :]
+        return compact(title) or None, compact(surname + given), compact(surname)
+    titled = _TITLE_THEN_NAME_RE.match(body)
+    if titled is not None:
+        return compact(titled["title"]), compact(titled["name"]), None
+    return None, compact(body), None
 
 
 def _reads_as_title(token: str) -> bool:
@@ -177,8 +264,16 @@ class RosterBuilder:
             self.change_date = None
 
     def add_post(self, fragment: str) -> None:
-        """A post printed on a line of its own: join it to the open one or start a new one."""
+        """A post printed on a line of its own: join it to the open one or start a new one.
+
+        After an entry whose title ends with 兼務 (holding concurrently) the post completes
+        that title: 政策経営部長兼務 / ＳＤＧｓ推進担当部長.
+        """
         fragment = compact(fragment)
+        last = self.members[-1] if self.members else None
+        if not self.posts and last is not None and (last.title or "").endswith("兼務"):
+            last.title = f"{last.title}{fragment}"
+            return
         if self.posts and (fragment[0] in "（(）)" or _post_is_open(self.posts[-1])):
             self.posts[-1] += fragment
         else:
@@ -225,7 +320,14 @@ class RosterBuilder:
     def add_entry(self, entry: Block, *, group: str | None) -> MemberDraft:
         """One roster entry (a MEMBER block) → a member, merged with an earlier listing."""
         person = entry.get("person") or ""
-        name, title, surname, roles = self._read_person(person, columns=bool(entry.get("columns")))
+        if entry.get("name") or entry.get("run_together"):
+            name, title, surname, roles = self._read_layout(entry)
+        else:
+            name, title, surname, roles = self._read_person(
+                person, columns=bool(entry.get("columns"))
+            )
+        seat_printed = entry.get("seat")
+        seat = parse_number(seat_printed) if seat_printed else None
         paren = entry.get("paren")
         affiliation = None
         if paren:
@@ -252,6 +354,7 @@ class RosterBuilder:
             elif title and title != existing.title and title not in existing.roles:
                 existing.roles.append(title)  # listed twice: a 委員 who is also 副大臣
             existing.roles += [r for r in roles if r not in existing.roles]
+            existing.seat = existing.seat if existing.seat is not None else seat
             return existing
         member = MemberDraft(
             id=f"m{len(self.members) + 1}",
@@ -260,6 +363,7 @@ class RosterBuilder:
             group=clean_text(entry.get("group") or "") or group,
             roles=roles,
             attendance=attendance,
+            seat=seat,
             affiliation=affiliation,
             surname=surname,
             entry=clean_text(entry.text_of(self.text)),
@@ -273,6 +377,40 @@ class RosterBuilder:
         self.members.append(member)
         if member.name:
             self.by_name.setdefault(member.name, member)
+
+    def enrol(self, label: LabelParts, span: Span) -> MemberDraft:
+        """A speaker whose label names them but whom no roster lists (minutes printed without
+        a roster, a newly appointed 教育委員): a member from the label, present; a seat number
+        (４番（奈良祥孝君）) makes them a 議員."""
+        member = MemberDraft(
+            id=f"m{len(self.members) + 1}",
+            name=label.name,
+            title=label.role or ("議員" if label.seat is not None else None),
+            attendance="present",
+            seat=label.seat,
+            entry=label.printed,
+            span=span,
+        )
+        self.add(member)
+        return member
+
+    def _read_layout(self, entry: Block) -> tuple[str | None, str | None, str | None, list[str]]:
+        """(name, title, surname, extra roles) of an entry whose columns the format has cut
+        (``name``, ``title``) or whose title runs into the name (``run_together``). A name
+        printed without a title takes the posts printed above it (子ども未来部長 / 宿　村　篤　由)."""
+        roles: list[str] = []
+        if entry.get("run_together"):
+            title, name, surname = split_run_together(entry.get("person") or "")
+        else:
+            printed, _ = strip_honorific(
+                regex.sub(r"[ \u3000]+(?=君$|議員$)", "", entry.get("name") or "")
+            )
+            name, surname = split_padded_name(printed)
+            title = compact(entry.get("title") or "") or None
+        if title is None and self.posts:
+            title, roles = self.posts[0], self.posts[1:]
+            self.posts = []
+        return name or None, title, surname, roles
 
     def _read_person(
         self, person: str, *, columns: bool

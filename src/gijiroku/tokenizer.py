@@ -363,7 +363,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     mode = _choose_paragraph_mode(fmt, lines)
     running = _find_running_headers(lines, markers) if fmt.running_headers else set()
     items = list(_paragraphs(lines, mode, markers, spans, running))
-    ctx = Context(region="header" if fmt.starts_in_header else "body")
+    ctx = Context(
+        region="header" if fmt.starts_in_header else "body",
+        document=fmt.survey(text) if fmt.survey is not None else {},
+    )
     blocks: list[Block] = []
     i = 0
     while i < len(items):

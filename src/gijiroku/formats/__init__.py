@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from gijiroku.errors import FormatNotFound
+from gijiroku.formats.assembly import ASSEMBLY
 from gijiroku.formats.base import Format
 from gijiroku.formats.committee import COMMITTEE
 from gijiroku.formats.diet import DIET
@@ -23,7 +24,7 @@ __all__ = ["FORMATS", "Format", "detect_format", "get_format"]
 
 #: Registered families by name, in the order they are tried when scores tie.
 FORMATS: Mapping[str, Format] = MappingProxyType(
-    {fmt.name: fmt for fmt in (COMMITTEE, DIET, SUMMARY)}
+    {fmt.name: fmt for fmt in (COMMITTEE, DIET, SUMMARY, ASSEMBLY)}
 )
 #: The family used when no detector is confident.
 DEFAULT_FORMAT = COMMITTEE

@@ -47,6 +47,7 @@ class Context:
     ``mode`` is set by rules (``Rule.sets_mode``) to say what a run of lines is, e.g.
     ``"roster"`` after a roster heading, ``None`` again after a rule line. ``indent`` is the
     white space before the current paragraph (full-width spaces count one each).
+    ``document`` is what the format's :attr:`Format.survey` found in the whole text.
     """
 
     region: Literal["header", "body"] = "header"
@@ -55,6 +56,7 @@ class Context:
     previous: BlockKind | None = None
     mode: str | None = None
     indent: int = 0
+    document: Mapping[str, str] = field(default_factory=dict)
 
 
 Guard = Callable[[regex.Match[str], Context], bool]
@@ -137,6 +139,9 @@ class Format:
         mention_rules: run over body paragraphs to find members named in the text
             (``本日欠席の熊谷委員``); each match becomes a MEMBER child.
         starts_in_header: whether a document opens with a header region.
+        survey: reads the whole text once before the rules run, for choices that depend on
+            the document rather than the line (what a mark such as ◎ means in it); guards
+            find the result in :attr:`Context.document`.
     """
 
     name: str
@@ -151,6 +156,7 @@ class Format:
     running_headers: bool = False
     mention_rules: tuple[ChildRule, ...] = ()
     starts_in_header: bool = True
+    survey: Callable[[str], Mapping[str, str]] | None = None
 
 
 #: Header keys and what they mean. Keys are compared with spaces removed (日 時 → 日時).

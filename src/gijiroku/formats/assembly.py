@@ -1,0 +1,880 @@
+"""Local-assembly minutes (地方議会会議録) as the councils' minutes-search products print them.
+
+Japan's prefectural and municipal assemblies publish through a few products (DiscussNet,
+DB-Search, kensakusystem …) whose styles differ in marks, label shapes and roster layouts but
+not in meaning; one family reads them all. Lines it recognises, from ``samples/assembly/``
+(leading spaces left out)::
+
+    令和６年第１回函館市議会定例会会議録　第１号                 title (hakodate, DiscussNet)
+    令和６年２月２２日（木曜日）　…　午前１０時００分開会         date and opening time
+    午前１１時０４分散会                  closing time, set right under the opening time
+    開催日：令和 7年 2月14日 / 会議名：令和 7年第1回定例会…      key：value header (katsushika)
+    第四委員会室                                               venue (tokyo-rwc)
+    〇議事日程 / 日程第１ / 会議録署名議員の指名                 order of the day → agenda
+    議　事　日　程 / 第　９　　議　　案　　第　８号　…補正予 / …算（第２号）   wrapped, set in
+    〇出席議員（２６人） / １番　吉　田　崇　仁                  roster: seat + padded name
+    １番　　むらまつ　勝康　　　　　　２番　　おおにし　順子       two columns
+    市長　　　　　大　泉　　　潤                               title + padded name
+    子ども未来部長 / 宿　村　篤　由                            a long title above its name
+    政策経営部長兼務　…長　南　幸　紀 / ＳＤＧｓ推進担当部長       兼務: the title goes on
+    事務局長　　　杉　立　敏　也　　　　次長　　　南　部　　　剛  two columns of title + name
+    出席委員　十一名 / 委員長吉原　　修君                          title run into the name, 君
+    午前１０時００分開会 / 午後一時開議 / 午後２時１２分休憩        events
+    ○議長（吉田崇仁）　おはようございます。                       role（name）
+    ◆総務常任委員長（島昌之）　… / ◎市長（大泉潤）　…           ◆ member, ◎ executive
+    ◯４番（奈良祥孝君）　… / ◯議長（奈良岡隆君）　…              seat（name君）, role（name君）
+    ○（伊藤よしのり議長）　… / ○２２番（筒井たかひさ議員）　…     （name role）, seat（name議員）
+    ○吉原委員長　… / ◯福田ようすけ委員　　… / ◯委員長　　…      surname/name + role, role alone
+    〔議員奈良祥孝君登壇〕 / （「異議なし」の声あり）              stage directions (notes)
+    ──────── / ＝＝＝＝ / ――――                                rules
+    日程第１　議案第146号　…　～ / 日程第３　議案第170号　…        a heading between turns
+    閉　会                                                     a letter-spaced heading
+    議　　長　　　伊藤　よしのり / 署名議員　　　齊　藤　大　介     the signature block
+
+and, from other councils' minutes: ``◎日程第１　会議録署名議員の指名``, ``◎開議の宣告``,
+``△日程第１　一般質問`` (◎ and △ as headings), ``〇議 長（弓仲利博議員）``, ``〇14番　松村　潤議員``,
+``地方自治法第123条第2項の規定により、ここに署名する。``.
+
+What a mark means is decided by what it does: ○ ◯ 〇 ● start speeches; △ starts headings;
+◎ ◆ ◇ start speeches in a document that prints them before ``label（name）　text`` and
+headings in one that prints them before agenda words (``◎会期の決定``), which the format's
+survey of the whole text decides. ``〇`` followed by a kanji numeral (``〇一九年``) is text, and
+``○出席議員`` / ``○議事日程`` / ``〇説明員`` are header labels, not speakers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+import regex
+
+from gijiroku.blocks import BlockKind
+from gijiroku.formats.base import (
+    ChildRule,
+    Context,
+    Format,
+    Guard,
+    Rule,
+    header_field_name,
+    letter_spaced,
+)
+from gijiroku.names import HONORIFICS, POSITION_WORDS_RE, position_suffix
+from gijiroku.normalize import compact
+from gijiroku.notes import classify_note
+
+__all__ = ["ASSEMBLY"]
+
+SP = r"[ \u3000]"
+#: A number as printed: digits (half- or full-width) or kanji.
+NUM = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百]+)"
+KNUM = r"[〇零一二三四五六七八九十百千0-9０-９]+"
+#: A character of a personal name (or of a title) in rosters and labels.
+NC = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・]"
+#: A name in a padded or letter-spaced field: 吉　田　崇　仁, 茂　木　　　修, むらまつ　勝康.
+#: Gaps of up to three spaces stay inside the name; four or more separate columns.
+NAME_FIELD = rf"{NC}(?:{SP}{{1,3}}(?={NC})|{NC}){{0,12}}"
+
+#: Marks that always start a speech (when a label follows).
+SPEAKER_MARKS = "○◯〇●"
+#: Marks that start a speech in some products and a heading in others (decided per document).
+EITHER_MARKS = "◎◆◇■□"
+#: Marks that start a heading.
+HEADING_MARKS = "△▲"
+
+# -- labels ----------------------------------------------------------------------------------
+
+#: 〇 followed by a kanji numeral is a digit (二〇一九 wrapped to 〇一九年), not a mark.
+MARK = rf"(?:〇(?![〇一二三四五六七八九十百千]+[年月日時分号番名人件円億万])|[○◯●{EITHER_MARKS}])"
+LABEL = rf"""
+    (?:
+        [0-9０-９]{{1,3}}番(?:議員)?{SP}*(?:{NC}+{SP}){{0,2}}{NC}+?(?:議員|君)(?={SP}|$)
+                                                    # 14番　松村　潤議員 (seat, spaced name)
+      | (?:{NC}{SP}){{1,3}}{NC}[（(][^（()）\n]{{1,30}}[)）]
+                                                    # 議 長（弓仲利博議員） (PDF letter-spacing)
+      | (?:{NC}{SP}){{1,2}}{NC}(?={SP}|$)             # 町 長 (a letter-spaced title)
+      | [^\s（()）：:]{{0,30}}[（(][^（()）\n]{{1,30}}[)）](?:{POSITION_WORDS_RE})?
+                                                    # 議長（吉田崇仁）, ４番（奈良祥孝君）, 鈴木（貴）委員
+      | [^\s（()）：:]{{1,40}}                       # 委員長, 吉原委員長, デジタル戦略推進部長
+    )
+"""
+SPEECH_RE = regex.compile(
+    rf"""
+    (?P<mark>{MARK}){SP}*                           # ○ ◯ 〇 ◆ ◎ (○　當山清彦議長: a space after it)
+    (?P<label>{LABEL})
+    (?:
+        (?:{SP}*[：:]{SP}*|{SP}+|(?<=[)）]))        # one or two 　, a colon, or nothing after ）
+        (?P<text>\S.*)
+    )?
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+#: The headings of roster lists, compared with their spaces removed (出　席　議　員 → 出席議員).
+ROSTER_WORDS = r"""
+    (?:出席|欠席|遅刻|早退)(?:議員|委員)
+  | (?:出席|欠席)?説明員 | 出席者 | 欠席者
+  | (?:地方自治法第\S{1,6}条の規定により)?説明のため(?:会議に|本会議に|議場に)?出席した者
+  | 職務のため(?:会議に|本会議に|議場に)?出席した(?:事務局)?(?:職員|者)
+  | 議場に出席した事務局職員 | (?:出席)?事務局(?:出席)?職員
+  | [都道府県市区町村]?議会事務局
+"""
+_ROSTER_WORDS_RE = regex.compile(rf"^(?:{ROSTER_WORDS})$", regex.VERBOSE)
+#: A count after a heading: （２６人）, 十一名, （なし）.
+COUNT = rf"(?:[（(]{SP}*(?:{KNUM}{SP}*[人名]|なし){SP}*[）)]|{KNUM}{SP}*[人名]|なし)"
+#: Header labels printed with a speech mark: ○議事日程, 〇出席議員（２６人）, 〇説明員.
+_HEADER_WORD_RE = regex.compile(
+    rf"""
+    ^(?:{ROSTER_WORDS} | 議事日程(?:第{NUM}号)? | 本日の会議に付した(?:事件|案件)
+      | 会議に付した事件 | 会議録署名議員)
+    {COUNT}?$
+    """,
+    regex.VERBOSE,
+)
+#: What a heading says (compared with its spaces removed): agenda items and the meeting's course.
+HEADING_PHRASE_RE = regex.compile(
+    r"""
+    ^(?:追加)?日程第
+    | ^(?:議案|報告|請願|陳情|諮問|認定|承認|選挙|発議|議員提出議案|意見書案|決議案|同意)第
+    | ^(?:開会|開議|散会|閉会|延会|休会|休憩|再開|閉議)(?:の宣告)?$
+    | の宣告$ | について$ | の件$ | の選挙$ | の決定$ | の指名$ | の報告$
+    | ^(?:一般質問|代表質問|会期の決定|会議録署名議員の指名|諸般の報告|行政報告|議長の報告)
+    """,
+    regex.VERBOSE,
+)
+_COUNT_RE = regex.compile(rf"^{KNUM}(?:人|名)$|^なし$")
+
+
+def _is_header_word(label: str, text: str | None) -> bool:
+    """○議事日程, 〇出席議員（２６人）, 出席委員　十一名: a header label, not a speaker."""
+    core = compact(label)
+    if not _HEADER_WORD_RE.match(core):
+        return False
+    # 説明員 and 出席者 are titles too: with a sentence after them they speak
+    return not (text and position_suffix(core) and not _COUNT_RE.match(compact(text)))
+
+
+def _label_shape(core: str) -> str | None:
+    """``"name"`` when the label names a person (parentheses, a seat, an honorific), ``"role"``
+    when it ends with a title (委員長, 吉原委員長), ``None`` when it is no label."""
+    if len(core) > 40:
+        return None
+    paren = regex.search(r"[（(](?P<inner>[^（()）]+)[)）]", core)
+    if paren is not None:
+        return None if _COUNT_RE.match(paren["inner"]) else "name"
+    if regex.match(r"^[0-9０-９]{1,3}番", core) or core.endswith(HONORIFICS):
+        return "name"
+    return "role" if position_suffix(core) else None
+
+
+def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
+    """A speaker label: not a header label, shaped like a label, and for ◎ ◆ ◇ a speech in
+    this document's use of the mark."""
+    mark, label, text = match["mark"], match["label"], match["text"]
+    if _is_header_word(label, text):
+        return False
+    core = compact(label)
+    shape = _label_shape(core)
+    if shape is None or (ctx.indent > 0 and shape != "name"):
+        return False
+    if mark in EITHER_MARKS:
+        if HEADING_PHRASE_RE.search(core):
+            return False
+        return ctx.document.get(mark) == "speaker" or (shape == "name" and bool(text))
+    return True
+
+
+def _speech_fields(fields: dict[str, str]) -> dict[str, str]:
+    """A named speaker missing from the roster joins the members (see the parser)."""
+    return {"enrol": "1"}
+
+
+# -- headings ---------------------------------------------------------------------------------
+
+MARK_HEADING_RE = regex.compile(
+    rf"(?P<mark>[{HEADING_MARKS}{EITHER_MARKS}]){SP}*(?P<title>.+)", regex.DOTALL
+)
+#: A heading between turns: 日程第１　議案第146号　…, 議案第５号　…, 　閉　会.
+ITEM_HEADING_RE = regex.compile(
+    rf"""
+    (?P<title>
+        (?:追加)?日程第{SP}*{NUM}.*                                 # 日程第１　議案第146号 …
+      | (?:議案|報告|請願|陳情|諮問|認定|承認|選挙|発議|議員提出議案|意見書案|決議案)
+        第{SP}*{NUM}{SP}*号.*                                       # 議案第５号　…
+      | (?:\p{{Han}}{SP}+){{1,4}}\p{{Han}}                            # 閉　会 (letter-spaced)
+    )
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+WRAP_RE = regex.compile(r"(?P<title>.+)", regex.DOTALL)
+#: The next item of a group printed together (日程第12 … / 日程第13 … / 日程第14 …).
+ITEM_LINE_RE = regex.compile(
+    rf"(?P<title>(?:追加)?日程第{SP}*{NUM}.*)",
+    regex.DOTALL,
+)
+_ITEM_NUMBER_RE = regex.compile(rf"^(?:追加)?(?:日程)?第{SP}*(?P<n>{NUM})")
+
+
+def _heading_open(title: str) -> bool:
+    """The heading goes on in the next line: a range (…　～), an open parenthesis, or an item
+    number printed alone (△日程第１)."""
+    bare = title.rstrip(" \u3000")
+    return (
+        bare.endswith(("～", "〜"))
+        or bare.count("（") + bare.count("(") > bare.count("）") + bare.count(")")
+        or bool(regex.fullmatch(rf"(?:追加)?日程第{SP}*{NUM}", bare))
+    )
+
+
+_LETTER_SPACED_RE = regex.compile(rf"^(?:\S{SP}+)+\S$")
+
+
+def _heading_fields(fields: dict[str, str]) -> dict[str, str]:
+    """The item number of a heading (日程第１ → 1); a letter-spaced heading closed up
+    (閉　会 → 閉会)."""
+    title = fields.get("title", "")
+    found: dict[str, str] = {}
+    if _LETTER_SPACED_RE.match(title):
+        found["title"] = regex.sub(SP, "", title)
+    number = _ITEM_NUMBER_RE.match(title)
+    if number:
+        found["number"] = number["n"]
+        subject = _ITEM_PREFIX_RE.sub("", title)
+        if subject:
+            found["title"] = subject  # 日程第１　会議録署名議員の指名 → 会議録署名議員の指名, 1
+    return found
+
+
+def _is_mark_heading(match: regex.Match[str], ctx: Context) -> bool:
+    """△ always; ◎ ◆ ◇ when the line did not read as a speech (the speech rule comes first);
+    never a header label (◎出席議員)."""
+    return not _is_header_word(match["title"], None)
+
+
+def _between_turns(match: regex.Match[str], ctx: Context) -> bool:
+    """After a rule line or a heading: no speech is open, so an item line is a heading."""
+    return ctx.mode in (None, "heading")
+
+
+def _opens(guard: Guard | None) -> Guard:
+    def check(match: regex.Match[str], ctx: Context) -> bool:
+        return (guard is None or guard(match, ctx)) and _heading_open(match["title"])
+
+    return check
+
+
+def _heading_rules(
+    name: str, pattern: regex.Pattern[str], guard: Guard | None, *, continues: bool = False
+) -> tuple[Rule, Rule]:
+    """The rule twice: as a heading that goes on in the next line, and as a finished one."""
+
+    def derive(fields: dict[str, str]) -> dict[str, str]:
+        return {"continues": "1"} if continues else _heading_fields(fields)
+
+    return (
+        Rule(
+            f"{name}-open",
+            BlockKind.SECTION,
+            pattern,
+            guard=_opens(guard),
+            derive=derive,
+            sets_mode="heading-open",
+            ends_header=not continues,
+        ),
+        Rule(
+            name,
+            BlockKind.SECTION,
+            pattern,
+            guard=guard,
+            derive=derive,
+            sets_mode="heading",
+            ends_header=not continues,
+        ),
+    )
+
+
+def _in(*modes: str | None) -> Guard:
+    def guard(match: regex.Match[str], ctx: Context) -> bool:
+        return ctx.mode in modes
+
+    return guard
+
+
+def _wraps_heading(match: regex.Match[str], ctx: Context) -> bool:
+    """The line goes on with the heading above: the heading was left open (…　～, an open
+    parenthesis, 日程第１ alone), or the line is set in under a finished one (a wrapped title)."""
+    return ctx.mode == "heading-open" or (
+        ctx.mode == "heading" and ctx.indent >= 2 and not ITEM_HEADING_RE.fullmatch(match.group())
+    )
+
+
+def _next_in_group(match: regex.Match[str], ctx: Context) -> bool:
+    """An item line right under another: the items are taken up together, one section."""
+    return ctx.region == "body" and ctx.mode == "heading" and ctx.previous is BlockKind.SECTION
+
+
+def _in_body_between_turns(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.region == "body" and _between_turns(match, ctx)
+
+
+# -- notes, events, rules ---------------------------------------------------------------------
+
+CLOCK = rf"(?:(?:午前|午後)?{SP}*{KNUM}{SP}*時(?:{SP}*{KNUM}{SP}*分|半)?|正午)"
+COURSE = r"(?:開会・開議|開議|開会|散会|閉会|延会|休憩|再開|休会|閉議)"
+TIME_RE = regex.compile(
+    rf"""
+    (?P<text>
+      [（(〔]?{SP}*
+      (?:{CLOCK}{SP}*{COURSE}                    # 午前１０時００分開会, 午後一時開議, 開会・開議
+        | {COURSE}{SP}+{CLOCK})                  # 開議　午前１０時
+      {SP}*[）)〕]?
+    )
+    """,
+    regex.VERBOSE,
+)
+#: A rule line: ─── (U+2500), ――― (U+2015), ＝＝＝, with at most one ornament in it.
+SEPARATOR_RE = regex.compile(r"(?P<text>[―─━＝=－\-~〜…‥]{5,}(?:[◇・◆○●][―─━＝=－\-~〜…‥]{3,})?)")
+_NOTE = r"(?:〔[^〔〕]+〕|[（(](?:[^（()）]|[（(][^（()）]*[)）])+[)）])"
+#: A line of stage directions: 〔「異議なし」と呼ぶ者あり〕, （大泉　潤市長登壇）, 〔…登壇〕（拍手）.
+NOTE_RE = regex.compile(rf"(?P<text>{_NOTE}(?:{SP}*{_NOTE})*)")
+
+
+def _is_note(match: regex.Match[str], ctx: Context) -> bool:
+    """〔…〕 is always a note; （…） only when its words are a note's (（仮称） is not)."""
+    text = match["text"]
+    return text.startswith("〔") or classify_note(text) != "other"
+
+
+def _note_fields(fields: dict[str, str]) -> dict[str, str]:
+    return {"kind": classify_note(fields.get("text", ""))}
+
+
+# -- the header -------------------------------------------------------------------------------
+
+FIELD_RE = regex.compile(
+    rf"(?P<key>開催日時|開催日|開催場所|会議名|日時|場所|会場|件名|委員会名){SP}*[：:]{SP}*(?P<value>.*)"
+)
+#: 招集年月日　令和６年３月５日, 招集の場所　○○町議会議場: keys printed without a colon.
+SPACED_FIELD_RE = regex.compile(
+    rf"""
+    (?:[0-9０-９]{{1,2}}[.．、]?{SP}*)?
+    (?P<key>{letter_spaced("招集年月日")}|{letter_spaced("開催年月日")}|{letter_spaced("開会日時")}
+      |{letter_spaced("招集の場所")}|{letter_spaced("開催場所")}|{letter_spaced("会議の場所")}
+      |{letter_spaced("開催日時")}|{letter_spaced("開催日")}|{letter_spaced("場所")})
+    {SP}+(?P<value>\S.*)
+    """,
+    regex.VERBOSE,
+)
+_SPACED_FIELD_NAMES = {
+    "招集年月日": "datetime",
+    "開会日時": "datetime",
+    "招集の場所": "venue",
+    "会議の場所": "venue",
+}
+
+
+def _spaced_field(fields: dict[str, str]) -> dict[str, str]:
+    key = compact(fields.get("key", ""))
+    return {"name": _SPACED_FIELD_NAMES.get(key) or header_field_name(key) or ""}
+
+
+DATE_LINE_RE = regex.compile(
+    rf"(?P<value>(?:令和|平成|昭和){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日.*)"
+)
+TITLE_RE = regex.compile(r"(?P<value>.*\S(?:会議録|議事録|速記録|記録).*)")
+#: The session a volume belongs to, printed above the title: 令和　６年第１回　２月定例会.
+CAPTION_RE = regex.compile(r"(?P<value>.*(?:定例会|臨時会|定例議会|臨時議会)(?:.*[号日]）?)?)")
+VENUE_RE = regex.compile(
+    r"(?P<value>\S{0,20}(?:委員会室|会議室|協議会室|議場|議事堂|本会議場|議会棟\S*|庁舎\S*))"
+)
+#: 函館市議会, 東京都議会: the assembly's name in a title.
+_ASSEMBLY_NAME_RE = regex.compile(
+    rf"(?:第{SP}*{NUM}{SP}*回)?(?P<body>[\p{{Han}}\p{{Katakana}}ー・]+?[都道府県市区町村]議会)"
+)
+ROSTER_HEADING_RE = regex.compile(
+    rf"""
+    [{SPEAKER_MARKS}{EITHER_MARKS}]?{SP}*
+    (?P<heading>[^\s（()）0-9０-９][^（()）]{{1,60}}?)   # 出　席　議　員, 説明のため出席した者
+    {SP}*(?P<count>{COUNT})?                                  # （２６人）, 十一名, なし
+    """,
+    regex.VERBOSE,
+)
+AGENDA_HEADING_RE = regex.compile(
+    rf"""
+    [{SPEAKER_MARKS}{EITHER_MARKS}]?{SP}*
+    (?P<value>{letter_spaced("議事日程")}(?:{SP}*第{SP}*{NUM}{SP}*号)?
+      | 本日の会議に付した(?:事件|案件) | 会議に付した事件)
+    """,
+    regex.VERBOSE,
+)
+#: 〇本日の会議に付した事件 / 　議事日程と同じ: the list is the order of the day's.
+AGENDA_SAME_RE = regex.compile(r"(?P<value>(?:議事)?日程(?:第\S+号)?(?:と同じ|のとおり|に同じ))")
+
+#: 君 or 議員 printed after a roster name (１番　山　田　太　郎　君).
+HONORIFIC = rf"(?:{SP}*(?:君|議員))?"
+SEAT_ENTRY = rf"[0-9０-９]{{1,3}}番{SP}+{NAME_FIELD}{HONORIFIC}"
+SEAT_ENTRY_RE = regex.compile(
+    rf"(?P<seat>[0-9０-９]{{1,3}})番{SP}+(?P<name>{NAME_FIELD}{HONORIFIC})(?={SP}{{2,}}|$)"
+)
+SEAT_ROW_RE = regex.compile(rf"(?P<entries>{SEAT_ENTRY}(?:{SP}{{2,}}{SEAT_ENTRY})*)")
+ROLE_ENTRY = rf"[^\s]{{2,}}?{SP}+{NAME_FIELD}{HONORIFIC}"
+ROLE_ENTRY_RE = regex.compile(
+    rf"(?P<title>[^\s]{{2,}}?){SP}+(?P<name>{NAME_FIELD}{HONORIFIC})(?={SP}{{4,}}|$)"
+)
+ROLE_ROW_RE = regex.compile(rf"(?P<entries>{ROLE_ENTRY}(?:{SP}{{4,}}{ROLE_ENTRY})*)")
+#: Tokyo style: 委員長吉原　　修君 (title, name and 君 run together), one or more a line.
+KUN_ENTRY = rf"(?:[^君\s]|君(?!{SP}|$))(?:[^君]|君(?!{SP}|$))*?君"
+KUN_ENTRY_RE = regex.compile(rf"(?P<person>{KUN_ENTRY})(?={SP}|$)")
+KUN_ROW_RE = regex.compile(rf"(?P<entries>{KUN_ENTRY}(?:{SP}+{KUN_ENTRY})*)")
+
+
+def _is_run_together(match: regex.Match[str], ctx: Context) -> bool:
+    """Entries whose title runs into the name: at most one gap inside each (委員長吉原　　修君),
+    where a title column before a letter-spaced name leaves several (市長　　山　田　太　郎　君)."""
+    return ctx.mode == "roster" and all(
+        len(regex.findall(rf"{SP}+", entry["person"])) <= 1
+        for entry in KUN_ENTRY_RE.finditer(match["entries"])
+    )
+
+
+NAME_ROW_RE = regex.compile(rf"(?P<entries>{NAME_FIELD})")
+NAME_ENTRY_RE = regex.compile(rf"(?P<name>{NAME_FIELD})")
+POST_RE = regex.compile(r"(?P<value>[^\s　]{2,40})")
+
+#: Items of the order of the day: 日程第１, 第　１　　会期について, 報告第１号　…, ・…について.
+AGENDA_ITEM_RE = regex.compile(
+    rf"(?P<title>(?:(?:追加)?日程)?第{SP}*(?P<number>{NUM})(?:{SP}+.*|[^号0-9０-９].*)?)",
+    regex.DOTALL,
+)
+AGENDA_SUBITEM_RE = regex.compile(
+    rf"(?P<title>(?:議{SP}*案|報{SP}*告|請{SP}*願|陳{SP}*情|諮{SP}*問|認{SP}*定|承{SP}*認|"
+    rf"議員提出議案|意見書案|決議案){SP}*第{SP}*{NUM}{SP}*号.*)",
+    regex.DOTALL,
+)
+AGENDA_LINE_RE = regex.compile(r"(?P<title>.+)", regex.DOTALL)
+ANY_RE = regex.compile(r"(?P<value>.+)", regex.DOTALL)
+#: Numbering printed letter-spaced in agenda lists: 議　　案　　第　８号.
+_SPACED_NUMBERING_RE = regex.compile(
+    rf"(?:議{SP}*案|議員提出議案|報{SP}*告|請{SP}*願|陳{SP}*情){SP}*第{SP}*{NUM}(?:{SP}*号)?"
+)
+#: The item's own number before its subject: 日程第１, 第　９.
+_ITEM_PREFIX_RE = regex.compile(rf"^(?:(?:追加)?日程)?第{SP}*{NUM}(?=$|{SP}|[^号0-9０-９])\s*")
+
+
+def _tidy_item(fields: dict[str, str]) -> dict[str, str]:
+    """An agenda item: its number (日程第１ → 1) apart from the subject, and the bill numbers
+    in the subject closed up (議　　案　　第　８号 → 議案第８号)."""
+    title = fields.get("title", "")
+    subject = _ITEM_PREFIX_RE.sub("", title) or title
+    tidy = _SPACED_NUMBERING_RE.sub(lambda m: regex.sub(SP, "", m.group()), subject)
+    found: dict[str, str] = {"agenda": "1", "title": tidy}
+    if tidy.startswith("・"):
+        found["level"] = "2"
+    return found
+
+
+def _subitem(fields: dict[str, str]) -> dict[str, str]:
+    return {**_tidy_item(fields), "level": "2", "continues": "0"}
+
+
+def _agenda_line(fields: dict[str, str]) -> dict[str, str]:
+    found = _tidy_item(fields)
+    if found["title"].startswith(("（", "(")):
+        found["continues"] = "1"  # （総務・経済建設常任委員会および…）: the item's subtitle
+    return found
+
+
+def _title_fields(fields: dict[str, str]) -> dict[str, str]:
+    found = {"name": "title"}
+    assembly = _ASSEMBLY_NAME_RE.search(fields.get("value", ""))
+    if assembly:
+        found["body"] = assembly["body"]
+    return found
+
+
+def _roster_heading(fields: dict[str, str]) -> dict[str, str]:
+    """出　席　議　員　（３８名） → group 出席議員, attendance present (欠席… → absent)."""
+    group = compact(fields.get("heading", ""))
+    return {
+        "name": "roster_heading",
+        "group": group,
+        "attendance": "absent" if group.startswith("欠席") else "present",
+    }
+
+
+def _is_roster_heading(match: regex.Match[str], ctx: Context) -> bool:
+    return bool(_ROSTER_WORDS_RE.match(compact(match["heading"])))
+
+
+def _is_post(match: regex.Match[str], ctx: Context) -> bool:
+    """A title printed alone in a roster (its name follows on the next line)."""
+    value = match["value"]
+    return ctx.mode == "roster" and (position_suffix(value) is not None or value.endswith("兼務"))
+
+
+#: Rosters print a name in a field this many cells wide (吉　田　崇　仁, 小笠原　　　聡).
+NAME_CELLS = 7
+
+
+def _is_padded_name(match: regex.Match[str], ctx: Context) -> bool:
+    """A name alone on its line, letter-spaced in its field: the name for the title above."""
+    name = match["entries"]
+    return ctx.mode == "roster" and bool(regex.search(SP, name)) and len(name) <= NAME_CELLS + 1
+
+
+def _is_first_lines(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.index < 4 and ctx.mode in (None, "dateline") and not ctx.title_seen
+
+
+def _not_in_roster(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.mode != "roster"
+
+
+def _not_seen_title(match: regex.Match[str], ctx: Context) -> bool:
+    return not ctx.title_seen and ctx.mode in (None, "dateline")
+
+
+# -- the signature block ----------------------------------------------------------------------
+
+STATEMENT_RE = regex.compile(
+    r"(?P<statement>.*(?:地方自治法|会議規則).*署名.*|.*(?:ここに|よって|右|上記の?とおり).*署名(?:する|します)。?)"
+)
+SIGNER_RE = regex.compile(
+    rf"""
+    (?P<role>{letter_spaced("会議録署名議員")}|{letter_spaced("署名議員")}|{letter_spaced("副議長")}
+      |{letter_spaced("仮議長")}|{letter_spaced("議長")}|{letter_spaced("副委員長")}
+      |{letter_spaced("委員長")}|{letter_spaced("署名委員")})
+    {SP}+(?P<name>{NAME_FIELD})
+    """,
+    regex.VERBOSE,
+)
+SIGNATURE_DATE_RE = regex.compile(
+    rf"(?P<date>(?:令和|平成|昭和){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日)(?:{SP}+.*)?"
+)
+SIGNATURE_LINE_RE = regex.compile(r"(?P<text>.{1,40})")
+
+
+def _signs(match: regex.Match[str], ctx: Context) -> bool:
+    """A signer's line: in the signature block, or set far in (the block is printed to the
+    right, after the last speech)."""
+    return ctx.mode == "signature" or ctx.indent >= 8
+
+
+def _in_signature(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.mode == "signature"
+
+
+# -- facts in running text --------------------------------------------------------------------
+
+#: ただいまから令和６年第１回函館市議会定例会を開会いたします / ただいまからＤＸ推進調査特別委員会を
+BODY_OPENED_RE = regex.compile(
+    rf"""
+    (?:ただいまから|これより|ただ今から|これにて){SP}*、?{SP}*
+    (?:(?:令和|平成|昭和)\S*?年\S*?第{NUM}回)?
+    (?P<value>[\p{{Han}}\p{{Katakana}}Ａ-Ｚａ-ｚA-Za-zー・]{{2,40}}?(?:議会|委員会|協議会))
+    (?:定例会|臨時会)?を(?:開会|閉会)
+    """,
+    regex.VERBOSE,
+)
+
+#: The chair takes up an item, at the start of the speech or of a line: 日程第１　…について。,
+#: 次に、日程第２、議案第１号から日程第７、議案第６号までの議案６件を一括して上程いたします。
+TAKEN_UP_RE = regex.compile(
+    rf"""
+    (?:^|(?<=^[^\s]{{1,40}}{SP}+))(?:次に、|これより)?
+    (?P<taken>
+      (?:追加)?日程第(?P<number>[0-9０-９]+|[一二三四五六七八九十百]+)[、{SP}]*
+      (?P<title>[^。]*?)
+      (?:から(?:追加)?日程第(?P<last>[0-9０-９]+|[一二三四五六七八九十百]+)[^。]*?まで[^。]*?)?
+      (?:を(?:一括)?議題と|について(?!$)|を一括して|を上程)      # a list read out ends with について
+    )
+    """,
+    regex.VERBOSE,
+)
+#: A time note inside a speech: （11時10分閉会）.
+TIME_NOTE_RE = regex.compile(
+    rf"(?P<text>[（(〔]{SP}*(?:午前|午後)?{SP}*{KNUM}{SP}*時(?:{SP}*{KNUM}{SP}*分|半)?{SP}*"
+    rf"(?:開会|開議|散会|閉会|延会|休憩|再開|閉議){SP}*[）)〕])"
+)
+
+
+def _is_taken_up(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.region == "body"
+
+
+# -- the rules --------------------------------------------------------------------------------
+
+_SPEECH = Rule(
+    "speech",
+    BlockKind.TURN,
+    SPEECH_RE,
+    guard=_is_speech,
+    derive=_speech_fields,
+    ends_header=True,
+    sets_mode="turn",
+)
+_MARK_HEADINGS = _heading_rules("mark-heading", MARK_HEADING_RE, _is_mark_heading)
+_SEPARATOR = Rule("separator", BlockKind.SEPARATOR, SEPARATOR_RE, sets_mode=None)
+_TIME = Rule("time", BlockKind.NOTE, TIME_RE, derive=_note_fields)
+_NOTE_RULE = Rule("note", BlockKind.NOTE, NOTE_RE, guard=_is_note, derive=_note_fields)
+
+HEADER_RULES: tuple[Rule, ...] = (
+    _SPEECH,
+    *_MARK_HEADINGS,
+    _SEPARATOR,
+    Rule(
+        "time-under-date",
+        BlockKind.HEADER,
+        regex.compile(rf"(?P<value>{TIME_RE.pattern})", regex.VERBOSE),
+        guard=_in("dateline"),
+        derive=lambda f: {"name": "time"},
+    ),
+    _TIME,
+    Rule(
+        "field",
+        BlockKind.HEADER,
+        FIELD_RE,
+        derive=lambda f: {"name": header_field_name(f.get("key", "")) or ""},
+    ),
+    Rule("spaced-field", BlockKind.HEADER, SPACED_FIELD_RE, derive=_spaced_field),
+    Rule(
+        "date",
+        BlockKind.HEADER,
+        DATE_LINE_RE,
+        guard=_in(None),
+        derive=lambda f: {"name": "datetime"},
+        sets_mode="dateline",
+    ),
+    Rule(
+        "date-later",
+        BlockKind.HEADER,
+        DATE_LINE_RE,
+        guard=_not_in_roster,
+        derive=lambda f: {"name": "datetime"},
+    ),
+    Rule("title", BlockKind.HEADER, TITLE_RE, guard=_not_seen_title, derive=_title_fields),
+    Rule(
+        "caption",
+        BlockKind.HEADER,
+        CAPTION_RE,
+        guard=_is_first_lines,
+        derive=lambda f: {"name": "caption"},
+    ),
+    Rule(
+        "venue",
+        BlockKind.HEADER,
+        VENUE_RE,
+        guard=_is_first_lines,
+        derive=lambda f: {"name": "venue"},
+    ),
+    Rule(
+        "roster-heading",
+        BlockKind.HEADER,
+        ROSTER_HEADING_RE,
+        guard=_is_roster_heading,
+        derive=_roster_heading,
+        sets_mode="roster",
+    ),
+    Rule(
+        "agenda-heading",
+        BlockKind.HEADER,
+        AGENDA_HEADING_RE,
+        derive=lambda f: {"name": "agenda_heading"},
+        sets_mode="agenda",
+    ),
+    Rule(
+        "agenda-same",
+        BlockKind.HEADER,
+        AGENDA_SAME_RE,
+        guard=_in("agenda"),
+        derive=lambda f: {"name": "agenda"},
+    ),
+    Rule(
+        "roster-seats",
+        BlockKind.ROSTER,
+        SEAT_ROW_RE,
+        guard=_in("roster"),
+        children=ChildRule("entries", BlockKind.MEMBER, SEAT_ENTRY_RE),
+    ),
+    Rule(
+        "roster-run-together",
+        BlockKind.ROSTER,
+        KUN_ROW_RE,
+        guard=_is_run_together,
+        children=ChildRule("entries", BlockKind.MEMBER, KUN_ENTRY_RE, {"run_together": "1"}),
+    ),
+    Rule(
+        "roster-name",
+        BlockKind.ROSTER,
+        NAME_ROW_RE,
+        guard=_is_padded_name,
+        children=ChildRule("entries", BlockKind.MEMBER, NAME_ENTRY_RE),
+    ),
+    Rule(
+        "roster-titles",
+        BlockKind.ROSTER,
+        ROLE_ROW_RE,
+        guard=_in("roster"),
+        children=ChildRule("entries", BlockKind.MEMBER, ROLE_ENTRY_RE),
+    ),
+    Rule("post", BlockKind.HEADER, POST_RE, guard=_is_post, derive=lambda f: {"name": "post"}),
+    Rule(
+        "agenda-item",
+        BlockKind.SECTION,
+        AGENDA_ITEM_RE,
+        guard=_in("agenda"),
+        derive=_tidy_item,
+    ),
+    Rule(
+        "agenda-subitem",
+        BlockKind.SECTION,
+        AGENDA_SUBITEM_RE,
+        guard=_in("agenda"),
+        derive=_subitem,
+    ),
+    Rule(
+        "agenda-line",
+        BlockKind.SECTION,
+        AGENDA_LINE_RE,
+        guard=_in("agenda"),
+        derive=_agenda_line,
+    ),
+    _NOTE_RULE,
+    Rule("notice", BlockKind.HEADER, ANY_RE, derive=lambda f: {"name": "notice"}),
+)
+
+BODY_RULES: tuple[Rule, ...] = (
+    _SPEECH,
+    *_MARK_HEADINGS,
+    _SEPARATOR,
+    _TIME,
+    _NOTE_RULE,
+    *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True),
+    *_heading_rules("item-group", ITEM_LINE_RE, _next_in_group, continues=True),
+    *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns),
+    Rule(
+        "signature-statement",
+        BlockKind.SIGNATURE,
+        STATEMENT_RE,
+        sets_mode="signature",
+    ),
+    Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
+    Rule("signature-date", BlockKind.SIGNATURE, SIGNATURE_DATE_RE, guard=_in_signature),
+    Rule("signature-line", BlockKind.SIGNATURE, SIGNATURE_LINE_RE, guard=_in_signature),
+    Rule(
+        "continuation",
+        BlockKind.CONTINUATION,
+        regex.compile(r"(?P<text>.+)", regex.DOTALL),
+        sets_mode="turn",
+    ),
+)
+
+# -- the document survey and the detector -----------------------------------------------------
+
+_EITHER_LINE_RE = regex.compile(rf"(?m)^(?P<mark>[{EITHER_MARKS}]){SP}*(?P<rest>[^\n]*)$")
+_STRONG_SPEECH_RE = regex.compile(rf"^[^\s（()）]{{0,30}}[（(][^（()）\n]{{1,30}}[)）]{SP}+\S")
+
+
+#: CRLF and CR read as LF by the line patterns of the survey and the detector.
+_LINE_BREAK_RE = regex.compile(r"\r\n?")
+
+
+def survey(text: str) -> Mapping[str, str]:
+    """What ◎ ◆ ◇ do in this document: ``"speaker"`` when more of their lines are speeches
+    (``◎市長（大泉潤）　…``) than headings (``◎会期の決定``), else ``"heading"``."""
+    text = _LINE_BREAK_RE.sub("\n", text)
+    votes: Counter[tuple[str, str]] = Counter()
+    for line in _EITHER_LINE_RE.finditer(text):
+        rest = line["rest"]
+        if _STRONG_SPEECH_RE.match(rest):
+            votes[line["mark"], "speaker"] += 1
+        elif HEADING_PHRASE_RE.search(compact(rest)) or not regex.search(SP, rest.strip()):
+            votes[line["mark"], "heading"] += 1
+    found: dict[str, str] = {}
+    for mark in EITHER_MARKS:
+        speaker, heading = votes[mark, "speaker"], votes[mark, "heading"]
+        if speaker or heading:
+            found[mark] = "speaker" if speaker > heading else "heading"
+    return found
+
+
+_SIGNALS = (
+    # a speech: a mark, a label, a full-width space (○議長（吉田崇仁）　, ◯委員長　　)
+    (
+        regex.compile(
+            rf"(?m)^{MARK}(?:(?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"
+            rf"|[^（()）\n]{{0,20}}[（(][^（()）\n]{{1,30}}[)）][ \u3000])"
+        ),
+        0.4,
+    ),
+    # the vocabulary of local government
+    (
+        regex.compile(
+            r"[都道府県市区町村]議会|定例会|臨時会|[市区町村]長|知事|説明員|説明のため出席|"
+            r"事務局出席職員|職務のため出席"
+        ),
+        0.4,
+    ),
+    # what only assembly products print: ◯ (U+25EF), seat labels, ◆/◎ labels, run-together
+    # roster entries, 開催日：, 出席議員
+    (
+        regex.compile(
+            rf"◯|(?m)^[○〇][0-9０-９]{{1,3}}番[（(]|(?m)^[◆◎][^\s（]{{1,20}}[（(]|"
+            rf"(?m)^(?:委員長|副委員長)[^\n]+君$|(?m)^開催日[：:]|(?m)^{SP}*[{SPEAKER_MARKS}]?{SP}*"
+            rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
+        ),
+        0.4,
+    ),
+    # numbers in Arabic digits where the Diet prints kanji (令和６年, 日程第１)
+    (
+        regex.compile(
+            r"(?:令和|平成|昭和)[ \u3000]*[0-9０-９元]{1,2}[ \u3000]*年|日程第[0-9０-９]"
+        ),
+        0.2,
+    ),
+)
+#: What only the National Diet's minutes print (its speeches look alike; they are the
+#: ``diet`` family's): the convocation roster, the house's attendance line, membership
+#: changes, ministers and government witnesses listed in the header.
+_DIET_RE = regex.compile(
+    rf"本国会召集日|出席者は左のとおり|委員の異動|第[一二三四五六七八九十百]+回国会|"
+    rf"(?m)^{SP}*(?:国務大臣|政府参考人|大臣政務官|辞任{SP}+補欠選任)"
+)
+
+
+def looks_like(head: str) -> float:
+    """Assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat labels;
+    the Diet's own words count against."""
+    head = _LINE_BREAK_RE.sub("\n", head)
+    score = sum(weight for pattern, weight in _SIGNALS if pattern.search(head))
+    if _DIET_RE.search(head):
+        score -= 0.6
+    return max(0.0, min(score, 1.0))
+
+
+#: A page number printed on its own line in minutes taken from PDF: －１－, - 12 -.
+PAGE_MARKER_RE = regex.compile(
+    r"""
+    [ \u3000]*(?:
+        [-－‐―−][ \u3000]*(?P<number>[0-9０-９]{1,4})[ \u3000]*[-－‐―−]
+      | (?P<bare>(?!))                                    # bare numbers are never pages here
+    )[ \u3000]*
+    """,
+    regex.VERBOSE,
+)
+
+ASSEMBLY = Format(
+    name="assembly",
+    description="Local-assembly minutes (地方議会会議録) from the councils' minutes systems",
+    example="○議長（吉田崇仁）　おはようございます。",
+    looks_like=looks_like,
+    header_rules=HEADER_RULES,
+    body_rules=BODY_RULES,
+    paragraph_mode="line",
+    page_marker=PAGE_MARKER_RE,
+    survey=survey,
+    mention_rules=(
+        ChildRule("", BlockKind.HEADER, BODY_OPENED_RE, {"fact": "body"}, span_group="value"),
+        ChildRule("", BlockKind.SECTION, TAKEN_UP_RE, span_group="taken", guard=_is_taken_up),
+        ChildRule("", BlockKind.NOTE, TIME_NOTE_RE, span_group="text"),
+    ),
+)
