@@ -5,7 +5,18 @@ runs, in order. Sections print plain lines (``name: value``) so that runs can be
 by eye or with ``diff``. Timings are the best of ``--repeat`` runs (default 5): the least
 disturbed by whatever else the machine is doing.
 
+Every speed figure is printed next to a *floor* measured in the same run on the same input:
+decode the bytes, normalize each line (``clean_text``) and match one compiled regex per line
+— what any tool that reads minutes line by line must do. ``parse/floor`` is the ratio of the
+two times; memory is the peak traced by ``tracemalloc`` (in a separate run, as tracing slows
+everything) divided by the input's size in bytes.
+
 Sections:
+    samples  every bundled sample: MB/s, ms per document, parse/floor, peak memory.
+    scaling  one sample repeated 1×, 10×, 100×: the same figures and the growth exponent
+             (time grows as size^k; k = 1 is linear) with time(100×)/time(1×).
+    patho    pathological inputs: a 5 MB single line, 200,000 label lines, 50,000 nested
+             brackets, a roster of 100,000 names; each must finish in linear time.
     corpus  every sample under samples/ × 50 through ``gijiroku.parse_many`` with 1 and 2
             workers (and more with ``--jobs``): documents per second and the speed-up;
             then the ceiling the machine allows (as many independent processes parsing a
@@ -15,15 +26,23 @@ Sections:
 from __future__ import annotations
 
 import argparse
+import math
 import multiprocessing
 import os
+import statistics
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+
+import regex
 
 import gijiroku
 from gijiroku.batch import available_cores
+from gijiroku.decoding import decode
+from gijiroku.normalize import clean_text, split_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -114,6 +133,114 @@ def bench_corpus(args: argparse.Namespace) -> None:
               f"speed-up {rate / base_rate:.2f}x")  # fmt: skip
 
 
+# -- single documents: speed against the floor, memory ---------------------------------------
+
+_FLOOR_LINE_RE = regex.compile(r"^[○◯〇◎◆]?[^\s\u3000]{1,20}?(?:委員|君|長|局)[\s\u3000：:]")
+
+
+def floor(data: bytes) -> int:
+    """The least work of reading minutes: decode, normalize each line, one regex per line."""
+    text, _ = decode(data)
+    found = 0
+    for line in split_lines(text):
+        if _FLOOR_LINE_RE.match(clean_text(line.text)):
+            found += 1
+    return found
+
+
+def _parse(data: bytes) -> int:
+    return len(gijiroku.parse(data).utterances)
+
+
+def _best(run: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _peak_bytes(run: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@dataclass
+class Measure:
+    """One input measured: parse and floor times (best of N), peak memory of a parse."""
+
+    name: str
+    size: int
+    parse: float
+    floor: float
+    peak: int
+
+    @property
+    def ratio(self) -> float:
+        return self.parse / self.floor if self.floor else float("nan")
+
+    def line(self) -> str:
+        mb = self.size / 1e6
+        return (
+            f"{self.name:44s} {mb * 1e3:9.1f} kB {mb / self.parse:7.2f} MB/s {self.parse * 1e3:9.1f} ms"
+            f"  floor {mb / self.floor:7.2f} MB/s {self.floor * 1e3:8.1f} ms  parse/floor {self.ratio:5.2f}"
+            f"  peak {self.peak / 1e6:7.1f} MB = {self.peak / self.size:5.1f}x input"
+        )
+
+
+def measure(name: str, data: bytes, repeat: int) -> Measure:
+    """Parse and floor times for ``data`` (taking turns), and the peak memory of a parse."""
+    times = _best_times({0: lambda: _parse(data), 1: lambda: floor(data)}, repeat)
+    return Measure(name, len(data), times[0][0], times[1][0], _peak_bytes(lambda: _parse(data)))
+
+
+def bench_samples(args: argparse.Namespace) -> None:
+    """Every bundled sample, parsed whole, against the floor."""
+    results = [measure(str(p.relative_to(SAMPLES)), p.read_bytes(), args.repeat) for p in sample_paths()]
+    for result in results:
+        print("samples:", result.line())
+    worst = max(results, key=lambda r: r.ratio)
+    print(f"samples: parse/floor median {statistics.median(r.ratio for r in results):.2f}, "
+          f"worst {worst.ratio:.2f} ({worst.name}); peak memory worst "
+          f"{max(r.peak / r.size for r in results):.1f}x input")  # fmt: skip
+
+
+def bench_scaling(args: argparse.Namespace) -> None:
+    """One sample repeated 1×, 10×, 100×: linear growth means time(100×)/time(1×) ≈ 100."""
+    sample = SAMPLES / args.scaling_sample
+    base = sample.read_bytes()
+    results = [measure(f"{sample.name} x{n}", base * n, max(1, args.repeat // (1 + n // 20))) for n in (1, 10, 100)]
+    for result in results:
+        print("scaling:", result.line())
+    growth = results[-1].parse / results[0].parse
+    exponent = math.log(growth) / math.log(100)
+    print(f"scaling: time(100x)/time(1x) = {growth:.1f} (linear: 100, target <= 110); "
+          f"growth exponent {exponent:.3f}")  # fmt: skip
+
+
+def _pathological_inputs() -> dict[str, bytes]:
+    names = [f"{chr(0x4E00 + i % 2000)}{chr(0x4E00 + (i * 7) % 2000)}{chr(0x4E00 + (i * 13) % 2000)}" for i in range(100_000)]
+    return {
+        "a 5 MB single line": ("議事録の本文。" * 240_000).encode()[:5_000_000].rsplit(b"\xe3", 1)[0],
+        "200,000 label lines": "".join(f"林委員 発言{i}。\n" for i in range(200_000)).encode(),
+        "50,000 nested brackets": ("座長 " + "（" * 50_000 + "了承" + "）" * 50_000 + "\n").encode(),
+        "a roster of 100,000 names": (
+            "第1回 審議会 議事録\n出席者：" + "、".join(n + "委員" for n in names) + "\n座長 はじめます。\n"
+        ).encode(),
+    }
+
+
+def bench_patho(args: argparse.Namespace) -> None:
+    """Pathological inputs: each must finish, in time linear in its size."""
+    for name, data in _pathological_inputs().items():
+        print("patho:", measure(name, data, max(1, args.repeat // 3)).line())
+
+
 def _parse_share(paths: Sequence[Path]) -> None:
     for path in paths:
         gijiroku.parse_file(path)
@@ -133,6 +260,9 @@ def _independent_processes(paths: Sequence[Path], count: int) -> int:
 
 
 SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
+    "samples": bench_samples,
+    "scaling": bench_scaling,
+    "patho": bench_patho,
     "corpus": bench_corpus,
 }
 
@@ -144,6 +274,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help=f"what to run: {', '.join(SECTIONS)} (default: all)")  # fmt: skip
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing (best kept)")
     parser.add_argument("--copies", type=int, default=50, help="corpus: copies of each sample")
+    parser.add_argument("--scaling-sample", default="diet/shugiin-monka-2023-11-01.txt",
+                        help="scaling: the sample to repeat (relative to samples/)")  # fmt: skip
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2],
                         help="corpus: worker counts to compare, the first is the baseline")  # fmt: skip
     parser.add_argument("--chunksize", type=int, default=None,

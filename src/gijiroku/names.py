@@ -119,13 +119,16 @@ def _looks_like_surname(head: str) -> bool:
     )
 
 
+_KATAKANA_ONLY_RE = regex.compile(r"^[\p{Katakana}ー]+$")
+
+
 def _looks_like_name(head: str) -> bool:
     """2 to 8 kanji or kana with no organization characters, not all katakana (デジタル):
     a member's full name in a label such as ``福田ようすけ委員``."""
     return (
         bool(_NAME_RE.match(head))
         and not any(ch in ORG_CHARS for ch in head)
-        and not regex.match(r"^[\p{Katakana}ー]+$", head)
+        and not _KATAKANA_ONLY_RE.match(head)
     )
 
 

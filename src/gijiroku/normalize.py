@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import mojimoji
@@ -118,14 +119,29 @@ def _to_half_width_alnum(match: regex.Match[str]) -> str:
 
 def clean_text(text: str) -> str:
     """Normalize a string for a record field (see the module docstring for the steps)."""
-    text = ZERO_WIDTH_RE.sub("", text).replace("\t", " ")
+    if len(text) <= _SHORT:
+        return _clean_short(text)
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
+    if ZERO_WIDTH_RE.search(text):
+        text = ZERO_WIDTH_RE.sub("", text)
+    if "\t" in text:
+        text = text.replace("\t", " ")
     if HALF_WIDTH_KANA_RE.search(text):
         text = HALF_WIDTH_KANA_RE.sub(_to_full_width_kana, text)
     if FULL_WIDTH_ALNUM_RE.search(text):
         text = FULL_WIDTH_ALNUM_RE.sub(_to_half_width_alnum, text)
-    text = SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
-    text = SPACE_RUN_RE.sub(" ", text)
+    if " " in text or "\u3000" in text or "\u00a0" in text:
+        text = SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
+        text = SPACE_RUN_RE.sub(" ", text)
     return text.strip(" \u3000\t")
+
+
+#: Short strings (labels, names, header values) repeat: their clean forms are cached.
+_SHORT = 48
+_clean_short = functools.lru_cache(maxsize=16384)(_clean)
 
 
 def compact(text: str) -> str:

@@ -48,6 +48,7 @@ from gijiroku.models import (
     Span,
     Speaker,
     Utterance,
+    slim,
 )
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import clean_text, compact
@@ -81,7 +82,7 @@ class _TurnDraft:
     @property
     def span(self) -> Span:
         """From the first block's start to the last block's end."""
-        return self.first.model_copy(update={"end": self.last.end, "line_end": self.last.line_end})
+        return self.first.through(self.last)
 
     def add(self, text: str, span: Span, *, note_kind: str | None = None) -> None:
         """Append a paragraph; a stand-alone note is one whole paragraph of ``note_kind``."""
@@ -106,10 +107,13 @@ class _TurnDraft:
         self.length = offset + len(text)
 
 
+_WHITE_RE = regex.compile(r"\s")
+
+
 def _several_notes(text: str, inline: Sequence[InlineNote]) -> bool:
     """A note paragraph made of several notes (〔議員村川みどり君登壇〕（拍手）): list each one."""
-    return len(inline) > 1 and not regex.sub(
-        r"\s", "", "".join(text[a.end : b.start] for a, b in itertools.pairwise(inline))
+    return len(inline) > 1 and not _WHITE_RE.sub(
+        "", "".join(text[a.end : b.start] for a, b in itertools.pairwise(inline))
     )
 
 
@@ -165,6 +169,7 @@ class _State:
     layout: list[LayoutMark] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     section_id: str | None = None
+    labels: dict[tuple[str, str | None, str | None], LabelParts] = field(default_factory=dict)
     items: dict[str, list[_ItemDraft]] = field(default_factory=dict)
     current: _TurnDraft | None = None
     last_speaker: LabelParts | None = None
@@ -189,11 +194,10 @@ class _State:
 def _known_titles(blocks: Sequence[Block]) -> set[str]:
     """Titles the document uses on their own as labels (情報政策課長, 座長 …)."""
     titles: set[str] = set()
-    for block in blocks:
-        if block.kind is BlockKind.TURN and block.get("label"):
-            parts = analyze_label(block.fields["label"])
-            if parts.name is None and parts.role:
-                titles.add(parts.role)
+    for label in {b.fields["label"] for b in blocks if b.kind is BlockKind.TURN and b.get("label")}:
+        parts = analyze_label(label)
+        if parts.name is None and parts.role:
+            titles.add(parts.role)
     return titles
 
 
@@ -319,7 +323,7 @@ def _extended(section: Section, title: str, span: Span) -> Section:
     return section.model_copy(
         update={
             "title": head + joiner + title,
-            "span": section.span.model_copy(update={"end": span.end, "line_end": span.line_end}),
+            "span": section.span.through(span),
         }
     )
 
@@ -383,9 +387,7 @@ def _item(state: _State, block: Block) -> None:
     previous = items[-1] if items else None
     if marker is None and previous is not None and indent > previous.indent:
         previous.text = f"{previous.text}\n{text}" if previous.text else text
-        previous.span = previous.span.model_copy(
-            update={"end": block.span.end, "line_end": block.span.line_end}
-        )
+        previous.span = previous.span.through(block.span)
         return
     depth = 0
     kind = block.get("kind") or "bullet"
@@ -402,12 +404,11 @@ _TODO_ONLY_RE = regex.compile(r"(?i)^\**\s*(?:todo|to-do|宿題)\s*\**\s*[:：]?
 
 
 def _turn(state: _State, block: Block) -> None:
-    parts = analyze_label(
-        block.fields.get("label", ""),
-        block.get("pname"),
-        mark=block.get("mark"),
-        known_titles=state.known_titles,
-    )
+    key = (block.fields.get("label", ""), block.get("pname"), block.get("mark"))
+    parts = state.labels.get(key)
+    if parts is None:  # a label is printed many times: read each one once
+        parts = analyze_label(key[0], key[1], mark=key[2], known_titles=state.known_titles)
+        state.labels[key] = parts
     state.current = _TurnDraft(
         parts,
         state.section_id,
@@ -652,6 +653,9 @@ def _utterances(state: _State, roster: Roster) -> list[Utterance]:
     printed_roster = bool(roster)
     by_id = {m.id: m for m in state.rosters.members}
     utterances = []
+    speakers: dict[
+        tuple[str, str | None, str | None, str | None, int | None, str | None], Speaker
+    ] = {}
     for order, turn in enumerate(state.turns, start=1):
         parts = turn.speaker
         resolution = (
@@ -695,24 +699,32 @@ def _utterances(state: _State, roster: Roster) -> list[Utterance]:
                 f"speaker {parts.printed}: {resolution.problem}",
                 span,
             )
-        utterances.append(
-            Utterance(
-                id=f"u{order}",
-                order=order,
-                speaker=Speaker(
+        who = (parts.printed, name, role, parts.mark, parts.seat, parts.honorific)
+        speaker = speakers.get(who)
+        if speaker is None:  # records are frozen: one Speaker serves every turn it speaks
+            speaker = speakers[who] = slim(
+                Speaker(
                     label=parts.printed,
                     name=name,
                     role=role,
                     mark=parts.mark,
                     seat=parts.seat,
                     honorific=parts.honorific,
-                ),
-                speaker_id=member_id,
-                section_id=turn.section_id,
-                text="\n".join(turn.paragraphs),
-                notes=tuple(turn.notes),
-                continued=turn.continued,
-                span=span,
+                )
+            )
+        utterances.append(
+            slim(
+                Utterance(
+                    id=f"u{order}",
+                    order=order,
+                    speaker=speaker,
+                    speaker_id=member_id,
+                    section_id=turn.section_id,
+                    text="\n".join(turn.paragraphs),
+                    notes=tuple(turn.notes),
+                    continued=turn.continued,
+                    span=span,
+                )
             )
         )
         for note in turn.notes:
@@ -728,7 +740,7 @@ def _label_span(state: _State, block: Block) -> Span:
     if at < 0:
         return block.span
     line = block.span.line_start + state.text.count("\n", block.span.start, at)
-    return Span(start=at, end=at + len(raw), line_start=line, line_end=line, page=block.span.page)
+    return Span.trusted(at, at + len(raw), line, line, block.span.page)
 
 
 def _signatures(state: _State, roster: Roster) -> list[Signature]:
@@ -747,9 +759,7 @@ def _signatures(state: _State, roster: Roster) -> list[Signature]:
                 date_raw=draft.date_raw,
                 signers=tuple(signers),
                 text="\n".join(draft.lines),
-                span=draft.first.model_copy(
-                    update={"end": draft.last.end, "line_end": draft.last.line_end}
-                ),
+                span=draft.first.through(draft.last),
             )
         )
     return found

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import regex
 
@@ -37,6 +38,14 @@ _NEWLINE_RE = regex.compile(r"\r\n|\r|\n")
 _STRIP = " \u3000\t"
 
 
+def _latin_end(piece: str) -> bool:
+    return piece[-1:].isascii() and piece[-1:].isalpha()
+
+
+def _latin_start(piece: str) -> bool:
+    return piece[:1].isascii() and piece[:1].isalpha()
+
+
 @dataclass(slots=True)
 class Paragraph:
     """Lines joined into one logical unit, with a map back to the source offsets.
@@ -45,39 +54,45 @@ class Paragraph:
     ``pieces`` holds ``(offset in text, offset in source)`` for each joined piece.
     """
 
-    text: str = ""
+    parts: list[str] = field(default_factory=list)
     pieces: list[tuple[int, int]] = field(default_factory=list)
+    length: int = 0
     start: int = 0
     end: int = 0
     indent: int = 0
     columns: int = 0
     pages: list[Block] = field(default_factory=list)
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The joined text (joined once, when first asked for)."""
+        if self._text is None:
+            self._text = "".join(self.parts)
+        return self._text
 
     def add(self, line: Line) -> None:
         """Append a line's content (stripped) to the paragraph."""
-        content = line.text.strip(_STRIP)
-        lead = len(line.text) - len(line.text.lstrip(_STRIP))
+        raw = line.text
+        content = raw.strip(_STRIP)
+        lead = len(raw) - len(raw.lstrip(_STRIP))
         source_start = line.start + lead
         if not self.pieces:
             self.start = source_start
             self.indent = lead
-            self.columns = sum(
-                4 if ch == "\t" else 2 if ch == "\u3000" else 1 for ch in line.text[:lead]
-            )
-        elif (
-            self.text[-1:].isascii()
-            and self.text[-1:].isalpha()
-            and content[:1].isascii()
-            and content[:1].isalpha()
-        ):
-            self.text += " "
-        self.pieces.append((len(self.text), source_start))
-        self.text += content
+            self.columns = lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead)
+        elif self.parts and _latin_end(self.parts[-1]) and _latin_start(content):
+            self.parts.append(" ")  # an English phrase wrapped between two words
+            self.length += 1
+        self.pieces.append((self.length, source_start))
+        self.parts.append(content)
+        self.length += len(content)
+        self._text = None
         self.end = source_start + len(content)
 
     def source_offset(self, position: int) -> int:
         """The source offset of character ``position`` of :attr:`text` (or its end)."""
-        if position >= len(self.text):
+        if position >= self.length:
             return self.end
         k = bisect.bisect_right(self.pieces, (position, 1 << 62)) - 1
         text_at, source_at = self.pieces[max(k, 0)]
@@ -116,12 +131,8 @@ class _Spans:
     def span(self, start: int, end: int) -> Span:
         """A span of ``[start, end)``; built without re-validation (the values are ours)."""
         last = max(end - 1, start)
-        return Span.model_construct(
-            start=start,
-            end=end,
-            line_start=self.line_at(start),
-            line_end=self.line_at(last),
-            page=self.page_at(start),
+        return Span.trusted(
+            start, end, self.line_at(start), self.line_at(last), self.page_at(start)
         )
 
 
@@ -325,7 +336,9 @@ def _children(
         start, end = para.source_range(base + lo, base + hi)
         fields = {k: v for k, v in m.groupdict().items() if v}
         fields.update(child_rule.fields)
-        found.append(Block(child_rule.kind, spans.span(start, end), fields, rule="child"))
+        found.append(
+            Block(child_rule.kind, spans.span(start, end), MappingProxyType(fields), rule="child")
+        )
     return found
 
 
@@ -362,32 +375,30 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     spans.set_pages(boundaries, first_page)
     mode = _choose_paragraph_mode(fmt, lines)
     running = _find_running_headers(lines, markers) if fmt.running_headers else set()
-    items = list(_paragraphs(lines, mode, markers, spans, running))
+    items = _paragraphs(lines, mode, markers, spans, running)  # read lazily: memory stays flat
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text) if fmt.survey is not None else {},
     )
+    spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
     blocks: list[Block] = []
-    i = 0
-    while i < len(items):
-        item = items[i]
-        i += 1
+    upcoming = next(items, None)
+    while upcoming is not None:
+        item, upcoming = upcoming, next(items, None)
         if isinstance(item, Block):
             blocks.append(item)
             continue
         para = item
+        following = upcoming if isinstance(upcoming, Paragraph) else None
         ctx.indent = para.indent
         rules = fmt.header_rules if ctx.region == "header" else fmt.body_rules
-        following = items[i] if i < len(items) and isinstance(items[i], Paragraph) else None
-        found = _match_rule(
-            rules, para, ctx, following if isinstance(following, Paragraph) else None
-        )
+        found = _match_rule(rules, para, ctx, following)
         if found is None:
             fields = {"text": para.text, "region": ctx.region}
             block = Block(
                 BlockKind.UNMATCHED,
                 spans.span(para.start, para.end),
-                fields,
+                MappingProxyType(fields),
                 rule="unmatched",
                 children=tuple(para.pages),
             )
@@ -411,30 +422,30 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             base = match.start(group) if group else 0
             text_of_group = match[group] if group else para.text
             children += _children(rule.children, text_of_group, base, para, spans, ctx)
-        if (
-            rule.absorb_next is not None
-            and not fields.get("text")
-            and i < len(items)
-            and isinstance(items[i], Paragraph)
-        ):
-            following = items[i]
-            assert isinstance(following, Paragraph)
+        if rule.absorb_next is not None and not fields.get("text") and following is not None:
             absorbed = rule.absorb_next.fullmatch(following.text)
             if absorbed is not None:
                 fields.update({k: v for k, v in absorbed.groupdict().items() if v is not None})
                 end = following.end
                 children += following.pages
-                i += 1
+                upcoming = next(items, None)
         for mention in fmt.mention_rules:
-            if rule.kind in mention.kinds:
-                children += _children(mention, para.text, 0, para, spans, ctx)
+            if rule.kind in mention.kinds and id(mention) not in spent:
+                mentioned = _children(mention, para.text, 0, para, spans, ctx)
+                if mentioned and mention.once:
+                    spent.add(id(mention))
+                children += mentioned
         if rule.sets_mode != KEEP_MODE:
             ctx.mode = rule.sets_mode
         children += para.pages
         if rule.kind is BlockKind.HEADER and fields.get("name") == "title":
             ctx.title_seen = True
         block = Block(
-            rule.kind, spans.span(para.start, end), fields, rule=rule.name, children=tuple(children)
+            rule.kind,
+            spans.span(para.start, end),
+            MappingProxyType(fields),
+            rule=rule.name,
+            children=tuple(children),
         )
         blocks.append(block)
         ctx.index += 1

@@ -68,6 +68,11 @@ __all__ = ["ASSEMBLY"]
 SP = r"[ \u3000]"
 #: A number as printed: digits (half- or full-width) or kanji.
 NUM = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百]+)"
+_SP_RE = regex.compile(SP)
+_SP_RUN_RE = regex.compile(rf"{SP}+")
+_PAREN_INNER_RE = regex.compile(r"[（(](?P<inner>[^（()）]+)[)）]")
+_SEAT_PREFIX_RE = regex.compile(r"^[0-9０-９]{1,3}番")
+_ORDER_NUMBER_RE = regex.compile(rf"(?:追加)?日程第{SP}*{NUM}")
 KNUM = r"[〇零一二三四五六七八九十百千0-9０-９]+"
 #: A character of a personal name (or of a title) in rosters and labels.
 NC = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・]"
@@ -158,10 +163,10 @@ def _label_shape(core: str) -> str | None:
     when it ends with a title (委員長, 吉原委員長), ``None`` when it is no label."""
     if len(core) > 40:
         return None
-    paren = regex.search(r"[（(](?P<inner>[^（()）]+)[)）]", core)
+    paren = _PAREN_INNER_RE.search(core)
     if paren is not None:
         return None if _COUNT_RE.match(paren["inner"]) else "name"
-    if regex.match(r"^[0-9０-９]{1,3}番", core) or core.endswith(HONORIFICS):
+    if _SEAT_PREFIX_RE.match(core) or core.endswith(HONORIFICS):
         return "name"
     return "role" if position_suffix(core) else None
 
@@ -221,7 +226,7 @@ def _heading_open(title: str) -> bool:
     return (
         bare.endswith(("～", "〜"))
         or bare.count("（") + bare.count("(") > bare.count("）") + bare.count(")")
-        or bool(regex.fullmatch(rf"(?:追加)?日程第{SP}*{NUM}", bare))
+        or bool(_ORDER_NUMBER_RE.fullmatch(bare))
     )
 
 
@@ -234,7 +239,7 @@ def _heading_fields(fields: dict[str, str]) -> dict[str, str]:
     title = fields.get("title", "")
     found: dict[str, str] = {}
     if _LETTER_SPACED_RE.match(title):
-        found["title"] = regex.sub(SP, "", title)
+        found["title"] = _SP_RE.sub("", title)
     number = _ITEM_NUMBER_RE.match(title)
     if number:
         found["number"] = number["n"]
@@ -431,7 +436,7 @@ def _is_run_together(match: regex.Match[str], ctx: Context) -> bool:
     """Entries whose title runs into the name: at most one gap inside each (委員長吉原　　修君),
     where a title column before a letter-spaced name leaves several (市長　　山　田　太　郎　君)."""
     return ctx.mode == "roster" and all(
-        len(regex.findall(rf"{SP}+", entry["person"])) <= 1
+        len(_SP_RUN_RE.findall(entry["person"])) <= 1
         for entry in KUN_ENTRY_RE.finditer(match["entries"])
     )
 
@@ -465,7 +470,7 @@ def _tidy_item(fields: dict[str, str]) -> dict[str, str]:
     in the subject closed up (議　　案　　第　８号 → 議案第８号)."""
     title = fields.get("title", "")
     subject = _ITEM_PREFIX_RE.sub("", title) or title
-    tidy = _SPACED_NUMBERING_RE.sub(lambda m: regex.sub(SP, "", m.group()), subject)
+    tidy = _SPACED_NUMBERING_RE.sub(lambda m: _SP_RE.sub("", m.group()), subject)
     found: dict[str, str] = {"agenda": "1", "title": tidy}
     if tidy.startswith("・"):
         found["level"] = "2"
@@ -518,7 +523,7 @@ NAME_CELLS = 7
 def _is_padded_name(match: regex.Match[str], ctx: Context) -> bool:
     """A name alone on its line, letter-spaced in its field: the name for the title above."""
     name = match["entries"]
-    return ctx.mode == "roster" and bool(regex.search(SP, name)) and len(name) <= NAME_CELLS + 1
+    return ctx.mode == "roster" and bool(_SP_RE.search(name)) and len(name) <= NAME_CELLS + 1
 
 
 def _is_first_lines(match: regex.Match[str], ctx: Context) -> bool:
@@ -787,7 +792,7 @@ def survey(text: str) -> Mapping[str, str]:
         rest = line["rest"]
         if _STRONG_SPEECH_RE.match(rest):
             votes[line["mark"], "speaker"] += 1
-        elif HEADING_PHRASE_RE.search(compact(rest)) or not regex.search(SP, rest.strip()):
+        elif HEADING_PHRASE_RE.search(compact(rest)) or not _SP_RE.search(rest.strip()):
             votes[line["mark"], "heading"] += 1
     found: dict[str, str] = {}
     for mark in EITHER_MARKS:
@@ -873,7 +878,9 @@ ASSEMBLY = Format(
     page_marker=PAGE_MARKER_RE,
     survey=survey,
     mention_rules=(
-        ChildRule("", BlockKind.HEADER, BODY_OPENED_RE, {"fact": "body"}, span_group="value"),
+        ChildRule(
+            "", BlockKind.HEADER, BODY_OPENED_RE, {"fact": "body"}, span_group="value", once=True
+        ),
         ChildRule("", BlockKind.SECTION, TAKEN_UP_RE, span_group="taken", guard=_is_taken_up),
         ChildRule("", BlockKind.NOTE, TIME_NOTE_RE, span_group="text"),
     ),

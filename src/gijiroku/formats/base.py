@@ -70,7 +70,9 @@ class ChildRule:
     ``pattern`` is run with ``finditer`` over the text of the parent match's ``group``
     (the whole paragraph when ``group`` is empty); each match becomes a child of ``kind``
     whose fields are the match's named groups plus ``fields``. The child's span is the
-    match, or its ``span_group`` when given.
+    match, or its ``span_group`` when given. ``kinds`` are the blocks it looks in; with
+    ``once`` it stops after the first paragraph where it finds something (a fact stated
+    once, such as the body's name in the chair's opening words).
     """
 
     group: str
@@ -80,6 +82,7 @@ class ChildRule:
     span_group: str | None = None
     kinds: tuple[BlockKind, ...] = (BlockKind.TURN, BlockKind.CONTINUATION)
     guard: Guard | None = None
+    once: bool = False
 
 
 @dataclass(frozen=True, slots=True)

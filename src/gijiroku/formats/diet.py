@@ -309,7 +309,9 @@ DIET = Format(
     body_rules=BODY_RULES,
     paragraph_mode="line",
     mention_rules=(
-        ChildRule("", BlockKind.HEADER, BODY_OPENED_RE, {"fact": "body"}, span_group="value"),
+        ChildRule(
+            "", BlockKind.HEADER, BODY_OPENED_RE, {"fact": "body"}, span_group="value", once=True
+        ),
         ChildRule(
             "",
             BlockKind.HEADER,

@@ -20,6 +20,8 @@ No utterances are made up: every bullet or paragraph becomes an item of its sect
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from gijiroku.blocks import BlockKind
@@ -254,9 +256,10 @@ BODY_RULES: tuple[Rule, ...] = (
     *_ITEM_RULES,
 )
 
-_HEADINGS_RE = regex.compile(r"(?m)^#{1,6}[ \t]+\S|^[^\s*+\-#].*\n[=\-~^]{3,}[ \t]*$")
-_BULLETS_RE = regex.compile(rf"(?m)^{SP}*{BULLET}{SP}+\S")
-_LABELS_RE = regex.compile(r"(?m)^[○◯〇◎◆][^\s　]{1,30}[　 ：:]")
+_ATX_RE = regex.compile(r"#{1,6}[ \t]+\S")
+_UNDERLINE_ONLY_RE = regex.compile(r"[=\-~^]{3,}[ \t]*")
+_BULLET_START_RE = regex.compile(rf"{SP}*{BULLET}{SP}+\S")
+_LABELS_RE = regex.compile(r"[○◯〇◎◆][^\s　]{1,30}[　 ：:]")
 
 
 def looks_like(head: str) -> float:
@@ -264,9 +267,11 @@ def looks_like(head: str) -> float:
     lines = [ln for ln in head.splitlines() if ln.strip()]
     if not lines:
         return 0.0
-    headings = len(_HEADINGS_RE.findall(head))
-    bullets = len(_BULLETS_RE.findall(head))
-    labels = len(_LABELS_RE.findall(head))
+    headings = sum(1 for ln in lines if ln.startswith("#") and _ATX_RE.match(ln))
+    headings += sum(1 for a, b in itertools.pairwise(lines) if b[:1] in "=-~^" and _UNDERLINE_ONLY_RE.fullmatch(b)
+                    and not a[:1].isspace())  # fmt: skip
+    bullets = sum(1 for ln in lines if _BULLET_START_RE.match(ln))
+    labels = sum(1 for ln in lines if ln[:1] in "○◯〇◎◆" and _LABELS_RE.match(ln))
     score = 0.0
     if headings >= 2:
         score += 0.5
