@@ -90,12 +90,14 @@ DATE_RE = regex.compile(
 )
 WEEKDAY_RE = regex.compile(rf"{SP}[（(]{SP}(?:[月火水木金土日](?:曜日?)?|祝){SP}[）)]")
 
+#: A clock time. A number starts where a run of digits starts (the lookbehinds) and spaces
+#: are read only after 午前・午後, so that ``finditer`` stays linear on long runs of either.
 TIME_RE = regex.compile(
     rf"""
-    (?P<ampm>午前|午後|正午)?{SP}
+    (?:(?P<ampm>午前|午後|正午){SP})?
     (?:
-      (?P<hour>{NUMBER}){SP}時{SP}(?:(?P<minute>{NUMBER}){SP}分|(?P<half>半))?
-    | (?P<h>[0-9０-９]{{1,2}}){SP}[:：]{SP}(?P<m>[0-9０-９]{{2}})
+      (?<![0-9０-９〇零一二三四五六七八九十百千万壱弐参])(?P<hour>{NUMBER}){SP}時{SP}(?:(?P<minute>{NUMBER}){SP}分|(?P<half>半))?
+    | (?<![0-9０-９])(?P<h>[0-9０-９]{{1,2}}){SP}[:：]{SP}(?P<m>[0-9０-９]{{2}})
     )
     """,
     regex.VERBOSE,

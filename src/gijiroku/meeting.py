@@ -38,7 +38,7 @@ _ISSUE_RE = regex.compile(r"第\s*(?P<n>[0-9０-９]+|[〇一二三四五六七�
 _SESSION_RE = regex.compile(r"第\s*(?P<n>[0-9０-９]+|[〇一二三四五六七八九十百]+)\s*回\s*国会")
 _HOUSE_RE = regex.compile(r"衆議院|参議院")
 _DOC_WORD_RE = regex.compile(
-    r"\s*(?:議事録|会議録|議録|議事要旨|議事概要|会議概要|会議要旨|要旨|概要|記録|速記録|議事メモ|メモ)$"
+    r"(?<!\s)\s*(?:議事録|会議録|議録|議事要旨|議事概要|会議概要|会議要旨|要旨|概要|記録|速記録|議事メモ|メモ)$"
 )
 #: A date written in a file name: sendai-2024-12-26.txt, 20241226.
 _NAME_DATE_RE = regex.compile(

@@ -56,6 +56,7 @@ _POSITION_TABLE = """
 POSITION_WORDS: tuple[str, ...] = tuple(
     sorted(set(_POSITION_TABLE.split()), key=lambda w: (-len(w), w))
 )
+_LONGEST_POSITION = max(len(w) for w in POSITION_WORDS)
 POSITION_WORDS_RE = "|".join(regex.escape(w) for w in POSITION_WORDS)
 _POSITION_SET = frozenset(POSITION_WORDS)
 _ENDS_WITH_POSITION_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
@@ -106,7 +107,7 @@ def position_suffix(text: str) -> str | None:
         >>> position_suffix("伊藤よしのり議長"), position_suffix("山田太郎")
         ('議長', None)
     """
-    match = _ENDS_WITH_POSITION_RE.search(compact(text))
+    match = _ENDS_WITH_POSITION_RE.search(compact(text[-_LONGEST_POSITION * 2 :]))
     return match.group() if match else None
 
 
@@ -163,7 +164,8 @@ def split_person(
     for cut in range(1, min(5, len(body) - 1) + 1):  # the longest known title first
         if body[cut:] in known_titles:
             return body[:cut], body[cut:]
-    match = _ENDS_WITH_POSITION_RE.search(body)
+    tail = len(body) - _LONGEST_POSITION  # a title is short: look at the end only
+    match = _ENDS_WITH_POSITION_RE.search(body, max(tail, 0))
     if match is None:
         return body, None
     head, position = body[: match.start()], match.group()

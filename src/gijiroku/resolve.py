@@ -129,6 +129,16 @@ def analyze_label(
             name, role = outer, after
             hint = inner
             return LabelParts(mark, printed, name, role, seat, hint)
+        inner_bare = compact(inner)
+        if (
+            outer
+            and not after
+            and (inner_bare in known_titles or position_suffix(inner_bare) == inner_bare)
+        ):
+            # 山田（座長）: the name first, the role in the parentheses
+            outer_name, outer_role = split_person(outer, known_titles=known_titles)
+            if outer_role is None:
+                return LabelParts(mark, printed, outer_name, inner_bare, seat, hint)
         name, inner_role = _person_in_parens(inner, known_titles)
         outer_name, outer_role = (
             split_person(outer, known_titles=known_titles) if outer else (None, None)

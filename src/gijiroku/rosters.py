@@ -57,7 +57,7 @@ _LIST_ANNOTATION_RE = regex.compile(
     r"[／/・、,，]?\s*(?:五十音順|敬称略|順不同|名簿順|役職順|席次順)"
 )
 _PAREN_GROUP_RE = regex.compile(r"[（(](?P<g>[^（()）]+)[)）]")
-_SPACE_BEFORE_HONORIFIC_RE = regex.compile(r"[ \u3000]+(?=君$|議員$)")
+_SPACE_BEFORE_HONORIFIC_RE = regex.compile(r"(?<![ \u3000])[ \u3000]+(?=君$|議員$)")
 #: NDL rosters print posts in a column 7 characters wide; a full line goes on below.
 POST_COLUMN = 7
 _CHANGE_DATE_RE = regex.compile(

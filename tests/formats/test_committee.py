@@ -334,6 +334,7 @@ def test_note_between_paragraphs_keeps_its_offsets(digital: Minutes) -> None:
         ("Ａ委員 賛成します。", ("A委員", "A", "委員")),  # an anonymous member
         ("事務局（山田） 資料を説明します。", ("事務局（山田）", "山田", "事務局")),
         ("大 下 議 長 ただいまから会議を開きます。", ("大下議長", "大下", "議長")),  # letter-spaced
+        ("山田（座長） それでは始めます。", ("山田（座長）", "山田", "座長")),  # name（role）
     ],
 )
 def test_label_conventions(line: str, expected: tuple[str, str | None, str]) -> None:

@@ -385,7 +385,8 @@ def _spaced_field(fields: dict[str, str]) -> dict[str, str]:
 DATE_LINE_RE = regex.compile(
     rf"(?P<value>(?:令和|平成|昭和){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日.*)"
 )
-TITLE_RE = regex.compile(r"(?P<value>.*\S(?:会議録|議事録|速記録|記録).*)")
+#: (a lookahead, not ``.*\S(?:…).*``, which backtracks quadratically on long lines)
+TITLE_RE = regex.compile(r"(?=[^\n]*?\S(?:会議録|議事録|速記録|記録))(?P<value>.+)")
 #: The session a volume belongs to, printed above the title: 令和　６年第１回　２月定例会.
 CAPTION_RE = regex.compile(r"(?P<value>.*(?:定例会|臨時会|定例議会|臨時議会)(?:.*[号日]）?)?)")
 VENUE_RE = regex.compile(

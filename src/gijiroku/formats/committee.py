@@ -72,7 +72,8 @@ TURN_RE = regex.compile(
     rf"""
     (?:(?P<mark>{MARK}){SP}*)?               # an optional mark: 〇河野大臣
     (?P<label>{LABEL}                        # 林委員 / 座長 / 情報政策課長
-      (?:{SP}*{PAREN_AFTER_LABEL})?)         # 座長（曽根委員）
+      (?:{SP}*{PAREN_AFTER_LABEL})?          # 座長（曽根委員）
+    | {NAME_CHAR}{{1,10}}?{SP}*[（(]{SP}*(?:{POSITION_WORDS_RE}){SP}*[)）])   # 山田（座長）
     (?:
         {SP}*[：:]{SP}*(?P<text>.*)          # 〇河野大臣： text
       | {SP}+(?P<text>.+)                    # 林委員 text
@@ -188,14 +189,19 @@ def _is_header_field(match: regex.Match[str], ctx: Context) -> bool:
 def _is_roster(match: regex.Match[str], ctx: Context) -> bool:
     """Most entries end with a title or honorific: a list of people."""
     entries = [m["person"] for m in ENTRY_RE.finditer(match["entries"])]
-    titled = sum(1 for e in entries if _ENTRY_ENDS_WITH_TITLE_RE.search(e))
+    # a title is at most a few characters: look at the end of each entry only
+    titled = sum(1 for e in entries if _ENTRY_ENDS_WITH_TITLE_RE.search(e[-16:]))
     if match["group"]:
         return titled > 0
     return len(entries) >= 2 and titled * 2 > len(entries)
 
 
+#: A title is a line, not a page: longer text is not read as one.
+TITLE_MAX_CHARS = 200
+
+
 def _is_title(match: regex.Match[str], ctx: Context) -> bool:
-    return not ctx.title_seen
+    return not ctx.title_seen and len(match.group()) <= TITLE_MAX_CHARS
 
 
 def _is_heading(match: regex.Match[str], ctx: Context) -> bool:
