@@ -40,7 +40,7 @@ from gijiroku.models import (
 from gijiroku.tables import SpeakerStats, UtteranceRow, to_pandas, to_parquet
 from gijiroku.tokenizer import tokenize
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 __all__ = [
     "BatchInput",

@@ -52,7 +52,7 @@ __all__ = [
     "slim",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 _NON_BLANK_RUN = re.compile(r"\S+")
 
