@@ -81,11 +81,14 @@ def parse(
         sha256=sha256,
         line_count=count_lines(decoded),
     )
-    _report(minutes, on_issue)
+    report_issues(minutes, on_issue)
     return minutes
 
 
-def _report(minutes: Minutes, on_issue: OnIssue) -> None:
+def report_issues(minutes: Minutes, on_issue: OnIssue) -> None:
+    """Carry out ``on_issue`` for the warnings and errors among the minutes' diagnostics:
+    nothing (``"collect"``), a :class:`GijirokuWarning` each (``"warn"``), or
+    :class:`ParseError` (``"raise"``). Every entry point that parses calls it."""
     serious = [d for d in minutes.diagnostics if d.severity in ("warning", "error")]
     if not serious or on_issue == "collect":
         return

@@ -31,7 +31,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
-import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -40,7 +39,8 @@ from typing import TYPE_CHECKING, TypedDict
 import regex
 
 from gijiroku.dates import parse_number
-from gijiroku.errors import GijirokuWarning, ParseError
+from gijiroku.errors import ParseError
+from gijiroku.models import in_document_order
 from gijiroku.normalize import compact
 
 if TYPE_CHECKING:
@@ -314,7 +314,7 @@ def from_kokkai(
         >>> m.utterances[7].speaker.name, m.utterances[7].speaker.title  # doctest: +SKIP
         ('盛山正仁', '文部科学大臣')
     """
-    from gijiroku.api import parse
+    from gijiroku.api import parse, report_issues
 
     if source_name is not None and not isinstance(source_name, str):
         raise TypeError(f"source_name must be a str, not {type(source_name).__name__}")
@@ -326,7 +326,7 @@ def from_kokkai(
     work = _Enrichment(text, list(minutes.diagnostics))
     utterances = _enrich_turns(minutes, speeches, ranges, work)
     new_meeting = _enrich_meeting(minutes.meeting, meeting, work)
-    diagnostics = sorted(work.diagnostics, key=_diagnostic_order)
+    diagnostics = in_document_order(work.diagnostics)
     result = minutes.model_copy(
         update={
             "meeting": new_meeting,
@@ -334,24 +334,8 @@ def from_kokkai(
             "diagnostics": tuple(diagnostics),
         }
     )
-    _report(result, on_issue)
+    report_issues(result, on_issue)
     return result
-
-
-def _diagnostic_order(d: Diagnostic) -> tuple[int, str]:
-    return (d.span.start if d.span is not None else -1, d.code)
-
-
-def _report(minutes: Minutes, on_issue: str) -> None:
-    serious = [d for d in minutes.diagnostics if d.severity in ("warning", "error")]
-    if not serious or on_issue == "collect":
-        return
-    if on_issue == "raise":
-        first = serious[0]
-        more = f" (and {len(serious) - 1} more)" if len(serious) > 1 else ""
-        raise ParseError(f"{first.code}: {first.message}{more}", minutes.diagnostics)
-    for diagnostic in serious:
-        warnings.warn(f"{diagnostic.code}: {diagnostic.message}", GijirokuWarning, stacklevel=3)
 
 
 def _enrich_turns(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 from pydantic import (
@@ -49,6 +50,7 @@ __all__ = [
     "Span",
     "Speaker",
     "Utterance",
+    "in_document_order",
     "slim",
 ]
 
@@ -332,6 +334,13 @@ class Diagnostic(_Record):
     message: str
     span: Span | None = None
     text: str | None = Field(default=None, description="the input it is about, when not elsewhere")
+
+
+def in_document_order(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """Diagnostics sorted by where they point (those about the whole input first), then code."""
+    return tuple(
+        sorted(diagnostics, key=lambda d: (d.span.start if d.span is not None else -1, d.code))
+    )
 
 
 class Minutes(_Record):

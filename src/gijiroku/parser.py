@@ -48,6 +48,7 @@ from gijiroku.models import (
     Span,
     Speaker,
     Utterance,
+    in_document_order,
     slim,
 )
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
@@ -441,19 +442,24 @@ def _continuation(state: _State, block: Block) -> None:
         state.current.add(text, block.span)
 
 
+def _add_event(state: _State, kind: str, raw: str, span: Span) -> None:
+    """A note about the meeting's course (開会, 休憩 …) as an event, with its time."""
+    state.events.append(
+        Event(
+            id=f"e{len(state.events) + 1}",
+            kind=kind,
+            time=parse_time(raw),
+            text=clean_text(raw),
+            span=span,
+        )
+    )
+
+
 def _note(state: _State, block: Block) -> None:
     raw = block.fields.get("text", "")
     kind = block.get("kind") or classify_note(raw)
     if kind in EVENT_KINDS or state.current is None:
-        state.events.append(
-            Event(
-                id=f"e{len(state.events) + 1}",
-                kind=kind,
-                time=parse_time(raw),
-                text=clean_text(raw),
-                span=block.span,
-            )
-        )
+        _add_event(state, kind, raw, block.span)
     else:
         state.current.add(clean_text(raw), block.span, note_kind=kind)
 
@@ -572,15 +578,7 @@ def _event_in_text(state: _State, child: Block) -> None:
     raw = child.fields.get("text", "")
     kind = child.get("kind") or classify_note(raw)
     if kind in EVENT_KINDS:
-        state.events.append(
-            Event(
-                id=f"e{len(state.events) + 1}",
-                kind=kind,
-                time=parse_time(raw),
-                text=clean_text(raw),
-                span=child.span,
-            )
-        )
+        _add_event(state, kind, raw, child.span)
 
 
 def _walk(state: _State) -> None:
@@ -838,9 +836,5 @@ def parse_blocks(
         signatures=tuple(signatures),
         membership_changes=tuple(state.rosters.changes),
         layout=tuple(state.layout),
-        diagnostics=tuple(sorted(state.diagnostics, key=_diagnostic_order)),
+        diagnostics=in_document_order(state.diagnostics),
     )
-
-
-def _diagnostic_order(d: Diagnostic) -> tuple[int, str]:
-    return (d.span.start if d.span is not None else -1, d.code)
