@@ -214,7 +214,7 @@ def bench_scaling(args: argparse.Namespace) -> None:
     """One sample repeated 1×, 10×, 100×: linear growth means time(100×)/time(1×) ≈ 100."""
     sample = SAMPLES / args.scaling_sample
     base = sample.read_bytes()
-    results = [measure(f"{sample.name} x{n}", base * n, max(1, args.repeat // (1 + n // 20))) for n in (1, 10, 100)]
+    results = [measure(f"{sample.name} x{n}", base * n, max(2, args.repeat // (1 + n // 20))) for n in (1, 10, 100)]
     for result in results:
         print("scaling:", result.line())
     growth = results[-1].parse / results[0].parse
