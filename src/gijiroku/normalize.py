@@ -28,6 +28,7 @@ import mojimoji
 import regex
 
 __all__ = [
+    "EDITOR_LINE_BREAK_RE",
     "Line",
     "clean_text",
     "compact",
@@ -92,7 +93,7 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-_EDITOR_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
+EDITOR_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 
 
 def count_lines(text: str) -> int:
@@ -105,7 +106,7 @@ def count_lines(text: str) -> int:
     """
     if not text:
         return 0
-    breaks = len(_EDITOR_LINE_BREAK_RE.findall(text))
+    breaks = len(EDITOR_LINE_BREAK_RE.findall(text))
     return breaks + (0 if text.endswith(("\n", "\r")) else 1)
 
 

@@ -29,12 +29,11 @@ from gijiroku.blocks import Block, BlockKind
 from gijiroku.formats import get_format
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
 from gijiroku.models import Span
-from gijiroku.normalize import Line, split_lines
+from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, split_lines
 
 __all__ = ["Paragraph", "tokenize", "tokenize_lines"]
 
 _TRAILING_SPACE = (" ", "\u3000", "\t")
-_NEWLINE_RE = regex.compile(r"\r\n|\r|\n")
 _STRIP = " \u3000\t"
 
 
@@ -111,7 +110,7 @@ class _Spans:
 
     def __init__(self, text: str) -> None:
         # Line numbers count what editors and grep count: LF, CRLF or CR (not form feeds).
-        self._line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
+        self._line_starts = [0] + [m.end() for m in EDITOR_LINE_BREAK_RE.finditer(text)]
         self._page_starts: list[int] = []
         self._page_numbers: list[int | None] = []
 

@@ -57,6 +57,7 @@ from gijiroku.formats.base import (
     Guard,
     Rule,
     header_field_name,
+    in_mode,
     letter_spaced,
 )
 from gijiroku.names import HONORIFICS, POSITION_WORDS_RE, position_suffix
@@ -295,13 +296,6 @@ def _heading_rules(
             ends_header=not continues,
         ),
     )
-
-
-def _in(*modes: str | None) -> Guard:
-    def guard(match: regex.Match[str], ctx: Context) -> bool:
-        return ctx.mode in modes
-
-    return guard
 
 
 def _wraps_heading(match: regex.Match[str], ctx: Context) -> bool:
@@ -631,7 +625,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         "time-under-date",
         BlockKind.HEADER,
         regex.compile(rf"(?P<value>{TIME_RE.pattern})", regex.VERBOSE),
-        guard=_in("dateline"),
+        guard=in_mode("dateline"),
         derive=lambda f: {"name": "time"},
     ),
     _TIME,
@@ -646,7 +640,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         "date",
         BlockKind.HEADER,
         DATE_LINE_RE,
-        guard=_in(None),
+        guard=in_mode(None),
         derive=lambda f: {"name": "datetime"},
         sets_mode="dateline",
     ),
@@ -691,14 +685,14 @@ HEADER_RULES: tuple[Rule, ...] = (
         "agenda-same",
         BlockKind.HEADER,
         AGENDA_SAME_RE,
-        guard=_in("agenda"),
+        guard=in_mode("agenda"),
         derive=lambda f: {"name": "agenda"},
     ),
     Rule(
         "roster-seats",
         BlockKind.ROSTER,
         SEAT_ROW_RE,
-        guard=_in("roster"),
+        guard=in_mode("roster"),
         children=ChildRule("entries", BlockKind.MEMBER, SEAT_ENTRY_RE),
     ),
     Rule(
@@ -719,7 +713,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         "roster-titles",
         BlockKind.ROSTER,
         ROLE_ROW_RE,
-        guard=_in("roster"),
+        guard=in_mode("roster"),
         children=ChildRule("entries", BlockKind.MEMBER, ROLE_ENTRY_RE),
     ),
     Rule("post", BlockKind.HEADER, POST_RE, guard=_is_post, derive=lambda f: {"name": "post"}),
@@ -727,21 +721,21 @@ HEADER_RULES: tuple[Rule, ...] = (
         "agenda-item",
         BlockKind.SECTION,
         AGENDA_ITEM_RE,
-        guard=_in("agenda"),
+        guard=in_mode("agenda"),
         derive=_tidy_item,
     ),
     Rule(
         "agenda-subitem",
         BlockKind.SECTION,
         AGENDA_SUBITEM_RE,
-        guard=_in("agenda"),
+        guard=in_mode("agenda"),
         derive=_subitem,
     ),
     Rule(
         "agenda-line",
         BlockKind.SECTION,
         AGENDA_LINE_RE,
-        guard=_in("agenda"),
+        guard=in_mode("agenda"),
         derive=_agenda_line,
     ),
     _NOTE_RULE,

@@ -29,6 +29,7 @@ __all__ = [
     "Region",
     "Rule",
     "header_field_name",
+    "in_mode",
     "letter_spaced",
 ]
 
@@ -61,6 +62,15 @@ class Context:
 
 Guard = Callable[[regex.Match[str], Context], bool]
 Derive = Callable[[dict[str, str]], dict[str, str]]
+
+
+def in_mode(*modes: str | None) -> Guard:
+    """A guard: the rule applies only while :attr:`Context.mode` is one of ``modes``."""
+
+    def guard(match: regex.Match[str], ctx: Context) -> bool:
+        return ctx.mode in modes
+
+    return guard
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import regex
 
 from gijiroku.blocks import BlockKind
-from gijiroku.formats.base import ChildRule, Context, Format, Guard, Rule
+from gijiroku.formats.base import ChildRule, Context, Format, Rule, in_mode
 from gijiroku.names import POSITION_WORDS_RE
 from gijiroku.notes import classify_note
 
@@ -115,13 +115,6 @@ _GENERIC_BODIES = frozenset({"常任委員会", "特別委員会", "委員会", 
 
 
 _SPACE_RE = regex.compile(r"\s")
-
-
-def _in(*modes: str | None) -> Guard:
-    def guard(match: regex.Match[str], ctx: Context) -> bool:
-        return ctx.mode in modes
-
-    return guard
 
 
 def _not_generic(match: regex.Match[str], ctx: Context) -> bool:
@@ -229,14 +222,14 @@ HEADER_RULES: tuple[Rule, ...] = (
         "change-date",
         BlockKind.HEADER,
         CHANGE_DATE_RE,
-        guard=_in("changes", None),
+        guard=in_mode("changes", None),
         derive=lambda f: {"name": "change_date"},
     ),
     Rule(
         "change-columns",
         BlockKind.HEADER,
         CHANGE_COLUMNS_RE,
-        guard=_in("changes"),
+        guard=in_mode("changes"),
         derive=lambda f: {"name": "change_columns"},
     ),
     Rule(
@@ -251,7 +244,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         "roster",
         BlockKind.ROSTER,
         ROSTER_RE,
-        guard=_in("roster", "changes", None),
+        guard=in_mode("roster", "changes", None),
         children=_MEMBERS,
     ),
     Rule(
@@ -261,14 +254,14 @@ HEADER_RULES: tuple[Rule, ...] = (
         "agenda-item",
         BlockKind.SECTION,
         regex.compile(r"○?[ \u3000]*(?P<title>.+)", regex.DOTALL),
-        guard=_in("agenda"),
+        guard=in_mode("agenda"),
         derive=lambda f: {"agenda": "1"},
     ),
     Rule(
         "order-of-day-item",
         BlockKind.HEADER,
         ORDER_ITEM_RE,
-        guard=_in("order", None),
+        guard=in_mode("order", None),
         derive=lambda f: {"name": "order_of_day"},
     ),
     Rule("notice", BlockKind.HEADER, ANY_RE, derive=lambda f: {"name": "notice"}),

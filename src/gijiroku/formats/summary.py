@@ -25,7 +25,15 @@ import itertools
 import regex
 
 from gijiroku.blocks import BlockKind
-from gijiroku.formats.base import ChildRule, Context, Format, Guard, Rule, header_field_name
+from gijiroku.formats.base import (
+    ChildRule,
+    Context,
+    Format,
+    Guard,
+    Rule,
+    header_field_name,
+    in_mode,
+)
 
 __all__ = ["SUMMARY"]
 
@@ -160,13 +168,6 @@ def _mode_after_heading(match: regex.Match[str]) -> str | None:
     return None
 
 
-def _in(*modes: str | None) -> Guard:
-    def guard(match: regex.Match[str], ctx: Context) -> bool:
-        return ctx.mode in modes
-
-    return guard
-
-
 def _attendees_heading(match: regex.Match[str], ctx: Context) -> bool:
     return bool(ATTENDEES_HEADING_RE.match(match["title"].strip()))
 
@@ -217,9 +218,9 @@ _ATTENDEES = Rule(
     sets_mode="roster",
 )
 _ITEM_RULES = (
-    Rule("todo-item", BlockKind.ITEM, ITEM_RE, guard=_in("todo"), derive=lambda f: {**_item(f), "kind": "todo"},
+    Rule("todo-item", BlockKind.ITEM, ITEM_RE, guard=in_mode("todo"), derive=lambda f: {**_item(f), "kind": "todo"},
          with_indent=True),
-    Rule("decision-item", BlockKind.ITEM, ITEM_RE, guard=_in("decision"),
+    Rule("decision-item", BlockKind.ITEM, ITEM_RE, guard=in_mode("decision"),
          derive=lambda f: {**_item(f), "kind": "decision"}, with_indent=True),
     Rule("item", BlockKind.ITEM, ITEM_RE, derive=_item, with_indent=True),
     Rule("rule-line", BlockKind.SEPARATOR, RULE_LINE_RE),
@@ -242,7 +243,7 @@ HEADER_RULES: tuple[Rule, ...] = (
     Rule("attendees-field", BlockKind.HEADER, FIELD_RE, guard=_is_attendees_field, derive=_field,
          sets_mode="roster"),
     Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_field, derive=_field, sets_mode=None),
-    Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=_in("roster"), children=_ENTRIES),
+    Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=in_mode("roster"), children=_ENTRIES),
     *_ITEM_RULES,
 )  # fmt: skip
 
@@ -251,8 +252,8 @@ BODY_RULES: tuple[Rule, ...] = (
     _heading_rule("todo", _todo_heading),
     _heading_rule("decision", _decision_heading),
     _heading_rule(None),
-    Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=_in("roster"), children=_ENTRIES),
-    Rule("roster-entry", BlockKind.ROSTER, PERSON_RE, guard=_in("roster"), children=_ENTRIES),
+    Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=in_mode("roster"), children=_ENTRIES),
+    Rule("roster-entry", BlockKind.ROSTER, PERSON_RE, guard=in_mode("roster"), children=_ENTRIES),
     *_ITEM_RULES,
 )
 
