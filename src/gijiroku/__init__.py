@@ -11,11 +11,11 @@ Example:
     ('林', '委員')
 """
 
-from gijiroku.api import OnIssue, json_schema, parse, parse_file
+from gijiroku.api import OnIssue, json_schema, parse, parse_file, tokenize
 from gijiroku.batch import BatchInput, OnError, ParseResult, parse_many
 from gijiroku.blocks import Block, BlockKind
 from gijiroku.errors import DecodeError, FormatNotFound, GijirokuError, GijirokuWarning, ParseError
-from gijiroku.formats import FORMATS, detect_format
+from gijiroku.formats import FORMATS, Detection, detect_format, register_format, unregister_format
 from gijiroku.formats.base import Format
 from gijiroku.kokkai import KokkaiSpeech, from_kokkai
 from gijiroku.models import (
@@ -38,7 +38,6 @@ from gijiroku.models import (
     Utterance,
 )
 from gijiroku.tables import SpeakerStats, UtteranceRow, to_pandas, to_parquet
-from gijiroku.tokenizer import tokenize
 
 __version__ = "0.4.0"
 
@@ -47,6 +46,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "DecodeError",
+    "Detection",
     "Diagnostic",
     "Event",
     "FORMATS",
@@ -83,7 +83,9 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_many",
+    "register_format",
     "to_pandas",
     "to_parquet",
     "tokenize",
+    "unregister_format",
 ]

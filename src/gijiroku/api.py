@@ -8,6 +8,7 @@ import os
 import warnings
 from typing import Any, Literal
 
+from gijiroku.blocks import Block
 from gijiroku.decoding import decode
 from gijiroku.errors import GijirokuWarning, ParseError
 from gijiroku.formats import get_format
@@ -17,7 +18,7 @@ from gijiroku.normalize import count_lines
 from gijiroku.parser import parse_blocks
 from gijiroku.tokenizer import tokenize_lines
 
-__all__ = ["OnIssue", "json_schema", "parse", "parse_file"]
+__all__ = ["OnIssue", "json_schema", "parse", "parse_file", "tokenize"]
 
 OnIssue = Literal["collect", "warn", "raise"]
 _ON_ISSUE = ("collect", "warn", "raise")
@@ -75,14 +76,34 @@ def parse(
     minutes = parse_blocks(
         blocks,
         text=decoded,
+        fmt=fmt,
         source_name=source_name,
-        format_name=fmt.name,
         encoding=used,
         sha256=sha256,
         line_count=count_lines(decoded),
     )
     report_issues(minutes, on_issue)
     return minutes
+
+
+def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:
+    """Split minutes text into blocks (header lines, sections, turns, notes, pages …): the
+    first stage of :func:`parse`.
+
+    Args:
+        text: the decoded minutes.
+        format: a family name (see ``gijiroku.FORMATS``) or a :class:`Format`; detected when
+            None.
+
+    Example:
+        >>> blocks = tokenize("座長 それでは始める。")
+        >>> blocks[0].kind, blocks[0].groups["label"]
+        (<BlockKind.TURN: 'turn'>, '座長')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"tokenize() takes str, not {type(text).__name__}")
+    fmt = format if isinstance(format, Format) else get_format(format, text)
+    return tokenize_lines(text, fmt)
 
 
 def report_issues(minutes: Minutes, on_issue: OnIssue) -> None:

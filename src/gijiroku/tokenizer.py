@@ -11,27 +11,37 @@ Steps:
 
 The blocks tile the input: every non-blank character is in exactly one top-level block.
 
-Example:
-    >>> [b.kind.value for b in tokenize("座長 それでは始める。\\n（了承）")]
-    ['turn', 'note']
+Each block carries a plain :class:`~gijiroku.blocks.Pos`; the parser makes the
+:class:`~gijiroku.models.Span` records. The tokenizer knows no family: it runs the
+:class:`~gijiroku.formats.base.Format` it is given (:func:`gijiroku.tokenize` picks one).
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import regex
 
-from gijiroku.blocks import Block, BlockKind
-from gijiroku.formats import get_format
+from gijiroku.blocks import (
+    META_TYPES,
+    Block,
+    BlockKind,
+    BlockMeta,
+    HeaderMeta,
+    HeaderName,
+    ItemMeta,
+    LayoutMeta,
+    Pos,
+    UnmatchedMeta,
+)
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
-from gijiroku.models import Span
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, split_lines
 
-__all__ = ["Paragraph", "tokenize", "tokenize_lines"]
+__all__ = ["Paragraph", "tokenize_lines"]
 
 _TRAILING_SPACE = (" ", "\u3000", "\t")
 _STRIP = " \u3000\t"
@@ -105,8 +115,8 @@ class Paragraph:
         return self.source_offset(start), self.source_offset(end - 1) + 1
 
 
-class _Spans:
-    """Makes :class:`Span` objects: line numbers by bisection, pages from the markers."""
+class _Positions:
+    """Makes :class:`Pos` tuples: line numbers by bisection, pages from the markers."""
 
     def __init__(self, text: str) -> None:
         # Line numbers count what editors and grep count: LF, CRLF or CR (not form feeds).
@@ -127,12 +137,10 @@ class _Spans:
             return None
         return self._page_numbers[bisect.bisect_right(self._page_starts, offset) - 1]
 
-    def span(self, start: int, end: int) -> Span:
-        """A span of ``[start, end)``; built without re-validation (the values are ours)."""
+    def span(self, start: int, end: int) -> Pos:
+        """The position of ``[start, end)``."""
         last = max(end - 1, start)
-        return Span.trusted(
-            start, end, self.line_at(start), self.line_at(last), self.page_at(start)
-        )
+        return Pos(start, end, self.line_at(start), self.line_at(last), self.page_at(start))
 
 
 def _choose_paragraph_mode(fmt: Format, lines: Sequence[Line]) -> str:
@@ -266,7 +274,7 @@ def _paragraphs(
     lines: Sequence[Line],
     mode: str,
     markers: dict[int, tuple[int | None, regex.Match[str]]],
-    spans: _Spans,
+    spans: _Positions,
     running: set[int],
 ) -> Iterator[Paragraph | Block]:
     """Paragraphs and top-level page blocks, in order."""
@@ -303,16 +311,18 @@ def _paragraphs(
 
 
 def _page_block(
-    line: Line, number: int | None, spans: _Spans, kind: BlockKind = BlockKind.PAGE
+    line: Line, number: int | None, spans: _Positions, kind: BlockKind = BlockKind.PAGE
 ) -> Block:
     lead = len(line.text) - len(line.text.lstrip(_STRIP))
     start, end = line.start + lead, line.start + len(line.text.rstrip(_STRIP))
-    fields = {"number": str(number)} if number is not None else {}
     span = spans.span(start, end)
     if number is not None:  # a page number is printed on the page it numbers
-        span = span.model_copy(update={"page": number})
+        span = span._replace(page=number)
     return Block(
-        kind, span, fields, rule="page-marker" if kind is BlockKind.PAGE else "running-header"
+        kind,
+        span,
+        meta=LayoutMeta(number=number),
+        rule="page-marker" if kind is BlockKind.PAGE else "running-header",
     )
 
 
@@ -321,7 +331,7 @@ def _children(
     match_text: str,
     base: int,
     para: Paragraph,
-    spans: _Spans,
+    spans: _Positions,
     ctx: Context,
 ) -> list[Block]:
     found = []
@@ -333,10 +343,18 @@ def _children(
         else:
             lo, hi = m.span()
         start, end = para.source_range(base + lo, base + hi)
-        fields = {k: v for k, v in m.groupdict().items() if v}
-        fields.update(child_rule.fields)
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        meta = child_rule.meta
+        if child_rule.fact is not None:
+            meta = HeaderMeta(facts=((child_rule.fact, groups.get("value", "")),))
         found.append(
-            Block(child_rule.kind, spans.span(start, end), MappingProxyType(fields), rule="child")
+            Block(
+                child_rule.kind,
+                spans.span(start, end),
+                MappingProxyType(groups),
+                meta,
+                rule="child",
+            )
         )
     return found
 
@@ -365,10 +383,24 @@ def _match_rule(
     return None
 
 
+def _meta(rule: Rule, groups: dict[str, str], para: Paragraph) -> BlockMeta | None:
+    """The block's record: the rule's own, or derived from the groups; items get their
+    indentation."""
+    meta = rule.derive(groups) if rule.derive is not None else rule.meta
+    if meta is not None and not isinstance(meta, META_TYPES[rule.kind]):
+        raise TypeError(
+            f"rule {rule.name!r} derived {type(meta).__name__} for a {rule.kind.value} block"
+        )
+    if rule.with_indent:
+        item = meta if isinstance(meta, ItemMeta) else ItemMeta()
+        meta = dataclasses.replace(item, indent=para.columns)
+    return meta
+
+
 def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     """Tokenize ``text`` with the rules of ``fmt`` (see the module docstring)."""
     lines = split_lines(text)
-    spans = _Spans(text)
+    spans = _Positions(text)
     markers = _find_page_markers(fmt, lines)
     boundaries, first_page = _page_boundaries(lines, markers)
     spans.set_pages(boundaries, first_page)
@@ -377,7 +409,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     items = _paragraphs(lines, mode, markers, spans, running)  # read lazily: memory stays flat
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
-        document=fmt.survey(text) if fmt.survey is not None else {},
+        document=fmt.survey(text),
     )
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
     blocks: list[Block] = []
@@ -393,11 +425,11 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         rules = fmt.header_rules if ctx.region == "header" else fmt.body_rules
         found = _match_rule(rules, para, ctx, following)
         if found is None:
-            fields = {"text": para.text, "region": ctx.region}
             block = Block(
                 BlockKind.UNMATCHED,
                 spans.span(para.start, para.end),
-                MappingProxyType(fields),
+                MappingProxyType({"text": para.text}),
+                UnmatchedMeta(region=ctx.region),
                 rule="unmatched",
                 children=tuple(para.pages),
             )
@@ -409,11 +441,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         if rule.ends_header and ctx.region == "header":
             ctx.region = "body"
             ctx.mode = None
-        fields = {k: v for k, v in match.groupdict().items() if v is not None}
-        if rule.derive is not None:
-            fields.update(rule.derive(fields))
-        if rule.with_indent:
-            fields["indent"] = str(para.columns)
+        groups = {k: v for k, v in match.groupdict().items() if v is not None}
         end = para.end
         children: list[Block] = []
         if rule.children is not None:
@@ -421,13 +449,14 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             base = match.start(group) if group else 0
             text_of_group = match[group] if group else para.text
             children += _children(rule.children, text_of_group, base, para, spans, ctx)
-        if rule.absorb_next is not None and not fields.get("text") and following is not None:
+        if rule.absorb_next is not None and not groups.get("text") and following is not None:
             absorbed = rule.absorb_next.fullmatch(following.text)
             if absorbed is not None:
-                fields.update({k: v for k, v in absorbed.groupdict().items() if v is not None})
+                groups.update({k: v for k, v in absorbed.groupdict().items() if v is not None})
                 end = following.end
                 children += following.pages
                 upcoming = next(items, None)
+        meta = _meta(rule, groups, para)
         for mention in fmt.mention_rules:
             if rule.kind in mention.kinds and id(mention) not in spent:
                 mentioned = _children(mention, para.text, 0, para, spans, ctx)
@@ -437,12 +466,13 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         if rule.sets_mode != KEEP_MODE:
             ctx.mode = rule.sets_mode
         children += para.pages
-        if rule.kind is BlockKind.HEADER and fields.get("name") == "title":
+        if isinstance(meta, HeaderMeta) and meta.name is HeaderName.TITLE:
             ctx.title_seen = True
         block = Block(
             rule.kind,
             spans.span(para.start, end),
-            MappingProxyType(fields),
+            MappingProxyType(groups),
+            meta,
             rule=rule.name,
             children=tuple(children),
         )
@@ -450,21 +480,3 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         ctx.index += 1
         ctx.previous = block.kind
     return blocks
-
-
-def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:
-    """Split minutes text into blocks (header lines, sections, turns, notes, pages …).
-
-    Args:
-        text: the decoded minutes.
-        format: a family name (``"committee"`` …) or a :class:`Format`; detected when None.
-
-    Example:
-        >>> blocks = tokenize("座長 それでは始める。")
-        >>> blocks[0].kind, blocks[0].fields["label"]
-        (<BlockKind.TURN: 'turn'>, '座長')
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"tokenize() takes str, not {type(text).__name__}")
-    fmt = format if isinstance(format, Format) else get_format(format, text)
-    return tokenize_lines(text, fmt)
