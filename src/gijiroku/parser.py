@@ -74,7 +74,7 @@ from gijiroku.normalize import clean_text, compact
 from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
 from gijiroku.resolve import LabelParts, Roster, analyze_label
 from gijiroku.rosters import MemberDraft, RosterBuilder
-from gijiroku.vocabulary import SECTION_NUMBER_RE
+from gijiroku.vocabulary import AGENDA_ITEM_START_RE, SECTION_NUMBER_RE
 
 if TYPE_CHECKING:
     from gijiroku.formats.base import Format
@@ -395,12 +395,6 @@ def _agenda_item(state: ParseState, block: Block) -> None:
         state.placeholders.add(section.id)
 
 
-#: A line that starts an agenda item of its own: （２）, ○, 第三, 一、 …
-_AGENDA_ITEM_START_RE = regex.compile(
-    r"^(?:[（(]|○|第[一二三四五六七八九十〇0-9]+|[一二三四五六七八九十]+、|日程第)"
-)
-
-
 def _wraps_agenda_item(state: ParseState, block: Block, previous: Section, title: str) -> bool:
     """The layout says the line goes on with the item above: it comes right after it and
     closes its parenthesis, or is indented deeper without starting an item of its own."""
@@ -410,7 +404,7 @@ def _wraps_agenda_item(state: ParseState, block: Block, previous: Section, title
     return (
         title.startswith(("）", ")"))
         or previous.title.count("（") > previous.title.count("）")
-        or (deeper and not _AGENDA_ITEM_START_RE.match(title))
+        or (deeper and not AGENDA_ITEM_START_RE.match(title))
     )
 
 

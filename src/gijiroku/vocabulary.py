@@ -18,6 +18,7 @@ import regex
 from gijiroku.dates import ERAS
 
 __all__ = [
+    "AGENDA_ITEM_START_RE",
     "AGENDA_NUMBER_WORDS",
     "CLOCK",
     "CLOSING_WORDS",
@@ -64,6 +65,10 @@ CLOCK = (
 #: Words that introduce a numbered agenda item: 議題（１）, 日程第１, 議案第５号, 協議事項１.
 AGENDA_NUMBER_WORDS = "議題|日程|議案|報告|案件|協議事項|審議事項"
 
+#: A line that starts an agenda item of its own: （２）, ○, 第三, 一、, 日程第１ …
+AGENDA_ITEM_START_RE = regex.compile(
+    r"^(?:[（(]|○|第[一二三四五六七八九十〇0-9]+|[一二三四五六七八九十]+、|日程第)"
+)
 #: The number of an agenda item or heading, at the start of its title: 議題（１）, 日程第２,
 #: 第３, （4）, 1., 五、.
 SECTION_NUMBER_RE = regex.compile(

@@ -855,23 +855,13 @@ _SIGNALS = (
         0.2,
     ),
 )
-#: What only the National Diet's minutes print (its speeches look alike; they are the
-#: ``diet`` family's): the convocation roster, the house's attendance line, membership
-#: changes, ministers and government witnesses listed in the header.
-_DIET_RE = regex.compile(
-    rf"本国会召集日|出席者は左のとおり|委員の異動|第[一二三四五六七八九十百]+回国会|"
-    rf"(?m)^{SP}*(?:国務大臣|政府参考人|大臣政務官|辞任{SP}+補欠選任)"
-)
 
 
 def looks_like(head: str) -> float:
-    """Assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat labels;
-    the Diet's own words count against."""
+    """Assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat
+    labels, Arabic digits in dates and items."""
     head = _LINE_BREAK_RE.sub("\n", head)
-    score = sum(weight for pattern, weight in _SIGNALS if pattern.search(head))
-    if _DIET_RE.search(head):
-        score -= 0.6
-    return max(0.0, min(score, 1.0))
+    return min(sum(weight for pattern, weight in _SIGNALS if pattern.search(head)), 1.0)
 
 
 #: A page number printed on its own line in minutes taken from PDF: －１－, - 12 -.

@@ -313,7 +313,15 @@ BODY_RULES: tuple[Rule, ...] = (
 
 _LOOKS = (
     (regex.compile(rf"(?m)^○{LABEL}\u3000", regex.VERBOSE), 0.4),
-    (regex.compile(r"国務大臣|政府参考人|衆議院|参議院|国会|出席者は左のとおり|出席委員"), 0.3),
+    # what only the Diet's minutes print: the convocation roster, the house's attendance
+    # line, membership changes, the session, ministers and government witnesses listed
+    (
+        regex.compile(
+            rf"本国会召集日|出席者は左のとおり|委員の異動|第{SP}*{KNUM}{SP}*回{SP}*国会|"
+            rf"(?m)^{SP}*(?:国務大臣|政府参考人|大臣政務官|辞任{SP}+補欠選任)"
+        ),
+        0.4,
+    ),
     (regex.compile(rf"(?m)^{SP}*(?:午前|午後){KNUM}時(?:{KNUM}分)?(?:開議|開会)"), 0.2),
     (
         regex.compile(
