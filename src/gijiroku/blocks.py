@@ -77,6 +77,8 @@ class BlockKind(str, enum.Enum):
     """A bullet or paragraph of summary minutes."""
     RUNNING_HEADER = "running_header"
     """A line printed on every page (a running header or footer), out of the text."""
+    FURNITURE = "furniture"
+    """Web page furniture around the minutes (a breadcrumb, a banner, a link), out of the text."""
     UNMATCHED = "unmatched"
     """Text no rule claims; it becomes a diagnostic."""
 
@@ -110,6 +112,8 @@ class HeaderName(str, enum.Enum):
     CHANGE_COLUMNS = "change_columns"
     AGENDA_HEADING = "agenda_heading"
     ORDER_OF_DAY = "order_of_day"
+    PROCEEDINGS = "proceedings"
+    """A key that announces the proceedings (主な質疑, 議事経過): the header is over."""
 
 
 class Fact(str, enum.Enum):
@@ -140,6 +144,10 @@ class EntryLayout(str, enum.Enum):
     RUN_TOGETHER = "run_together"
     """Title and name with no space between them, the name in a padded field:
     ``委員長吉原　　修君``."""
+    LISTED = "listed"
+    """An entry of a list as :func:`gijiroku.rosters.split_row` cut it: a ``title`` and a
+    ``name`` (``委員長:星名建市``, ``委員長　　平山たかお議員``, ``委員長  清 瀬 英 也``) or a
+    ``person`` printed as in running text (``岩瀬達哉委員``, ``伊藤忠通(出席)``)."""
 
 
 class Pos(NamedTuple):
@@ -166,13 +174,15 @@ class HeaderMeta(BlockMeta):
     """A header line. ``name``: what it means. For a roster heading: ``group`` (the list's
     name; ``""`` for none), ``attendance`` of the entries under it (None keeps the list's),
     ``member_title`` given to plain names under it. For a title: ``body`` when the rule read
-    the body's name itself."""
+    the body's name itself. ``value_of_key``: the line is the value of a key printed alone
+    on the line above (``○日時`` / ``平成23年2月10日(木)…``)."""
 
     name: HeaderName | None = None
     group: str | None = None
     attendance: Attendance | None = None
     member_title: str | None = None
     body: str | None = None
+    value_of_key: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +293,7 @@ META_TYPES: Mapping[BlockKind, type[BlockMeta]] = MappingProxyType(
         BlockKind.SEPARATOR: SeparatorMeta,
         BlockKind.ITEM: ItemMeta,
         BlockKind.RUNNING_HEADER: LayoutMeta,
+        BlockKind.FURNITURE: LayoutMeta,
         BlockKind.UNMATCHED: UnmatchedMeta,
     }
 )
@@ -296,7 +307,7 @@ KIND_GROUPS: Mapping[BlockKind, tuple[frozenset[str], frozenset[str]]] = Mapping
         BlockKind.ROSTER: (frozenset(), frozenset({"entries", "group"})),
         BlockKind.MEMBER: (
             frozenset(),
-            frozenset({"person", "name", "title", "paren", "seat", "group"}),
+            frozenset({"person", "name", "title", "paren", "seat", "group", "honorific"}),
         ),
         BlockKind.SECTION: (frozenset({"title"}), frozenset({"number", "last"})),
         BlockKind.TURN: (frozenset({"label"}), frozenset({"text", "mark", "pname"})),
@@ -307,6 +318,7 @@ KIND_GROUPS: Mapping[BlockKind, tuple[frozenset[str], frozenset[str]]] = Mapping
         BlockKind.ITEM: (frozenset(), frozenset({"text", "marker"})),
         BlockKind.PAGE: (frozenset(), frozenset()),
         BlockKind.RUNNING_HEADER: (frozenset(), frozenset()),
+        BlockKind.FURNITURE: (frozenset(), frozenset()),
         BlockKind.UNMATCHED: (frozenset(), frozenset({"text"})),
     }
 )

@@ -91,6 +91,9 @@ def read_title(title: str, *, body: str | None = None) -> MeetingValues:
     if dated is not None:
         if dated.date is not None:
             values["date"], values["date_raw"] = dated.date, dated.raw
+            # the date printed beside the title is the meeting's, not part of its name
+            named = _SPACES_RE.sub(" ", title[: dated.start] + " " + title[dated.end :]).strip()
+            values["title"] = named or title
         rest = rest[: dated.start] + " " + rest[dated.end :]
     if body is None:
         body = _ERA_YEAR_PREFIX_RE.sub("", rest.strip())
@@ -108,6 +111,7 @@ class MeetingBuilder:
 
     fmt: Format
     values: MeetingValues = field(default_factory=lambda: MeetingValues())
+    title_names_record: bool = False
     facts: dict[Fact, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
 
     @property
@@ -134,12 +138,19 @@ class MeetingBuilder:
             return
         values = self.values
         if name is HeaderName.TITLE:
-            if "title" not in values:
-                found = self.fmt.read_title(clean_text(raw), block)
+            title = clean_text(raw)
+            names_record = bool(_DOC_WORD_RE.search(title))
+            if "title" not in values or (names_record and not self.title_names_record):
+                # a title that names the record (…委員会記録, …議事録) beats a field or a line
+                # that only names the meeting (会議名：…)
+                found = self.fmt.read_title(title, block)
                 if "date" in values:  # a date field read earlier wins over the title's
                     found.pop("date", None)
                     found.pop("date_raw", None)
+                if "title" in values:
+                    found = {k: v for k, v in found.items() if v is not None}  # type: ignore[assignment]
                 values.update(found)
+                self.title_names_record = names_record
         elif name in (HeaderName.DATETIME, HeaderName.DATE):
             self._date(raw, block, diagnose)
         elif name is HeaderName.TIME:

@@ -310,10 +310,11 @@ class Signature(_Record):
 
 class LayoutMark(_Record):
     """Print layout taken out of the text and kept here: a page number (``- 4 -``, kind
-    ``page``, with its ``number``), a rule line (``―――◇―――``, kind ``separator``), or a
-    running header repeated on every page (kind ``running_header``)."""
+    ``page``, with its ``number``), a rule line (``―――◇―――``, kind ``separator``), a
+    running header or footer repeated on every page (kind ``running_header``), or web page
+    furniture around the minutes: a breadcrumb, a banner, a link (kind ``furniture``)."""
 
-    kind: Literal["page", "separator", "running_header"]
+    kind: Literal["page", "separator", "running_header", "furniture"]
     number: int | None = None
     text: str
     span: Span

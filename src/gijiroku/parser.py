@@ -260,6 +260,8 @@ def _header_field(state: ParseState, block: Block) -> None:
     name = meta.name
     key = block.get("key")
     value = block.get("value") or ""
+    if meta.value_of_key and state.open_field is not None:
+        name = state.open_field
     if state.open_field is not None and name is state.open_field and not value:
         name, key, value = state.open_field, None, block.text_of(state.text)
     state.header.append(
@@ -582,7 +584,9 @@ def _signature(state: ParseState, block: Block) -> None:
 
 
 def _layout_mark(
-    state: ParseState, block: Block, kind: Literal["page", "separator", "running_header"]
+    state: ParseState,
+    block: Block,
+    kind: Literal["page", "separator", "running_header", "furniture"],
 ) -> None:
     meta = block.meta
     state.layout.append(
@@ -601,6 +605,10 @@ def _page(state: ParseState, block: Block) -> None:
 
 def _running_header(state: ParseState, block: Block) -> None:
     _layout_mark(state, block, "running_header")
+
+
+def _furniture(state: ParseState, block: Block) -> None:
+    _layout_mark(state, block, "furniture")
 
 
 def _separator(state: ParseState, block: Block) -> None:
@@ -665,6 +673,8 @@ def _children(state: ParseState, block: Block) -> None:
             _page(state, child)
         elif child.kind is BlockKind.RUNNING_HEADER:
             _running_header(state, child)
+        elif child.kind is BlockKind.FURNITURE:
+            _furniture(state, child)
         elif child.kind is BlockKind.MEMBER and block.kind is not BlockKind.ROSTER:
             _mention(state, child)
         elif child.kind is BlockKind.SECTION:
@@ -723,6 +733,7 @@ BLOCK_HANDLERS: Mapping[BlockKind, Handler] = {
     BlockKind.NOTE: _note,
     BlockKind.PAGE: _page,
     BlockKind.RUNNING_HEADER: _running_header,
+    BlockKind.FURNITURE: _furniture,
     BlockKind.SEPARATOR: _separator,
     BlockKind.UNMATCHED: _unmatched,
 }

@@ -57,6 +57,7 @@ __all__ = [
     "read_entry",
     "split_entry",
     "split_padded_name",
+    "split_row",
     "split_run_together",
 ]
 
@@ -170,6 +171,171 @@ def split_run_together(entry: str) -> tuple[str | None, str, str | None]:
     if titled is not None:
         return compact(titled["title"]), compact(titled["name"]), None
     return None, compact(body), None
+
+
+#: Words after a list that are not entries: …　ほか, 以上, （敬称略）.
+_LIST_TAIL_RE = regex.compile(
+    r"(?:[ \u3000]+(?:ほか|外|他|以上)|[ \u3000]*[（(](?:敬称略|五十音順|順不同|名簿順)[)）])+[ \u3000]*$"
+)
+#: Separators of a list printed on one line: 、，, and table cells |.
+_LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜]")
+#: Columns printed with spaces: a run of two or more.
+_COLUMN_GAP_RE = regex.compile(r"[ \u3000\t]{2,}")
+#: An attendance printed after a name: 伊藤忠通(出席), 山田(欠席).
+_ATTENDANCE_PAREN_RE = regex.compile(
+    r"[（(](?P<word>出席|欠席|遅刻|早退|代理出席|オンライン出席)[)）]$"
+)
+#: An entry whose title is printed before a colon: 委員長:星名建市.
+_TITLED_ENTRY_RE = regex.compile(r"^(?P<title>[^：:]{1,12})[：:][ \u3000]*(?P<name>[^：:]+)$")
+_PAREN_TAIL_RE = regex.compile(r"[（(](?P<paren>[^（()）]{1,30})[)）]$")
+_HONORIFIC_TAIL_RE = regex.compile(r"[ \u3000]*(?P<honorific>議員|君)$")
+
+RowEntry = tuple[int, int, dict[str, str], MemberMeta]
+
+
+def _is_title_token(token: str) -> bool:
+    """A token that is a title alone (委員長, 議会事務局長, 議　　長), not a name with one."""
+    bare = compact(token)
+    if not bare or len(bare) > 16 or bare[0] in "（(":
+        return False
+    if bare in _HEADING_TITLES or bare in _POSITIONS:
+        return True
+    suffix = position_suffix(bare)
+    if suffix is None:
+        return False
+    name, title = split_person(bare)
+    return name is None and title == bare
+
+
+def _entry(text: str, start: int, groups: dict[str, str]) -> RowEntry:
+    """One entry of a row: its span in the row, its groups and its record."""
+    attendance: Attendance | None = None
+    person = groups.get("person")
+    if person is not None:
+        found = _ATTENDANCE_PAREN_RE.search(person)
+        if found is not None:
+            word = found["word"]
+            attendance = "absent" if word == "欠席" else "present"
+            groups["person"] = person = person[: found.start()].rstrip(" \u3000")
+        paren = _PAREN_TAIL_RE.search(person)
+        if paren is not None and paren.start() > 0:
+            groups["paren"] = paren["paren"]
+            groups["person"] = person[: paren.start()].rstrip(" \u3000")
+    name = groups.get("name")
+    if name is not None:
+        honorific = _HONORIFIC_TAIL_RE.search(name)
+        if honorific is not None and honorific.start() > 0:
+            groups["honorific"] = honorific["honorific"]
+            groups["name"] = name[: honorific.start()]
+    meta = MemberMeta(layout=EntryLayout.LISTED, attendance=attendance)
+    return start, start + len(text), groups, meta
+
+
+def _cells(text: str, base: int, separator: regex.Pattern[str]) -> list[tuple[int, str]]:
+    """The non-blank pieces of ``text`` between separators, with their offsets."""
+    cells: list[tuple[int, str]] = []
+    position = 0
+    for found in [*separator.finditer(text), None]:
+        end = found.start() if found is not None else len(text)
+        piece = text[position:end]
+        stripped = piece.strip(" \u3000\t")
+        if stripped:
+            cells.append((base + position + piece.index(stripped[0]), stripped))
+        position = found.end() if found is not None else len(text)
+    return cells
+
+
+def _columns(text: str, base: int) -> list[RowEntry]:
+    """Entries printed in columns with spaces: titles alternate with names
+    (委員長　　　迫川　高行　　　委員　　川端　宏明); a title letter-spaced over the gaps
+    (議　　長) is closed up first; a name padded over the gaps (石﨑　　徹) is one name."""
+    tokens = _cells(text, base, _COLUMN_GAP_RE)
+    merged: list[tuple[int, str]] = []
+    for at, token in tokens:  # 議 / 長 → 議長
+        if merged and len(compact(merged[-1][1])) <= 2 and len(compact(token)) <= 2:
+            joined = merged[-1][1] + token
+            if _is_title_token(joined) and not _is_title_token(merged[-1][1]):
+                merged[-1] = (merged[-1][0], text[merged[-1][0] - base : at - base + len(token)])
+                continue
+        merged.append((at, token))
+    entries: list[RowEntry] = []
+    k = 0
+    while k < len(merged):
+        at, token = merged[k]
+        if _is_title_token(token) and k + 1 < len(merged) and not _is_title_token(merged[k + 1][1]):
+            last = k + 1
+            while (
+                last + 1 < len(merged)
+                and not _is_title_token(merged[last + 1][1])
+                and (len(compact(merged[last + 1][1])) <= 2)
+            ):
+                last += 1  # a name padded over a column gap: 石﨑　　徹
+            name_at = merged[k + 1][0]
+            end = merged[last][0] + len(merged[last][1])
+            entries.append(
+                _entry(
+                    text[at - base : end - base],
+                    at,
+                    {"title": token, "name": text[name_at - base : end - base]},
+                )
+            )
+            k = last + 1
+            continue
+        entries.append(_entry(token, at, {"person": token}))
+        k += 1
+    return entries
+
+
+def split_row(text: str) -> list[RowEntry]:
+    """Cut a line of a roster into entries: (start, end, groups, record) for each.
+
+    A row separates its entries with 、 , or table cells | (``岩瀬達哉委員 | 遠藤久夫委員 |``),
+    or prints them in columns (``委員長　　　迫川　高行　　　委員　　川端　宏明``). An entry is a
+    title and a name (``委員長:星名建市``; ``委員長　　平山たかお議員``) or a person as printed
+    in running text (``細川厚生労働大臣``, ``伊藤忠通(出席)``); words after the list (ほか,
+    （敬称略）) are left out.
+
+    Example:
+        >>> [g for _, _, g, _ in split_row("委員長:星名建市、副委員長:安孫子哲")]
+        [{'title': '委員長', 'name': '星名建市'}, {'title': '副委員長', 'name': '安孫子哲'}]
+        >>> [g for _, _, g, _ in split_row("委員長　　　迫川　高行　　　委員　　川端　宏明")]
+        [{'title': '委員長', 'name': '迫川\u3000高行'}, {'title': '委員', 'name': '川端\u3000宏明'}]
+    """
+    tail = _LIST_TAIL_RE.search(text)
+    body = text[: tail.start()] if tail is not None else text
+    offset, group = 0, None
+    prefix = _GROUP_PREFIX_RE.match(body)
+    if prefix is not None and not _is_title_token(prefix["group"]):
+        offset, group = prefix.end(), prefix["group"].strip("（()） \u3000")
+    entries = _list_entries(body[offset:], offset)
+    if group:
+        for _, _, groups, _ in entries:
+            groups["group"] = group
+    return entries
+
+
+#: A group printed before a list: （仙台市）：, （説明員）：, 金融庁総合政策局総合政策課：.
+_GROUP_PREFIX_RE = regex.compile(
+    r"^[ \u3000]*(?P<group>[（(][^（()）]{1,30}[)）]|[^（()）、，,|｜：:\s]{2,30})[ \u3000]*[：:][ \u3000]*"
+)
+
+
+def _list_entries(body: str, base: int) -> list[RowEntry]:
+    if not _LIST_SEPARATOR_RE.search(body):
+        return _columns(body, base)
+    entries: list[RowEntry] = []
+    for at, cell in _cells(body, base, _LIST_SEPARATOR_RE):
+        titled = _TITLED_ENTRY_RE.match(cell)
+        if (
+            titled is not None
+            and _is_title_token(titled["title"])
+            and position_suffix(compact(titled["name"])) is None
+        ):
+            groups = {"title": titled["title"].strip(" \u3000"), "name": titled["name"]}
+            entries.append(_entry(cell, at, groups))
+        else:
+            entries.append(_entry(cell, at, {"person": cell}))
+    return entries
 
 
 def _reads_as_title(token: str) -> bool:
@@ -456,6 +622,9 @@ def read_entry(entry: Block, roster: RosterBuilder) -> EntryParts:
         return _read_padded(entry, roster, run_together=layout is EntryLayout.RUN_TOGETHER)
     if layout is EntryLayout.COLUMNS:
         return _read_columns(person, roster)
+    if layout is EntryLayout.LISTED and entry.get("name"):
+        name, surname = split_padded_name(entry.get("name") or "")
+        return EntryParts(name or None, compact(entry.get("title") or "") or None, surname, [])
     name_part, _ = strip_honorific(compact(person))
     if is_office(name_part):
         return EntryParts(None, name_part, None, [])

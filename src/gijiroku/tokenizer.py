@@ -39,6 +39,7 @@ from gijiroku.blocks import (
     UnmatchedMeta,
 )
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
+from gijiroku.layout import count_labels, find_running_headers, is_web_furniture
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, split_lines
 
 __all__ = ["Paragraph", "tokenize_lines"]
@@ -222,52 +223,16 @@ def _page_boundaries(
     return boundaries, first
 
 
-_DIGITS_RE = regex.compile(r"[0-9０-９]+")
-_WHITE_RE = regex.compile(r"\s+")
-_BRACKETED_RE = regex.compile(r"^[（(〔【［\[].*[)）〕】］\]]$")
-
-
-def _find_running_headers(
-    lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
-) -> set[int]:
-    """Lines printed at the top or bottom of most pages: a running header or footer.
-
-    Pages are cut at page markers and form feeds; the first and the last line of each page
-    are compared with digits ignored (``第4回会議 - 3`` and ``第4回会議 - 4`` match). A line on
-    at least three pages and half of them is a running header, wherever it stands. Notes in
-    brackets are never taken, and the document's first line stays (it is the title, printed
-    once more as the header of every page).
-    """
-    pages: list[list[int]] = [[]]
-    for i, line in enumerate(lines):
-        if line.after_form_feed and pages[-1]:
-            pages.append([])
-        if i in markers:
-            pages.append([])
-        elif not line.is_blank:
-            pages[-1].append(i)
-    pages = [p for p in pages if p]
-    if len(pages) < 3:
-        return set()
-    keyed: dict[str, set[int]] = {}
-    edges: dict[int, str] = {}
-    for number, page in enumerate(pages):
-        for i in {page[0], page[-1]}:
-            key = _WHITE_RE.sub("", _DIGITS_RE.sub("#", lines[i].text))
-            if key and not _BRACKETED_RE.match(key):
-                keyed.setdefault(key, set()).add(number)
-                edges[i] = key
-    need = max(3, (len(pages) + 1) // 2)
-    repeated = {key for key, found in keyed.items() if len(found) >= need}
-    if not repeated:
-        return set()
-    first_line = pages[0][0]
-    return {
-        i
-        for page in pages
-        for i in page
-        if i != first_line and _WHITE_RE.sub("", _DIGITS_RE.sub("#", lines[i].text)) in repeated
-    }
+def _furniture(
+    fmt: Format, lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
+) -> dict[int, BlockKind]:
+    """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`)."""
+    found = {i: BlockKind.FURNITURE for i, line in enumerate(lines) if is_web_furniture(line.text)}
+    if fmt.running_headers:
+        found.update(
+            (i, BlockKind.RUNNING_HEADER) for i in find_running_headers(lines, markers.keys())
+        )
+    return found
 
 
 def _paragraphs(
@@ -275,15 +240,15 @@ def _paragraphs(
     mode: str,
     markers: dict[int, tuple[int | None, regex.Match[str]]],
     spans: _Positions,
-    running: set[int],
+    furniture: dict[int, BlockKind],
 ) -> Iterator[Paragraph | Block]:
     """Paragraphs and top-level page blocks, in order."""
     current: Paragraph | None = None
     continuing = False
     for i, line in enumerate(lines):
-        if i in markers or i in running:
-            if i in running:
-                page = _page_block(line, None, spans, BlockKind.RUNNING_HEADER)
+        if i in markers or i in furniture:
+            if i in furniture:
+                page = _page_block(line, None, spans, furniture[i])
             else:
                 page = _page_block(line, markers[i][0], spans)
             if current is not None and continuing:
@@ -318,12 +283,8 @@ def _page_block(
     span = spans.span(start, end)
     if number is not None:  # a page number is printed on the page it numbers
         span = span._replace(page=number)
-    return Block(
-        kind,
-        span,
-        meta=LayoutMeta(number=number),
-        rule="page-marker" if kind is BlockKind.PAGE else "running-header",
-    )
+    rule = "page-marker" if kind is BlockKind.PAGE else kind.value.replace("_", "-")
+    return Block(kind, span, meta=LayoutMeta(number=number), rule=rule)
 
 
 def _children(
@@ -334,7 +295,22 @@ def _children(
     spans: _Positions,
     ctx: Context,
 ) -> list[Block]:
-    found = []
+    found: list[Block] = []
+    if child_rule.split is not None:
+        for lo, hi, groups, meta in child_rule.split(match_text):
+            start, end = para.source_range(base + lo, base + hi)
+            found.append(
+                Block(
+                    child_rule.kind,
+                    spans.span(start, end),
+                    MappingProxyType(groups),
+                    meta or child_rule.meta,
+                    rule="child",
+                )
+            )
+        _note_people(found, ctx)
+        return found
+    assert child_rule.pattern is not None
     for m in child_rule.pattern.finditer(match_text):
         if child_rule.guard is not None and not child_rule.guard(m, ctx):
             continue
@@ -356,7 +332,22 @@ def _children(
                 rule="child",
             )
         )
+    _note_people(found, ctx)
     return found
+
+
+def _note_people(children: list[Block], ctx: Context) -> None:
+    """Remember the names and titles of roster entries: labels are checked against them."""
+    for child in children:
+        if child.kind is not BlockKind.MEMBER:
+            continue
+        for group in ("name", "person", "title"):
+            value = child.groups.get(group)
+            if value:
+                ctx.people.add(_WHITE_RE.sub("", value))
+
+
+_WHITE_RE = regex.compile(r"[\s\u3000]+")
 
 
 def _match_rule(
@@ -405,11 +396,11 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     boundaries, first_page = _page_boundaries(lines, markers)
     spans.set_pages(boundaries, first_page)
     mode = _choose_paragraph_mode(fmt, lines)
-    running = _find_running_headers(lines, markers) if fmt.running_headers else set()
-    items = _paragraphs(lines, mode, markers, spans, running)  # read lazily: memory stays flat
+    items = _paragraphs(lines, mode, markers, spans, _furniture(fmt, lines, markers))
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text),
+        labels=count_labels(lines),
     )
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
     blocks: list[Block] = []
@@ -422,6 +413,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         para = item
         following = upcoming if isinstance(upcoming, Paragraph) else None
         ctx.indent = para.indent
+        ctx.following = following.text if following is not None else None
         rules = fmt.header_rules if ctx.region == "header" else fmt.body_rules
         found = _match_rule(rules, para, ctx, following)
         if found is None:
@@ -436,6 +428,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             blocks.append(block)
             ctx.index += 1
             ctx.previous = block.kind
+            ctx.open_key = None
             continue
         rule, match = found
         if rule.ends_header and ctx.region == "header":
@@ -448,7 +441,8 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             group = rule.children.group
             base = match.start(group) if group else 0
             text_of_group = match[group] if group else para.text
-            children += _children(rule.children, text_of_group, base, para, spans, ctx)
+            if text_of_group:
+                children += _children(rule.children, text_of_group, base, para, spans, ctx)
         if rule.absorb_next is not None and not groups.get("text") and following is not None:
             absorbed = rule.absorb_next.fullmatch(following.text)
             if absorbed is not None:
@@ -468,6 +462,11 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         children += para.pages
         if isinstance(meta, HeaderMeta) and meta.name is HeaderName.TITLE:
             ctx.title_seen = True
+        ctx.open_key = (
+            meta.name
+            if isinstance(meta, HeaderMeta) and "key" in groups and not groups.get("value")
+            else None
+        )
         block = Block(
             rule.kind,
             spans.span(para.start, end),

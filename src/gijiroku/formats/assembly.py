@@ -61,6 +61,8 @@ from gijiroku.blocks import (
     SectionMeta,
     TurnMeta,
 )
+from gijiroku.dates import parse_date
+from gijiroku.formats import common
 from gijiroku.formats.base import (
     ChildRule,
     Context,
@@ -157,13 +159,19 @@ HEADING_PHRASE_RE = regex.compile(
     regex.VERBOSE,
 )
 _COUNT_RE = regex.compile(rf"^{KNUM}(?:人|名)$|^なし$")
+_COUNT_TAIL_RE = regex.compile(rf"[（(]{KNUM}(?:人|名)[)）]$")
 
 
 def _is_header_word(label: str, text: str | None) -> bool:
     """○議事日程, 〇出席議員（２６人）, 出席委員　十一名: a header label, not a speaker."""
     core = compact(label)
     if not _HEADER_WORD_RE.match(core):
-        return False
+        # a date (◯令和６年５月17日（金）) or a key of the header (◯委員会説明員) is no speaker
+        dated = parse_date(core)
+        if dated is not None and dated.start == 0:
+            return True
+        if not common.is_header_key(_COUNT_TAIL_RE.sub("", core)):
+            return False
     # 説明員 and 出席者 are titles too: with a sentence after them they speak
     return not (text and position_suffix(core) and not _COUNT_RE.match(compact(text)))
 
@@ -740,6 +748,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         children=ChildRule("entries", BlockKind.MEMBER, ROLE_ENTRY_RE, _PADDED),
     ),
     Rule("post", BlockKind.HEADER, POST_RE, guard=_is_post, meta=HeaderMeta(name=HeaderName.POST)),
+    *common.HEADER_RULES,
     Rule(
         "agenda-item",
         BlockKind.SECTION,
@@ -767,13 +776,16 @@ HEADER_RULES: tuple[Rule, ...] = (
 
 BODY_RULES: tuple[Rule, ...] = (
     _SPEECH,
+    *common.EVENT_RULES,
     *_MARK_HEADINGS,
+    *common.HEADING_RULES,
     _SEPARATOR,
     _TIME,
     _NOTE_RULE,
     *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True),
     *_heading_rules("item-group", ITEM_LINE_RE, _next_in_group, continues=True),
     *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns),
+    *common.BODY_TAIL_RULES,
     Rule(
         "signature-statement",
         BlockKind.SIGNATURE,
@@ -864,18 +876,6 @@ def looks_like(head: str) -> float:
     return min(sum(weight for pattern, weight in _SIGNALS if pattern.search(head)), 1.0)
 
 
-#: A page number printed on its own line in minutes taken from PDF: －１－, - 12 -.
-PAGE_MARKER_RE = regex.compile(
-    r"""
-    [ \u3000]*(?:
-        [-－‐―−][ \u3000]*(?P<number>[0-9０-９]{1,4})[ \u3000]*[-－‐―−]
-      | (?P<bare>(?!))                                    # bare numbers are never pages here
-    )[ \u3000]*
-    """,
-    regex.VERBOSE,
-)
-
-
 class Assembly(Format):
     """Local-assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat
     labels, rosters of seats and padded names, the order of the day, the signature block."""
@@ -886,7 +886,6 @@ class Assembly(Format):
     header_rules = HEADER_RULES
     body_rules = BODY_RULES
     paragraph_mode = "line"
-    page_marker = PAGE_MARKER_RE
     #: Rosters print posts (and names) in fields 7 cells wide.
     post_column = NAME_CELLS
     mention_rules = (

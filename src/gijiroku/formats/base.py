@@ -35,6 +35,7 @@ from gijiroku.blocks import (
     HeaderMeta,
     HeaderName,
 )
+from gijiroku.layout import PAGE_MARKER_RE
 from gijiroku.normalize import compact
 from gijiroku.resolve import LabelParts, analyze_label
 from gijiroku.rosters import EntryParts, RosterBuilder, read_entry
@@ -78,6 +79,11 @@ class Context:
     ``"roster"`` after a roster heading, ``None`` again after a rule line. ``indent`` is the
     white space before the current paragraph (full-width spaces count one each).
     ``document`` is what the format's :meth:`Format.survey` found in the whole text.
+    ``following`` is the text of the next paragraph (None at the end or before a page
+    marker); ``labels`` counts how often each label-shaped start of a line (spaces and a
+    mark removed) occurs in the document; ``people`` holds the names, surnames and titles of
+    the roster entries read so far; ``open_key`` is the meaning of a key printed alone on the
+    previous line, whose value may be on this one.
     """
 
     region: Literal["header", "body"] = "header"
@@ -87,6 +93,10 @@ class Context:
     mode: str | None = None
     indent: int = 0
     document: Mapping[str, str] = field(default_factory=dict)
+    following: str | None = None
+    labels: Mapping[str, int] = field(default_factory=dict)
+    people: set[str] = field(default_factory=set)
+    open_key: HeaderName | None = None
 
 
 Guard = Callable[[regex.Match[str], Context], bool]
@@ -118,6 +128,10 @@ def _check_groups(owner: str, kind: BlockKind, pattern: regex.Pattern[str]) -> N
         raise ValueError(f"{owner}: a {kind.value} pattern needs the group(s) {sorted(missing)}")
 
 
+#: Cuts a text into children: (start, end, groups, record) for each.
+Splitter = Callable[[str], Sequence[tuple[int, int, dict[str, str], BlockMeta | None]]]
+
+
 @dataclass(frozen=True, slots=True)
 class ChildRule:
     """Finds child blocks inside a paragraph (roster entries, members named in the text).
@@ -126,25 +140,34 @@ class ChildRule:
     (the whole paragraph when ``group`` is empty); each match becomes a child of ``kind``
     whose groups are the match's named groups and whose record is ``meta``; with ``fact``
     the child states that fact, its value the ``value`` group. The child's span is the
-    match, or its ``span_group`` when given. ``kinds`` are the blocks it looks in; with
-    ``once`` it stops after the first paragraph where it finds something (a fact stated
-    once, such as the body's name in the chair's opening words).
+    match, or its ``span_group`` when given. Instead of a pattern, ``split`` may cut the
+    text (a roster row: :func:`gijiroku.rosters.split_row`). ``kinds`` are the blocks it
+    looks in; with ``once`` it stops after the first paragraph where it finds something (a
+    fact stated once, such as the body's name in the chair's opening words).
     """
 
     group: str
     kind: BlockKind
-    pattern: regex.Pattern[str]
+    pattern: regex.Pattern[str] | None = None
     meta: BlockMeta | None = None
     span_group: str | None = None
     kinds: tuple[BlockKind, ...] = (BlockKind.TURN, BlockKind.CONTINUATION)
     guard: Guard | None = None
     once: bool = False
     fact: Fact | None = None
+    split: Splitter | None = None
 
     def __post_init__(self) -> None:
-        _check_record(f"child rule {self.pattern.pattern[:30]!r}", self.kind, self.meta)
-        if self.fact is not None and "value" not in self.pattern.groupindex:
-            raise ValueError("a child rule that states a fact needs a 'value' group")
+        if (self.pattern is None) == (self.split is None):
+            raise ValueError("a child rule needs a pattern or a split function, not both")
+        owner = f"child rule {self.pattern.pattern[:30] if self.pattern else self.split}"
+        _check_record(owner, self.kind, self.meta)
+        if self.fact is not None and (
+            self.kind is not BlockKind.HEADER
+            or self.pattern is None
+            or "value" not in self.pattern.groupindex
+        ):
+            raise ValueError(f"{owner}: a fact is stated by a header child with a 'value' group")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,9 +253,9 @@ class Format:
     body_rules: ClassVar[tuple[Rule, ...]] = ()
     mention_rules: ClassVar[tuple[ChildRule, ...]] = ()
     paragraph_mode: ClassVar[ParagraphMode] = "line"
-    page_marker: ClassVar[regex.Pattern[str] | None] = None
+    page_marker: ClassVar[regex.Pattern[str] | None] = PAGE_MARKER_RE
     bare_page_numbers: ClassVar[bool] = False
-    running_headers: ClassVar[bool] = False
+    running_headers: ClassVar[bool] = True
     starts_in_header: ClassVar[bool] = True
     post_column: ClassVar[int | None] = None
     block_handlers: ClassVar[Mapping[BlockKind, Handler]] = {}
@@ -356,6 +379,42 @@ HEADER_FIELD_NAMES: Mapping[str, HeaderName] = {
     "議長": HeaderName.CHAIR,
     "座長": HeaderName.CHAIR,
     "会長": HeaderName.CHAIR,
+    # further spellings of the same keys, seen in councils', boards' and assemblies' minutes
+    "開催月日": HeaderName.DATE,
+    "開催期日": HeaderName.DATE,
+    "会議日": HeaderName.DATE,
+    "会議日時": HeaderName.DATETIME,
+    "開会日時": HeaderName.DATETIME,
+    "招集年月日": HeaderName.DATETIME,
+    "会議場所": HeaderName.VENUE,
+    "会議の場所": HeaderName.VENUE,
+    "招集の場所": HeaderName.VENUE,
+    "出席構成員": HeaderName.ATTENDEES,
+    "出席理事": HeaderName.ATTENDEES,
+    "委員外議員": HeaderName.ATTENDEES,
+    "欠席構成員": HeaderName.ABSENTEES,
+    "出席説明員": HeaderName.STAFF,
+    "委員会説明員": HeaderName.STAFF,
+    "理事者側出席者": HeaderName.STAFF,
+    "説明のため出席した者": HeaderName.STAFF,
+    "事務局職員": HeaderName.STAFF,
+    "協議事項": HeaderName.AGENDA,
+    "審議事項": HeaderName.AGENDA,
+    "報告事項": HeaderName.AGENDA,
+    "付議事件": HeaderName.AGENDA,
+    "会議に付した事件": HeaderName.AGENDA,
+    "本日の会議に付した事件": HeaderName.AGENDA,
+    "要求資料": HeaderName.MATERIALS,
+    "主な質疑": HeaderName.PROCEEDINGS,
+    "主な質疑応答": HeaderName.PROCEEDINGS,
+    "質疑応答": HeaderName.PROCEEDINGS,
+    "議事経過": HeaderName.PROCEEDINGS,
+    "議事の経過": HeaderName.PROCEEDINGS,
+    "会議経過": HeaderName.PROCEEDINGS,
+    "会議の経過": HeaderName.PROCEEDINGS,
+    "審議経過": HeaderName.PROCEEDINGS,
+    "議事の概要": HeaderName.PROCEEDINGS,
+    "審議の概要": HeaderName.PROCEEDINGS,
 }
 
 

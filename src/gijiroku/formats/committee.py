@@ -279,18 +279,6 @@ BODY_RULES: tuple[Rule, ...] = (
     Rule("continuation", BlockKind.CONTINUATION, CONTINUATION_RE),
 )
 
-PAGE_MARKER_RE = regex.compile(
-    r"""
-    [ \u3000]*(?:
-        [-－‐―−ー][ \u3000]*(?P<number>[0-9０-９]{1,4})[ \u3000]*[-－‐―−ー]    # - 4 - / －1－
-      | [PpＰｐ][.．]?[ \u3000]*(?P<number>[0-9０-９]{1,4})                     # P.5
-      | (?P<number>[0-9０-９]{1,4})[ \u3000]*/[ \u3000]*[0-9０-９]{1,4}          # 3/12
-      | (?P<bare>[0-9０-９]{1,3})                                               # 4 (checked)
-    )[ \u3000]*
-    """,
-    regex.VERBOSE,
-)
-
 _SIGNALS = (
     (regex.compile(r"議事録|会議録|議事要旨|議事概要"), 0.2),
     (
@@ -321,9 +309,7 @@ class Committee(Format):
     header_rules = HEADER_RULES
     body_rules = BODY_RULES
     paragraph_mode = "auto"
-    page_marker = PAGE_MARKER_RE
     bare_page_numbers = True
-    running_headers = True
     mention_rules = tuple(
         ChildRule(
             "",
