@@ -1,8 +1,8 @@
 """Small PDF files built in the tests: text pages, image-only (scanned) pages, nothing else.
 
-A text line is drawn with one Type0 font whose ``ToUnicode`` map names every character, so
-any Unicode text (kanji outside the BMP included) comes back out of a PDF reader exactly;
-the font itself is not embedded (readers substitute one, which is all text extraction needs).
+Text is drawn with small Type3 fonts (every glyph a box, one em wide) whose ``ToUnicode``
+maps name every character, so any Unicode text (kanji outside the BMP included) comes back
+out of a PDF reader exactly, with no font file and no system font involved.
 
 Example:
     >>> data = text_pdf([[(72, 770, "第1回 会議録"), (72, 740, "座長 はじめます。")]])
@@ -26,8 +26,8 @@ def _utf16_hex(ch: str) -> str:
     return ch.encode("utf-16-be").hex().upper()
 
 
-def _to_unicode_cmap(codes: dict[str, int]) -> bytes:
-    entries = [f"<{code:04X}> <{_utf16_hex(ch)}>" for ch, code in codes.items()]
+def _to_unicode_cmap(codes: dict[int, str]) -> bytes:
+    entries = [f"<{code:02X}> <{_utf16_hex(ch)}>" for code, ch in codes.items()]
     chunks = [entries[i : i + 100] for i in range(0, len(entries), 100)]
     body = "".join(
         f"{len(chunk)} beginbfchar\n" + "\n".join(chunk) + "\nendbfchar\n" for chunk in chunks
@@ -36,7 +36,7 @@ def _to_unicode_cmap(codes: dict[str, int]) -> bytes:
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+        "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
         f"{body}endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
     ).encode("ascii")
 
@@ -45,25 +45,41 @@ def _stream(dictionary: str, data: bytes) -> bytes:
     return f"<< {dictionary} /Length {len(data)} >>\nstream\n".encode() + data + b"\nendstream"
 
 
+#: Characters per Type3 font (one-byte codes 1 to 255).
+_FONT_CHARS = 255
+
+
 def text_pdf(pages: Sequence[Page], *, size: tuple[float, float] = A4, font_size: float = 10.0) -> bytes:
-    """A PDF with one page per entry of ``pages``: text lines, or an image-only page (None)."""
-    codes: dict[str, int] = {}
+    """A PDF with one page per entry of ``pages``: text lines, or an image-only page (None).
+
+    The text is set in Type3 fonts of 255 characters each, every glyph a square one em wide,
+    with a ``ToUnicode`` map: self-contained, so readers see real glyph boxes."""
+    place: dict[str, tuple[int, int]] = {}  # character -> (font, code)
     for page in pages:
         for _, _, text in page or ():
             for ch in text:
-                codes.setdefault(ch, len(codes) + 1)
+                if ch not in place:
+                    place[ch] = divmod(len(place), _FONT_CHARS)
+                    place[ch] = (place[ch][0], place[ch][1] + 1)
+    fonts = max((font for font, _ in place.values()), default=0) + 1
     objects: list[bytes] = [b"", b""]  # 1: catalog, 2: page tree (filled in at the end)
-    font = len(objects) + 1
-    objects += [
-        f"<< /Type /Font /Subtype /Type0 /BaseFont /TestMincho /Encoding /Identity-H "
-        f"/DescendantFonts [{font + 1} 0 R] /ToUnicode {font + 3} 0 R >>".encode(),
-        f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestMincho /CIDSystemInfo "
-        f"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-        f"/FontDescriptor {font + 2} 0 R /DW 1000 /CIDToGIDMap /Identity >>".encode(),
-        b"<< /Type /FontDescriptor /FontName /TestMincho /Flags 4 /FontBBox [0 -120 1000 880] "
-        b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
-        _stream("", _to_unicode_cmap(codes)),
-    ]
+    glyph = len(objects) + 1
+    objects.append(_stream("", b"1000 0 0 -120 1000 880 d1 50 0 900 700 re f"))
+    font_ids = []
+    for font in range(fonts):
+        chars = {code: ch for ch, (f, code) in place.items() if f == font}
+        last = max(chars, default=1)
+        objects.append(_stream("", _to_unicode_cmap(chars)))
+        names = " ".join(f"/g{code}" for code in range(1, last + 1))
+        procs = " ".join(f"/g{code} {glyph} 0 R" for code in range(1, last + 1))
+        objects.append(
+            f"<< /Type /Font /Subtype /Type3 /FontBBox [0 -120 1000 880] "
+            f"/FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << {procs} >> "
+            f"/Encoding << /Type /Encoding /Differences [1 {names}] >> /FirstChar 1 "
+            f"/LastChar {last} /Widths [{' '.join(['1000'] * last)}] /Resources << >> "
+            f"/ToUnicode {len(objects)} 0 R >>".encode()
+        )
+        font_ids.append(len(objects))
     image = len(objects) + 1
     objects.append(
         _stream(
@@ -72,21 +88,17 @@ def text_pdf(pages: Sequence[Page], *, size: tuple[float, float] = A4, font_size
             b"\x00\xff\xff\x00",
         )
     )
+    font_resources = " ".join(f"/F{k} {ref} 0 R" for k, ref in enumerate(font_ids))
     kids = []
     for page in pages:
         if page is None:
             content = f"q {size[0] - 80} 0 0 {size[1] - 80} 40 40 cm /Im1 Do Q".encode()
         else:
-            content = b"".join(
-                f"BT /F1 {font_size} Tf 1 0 0 1 {x} {y} Tm <".encode()
-                + "".join(f"{codes[ch]:04X}" for ch in text).encode()
-                + b"> Tj ET\n"
-                for x, y, text in page
-            )
+            content = b"".join(_show(x, y, text, place, font_size) for x, y, text in page)
         objects.append(_stream("", content))
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] "
-            f"/Resources << /Font << /F1 {font} 0 R >> /XObject << /Im1 {image} 0 R >> >> "
+            f"/Resources << /Font << {font_resources} >> /XObject << /Im1 {image} 0 R >> >> "
             f"/Contents {len(objects)} 0 R >>".encode()
         )
         kids.append(len(objects))
@@ -104,6 +116,24 @@ def text_pdf(pages: Sequence[Page], *, size: tuple[float, float] = A4, font_size
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def _show(x: float, y: float, text: str, place: dict[str, tuple[int, int]], size: float) -> bytes:
+    """One line: the runs of characters of one font, each shown after a font switch."""
+    parts = [f"BT 1 0 0 1 {x} {y} Tm ".encode()]
+    current = None
+    for ch in text:
+        font, code = place[ch]
+        if font != current:
+            if current is not None:
+                parts.append(b"> Tj ")
+            parts.append(f"/F{font} {size} Tf <".encode())
+            current = font
+        parts.append(f"{code:02X}".encode())
+    if current is not None:
+        parts.append(b"> Tj ")
+    parts.append(b"ET\n")
+    return b"".join(parts)
 
 
 def paged_pdf(

@@ -31,7 +31,7 @@ import hashlib
 import importlib
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -61,10 +61,11 @@ _EOF_MARKER, _EOF_WINDOW = b"%%EOF", 1024
 #: Pieces of one line more than this many line heights apart are judged apart.
 _PIECE_GAP = 4.0
 
-_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
-_OTHER_BREAK_RE = regex.compile(r"[\f\v\x85\u2028\u2029]")
+_CRLF_RE = regex.compile(r"\r\n")
+_OTHER_BREAK_RE = regex.compile(r"[\r\f\v\x85\u2028\u2029]")
+#: A line's content: from its first to its last character that is not white space.
+_CONTENT_RE = regex.compile(r"[^\s](?:[^\r\n\f\v\x85\u2028\u2029]*[^\s])?")
 _SPACE_RUN_RE = regex.compile(r"[ \u3000\t]+")
-_STRIP = " \u3000\t"
 #: PDFium is not thread-safe: one document at a time per process.
 _PDFIUM_LOCK = threading.Lock()
 
@@ -146,22 +147,20 @@ def read_pdf(data: bytes, *, name: str | None = None, password: str | None = Non
     """Read the bytes of a PDF file into :class:`PdfText` (see :func:`extract_text`)."""
     if password is not None and not isinstance(password, str):
         raise TypeError(f"password must be a str, not {type(password).__name__}")
-    what = name or "the PDF"
     if not is_pdf(data):
-        raise BrokenPdfError(f"{what} is not a PDF file: it does not start with %PDF-")
+        raise BrokenPdfError("not a PDF file: it does not start with %PDF-")
     if _EOF_MARKER not in data[-_EOF_WINDOW:]:
         raise BrokenPdfError(
-            f"{what} is truncated: it does not end with %%EOF (an interrupted download or "
-            f"copy?); {len(data):,} bytes were read"
+            "truncated PDF file: it does not end with %%EOF (an interrupted download or copy?)"
         )
     pdfium, raw = _pdfium()
     with _PDFIUM_LOCK:
-        document = _open(pdfium, raw, data, password, what)
+        document = _open(pdfium, raw, data, password)
         try:
-            pages = [_read_page(raw, document, index, what) for index in range(len(document))]
+            pages = [_read_page(pdfium, raw, document, i) for i in range(len(document))]
         finally:
             document.close()
-    return _assemble(pages, name=name, sha256=hashlib.sha256(data).hexdigest(), what=what)
+    return _assemble(pages, name=name, sha256=hashlib.sha256(data).hexdigest())
 
 
 # --- PDFium ---------------------------------------------------------------------------------
@@ -177,64 +176,81 @@ def _pdfium() -> tuple[ModuleType, ModuleType]:
         ) from exc
 
 
-def _open(pdfium: ModuleType, raw: ModuleType, data: bytes, password: str | None, what: str) -> Any:
+def _open(pdfium: ModuleType, raw: ModuleType, data: bytes, password: str | None) -> Any:
     try:
         return pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code is None:
             code = raw.FPDF_GetLastError()
+        if code == raw.FPDF_ERR_PASSWORD and password is None:
+            raise EncryptedPdfError(
+                "encrypted PDF file: it needs a password; read it with "
+                "gijiroku.extract_text(path, password=...) and parse the result"
+            ) from None
         if code == raw.FPDF_ERR_PASSWORD:
-            if password is None:
-                raise EncryptedPdfError(
-                    f"{what} is encrypted and needs a password: "
-                    "gijiroku.parse(gijiroku.extract_text(path, password=...))"
-                ) from None
-            raise EncryptedPdfError(f"{what}: the password is wrong") from None
+            raise EncryptedPdfError("encrypted PDF file: the password is wrong") from None
         if code == raw.FPDF_ERR_SECURITY:
             raise EncryptedPdfError(
-                f"{what} is encrypted with a security handler PDFium does not support"
+                "encrypted PDF file with a security handler PDFium does not support"
             ) from None
-        raise BrokenPdfError(f"{what} is damaged and cannot be read ({exc})") from None
+        raise BrokenPdfError(f"damaged PDF file that PDFium cannot read ({exc})") from None
 
 
 @dataclass(slots=True)
 class _Page:
-    """One page as read: its text (PDFium's line breaks) and the pieces near its edges."""
+    """One page as read: its text (``\\n`` line breaks, no ``\\f``) and the pieces of its
+    lines nearest the top and bottom edges (offsets into that text)."""
 
     text: str
     pieces: list[Piece]
     has_image: bool
 
 
-def _read_page(raw: ModuleType, document: Any, index: int, what: str) -> _Page:
+def _read_page(pdfium: ModuleType, raw: ModuleType, document: Any, index: int) -> _Page:
     try:
         page = document[index]
-    except Exception as exc:  # PdfiumError, or an error of a broken page's objects
-        raise BrokenPdfError(f"{what}: page {index + 1} is damaged and cannot be read ({exc})") from None
+    except pdfium.PdfiumError as exc:
+        raise BrokenPdfError(f"damaged PDF file: page {index + 1} cannot be read ({exc})") from None
     try:
         textpage = page.get_textpage()
         try:
             count = raw.FPDFText_CountChars(textpage.raw)
-            text = _page_text(raw, textpage.raw, count)
-            pieces = list(_edge_pieces(raw, textpage.raw, text, count, index + 1))
+            pdfium_text = _page_text(raw, textpage.raw, count)
+            pieces = _edge_pieces(raw, textpage.raw, pdfium_text, count, index + 1)
         finally:
             textpage.close()
-        has_image = not text.strip(" \u3000\t\r\n") and _has_image(raw, page.raw)
-    except Exception as exc:
-        raise BrokenPdfError(f"{what}: page {index + 1} is damaged and cannot be read ({exc})") from None
+        has_image = not pdfium_text.strip() and _has_image(raw, page.raw)
+    except pdfium.PdfiumError as exc:
+        raise BrokenPdfError(f"damaged PDF file: page {index + 1} cannot be read ({exc})") from None
     finally:
         page.close()
+    text, moved = _with_line_feeds(pdfium_text)
+    pieces = [
+        Piece(p.page, moved(p.start), moved(p.start) + len(p.text), p.text, p.y, p.rank)
+        for p in pieces
+    ]
     return _Page(text, pieces, has_image)
 
 
 def _page_text(raw: ModuleType, textpage: Any, count: int) -> str:
+    """The page's text as PDFium gives it (``\\r\\n`` between lines)."""
     if count <= 0:
         return ""
     buffer = (ctypes.c_ushort * (2 * count + 2))()
     written = raw.FPDFText_GetText(textpage, 0, count, buffer)
     data = bytes(memoryview(buffer).cast("B")[: max(written - 1, 0) * 2])
     return data.decode("utf-16-le", errors="replace")
+
+
+def _with_line_feeds(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` with ``\\n`` for every line break (``\\f`` too: it separates pages only),
+    ending with one; and the map of old offsets to new."""
+    crlf = [m.start() for m in _CRLF_RE.finditer(text)]
+    text = _OTHER_BREAK_RE.sub("\n", _CRLF_RE.sub("\n", text))
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return text, lambda offset: offset - bisect.bisect_left(crlf, offset)
 
 
 def _has_image(raw: ModuleType, page: Any) -> bool:
@@ -244,123 +260,96 @@ def _has_image(raw: ModuleType, page: Any) -> bool:
     )
 
 
-def _char_indexer(text: str, count: int) -> list[int] | None:
+def _char_indices(text: str, count: int) -> list[int] | None:
     """PDFium's char index of each character of ``text``: PDFium counts UTF-16 units (a
     kanji outside the BMP is two), Python code points. ``None`` when the two cannot be lined
     up (PDFium left characters out of the text): the page's positions are then not used."""
     if len(text) == count:
         return list(range(count))
-    index, position = [], 0
+    indices, position = [], 0
     for ch in text:
-        index.append(position)
+        indices.append(position)
         position += 2 if ord(ch) > 0xFFFF else 1
-    return index if position == count else None
+    return indices if position == count else None
 
 
-def _edge_pieces(raw: ModuleType, textpage: Any, text: str, count: int, page: int) -> Iterator[Piece]:
-    """The pieces of the lines nearest the page's top and bottom; offsets into ``text``."""
-    index = _char_indexer(text, count)
-    if index is None:
-        return
+def _edge_pieces(raw: ModuleType, textpage: Any, text: str, count: int, page: int) -> list[Piece]:
+    """The pieces of the :data:`~gijiroku.furniture.EDGE_LINES` lines nearest the page's top
+    and bottom, with their baselines and ranks; offsets into ``text``."""
+    indices = _char_indices(text, count)
+    if indices is None:
+        return []
     x, y = ctypes.c_double(), ctypes.c_double()
-    lines: list[tuple[float, int, int]] = []  # baseline, content start, content end
-    for match in _LINE_RE.finditer(text):
+    lines: list[tuple[float, int, int]] = []  # baseline, start and end of the content
+    for match in _CONTENT_RE.finditer(text):
         start, end = match.span()
-        content = text[start:end]
-        lead = len(content) - len(content.lstrip(_STRIP))
-        if lead == len(content):
-            continue
-        trail = len(content.rstrip(_STRIP))
-        if not raw.FPDFText_GetCharOrigin(textpage, index[start + lead], x, y):
-            continue
-        lines.append((y.value, start + lead, start + trail))
+        if raw.FPDFText_GetCharOrigin(textpage, indices[start], x, y):
+            lines.append((y.value, start, end))
     by_height = sorted(lines, key=lambda line: -line[0])
-    ranks: dict[int, int] = {}
-    for rank, line in enumerate(by_height[:EDGE_LINES]):
-        ranks[line[1]] = rank
-    for rank, line in enumerate(reversed(by_height[-EDGE_LINES:])):
-        ranks[line[1]] = min(rank, ranks.get(line[1], rank))
+    rank = {line[1]: k for k, line in enumerate(by_height[:EDGE_LINES])}
+    for k, line in enumerate(reversed(by_height[-EDGE_LINES:])):
+        rank[line[1]] = min(k, rank.get(line[1], k))
     box = raw.FS_RECTF()
-    for baseline, start, end in lines:
-        if start not in ranks:
+    pieces = []
+    for _, start, end in lines:
+        if start not in rank:
             continue
-        for piece_start, piece_end in _split_at_gaps(raw, textpage, text, index, start, end, box):
-            if raw.FPDFText_GetCharOrigin(textpage, index[piece_start], x, y):
-                baseline = y.value
-            yield Piece(page, piece_start, piece_end, text[piece_start:piece_end], baseline, ranks[start])
-
-
-_LINE_RE = regex.compile(r"[^\r\n]+")
+        for first, last in _split_at_gaps(raw, textpage, text, indices, start, end, box):
+            if raw.FPDFText_GetCharOrigin(textpage, indices[first], x, y):
+                pieces.append(Piece(page, first, last, text[first:last], y.value, rank[start]))
+    return pieces
 
 
 def _split_at_gaps(
-    raw: ModuleType, textpage: Any, text: str, index: list[int], start: int, end: int, box: Any
+    raw: ModuleType, textpage: Any, text: str, indices: list[int], start: int, end: int, box: Any
 ) -> Iterator[tuple[int, int]]:
-    """``[start, end)`` cut where white space spans more than :data:`_PIECE_GAP` line heights."""
-    piece_start = start
+    """``[start, end)`` cut where white space spans more than :data:`_PIECE_GAP` line heights
+    (a header's left, centre and right parts)."""
+    first = start
     for run in _SPACE_RUN_RE.finditer(text, start, end):
         before, after = run.start() - 1, run.end()
-        if before < start or after >= end:
-            continue
-        if not raw.FPDFText_GetLooseCharBox(textpage, index[before], box):
+        if not raw.FPDFText_GetLooseCharBox(textpage, indices[before], box):
             continue
         right, height = box.right, box.top - box.bottom
-        if not raw.FPDFText_GetLooseCharBox(textpage, index[after], box):
+        if not raw.FPDFText_GetLooseCharBox(textpage, indices[after], box):
             continue
         if height > 0 and box.left - right > _PIECE_GAP * height:
-            yield piece_start, run.start()
-            piece_start = after
-    yield piece_start, end
+            yield first, run.start()
+            first = after
+    yield first, end
 
 
 # --- the extracted text ---------------------------------------------------------------------
 
 
-def _assemble(pages: list[_Page], *, name: str | None, sha256: str, what: str) -> PdfText:
-    """Join the pages' text (``\\n`` line breaks, ``\\f`` after each page); find the furniture."""
-    parts: list[str] = []
+def _assemble(pages: list[_Page], *, name: str | None, sha256: str) -> PdfText:
+    """Join the pages (a ``\\f`` after each) and find the furniture; a document whose pages
+    are all images raises :class:`ScannedPdfError`."""
+    with_text = sum(1 for page in pages if page.text.strip())
+    scanned = tuple(number for number, page in enumerate(pages, start=1) if page.has_image)
+    if with_text == 0 and scanned:
+        raise ScannedPdfError(
+            f"PDF file without a text layer: its {len(pages)} page(s) are images (a scan?); "
+            "run OCR on it first (e.g. ocrmypdf) and parse the result"
+        )
     starts: list[int] = []
     pieces: list[Piece] = []
     length = 0
     for page in pages:
         starts.append(length)
-        shift = _shifts(page.text)
-        text = _OTHER_BREAK_RE.sub("\n", _LINE_BREAK_RE.sub("\n", page.text))
-        if text and not text.endswith("\n"):
-            text += "\n"
-        for p in page.pieces:
-            begin = length + p.start - shift(p.start)
-            pieces.append(
-                Piece(p.page, begin, begin + (p.end - p.start), p.text, p.y, p.rank)
-            )
-        parts += [text, "\f"]
-        length += len(text) + 1
-    with_text = sum(1 for page in pages if page.text.strip(" \u3000\t\r\n"))
-    scanned = tuple(number for number, page in enumerate(pages, start=1) if page.has_image)
-    if with_text == 0 and scanned:
-        raise ScannedPdfError(
-            f"{what} has no text layer: its {len(pages)} page(s) are images (a scan?); "
-            "run OCR on it first (e.g. ocrmypdf) and parse the result"
-        )
+        pieces += [
+            Piece(p.page, length + p.start, length + p.end, p.text, p.y, p.rank)
+            for p in page.pieces
+        ]
+        length += len(page.text) + 1
     return PdfText(
-        text="".join(parts),
+        text="".join(page.text + "\f" for page in pages),
         page_starts=tuple(starts),
         furniture=tuple(find_furniture(pieces, with_text)),
         scanned_pages=scanned,
         name=name,
         sha256=sha256,
     )
-
-
-def _shifts(text: str) -> Any:
-    """A function: how many characters before offset ``i`` of ``text`` the ``\\r\\n`` →
-    ``\\n`` rewrite removes."""
-    crlf = [m.start() for m in regex.finditer(r"\r\n", text)]
-
-    def shift(offset: int) -> int:
-        return bisect.bisect_left(crlf, offset)
-
-    return shift
 
 
 # --- what the parser cannot see -------------------------------------------------------------
