@@ -209,10 +209,10 @@ def parse_many(
         ValueError: a bad ``jobs``, ``chunksize``, ``on_error`` or ``on_issue``.
 
     What counts as a failure: any exception while reading or parsing one input. A
-    :class:`~gijiroku.GijirokuError` (e.g. ``BrokenPdfError`` for a damaged PDF) or an
-    ``OSError`` (a missing or unreadable file) is bad input; any other exception is recorded
-    too, so a corpus run never stops, but with ``internal=True`` and its traceback, because
-    it is most likely a bug in gijiroku. ``KeyboardInterrupt`` stops the run.
+    :class:`~gijiroku.GijirokuError` (e.g. ``PdfError`` for a PDF) or an ``OSError`` (a
+    missing or unreadable file) is bad input; any other exception is recorded too, so a
+    corpus run never stops, but with ``internal=True`` and its traceback, because it is
+    most likely a bug in gijiroku. ``KeyboardInterrupt`` stops the run.
 
     Example:
         >>> results = parse_many([("a", "座長 はじめます。"), ("b", b"%PDF-1.4")], jobs=1)

@@ -58,6 +58,8 @@ PDF_SIGNATURE = b"%PDF-"
 PDF_EXTRA = "pip install 'gijiroku[pdf]'"
 #: A complete PDF ends with ``%%EOF`` within its last kilobyte (readers allow some trailing bytes).
 _EOF_MARKER, _EOF_WINDOW = b"%%EOF", 1024
+#: Form XObjects inside form XObjects looked into for a scanned page's image, at most.
+_FORM_DEPTH = 4
 #: Pieces of one line more than this many line heights apart are judged apart.
 _PIECE_GAP = 4.0
 
@@ -254,10 +256,22 @@ def _with_line_feeds(text: str) -> tuple[str, Callable[[int], int]]:
 
 
 def _has_image(raw: ModuleType, page: Any) -> bool:
-    return any(
-        raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, i)) == raw.FPDF_PAGEOBJ_IMAGE
-        for i in range(raw.FPDFPage_CountObjects(page))
-    )
+    """Whether the page draws an image, directly or inside a form XObject (as some scanners
+    wrap it)."""
+    objects = [raw.FPDFPage_GetObject(page, i) for i in range(raw.FPDFPage_CountObjects(page))]
+    for _ in range(_FORM_DEPTH):
+        forms = []
+        for obj in objects:
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                return True
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                forms += [
+                    raw.FPDFFormObj_GetObject(obj, i)
+                    for i in range(raw.FPDFFormObj_CountObjects(obj))
+                ]
+        objects = forms
+    return False
 
 
 def _char_indices(text: str, count: int) -> list[int] | None:
