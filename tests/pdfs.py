@@ -49,8 +49,15 @@ def _stream(dictionary: str, data: bytes) -> bytes:
 _FONT_CHARS = 255
 
 
-def text_pdf(pages: Sequence[Page], *, size: tuple[float, float] = A4, font_size: float = 10.0) -> bytes:
-    """A PDF with one page per entry of ``pages``: text lines, or an image-only page (None).
+def text_pdf(
+    pages: Sequence[Page],
+    *,
+    size: tuple[float, float] = A4,
+    font_size: float = 10.0,
+    image_in_form: bool = False,
+) -> bytes:
+    """A PDF with one page per entry of ``pages``: text lines, or an image-only page (None;
+    with ``image_in_form`` the image is drawn inside a form XObject, as some scanners do).
 
     The text is set in Type3 fonts of 255 characters each, every glyph a square one em wide,
     with a ``ToUnicode`` map: self-contained, so readers see real glyph boxes."""
@@ -88,17 +95,28 @@ def text_pdf(pages: Sequence[Page], *, size: tuple[float, float] = A4, font_size
             b"\x00\xff\xff\x00",
         )
     )
+    form = len(objects) + 1
+    objects.append(
+        _stream(
+            f"/Type /XObject /Subtype /Form /BBox [0 0 {size[0]} {size[1]}] "
+            f"/Resources << /XObject << /Im1 {image} 0 R >> >>",
+            f"q {size[0] - 80} 0 0 {size[1] - 80} 40 40 cm /Im1 Do Q".encode(),
+        )
+    )
     font_resources = " ".join(f"/F{k} {ref} 0 R" for k, ref in enumerate(font_ids))
     kids = []
     for page in pages:
-        if page is None:
+        if page is None and image_in_form:
+            content = b"/Fm1 Do"
+        elif page is None:
             content = f"q {size[0] - 80} 0 0 {size[1] - 80} 40 40 cm /Im1 Do Q".encode()
         else:
             content = b"".join(_show(x, y, text, place, font_size) for x, y, text in page)
         objects.append(_stream("", content))
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] "
-            f"/Resources << /Font << {font_resources} >> /XObject << /Im1 {image} 0 R >> >> "
+            f"/Resources << /Font << {font_resources} >> "
+            f"/XObject << /Im1 {image} 0 R /Fm1 {form} 0 R >> >> "
             f"/Contents {len(objects)} 0 R >>".encode()
         )
         kids.append(len(objects))
@@ -136,24 +154,38 @@ def _show(x: float, y: float, text: str, place: dict[str, tuple[int, int]], size
     return b"".join(parts)
 
 
+#: Furniture printed in a margin: text at the left margin, or ``(x, text)`` pieces on one
+#: baseline. ``{page}`` and ``{pages}`` in the text become the page's number and the count.
+Margin = str | Sequence[tuple[float, str]] | None
+
+
+def _margin(margin: Margin, y: float, page: int, pages: int) -> list[TextLine]:
+    if margin is None:
+        return []
+    pieces = [(40.0, margin)] if isinstance(margin, str) else margin
+    return [(x, y, text.format(page=page, pages=pages)) for x, text in pieces]
+
+
 def paged_pdf(
-    pages: Sequence[Sequence[str]],
+    pages: Sequence[Sequence[str] | None],
     *,
-    header: str | None = None,
-    footer: str | None = None,
+    header: Margin = None,
+    footer: Margin = None,
+    furniture_last: bool = False,
     size: tuple[float, float] = A4,
     font_size: float = 10.0,
 ) -> bytes:
-    """Body lines set from the top of each page, with an optional running ``header`` and
-    ``footer`` in the margins; ``{page}`` and ``{pages}`` in them become the page numbers."""
+    """Body lines set from the top of each page (``None``: an image-only page), with a
+    running ``header`` and ``footer`` in the margins, drawn before the body or, with
+    ``furniture_last``, after it (as browsers print them)."""
     built: list[Page] = []
     for number, lines in enumerate(pages, start=1):
-        page: list[TextLine] = []
-        if header is not None:
-            page.append((40.0, size[1] - 25.0, header.format(page=number, pages=len(pages))))
+        if lines is None:
+            built.append(None)
+            continue
         top = size[1] - 70.0
-        page += [(60.0, top - k * (font_size * 1.5), line) for k, line in enumerate(lines)]
-        if footer is not None:
-            page.append((40.0, 20.0, footer.format(page=number, pages=len(pages))))
-        built.append(page)
+        body = [(60.0, top - k * font_size * 1.5, line) for k, line in enumerate(lines)]
+        furniture = _margin(header, size[1] - 25.0, number, len(pages))
+        furniture += _margin(footer, 20.0, number, len(pages))
+        built.append(body + furniture if furniture_last else furniture + body)
     return text_pdf(built, size=size, font_size=font_size)

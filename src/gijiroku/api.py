@@ -108,8 +108,9 @@ def _parse_pdf(
     ``layout`` and a diagnostic for each scanned page."""
     readable = pdf.masked()
     fmt = format if isinstance(format, Format) else get_format(format, readable)
+    blocks = tokenize_lines(readable, fmt)
     minutes = parse_blocks(
-        tokenize_lines(readable, fmt),
+        blocks,
         text=readable,
         source_name=source_name if source_name is not None else pdf.name,
         format_name=fmt.name,
@@ -117,7 +118,7 @@ def _parse_pdf(
         sha256=pdf.sha256,
         line_count=count_lines(pdf.text),
     )
-    minutes = with_pdf_layout(minutes, pdf)
+    minutes = with_pdf_layout(minutes, pdf, blocks)
     report_issues(minutes, on_issue)
     return minutes
 

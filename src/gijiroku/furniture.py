@@ -5,9 +5,11 @@ PDF they are found by position, before any minutes rule runs: a piece of text ne
 or the bottom of a page (one of the three highest or lowest lines) that stands, with the
 same words (digits ignored: ``2/56`` and ``3/56`` agree), at the same height on at least
 half of the pages that hold text (and on three pages at least; both pages of a two-page
-file) is furniture. Pieces of one line set far apart (``https://… ⟶ 2/56``) are judged
-apart. A piece that reads as a page number (``2/56``, ``- 3 -``, ``P.4``, ``5頁``) is kind
-``page`` with its printed number, anything else kind ``running_header`` (header or footer).
+file) is furniture; so is a page's own number (``- 1 -`` on page 1) on its top or bottom
+line, even in a one-page file. Pieces of one line set far apart (``https://… ⟶ 2/56``) are
+judged apart. A piece that reads as a page number (``2/56``, ``- 3 -``, ``P.4``, ``5頁``) is
+kind ``page`` with its printed number, anything else kind ``running_header`` (header or
+footer).
 
 The parser never sees furniture: :func:`mask_furniture` blanks it out of the text it
 reads (offsets unchanged, so every span still points into the extracted text) and
@@ -142,18 +144,23 @@ def find_furniture(pieces: Sequence[Piece], pages_with_text: int) -> list[Furnit
     for piece in pieces:
         if piece.rank < EDGE_LINES and (key := _key(piece.text)):
             by_key[key].append(piece)
-    found: list[Furniture] = []
+    found: dict[int, Furniture] = {}
     for group in by_key.values():
         if len({p.page for p in group}) < need:
             continue
         for placed in _same_height(group):
-            if len({p.page for p in placed}) < need:
-                continue
-            for p in placed:
-                number = page_number(p.text)
-                kind: FurnitureKind = "page" if number is not None else "running_header"
-                found.append(Furniture(kind, p.start, p.end, p.page, p.text, number))
-    return sorted(found, key=lambda f: f.start)
+            if len({p.page for p in placed}) >= need:
+                found.update((p.start, _furniture(p)) for p in placed)
+    for piece in pieces:  # a page's own number on its top or bottom line, even on one page
+        if piece.rank == 0 and page_number(piece.text) == piece.page:
+            found.setdefault(piece.start, _furniture(piece))
+    return sorted(found.values(), key=lambda f: f.start)
+
+
+def _furniture(piece: Piece) -> Furniture:
+    number = page_number(piece.text)
+    kind: FurnitureKind = "page" if number is not None else "running_header"
+    return Furniture(kind, piece.start, piece.end, piece.page, piece.text, number)
 
 
 def mask_furniture(text: str, furniture: Sequence[Furniture]) -> str:

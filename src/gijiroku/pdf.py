@@ -31,13 +31,14 @@ import hashlib
 import importlib
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 import regex
 
+from gijiroku.blocks import Block, BlockKind
 from gijiroku.errors import BrokenPdfError, EncryptedPdfError, MissingExtraError, ScannedPdfError
 from gijiroku.furniture import (
     EDGE_LINES,
@@ -369,12 +370,18 @@ def _assemble(pages: list[_Page], *, name: str | None, sha256: str) -> PdfText:
 # --- what the parser cannot see -------------------------------------------------------------
 
 
-def with_pdf_layout(minutes: Minutes, pdf: PdfText) -> Minutes:
+def with_pdf_layout(minutes: Minutes, pdf: PdfText, blocks: Sequence[Block] = ()) -> Minutes:
     """``minutes`` parsed from ``pdf.masked()``, with the furniture added to ``layout`` (in
-    text order) and a ``pdf-scanned-page`` warning for each page that is an image only."""
+    text order) and a ``pdf-scanned-page`` warning for each page that is an image only.
+
+    ``blocks`` are the tokenizer's: when it took a numbered page marker from the text (a page
+    number the furniture search did not find), it counted pages from that number; every
+    span's ``page`` is then set back to the PDF page.
+    """
+    if any(_numbers_pages(block) for block in blocks):
+        minutes = _on_pdf_pages(minutes, pdf)
     line_starts = [0] + [m.end() for m in EDITOR_LINE_BREAK_RE.finditer(pdf.text)]
     marks = layout_marks(pdf.text, pdf.furniture, line_starts=line_starts)
-    layout = tuple(sorted((*minutes.layout, *marks), key=lambda mark: mark.span.start))
     scanned = []
     for number in pdf.scanned_pages:
         at = pdf.page_starts[number - 1]
@@ -390,5 +397,33 @@ def with_pdf_layout(minutes: Minutes, pdf: PdfText) -> Minutes:
         )
     if not marks and not scanned:
         return minutes
+    layout = tuple(sorted((*minutes.layout, *marks), key=lambda mark: mark.span.start))
     diagnostics = in_document_order((*minutes.diagnostics, *scanned))
     return minutes.model_copy(update={"layout": layout, "diagnostics": diagnostics})
+
+
+def _numbers_pages(block: Block) -> bool:
+    if block.kind is BlockKind.PAGE and block.get("number"):
+        return True
+    return any(_numbers_pages(child) for child in block.children)
+
+
+_SPAN_KEYS = frozenset(Span.model_fields)
+
+
+def _on_pdf_pages(minutes: Minutes, pdf: PdfText) -> Minutes:
+    """``minutes`` with the ``page`` of every span set to the PDF page it starts on."""
+
+    def visit(node: object) -> None:
+        if isinstance(node, dict):
+            if node.keys() >= _SPAN_KEYS:
+                node["page"] = pdf.page_at(node["start"])
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, (list, tuple)):
+            for value in node:
+                visit(value)
+
+    data = minutes.model_dump()
+    visit(data)
+    return Minutes.model_validate(data)
