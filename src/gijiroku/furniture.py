@@ -44,6 +44,7 @@ __all__ = [
     "layout_marks",
     "mask_furniture",
     "page_number",
+    "pages_needed",
 ]
 
 FurnitureKind = Literal["page", "running_header"]
@@ -112,7 +113,9 @@ def _key(text: str) -> str:
     return _WHITE_RE.sub("", _DIGITS_RE.sub("#", text))
 
 
-def _pages_needed(pages_with_text: int) -> int:
+def pages_needed(pages_with_text: int) -> int:
+    """On how many pages a piece must stand to be furniture: half of the pages with text
+    and three at least; both of two; more than one page can give (never) for one."""
     if pages_with_text < 2:
         return pages_with_text + 1  # one page shows nothing repeated
     if pages_with_text == 2:
@@ -139,7 +142,7 @@ def find_furniture(pieces: Sequence[Piece], pages_with_text: int) -> list[Furnit
         pieces: the pieces of the lines near each page's top and bottom edges.
         pages_with_text: how many pages of the document hold any text.
     """
-    need = _pages_needed(pages_with_text)
+    need = pages_needed(pages_with_text)
     by_key: dict[str, list[Piece]] = defaultdict(list)
     for piece in pieces:
         if piece.rank < EDGE_LINES and (key := _key(piece.text)):

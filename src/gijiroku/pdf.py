@@ -78,7 +78,7 @@ def is_pdf(data: bytes) -> bool:
     return data[:5] == PDF_SIGNATURE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class PdfText:
     """The text of a PDF file and what its layout says about it.
 
@@ -114,6 +114,13 @@ class PdfText:
 
     def __str__(self) -> str:
         return self.text
+
+    def __repr__(self) -> str:
+        """One line, never the whole text."""
+        return (
+            f"<PdfText {self.name or 'from bytes'}: {self.pages} pages, {len(self.text):,} "
+            f"characters, {len(self.furniture)} furniture pieces>"
+        )
 
 
 def extract_text(source: str | os.PathLike[str] | bytes, *, password: str | None = None) -> PdfText:
