@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import doctest
+
 import pytest
 
+from gijiroku import furniture
 from gijiroku.furniture import (
     Furniture,
     Piece,
@@ -100,3 +103,9 @@ def test_mask_and_layout_marks() -> None:
         ("page", 2, "- 2 -", 6, 2),
     ]
     assert [m.span.slice(text) for m in marks] == [f.text for f in furniture]
+
+
+def test_docstring_examples() -> None:
+    result = doctest.testmod(furniture)
+    assert result.attempted >= 2
+    assert result.failed == 0

@@ -19,8 +19,8 @@ read; :attr:`PdfText.scanned_pages` lists those pages (``parse`` adds a warning 
 
 Example:
     >>> t = extract_text("samples/pdf/kyoto-sangyo-2024-05-17.pdf")  # doctest: +SKIP
-    >>> t.pages, t.furniture[0].text, t.furniture[1].kind, t.furniture[1].number  # doctest: +SKIP
-    (56, '2024/11/05 1:34', 'page', 1)
+    >>> t.pages, [(f.kind, f.text) for f in t.furniture[:4:3]]  # doctest: +SKIP
+    (56, [('running_header', '2024/11/05 1:34'), ('page', '1/56')])
 """
 
 from __future__ import annotations
