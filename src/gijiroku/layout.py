@@ -140,6 +140,12 @@ def _edge_key(text: str) -> str:
     return _SPACES_RE.sub("", _DIGITS_RE.sub("#", text))
 
 
+#: A line that is only a print stamp: a date and time, a URL, a page counter.
+_STAMP_RE = regex.compile(
+    r"[0-9０-９/／:：.\-年月日時分()（）午前後AMPMampm]+|https?://\S+|[0-9]+/[0-9]+"
+)
+
+
 def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[int]:
     """Lines printed at the top or the bottom of most pages: a running header or footer.
 
@@ -163,6 +169,8 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
         return set()
     need = max(3, (len(pages) + 1) // 2)
     first_line = pages[0][0]
+    if _STAMP_RE.fullmatch(_SPACES_RE.sub("", lines[first_line].text)):
+        first_line = -1  # a print date or a URL is no title: it goes with the others
     keys = {i: _edge_key(lines[i].text) for page in pages for i in page}
     found: set[int] = set()
     for _ in range(EDGE_DEPTH):

@@ -30,6 +30,7 @@ __all__ = [
     "NAME_CHAR",
     "NUM",
     "OPENING_WORDS",
+    "RULE_CHARS",
     "SECTION_NUMBER_RE",
     "SP",
     "SP_OR_TAB",
@@ -62,6 +63,8 @@ CLOCK = (
     rf"(?:(?:午前|午後){SP}*)?{KNUM}{SP}*時(?:{SP}*{KNUM}{SP}*分|半)?"
     rf"|正午|[0-9０-９]{{1,2}}{SP}*[:：]{SP}*[0-9０-９]{{2}}"
 )
+#: The characters of a rule line (―――, ───, ━━━, ＝＝＝, −−−, …………).
+RULE_CHARS = "―─━＝=－−‐\\-~〜…‥"
 #: Words that introduce a numbered agenda item: 議題（１）, 日程第１, 議案第５号, 協議事項１.
 AGENDA_NUMBER_WORDS = "議題|日程|議案|報告|案件|協議事項|審議事項"
 

@@ -76,7 +76,7 @@ from gijiroku.formats.base import (
 from gijiroku.names import HONORIFICS, POSITION_WORDS_RE, position_suffix
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
-from gijiroku.vocabulary import COURSE_WORDS, ERA_NAMES, KNUM, NUM, SP, letter_spaced
+from gijiroku.vocabulary import COURSE_WORDS, ERA_NAMES, KNUM, NUM, RULE_CHARS, SP, letter_spaced
 
 __all__ = ["Assembly"]
 _SP_RE = regex.compile(SP)
@@ -350,7 +350,9 @@ TIME_RE = regex.compile(
     regex.VERBOSE,
 )
 #: A rule line: ─── (U+2500), ――― (U+2015), ＝＝＝, with at most one ornament in it.
-SEPARATOR_RE = regex.compile(r"(?P<text>[―─━＝=－\-~〜…‥]{5,}(?:[◇・◆○●][―─━＝=－\-~〜…‥]{3,})?)")
+SEPARATOR_RE = regex.compile(
+    rf"(?P<text>[{RULE_CHARS}]{{5,}}(?:[◇・◆○●][{RULE_CHARS}]{{3,}})?)"
+)
 _NOTE = r"(?:〔[^〔〕]+〕|[（(](?:[^（()）]|[（(][^（()）]*[)）])+[)）])"
 #: A line of stage directions: 〔「異議なし」と呼ぶ者あり〕, （大泉　潤市長登壇）, 〔…登壇〕（拍手）.
 NOTE_RE = regex.compile(rf"(?P<text>{_NOTE}(?:{SP}*{_NOTE})*)")
@@ -807,6 +809,7 @@ BODY_RULES: tuple[Rule, ...] = (
 
 _EITHER_LINE_RE = regex.compile(rf"(?m)^(?P<mark>[{EITHER_MARKS}]){SP}*(?P<rest>[^\n]*)$")
 _STRONG_SPEECH_RE = regex.compile(rf"^[^\s（()）]{{0,30}}[（(][^（()）\n]{{1,30}}[)）]{SP}+\S")
+_LABEL_ALONE_RE = regex.compile(rf"^[^\s（()）]{{1,30}}[（(][^（()）\n]{{1,30}}[)）]{SP}*$")
 
 
 #: CRLF and CR read as LF by the line patterns of the survey and the detector.
@@ -820,9 +823,15 @@ def survey(text: str) -> Mapping[str, str]:
     votes: Counter[tuple[str, str]] = Counter()
     for line in _EITHER_LINE_RE.finditer(text):
         rest = line["rest"]
-        if _STRONG_SPEECH_RE.match(rest):
+        bare = compact(rest)
+        if _STRONG_SPEECH_RE.match(rest) or (
+            # a label alone on its line, the speech below: ◆委員（下村あきら）
+            _LABEL_ALONE_RE.match(rest)
+            and _label_shape(bare) == "name"
+            and not HEADING_PHRASE_RE.search(bare)
+        ):
             votes[line["mark"], "speaker"] += 1
-        elif HEADING_PHRASE_RE.search(compact(rest)) or not _SP_RE.search(rest.strip()):
+        elif HEADING_PHRASE_RE.search(bare) or not _SP_RE.search(rest.strip()):
             votes[line["mark"], "heading"] += 1
     found: dict[str, str] = {}
     for mark in EITHER_MARKS:

@@ -107,7 +107,7 @@ COLON_KEY_RE = regex.compile(
 )
 #: The words of a key that opens a list of people.
 _ROSTER_NAMES = frozenset({HeaderName.ATTENDEES, HeaderName.ABSENTEES, HeaderName.STAFF})
-_AGENDA_NAMES = frozenset({HeaderName.AGENDA, HeaderName.MATERIALS})
+_AGENDA_NAMES = frozenset({HeaderName.AGENDA})
 _NONE_RE = regex.compile(rf"^な{SP}*し$|^無{SP}*し$|^なし[。.]?$|^該当なし$|^ありません$")
 
 
@@ -128,6 +128,15 @@ def _key_name(match: regex.Match[str]) -> HeaderName | None:
 
 def _is_roster_key(match: regex.Match[str], ctx: Context) -> bool:
     return _key_name(match) in _ROSTER_NAMES and not _reads_as_speech(match["value"] or "")
+
+
+def _is_materials_key(match: regex.Match[str], ctx: Context) -> bool:
+    return _key_name(match) is HeaderName.MATERIALS and not match["value"]
+
+
+def _is_material(match: regex.Match[str], ctx: Context) -> bool:
+    """A line of the list under 配付資料 (a material), not a key of its own."""
+    return ctx.mode == "materials" and not _reads_as_speech(match["value"])
 
 
 def _is_agenda_key(match: regex.Match[str], ctx: Context) -> bool:
@@ -347,6 +356,11 @@ MARKED_EVENT_RE = regex.compile(
 _NOTE_KIND_RE = regex.compile(r"^[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*")
 
 
+def _is_start_event(match: regex.Match[str], ctx: Context) -> bool:
+    """The meeting opens (［午前10時　開会］): the header is over."""
+    return classify_note(_NOTE_KIND_RE.sub("", match["text"])) == "start"
+
+
 def _event(groups: Mapping[str, str]) -> BlockMeta:
     return NoteMeta(kind=classify_note(_NOTE_KIND_RE.sub("", groups.get("text", ""))))
 
@@ -464,6 +478,14 @@ HEADER_RULES: tuple[Rule, ...] = (
         sets_mode="agenda",
     ),
     Rule(
+        "materials-key",
+        BlockKind.HEADER,
+        KEY_FIELD_RE,
+        guard=_is_materials_key,
+        derive=_key_field,
+        sets_mode="materials",
+    ),
+    Rule(
         "key",
         BlockKind.HEADER,
         KEY_FIELD_RE,
@@ -504,6 +526,22 @@ HEADER_RULES: tuple[Rule, ...] = (
         sets_mode=None,
     ),
     Rule("venue-under-date", BlockKind.HEADER, VENUE_RE, guard=_is_venue_under_date, meta=_VENUE),
+    Rule(
+        "material",
+        BlockKind.HEADER,
+        VALUE_RE,
+        guard=_is_material,
+        meta=HeaderMeta(name=HeaderName.MATERIALS),
+    ),
+    Rule(
+        "start-event",
+        BlockKind.NOTE,
+        MARKED_EVENT_RE,
+        guard=_is_start_event,
+        derive=_event,
+        ends_header=True,
+    ),
+    Rule("header-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event),
     Rule("roster-group", BlockKind.HEADER, GROUP_RE, guard=_is_group, derive=_group),
     Rule("roster-row", BlockKind.ROSTER, ROW_RE, guard=_is_row, children=_ROW),
 )

@@ -48,7 +48,7 @@ from gijiroku.meeting import read_title
 from gijiroku.names import POSITION_WORDS_RE
 from gijiroku.notes import classify_note
 from gijiroku.sessions import session_on
-from gijiroku.vocabulary import COURSE_WORDS, ERA_NAMES, KNUM, SP
+from gijiroku.vocabulary import COURSE_WORDS, ERA_NAMES, KNUM, RULE_CHARS, SP
 from gijiroku.vocabulary import NAME_CHAR as NAME
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ TIME_LINE_RE = regex.compile(
     regex.VERBOSE,
 )
 #: A rule line: ―――, ───, ━━━, …… with at most one ornament (◇, ・) in it.
-SEPARATOR_RE = regex.compile(r"[―─━…‥\-－=＝~〜]{3,}(?:[◇・◆○●][―─━…‥\-－=＝~〜]{3,})?")
+SEPARATOR_RE = regex.compile(rf"[{RULE_CHARS}]{{3,}}(?:[◇・◆○●][{RULE_CHARS}]{{3,}})?")
 #: 第二百十二回国会　衆議院　文部科学委員会議録　第一号 (a printed title, when there is one)
 TITLE_RE = regex.compile(
     rf"""
