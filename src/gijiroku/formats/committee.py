@@ -39,6 +39,7 @@ from gijiroku.blocks import (
     NoteMeta,
     RosterMeta,
 )
+from gijiroku.formats import common
 from gijiroku.formats.base import (
     KNOWN_HEADER_KEYS_RE,
     ChildRule,
@@ -245,6 +246,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         meta=RosterMeta(inherits_group=False),
         children=_MEMBERS,
     ),
+    *common.HEADER_RULES,
     Rule("speech-turn", BlockKind.TURN, TURN_RE, guard=_is_speech, ends_header=True),
     Rule(
         "bracket-turn", BlockKind.TURN, BRACKET_TURN_RE, ends_header=True, absorb_next=NAME_PAREN_RE
@@ -260,6 +262,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         guard=_is_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
     ),
+    *common.HEADER_TAIL_RULES,
     Rule(
         "label-turn",
         BlockKind.TURN,
