@@ -359,6 +359,7 @@ HEADER_FIELD_NAMES: Mapping[str, HeaderName] = {
     "議事": HeaderName.AGENDA,
     "次第": HeaderName.AGENDA,
     "議事次第": HeaderName.AGENDA,
+    "議事日程": HeaderName.AGENDA,
     "案件": HeaderName.AGENDA,
     "会議次第": HeaderName.AGENDA,
     "内容": HeaderName.AGENDA,

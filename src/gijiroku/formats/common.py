@@ -114,15 +114,19 @@ _AGENDA_NAMES = frozenset({HeaderName.AGENDA})
 _NONE_RE = regex.compile(rf"^な{SP}*し$|^無{SP}*し$|^なし[。.]?$|^該当なし$|^ありません$")
 
 
+#: A number or a count in parentheses after a key: （第1号）, （13名）, （２６人）.
+_COUNT_NOTE_RE = regex.compile(
+    r"[（(](?:第?[0-9０-９〇一二三四五六七八九十百]+[号名人]|なし)[)）]$"
+)
+
+
 def is_header_key(text: str) -> bool:
     """``text`` is a key of the header that is never a speaker's label (日時, 出席委員,
     委員会説明員, …; not 委員 or 議長, which are labels too)."""
-    bare = compact(text)
-    return (
-        bare not in _COLON_ONLY
-        and KEY_FIELD_RE.fullmatch(bare) is not None
-        and (header_field_name(bare) is not None)
-    )
+    bare = _COUNT_NOTE_RE.sub("", compact(text))
+    if regex.search(r"[（(]", bare):  # a name in parentheses: 議長（吉田崇仁）
+        return False
+    return bare not in _COLON_ONLY and header_field_name(bare) is not None
 
 
 def _key_name(match: regex.Match[str]) -> HeaderName | None:

@@ -43,6 +43,7 @@ from gijiroku.blocks import (
     TurnMeta,
 )
 from gijiroku.dates import parse_number
+from gijiroku.formats import common
 from gijiroku.formats.base import ChildRule, Context, Format, Rule, in_mode
 from gijiroku.meeting import read_title
 from gijiroku.names import POSITION_WORDS_RE
@@ -305,6 +306,8 @@ HEADER_RULES: tuple[Rule, ...] = (
 
 BODY_RULES: tuple[Rule, ...] = (
     _SPEECH,
+    *common.EVENT_RULES,
+    *common.HEADING_RULES,
     _STAGE,
     _TIME,
     _SEPARATOR,
