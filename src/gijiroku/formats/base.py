@@ -90,6 +90,7 @@ class Context:
     index: int = 0
     title_seen: bool = False
     previous: BlockKind | None = None
+    previous_rule: str | None = None
     mode: str | None = None
     indent: int = 0
     document: Mapping[str, str] = field(default_factory=dict)

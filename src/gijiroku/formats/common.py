@@ -514,6 +514,42 @@ def _heading(groups: Mapping[str, str]) -> BlockMeta:
     return SectionMeta()
 
 
+# -- the signature block --------------------------------------------------------------------
+
+#: Who signs the minutes: 議長, 署名人, 会議録署名議員 …, letter-spaced or not.
+SIGNER_ROLES = (
+    "会議録署名議員",
+    "議事録署名人",
+    "会議録署名人",
+    "署名議員",
+    "署名委員",
+    "署名人",
+    "副委員長",
+    "委員長",
+    "副議長",
+    "仮議長",
+    "議長",
+)
+SIGNER_RE = regex.compile(
+    rf"""
+    (?P<role>{"|".join(letter_spaced(role) for role in SIGNER_ROLES)})
+    {SP}+(?P<name>\p{{Han}}(?:{SP}{{0,3}}[\p{{Han}}\p{{Hiragana}}々]){{1,7}})
+    """,
+    regex.VERBOSE,
+)
+
+
+def _signs(match: regex.Match[str], ctx: Context) -> bool:
+    """A signer's line after the proceedings (議 長 林 宏, 署名人 須 藤 安 通): a role that
+    signs, then a name printed with spaces in it."""
+    return (
+        ctx.region == "body"
+        and ctx.previous
+        in (BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.SIGNATURE, BlockKind.SEPARATOR)
+        and bool(regex.search(r"\S[ \u3000]+\S", match["name"]))
+    )
+
+
 # -- labels ----------------------------------------------------------------------------------
 
 #: A label alone on its line: an optional mark, a name or title, maybe a name in parentheses.
@@ -715,6 +751,7 @@ BODY_RULES: tuple[Rule, ...] = (*EVENT_RULES, *HEADING_RULES)
 
 #: Body rules that come after a family's own labels: numbered headings, labels alone.
 BODY_TAIL_RULES: tuple[Rule, ...] = (
+    Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
     Rule(
         "numbered-heading",
         BlockKind.SECTION,
