@@ -16,7 +16,7 @@ from gijiroku.batch import Task
 from tests.conftest import SAMPLES
 
 SENDAI = SAMPLES / "council" / "sendai-ict-2016-02-08.txt"
-SHORT = "座長 それでは始めます。\n林委員 賛成です。\n"
+SHORT = "日時：令和6年5月17日\n座長 それでは始めます。\n林委員 賛成です。\n"
 
 
 @pytest.fixture
@@ -126,7 +126,7 @@ def test_on_error_raise(corpus: list[Path]) -> None:
 
 
 def test_on_issue_raise_makes_diagnostics_failures() -> None:
-    odd = "第1回 会議録\n何の構造もない文章です。\n座長 はい。"
+    odd = "第1回 会議録\n日時：令和6年5月17日\n何の構造もない文章です。\n座長 はい。"
     results = list(parse_many([("odd", odd), ("fine", SHORT)], jobs=1, on_issue="raise"))
     assert [r.error_type for r in results] == ["ParseError", None]
 

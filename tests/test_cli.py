@@ -60,7 +60,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 # --- a corpus in a temporary directory -----------------------------------------------------
 
-ODD = "第1回 会議録\n何の構造もない文章です。\n座長 はい。\n"
+ODD = "第1回 会議録\n日時：令和6年5月17日\n何の構造もない文章です。\n座長 はい。\n"
 
 
 @pytest.fixture
@@ -125,7 +125,7 @@ def test_parse_to_csv(corpus: Path) -> None:
     assert rows[0]["meeting_date"] == "2016-02-08"
     assert (rows[0]["speaker_name"], rows[0]["speaker_role"]) == ("曽根", "座長")
     assert rows[-1]["source"] == str(corpus / "b" / "odd.txt")
-    assert rows[-1]["meeting_date"] == ""
+    assert rows[-1]["meeting_date"] == "2024-05-17"
 
 
 def test_csv_on_stdout_has_no_bom(capsys: pytest.CaptureFixture[str]) -> None:
@@ -201,7 +201,7 @@ def test_check_prints_diagnostics_like_a_linter(
     assert captured.out.splitlines() == [
         f"{corpus / 'b' / 'bad.txt'}: error broken-pdf-error truncated PDF file: "
         "it does not end with %%EOF (an interrupted download or copy?)",
-        f"{corpus / 'b' / 'odd.txt'}:2: warning unmatched-header-line "
+        f"{corpus / 'b' / 'odd.txt'}:3: warning unmatched-header-line "
         "header line not understood: '何の構造もない文章です。'",
     ]
     assert "4 files checked: 1 failed, 1 with warnings or errors; diagnostics: 1 warning" in (
@@ -222,7 +222,7 @@ def test_check_reads_stdin() -> None:
         check=False,
     )
     assert run.returncode == 1
-    assert run.stdout.decode().startswith("<stdin>:2: warning unmatched-header-line ")
+    assert run.stdout.decode().startswith("<stdin>:3: warning unmatched-header-line ")
 
 
 def test_more_usage_errors(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:

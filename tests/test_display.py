@@ -177,8 +177,9 @@ def test_repr_is_one_short_line(monka: gijiroku.Minutes) -> None:
 
 
 def test_repr_counts_problems_and_names_titled_minutes(sendai_text: str) -> None:
-    assert repr(gijiroku.parse("第1回 会議録\n何の構造もない文章です。\n座長 はい。")) == (
-        "<Minutes 第1回 会議録: 1 utterance, 0 members, 0 sections, 1 diagnostic>"
+    odd = "第1回 会議録\n日時：令和6年5月17日\n何の構造もない文章です。\n座長 はい。"
+    assert repr(gijiroku.parse(odd)) == (
+        "<Minutes 第1回 会議録 2024-05-17: 1 utterance, 0 members, 0 sections, 1 diagnostic>"
     )
     assert repr(gijiroku.parse(sendai_text)) == (
         "<Minutes 平成27年度 仙台市情報化推進会議（第2回） 議事録 2016-02-08: "

@@ -47,7 +47,7 @@ def test_bad_on_issue_value() -> None:
 
 
 def test_on_issue_raise_and_warn() -> None:
-    text = "第1回 会議録\n何の構造もない文章です。\n座長 はい。"
+    text = "第1回 会議録\n日時：令和6年5月17日\n何の構造もない文章です。\n座長 はい。"
     quiet = gijiroku.parse(text)
     assert [d.code for d in quiet.diagnostics] == ["unmatched-header-line"]
     with pytest.raises(ParseError) as caught:

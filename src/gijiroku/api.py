@@ -16,7 +16,7 @@ from typing import Any, Literal
 from gijiroku.blocks import Block
 from gijiroku.decoding import decode
 from gijiroku.errors import GijirokuWarning, ParseError
-from gijiroku.formats import get_format
+from gijiroku.formats import choose_format, get_format
 from gijiroku.formats.base import Format
 from gijiroku.models import Minutes
 from gijiroku.normalize import count_lines
@@ -87,12 +87,14 @@ def parse(
         sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     else:
         raise TypeError(f"parse() takes str, bytes or PdfText, not {type(text).__name__}")
-    fmt = format if isinstance(format, Format) else get_format(format, decoded)
+    detection = choose_format(format, decoded)
+    fmt = detection.format
     blocks = tokenize_lines(decoded, fmt)
     minutes = parse_blocks(
         blocks,
         text=decoded,
         fmt=fmt,
+        detection=detection,
         source_name=source_name,
         encoding=used,
         sha256=sha256,
@@ -128,12 +130,14 @@ def _parse_pdf(
     """Parse a PDF's text with its furniture blanked out, then add the furniture to
     ``layout`` and a diagnostic for each scanned page."""
     readable = pdf.masked()
-    fmt = format if isinstance(format, Format) else get_format(format, readable)
+    detection = choose_format(format, readable)
+    fmt = detection.format
     blocks = tokenize_lines(readable, fmt)
     minutes = parse_blocks(
         blocks,
         text=readable,
         fmt=fmt,
+        detection=detection,
         source_name=source_name if source_name is not None else pdf.name,
         encoding="pdf",
         sha256=pdf.sha256,

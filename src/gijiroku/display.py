@@ -8,9 +8,9 @@ styles only, so nothing leaks into the rest of the notebook).
 
 Example:
     >>> import gijiroku
-    >>> m = gijiroku.parse("座長 それでは始めます。\\n林委員 賛成です。")
+    >>> m = gijiroku.parse("日時：令和6年5月17日\\n座長 それでは始めます。\\n林委員 賛成です。")
     >>> m
-    <Minutes: 2 utterances, 0 members, 0 sections>
+    <Minutes 2024-05-17: 2 utterances, 0 members, 0 sections>
     >>> "<table" in m._repr_html_()
     True
 """
@@ -89,8 +89,8 @@ def minutes_repr(minutes: Minutes) -> str:
 
     Example:
         >>> import gijiroku
-        >>> minutes_repr(gijiroku.parse("座長 それでは始めます。"))
-        '<Minutes: 1 utterance, 0 members, 0 sections>'
+        >>> minutes_repr(gijiroku.parse("日時：令和6年5月17日\\n座長 それでは始めます。"))
+        '<Minutes 2024-05-17: 1 utterance, 0 members, 0 sections>'
     """
     name = describe_meeting(minutes.meeting)
     date = minutes.meeting.date.isoformat() if minutes.meeting.date else None

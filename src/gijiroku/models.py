@@ -41,6 +41,7 @@ __all__ = [
     "Minutes",
     "Note",
     "LayoutMark",
+    "Quality",
     "MembershipChange",
     "Section",
     "Severity",
@@ -55,7 +56,7 @@ __all__ = [
     "span_of",
 ]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 _NON_BLANK_RUN = re.compile(r"\S+")
 
@@ -342,6 +343,40 @@ class Diagnostic(_Record):
     text: str | None = Field(default=None, description="the input it is about, when not elsewhere")
 
 
+class Quality(_Record):
+    """How sure the parse is, for the whole document: which family read it and how well it
+    fits, how much of the prose sits in speaker turns, how many speakers the roster names,
+    which meeting facts were found. Low values come with warnings in ``diagnostics``
+    (``no-turns``, ``no-date``, ``format-uncertain``, ``roster-unread``)."""
+
+    format: str = Field(description="the family that read the document")
+    format_score: float = Field(
+        ge=0.0, le=1.0, description="how well the document fits that family, 0 (not) to 1 (surely)"
+    )
+    runner_up: str | None = Field(default=None, description="the next best family")
+    runner_up_score: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="the next best family's score"
+    )
+    turns: int = Field(ge=0, description="speaker turns found")
+    prose_in_turns: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="share of the prose characters (turns, and text nobody claimed) that sit "
+        "inside turns; null when the document holds no prose",
+    )
+    speakers_resolved: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="share of turns whose speaker is a listed member (speaker_id); null when "
+        "the document prints no roster",
+    )
+    header_fields: tuple[str, ...] = Field(
+        default=(), description="the meeting fields found (title, date, start_time …)"
+    )
+
+
 def in_document_order(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     """Diagnostics sorted by where they point (those about the whole input first), then code."""
     return tuple(
@@ -371,6 +406,9 @@ class Minutes(_Record):
     membership_changes: tuple[MembershipChange, ...] = ()
     layout: tuple[LayoutMark, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    quality: Quality | None = Field(
+        default=None, description="how sure the parse is (None only for records made by hand)"
+    )
 
     def to_json(self, *, indent: int | None = 1) -> str:
         """The minutes as JSON text (UTF-8 characters kept, not escaped)."""

@@ -72,12 +72,13 @@ from gijiroku.models import (
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import clean_text, compact
 from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
+from gijiroku.quality import assess
 from gijiroku.resolve import LabelParts, Roster, analyze_label
 from gijiroku.rosters import MemberDraft, RosterBuilder
 from gijiroku.vocabulary import AGENDA_ITEM_START_RE, SECTION_NUMBER_RE
 
 if TYPE_CHECKING:
-    from gijiroku.formats.base import Format
+    from gijiroku.formats.base import Detection, Format
 
 __all__ = ["BLOCK_HANDLERS", "HEADER_HANDLERS", "Handler", "ParseState", "parse_blocks"]
 
@@ -891,17 +892,27 @@ def _members(members: list[MemberDraft]) -> list[Member]:
     ]
 
 
+def assess_fit(fmt: Format, text: str) -> Detection:
+    """How well ``text`` fits ``fmt`` when the caller chose the family itself."""
+    from gijiroku.formats.base import Detection
+
+    score = max(0.0, min(fmt.looks_like(text[:8000]), 1.0))
+    return Detection(fmt, score, None, 0.0, ((fmt.name, score),))
+
+
 def parse_blocks(
     blocks: Sequence[Block],
     *,
     text: str,
     fmt: Format,
+    detection: Detection | None = None,
     source_name: str | None = None,
     encoding: str = "unicode",
     sha256: str | None = None,
     line_count: int | None = None,
 ) -> Minutes:
-    """Build :class:`Minutes` from the tokenizer's blocks of ``text``, read with ``fmt``."""
+    """Build :class:`Minutes` from the tokenizer's blocks of ``text``, read with ``fmt``
+    (chosen as ``detection`` says: its score goes into ``quality``)."""
     known_titles = _known_titles(blocks)
     state = ParseState(
         text=text,
@@ -915,6 +926,7 @@ def parse_blocks(
         header_handlers={**HEADER_HANDLERS, **fmt.header_handlers},
     )
     _walk(state, blocks)
+    printed_roster = bool(state.rosters.members)
     roster = Roster(state.rosters.members)
     utterances = _utterances(state, roster)
     signatures = _signatures(state, roster)
@@ -924,6 +936,17 @@ def parse_blocks(
         state.diagnose("warning", "empty-input", "the input is empty or blank", None)
     elif not utterances and not state.header and not state.sections:
         state.diagnose("warning", "no-structure", "no header and no speaker turns found", None)
+    quality = assess(
+        quiet=not text.strip(),
+        blocks=blocks,
+        text=text,
+        utterances=utterances,
+        meeting=meeting,
+        detection=detection or assess_fit(fmt, text),
+        printed_roster=printed_roster,
+        date_from_name=any(d.code == "date-from-source-name" for d in state.diagnostics),
+        diagnose=state.diagnose,
+    )
     source = Source(
         name=source_name,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
@@ -950,4 +973,5 @@ def parse_blocks(
         membership_changes=tuple(state.rosters.changes),
         layout=tuple(state.layout),
         diagnostics=in_document_order(state.diagnostics),
+        quality=quality,
     )

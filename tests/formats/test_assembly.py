@@ -718,7 +718,9 @@ def test_dates_in_speeches_are_not_the_meeting_date(parsed: dict[str, Minutes]) 
 def test_nothing_is_lost(parsed: dict[str, Minutes]) -> None:
     for key, minutes in parsed.items():
         assert minutes.unaccounted(read_sample(SAMPLES[key])) == [], key
-        assert not [d for d in minutes.diagnostics if d.severity != "info"], key
+        warnings = {d.code for d in minutes.diagnostics if d.severity != "info"}
+        # three samples print no date at all: the parse says so (the file name gave it)
+        assert warnings == ({"no-date"} if key in ("aomori", "sendai", "tokyo") else set()), key
 
 
 # -- any input ------------------------------------------------------------------------------------

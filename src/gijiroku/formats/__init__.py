@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from gijiroku.errors import FormatNotFound
 from gijiroku.formats.assembly import Assembly
-from gijiroku.formats.base import Format
+from gijiroku.formats.base import Detection, Format
 from gijiroku.formats.committee import Committee
 from gijiroku.formats.diet import Diet
 from gijiroku.formats.summary import Summary
@@ -29,6 +29,8 @@ __all__ = [
     "FORMATS",
     "Detection",
     "Format",
+    "assess",
+    "choose_format",
     "detect_format",
     "get_format",
     "register_format",
@@ -148,33 +150,6 @@ register_format(Assembly(), priority=10)
 DEFAULT_FORMAT = "committee"
 
 
-@dataclass(frozen=True, slots=True)
-class Detection:
-    """What :func:`detect_format` found: the family, its score (0–1), and the runner-up.
-
-    ``scores`` holds every family's score, best first.
-    """
-
-    format: Format
-    score: float
-    runner_up: Format | None
-    runner_up_score: float
-    scores: tuple[tuple[str, float], ...]
-
-    @property
-    def name(self) -> str:
-        """The chosen family's name."""
-        return self.format.name
-
-    def __repr__(self) -> str:
-        second = (
-            f", runner-up {self.runner_up.name} {self.runner_up_score:.2f}"
-            if self.runner_up is not None
-            else ""
-        )
-        return f"<Detection {self.name} {self.score:.2f}{second}>"
-
-
 def _scores(head: str) -> list[tuple[float, Format]]:
     """(score, family), best first; ties go to the family ranked first."""
     found = [(entry.fmt.looks_like(head), entry.fmt) for entry in _REGISTRY.ranked()]
@@ -217,6 +192,23 @@ def detect_format(text: str) -> Detection:
         if first[0][0] >= SURE and (len(first) < 2 or first[0][0] - first[1][0] >= MARGIN):
             return _detection(first)
     return _detection(_scores(text[:HEAD_CHARS]))
+
+
+def assess(fmt: Format, text: str) -> Detection:
+    """How well ``text`` fits ``fmt`` (a family chosen by name, not detected)."""
+    score = max(0.0, min(fmt.looks_like(text[:HEAD_CHARS]), 1.0))
+    return Detection(
+        format=fmt, score=score, runner_up=None, runner_up_score=0.0, scores=((fmt.name, score),)
+    )
+
+
+def choose_format(format: str | Format | None, text: str) -> Detection:
+    """The family to read ``text`` with: ``format`` (a name or a family) when given, else
+    the detected one; with the score it gets."""
+    if format is None:
+        return detect_format(text)
+    fmt = format if isinstance(format, Format) else get_format(format)
+    return assess(fmt, text)
 
 
 def get_format(name: str | None, text: str = "") -> Format:

@@ -52,6 +52,7 @@ __all__ = [
     "ChildRule",
     "Context",
     "Derive",
+    "Detection",
     "Format",
     "Guard",
     "ParagraphMode",
@@ -321,6 +322,33 @@ class Format:
         """The family's last word on the meeting's facts, before the facts stated in the text
         fill what the header left open (the first one stated wins). ``values`` may be
         changed in place. The default does nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """What :func:`detect_format` found: the family, its score (0–1), and the runner-up.
+
+    ``scores`` holds every family's score, best first.
+    """
+
+    format: Format
+    score: float
+    runner_up: Format | None
+    runner_up_score: float
+    scores: tuple[tuple[str, float], ...]
+
+    @property
+    def name(self) -> str:
+        """The chosen family's name."""
+        return self.format.name
+
+    def __repr__(self) -> str:
+        second = (
+            f", runner-up {self.runner_up.name} {self.runner_up_score:.2f}"
+            if self.runner_up is not None
+            else ""
+        )
+        return f"<Detection {self.name} {self.score:.2f}{second}>"
 
 
 #: Header keys and what they mean. Keys are compared with spaces removed (日 時 → 日時).
