@@ -5,6 +5,7 @@ Every exception the library raises on purpose derives from :class:`GijirokuError
 
     GijirokuError(Exception)
     ├── DecodeError(GijirokuError, ValueError)     bytes that are no known encoding
+    ├── FetchError(GijirokuError, OSError)         the NDL Kokkai API could not be read; .url, .status
     ├── FormatNotFound(GijirokuError, LookupError) an unknown ``format=`` name
     └── ParseError(GijirokuError, ValueError)      on_issue="raise" and a diagnostic; .diagnostics
     GijirokuWarning(UserWarning)                   on_issue="warn": one warning per diagnostic
@@ -21,7 +22,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from gijiroku.models import Diagnostic
 
-__all__ = ["DecodeError", "FormatNotFound", "GijirokuError", "GijirokuWarning", "ParseError"]
+__all__ = [
+    "DecodeError",
+    "FetchError",
+    "FormatNotFound",
+    "GijirokuError",
+    "GijirokuWarning",
+    "ParseError",
+]
 
 
 class GijirokuError(Exception):
@@ -38,6 +46,25 @@ class DecodeError(GijirokuError, ValueError):
     def __init__(self, message: str, *, offset: int | None = None) -> None:
         super().__init__(message)
         self.offset = offset
+
+
+class FetchError(GijirokuError, OSError):
+    """The NDL Kokkai API could not be read (:func:`gijiroku.kokkai.fetch`): the network
+    failed or timed out after every retry, the API answered with an HTTP error or an error
+    message, or with something that is not its JSON.
+
+    Attributes:
+        url: the request that failed.
+        status: the HTTP status, or None when no answer came.
+    """
+
+    def __init__(self, message: str, *, url: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class FormatNotFound(GijirokuError, LookupError):
