@@ -205,21 +205,22 @@ def _xml_records(text: str) -> list[dict[str, object]]:
 
 
 def _xml_record(element: ET.Element) -> dict[str, object]:
+    """One ``<meetingRecord>`` as a dict, its fields in the order printed."""
     record: dict[str, object] = {}
     speeches: list[dict[str, object]] = []
     for child in element:
         name = _local(child.tag)
-        if name == "speechRecord":
-            speeches.append({_local(c.tag): c.text or "" for c in child})
-        elif name == "speechRecords":  # a wrapper, should a response use one
+        if name in ("speechRecord", "speechRecords"):  # speechRecords: a wrapper, if any
+            record.setdefault("speechRecord", speeches)
+            items = [child] if name == "speechRecord" else list(child)
             speeches.extend(
-                {_local(c.tag): c.text or "" for c in s}
-                for s in child
-                if _local(s.tag) == "speechRecord"
+                {_local(c.tag): c.text or "" for c in item}
+                for item in items
+                if _local(item.tag) == "speechRecord"
             )
         else:
             record[name] = child.text or ""
-    record["speechRecord"] = speeches
+    record.setdefault("speechRecord", speeches)
     return record
 
 

@@ -497,6 +497,10 @@ def add_command(commands: Any) -> None:
         help=f"after a timeout or a 5xx answer (default {DEFAULT_RETRIES})",
     )  # fmt: skip
     command.add_argument(
+        "--base-url", default=API_URL, metavar="URL",
+        help="the /api/meeting endpoint (for a mirror or a test server)",
+    )  # fmt: skip
+    command.add_argument(
         "--progress", action=argparse.BooleanOptionalAction, default=None,
         help="a progress bar on stderr (default: when stderr is a terminal)",
     )  # fmt: skip
@@ -525,6 +529,7 @@ def run_command(args: argparse.Namespace, *, transport: Transport | None = None)
             cache=args.cache,
             progress=progress,
             transport=transport,
+            base_url=args.base_url,
         )
     except ValueError as error:
         print(f"gijiroku: error: {error}", file=sys.stderr)
