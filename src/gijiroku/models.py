@@ -603,11 +603,29 @@ class Minutes(_Record):
 
         return to_kokkai_records(self, text, header=header)
 
-    def to_tei(self, *, indent: bool = True) -> str:
-        """The minutes as a TEI XML document in the ParlaMint style (:mod:`gijiroku.tei`)."""
-        from gijiroku.tei import to_tei
+    def to_tei(
+        self,
+        *,
+        indent: bool = True,
+        publisher: str | None = None,
+        licence: str | None = None,
+        source_url: str | None = None,
+        published: dt.date | str | None = None,
+        id: str | None = None,
+    ) -> str:
+        """The minutes as a ParlaMint TEI component file (:func:`gijiroku.tei.to_tei`, which
+        documents the options; omitted ones take its defaults)."""
+        from gijiroku.tei import CC_BY_4_0, DEFAULT_PUBLISHER, to_tei
 
-        return to_tei(self, indent=indent)
+        return to_tei(
+            self,
+            indent=indent,
+            publisher=DEFAULT_PUBLISHER if publisher is None else publisher,
+            licence=CC_BY_4_0 if licence is None else licence,
+            source_url=source_url,
+            published=published,
+            id=id,
+        )
 
     def utterances_table(self) -> list[UtteranceRow]:
         """One plain row per utterance: meeting, section, speaker, text, ``chars`` …
