@@ -656,10 +656,14 @@ class Minutes(_Record):
 
         return speakers(self)
 
-    def to_pandas(self) -> pandas.DataFrame:
-        """The utterances as a ``pandas.DataFrame`` (needs the extra ``gijiroku[pandas]``).
+    def to_pandas(
+        self, *, table: Literal["utterances", "members", "sections", "items"] = "utterances"
+    ) -> pandas.DataFrame:
+        """The utterances (or members, sections, summary items: ``table=``) as a
+        ``pandas.DataFrame`` (needs the extra ``gijiroku[pandas]``).
 
-        See :func:`gijiroku.to_pandas`, which also takes many minutes at once.
+        See :func:`gijiroku.to_pandas`, which also takes many minutes at once, and
+        :data:`gijiroku.tables.TABLES` for the columns.
 
         Example:
             >>> import gijiroku
@@ -668,4 +672,4 @@ class Minutes(_Record):
         """
         from gijiroku.tables import to_pandas
 
-        return to_pandas(self)
+        return to_pandas(self, table=table)
