@@ -8,6 +8,8 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gijiroku
 from gijiroku import GijirokuWarning, ParseError
@@ -19,6 +21,7 @@ from gijiroku.kokkai import (
     to_meeting_record,
 )
 from tests.conftest import SAMPLES, read_sample
+from tests.test_invariants import MINUTES_LIKE
 
 PAIRS = [
     ("kokkai-api/121205124X00120231101.xml", "diet/shugiin-monka-2023-11-01.txt"),
@@ -541,3 +544,53 @@ def test_numbers_within_bounds_are_read() -> None:
     }
     m = gijiroku.from_kokkai(record)
     assert (m.meeting.session, m.meeting.number) == (212, 12)
+
+
+# -- any record comes back ------------------------------------------------------------------------
+
+_VALUE = st.one_of(st.none(), st.text(max_size=6), st.integers(0, 10**6))
+_SPEECH = st.fixed_dictionaries(
+    {
+        "speechID": _VALUE,
+        "speechOrder": st.one_of(st.integers(0, 60), st.integers(0, 60).map(str)),
+        "speaker": _VALUE,
+        "speakerYomi": _VALUE,
+        "speakerGroup": _VALUE,
+        "speakerPosition": _VALUE,
+        "speakerRole": st.sampled_from([None, "", "参考人", "証人"]),
+        "speech": MINUTES_LIKE,
+        "startPage": _VALUE,
+        "createTime": _VALUE,
+        "updateTime": _VALUE,
+        "speechURL": _VALUE,
+    },
+    optional={"speakerID": _VALUE},
+)
+_RECORD = st.fixed_dictionaries(
+    {
+        "issueID": _VALUE,
+        "imageKind": _VALUE,
+        "searchObject": _VALUE,
+        "session": st.one_of(st.none(), st.integers(1, 300), st.integers(1, 300).map(str)),
+        "nameOfHouse": st.sampled_from([None, "", "衆議院", "参議院"]),
+        "nameOfMeeting": _VALUE,
+        "issue": st.sampled_from([None, "", "第1号", "第十二号", "号外"]),
+        "date": st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())),
+        "closing": _VALUE,
+        "speechRecord": st.lists(_SPEECH, min_size=1, max_size=6),
+        "meetingURL": _VALUE,
+        "pdfURL": _VALUE,
+    },
+    optional={"meetingKind": st.one_of(_VALUE, st.lists(_VALUE, max_size=2))},
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_RECORD)
+def test_any_record_comes_back(record: dict[str, object]) -> None:
+    m = gijiroku.from_kokkai(record)
+    text = kokkai_text(record)
+    assert m.unaccounted(text) == []
+    assert to_meeting_record(m, text) == record
+    again = gijiroku.Minutes.model_validate_json(m.to_json())
+    assert to_meeting_record(again, text) == record

@@ -595,9 +595,10 @@ class Minutes(_Record):
     def to_kokkai_records(
         self, text: str | None = None, *, header: bool = False
     ) -> list[KokkaiSpeech]:
-        """The turns as NDL Kokkai API speech records (``speechOrder``, ``speaker``,
-        ``speakerYomi``, ``speakerGroup``, ``speakerPosition``, ``speakerRole``, ``speech``);
-        pass the parsed ``text`` to cut each speech exactly (:func:`gijiroku.kokkai.to_kokkai_records`).
+        """The speeches as NDL Kokkai API ``speechRecord`` items, every field as served when
+        the minutes came from the API; pass the parsed ``text`` to cut each speech exactly
+        (:func:`gijiroku.kokkai.to_kokkai_records`; the whole meeting record:
+        :func:`gijiroku.kokkai.to_meeting_record`).
         """
         from gijiroku.kokkai import to_kokkai_records
 
