@@ -552,3 +552,24 @@ def test_corpus_of_parse_results_and_duplicate_names(tmp_path: Path, sendai_text
     assert names[1] == f"a-{second.source.sha256[:8]}.xml"  # a name used twice
     with pytest.raises(TypeError):
         write_corpus([42], tmp_path)  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("name", "entry", "split"),
+    [
+        ("池田佳隆", "理事　池田　佳隆君", ("池田", "佳隆")),  # diet/shugiin-monka: one gap
+        ("吉原修", "委員長吉原　　修君", ("吉原", "修")),  # assembly/tokyo-rwc: a wide gap
+        ("茂木修", "茂　木　　　修", ("茂木", "修")),  # letter-spaced, one gap wider
+        ("むらまつ勝康", "1番\u3000\u3000むらまつ\u3000勝康", ("むらまつ", "勝康")),  # katsushika
+        ("田野瀬太道", "委員長　田野瀬太道君", None),  # printed whole
+        ("吉田崇仁", "1番\u3000吉\u3000田\u3000崇\u3000仁", None),  # hakodate: letter by letter
+        ("つたえりな", "3番\u3000\u3000つ\u3000た\u3000えりな", None),  # katsushika: ambiguous
+        ("曽根", "曽根委員(座長)", None),  # a surname only
+    ],
+)
+def test_names_split_where_the_roster_prints_them_apart(
+    name: str, entry: str, split: tuple[str, str] | None
+) -> None:
+    from gijiroku.tei import _split_name
+
+    assert _split_name(name, entry) == split

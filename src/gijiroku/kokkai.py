@@ -716,7 +716,8 @@ def to_meeting_record(minutes: Minutes, text: str | None = None) -> KokkaiMeetin
     values: dict[str, object] = {api: getattr(served, attr) for api, attr in MEETING_FIELDS}
     for api, _ in MEETING_FIELDS[:9]:
         record[api] = values[api]  # type: ignore[literal-required]
-    record["speechRecord"] = [_served_speech(minutes, s, text) for s in served.speeches]
+    turns = {u.id: u for u in minutes.utterances}
+    record["speechRecord"] = [_served_speech(minutes, s, text, turns) for s in served.speeches]
     for api, _ in MEETING_FIELDS[9:]:
         record[api] = values[api]  # type: ignore[literal-required]
     for extra in served.other:
@@ -724,11 +725,17 @@ def to_meeting_record(minutes: Minutes, text: str | None = None) -> KokkaiMeetin
     return record
 
 
-def _served_speech(minutes: Minutes, source: KokkaiSpeechSource, text: str | None) -> KokkaiSpeech:
+def _served_speech(
+    minutes: Minutes,
+    source: KokkaiSpeechSource,
+    text: str | None,
+    turns: Mapping[str, Utterance],
+) -> KokkaiSpeech:
+    """One speech record as served; its text cut from ``text``, or rebuilt from the records."""
     if text is not None:
         speech = source.span.slice(text)
-    elif source.utterance_id is not None:
-        speech = _rebuilt_speech(_utterance(minutes, source.utterance_id))
+    elif source.utterance_id is not None and source.utterance_id in turns:
+        speech = _rebuilt_speech(turns[source.utterance_id])
     else:
         speech = _rebuilt_region(minutes, source.span.start, source.span.end)
     values: dict[str, object] = {api: getattr(source, attr) for api, attr in SPEECH_FIELDS}
@@ -741,13 +748,6 @@ def _served_speech(minutes: Minutes, source: KokkaiSpeechSource, text: str | Non
     for extra in source.other:
         out[extra.name] = json.loads(extra.json_value)
     return out  # type: ignore[return-value]
-
-
-def _utterance(minutes: Minutes, utterance_id: str) -> Utterance:
-    for u in minutes.utterances:
-        if u.id == utterance_id:
-            return u
-    raise ValueError(f"the minutes have no utterance {utterance_id!r}")
 
 
 def _derived_record(minutes: Minutes, text: str | None) -> KokkaiMeetingRecord:

@@ -156,7 +156,6 @@ _XSD_SPACE_RE = regex.compile(r"[ \t\n\r]+")
 _ASCII_ID_RE = regex.compile(r"[A-Za-z0-9._-]+")
 _ID_BAD_RE = regex.compile(r"[^A-Za-z0-9._-]+")
 _URL_RE = regex.compile(r"https?://\S+")
-_NAME_GAP_RE = regex.compile(r"[\s\u3000]+")
 
 
 def _clean(text: str) -> str:
@@ -280,20 +279,19 @@ def _split_name(name: str, entry: str) -> tuple[str, str] | None:
     spaced out letter by letter)."""
     if len(name) < 2:
         return None
-    pattern = regex.compile(r"[\s\u3000]*".join(regex.escape(c) for c in name))
-    found = pattern.search(entry)
-    if found is None:
+    printed = [(i, c) for i, c in enumerate(entry) if not c.isspace()]
+    at = "".join(c for _, c in printed).find(name)
+    if at < 0:
         return None
-    gaps = [(m.start(), len(m.group())) for m in _NAME_GAP_RE.finditer(found.group())]
-    if not gaps:
+    # the spaces printed after each character of the name but its last
+    gaps = [printed[at + k + 1][0] - printed[at + k][0] - 1 for k in range(len(name) - 1)]
+    widest = max(gaps)
+    if widest == 0 or gaps.count(widest) != 1:
         return None
-    widest = max(width for _, width in gaps)
-    at = [start for start, width in gaps if width == widest]
-    if len(at) != 1 or (len(gaps) > 1 and widest == 1):
+    if widest == 1 and sum(1 for g in gaps if g) > 1:  # spaced out letter by letter
         return None
-    before = compact(found.group()[: at[0]])
-    after = compact(found.group()[at[0] :])
-    return (before, after) if before and after else None
+    cut = gaps.index(widest) + 1
+    return name[:cut], name[cut:]
 
 
 def _affiliation_role(role: str) -> str:
