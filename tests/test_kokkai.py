@@ -528,6 +528,8 @@ def test_records_bad_text(monka_xml: str) -> None:
         ({"speechRecord": [{"speech": "○議長　はい。"}], "issue": "第" + "9" * 50 + "号"}, "digits"),
         ("https://kokkai.ndl.go.jp/api/meeting?issueID=1", "fetch"),
         ("<a>" * 50_000 + "</a>" * 50_000, "no <meetingRecord>"),
+        ({"speechRecord": [{"speech": "x", "speechID": float("nan")}]}, "must be text or a num"),
+        ({"speechRecord": [{"speech": "x"}], "extra": {1, 2}}, "holds what JSON cannot"),
     ],
 )
 def test_hostile_input_gives_a_parse_error(data: object, match: str) -> None:

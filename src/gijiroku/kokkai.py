@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import math
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -613,19 +614,27 @@ def _enrich_meeting(meeting: Meeting, record: Mapping[str, object], work: _Enric
 
 
 def _served_value(value: object, name: str, where: str) -> KokkaiValue:
-    if value is None or isinstance(value, (str, bool, int, float)):
+    if value is None or isinstance(value, (str, bool, int)):
         return value
-    raise ParseError(f"{where}: '{name}' must be text or a number, not {type(value).__name__}")
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    raise ParseError(f"{where}: '{name}' must be text or a number, not {value!r:.40}")
 
 
 def _other_fields(served: Mapping[str, object], known: frozenset[str]) -> tuple[KokkaiField, ...]:
+    """The fields gijiroku has no name for, each as JSON text."""
     from gijiroku.models import KokkaiField
 
-    return tuple(
-        KokkaiField(name=str(name), json_value=json.dumps(value, ensure_ascii=False))
-        for name, value in served.items()
-        if name not in known
-    )
+    others: list[KokkaiField] = []
+    for name, value in served.items():
+        if name in known:
+            continue
+        try:
+            text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError, RecursionError):  # not JSON: a circle, NaN, an object
+            raise ParseError(f"field {name!r} holds what JSON cannot: {value!r:.40}") from None
+        others.append(KokkaiField(name=str(name), json_value=text))
+    return tuple(others)
 
 
 _MEETING_KNOWN = frozenset(name for name, _ in MEETING_FIELDS) | {"speechRecord"}
