@@ -266,11 +266,9 @@ class _Person:
         if self.surname is None and other.surname is not None:
             self.surname, self.forename = other.surname, other.forename
         self.yomi = self.yomi or other.yomi
-        for affiliation in other.affiliations.values():
-            for date in (affiliation.first, affiliation.last):
-                self.affiliate(affiliation.role, affiliation.ref, affiliation.role_name, date)
-            if affiliation.first is None:
-                self.affiliate(affiliation.role, affiliation.ref, affiliation.role_name, None)
+        for a in other.affiliations.values():
+            for date in {a.first, a.last}:
+                self.affiliate(a.role, a.ref, a.role_name, date)
 
 
 def _split_name(name: str, entry: str) -> tuple[str, str] | None:
@@ -286,9 +284,7 @@ def _split_name(name: str, entry: str) -> tuple[str, str] | None:
     # the spaces printed after each character of the name but its last
     gaps = [printed[at + k + 1][0] - printed[at + k][0] - 1 for k in range(len(name) - 1)]
     widest = max(gaps)
-    if widest == 0 or gaps.count(widest) != 1:
-        return None
-    if widest == 1 and sum(1 for g in gaps if g) > 1:  # spaced out letter by letter
+    if widest == 0 or gaps.count(widest) != 1:  # printed whole, or spaced out evenly
         return None
     cut = gaps.index(widest) + 1
     return name[:cut], name[cut:]
