@@ -298,7 +298,9 @@ def test_a_missing_optional_dependency_names_the_extra(
         sendai.to_pandas()
 
 
-@pytest.mark.parametrize("module", ["gijiroku.batch", "gijiroku.tables", "gijiroku.writers"])
+@pytest.mark.parametrize(
+    "module", ["gijiroku.batch", "gijiroku.tables", "gijiroku.tei", "gijiroku.writers"]
+)
 def test_docstring_examples(module: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import doctest
     import importlib
