@@ -37,7 +37,7 @@ import datetime as dt
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypedDict, overload
 
@@ -62,6 +62,7 @@ __all__ = [
     "TableName",
     "UtteranceRow",
     "arrow_schema",
+    "documents",
     "items_table",
     "members_table",
     "parquet_metadata",
@@ -530,13 +531,19 @@ def _most_common(values: list[str]) -> str | None:
     return max(counts, key=lambda value: counts[value])  # max keeps the first of equals
 
 
-def _documents(many: Many) -> list[Minutes]:
+def documents(many: Many) -> Iterator[Minutes]:
+    """The minutes in ``many`` — one :class:`~gijiroku.Minutes`, or an iterable of minutes and
+    :class:`~gijiroku.ParseResult` (failed results skipped) — one at a time, so a generator
+    such as :func:`~gijiroku.parse_many` is never held whole.
+
+    Raises:
+        TypeError: an item that is neither.
+    """
     from gijiroku.batch import ParseResult
     from gijiroku.models import Minutes
 
     if isinstance(many, (Minutes, ParseResult)):
         many = [many]
-    documents: list[Minutes] = []
     for item in many:
         if isinstance(item, ParseResult):
             if item.minutes is None:
@@ -544,8 +551,7 @@ def _documents(many: Many) -> list[Minutes]:
             item = item.minutes
         if not isinstance(item, Minutes):
             raise TypeError(f"expected Minutes or ParseResult, not {type(item).__name__}")
-        documents.append(item)
-    return documents
+        yield item
 
 
 @overload
@@ -570,7 +576,7 @@ def rows(many: Many, *, table: TableName = "utterances") -> list[Any]:
     """
     build = _BUILDERS[_table_name(table)]
     table_rows_: list[Any] = []
-    for minutes in _documents(many):
+    for minutes in documents(many):
         table_rows_.extend(build(minutes))
     return table_rows_
 
@@ -697,19 +703,11 @@ def to_parquet(
         >>> gijiroku.to_parquet(gijiroku.parse_many(paths), "corpus.parquet")  # doctest: +SKIP
         1234
     """
-    from gijiroku.batch import ParseResult
-    from gijiroku.models import Minutes
     from gijiroku.writers import ParquetWriter
 
-    if isinstance(many, (Minutes, ParseResult)):
-        many = [many]
     with ParquetWriter(path, table=_table_name(table)) as writer:
-        for item in many:
-            if isinstance(item, ParseResult):
-                if item.minutes is None:
-                    continue
-                item = item.minutes
-            writer.write(item)
+        for minutes in documents(many):
+            writer.write(minutes)
     return writer.rows
 
 

@@ -42,7 +42,7 @@ import hashlib
 import os
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +53,7 @@ from gijiroku.display import describe_meeting
 from gijiroku.kokkai import KOKKAI_ROLES
 from gijiroku.names import CHAIR_ROLES
 from gijiroku.normalize import compact
+from gijiroku.tables import documents
 
 if TYPE_CHECKING:
     from gijiroku.batch import ParseResult
@@ -867,22 +868,6 @@ class Corpus:
     organisations: int
 
 
-def _documents(many: Iterable[Minutes | ParseResult] | Minutes) -> Iterator[Minutes]:
-    from gijiroku.batch import ParseResult
-    from gijiroku.models import Minutes
-
-    if isinstance(many, Minutes):
-        many = [many]
-    for item in many:
-        if isinstance(item, ParseResult):
-            if item.minutes is None:
-                continue
-            item = item.minutes
-        if not isinstance(item, Minutes):
-            raise TypeError(f"expected Minutes or ParseResult, not {type(item).__name__}")
-        yield item
-
-
 def write_corpus(
     many: Iterable[Minutes | ParseResult] | Minutes,
     directory: str | os.PathLike[str],
@@ -926,7 +911,7 @@ def write_corpus(
     components: list[Path] = []
     used: set[str] = {corpus_id}
     speeches = 0
-    for minutes in _documents(many):
+    for minutes in documents(many):
         cast = _cast(minutes)
         doc_id = document_id(minutes)
         if doc_id in used:
