@@ -1,5 +1,5 @@
-"""NDL Kokkai API records: from_kokkai against parse of the same text, to_kokkai_records, and
-malformed input."""
+"""NDL Kokkai API records: from_kokkai against parse of the same text, the lossless way back
+(to_meeting_record, to_kokkai_records), and malformed input."""
 
 from __future__ import annotations
 
@@ -8,17 +8,28 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gijiroku
 from gijiroku import GijirokuWarning, ParseError
-from gijiroku.kokkai import kokkai_text, meeting_records
+from gijiroku.kokkai import (
+    HEADER_SPEAKER,
+    kokkai_text,
+    meeting_records,
+    to_kokkai_records,
+    to_meeting_record,
+)
 from tests.conftest import SAMPLES, read_sample
+from tests.test_invariants import MINUTES_LIKE
 
 PAIRS = [
     ("kokkai-api/121205124X00120231101.xml", "diet/shugiin-monka-2023-11-01.txt"),
     ("kokkai-api/121215254X00720231129.xml", "diet/sangiin-honkaigi-2023-11-29.txt"),
 ]
+#: Every field of a speechRecord, in the API's order.
 FIELDS = [
+    "speechID",
     "speechOrder",
     "speaker",
     "speakerYomi",
@@ -26,6 +37,10 @@ FIELDS = [
     "speakerPosition",
     "speakerRole",
     "speech",
+    "startPage",
+    "createTime",
+    "updateTime",
+    "speechURL",
 ]
 
 
@@ -39,14 +54,24 @@ def _api_speeches(xml: str) -> list[dict[str, str]]:
 
 
 def _as_json(xml: str) -> dict[str, object]:
-    """The XML record as the JSON API gives it (numbers as numbers)."""
+    """The XML record as the JSON API gives it (numbers as numbers, null for nothing)."""
     (record,) = meeting_records(xml)
     record = copy.deepcopy(record)
-    record["session"] = int(str(record["session"]))
+    for name in ("session", "searchObject"):
+        record[name] = int(str(record[name]))
+    for name in ("closing", "pdfURL"):
+        record[name] = record[name] or None
     for speech in record["speechRecord"]:  # type: ignore[attr-defined]
         speech["speechOrder"] = int(speech["speechOrder"])
         speech["startPage"] = int(speech["startPage"])
+        for name in ("speakerYomi", "speakerGroup", "speakerPosition", "speakerRole"):
+            speech[name] = speech[name] or None
     return record
+
+
+def _records() -> list[dict[str, object]]:
+    """Every meeting record of the bundled API samples, as meeting_records returns it."""
+    return [r for xml_path, _ in PAIRS for r in meeting_records(_xml(xml_path))]
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +175,18 @@ def test_input_forms_give_the_same_minutes(monka_xml: str, form: str) -> None:
             "<data><numberOfRecords>1</numberOfRecords><meetingRecords>"
             f"{body}</meetingRecords></data>"
         )
-    assert gijiroku.from_kokkai(data) == gijiroku.from_kokkai(monka_xml)  # type: ignore[arg-type]
+    from_data = gijiroku.from_kokkai(data)  # type: ignore[arg-type]
+    from_xml = gijiroku.from_kokkai(monka_xml)
+    source = from_data.source.model_copy(update={"kokkai": None})
+    assert from_data.model_copy(update={"source": source}) == from_xml.model_copy(
+        update={"source": from_xml.source.model_copy(update={"kokkai": None})}
+    )
+    # the record as served differs only where JSON has numbers and XML text
+    served, served_xml = from_data.source.kokkai, from_xml.source.kokkai
+    assert served is not None
+    assert served_xml is not None
+    xml_forms = ("bytes", "data-xml")
+    assert (served.session, served_xml.session) == (("212",) * 2 if form in xml_forms else (212, "212"))
 
 
 def test_several_meetings(monka_xml: str) -> None:
@@ -301,25 +337,105 @@ def test_on_issue(monka_xml: str) -> None:
         gijiroku.from_kokkai(record, on_issue="warn")
 
 
-# -- to_kokkai_records -------------------------------------------------------------------------
+# -- back to the API: to_meeting_record, to_kokkai_records --------------------------------------
 
 
-@pytest.mark.parametrize(("xml_path", "text_path"), PAIRS)
-def test_records_round_trip(xml_path: str, text_path: str) -> None:
-    xml = _xml(xml_path)
-    m = gijiroku.from_kokkai(xml)
-    records = m.to_kokkai_records(kokkai_text(xml), header=True)
-    api = _api_speeches(xml)
-    assert len(records) == len(api)
-    for record, speech in zip(records, api, strict=True):
-        assert list(record) == FIELDS
-        assert {k: str(v) for k, v in record.items()} == {k: speech[k] for k in FIELDS}
+@pytest.mark.parametrize("record", _records(), ids=lambda r: str(r["issueID"]))
+def test_every_record_comes_back_field_for_field(record: dict[str, object]) -> None:
+    m = gijiroku.from_kokkai(record)
+    text = kokkai_text(record)
+    back = to_meeting_record(m, text)
+    assert back == record
+    assert list(back) == list(record)  # in the API's order too
+    speeches = record["speechRecord"]
+    assert isinstance(speeches, list)
+    for mine, theirs in zip(back["speechRecord"], speeches, strict=True):
+        assert list(mine) == FIELDS
+        assert all(mine[name] == theirs[name] for name in FIELDS)  # type: ignore[literal-required]
+    # the JSON of the minutes keeps it all
+    again = gijiroku.Minutes.model_validate_json(m.to_json())
+    assert again == m
+    assert to_meeting_record(again, text) == record
+    assert '"kokkai"' in m.to_json()
 
 
-def test_records_field_names_and_order(monka_xml: str) -> None:
-    records = gijiroku.from_kokkai(monka_xml).to_kokkai_records()
+@pytest.mark.parametrize("xml_path", [x for x, _ in PAIRS])
+def test_json_records_come_back_as_json(xml_path: str) -> None:
+    record = _as_json(_xml(xml_path))
+    m = gijiroku.from_kokkai(record)
+    back = to_meeting_record(m, kokkai_text(record))
+    assert back == record
+    assert back["session"] == 212
+    assert back["closing"] is None
+    assert back["speechRecord"][0]["speechOrder"] == 0
+    assert back["speechRecord"][0]["speakerYomi"] is None
+
+
+def test_the_record_as_served(monka_xml: str) -> None:
+    m = gijiroku.from_kokkai(monka_xml)
+    served = m.source.kokkai
+    assert served is not None
+    assert (served.issue_id, served.image_kind, served.search_object, served.closing) == (
+        "121205124X00120231101",
+        "会議録",
+        "0",
+        "",
+    )
+    assert served.meeting_url == "https://kokkai.ndl.go.jp/txt/121205124X00120231101"
+    assert len(served.speeches) == 20
+    header, minister = served.speeches[0], served.speeches[8]
+    assert (header.speaker, header.utterance_id, header.span.start) == (HEADER_SPEAKER, None, 0)
+    assert minister.speech_id == "121205124X00120231101_008"
+    assert (minister.start_page, minister.create_time, minister.update_time) == (
+        "16",
+        "2023-12-18 23:05:12",
+        "2023-12-19 10:12:39",
+    )
+    assert minister.speech_url == "https://kokkai.ndl.go.jp/txt/121205124X00120231101/8"
+    assert minister.utterance_id == "u8"
+    text = kokkai_text(monka_xml)
+    assert minister.span.slice(text).startswith("○盛山国務大臣　第二百十二回国会において")
+    u8 = next(u for u in m.utterances if u.id == "u8")
+    assert u8.span.start == minister.span.start
+    # a text parse has no such record, and its JSON no key for one
+    plain = gijiroku.parse(text)
+    assert plain.source.kokkai is None
+    assert "kokkai" not in plain.model_dump(mode="json")["source"]
+
+
+def test_the_api_role_is_kept_beside_the_label_role(monka_xml: str) -> None:
+    # a 参考人 the API names whose label says 委員: the label's role stays, the API's is kept
+    m = gijiroku.from_kokkai(_edited(monka_xml, 8, speakerRole="参考人"))
+    assert m.utterances[7].speaker.role == "国務大臣"
+    served = m.source.kokkai
+    assert served is not None
+    assert served.speeches[8].speaker_role == "参考人"
+    records = to_kokkai_records(m)
+    assert records[7]["speakerRole"] == "参考人"
+    assert to_meeting_record(m)["speechRecord"][8]["speakerRole"] == "参考人"
+
+
+def test_unknown_fields_and_speeches_that_are_no_turn_come_back(monka_xml: str) -> None:
+    record = _edited(monka_xml, 9, speech="次に、青山文部科学副大臣。", speakerID="X9")
+    record["meetingKind"] = {"nested": [1, "二"]}
+    m = gijiroku.from_kokkai(record)
+    assert len(m.utterances) == 18  # speech 9 reads as no turn
+    served = m.source.kokkai
+    assert served is not None
+    assert served.speeches[9].utterance_id is None
+    assert [(f.name, f.json_value) for f in served.speeches[9].other] == [("speakerID", '"X9"')]
+    assert to_meeting_record(m, kokkai_text(record)) == record
+    assert gijiroku.Minutes.model_validate_json(m.to_json()) == m
+
+
+def test_records_of_api_minutes(monka_xml: str) -> None:
+    m = gijiroku.from_kokkai(monka_xml)
+    records = m.to_kokkai_records(kokkai_text(monka_xml))
+    api = _api_speeches(monka_xml)
+    assert records == api[1:]  # every field as served; record 0 only on request
     assert [list(r) for r in records] == [FIELDS] * 19
-    assert [r["speechOrder"] for r in records] == list(range(1, 20))
+    with_header = m.to_kokkai_records(kokkai_text(monka_xml), header=True)
+    assert with_header == api
     r = records[7]
     assert (r["speaker"], r["speakerYomi"], r["speakerGroup"], r["speakerPosition"]) == (
         "盛山正仁",
@@ -327,14 +443,14 @@ def test_records_field_names_and_order(monka_xml: str) -> None:
         "自由民主党・無所属の会",
         "文部科学大臣",
     )
-    assert r["speakerRole"] == ""
     json.dumps(records, ensure_ascii=False)
 
 
 def test_records_rebuilt_without_text() -> None:
-    m = gijiroku.from_kokkai(_xml(PAIRS[1][0]))
+    xml = _xml(PAIRS[1][0])
+    m = gijiroku.from_kokkai(xml)
     records = m.to_kokkai_records()
-    api = _api_speeches(_xml(PAIRS[1][0]))[1:]
+    api = _api_speeches(xml)[1:]
     # rebuilt in the NDL's layout: ○label　, paragraphs indented, stage directions by three
     assert records[3]["speech"] == api[3]["speech"]
     assert records[0]["speech"] == api[0]["speech"]
@@ -342,8 +458,9 @@ def test_records_rebuilt_without_text() -> None:
         records[10]["speech"]
         == "○議長（尾辻秀久君）\u3000足立敏之君。\n\u3000\u3000\u3000〔足立敏之君登壇、拍手〕"
     )
+    assert records[10]["speechID"] == api[10]["speechID"]  # the other fields as served
     header = m.to_kokkai_records(header=True)[0]
-    assert (header["speechOrder"], header["speaker"]) == (0, "会議録情報")
+    assert (header["speechOrder"], header["speaker"]) == ("0", "会議録情報")
     assert header["speech"].startswith("令和五年十一月二十九日（水曜日）\n午後五時十一分開議\n━━")
     assert "\n一、日程第一及び第二\n" in header["speech"]
 
@@ -354,16 +471,128 @@ def test_records_of_a_text_parse() -> None:
     records = m.to_kokkai_records(text)
     assert len(records) == len(m.utterances)
     first = records[0]
+    assert list(first) == FIELDS
     assert first["speech"].startswith("○")
-    assert first["speakerYomi"] == first["speakerGroup"] == first["speakerPosition"] == ""
+    assert first["speechOrder"] == 1
+    assert first["speakerYomi"] is first["speakerGroup"] is first["speakerPosition"] is None
+    assert first["speechID"] is None
     assert all(r["speaker"] for r in records)
     roles = gijiroku.parse("○参考人（植田和男君）　お答えします。\n").to_kokkai_records()
     assert (roles[0]["speaker"], roles[0]["speakerRole"]) == ("植田和男", "参考人")
+
+
+def test_meeting_record_of_a_text_parse() -> None:
+    text = read_sample("diet/shugiin-monka-2023-11-01.txt")
+    m = gijiroku.parse(text)
+    record = to_meeting_record(m, text)
+    assert list(record) == [
+        "issueID", "imageKind", "searchObject", "session", "nameOfHouse", "nameOfMeeting",
+        "issue", "date", "closing", "speechRecord", "meetingURL", "pdfURL",
+    ]  # fmt: skip
+    assert (record["session"], record["nameOfHouse"], record["nameOfMeeting"]) == (
+        212,
+        "衆議院",
+        "文部科学委員会",
+    )
+    assert (record["issue"], record["date"], record["issueID"]) == ("第1号", "2023-11-01", None)
+    speeches = record["speechRecord"]
+    assert [s["speechOrder"] for s in speeches] == list(range(20))
+    assert speeches[0]["speaker"] == HEADER_SPEAKER
+    # read back, it is the same text and the same turns
+    again = gijiroku.from_kokkai(record)
+    assert kokkai_text(record) == text
+    assert [u.text for u in again.utterances] == [u.text for u in m.utterances]
 
 
 def test_records_bad_text(monka_xml: str) -> None:
     m = gijiroku.from_kokkai(monka_xml)
     with pytest.raises(ValueError, match="parsed from"):
         m.to_kokkai_records("短すぎる")
+    with pytest.raises(ValueError, match="parsed from"):
+        to_meeting_record(m, "短すぎる")
     with pytest.raises(TypeError):
         m.to_kokkai_records(b"bytes")  # type: ignore[arg-type]
+
+
+# -- hostile input (issue 16) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "match"),
+    [
+        ("[" * 100_000, "nested too deeply"),
+        ('{"a":' * 100_000, "nested too deeply"),
+        ('{"speechRecord": [{"speechOrder": ' + "1" * 5000 + ', "speech": "x"}]}', "neither"),
+        ({"speechRecord": [{"speechOrder": "1" * 5000, "speech": "○議長　はい。"}]}, "digits"),
+        ({"speechRecord": [{"speech": "○議長　はい。"}], "session": "9" * 5000}, "digits"),
+        ({"speechRecord": [{"speech": "○議長　はい。"}], "issue": "第" + "9" * 50 + "号"}, "digits"),
+        ("https://kokkai.ndl.go.jp/api/meeting?issueID=1", "fetch"),
+        ("<a>" * 50_000 + "</a>" * 50_000, "no <meetingRecord>"),
+        ({"speechRecord": [{"speech": "x", "speechID": float("nan")}]}, "must be text or a num"),
+        ({"speechRecord": [{"speech": "x"}], "extra": {1, 2}}, "holds what JSON cannot"),
+    ],
+)
+def test_hostile_input_gives_a_parse_error(data: object, match: str) -> None:
+    with pytest.raises(ParseError, match=match) as caught:
+        gijiroku.from_kokkai(data)  # type: ignore[arg-type]
+    assert isinstance(caught.value, gijiroku.GijirokuError)
+
+
+def test_numbers_within_bounds_are_read() -> None:
+    record = {
+        "session": "２１２",
+        "issue": "第十二号",
+        "speechRecord": [{"speechOrder": "999999999", "speech": "○議長（山田太郎君）　はい。"}],
+    }
+    m = gijiroku.from_kokkai(record)
+    assert (m.meeting.session, m.meeting.number) == (212, 12)
+
+
+# -- any record comes back ------------------------------------------------------------------------
+
+_VALUE = st.one_of(st.none(), st.text(max_size=6), st.integers(0, 10**6))
+_SPEECH = st.fixed_dictionaries(
+    {
+        "speechID": _VALUE,
+        "speechOrder": st.one_of(st.integers(0, 60), st.integers(0, 60).map(str)),
+        "speaker": _VALUE,
+        "speakerYomi": _VALUE,
+        "speakerGroup": _VALUE,
+        "speakerPosition": _VALUE,
+        "speakerRole": st.sampled_from([None, "", "参考人", "証人"]),
+        "speech": MINUTES_LIKE,
+        "startPage": _VALUE,
+        "createTime": _VALUE,
+        "updateTime": _VALUE,
+        "speechURL": _VALUE,
+    },
+    optional={"speakerID": _VALUE},
+)
+_RECORD = st.fixed_dictionaries(
+    {
+        "issueID": _VALUE,
+        "imageKind": _VALUE,
+        "searchObject": _VALUE,
+        "session": st.one_of(st.none(), st.integers(1, 300), st.integers(1, 300).map(str)),
+        "nameOfHouse": st.sampled_from([None, "", "衆議院", "参議院"]),
+        "nameOfMeeting": _VALUE,
+        "issue": st.sampled_from([None, "", "第1号", "第十二号", "号外"]),
+        "date": st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())),
+        "closing": _VALUE,
+        "speechRecord": st.lists(_SPEECH, min_size=1, max_size=6),
+        "meetingURL": _VALUE,
+        "pdfURL": _VALUE,
+    },
+    optional={"meetingKind": st.one_of(_VALUE, st.lists(_VALUE, max_size=2))},
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_RECORD)
+def test_any_record_comes_back(record: dict[str, object]) -> None:
+    m = gijiroku.from_kokkai(record)
+    text = kokkai_text(record)
+    assert m.unaccounted(text) == []
+    assert to_meeting_record(m, text) == record
+    again = gijiroku.Minutes.model_validate_json(m.to_json())
+    assert to_meeting_record(again, text) == record

@@ -9,6 +9,7 @@ Usage::
                            [--min-severity info|warning|error] [-q]
     gijiroku schema
     gijiroku formats
+    gijiroku kokkai fetch [--house H] [--meeting M] [--from DATE] [--until DATE] [-o OUT] …
     gijiroku --version
 
 ``PATH`` is a file, a directory (searched recursively for files matching ``--glob``,
@@ -38,6 +39,8 @@ from gijiroku import __version__
 from gijiroku.api import json_schema
 from gijiroku.batch import ParseResult, Task, run_tasks
 from gijiroku.formats import FORMATS
+from gijiroku.kokkai_client import add_command as add_kokkai_command
+from gijiroku.kokkai_client import run_command as run_kokkai_command
 from gijiroku.models import Diagnostic
 from gijiroku.writers import OUTPUT_FORMATS, MinutesWriter, open_writer
 
@@ -153,6 +156,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the output")
     commands.add_parser("formats", help="list the minutes families")
+    add_kokkai_command(commands)
     return top
 
 
@@ -398,6 +402,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _parse_command(args)
         if args.command == "check":
             return _check_command(args, sys.stdout)
+        if args.command == "kokkai":
+            return run_kokkai_command(args)
     except UsageError as exc:
         print(f"gijiroku: error: {exc}", file=sys.stderr)
         return 2

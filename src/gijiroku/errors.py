@@ -9,6 +9,7 @@ Every exception the library raises on purpose derives from :class:`GijirokuError
     │       ├── EncryptedPdfError(PdfError)        it needs a password (or got a wrong one)
     │       ├── BrokenPdfError(PdfError)           damaged, truncated, or no PDF at all
     │       └── ScannedPdfError(PdfError)          no text layer: its pages are images (OCR it)
+    ├── FetchError(GijirokuError, OSError)         the NDL Kokkai API could not be read; .url, .status
     ├── FormatNotFound(GijirokuError, LookupError) an unknown ``format=`` name
     ├── MissingExtraError(GijirokuError, ImportError)  an optional extra is not installed
     └── ParseError(GijirokuError, ValueError)      on_issue="raise" and a diagnostic; .diagnostics
@@ -30,6 +31,7 @@ __all__ = [
     "BrokenPdfError",
     "DecodeError",
     "EncryptedPdfError",
+    "FetchError",
     "FormatNotFound",
     "GijirokuError",
     "GijirokuWarning",
@@ -78,6 +80,25 @@ class ScannedPdfError(PdfError):
     """No page of the PDF holds text, and some hold images: a scan without a text layer.
     Run OCR on it first (e.g. ``ocrmypdf``). Scanned pages among text pages are no error:
     each gets a ``pdf-scanned-page`` diagnostic."""
+
+
+class FetchError(GijirokuError, OSError):
+    """The NDL Kokkai API could not be read (:func:`gijiroku.kokkai.fetch`): the network
+    failed or timed out after every retry, the API answered with an HTTP error or an error
+    message, or with something that is not its JSON.
+
+    Attributes:
+        url: the request that failed.
+        status: the HTTP status, or None when no answer came.
+    """
+
+    def __init__(self, message: str, *, url: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class FormatNotFound(GijirokuError, LookupError):

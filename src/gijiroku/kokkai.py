@@ -1,23 +1,30 @@
-"""The NDL Kokkai API (国会会議録検索システム 検索用API): meeting records in, speech records out.
+"""The NDL Kokkai API (国会会議録検索システム 検索用API): meeting records in, the same records out.
 
 ``/api/meeting`` answers with ``meetingRecord`` items (JSON with ``recordPacking=json``, else
-XML). Each holds the meeting's facts (``issueID``, ``session``, ``nameOfHouse``,
-``nameOfMeeting``, ``issue`` 第1号, ``date``) and its ``speechRecord`` list: record 0 is the
-header (``speaker`` 会議録情報), then one record per speech with ``speechOrder``, ``speaker``,
+XML). Each holds the meeting's facts (``issueID``, ``imageKind``, ``searchObject``,
+``session``, ``nameOfHouse``, ``nameOfMeeting``, ``issue`` 第1号, ``date``, ``closing``,
+``meetingURL``, ``pdfURL``) and its ``speechRecord`` list: record 0 is the header (``speaker``
+会議録情報), then one record per speech with ``speechID``, ``speechOrder``, ``speaker``,
 ``speakerYomi``, ``speakerGroup`` (会派), ``speakerPosition`` (肩書き), ``speakerRole``
-(証人・参考人・公述人) and ``speech`` (``○label　text``). From ``samples/kokkai-api/``::
+(証人・参考人・公述人), ``speech`` (``○label　text``), ``startPage``, ``createTime``,
+``updateTime`` and ``speechURL``. From ``samples/kokkai-api/``::
 
     <meetingRecord><issueID>121205124X00120231101</issueID>…<session>212</session>
       <nameOfHouse>衆議院</nameOfHouse><nameOfMeeting>文部科学委員会</nameOfMeeting>
       <issue>第1号</issue><date>2023-11-01</date>…
-      <speechRecord><speechOrder>8</speechOrder><speaker>盛山正仁</speaker>
-        <speakerYomi>もりやままさひと</speakerYomi><speakerGroup>自由民主党・無所属の会</speakerGroup>
+      <speechRecord><speechID>121205124X00120231101_008</speechID><speechOrder>8</speechOrder>
+        <speaker>盛山正仁</speaker><speakerYomi>もりやままさひと</speakerYomi>
+        <speakerGroup>自由民主党・無所属の会</speakerGroup>
         <speakerPosition>文部科学大臣</speakerPosition><speakerRole></speakerRole>
-        <speech>○盛山国務大臣　第二百十二回国会において…</speech>…
+        <speech>○盛山国務大臣　第二百十二回国会において…</speech><startPage>1</startPage>…
 
 :func:`from_kokkai` joins the speeches as the NDL's text view does (a blank line between
-records), parses that text with the ``diet`` rules, and then takes the speakers and the
-meeting's facts from the API's fields. :func:`to_kokkai_records` goes the other way.
+records), parses that text with the ``diet`` rules, takes the speakers and the meeting's facts
+from the API's fields, and keeps the record itself, every field as served, in
+``Minutes.source.kokkai`` (:class:`~gijiroku.models.KokkaiRecord`; the speech texts are spans
+into the joined text). :func:`to_meeting_record` and :func:`to_kokkai_records` go the other
+way: API record → minutes → API record gives the record back field for field.
+:func:`fetch` (in :mod:`gijiroku.kokkai_client`) asks the API itself.
 
 Errors: a malformed record raises :class:`~gijiroku.ParseError` (a ``ValueError``) with a
 message that says what is wrong; a wrong argument type raises ``TypeError``. XML is read with
@@ -31,6 +38,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import math
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -40,53 +48,133 @@ import regex
 
 from gijiroku.dates import parse_number
 from gijiroku.errors import ParseError
+from gijiroku.kokkai_client import FetchError, fetch, fetch_meetings
 from gijiroku.models import in_document_order
 from gijiroku.normalize import compact
 
 if TYPE_CHECKING:
+    from typing_extensions import NotRequired
+
     from gijiroku.api import OnIssue
-    from gijiroku.models import Diagnostic, Meeting, Minutes, Severity, Span, Utterance
+    from gijiroku.models import (
+        Diagnostic,
+        KokkaiField,
+        KokkaiRecord,
+        KokkaiSpeechSource,
+        KokkaiValue,
+        Meeting,
+        Minutes,
+        Severity,
+        Span,
+        Utterance,
+    )
 
 __all__ = [
     "HEADER_SPEAKER",
     "KOKKAI_ROLES",
+    "MAX_DIGITS",
+    "FetchError",
+    "KokkaiMeetingRecord",
     "KokkaiSpeech",
+    "fetch",
+    "fetch_meetings",
     "from_kokkai",
     "kokkai_text",
     "meeting_records",
     "to_kokkai_records",
+    "to_meeting_record",
 ]
 
 #: The ``speaker`` of record 0, the header (会議録情報).
 HEADER_SPEAKER = "会議録情報"
 #: The values the API uses in ``speakerRole`` (発言者役割).
 KOKKAI_ROLES: frozenset[str] = frozenset({"証人", "参考人", "公述人"})
-_ISSUE_RE = regex.compile(r"第\s*(?P<n>[0-9０-９]+|[〇一二三四五六七八九十百]+)\s*号")
+#: Numbers (``speechOrder``, ``session``, 第N号) longer than this are refused: no real record
+#: comes near, and Python will not read more than 4,300 digits.
+MAX_DIGITS = 9
+
+#: The meeting's fields: the API's name → the attribute of :class:`~gijiroku.KokkaiRecord`,
+#: in the API's order (``speechRecord`` comes after ``closing``).
+MEETING_FIELDS: tuple[tuple[str, str], ...] = (
+    ("issueID", "issue_id"),
+    ("imageKind", "image_kind"),
+    ("searchObject", "search_object"),
+    ("session", "session"),
+    ("nameOfHouse", "name_of_house"),
+    ("nameOfMeeting", "name_of_meeting"),
+    ("issue", "issue"),
+    ("date", "date"),
+    ("closing", "closing"),
+    ("meetingURL", "meeting_url"),
+    ("pdfURL", "pdf_url"),
+)
+#: A speech's fields: the API's name → the attribute of
+#: :class:`~gijiroku.models.KokkaiSpeechSource`, in the API's order (``speech`` comes after
+#: ``speakerRole``).
+SPEECH_FIELDS: tuple[tuple[str, str], ...] = (
+    ("speechID", "speech_id"),
+    ("speechOrder", "speech_order"),
+    ("speaker", "speaker"),
+    ("speakerYomi", "speaker_yomi"),
+    ("speakerGroup", "speaker_group"),
+    ("speakerPosition", "speaker_position"),
+    ("speakerRole", "speaker_role"),
+    ("startPage", "start_page"),
+    ("createTime", "create_time"),
+    ("updateTime", "update_time"),
+    ("speechURL", "speech_url"),
+)
+_ISSUE_RE = regex.compile(r"第\s*(?P<n>[0-9０-９]+|[〇一二三四五六七八九十百千]+)\s*号")
 _RESOLVE_CODES = frozenset({"ambiguous-speaker", "unresolved-speaker"})
 _INFERRED_SESSION_CODES = frozenset({"session-from-date", "session-unknown"})
 
 
 class KokkaiSpeech(TypedDict):
-    """One speech record in the API's field names (``/api/speech``, ``speechRecord``)."""
+    """One ``speechRecord`` in the API's field names (JSON shape; values as served when the
+    minutes came from the API, else numbers as numbers and null for what is unknown)."""
 
-    speechOrder: int
-    speaker: str
-    speakerYomi: str
-    speakerGroup: str
-    speakerPosition: str
-    speakerRole: str
+    speechID: NotRequired[KokkaiValue]
+    speechOrder: KokkaiValue
+    speaker: KokkaiValue
+    speakerYomi: KokkaiValue
+    speakerGroup: KokkaiValue
+    speakerPosition: KokkaiValue
+    speakerRole: KokkaiValue
     speech: str
+    startPage: NotRequired[KokkaiValue]
+    createTime: NotRequired[KokkaiValue]
+    updateTime: NotRequired[KokkaiValue]
+    speechURL: NotRequired[KokkaiValue]
+
+
+class KokkaiMeetingRecord(TypedDict, total=False):
+    """One ``meetingRecord`` in the API's JSON shape (:func:`to_meeting_record`)."""
+
+    issueID: KokkaiValue
+    imageKind: KokkaiValue
+    searchObject: KokkaiValue
+    session: KokkaiValue
+    nameOfHouse: KokkaiValue
+    nameOfMeeting: KokkaiValue
+    issue: KokkaiValue
+    date: KokkaiValue
+    closing: KokkaiValue
+    speechRecord: list[KokkaiSpeech]
+    meetingURL: KokkaiValue
+    pdfURL: KokkaiValue
 
 
 @dataclass(frozen=True, slots=True)
 class _Speech:
+    position: int  # in the order served
     order: int
     speaker: str
     yomi: str
     group: str
-    position: str
+    position_title: str
     role: str
     speech: str
+    served: Mapping[str, object]
 
     @property
     def is_header(self) -> bool:
@@ -118,21 +206,22 @@ def _xml_records(text: str) -> list[dict[str, object]]:
 
 
 def _xml_record(element: ET.Element) -> dict[str, object]:
+    """One ``<meetingRecord>`` as a dict, its fields in the order printed."""
     record: dict[str, object] = {}
     speeches: list[dict[str, object]] = []
     for child in element:
         name = _local(child.tag)
-        if name == "speechRecord":
-            speeches.append({_local(c.tag): c.text or "" for c in child})
-        elif name == "speechRecords":  # a wrapper, should a response use one
+        if name in ("speechRecord", "speechRecords"):  # speechRecords: a wrapper, if any
+            record.setdefault("speechRecord", speeches)
+            items = [child] if name == "speechRecord" else list(child)
             speeches.extend(
-                {_local(c.tag): c.text or "" for c in s}
-                for s in child
-                if _local(s.tag) == "speechRecord"
+                {_local(c.tag): c.text or "" for c in item}
+                for item in items
+                if _local(item.tag) == "speechRecord"
             )
         else:
             record[name] = child.text or ""
-    record["speechRecord"] = speeches
+    record.setdefault("speechRecord", speeches)
     return record
 
 
@@ -141,11 +230,13 @@ def meeting_records(data: Mapping[str, object] | str | bytes) -> list[dict[str, 
 
     ``data`` is one ``meetingRecord`` (a dict), a whole ``/api/meeting`` JSON answer (a dict
     with a ``meetingRecord`` list), or the same as JSON or XML text (``<data>…<meetingRecord>``
-    or one ``<meetingRecord>`` element). Use it to convert an answer that holds several
-    meetings: ``[gijiroku.from_kokkai(r) for r in meeting_records(answer)]``.
+    or one ``<meetingRecord>`` element). XML values stay text, as served. Use it to convert
+    an answer that holds several meetings:
+    ``[gijiroku.from_kokkai(r) for r in meeting_records(answer)]``.
 
     Raises:
-        ParseError: text that is neither JSON nor XML, or holds no meeting record.
+        ParseError: text that is neither JSON nor XML (or nested too deeply), or holds no
+            meeting record; a URL (use :func:`fetch` for that).
         TypeError: ``data`` is of another type.
     """
     if isinstance(data, (bytes, bytearray)):
@@ -157,9 +248,16 @@ def meeting_records(data: Mapping[str, object] | str | bytes) -> list[dict[str, 
         stripped = data.lstrip("\ufeff \t\r\n")
         if stripped.startswith("<"):
             return _xml_records(stripped)
+        if stripped.startswith(("http://", "https://")):
+            raise ParseError(
+                "this is a URL, not an API answer; fetch it with "
+                "gijiroku.kokkai.fetch_meetings(url) (or gijiroku.kokkai.fetch(...))"
+            )
         try:
             data = json.loads(stripped)
-        except json.JSONDecodeError as error:
+        except RecursionError:
+            raise ParseError("Kokkai API JSON is nested too deeply") from None
+        except ValueError as error:  # JSONDecodeError, or a number of 4,300+ digits
             raise ParseError(f"Kokkai API text is neither JSON nor XML: {error}") from None
         if not isinstance(data, Mapping):
             raise ParseError(f"Kokkai API JSON must be an object, not {type(data).__name__}")
@@ -200,7 +298,19 @@ def _field(record: Mapping[str, object], name: str, where: str) -> str:
     return str(value)
 
 
+def _number(text: str, name: str, where: str) -> int | None:
+    """``text`` as a whole number (ASCII or full-width digits), None when it is none;
+    numbers of more than :data:`MAX_DIGITS` digits raise ``ParseError``."""
+    text = text.strip()
+    if not text.isdecimal():
+        return None
+    if len(text) > MAX_DIGITS:
+        raise ParseError(f"{where}: '{name}' has {len(text)} digits, more than any record has")
+    return int(text)
+
+
 def _speeches(meeting: Mapping[str, object]) -> list[_Speech]:
+    """The speech records in ``speechOrder`` (ties and unnumbered ones in the order served)."""
     raw = meeting.get("speechRecord")
     if isinstance(raw, Mapping):  # JSON from an XML converter: one record, not a list
         raw = [raw]
@@ -215,17 +325,18 @@ def _speeches(meeting: Mapping[str, object]) -> list[_Speech]:
             raise ParseError(
                 f"{where} has no 'speech' text (a /api/meeting_list answer? use /api/meeting)"
             )
-        order_text = _field(item, "speechOrder", where)
-        order = int(order_text) if order_text.strip().isdecimal() else position
+        order = _number(_field(item, "speechOrder", where), "speechOrder", where)
         speeches.append(
             _Speech(
-                order=order,
+                position=position,
+                order=position if order is None else order,
                 speaker=compact(_field(item, "speaker", where)),
                 yomi=compact(_field(item, "speakerYomi", where)),
                 group=_field(item, "speakerGroup", where).strip(),
-                position=_field(item, "speakerPosition", where).strip(),
+                position_title=_field(item, "speakerPosition", where).strip(),
                 role=_field(item, "speakerRole", where).strip(),
                 speech=_field(item, "speech", where),
+                served=item,
             )
         )
     return sorted(speeches, key=lambda s: s.order)
@@ -236,8 +347,8 @@ def kokkai_text(record: Mapping[str, object] | str | bytes) -> str:
     ``speech`` (the 会議録情報 header first) with a blank line between them.
 
     :func:`from_kokkai` parses this text; its spans point into it, so pass it to
-    :meth:`Minutes.unaccounted <gijiroku.models.Minutes.unaccounted>` or
-    :func:`to_kokkai_records`.
+    :meth:`Minutes.unaccounted <gijiroku.models.Minutes.unaccounted>`,
+    :func:`to_meeting_record` or :func:`to_kokkai_records`.
     """
     return _text_of(_speeches(_one_meeting(record)))[0]
 
@@ -297,6 +408,8 @@ def from_kokkai(
     number) and ``date`` fill what the text leaves open (a session inferred from the date is
     replaced). Where the API and the text disagree, the text's reading of the meeting is
     kept, the API's speaker is taken, and a ``kokkai-mismatch`` diagnostic says what differs.
+    The record itself, every field as served, is kept in ``source.kokkai``, so
+    :func:`to_meeting_record` gives it back.
 
     Args:
         record: one meeting record: a dict (JSON API), a whole JSON answer holding exactly one
@@ -324,11 +437,13 @@ def from_kokkai(
     issue_id = _field(meeting, "issueID", "meetingRecord").strip() or None
     minutes = parse(text, source_name=source_name or issue_id, format="diet")
     work = _Enrichment(text, list(minutes.diagnostics))
-    utterances = _enrich_turns(minutes, speeches, ranges, work)
+    utterances, turn_of = _enrich_turns(minutes, speeches, ranges, work)
     new_meeting = _enrich_meeting(minutes.meeting, meeting, work)
+    served = _served_record(meeting, speeches, ranges, turn_of, work)
     diagnostics = in_document_order(work.diagnostics)
     result = minutes.model_copy(
         update={
+            "source": minutes.source.model_copy(update={"kokkai": served}),
             "meeting": new_meeting,
             "utterances": tuple(utterances),
             "diagnostics": tuple(diagnostics),
@@ -343,13 +458,15 @@ def _enrich_turns(
     speeches: Sequence[_Speech],
     ranges: Sequence[tuple[int, int]],
     work: _Enrichment,
-) -> list[Utterance]:
+) -> tuple[list[Utterance], dict[int, str]]:
+    """The turns with the API's speakers, and the turn each speech became (by position)."""
     starts = [start for start, _ in ranges]
     by_speech: dict[int, list[int]] = {}
     for index, utterance in enumerate(minutes.utterances):
         k = max(bisect.bisect_right(starts, utterance.span.start) - 1, 0)
         by_speech.setdefault(k, []).append(index)
     utterances = list(minutes.utterances)
+    turn_of: dict[int, str] = {}
     turns = 0
     for k, speech in enumerate(speeches):
         found = by_speech.get(k, [])
@@ -382,6 +499,7 @@ def _enrich_turns(
                 span,
             )
         utterances[found[0]] = _enrich_speaker(minutes, utterances[found[0]], speech, work)
+        turn_of[speech.position] = utterances[found[0]].id
     if turns != len(minutes.utterances):
         work.diagnose(
             "warning",
@@ -389,7 +507,7 @@ def _enrich_turns(
             f"the API lists {turns} speeches, the text reads as {len(minutes.utterances)} turns",
             None,
         )
-    return utterances
+    return utterances, turn_of
 
 
 def _enrich_speaker(
@@ -413,8 +531,10 @@ def _enrich_speaker(
         name=api_name or old.name,
         role=old.role or speech.role or None,
         mark=old.mark,
+        seat=old.seat,
+        honorific=old.honorific,
         yomi=speech.yomi or None,
-        title=speech.position or None,
+        title=speech.position_title or None,
         affiliation=speech.group or None,
     )
     speaker_id = utterance.speaker_id
@@ -453,9 +573,9 @@ def _enrich_meeting(meeting: Meeting, record: Mapping[str, object], work: _Enric
 
     where = "meetingRecord"
     api: dict[str, object] = {}
-    session = _field(record, "session", where).strip()
-    if session.isdecimal():
-        api["session"] = int(session)
+    session = _number(_field(record, "session", where), "session", where)
+    if session is not None:
+        api["session"] = session
     house = compact(_field(record, "nameOfHouse", where))
     if house:
         api["house"] = house
@@ -464,6 +584,8 @@ def _enrich_meeting(meeting: Meeting, record: Mapping[str, object], work: _Enric
         api["body"] = body
     issue = _ISSUE_RE.search(_field(record, "issue", where))
     if issue:
+        if len(issue["n"]) > MAX_DIGITS:
+            raise ParseError(f"{where}: 'issue' has a number of {len(issue['n'])} digits")
         api["number"] = parse_number(issue["n"])
     date_text = _field(record, "date", where).strip()
     if date_text:
@@ -491,49 +613,208 @@ def _enrich_meeting(meeting: Meeting, record: Mapping[str, object], work: _Enric
     return Meeting.model_validate(values)
 
 
+def _served_value(value: object, name: str, where: str) -> KokkaiValue:
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    raise ParseError(f"{where}: '{name}' must be text or a number, not {value!r:.40}")
+
+
+def _other_fields(served: Mapping[str, object], known: frozenset[str]) -> tuple[KokkaiField, ...]:
+    """The fields gijiroku has no name for, each as JSON text."""
+    from gijiroku.models import KokkaiField
+
+    others: list[KokkaiField] = []
+    for name, value in served.items():
+        if name in known:
+            continue
+        try:
+            text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError, RecursionError):  # not JSON: a circle, NaN, an object
+            raise ParseError(f"field {name!r} holds what JSON cannot: {value!r:.40}") from None
+        others.append(KokkaiField(name=str(name), json_value=text))
+    return tuple(others)
+
+
+_MEETING_KNOWN = frozenset(name for name, _ in MEETING_FIELDS) | {"speechRecord"}
+_SPEECH_KNOWN = frozenset(name for name, _ in SPEECH_FIELDS) | {"speech"}
+
+
+def _served_record(
+    meeting: Mapping[str, object],
+    speeches: Sequence[_Speech],
+    ranges: Sequence[tuple[int, int]],
+    turn_of: Mapping[int, str],
+    work: _Enrichment,
+) -> KokkaiRecord:
+    """The meeting record as served, its speech texts replaced by spans."""
+    from gijiroku.models import KokkaiRecord, KokkaiSpeechSource
+
+    sources: list[tuple[int, KokkaiSpeechSource]] = []
+    for speech, (start, end) in zip(speeches, ranges, strict=True):
+        where = f"speechRecord {speech.position}"
+        fields = {
+            attr: _served_value(speech.served.get(api), api, where) for api, attr in SPEECH_FIELDS
+        }
+        source = KokkaiSpeechSource(
+            **fields,
+            other=_other_fields(speech.served, _SPEECH_KNOWN),
+            utterance_id=turn_of.get(speech.position),
+            span=work.span(start, end),
+        )
+        sources.append((speech.position, source))
+    sources.sort(key=lambda item: item[0])  # back to the order served
+    fields = {
+        attr: _served_value(meeting.get(api), api, "meetingRecord") for api, attr in MEETING_FIELDS
+    }
+    return KokkaiRecord(
+        **fields,
+        other=_other_fields(meeting, _MEETING_KNOWN),
+        speeches=tuple(source for _, source in sources),
+    )
+
+
 # -- to the API --------------------------------------------------------------------------------
+
+
+def _check_text(minutes: Minutes, text: str | None) -> None:
+    if text is None:
+        return
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if len(text) != minutes.source.chars:
+        raise ValueError(
+            f"text has {len(text)} characters, but the minutes were parsed from "
+            f"{minutes.source.chars}: pass the text they were parsed from"
+        )
+
+
+def to_meeting_record(minutes: Minutes, text: str | None = None) -> KokkaiMeetingRecord:
+    """The minutes as one ``meetingRecord`` of the API's JSON answer, ``speechRecord`` included.
+
+    Minutes read by :func:`from_kokkai` give the record they were read from, every field as
+    served (text in XML; numbers and nulls as the JSON API has them), so that
+    ``to_meeting_record(from_kokkai(r), kokkai_text(r)) == r`` for a record ``r`` of the API
+    (fields a hand-made record lacks come back as null). Other minutes give the record the
+    API would serve for them: ``session``, ``nameOfHouse``, ``nameOfMeeting``, ``issue``
+    (第N号) and ``date`` from the meeting, record 0 (会議録情報) with the text before the first
+    turn when there is any, then a record per turn (:func:`to_kokkai_records`); what gijiroku
+    cannot know (``issueID``, ``speechID``, URLs, times) is null.
+
+    Args:
+        minutes: what to write.
+        text: the text the minutes were parsed from (for API minutes :func:`kokkai_text` of the
+            record): each ``speech`` is then cut from it exactly; without it, speeches are
+            rebuilt from the records (``○label　`` and the paragraphs, as the NDL indents them).
+
+    Raises:
+        TypeError: ``text`` is not a str.
+        ValueError: ``text`` is not as long as the text the minutes were parsed from.
+
+    Example:
+        >>> r = gijiroku.kokkai.meeting_records(xml)[0]  # doctest: +SKIP
+        >>> to_meeting_record(gijiroku.from_kokkai(r), kokkai_text(r)) == r  # doctest: +SKIP
+        True
+    """
+    _check_text(minutes, text)
+    served = minutes.source.kokkai
+    if served is None:
+        return _derived_record(minutes, text)
+    record: KokkaiMeetingRecord = {}
+    values: dict[str, object] = {api: getattr(served, attr) for api, attr in MEETING_FIELDS}
+    for api, _ in MEETING_FIELDS[:9]:
+        record[api] = values[api]  # type: ignore[literal-required]
+    turns = {u.id: u for u in minutes.utterances}
+    record["speechRecord"] = [_served_speech(minutes, s, text, turns) for s in served.speeches]
+    for api, _ in MEETING_FIELDS[9:]:
+        record[api] = values[api]  # type: ignore[literal-required]
+    for extra in served.other:
+        record[extra.name] = json.loads(extra.json_value)  # type: ignore[literal-required]
+    return record
+
+
+def _served_speech(
+    minutes: Minutes,
+    source: KokkaiSpeechSource,
+    text: str | None,
+    turns: Mapping[str, Utterance],
+) -> KokkaiSpeech:
+    """One speech record as served; its text cut from ``text``, or rebuilt from the records."""
+    if text is not None:
+        speech = source.span.slice(text)
+    elif source.utterance_id is not None and source.utterance_id in turns:
+        speech = _rebuilt_speech(turns[source.utterance_id])
+    else:
+        speech = _rebuilt_region(minutes, source.span.start, source.span.end)
+    values: dict[str, object] = {api: getattr(source, attr) for api, attr in SPEECH_FIELDS}
+    out: dict[str, object] = {}
+    for api, _ in SPEECH_FIELDS[:7]:
+        out[api] = values[api]
+    out["speech"] = speech
+    for api, _ in SPEECH_FIELDS[7:]:
+        out[api] = values[api]
+    for extra in source.other:
+        out[extra.name] = json.loads(extra.json_value)
+    return out  # type: ignore[return-value]
+
+
+def _derived_record(minutes: Minutes, text: str | None) -> KokkaiMeetingRecord:
+    meeting = minutes.meeting
+    speeches = to_kokkai_records(minutes, text, header=True)
+    if speeches and not speeches[0]["speech"]:
+        speeches = speeches[1:]
+    return KokkaiMeetingRecord(
+        issueID=None,
+        imageKind=None,
+        searchObject=None,
+        session=meeting.session,
+        nameOfHouse=meeting.house,
+        nameOfMeeting=meeting.body,
+        issue=f"第{meeting.number}号" if meeting.number is not None else None,
+        date=meeting.date.isoformat() if meeting.date is not None else None,
+        closing=None,
+        speechRecord=speeches,
+        meetingURL=None,
+        pdfURL=None,
+    )
 
 
 def to_kokkai_records(
     minutes: Minutes, text: str | None = None, *, header: bool = False
 ) -> list[KokkaiSpeech]:
-    """The turns as flat speech records with the API's field names, ``speechOrder`` from 1.
+    """The speeches as ``speechRecord`` items with the API's field names.
 
-    ``speaker`` is the speaker's name (the label when no name is known); ``speakerYomi``,
-    ``speakerGroup`` and ``speakerPosition`` are ``Speaker.yomi``, ``affiliation`` and
-    ``title`` (empty strings when unknown: text alone never gives them);
-    ``speakerRole`` is the role when it is one the API uses (証人, 参考人, 公述人), else empty.
+    Minutes read by :func:`from_kokkai` give their records as served (every field: ``speechID``,
+    ``speechOrder``, the speaker's, ``startPage``, ``createTime``, ``updateTime``,
+    ``speechURL``), record 0 only with ``header=True``. Other minutes give a record per turn:
+    ``speechOrder`` from 1; ``speaker`` the speaker's name (the label when no name is known);
+    ``speakerYomi``, ``speakerGroup`` and ``speakerPosition`` from ``Speaker.yomi``,
+    ``affiliation`` and ``title``; ``speakerRole`` the role when it is one the API uses
+    (証人, 参考人, 公述人); ``startPage`` the page when known; null for what is unknown.
+    ``header=True`` puts a record 0 (speaker 会議録情報) first, holding the text before the
+    first turn.
 
-    ``speech`` is ``○label　text`` as the NDL prints it. Given ``text`` (the text the minutes
-    were parsed from, e.g. :func:`kokkai_text` of the record), each speech is cut from it —
-    from the turn's label to the next turn — so that a record read by :func:`from_kokkai`
-    comes back as the API served it; without it, the speech is rebuilt from the turn's
-    normalized text with the NDL's indentation.
-
-    With ``header=True`` a record 0 (speaker 会議録情報) comes first, holding the text before
-    the first turn (or, without ``text``, the header lines as parsed).
+    ``speech`` is cut from ``text`` (the text the minutes were parsed from) when given — from
+    the turn's label to the next turn — and otherwise rebuilt: ``○label　text`` with the NDL's
+    indentation.
 
     Raises:
         TypeError: ``text`` is not a str.
         ValueError: ``text`` is not as long as the text the minutes were parsed from.
     """
-    if text is not None:
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a str, not {type(text).__name__}")
-        if len(text) != minutes.source.chars:
-            raise ValueError(
-                f"text has {len(text)} characters, but the minutes were parsed from "
-                f"{minutes.source.chars}: pass the text they were parsed from"
-            )
+    _check_text(minutes, text)
+    if minutes.source.kokkai is not None:
+        records = to_meeting_record(minutes, text)["speechRecord"]
+        if header:
+            return records
+        return [r for r in records if r["speaker"] != HEADER_SPEAKER]
     utterances = minutes.utterances
-    records: list[KokkaiSpeech] = []
+    records = []
     if header:
-        if text is not None:
-            end = utterances[0].span.start if utterances else len(text)
-            head = text[:end].rstrip("\r\n")
-        else:
-            head = _rebuilt_header(minutes)
-        records.append(_record(0, HEADER_SPEAKER, "", "", "", "", head))
+        end = utterances[0].span.start if utterances else minutes.source.chars
+        head = text[:end].rstrip("\r\n") if text is not None else _rebuilt_region(minutes, 0, end)
+        records.append(_record(0, HEADER_SPEAKER, None, None, None, None, head, None))
     for i, u in enumerate(utterances):
         if text is not None:
             end = utterances[i + 1].span.start if i + 1 < len(utterances) else len(text)
@@ -545,20 +826,29 @@ def to_kokkai_records(
             _record(
                 i + 1,
                 s.name or s.label,
-                s.yomi or "",
-                s.affiliation or "",
-                s.title or "",
-                s.role if s.role in KOKKAI_ROLES else "",
+                s.yomi,
+                s.affiliation,
+                s.title,
+                s.role if s.role in KOKKAI_ROLES else None,
                 speech,
+                u.span.page,
             )
         )
     return records
 
 
 def _record(
-    order: int, speaker: str, yomi: str, group: str, position: str, role: str, speech: str
+    order: int,
+    speaker: str,
+    yomi: str | None,
+    group: str | None,
+    position: str | None,
+    role: str | None,
+    speech: str,
+    page: int | None,
 ) -> KokkaiSpeech:
     return KokkaiSpeech(
+        speechID=None,
         speechOrder=order,
         speaker=speaker,
         speakerYomi=yomi,
@@ -566,20 +856,24 @@ def _record(
         speakerPosition=position,
         speakerRole=role,
         speech=speech,
+        startPage=page,
+        createTime=None,
+        updateTime=None,
+        speechURL=None,
     )
 
 
-def _rebuilt_header(minutes: Minutes) -> str:
-    """The records before the first turn (header lines, agenda items, events, rules), one a
-    line in document order, as the parser cleaned them up."""
-    end = minutes.utterances[0].span.start if minutes.utterances else minutes.source.chars
+def _rebuilt_region(minutes: Minutes, start: int, end: int) -> str:
+    """The records between ``start`` and ``end`` outside any turn (header lines, agenda items,
+    events, rules), one a line in document order, as the parser cleaned them up."""
     found: list[tuple[int, str]] = [(f.span.start, f.value) for f in minutes.header]
     found += [
         (s.span.start, s.title if s.kind == "agenda" else s.heading) for s in minutes.sections
     ]
     found += [(e.span.start, e.text) for e in minutes.events]
     found += [(mark.span.start, mark.text) for mark in minutes.layout]
-    return "\n".join(text for start, text in sorted(found) if start < end and text)
+    found += [(c.span.start, c.text) for c in minutes.membership_changes]
+    return "\n".join(text for at, text in sorted(found) if start <= at < end and text)
 
 
 def _rebuilt_speech(u: Utterance) -> str:

@@ -20,11 +20,17 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
+    SerializerFunctionWrapHandler,
     StringConstraints,
+    model_serializer,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 if TYPE_CHECKING:  # for the annotations of helpers that import this module
     import pandas
+    from pydantic.config import JsonDict
 
     from gijiroku.kokkai import KokkaiSpeech
     from gijiroku.tables import SpeakerStats, UtteranceRow
@@ -36,10 +42,15 @@ __all__ = [
     "Event",
     "HeaderField",
     "Item",
+    "KokkaiField",
+    "KokkaiRecord",
+    "KokkaiSpeechSource",
+    "KokkaiValue",
     "Meeting",
     "Member",
     "Minutes",
     "Note",
+    "SCHEMA_ID",
     "LayoutMark",
     "Quality",
     "MembershipChange",
@@ -57,6 +68,8 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = "1.2"
+#: The ``$id`` of the JSON Schema (:func:`gijiroku.json_schema`): one per schema version.
+SCHEMA_ID = f"urn:gijiroku:schema:minutes:{SCHEMA_VERSION}"
 
 _NON_BLANK_RUN = re.compile(r"\S+")
 
@@ -75,11 +88,13 @@ class Span(_Record):
     ``page`` is the page the stretch starts on, when page markers make it known.
     """
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    line_start: int = Field(ge=1)
-    line_end: int = Field(ge=1)
-    page: int | None = None
+    start: int = Field(ge=0, description="offset of the first character, 0-based")
+    end: int = Field(ge=0, description="offset after the last character (exclusive)")
+    line_start: int = Field(ge=1, description="line of the first character, 1-based")
+    line_end: int = Field(ge=1, description="line of the last character, 1-based")
+    page: int | None = Field(
+        default=None, description="the page it starts on, when page markers make it known"
+    )
 
     def slice(self, text: str) -> str:
         """The characters of ``text`` this span covers."""
@@ -140,28 +155,117 @@ def slim(record: _R) -> _R:
     return record
 
 
+KokkaiValue = str | bool | int | float | None
+"""A value as the NDL Kokkai API served it: text in XML; text, a number or null in JSON."""
+
+
+class KokkaiField(_Record):
+    """A field of an API record that gijiroku has no name for, kept as served."""
+
+    name: str = Field(description="the field's name in the API")
+    json_value: str = Field(description="its value as JSON text (json.loads gives it back)")
+
+
+class KokkaiSpeechSource(_Record):
+    """One ``speechRecord`` of an NDL Kokkai API meeting record, every field as served except
+    ``speech``, whose text is ``span`` of the joined text (:func:`gijiroku.kokkai.kokkai_text`).
+
+    The turn it became holds the same speaker read into :class:`Speaker`; these are the
+    values as printed by the API (``date_raw`` beside ``date``, so to speak), which
+    :func:`gijiroku.kokkai.to_meeting_record` writes back unchanged.
+    """
+
+    speech_id: KokkaiValue = Field(
+        default=None, description="speechID, e.g. 121205124X00120231101_008"
+    )
+    speech_order: KokkaiValue = Field(default=None, description="speechOrder (0: the header)")
+    speaker: KokkaiValue = Field(default=None, description="speaker: the name, or 会議録情報")
+    speaker_yomi: KokkaiValue = Field(default=None, description="speakerYomi: the reading")
+    speaker_group: KokkaiValue = Field(default=None, description="speakerGroup: 会派")
+    speaker_position: KokkaiValue = Field(default=None, description="speakerPosition: 肩書き")
+    speaker_role: KokkaiValue = Field(
+        default=None,
+        description="speakerRole: 証人, 参考人 or 公述人 (the API's, beside the label's)",
+    )
+    start_page: KokkaiValue = Field(default=None, description="startPage: the printed page")
+    create_time: KokkaiValue = Field(default=None, description="createTime of the record")
+    update_time: KokkaiValue = Field(default=None, description="updateTime of the record")
+    speech_url: KokkaiValue = Field(default=None, description="speechURL")
+    other: tuple[KokkaiField, ...] = Field(
+        default=(), description="fields gijiroku has no name for, as served"
+    )
+    utterance_id: str | None = Field(
+        default=None, description="the turn this speech became (None: the header, or no turn)"
+    )
+    span: Span = Field(description="the speech text in the joined text")
+
+
+class KokkaiRecord(_Record):
+    """The NDL Kokkai API ``meetingRecord`` the text was joined from, every field as served
+    (speech texts as spans), so that the record can be written back exactly."""
+
+    issue_id: KokkaiValue = Field(default=None, description="issueID, e.g. 121205124X00120231101")
+    image_kind: KokkaiValue = Field(default=None, description="imageKind, e.g. 会議録")
+    search_object: KokkaiValue = Field(default=None, description="searchObject")
+    session: KokkaiValue = Field(default=None, description="session: 国会の回次")
+    name_of_house: KokkaiValue = Field(default=None, description="nameOfHouse: 衆議院, 参議院")
+    name_of_meeting: KokkaiValue = Field(default=None, description="nameOfMeeting, e.g. 本会議")
+    issue: KokkaiValue = Field(default=None, description="issue, e.g. 第1号")
+    date: KokkaiValue = Field(default=None, description="date, e.g. 2023-11-01")
+    closing: KokkaiValue = Field(default=None, description="closing: 閉会中 when held in recess")
+    meeting_url: KokkaiValue = Field(default=None, description="meetingURL")
+    pdf_url: KokkaiValue = Field(default=None, description="pdfURL")
+    other: tuple[KokkaiField, ...] = Field(
+        default=(), description="fields gijiroku has no name for, as served"
+    )
+    speeches: tuple[KokkaiSpeechSource, ...] = Field(
+        default=(), description="the speechRecord items, in the order served"
+    )
+
+
 class Source(_Record):
     """Where the text came from and how it was read."""
 
-    name: str | None = None
-    sha256: str
-    encoding: str
-    format: str
-    chars: int
-    lines: int
+    name: str | None = Field(default=None, description="the file name or the name given")
+    sha256: str = Field(description="SHA-256 of the input (its bytes, or its text as UTF-8)")
+    encoding: str = Field(description="the encoding the bytes were read with, or unicode")
+    format: str = Field(description="the minutes family the text was parsed as")
+    chars: int = Field(description="characters of the decoded text")
+    lines: int = Field(description="lines of the decoded text")
+    kokkai: KokkaiRecord | None = Field(
+        default=None,
+        description="the NDL Kokkai API record the text came from (gijiroku.from_kokkai); "
+        "absent from the JSON otherwise",
+    )
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_kokkai(self, handler: SerializerFunctionWrapHandler) -> object:
+        # ``kokkai`` is left out rather than written as null: text parses keep their JSON.
+        data = handler(self)
+        if self.kokkai is None and isinstance(data, dict):
+            data.pop("kokkai", None)
+        return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # the fields, not the untyped result of the serializer above
+        fields = {key: value for key, value in core_schema.items() if key != "serialization"}
+        return handler(fields)
 
 
 class Meeting(_Record):
     """Header facts about the meeting (会議). Absent facts are ``None``."""
 
-    title: str | None = None
+    title: str | None = Field(default=None, description="the title line as printed (normalized)")
     body: str | None = Field(default=None, description="会議体名, e.g. 仙台市情報化推進会議")
     number: int | None = Field(default=None, description="第2回 → 2")
-    date: dt.date | None = None
+    date: dt.date | None = Field(default=None, description="the meeting's date (ISO)")
     date_raw: str | None = Field(default=None, description="the date as printed")
-    start_time: ClockTime | None = None
-    end_time: ClockTime | None = None
-    venue: str | None = None
+    start_time: ClockTime | None = Field(default=None, description="開会 time, HH:MM")
+    end_time: ClockTime | None = Field(default=None, description="閉会・散会 time, HH:MM")
+    venue: str | None = Field(default=None, description="場所, e.g. 第四委員会室")
     house: str | None = Field(default=None, description="衆議院 / 参議院 (the Diet), else None")
     session: int | None = Field(default=None, description="国会の回次: 第二百十二回国会 → 212")
 
@@ -173,25 +277,25 @@ class HeaderField(_Record):
     ``venue``, ``attendees`` …), else ``None``.
     """
 
-    key: str | None
-    name: str | None
-    value: str
-    span: Span
+    key: str | None = Field(description="the key as printed, e.g. 日時; None without one")
+    name: str | None = Field(description="its meaning: datetime, venue, attendees, roster …")
+    value: str = Field(description="the value as printed (normalized)")
+    span: Span = Field(description="the line in the source")
 
 
 class Member(_Record):
     """A person (or office) on a roster: 出席者, 委員, 説明員, 事務局 …"""
 
-    id: str
+    id: str = Field(description="m1, m2 …: what Utterance.speaker_id points at")
     name: str | None = Field(description="the person's name without spaces; None for an office")
     title: str | None = Field(default=None, description="役職 as listed, e.g. 委員, 情報政策課長")
     group: str | None = Field(default=None, description="the list or body they belong to")
     roles: tuple[str, ...] = Field(default=(), description="functions in this meeting, e.g. 座長")
-    attendance: Attendance = "unknown"
+    attendance: Attendance = Field(default="unknown", description="present, absent or unknown")
     seat: int | None = Field(default=None, description="議席番号, when printed")
     affiliation: str | None = Field(default=None, description="所属, e.g. a university")
     entry: str = Field(description="the roster entry as printed (normalized)")
-    span: Span
+    span: Span = Field(description="the roster entry in the source")
 
 
 class Item(_Record):
@@ -200,11 +304,13 @@ class Item(_Record):
     ``owner`` is who does it or said it, when the text names them (``…を進めます(shimizukawa``).
     """
 
-    kind: Literal["bullet", "paragraph", "decision", "todo"]
-    text: str
-    owner: str | None = None
+    kind: Literal["bullet", "paragraph", "decision", "todo"] = Field(
+        description="bullet, paragraph, decision (決定) or todo"
+    )
+    text: str = Field(description="the entry's text (normalized)")
+    owner: str | None = Field(default=None, description="who does it or said it, when named")
     depth: int = Field(default=0, ge=0, description="nesting level of the bullet, 0 at the top")
-    span: Span
+    span: Span = Field(description="the entry in the source")
 
 
 class Section(_Record):
@@ -215,16 +321,18 @@ class Section(_Record):
     minutes before their first heading; turns fall under headings only.
     """
 
-    id: str
-    kind: Literal["heading", "agenda", "preamble"] = "heading"
-    number: int | None = None
-    title: str
-    level: int = 1
+    id: str = Field(description="s1, s2 …: what Utterance.section_id points at")
+    kind: Literal["heading", "agenda", "preamble"] = Field(
+        default="heading", description="heading, agenda (listed in the header) or preamble"
+    )
+    number: int | None = Field(default=None, description="the printed number: 議題（１） → 1")
+    title: str = Field(description="the title without its number and brackets")
+    level: int = Field(default=1, description="1 for an item, 2 for a sub-item")
     heading: str = Field(description="the heading line as printed (normalized)")
     owner: str | None = Field(default=None, description="who presents it, when the heading says")
     tags: tuple[str, ...] = Field(default=(), description="e.g. priority 高, kind 報告")
     items: tuple[Item, ...] = Field(default=(), description="summary minutes: its contents")
-    span: Span
+    span: Span = Field(description="the heading (and, in summary minutes, its contents)")
 
 
 class Speaker(_Record):
@@ -255,36 +363,36 @@ class Note(_Record):
     ``start``/``end`` are offsets into :attr:`Utterance.text`.
     """
 
-    kind: str
-    text: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    kind: str = Field(description="applause, voices, movement, editorial … (README: note kinds)")
+    text: str = Field(description="the note as printed, brackets included")
+    start: int = Field(ge=0, description="offset of the note in Utterance.text")
+    end: int = Field(ge=0, description="offset after the note in Utterance.text")
 
 
 class Utterance(_Record):
     """One speaker turn (発言)."""
 
-    id: str
-    order: int = Field(ge=1)
-    speaker: Speaker
+    id: str = Field(description="u1, u2 …")
+    order: int = Field(ge=1, description="1 for the first turn")
+    speaker: Speaker = Field(description="who speaks")
     speaker_id: str | None = Field(description="a Member id, or None when no member matches")
-    section_id: str | None
+    section_id: str | None = Field(description="the heading section it falls under, or None")
     text: str = Field(description="normalized text; paragraphs separated by \\n")
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Note, ...] = Field(default=(), description="stage directions inside the text")
     continued: bool = Field(
         default=False, description="no label printed: the previous speaker goes on after a heading"
     )
-    span: Span
+    span: Span = Field(description="the turn in the source, label included")
 
 
 class Event(_Record):
     """A note that stands outside any turn, e.g. （開始 13：30） → kind ``start``."""
 
-    id: str
-    kind: str
-    time: ClockTime | None = None
-    text: str
-    span: Span
+    id: str = Field(description="e1, e2 …")
+    kind: str = Field(description="start, end, recess, resume …")
+    time: ClockTime | None = Field(default=None, description="the time it gives, HH:MM")
+    text: str = Field(description="the line as printed (normalized)")
+    span: Span = Field(description="the line in the source")
 
 
 class Signer(_Record):
@@ -294,7 +402,7 @@ class Signer(_Record):
     name: str | None = Field(description="the name without spaces")
     member_id: str | None = Field(default=None, description="a Member id, when one fits")
     text: str = Field(description="the line as printed (normalized)")
-    span: Span
+    span: Span = Field(description="the line in the source")
 
 
 class Signature(_Record):
@@ -302,11 +410,11 @@ class Signature(_Record):
     ``地方自治法第123条第2項の規定により、ここに署名する。``, a date, and the signers."""
 
     statement: str | None = Field(default=None, description="the attestation sentence")
-    date: dt.date | None = None
-    date_raw: str | None = None
-    signers: tuple[Signer, ...] = ()
+    date: dt.date | None = Field(default=None, description="the date of signing (ISO)")
+    date_raw: str | None = Field(default=None, description="the date as printed")
+    signers: tuple[Signer, ...] = Field(default=(), description="議長, 署名議員 …")
     text: str = Field(description="the whole block as printed (normalized), lines joined by \\n")
-    span: Span
+    span: Span = Field(description="the block in the source")
 
 
 class LayoutMark(_Record):
@@ -315,31 +423,33 @@ class LayoutMark(_Record):
     running header or footer repeated on every page (kind ``running_header``), or web page
     furniture around the minutes: a breadcrumb, a banner, a link (kind ``furniture``)."""
 
-    kind: Literal["page", "separator", "running_header", "furniture"]
-    number: int | None = None
-    text: str
-    span: Span
+    kind: Literal["page", "separator", "running_header", "furniture"] = Field(
+        description="page, separator, running_header or furniture"
+    )
+    number: int | None = Field(default=None, description="the page number, for kind page")
+    text: str = Field(description="the mark as printed")
+    span: Span = Field(description="the mark in the source")
 
 
 class MembershipChange(_Record):
     """A change of a body's membership printed in the header (委員の異動): who resigned
     (辞任), who was appointed (補欠選任), on which day, or the notice as printed."""
 
-    date: dt.date | None = None
-    date_raw: str | None = None
-    resigned: str | None = None
-    appointed: str | None = None
-    text: str
-    span: Span
+    date: dt.date | None = Field(default=None, description="the day of the change (ISO)")
+    date_raw: str | None = Field(default=None, description="the date as printed")
+    resigned: str | None = Field(default=None, description="who resigned (辞任)")
+    appointed: str | None = Field(default=None, description="who was appointed (補欠選任)")
+    text: str = Field(description="the notice as printed (normalized)")
+    span: Span = Field(description="the notice in the source")
 
 
 class Diagnostic(_Record):
     """Something the parser did not understand or had to decide; ``code`` is stable."""
 
-    severity: Severity
-    code: str
-    message: str
-    span: Span | None = None
+    severity: Severity = Field(description="error, warning or info")
+    code: str = Field(description="a stable code, e.g. unmatched-text")
+    message: str = Field(description="what happened, quoting the input and giving the line")
+    span: Span | None = Field(default=None, description="where; None when about the whole input")
     text: str | None = Field(default=None, description="the input it is about, when not elsewhere")
 
 
@@ -384,6 +494,20 @@ def in_document_order(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ..
     )
 
 
+def _schema_identity(schema: JsonDict) -> None:
+    """The JSON Schema's ``$id``; ``schema_version`` required and fixed to this version."""
+    schema["$id"] = SCHEMA_ID
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        version = properties.get("schema_version")
+        if isinstance(version, dict):
+            version["const"] = SCHEMA_VERSION
+    required = schema.get("required")
+    names = list(required) if isinstance(required, list) else []
+    if "schema_version" not in names:
+        schema["required"] = ["schema_version", *names]
+
+
 class Minutes(_Record):
     """The parsed minutes (議事録): JSON-ready, see :meth:`to_json`.
 
@@ -394,18 +518,26 @@ class Minutes(_Record):
         '座長'
     """
 
-    schema_version: str = SCHEMA_VERSION
-    source: Source
-    meeting: Meeting
-    header: tuple[HeaderField, ...] = ()
-    members: tuple[Member, ...] = ()
-    sections: tuple[Section, ...] = ()
-    utterances: tuple[Utterance, ...] = ()
-    events: tuple[Event, ...] = ()
-    signatures: tuple[Signature, ...] = ()
-    membership_changes: tuple[MembershipChange, ...] = ()
-    layout: tuple[LayoutMark, ...] = ()
-    diagnostics: tuple[Diagnostic, ...] = ()
+    model_config = ConfigDict(json_schema_extra=_schema_identity)
+
+    schema_version: str = Field(
+        default=SCHEMA_VERSION, description="the version of this JSON contract"
+    )
+    source: Source = Field(description="where the text came from and how it was read")
+    meeting: Meeting = Field(description="facts about the meeting")
+    header: tuple[HeaderField, ...] = Field(default=(), description="the header lines")
+    members: tuple[Member, ...] = Field(default=(), description="everyone on a roster")
+    sections: tuple[Section, ...] = Field(default=(), description="agenda items and headings")
+    utterances: tuple[Utterance, ...] = Field(default=(), description="the speaker turns")
+    events: tuple[Event, ...] = Field(default=(), description="notes outside any turn")
+    signatures: tuple[Signature, ...] = Field(default=(), description="the signature block")
+    membership_changes: tuple[MembershipChange, ...] = Field(default=(), description="委員の異動")
+    layout: tuple[LayoutMark, ...] = Field(
+        default=(), description="page numbers, rules and running headers taken out"
+    )
+    diagnostics: tuple[Diagnostic, ...] = Field(
+        default=(), description="what the parser did not understand or had to decide"
+    )
     quality: Quality | None = Field(
         default=None, description="how sure the parse is (None only for records made by hand)"
     )
@@ -507,19 +639,38 @@ class Minutes(_Record):
     def to_kokkai_records(
         self, text: str | None = None, *, header: bool = False
     ) -> list[KokkaiSpeech]:
-        """The turns as NDL Kokkai API speech records (``speechOrder``, ``speaker``,
-        ``speakerYomi``, ``speakerGroup``, ``speakerPosition``, ``speakerRole``, ``speech``);
-        pass the parsed ``text`` to cut each speech exactly (:func:`gijiroku.kokkai.to_kokkai_records`).
+        """The speeches as NDL Kokkai API ``speechRecord`` items, every field as served when
+        the minutes came from the API; pass the parsed ``text`` to cut each speech exactly
+        (:func:`gijiroku.kokkai.to_kokkai_records`; the whole meeting record:
+        :func:`gijiroku.kokkai.to_meeting_record`).
         """
         from gijiroku.kokkai import to_kokkai_records
 
         return to_kokkai_records(self, text, header=header)
 
-    def to_tei(self, *, indent: bool = True) -> str:
-        """The minutes as a TEI XML document in the ParlaMint style (:mod:`gijiroku.tei`)."""
-        from gijiroku.tei import to_tei
+    def to_tei(
+        self,
+        *,
+        indent: bool = True,
+        publisher: str | None = None,
+        licence: str | None = None,
+        source_url: str | None = None,
+        published: dt.date | str | None = None,
+        id: str | None = None,
+    ) -> str:
+        """The minutes as a ParlaMint TEI component file (:func:`gijiroku.tei.to_tei`, which
+        documents the options; omitted ones take its defaults)."""
+        from gijiroku.tei import CC_BY_4_0, DEFAULT_PUBLISHER, to_tei
 
-        return to_tei(self, indent=indent)
+        return to_tei(
+            self,
+            indent=indent,
+            publisher=DEFAULT_PUBLISHER if publisher is None else publisher,
+            licence=CC_BY_4_0 if licence is None else licence,
+            source_url=source_url,
+            published=published,
+            id=id,
+        )
 
     def utterances_table(self) -> list[UtteranceRow]:
         """One plain row per utterance: meeting, section, speaker, text, ``chars`` …
@@ -550,10 +701,14 @@ class Minutes(_Record):
 
         return speakers(self)
 
-    def to_pandas(self) -> pandas.DataFrame:
-        """The utterances as a ``pandas.DataFrame`` (needs the extra ``gijiroku[pandas]``).
+    def to_pandas(
+        self, *, table: Literal["utterances", "members", "sections", "items"] = "utterances"
+    ) -> pandas.DataFrame:
+        """The utterances (or members, sections, summary items: ``table=``) as a
+        ``pandas.DataFrame`` (needs the extra ``gijiroku[pandas]``).
 
-        See :func:`gijiroku.to_pandas`, which also takes many minutes at once.
+        See :func:`gijiroku.to_pandas`, which also takes many minutes at once, and
+        :data:`gijiroku.tables.TABLES` for the columns.
 
         Example:
             >>> import gijiroku
@@ -562,4 +717,4 @@ class Minutes(_Record):
         """
         from gijiroku.tables import to_pandas
 
-        return to_pandas(self)
+        return to_pandas(self, table=table)

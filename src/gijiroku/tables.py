@@ -1,10 +1,25 @@
-"""Flat views of parsed minutes for downstream code: rows, speaker stats, pandas, Parquet.
+"""Flat views of parsed minutes for downstream code: tables of rows, speaker stats, pandas,
+Parquet.
 
-- :func:`utterances_table` gives one plain row (a ``dict``) per utterance, with the meeting
-  and section it belongs to, ready for ``csv.DictWriter``, a DataFrame or a database.
-- :func:`speakers` answers "who spoke how much": turns, characters, first and last turn.
-- :func:`to_pandas` and :func:`to_parquet` need the optional extra ``gijiroku[pandas]``
-  (pandas and pyarrow); they are imported only when called.
+Four tables, each one plain row (a ``dict``) per record, with the keys to join them on:
+
+==============  ===================================  ==========================================
+table           one row per                          joins
+==============  ===================================  ==========================================
+``utterances``  turn (発言)                           ``(source, speaker_id)`` → members,
+                                                     ``(source, section_id)`` → sections
+``members``     roster entry (出席者)                 ``(source, member_id)``
+``sections``    agenda item or heading (議題)         ``(source, section_id)``
+``items``       item of summary minutes (要点)        ``(source, section_id)`` → sections
+==============  ===================================  ==========================================
+
+:data:`TABLES` lists every column with its type and meaning (the README prints the same
+list). :func:`to_arrow`, :func:`to_pandas` and :func:`to_parquet` give every document the same
+column types, whatever is missing from it: text is pandas' ``string[pyarrow]``, whole numbers
+``Int64``, ``meeting_date`` ``date32[pyarrow]`` (a date), lists (``roles``, ``tags``) Arrow
+lists; a Parquet file read back with ``pandas.read_parquet`` gives the same types again, and
+carries gijiroku's schema version and library version in its metadata (:func:`parquet_metadata`).
+pandas and pyarrow come with the extra ``gijiroku[pandas]`` and are imported only when called.
 
 The same helpers hang off :class:`~gijiroku.Minutes`: ``m.utterances_table()``,
 ``m.speakers()``, ``m.to_pandas()``.
@@ -19,31 +34,151 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypedDict, overload
 
 if TYPE_CHECKING:
     import pandas
     import pyarrow
 
     from gijiroku.batch import ParseResult
-    from gijiroku.models import Minutes, Utterance
+    from gijiroku.models import Member, Minutes, Utterance
+
+    #: What the functions that take many minutes take.
+    Many: TypeAlias = Minutes | ParseResult | Iterable[Minutes | ParseResult]
 
 __all__ = [
     "COLUMNS",
+    "TABLES",
+    "Column",
+    "ItemRow",
+    "MemberRow",
+    "SectionRow",
     "SpeakerStats",
+    "TableName",
     "UtteranceRow",
     "arrow_schema",
+    "documents",
+    "items_table",
+    "members_table",
+    "parquet_metadata",
     "rows",
+    "sections_table",
     "speakers",
+    "table_rows",
     "to_arrow",
     "to_pandas",
     "to_parquet",
     "utterances_table",
 ]
+
+TableName = Literal["utterances", "members", "sections", "items"]
+ColumnType = Literal["string", "int", "date", "strings"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, its type (``string``, ``int``, ``date`` or ``strings``, a list
+    of strings), whether it can be missing, and what it holds."""
+
+    name: str
+    type: ColumnType
+    nullable: bool
+    description: str
+
+
+def _c(name: str, type: ColumnType, description: str, *, nullable: bool = True) -> Column:
+    return Column(name, type, nullable, description)
+
+
+_DOCUMENT = (
+    _c("source", "string", "the file name or the name given (source.name): the document key"),
+)
+_MEETING = (
+    _c("meeting_body", "string", "会議体名 (meeting.body)"),
+    _c("meeting_date", "date", "the meeting's date (meeting.date)"),
+)
+_SPAN = (
+    _c("line_start", "int", "first line in the source", nullable=False),
+    _c("line_end", "int", "last line in the source", nullable=False),
+    _c("page", "int", "the page, when page markers make it known"),
+)
+
+#: Every table's columns, in order.
+TABLES: dict[TableName, tuple[Column, ...]] = {
+    "utterances": (
+        *_DOCUMENT,
+        _c("meeting_title", "string", "the title as printed (meeting.title)"),
+        _MEETING[0],
+        _c("meeting_number", "int", "第2回 → 2 (meeting.number)"),
+        _MEETING[1],
+        _c("utterance_id", "string", "u1, u2 … (utterance.id)", nullable=False),
+        _c("order", "int", "1 for the first turn", nullable=False),
+        _c("section_id", "string", "the heading it falls under, or null"),
+        _c("section_title", "string", "that section's title"),
+        _c("speaker_label", "string", "the label as printed", nullable=False),
+        _c("speaker_name", "string", "the speaker's name when known"),
+        _c("speaker_role", "string", "役職 or function in the label (座長, 委員)"),
+        _c("speaker_id", "string", "the member's id, or null when no member matches"),
+        _c("text", "string", "the normalized text, paragraphs separated by \\n", nullable=False),
+        _c("chars", "int", "characters of text, paragraph breaks not counted", nullable=False),
+        *_SPAN,
+        _c("meeting_house", "string", "衆議院 / 参議院 (meeting.house)"),
+        _c("meeting_session", "int", "国会の回次 (meeting.session)"),
+        _c("speaker_group", "string", "会派: the NDL API's speakerGroup (speaker.affiliation)"),
+        _c("speaker_yomi", "string", "the name's reading (speaker.yomi)"),
+        _c("speaker_title", "string", "肩書き: speaker.title (the API's), else the member's title"),
+        _c("speaker_affiliation", "string", "所属: the member's affiliation, e.g. a university"),
+        _c("speaker_seat", "int", "議席番号 in the label, else the member's seat"),
+    ),
+    "members": (
+        *_DOCUMENT,
+        *_MEETING,
+        _c("member_id", "string", "m1, m2 …: what utterances.speaker_id holds", nullable=False),
+        _c("name", "string", "the name without spaces; null for an office"),
+        _c("title", "string", "役職 as listed (委員, 情報政策課長)"),
+        _c("group", "string", "the list or body they are listed under"),
+        _c("roles", "strings", "functions in this meeting (座長)", nullable=False),
+        _c("attendance", "string", "present, absent or unknown", nullable=False),
+        _c("seat", "int", "議席番号, when printed"),
+        _c("affiliation", "string", "所属, e.g. a university"),
+        _c("entry", "string", "the roster entry as printed (normalized)", nullable=False),
+        _c("utterances", "int", "how many turns they took", nullable=False),
+        *_SPAN,
+    ),
+    "sections": (
+        *_DOCUMENT,
+        *_MEETING,
+        _c("section_id", "string", "s1, s2 …: what utterances.section_id holds", nullable=False),
+        _c("kind", "string", "heading, agenda or preamble", nullable=False),
+        _c("number", "int", "the printed number: 議題（１） → 1"),
+        _c("title", "string", "the title without number and brackets", nullable=False),
+        _c("level", "int", "1 for an item, 2 for a sub-item", nullable=False),
+        _c("heading", "string", "the heading line as printed", nullable=False),
+        _c("owner", "string", "who presents it, when the heading says"),
+        _c("tags", "strings", "e.g. priority 高, kind 報告", nullable=False),
+        _c("items", "int", "summary minutes: how many items it holds", nullable=False),
+        _c("utterances", "int", "how many turns fall under it", nullable=False),
+        *_SPAN,
+    ),
+    "items": (
+        *_DOCUMENT,
+        *_MEETING,
+        _c("section_id", "string", "the section it belongs to", nullable=False),
+        _c("section_title", "string", "that section's title", nullable=False),
+        _c("item", "int", "1 for the first item of its section", nullable=False),
+        _c("kind", "string", "bullet, paragraph, decision or todo", nullable=False),
+        _c("text", "string", "the item's text (normalized)", nullable=False),
+        _c("owner", "string", "who does it or said it, when named"),
+        _c("depth", "int", "nesting level of the bullet, 0 at the top", nullable=False),
+        _c("chars", "int", "characters of text", nullable=False),
+        *_SPAN,
+    ),
+}
 
 
 class UtteranceRow(TypedDict):
@@ -71,7 +206,77 @@ class UtteranceRow(TypedDict):
     line_start: int
     line_end: int
     page: int | None
+    meeting_house: str | None
+    meeting_session: int | None
+    speaker_group: str | None
+    speaker_yomi: str | None
+    speaker_title: str | None
+    speaker_affiliation: str | None
+    speaker_seat: int | None
 
+
+class MemberRow(TypedDict):
+    """One roster member as a flat row (the ``members`` table of :data:`TABLES`)."""
+
+    source: str | None
+    meeting_body: str | None
+    meeting_date: dt.date | None
+    member_id: str
+    name: str | None
+    title: str | None
+    group: str | None
+    roles: list[str]
+    attendance: str
+    seat: int | None
+    affiliation: str | None
+    entry: str
+    utterances: int
+    line_start: int
+    line_end: int
+    page: int | None
+
+
+class SectionRow(TypedDict):
+    """One section as a flat row (the ``sections`` table of :data:`TABLES`)."""
+
+    source: str | None
+    meeting_body: str | None
+    meeting_date: dt.date | None
+    section_id: str
+    kind: str
+    number: int | None
+    title: str
+    level: int
+    heading: str
+    owner: str | None
+    tags: list[str]
+    items: int
+    utterances: int
+    line_start: int
+    line_end: int
+    page: int | None
+
+
+class ItemRow(TypedDict):
+    """One item of summary minutes as a flat row (the ``items`` table of :data:`TABLES`)."""
+
+    source: str | None
+    meeting_body: str | None
+    meeting_date: dt.date | None
+    section_id: str
+    section_title: str
+    item: int
+    kind: str
+    text: str
+    owner: str | None
+    depth: int
+    chars: int
+    line_start: int
+    line_end: int
+    page: int | None
+
+
+Row = UtteranceRow | MemberRow | SectionRow | ItemRow
 
 #: The columns of :func:`utterances_table`, CSV and Parquet output, in order.
 COLUMNS: tuple[str, ...] = tuple(UtteranceRow.__annotations__)
@@ -117,8 +322,11 @@ def utterances_table(minutes: Minutes) -> list[UtteranceRow]:
     """
     meeting = minutes.meeting
     titles = {section.id: section.title for section in minutes.sections}
+    members: dict[str, Member] = {member.id: member for member in minutes.members}
     table: list[UtteranceRow] = []
     for u in minutes.utterances:
+        s = u.speaker
+        member = members.get(u.speaker_id) if u.speaker_id else None
         table.append(
             UtteranceRow(
                 source=minutes.source.name,
@@ -130,18 +338,147 @@ def utterances_table(minutes: Minutes) -> list[UtteranceRow]:
                 order=u.order,
                 section_id=u.section_id,
                 section_title=titles.get(u.section_id) if u.section_id else None,
-                speaker_label=u.speaker.label,
-                speaker_name=u.speaker.name,
-                speaker_role=u.speaker.role,
+                speaker_label=s.label,
+                speaker_name=s.name,
+                speaker_role=s.role,
                 speaker_id=u.speaker_id,
                 text=u.text,
                 chars=_chars(u.text),
                 line_start=u.span.line_start,
                 line_end=u.span.line_end,
                 page=u.span.page,
+                meeting_house=meeting.house,
+                meeting_session=meeting.session,
+                speaker_group=s.affiliation,
+                speaker_yomi=s.yomi,
+                speaker_title=s.title or (member.title if member else None),
+                speaker_affiliation=member.affiliation if member else None,
+                speaker_seat=s.seat if s.seat is not None else (member.seat if member else None),
             )
         )
     return table
+
+
+def members_table(minutes: Minutes) -> list[MemberRow]:
+    """One plain row per roster member (the ``members`` table of :data:`TABLES`).
+
+    Example:
+        >>> m = gijiroku.parse_file("samples/council/sendai-ict-2016-02-08.txt")  # doctest: +SKIP
+        >>> members_table(m)[1]["roles"]  # doctest: +SKIP
+        ['座長']
+    """
+    meeting = minutes.meeting
+    turns = Counter(u.speaker_id for u in minutes.utterances if u.speaker_id)
+    return [
+        MemberRow(
+            source=minutes.source.name,
+            meeting_body=meeting.body,
+            meeting_date=meeting.date,
+            member_id=m.id,
+            name=m.name,
+            title=m.title,
+            group=m.group,
+            roles=list(m.roles),
+            attendance=m.attendance,
+            seat=m.seat,
+            affiliation=m.affiliation,
+            entry=m.entry,
+            utterances=turns[m.id],
+            line_start=m.span.line_start,
+            line_end=m.span.line_end,
+            page=m.span.page,
+        )
+        for m in minutes.members
+    ]
+
+
+def sections_table(minutes: Minutes) -> list[SectionRow]:
+    """One plain row per section: agenda items, headings, the parts of summary minutes."""
+    meeting = minutes.meeting
+    turns = Counter(u.section_id for u in minutes.utterances if u.section_id)
+    return [
+        SectionRow(
+            source=minutes.source.name,
+            meeting_body=meeting.body,
+            meeting_date=meeting.date,
+            section_id=s.id,
+            kind=s.kind,
+            number=s.number,
+            title=s.title,
+            level=s.level,
+            heading=s.heading,
+            owner=s.owner,
+            tags=list(s.tags),
+            items=len(s.items),
+            utterances=turns[s.id],
+            line_start=s.span.line_start,
+            line_end=s.span.line_end,
+            page=s.span.page,
+        )
+        for s in minutes.sections
+    ]
+
+
+def items_table(minutes: Minutes) -> list[ItemRow]:
+    """One plain row per item of summary minutes (bullets, paragraphs, decisions, to-dos).
+
+    Example:
+        >>> import gijiroku
+        >>> m = gijiroku.parse("# 会議\\n## 議題\\n* TODO: 資料を送る(sano\\n")
+        >>> [(r["section_title"], r["kind"], r["owner"]) for r in items_table(m)]
+        [('議題', 'todo', 'sano')]
+    """
+    meeting = minutes.meeting
+    return [
+        ItemRow(
+            source=minutes.source.name,
+            meeting_body=meeting.body,
+            meeting_date=meeting.date,
+            section_id=s.id,
+            section_title=s.title,
+            item=position,
+            kind=item.kind,
+            text=item.text,
+            owner=item.owner,
+            depth=item.depth,
+            chars=_chars(item.text),
+            line_start=item.span.line_start,
+            line_end=item.span.line_end,
+            page=item.span.page,
+        )
+        for s in minutes.sections
+        for position, item in enumerate(s.items, start=1)
+    ]
+
+
+_BUILDERS: dict[TableName, Callable[[Minutes], list[Any]]] = {
+    "utterances": utterances_table,
+    "members": members_table,
+    "sections": sections_table,
+    "items": items_table,
+}
+
+
+def _table_name(table: str) -> TableName:
+    if table not in TABLES:
+        raise ValueError(f"table must be one of {', '.join(TABLES)}, not {table!r}")
+    return table
+
+
+@overload
+def table_rows(minutes: Minutes, *, table: Literal["utterances"] = ...) -> list[UtteranceRow]: ...
+@overload
+def table_rows(minutes: Minutes, *, table: Literal["members"]) -> list[MemberRow]: ...
+@overload
+def table_rows(minutes: Minutes, *, table: Literal["sections"]) -> list[SectionRow]: ...
+@overload
+def table_rows(minutes: Minutes, *, table: Literal["items"]) -> list[ItemRow]: ...
+@overload
+def table_rows(minutes: Minutes, *, table: TableName) -> list[Row]: ...
+def table_rows(minutes: Minutes, *, table: TableName = "utterances") -> list[Any]:
+    """The rows of one table of one document (``utterances``, ``members``, ``sections`` or
+    ``items``)."""
+    return _BUILDERS[_table_name(table)](minutes)
 
 
 def speakers(minutes: Minutes) -> list[SpeakerStats]:
@@ -194,21 +531,19 @@ def _most_common(values: list[str]) -> str | None:
     return max(counts, key=lambda value: counts[value])  # max keeps the first of equals
 
 
-def rows(many: Minutes | ParseResult | Iterable[Minutes | ParseResult]) -> list[UtteranceRow]:
-    """The rows of several minutes, one after the other; failed results are skipped.
+def documents(many: Many) -> Iterator[Minutes]:
+    """The minutes in ``many`` — one :class:`~gijiroku.Minutes`, or an iterable of minutes and
+    :class:`~gijiroku.ParseResult` (failed results skipped) — one at a time, so a generator
+    such as :func:`~gijiroku.parse_many` is never held whole.
 
-    Example:
-        >>> import gijiroku
-        >>> docs = [gijiroku.parse("座長 はい。"), gijiroku.parse("林委員 いいえ。")]
-        >>> [r["speaker_label"] for r in rows(docs)]
-        ['座長', '林委員']
+    Raises:
+        TypeError: an item that is neither.
     """
     from gijiroku.batch import ParseResult
     from gijiroku.models import Minutes
 
     if isinstance(many, (Minutes, ParseResult)):
         many = [many]
-    table: list[UtteranceRow] = []
     for item in many:
         if isinstance(item, ParseResult):
             if item.minutes is None:
@@ -216,8 +551,37 @@ def rows(many: Minutes | ParseResult | Iterable[Minutes | ParseResult]) -> list[
             item = item.minutes
         if not isinstance(item, Minutes):
             raise TypeError(f"expected Minutes or ParseResult, not {type(item).__name__}")
-        table.extend(utterances_table(item))
-    return table
+        yield item
+
+
+@overload
+def rows(many: Many, *, table: Literal["utterances"] = ...) -> list[UtteranceRow]: ...
+@overload
+def rows(many: Many, *, table: Literal["members"]) -> list[MemberRow]: ...
+@overload
+def rows(many: Many, *, table: Literal["sections"]) -> list[SectionRow]: ...
+@overload
+def rows(many: Many, *, table: Literal["items"]) -> list[ItemRow]: ...
+@overload
+def rows(many: Many, *, table: TableName) -> list[Row]: ...
+def rows(many: Many, *, table: TableName = "utterances") -> list[Any]:
+    """The rows of one table of several minutes, one after the other; failed results are
+    skipped.
+
+    Example:
+        >>> import gijiroku
+        >>> docs = [gijiroku.parse("座長 はい。"), gijiroku.parse("林委員 いいえ。")]
+        >>> [r["speaker_label"] for r in rows(docs)]
+        ['座長', '林委員']
+    """
+    build = _BUILDERS[_table_name(table)]
+    table_rows_: list[Any] = []
+    for minutes in documents(many):
+        table_rows_.extend(build(minutes))
+    return table_rows_
+
+
+# -- Arrow, pandas, Parquet ----------------------------------------------------------------------
 
 
 def _require(module: str, extra: str) -> Any:
@@ -231,88 +595,126 @@ def _require(module: str, extra: str) -> Any:
         ) from exc
 
 
-def arrow_schema() -> pyarrow.Schema:
-    """The ``pyarrow.Schema`` of the rows (needs pyarrow): explicit types, so an empty
-    table or an all-null column still has the right type."""
-    pa = _require("pyarrow", "pandas")
-    types = {
-        "meeting_number": pa.int32(),
-        "meeting_date": pa.date32(),
-        "order": pa.int32(),
-        "chars": pa.int32(),
-        "line_start": pa.int32(),
-        "line_end": pa.int32(),
-        "page": pa.int32(),
+#: Column type → (pandas dtype name, pandas_type) in the pandas metadata a schema carries, so
+#: that pyarrow's and pandas' readers rebuild the same dtypes, nulls or not.
+_PANDAS_TYPES: dict[ColumnType, tuple[str, str]] = {
+    "string": ("string[pyarrow]", "unicode"),
+    "int": ("Int64", "int64"),
+    "date": ("date32[day][pyarrow]", "date"),
+    "strings": ("object", "list[unicode]"),
+}
+
+
+def parquet_metadata(*, table: TableName = "utterances") -> dict[str, str]:
+    """What gijiroku writes in a Parquet file's key-value metadata under the key
+    ``gijiroku``: ``schema_version`` (of the JSON contract), ``version`` (of the library) and
+    ``table``.
+
+    Example:
+        >>> parquet_metadata(table="members")["table"]
+        'members'
+    """
+    from gijiroku import __version__
+    from gijiroku.models import SCHEMA_VERSION
+
+    return {"schema_version": SCHEMA_VERSION, "version": __version__, "table": table}
+
+
+def _schema_metadata(table: TableName) -> dict[bytes, bytes]:
+    from gijiroku import __version__
+
+    columns = [
+        {
+            "name": column.name,
+            "field_name": column.name,
+            "pandas_type": _PANDAS_TYPES[column.type][1],
+            "numpy_type": _PANDAS_TYPES[column.type][0],
+            "metadata": None,
+        }
+        for column in TABLES[table]
+    ]
+    pandas_metadata = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": columns,
+        "creator": {"library": "gijiroku", "version": __version__},
     }
-    nullable = {"utterance_id", "order", "speaker_label", "text", "chars", "line_start", "line_end"}
-    return pa.schema(
-        [
-            pa.field(name, types.get(name, pa.string()), nullable=name not in nullable)
-            for name in COLUMNS
-        ]
-    )
+    return {
+        b"pandas": json.dumps(pandas_metadata).encode("utf-8"),
+        b"gijiroku": json.dumps(parquet_metadata(table=table)).encode("utf-8"),
+    }
 
 
-def to_arrow(many: Minutes | ParseResult | Iterable[Minutes | ParseResult]) -> pyarrow.Table:
-    """The rows as a ``pyarrow.Table`` with :func:`arrow_schema` (needs pyarrow)."""
+def arrow_schema(*, table: TableName = "utterances") -> pyarrow.Schema:
+    """The ``pyarrow.Schema`` of a table (needs pyarrow): one fixed type per column, so an
+    empty table or an all-null column still has its type; the schema's metadata holds
+    :func:`parquet_metadata` and the pandas dtypes."""
     pa = _require("pyarrow", "pandas")
-    return pa.Table.from_pylist(rows(many), schema=arrow_schema())
+    name = _table_name(table)
+    types = {
+        "string": pa.string(),
+        "int": pa.int64(),
+        "date": pa.date32(),
+        "strings": pa.list_(pa.string()),
+    }
+    fields = [pa.field(c.name, types[c.type], nullable=c.nullable) for c in TABLES[name]]
+    return pa.schema(fields, metadata=_schema_metadata(name))
 
 
-def to_pandas(many: Minutes | ParseResult | Iterable[Minutes | ParseResult]) -> pandas.DataFrame:
-    """The rows as a ``pandas.DataFrame``, one row per utterance (needs ``gijiroku[pandas]``).
+def to_arrow(many: Many, *, table: TableName = "utterances") -> pyarrow.Table:
+    """A table's rows as a ``pyarrow.Table`` with :func:`arrow_schema` (needs pyarrow)."""
+    pa = _require("pyarrow", "pandas")
+    return pa.Table.from_pylist(rows(many, table=table), schema=arrow_schema(table=table))
+
+
+def to_pandas(many: Many, *, table: TableName = "utterances") -> pandas.DataFrame:
+    """A table as a ``pandas.DataFrame`` (needs ``gijiroku[pandas]``): one row per utterance
+    by default, or per member, section or summary item (``table=``).
 
     Accepts one :class:`~gijiroku.Minutes`, or any iterable of minutes and
     :class:`~gijiroku.ParseResult` (failed results are skipped), e.g. what
-    :func:`~gijiroku.parse_many` yields. Integer columns that may be missing use pandas'
-    nullable ``Int64``; ``meeting_date`` is a ``datetime64`` column.
+    :func:`~gijiroku.parse_many` yields. The column types are the same for every document and
+    after a Parquet round trip: ``string[pyarrow]`` text, ``Int64`` numbers, ``meeting_date``
+    as ``date32[pyarrow]``, lists as Python objects (see :data:`TABLES`).
 
     Example:
         >>> import gijiroku
         >>> df = gijiroku.to_pandas(gijiroku.parse_many(["a.txt", "b.txt"]))  # doctest: +SKIP
         >>> df.groupby("speaker_name")["chars"].sum().sort_values()  # doctest: +SKIP
     """
-    pd = _require("pandas", "pandas")
-    frame = pd.DataFrame.from_records(rows(many), columns=list(COLUMNS))
-    frame = frame.astype(
-        {
-            "meeting_number": "Int64",
-            "order": "int64",
-            "chars": "int64",
-            "line_start": "int64",
-            "line_end": "int64",
-            "page": "Int64",
-        }
-    )
-    frame["meeting_date"] = pd.to_datetime(frame["meeting_date"])
-    return frame
+    _require("pandas", "pandas")
+    return to_arrow(many, table=table).to_pandas()
 
 
 def to_parquet(
-    many: Minutes | ParseResult | Iterable[Minutes | ParseResult],
+    many: Many,
     path: str | os.PathLike[str],
+    *,
+    table: TableName = "utterances",
 ) -> int:
-    """Write the rows to a Parquet file (needs pyarrow); returns the number of rows.
+    """Write a table to a Parquet file (needs pyarrow); returns the number of rows.
 
     The rows are written in row groups as the minutes arrive, so a generator such as
-    :func:`~gijiroku.parse_many` is never held in memory whole.
+    :func:`~gijiroku.parse_many` is never held in memory whole. The file's metadata holds
+    :func:`parquet_metadata` under the key ``gijiroku``.
 
     Example:
         >>> import gijiroku
         >>> gijiroku.to_parquet(gijiroku.parse_many(paths), "corpus.parquet")  # doctest: +SKIP
         1234
     """
-    from gijiroku.batch import ParseResult
-    from gijiroku.models import Minutes
     from gijiroku.writers import ParquetWriter
 
-    if isinstance(many, (Minutes, ParseResult)):
-        many = [many]
-    with ParquetWriter(path) as writer:
-        for item in many:
-            if isinstance(item, ParseResult):
-                if item.minutes is None:
-                    continue
-                item = item.minutes
-            writer.write(item)
+    with ParquetWriter(path, table=_table_name(table)) as writer:
+        for minutes in documents(many):
+            writer.write(minutes)
     return writer.rows
+
+
+def flat_value(value: object) -> object:
+    """A row value for CSV: a list joined with 、, a date as ISO text, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "、".join(map(str, value))
+    return value

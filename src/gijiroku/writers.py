@@ -9,10 +9,12 @@ format     what is written
 =========  ================================================================================
 json       one JSON document; an array of them when ``single=False`` (several inputs)
 jsonl      one line of JSON per minutes (JSON Lines)
-csv        one row per utterance (:data:`gijiroku.tables.COLUMNS`), UTF-8; with ``bom=True``
-           a byte-order mark first, so that Excel opens the Japanese text correctly
-parquet    one row per utterance, typed columns (:func:`gijiroku.tables.arrow_schema`),
-           written in row groups as it goes; needs pyarrow (``gijiroku[pandas]``)
+csv        one row per utterance (:data:`gijiroku.tables.COLUMNS`), or per member, section
+           or item (``table=``), UTF-8; with ``bom=True`` a byte-order mark first, so that
+           Excel opens the Japanese text correctly; lists joined with 、
+parquet    the same rows, typed columns (:func:`gijiroku.tables.arrow_schema`), written in
+           row groups as it goes, gijiroku's schema and library versions in the file's
+           metadata; needs pyarrow (``gijiroku[pandas]``)
 =========  ================================================================================
 
 Example:
@@ -32,7 +34,7 @@ from types import TracebackType
 from typing import IO, Any, Literal
 
 from gijiroku.models import Minutes
-from gijiroku.tables import COLUMNS, UtteranceRow, arrow_schema, utterances_table
+from gijiroku.tables import TABLES, TableName, arrow_schema, flat_value, table_rows
 
 __all__ = [
     "OUTPUT_FORMATS",
@@ -167,35 +169,40 @@ class JsonLinesWriter(MinutesWriter):
 
 
 class CsvWriter(MinutesWriter):
-    """One row per utterance, with a header row; dates as ISO text, missing values empty."""
+    """One row per utterance (or member, section, item: ``table=``), with a header row;
+    dates as ISO text, lists joined with 、, missing values empty."""
 
-    def __init__(self, target: Target, *, bom: bool = False) -> None:
+    def __init__(
+        self, target: Target, *, bom: bool = False, table: TableName = "utterances"
+    ) -> None:
         super().__init__(target, encoding="utf-8-sig" if bom else "utf-8")
         self.bom = bom
+        self.table = table
+        self._columns = [column.name for column in TABLES[table]]
         self._csv: Any = None
 
     def _start(self, stream: IO[Any]) -> None:
         if self.bom and not self._owned:
             stream.write("\ufeff")
         self._csv = csv.writer(stream)
-        self._csv.writerow(COLUMNS)
+        self._csv.writerow(self._columns)
 
     def _write(self, stream: IO[Any], minutes: Minutes) -> None:
-        table = utterances_table(minutes)
-        self._csv.writerows(_csv_row(row) for row in table)
+        table = table_rows(minutes, table=self.table)
+        self._csv.writerows([flat_value(row[c]) for c in self._columns] for row in table)  # type: ignore[literal-required]
         self.rows += len(table)
 
 
-def _csv_row(row: UtteranceRow) -> list[object]:
-    return ["" if row[name] is None else row[name] for name in COLUMNS]  # type: ignore[literal-required]
-
-
 class ParquetWriter(MinutesWriter):
-    """One row per utterance in a Parquet file, ``row_group_rows`` rows per row group."""
+    """One row per utterance (or member, section, item: ``table=``) in a Parquet file,
+    ``row_group_rows`` rows per row group; :func:`gijiroku.tables.parquet_metadata` in the
+    file's key-value metadata under ``gijiroku``."""
 
     binary = True
 
-    def __init__(self, target: Target, *, row_group_rows: int = 50_000) -> None:
+    def __init__(
+        self, target: Target, *, row_group_rows: int = 50_000, table: TableName = "utterances"
+    ) -> None:
         super().__init__(target)
         import importlib
 
@@ -207,15 +214,16 @@ class ParquetWriter(MinutesWriter):
                 "Parquet output needs pyarrow; install it with: pip install 'gijiroku[pandas]'"
             ) from exc
         self.row_group_rows = row_group_rows
-        self._schema = arrow_schema()
-        self._buffer: list[UtteranceRow] = []
+        self.table = table
+        self._schema = arrow_schema(table=table)
+        self._buffer: list[Any] = []
         self._parquet: Any = None
 
     def _start(self, stream: IO[Any]) -> None:
         self._parquet = self._pq.ParquetWriter(stream, self._schema)
 
     def _write(self, stream: IO[Any], minutes: Minutes) -> None:
-        table = utterances_table(minutes)
+        table = table_rows(minutes, table=self.table)
         self._buffer.extend(table)
         self.rows += len(table)
         if len(self._buffer) >= self.row_group_rows:
@@ -238,6 +246,7 @@ def open_writer(
     *,
     single: bool = False,
     bom: bool = False,
+    table: TableName = "utterances",
 ) -> MinutesWriter:
     """A writer for ``format`` into ``target`` (a path, or an open stream: text for json,
     jsonl and csv, binary for parquet).
@@ -247,6 +256,8 @@ def open_writer(
         target: where to write; a path is opened (and created) at the first write.
         single: JSON only: write one document rather than an array.
         bom: CSV only: start with a UTF-8 byte-order mark (for Excel).
+        table: CSV and Parquet: which table (``utterances``, ``members``, ``sections``,
+            ``items``; see :data:`gijiroku.tables.TABLES`).
 
     Raises:
         ValueError: an unknown format.
@@ -257,7 +268,7 @@ def open_writer(
     if format == "jsonl":
         return JsonLinesWriter(target)
     if format == "csv":
-        return CsvWriter(target, bom=bom)
+        return CsvWriter(target, bom=bom, table=table)
     if format == "parquet":
-        return ParquetWriter(target)
+        return ParquetWriter(target, table=table)
     raise ValueError(f"format must be one of {', '.join(OUTPUT_FORMATS)}, not {format!r}")
