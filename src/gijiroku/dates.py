@@ -242,9 +242,10 @@ _ALT_ERA = rf"[（(]{SPACES}(?P<alt_era>{ERA_NAMES}){SPACES}(?P<alt_year>{ERA_YE
 _ERA_DATE = (
     rf"(?P<era>{ERA_NAMES}){SPACES}(?P<year>{ERA_YEAR}){SPACES}"  # 令和 7 / 令和元 / 昭和二十二
     rf"(?:{_ALT_WESTERN})?"  # (2020)
-    rf"(?:年{SPACES}(?:{_ALT_WESTERN})?|[.．/／]{SPACES})"  # 年 / 年（2020年） / .
-    rf"(?P<month>{NUMBER}){SPACES}(?:月|[.．/／]){SPACES}"
-    rf"(?P<day>{NUMBER}){_DAY_MARK}"
+    rf"(?:年{SPACES}(?:{_ALT_WESTERN})?"  # 年 / 年（2020年）
+    rf"(?P<month>{NUMBER}){SPACES}月{SPACES}(?P<day>{NUMBER}){_DAY_MARK}"
+    rf"|[.．/／]{SPACES}(?P<month>{NUMBER}){SPACES}[.．/／]{SPACES}(?P<day>{NUMBER})"  # 令和5.4.12
+    r"(?![.．/／][0-9０-９]))"
 )
 _LETTER_DATE = (
     rf"(?P<letter>{ERA_LETTERS}){SPACES}(?P<year>{_TWO})"  # R2 / H28 / Ｒ０２
@@ -541,13 +542,14 @@ class _Clock:
         return f"{self.hour:02d}:{self.minute:02d}"
 
 
-def _clock_at(text: str, pos: int) -> _Clock | None:
-    """The clock time that starts at ``pos``, if one does."""
+def _clock_at(text: str, pos: int, *, closing: bool = False) -> _Clock | None:
+    """The clock time that starts at ``pos``, if one does; ``closing`` when it would end a
+    range (零時～一時: a bare 一時 is then a time)."""
     match = CLOCK_RE.match(text, pos)
-    return _clock_of(match, text) if match else None
+    return _clock_of(match, text, closing=closing) if match else None
 
 
-def _clock_of(match: regex.Match[str], text: str) -> _Clock | None:
+def _clock_of(match: regex.Match[str], text: str, *, closing: bool = False) -> _Clock | None:
     """A :class:`_Clock` for one match of :data:`CLOCK_RE`; None when it is no real time."""
     half_day = match["ampm"]
     if match["noon"]:
@@ -558,8 +560,8 @@ def _clock_of(match: regex.Match[str], text: str) -> _Clock | None:
             return None
         hour, minute = hour_or_none, minute_or_none
     else:
-        if match["hour"] in ("一", "壱") and not (half_day or match["minute"] or match["half"]):
-            return None  # 一時休憩: "for a while", not one o'clock
+        if not closing and _for_a_while(match, text):
+            return None
         hour_or_none = parse_number(match["hour"])
         minute_or_none = 30 if match["half"] else parse_number(match["minute"] or "0")
         if hour_or_none is None or minute_or_none is None:
@@ -584,6 +586,16 @@ def _clock_of(match: regex.Match[str], text: str) -> _Clock | None:
     return _Clock(match.start(), match.end(), hour, minute, half_day, role, word_end)
 
 
+def _for_a_while(match: regex.Match[str], text: str) -> bool:
+    """A bare 一時 means "for a while" (一時休憩, 為替は一時…), not one o'clock, unless a range
+    or a start or end word follows (一時～三時, 一時開会)."""
+    if match["hour"] not in ("一", "壱") or match["ampm"] or match["minute"] or match["half"]:
+        return False
+    after = _AFTER_CLOCK_RE.match(text, match.end())
+    starts_or_ends = after is not None and (after["start"] or after["end"])
+    return not (starts_or_ends or _RANGE_GAP_RE.match(text, match.end()))
+
+
 def _carried(first: _Clock, second: _Clock) -> _Clock:
     """The end of a range takes the start's 午前/午後 when it prints none (午後2時～4時)."""
     if second.half_day is not None or first.half_day is None or second.hour >= 12:
@@ -596,7 +608,7 @@ def _carried(first: _Clock, second: _Clock) -> _Clock:
 def _range_from(text: str, first: _Clock) -> TimeRange:
     """The time or time range that starts with ``first``."""
     gap = _RANGE_GAP_RE.match(text, first.end)
-    second = _clock_at(text, gap.end()) if gap is not None else None
+    second = _clock_at(text, gap.end(), closing=True) if gap is not None else None
     if gap is not None and second is None:
         end = gap.end("sep")
         return TimeRange(first.text(), None, text[first.start : end], first.start, end, True)

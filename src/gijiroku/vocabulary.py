@@ -65,7 +65,7 @@ def ungrouped(pattern: str) -> str:
 #: One space, half- or full-width (U+3000), as letter-spaced and padded minutes print them.
 SPACE = r"[ \u3000]"
 #: Any run of spaces, possibly empty (possessive).
-SPACES = rf"{SPACE}*+"
+SPACES = rf"(?:{SPACE}*+)"
 
 #: Kanji that stand for one digit: 〇 and 零 (0), 一 … 九, and the formal and old forms
 #: 壱弐参 / 壹貳參 (1, 2, 3).
@@ -75,9 +75,9 @@ KANJI_DIGIT_CHARS = "〇零一二三四五六七八九壱弐参壹貳參"
 KANJI_NUMERAL_CHARS = KANJI_DIGIT_CHARS + "十拾百千万萬億廿卅"
 
 #: A run of Arabic digits, half- or full-width (``12``, ``１２``, ``２6``).
-DIGITS = r"(?<![0-9０-９])[0-9０-９]++"
+DIGITS = r"(?:(?<![0-9０-９])[0-9０-９]++)"
 #: A run of kanji numerals, positional or with units (``二〇二四``, ``二十六``, ``千九百八十九``).
-KANJI_NUMBER = rf"(?<![{KANJI_NUMERAL_CHARS}])[{KANJI_NUMERAL_CHARS}]++"
+KANJI_NUMBER = rf"(?:(?<![{KANJI_NUMERAL_CHARS}])[{KANJI_NUMERAL_CHARS}]++)"
 #: A number in digits or in kanji. What it means is :func:`gijiroku.dates.parse_number`'s
 #: business: a run matched here may still be too large to be a number (over 999,999,999).
 NUMBER = rf"(?:{DIGITS}|{KANJI_NUMBER})"
@@ -86,7 +86,7 @@ NUMBER = rf"(?:{DIGITS}|{KANJI_NUMBER})"
 ERA_NAMES = r"(?:明治|大正|昭和|平成|令和)"
 #: The one-letter abbreviations of the eras (``R6.2.22``, ``H28.2.8``), half- or full-width,
 #: never right after another Latin letter (``HR2.5.8`` is no date).
-ERA_LETTERS = r"(?<![A-Za-zＡ-Ｚａ-ｚ])[MTSHRmtshrＭＴＳＨＲ]"
+ERA_LETTERS = r"(?:(?<![A-Za-zＡ-Ｚａ-ｚ])[MTSHRmtshrＭＴＳＨＲ])"
 #: A year within an era: a number, or 元 for the first year (令和元年).
 ERA_YEAR = rf"(?:{NUMBER}|元)"
 
