@@ -111,8 +111,8 @@ CLOCK_PATTERN = (
 #: A clock time in any form of :data:`CLOCK_PATTERN`, as a fragment with no groups.
 CLOCK = ungrouped(CLOCK_PATTERN)
 #: What joins the two ends of a range of times or dates: ``～ 〜 ~ - － ― ‐ ー −``, ``から``,
-#: ``より``.
-RANGE_SEPARATOR = r"(?:[～〜~\-－―‐ー−–—]|から|より)"
+#: ``より`` (not the arrow ``->``).
+RANGE_SEPARATOR = r"(?:[～〜~－―‐ー−–—]|-(?!>)|から|より)"
 
 #: The words for the course of a meeting that a time goes with (午後１時開会, 午後３時散会).
 COURSE_WORDS = r"(?:開会・開議|開議|開会|散会|閉会|延会|休憩|再開|休会|閉議)"
