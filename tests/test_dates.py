@@ -635,3 +635,17 @@ def test_the_match_record_is_frozen() -> None:
     assert found is not None
     with pytest.raises(dataclasses.FrozenInstanceError):
         found.date = None  # type: ignore[misc]
+
+
+def test_readme_dates_session_runs() -> None:
+    """The example session in README's "Dates, times and numbers" is true."""
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Dates, times and numbers") :]
+    session = section[section.index("```python") + len("```python") : section.index("```\n", 20)]
+    test = doctest.DocTestParser().get_doctest(session, {}, "README dates", "README.md", 0)
+    runner = doctest.DocTestRunner()
+    outcome = runner.run(test)
+    assert outcome.attempted == 6
+    assert outcome.failed == 0
