@@ -649,3 +649,14 @@ def test_readme_dates_session_runs() -> None:
     outcome = runner.run(test)
     assert outcome.attempted == 6
     assert outcome.failed == 0
+
+
+def test_a_huge_meeting_number_never_reaches_pandas() -> None:
+    """issue 16: 第99999999999999999999回 gave an int that to_pandas() could not hold."""
+    pytest.importorskip("pandas")
+    minutes = gijiroku.parse(
+        "第99999999999999999999回 審議会 議事録\n日時：令和2年5月8日\n座長 はい。"
+    )
+    assert minutes.meeting.number is None
+    assert "第99999999999999999999回" in (minutes.meeting.title or "")  # kept as printed
+    assert len(minutes.to_pandas()) == len(minutes.utterances)

@@ -453,12 +453,10 @@ def _with_ranges(text: str, found: Iterable[DateMatch]) -> Iterator[DateMatch]:
             if gap is not None and gap.end() == current.start:
                 pending = dataclasses.replace(pending, range_role="start")
                 current = dataclasses.replace(current, range_role="end")
-                if not current.has_year and pending.year is not None and pending.date:
-                    later = (current.month or 0, current.day or 0) >= (
-                        pending.month or 0,
-                        pending.day or 0,
-                    )
-                    current = current.with_year(pending.year + (0 if later else 1))
+                start = pending.date
+                if not current.has_year and start and current.month and current.day:
+                    same_year = (current.month, current.day) >= (start.month, start.day)
+                    current = current.with_year(start.year + (0 if same_year else 1))
         if pending is not None:
             yield pending
         pending = current
@@ -523,8 +521,8 @@ _Role = Literal["start", "end"] | None
 
 @dataclass(frozen=True, slots=True)
 class _Clock:
-    """One clock time: where, its hour (24-hour) and minute, the 午前/午後 printed, and the
-    word after it (the end of the match includes that word)."""
+    """One clock time: its span, hour (24-hour) and minute, the 午前/午後/正午 printed, the
+    role a word before or after it gives it, and where that word after it ends."""
 
     start: int
     end: int
