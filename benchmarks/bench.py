@@ -21,6 +21,12 @@ Sections:
             workers (and more with ``--jobs``): documents per second and the speed-up;
             then the ceiling the machine allows (as many independent processes parsing a
             share each) and the load other processes put on the machine meanwhile.
+    pdf      every PDF under samples/ (needs gijiroku[pdf]): text extraction alone (the floor
+             of reading a PDF) against extraction + parse, both in this process; and the
+             parse of the extracted text against the text floor.
+    pdflibs  the PDF libraries compared on the same files: pypdfium2 (what gijiroku uses),
+             pypdf and pdfminer.six when installed: time, characters, lines, and how many
+             of pypdfium2's lines each gives verbatim and in the same order.
 """
 
 from __future__ import annotations
@@ -259,11 +265,95 @@ def _independent_processes(paths: Sequence[Path], count: int) -> int:
     return len(paths) if all(p.exitcode == 0 for p in processes) else 0
 
 
+# -- PDF files ---------------------------------------------------------------------------------
+
+
+def pdf_paths() -> list[Path]:
+    """Every bundled PDF sample, sorted."""
+    return sorted(SAMPLES.rglob("*.pdf"))
+
+
+def bench_pdf(args: argparse.Namespace) -> None:
+    """Extraction + parse against extraction alone (the floor of reading a PDF), per PDF."""
+    for path in pdf_paths():
+        data = path.read_bytes()
+        extracted = gijiroku.extract_text(data)
+        text_bytes = extracted.masked().encode("utf-8")
+        times = _best_times(
+            {
+                0: lambda: len(gijiroku.extract_text(data).text),
+                1: lambda: len(gijiroku.parse(data).utterances),
+                2: lambda: len(gijiroku.parse(extracted).utterances),
+                3: lambda: floor(text_bytes),
+            },
+            args.repeat,
+        )
+        extract, both, parse, text_floor = (times[k][0] for k in range(4))
+        name = str(path.relative_to(SAMPLES))
+        print(f"pdf: {name}: {len(data) / 1e6:.2f} MB, {extracted.pages} pages, "
+              f"{len(extracted.text):,} characters, {len(extracted.furniture)} furniture pieces")  # fmt: skip
+        print(f"pdf: {name}: extract {extract * 1e3:.1f} ms ({extract / extracted.pages * 1e3:.2f} ms/page), "
+              f"extract + parse {both * 1e3:.1f} ms: (extract + parse)/extract {both / extract:.2f}")  # fmt: skip
+        print(f"pdf: {name}: parse of the extracted text {parse * 1e3:.1f} ms, "
+              f"text floor {text_floor * 1e3:.1f} ms: parse/floor {parse / text_floor:.2f}")  # fmt: skip
+
+
+def _pypdfium2_lines(data: bytes) -> list[str]:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    pages = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    return [line for page in pages for line in page.replace("\r\n", "\n").split("\n")]
+
+
+def _pypdf_lines(data: bytes) -> list[str]:
+    import io
+
+    import pypdf
+
+    pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+    return [line for page in pages for line in page.split("\n")]
+
+
+def _pdfminer_lines(data: bytes) -> list[str]:
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    return extract_text(io.BytesIO(data)).replace("\f", "\n").split("\n")
+
+
+def bench_pdflibs(args: argparse.Namespace) -> None:
+    """The PDF libraries on the same files: time, and agreement with pypdfium2's lines."""
+    import difflib
+    import importlib.util
+
+    libraries = {"pypdfium2": _pypdfium2_lines, "pypdf": _pypdf_lines, "pdfminer.six": _pdfminer_lines}
+    modules = {"pypdfium2": "pypdfium2", "pypdf": "pypdf", "pdfminer.six": "pdfminer"}
+    for path in pdf_paths():
+        data = path.read_bytes()
+        reference: list[str] = []
+        for library, read in libraries.items():
+            if importlib.util.find_spec(modules[library]) is None:
+                print(f"pdflibs: {library}: not installed")
+                continue
+            seconds = _best(lambda: read(data), max(1, args.repeat // 2))
+            lines = [line for line in read(data) if line.strip()]
+            reference = reference or lines
+            matcher = difflib.SequenceMatcher(None, reference, lines, autojunk=False)
+            same = sum(block.size for block in matcher.get_matching_blocks())
+            print(f"pdflibs: {path.name}: {library:13s} {seconds * 1e3:8.1f} ms  "
+                  f"{sum(map(len, lines)):8,} characters  {len(lines):6,} lines  "
+                  f"{same / len(reference):6.1%} of pypdfium2's lines verbatim, in order")  # fmt: skip
+
+
 SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
     "samples": bench_samples,
     "scaling": bench_scaling,
     "patho": bench_patho,
     "corpus": bench_corpus,
+    "pdf": bench_pdf,
+    "pdflibs": bench_pdflibs,
 }
 
 

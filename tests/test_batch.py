@@ -21,7 +21,7 @@ SHORT = "座長 それでは始めます。\n林委員 賛成です。\n"
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> list[Path]:
-    """Six inputs: good files with 1..4 short turns, the sendai sample, and a PDF."""
+    """Six inputs: good files with 1..4 short turns, the sendai sample, and a broken PDF."""
     paths = []
     for n in range(1, 5):
         path = tmp_path / f"short-{n}.txt"
@@ -55,7 +55,7 @@ def test_a_bad_file_is_a_failure_record_and_the_run_goes_on(corpus: list[Path]) 
     assert gone.error_type == "FileNotFoundError"
     assert "missing.txt" in (gone.error or "")
     assert isinstance(gone.exception, FileNotFoundError)
-    assert pdf.error_type == "DecodeError"
+    assert pdf.error_type == "BrokenPdfError"  # a DecodeError
     assert "PDF" in (pdf.error or "")
     assert isinstance(pdf.exception, DecodeError)
     assert not gone.internal

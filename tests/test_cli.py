@@ -94,10 +94,10 @@ def test_parse_a_directory_to_jsonl(corpus: Path, capsys: pytest.CaptureFixture[
     captured = capsys.readouterr()
     assert captured.out == ""
     summary = _summary(captured.err)
-    assert f"gijiroku: {corpus / 'b' / 'bad.txt'}: input looks like a PDF file" in captured.err
+    assert f"gijiroku: {corpus / 'b' / 'bad.txt'}: truncated PDF file" in captured.err
     assert any("4 files: 3 parsed, 1 failed; 85 turns" in line for line in summary)
     assert "gijiroku: diagnostics: unmatched-header-line 1" in summary
-    assert any(line.startswith("gijiroku: failed: ") and "(DecodeError)" in line
+    assert any(line.startswith("gijiroku: failed: ") and "(BrokenPdfError)" in line
                for line in summary)  # fmt: skip
 
 
@@ -199,8 +199,8 @@ def test_check_prints_diagnostics_like_a_linter(
     assert main(["check", str(corpus)]) == 1
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [
-        f"{corpus / 'b' / 'bad.txt'}: error decode-error input looks like a PDF file; "
-        "extract its text first (e.g. pdftotext or pdfminer), not text",
+        f"{corpus / 'b' / 'bad.txt'}: error broken-pdf-error truncated PDF file: "
+        "it does not end with %%EOF (an interrupted download or copy?)",
         f"{corpus / 'b' / 'odd.txt'}:2: warning unmatched-header-line "
         "header line not understood: '何の構造もない文章です。'",
     ]
@@ -237,7 +237,7 @@ def test_more_usage_errors(corpus: Path, capsys: pytest.CaptureFixture[str]) -> 
     empty = corpus / "empty"
     empty.mkdir()
     assert main(["parse", str(empty), "-f", "jsonl"]) == 0
-    assert "no files matching '*.txt'" in capsys.readouterr().err
+    assert "no files matching '*.txt,*.pdf'" in capsys.readouterr().err
 
 
 def test_formats_command(capsys: pytest.CaptureFixture[str]) -> None:

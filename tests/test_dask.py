@@ -51,7 +51,7 @@ def test_jsonl_and_parquet_partitions_on_local_processes(paths: list[str], tmp_p
     assert sum(r.rows for r in reports) == 5 * 42
     failures = [f for r in reports for f in r.failures]
     assert [(Path(f.source).name, f.error_type) for f in failures] == [
-        ("bad.txt", "DecodeError"),
+        ("bad.txt", "BrokenPdfError"),
         ("missing.txt", "FileNotFoundError"),
     ]
     assert isinstance(failures[0], Failure)

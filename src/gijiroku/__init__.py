@@ -9,14 +9,29 @@ Example:
     >>> m = gijiroku.parse("座長 それでは始めます。\\n林委員 賛成です。")
     >>> m.utterances[1].speaker.name, m.utterances[1].speaker.role
     ('林', '委員')
+
+PDF files are read directly (``pip install 'gijiroku[pdf]'``): :func:`parse_file` on a PDF,
+or :func:`extract_text` for its text (what spans point into) and its page furniture.
 """
 
-from gijiroku.api import OnIssue, json_schema, parse, parse_file
+from gijiroku.api import OnIssue, json_schema, parse, parse_file, tokenize
 from gijiroku.batch import BatchInput, OnError, ParseResult, parse_many
 from gijiroku.blocks import Block, BlockKind
-from gijiroku.errors import DecodeError, FormatNotFound, GijirokuError, GijirokuWarning, ParseError
-from gijiroku.formats import FORMATS, detect_format
+from gijiroku.errors import (
+    BrokenPdfError,
+    DecodeError,
+    EncryptedPdfError,
+    FormatNotFound,
+    GijirokuError,
+    GijirokuWarning,
+    MissingExtraError,
+    ParseError,
+    PdfError,
+    ScannedPdfError,
+)
+from gijiroku.formats import FORMATS, Detection, detect_format, register_format, unregister_format
 from gijiroku.formats.base import Format
+from gijiroku.furniture import Furniture
 from gijiroku.kokkai import KokkaiSpeech, from_kokkai
 from gijiroku.models import (
     SCHEMA_VERSION,
@@ -37,8 +52,8 @@ from gijiroku.models import (
     Speaker,
     Utterance,
 )
+from gijiroku.pdf import PdfText, extract_text
 from gijiroku.tables import SpeakerStats, UtteranceRow, to_pandas, to_parquet
-from gijiroku.tokenizer import tokenize
 
 __version__ = "0.4.0"
 
@@ -46,12 +61,16 @@ __all__ = [
     "BatchInput",
     "Block",
     "BlockKind",
+    "BrokenPdfError",
     "DecodeError",
+    "Detection",
     "Diagnostic",
+    "EncryptedPdfError",
     "Event",
     "FORMATS",
     "Format",
     "FormatNotFound",
+    "Furniture",
     "GijirokuError",
     "GijirokuWarning",
     "HeaderField",
@@ -61,12 +80,16 @@ __all__ = [
     "Member",
     "MembershipChange",
     "Minutes",
+    "MissingExtraError",
     "Note",
     "OnError",
     "OnIssue",
     "ParseError",
     "ParseResult",
+    "PdfError",
+    "PdfText",
     "SCHEMA_VERSION",
+    "ScannedPdfError",
     "Section",
     "Signature",
     "Signer",
@@ -78,12 +101,15 @@ __all__ = [
     "UtteranceRow",
     "__version__",
     "detect_format",
+    "extract_text",
     "from_kokkai",
     "json_schema",
     "parse",
     "parse_file",
     "parse_many",
+    "register_format",
     "to_pandas",
     "to_parquet",
     "tokenize",
+    "unregister_format",
 ]

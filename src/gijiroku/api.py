@@ -1,4 +1,9 @@
-"""The public entry points: :func:`parse`, :func:`parse_file`, :func:`json_schema`."""
+"""The public entry points: :func:`parse`, :func:`parse_file`, :func:`json_schema`.
+
+Text and bytes go through decoding; a PDF (its bytes, a path, or the :class:`PdfText` that
+:func:`gijiroku.extract_text` returns) goes through :mod:`gijiroku.pdf`, and the parser reads
+its text with the page furniture blanked out (:mod:`gijiroku.furniture`).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import os
 import warnings
 from typing import Any, Literal
 
+from gijiroku.blocks import Block
 from gijiroku.decoding import decode
 from gijiroku.errors import GijirokuWarning, ParseError
 from gijiroku.formats import get_format
@@ -15,16 +21,17 @@ from gijiroku.formats.base import Format
 from gijiroku.models import Minutes
 from gijiroku.normalize import count_lines
 from gijiroku.parser import parse_blocks
+from gijiroku.pdf import PdfText, is_pdf, read_pdf, with_pdf_layout
 from gijiroku.tokenizer import tokenize_lines
 
-__all__ = ["OnIssue", "json_schema", "parse", "parse_file"]
+__all__ = ["OnIssue", "json_schema", "parse", "parse_file", "tokenize"]
 
 OnIssue = Literal["collect", "warn", "raise"]
 _ON_ISSUE = ("collect", "warn", "raise")
 
 
 def parse(
-    text: str | bytes,
+    text: str | bytes | PdfText,
     *,
     source_name: str | None = None,
     format: str | Format | None = None,
@@ -35,13 +42,15 @@ def parse(
 
     Args:
         text: the minutes; bytes are decoded (UTF-8, UTF-16 with BOM, CP932, EUC-JP).
+            The bytes of a PDF file, or the :class:`~gijiroku.pdf.PdfText` of one, are read
+            as a PDF (``gijiroku[pdf]``): spans then point into the extracted text.
         source_name: a name for the source (a file name), kept in ``source.name``.
         format: a family name (see ``gijiroku.FORMATS``); detected from the text when None.
         on_issue: what to do with warnings and errors found while parsing: ``"collect"``
             them in ``diagnostics`` (the default), also ``"warn"`` (a
             :class:`~gijiroku.GijirokuWarning` each), or ``"raise"`` a
             :class:`~gijiroku.ParseError`.
-        encoding: decode bytes with this codec instead of detecting one.
+        encoding: decode bytes with this codec instead of detecting one (not used for PDF).
 
     Returns:
         The parsed minutes; ``to_json()`` gives the JSON.
@@ -49,6 +58,9 @@ def parse(
     Raises:
         TypeError: ``text`` is neither str nor bytes, or an option has the wrong type.
         DecodeError: bytes that are not text in a supported encoding.
+        PdfError: a PDF whose text cannot be read (encrypted, broken, scanned); see
+            :mod:`gijiroku.errors`.
+        MissingExtraError: a PDF, and ``gijiroku[pdf]`` is not installed.
         FormatNotFound: an unknown ``format`` name.
         ParseError: with ``on_issue="raise"``, when a diagnostic is a warning or error.
 
@@ -61,26 +73,73 @@ def parse(
         raise ValueError(f"on_issue must be one of {', '.join(_ON_ISSUE)}, not {on_issue!r}")
     if source_name is not None and not isinstance(source_name, str):
         raise TypeError(f"source_name must be a str, not {type(source_name).__name__}")
+    if isinstance(text, PdfText):
+        return _parse_pdf(text, source_name=source_name, format=format, on_issue=on_issue)
     if isinstance(text, (bytes, bytearray, memoryview)):
         raw = bytes(text)
+        if is_pdf(raw):
+            pdf = read_pdf(raw, name=source_name)
+            return _parse_pdf(pdf, source_name=source_name, format=format, on_issue=on_issue)
         decoded, used = decode(raw, encoding)
         sha256 = hashlib.sha256(raw).hexdigest()
     elif isinstance(text, str):
         decoded, used = text, "unicode"
         sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     else:
-        raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
+        raise TypeError(f"parse() takes str, bytes or PdfText, not {type(text).__name__}")
     fmt = format if isinstance(format, Format) else get_format(format, decoded)
     blocks = tokenize_lines(decoded, fmt)
     minutes = parse_blocks(
         blocks,
         text=decoded,
+        fmt=fmt,
         source_name=source_name,
-        format_name=fmt.name,
         encoding=used,
         sha256=sha256,
         line_count=count_lines(decoded),
     )
+    report_issues(minutes, on_issue)
+    return minutes
+
+
+def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:
+    """Split minutes text into blocks (header lines, sections, turns, notes, pages …): the
+    first stage of :func:`parse`.
+
+    Args:
+        text: the decoded minutes.
+        format: a family name (see ``gijiroku.FORMATS``) or a :class:`Format`; detected when
+            None.
+
+    Example:
+        >>> blocks = tokenize("座長 それでは始める。")
+        >>> blocks[0].kind, blocks[0].groups["label"]
+        (<BlockKind.TURN: 'turn'>, '座長')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"tokenize() takes str, not {type(text).__name__}")
+    fmt = format if isinstance(format, Format) else get_format(format, text)
+    return tokenize_lines(text, fmt)
+
+
+def _parse_pdf(
+    pdf: PdfText, *, source_name: str | None, format: str | Format | None, on_issue: OnIssue
+) -> Minutes:
+    """Parse a PDF's text with its furniture blanked out, then add the furniture to
+    ``layout`` and a diagnostic for each scanned page."""
+    readable = pdf.masked()
+    fmt = format if isinstance(format, Format) else get_format(format, readable)
+    blocks = tokenize_lines(readable, fmt)
+    minutes = parse_blocks(
+        blocks,
+        text=readable,
+        fmt=fmt,
+        source_name=source_name if source_name is not None else pdf.name,
+        encoding="pdf",
+        sha256=pdf.sha256,
+        line_count=count_lines(pdf.text),
+    )
+    minutes = with_pdf_layout(minutes, pdf, blocks)
     report_issues(minutes, on_issue)
     return minutes
 
@@ -108,6 +167,9 @@ def parse_file(
     encoding: str | None = None,
 ) -> Minutes:
     """Read and parse a minutes file; ``source.name`` is the file's name.
+
+    A PDF file (known by its first bytes, ``%PDF-``, whatever its name) is read with
+    :func:`gijiroku.extract_text`; see :func:`parse` for the options and errors.
 
     Example:
         >>> m = parse_file("samples/council/sendai-ict-2016-02-08.txt")  # doctest: +SKIP

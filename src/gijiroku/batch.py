@@ -209,7 +209,7 @@ def parse_many(
         ValueError: a bad ``jobs``, ``chunksize``, ``on_error`` or ``on_issue``.
 
     What counts as a failure: any exception while reading or parsing one input. A
-    :class:`~gijiroku.GijirokuError` (e.g. ``DecodeError`` for a PDF) or an ``OSError`` (a
+    :class:`~gijiroku.GijirokuError` (e.g. ``PdfError`` for a PDF) or an ``OSError`` (a
     missing or unreadable file) is bad input; any other exception is recorded too, so a
     corpus run never stops, but with ``internal=True`` and its traceback, because it is
     most likely a bug in gijiroku. ``KeyboardInterrupt`` stops the run.
@@ -217,7 +217,7 @@ def parse_many(
     Example:
         >>> results = parse_many([("a", "座長 はじめます。"), ("b", b"%PDF-1.4")], jobs=1)
         >>> [(r.source, r.ok, r.error_type) for r in results]
-        [('a', True, None), ('b', False, 'DecodeError')]
+        [('a', True, None), ('b', False, 'BrokenPdfError')]
     """
     if isinstance(inputs, (str, bytes, os.PathLike)):
         raise TypeError(

@@ -1,11 +1,20 @@
-"""What the tokenizer emits: :class:`Block` objects, each with a kind, a span and fields.
+"""What the tokenizer emits: :class:`Block` objects, each with a kind, a position, the text
+its rule matched, and a small typed record of what the rule decided.
 
 Top-level blocks tile the input: every non-blank character belongs to exactly one of them.
 A block may hold ``children`` that point into its own span: roster entries of a roster line,
 a page marker that interrupts a paragraph, a member named inside a paragraph.
 
-``fields`` are the named groups of the rule that matched (raw text, not yet normalized),
-plus facts the rule adds; the parser reads them and never looks at a format module.
+A block carries two kinds of data:
+
+- ``groups``: the named groups of the rule's pattern, raw text as printed (``label``,
+  ``text``, ``title``, ``value`` …); :data:`KIND_GROUPS` lists the ones the parser reads;
+- ``meta``: a frozen record of the block kind's :data:`META_TYPES` type (:class:`HeaderMeta`,
+  :class:`TurnMeta` …) with typed values: enums, booleans, ints. A family builds it in its
+  rules, and a misspelt field fails when the family is defined, not in the output.
+
+Positions are plain :class:`Pos` tuples; the parser turns them into
+:class:`~gijiroku.models.Span` records once, when it builds a record.
 """
 
 from __future__ import annotations
@@ -14,46 +23,307 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Literal, NamedTuple
 
-from gijiroku.models import Span
+from gijiroku.models import Attendance
 
-__all__ = ["Block", "BlockKind"]
+__all__ = [
+    "KIND_GROUPS",
+    "META_TYPES",
+    "Block",
+    "BlockKind",
+    "BlockMeta",
+    "EntryLayout",
+    "Fact",
+    "HeaderMeta",
+    "HeaderName",
+    "ItemMeta",
+    "LayoutMeta",
+    "MemberMeta",
+    "NoteMeta",
+    "Pos",
+    "RosterMeta",
+    "SectionMeta",
+    "SeparatorMeta",
+    "TurnMeta",
+    "UnmatchedMeta",
+]
 
 
 class BlockKind(str, enum.Enum):
     """The kinds of blocks, in the order a document usually shows them."""
 
     HEADER = "header"
-    """A header line: the title, or ``key：value`` (日時, 会場 …). fields: key, name, value."""
+    """A header line: the title, or ``key：value`` (日時, 会場 …)."""
     ROSTER = "roster"
-    """A line listing people; its children are MEMBER blocks. fields: group, attendance."""
+    """A line listing people; its children are MEMBER blocks."""
     MEMBER = "member"
-    """One roster entry (a child). fields: name, title, roles, group, attendance, seat."""
+    """One roster entry (a child)."""
     SECTION = "section"
-    """An agenda heading (〔議題（１）…〕). fields: title, number, level."""
+    """An agenda heading (〔議題（１）…〕) or an agenda item listed in the header."""
     TURN = "turn"
-    """A speaker label and the text on its paragraph. fields: label, name, role, text."""
+    """A speaker label and the text on its paragraph."""
     CONTINUATION = "continuation"
-    """A paragraph of text that goes on with the current turn. fields: text, joined."""
+    """A paragraph of text that goes on with the current turn."""
     NOTE = "note"
-    """A stand-alone note (（了承）, （開始 13：30）). fields: text, kind, time."""
+    """A stand-alone note (（了承）, （開始 13：30）)."""
     PAGE = "page"
-    """A page marker (``- 4 -``). fields: number."""
+    """A page marker (``- 4 -``)."""
     SIGNATURE = "signature"
-    """A line of the closing signature block (地方自治法第123条…署名する, 議長　伊藤　よしのり).
-    fields: statement, date, role, name."""
+    """A line of the closing signature block (…ここに署名する, 議長　伊藤　よしのり)."""
     SEPARATOR = "separator"
     """A rule line (``――――◇―――――``, ``＝＝＝``) between parts of the minutes."""
     ITEM = "item"
-    """A bullet or paragraph of summary minutes. fields: text, marker, indent, kind, owner."""
+    """A bullet or paragraph of summary minutes."""
     RUNNING_HEADER = "running_header"
     """A line printed on every page (a running header or footer), out of the text."""
+    FURNITURE = "furniture"
+    """Web page furniture around the minutes (a breadcrumb, a banner, a link), out of the text."""
     UNMATCHED = "unmatched"
-    """Text no rule claims; it becomes a diagnostic. fields: text, region."""
+    """Text no rule claims; it becomes a diagnostic."""
 
 
-def _freeze(fields: Mapping[str, str] | None) -> Mapping[str, str]:
-    return MappingProxyType(dict(fields or {}))
+class HeaderName(str, enum.Enum):
+    """What a header line means. The values are the ``name`` of
+    :class:`~gijiroku.models.HeaderField` in the JSON output."""
+
+    TITLE = "title"
+    DATETIME = "datetime"
+    DATE = "date"
+    TIME = "time"
+    VENUE = "venue"
+    ATTENDEES = "attendees"
+    ABSENTEES = "absentees"
+    AGENDA = "agenda"
+    MATERIALS = "materials"
+    AUDIENCE = "audience"
+    STAFF = "staff"
+    RECORDER = "recorder"
+    CHAIR = "chair"
+    NUMBER = "number"
+    CAPTION = "caption"
+    NOTICE = "notice"
+    POST = "post"
+    ROSTER = "roster"
+    """A roster line (the header field made of a ROSTER block)."""
+    ROSTER_HEADING = "roster_heading"
+    CHANGES_HEADING = "changes_heading"
+    CHANGE_DATE = "change_date"
+    CHANGE_COLUMNS = "change_columns"
+    AGENDA_HEADING = "agenda_heading"
+    ORDER_OF_DAY = "order_of_day"
+    PROCEEDINGS = "proceedings"
+    """A key that announces the proceedings (主な質疑, 議事経過): the header is over."""
+
+
+class Fact(str, enum.Enum):
+    """A fact about the meeting stated outside the header fields (the body named in the
+    chair's opening words, a plenary sitting shown by 議事日程); used when the header is silent."""
+
+    BODY = "body"
+    HOUSE = "house"
+    SESSION = "session"
+    NUMBER = "number"
+    DATE = "date"
+    VENUE = "venue"
+    TITLE = "title"
+
+
+class EntryLayout(str, enum.Enum):
+    """How a roster entry is printed, which decides how it is read
+    (:mod:`gijiroku.rosters`)."""
+
+    PERSON = "person"
+    """Surname + title as in running text: ``林委員``, ``日下情報政策部長``."""
+    COLUMNS = "columns"
+    """Title and name in space-separated columns, 君 at the end: ``理事　池田　佳隆君``; a post
+    printed on lines of its own above goes with the entry."""
+    PADDED = "padded"
+    """The rule cut the columns: a name printed in a padded or letter-spaced field
+    (``吉　田　崇　仁``), with ``title`` and ``seat`` groups when printed."""
+    RUN_TOGETHER = "run_together"
+    """Title and name with no space between them, the name in a padded field:
+    ``委員長吉原　　修君``."""
+    LISTED = "listed"
+    """An entry of a list as :func:`gijiroku.rosters.split_row` cut it: a ``title`` and a
+    ``name`` (``委員長:星名建市``, ``委員長　　平山たかお議員``, ``委員長  清 瀬 英 也``) or a
+    ``person`` printed as in running text (``岩瀬達哉委員``, ``伊藤忠通(出席)``)."""
+
+
+class Pos(NamedTuple):
+    """A block's place in the source: 0-based ``start``, exclusive ``end``, 1-based lines, and
+    the page it starts on (None when unknown). The same fields as
+    :class:`~gijiroku.models.Span`, as a plain tuple."""
+
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+    page: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockMeta:
+    """What every block may carry: facts about the meeting it states."""
+
+    facts: tuple[tuple[Fact, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderMeta(BlockMeta):
+    """A header line. ``name``: what it means. For a roster heading: ``group`` (the list's
+    name; ``""`` for none), ``attendance`` of the entries under it (None keeps the list's),
+    ``member_title`` given to plain names under it. For a title: ``body`` when the rule read
+    the body's name itself. ``value_of_key``: the line is the value of a key printed alone
+    on the line above (``○日時`` / ``平成23年2月10日(木)…``)."""
+
+    name: HeaderName | None = None
+    group: str | None = None
+    attendance: Attendance | None = None
+    member_title: str | None = None
+    body: str | None = None
+    value_of_key: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RosterMeta(BlockMeta):
+    """A roster line. ``inherits_group``: entries take the group of the heading above when
+    the line names none (an office line, 事務局 …課, names its own)."""
+
+    inherits_group: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class MemberMeta(BlockMeta):
+    """A roster entry: its ``layout``, its own ``attendance`` when printed (本日欠席の熊谷委員),
+    and whether a parenthesis after it names a role rather than an affiliation."""
+
+    layout: EntryLayout = EntryLayout.PERSON
+    attendance: Attendance | None = None
+    paren_is_role: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SectionMeta(BlockMeta):
+    """An agenda heading or item.
+
+    ``agenda``: listed in the header (本日の会議に付した案件) rather than a heading between
+    turns; ``continues``: the line goes on with the section above (True), starts a new one
+    (False), or the layout decides (None); ``joiner``: what goes between the titles when it
+    continues; ``title``: the title when the rule tidied it (else the ``title`` group);
+    ``placeholder``: the title is only the item number, and a line that goes on with the
+    section replaces it; ``number``: the item number as printed; ``last``: the last item of
+    a range taken up together; ``level``: nesting depth; ``owner`` and ``tags``: who presents
+    it and its labels.
+    """
+
+    agenda: bool = False
+    continues: bool | None = None
+    joiner: str = ""
+    title: str | None = None
+    placeholder: bool = False
+    number: str | None = None
+    last: str | None = None
+    level: int | None = None
+    owner: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TurnMeta(BlockMeta):
+    """A speaker turn. ``enrol``: a speaker the label names in full but no roster lists joins
+    the members."""
+
+    enrol: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NoteMeta(BlockMeta):
+    """A note: its ``kind`` (see :mod:`gijiroku.notes`), None to classify its text."""
+
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SeparatorMeta(BlockMeta):
+    """A rule line. ``sublist``: it separates two parts of one list (members from officials),
+    not two lists."""
+
+    sublist: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ItemMeta(BlockMeta):
+    """A bullet or paragraph of summary minutes: ``kind`` (bullet, paragraph, decision, todo),
+    ``owner`` when the text names who, ``indent`` in columns, and ``heads_kind`` when the items
+    nested under it take its kind (the bullets under an empty ``TODO:``)."""
+
+    kind: str = "bullet"
+    owner: str | None = None
+    indent: int = 0
+    heads_kind: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutMeta(BlockMeta):
+    """A page marker's ``number``, when it prints one."""
+
+    number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnmatchedMeta(BlockMeta):
+    """Text no rule claimed, and the ``region`` it stands in (header or body)."""
+
+    region: Literal["header", "body"] = "body"
+
+
+#: The meta record type of each block kind.
+META_TYPES: Mapping[BlockKind, type[BlockMeta]] = MappingProxyType(
+    {
+        BlockKind.HEADER: HeaderMeta,
+        BlockKind.ROSTER: RosterMeta,
+        BlockKind.MEMBER: MemberMeta,
+        BlockKind.SECTION: SectionMeta,
+        BlockKind.TURN: TurnMeta,
+        BlockKind.CONTINUATION: BlockMeta,
+        BlockKind.NOTE: NoteMeta,
+        BlockKind.PAGE: LayoutMeta,
+        BlockKind.SIGNATURE: BlockMeta,
+        BlockKind.SEPARATOR: SeparatorMeta,
+        BlockKind.ITEM: ItemMeta,
+        BlockKind.RUNNING_HEADER: LayoutMeta,
+        BlockKind.FURNITURE: LayoutMeta,
+        BlockKind.UNMATCHED: UnmatchedMeta,
+    }
+)
+_DEFAULT_META = {kind: meta_type() for kind, meta_type in META_TYPES.items()}
+
+#: The named groups the parser reads, by block kind: (required, optional). A rule's pattern
+#: must have the required ones; a family may add groups of its own for its hooks.
+KIND_GROUPS: Mapping[BlockKind, tuple[frozenset[str], frozenset[str]]] = MappingProxyType(
+    {
+        BlockKind.HEADER: (frozenset(), frozenset({"key", "value"})),
+        BlockKind.ROSTER: (frozenset(), frozenset({"entries", "group"})),
+        BlockKind.MEMBER: (
+            frozenset(),
+            frozenset({"person", "name", "title", "paren", "seat", "group", "honorific"}),
+        ),
+        BlockKind.SECTION: (frozenset({"title"}), frozenset({"number", "last"})),
+        BlockKind.TURN: (frozenset({"label"}), frozenset({"text", "mark", "pname"})),
+        BlockKind.CONTINUATION: (frozenset({"text"}), frozenset()),
+        BlockKind.NOTE: (frozenset({"text"}), frozenset()),
+        BlockKind.SIGNATURE: (frozenset(), frozenset({"statement", "date", "role", "name"})),
+        BlockKind.SEPARATOR: (frozenset(), frozenset({"text"})),
+        BlockKind.ITEM: (frozenset(), frozenset({"text", "marker"})),
+        BlockKind.PAGE: (frozenset(), frozenset()),
+        BlockKind.RUNNING_HEADER: (frozenset(), frozenset()),
+        BlockKind.FURNITURE: (frozenset(), frozenset()),
+        BlockKind.UNMATCHED: (frozenset(), frozenset({"text"})),
+    }
+)
+
+_NO_GROUPS: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,25 +332,37 @@ class Block:
 
     Attributes:
         kind: what the block is.
-        span: where it is in the original text.
-        fields: the matched parts, raw (not yet normalized).
+        span: where it is in the original text (a plain :class:`Pos`).
+        groups: the rule's named groups, raw (not yet normalized); unset ones are absent.
+        meta: what the rule decided (a record of :data:`META_TYPES` [kind]).
         rule: the name of the rule that produced it, for debugging.
         children: blocks inside this one (roster entries, page markers, mentions).
     """
 
     kind: BlockKind
-    span: Span
-    fields: Mapping[str, str] = field(default_factory=lambda: _freeze(None))
+    span: Pos
+    groups: Mapping[str, str] = field(default_factory=lambda: _NO_GROUPS)
+    meta: BlockMeta | None = None
     rule: str = ""
     children: tuple[Block, ...] = ()
 
     def __post_init__(self) -> None:
-        if not isinstance(self.fields, MappingProxyType):
-            object.__setattr__(self, "fields", _freeze(self.fields))
+        if self.meta is None:
+            object.__setattr__(self, "meta", _DEFAULT_META[self.kind])
+        elif not isinstance(self.meta, META_TYPES[self.kind]):
+            raise TypeError(
+                f"a {self.kind.value} block carries {META_TYPES[self.kind].__name__}, "
+                f"not {type(self.meta).__name__}"
+            )
+
+    @property
+    def fields(self) -> Mapping[str, str]:
+        """The named groups (an alias of :attr:`groups`)."""
+        return self.groups
 
     def get(self, name: str) -> str | None:
-        """A field, or ``None`` when the rule did not set it (or set it empty)."""
-        value = self.fields.get(name)
+        """A named group, or ``None`` when the rule did not set it (or set it empty)."""
+        value = self.groups.get(name)
         return value if value else None
 
     def text_of(self, source: str) -> str:

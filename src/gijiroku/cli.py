@@ -12,9 +12,9 @@ Usage::
     gijiroku --version
 
 ``PATH`` is a file, a directory (searched recursively for files matching ``--glob``,
-default ``*.txt``; hidden files and folders are skipped; paths are sorted), or ``-`` for
-standard input. Data goes to standard output or ``--output``; progress, failures and the
-summary go to standard error.
+comma-separated patterns, default ``*.txt,*.pdf``; hidden files and folders are skipped;
+paths are sorted), or ``-`` for standard input. Data goes to standard output or
+``--output``; progress, failures and the summary go to standard error.
 
 Exit status: 0 success; 1 some files failed (``check``: or had warnings or errors); 2 usage
 error (``argparse``'s, a missing optional dependency, an output that cannot be written).
@@ -43,7 +43,8 @@ from gijiroku.writers import OUTPUT_FORMATS, MinutesWriter, open_writer
 
 __all__ = ["main"]
 
-DEFAULT_GLOB = "*.txt"
+#: File-name patterns for directories, separated by commas (PDFs are read with gijiroku[pdf]).
+DEFAULT_GLOB = "*.txt,*.pdf"
 SEVERITIES = ("info", "warning", "error")
 #: Failures listed again in the summary, at most.
 SUMMARY_FAILURES = 20
@@ -82,7 +83,7 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         "--glob",
         default=DEFAULT_GLOB,
         metavar="PATTERN",
-        help=f"file-name pattern for directories (default: {DEFAULT_GLOB})",
+        help=f"file-name patterns for directories, comma-separated (default: {DEFAULT_GLOB})",
     )
     command.add_argument(
         "--family",
@@ -189,11 +190,12 @@ def _collect(paths: Sequence[str], pattern: str) -> _Inputs:
 
 
 def _walk(root: str, pattern: str) -> list[str]:
+    patterns = [p.strip() for p in pattern.split(",") if p.strip()]
     found: list[tuple[tuple[str, ...], str]] = []
     for directory, subdirectories, files in os.walk(root):
         subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
         for name in files:
-            if not name.startswith(".") and fnmatch.fnmatch(name, pattern):
+            if not name.startswith(".") and any(fnmatch.fnmatch(name, p) for p in patterns):
                 path = os.path.join(directory, name)
                 found.append((tuple(os.path.relpath(path, root).split(os.sep)), path))
     return [path for _, path in sorted(found)]

@@ -65,12 +65,14 @@ import regex
 
 from gijiroku.vocabulary import (
     CLOCK_PATTERN,
+    CLOSING_WORDS,
     END_WORDS,
     ERA_LETTERS,
     ERA_NAMES,
     ERA_YEAR,
     KANJI_NUMERAL_CHARS,
     NUMBER,
+    OPENING_WORDS,
     RANGE_SEPARATOR,
     SPACES,
     START_WORDS,
@@ -495,8 +497,9 @@ def parse_date(text: str) -> DateMatch | None:
 # -- clock times ------------------------------------------------------------------------------
 
 CLOCK_RE = regex.compile(CLOCK_PATTERN)
-_START_NOUNS = r"(?:開会・開議|開会|開議|開始|開催)"
-_END_NOUNS = r"(?:終了|閉会|散会|閉議|延会)"
+#: The nouns of a start or an end, which may also come before the time (開始 13：30).
+_START_NOUNS = rf"(?:{OPENING_WORDS}|開催)"
+_END_NOUNS = CLOSING_WORDS
 #: A word after a time: 開始 / から make it a start, 終了 / 散会 / まで an end, 休憩 neither.
 _AFTER_CLOCK_RE = regex.compile(
     rf"(?P<space>{SPACES})(?:(?P<start>{START_WORDS})|(?P<end>{END_WORDS})|休憩|再開|休会)"

@@ -5,7 +5,12 @@ Every exception the library raises on purpose derives from :class:`GijirokuError
 
     GijirokuError(Exception)
     ├── DecodeError(GijirokuError, ValueError)     bytes that are no known encoding
+    │   └── PdfError(DecodeError)                  a PDF file whose text cannot be read
+    │       ├── EncryptedPdfError(PdfError)        it needs a password (or got a wrong one)
+    │       ├── BrokenPdfError(PdfError)           damaged, truncated, or no PDF at all
+    │       └── ScannedPdfError(PdfError)          no text layer: its pages are images (OCR it)
     ├── FormatNotFound(GijirokuError, LookupError) an unknown ``format=`` name
+    ├── MissingExtraError(GijirokuError, ImportError)  an optional extra is not installed
     └── ParseError(GijirokuError, ValueError)      on_issue="raise" and a diagnostic; .diagnostics
     GijirokuWarning(UserWarning)                   on_issue="warn": one warning per diagnostic
 
@@ -21,7 +26,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from gijiroku.models import Diagnostic
 
-__all__ = ["DecodeError", "FormatNotFound", "GijirokuError", "GijirokuWarning", "ParseError"]
+__all__ = [
+    "BrokenPdfError",
+    "DecodeError",
+    "EncryptedPdfError",
+    "FormatNotFound",
+    "GijirokuError",
+    "GijirokuWarning",
+    "MissingExtraError",
+    "ParseError",
+    "PdfError",
+    "ScannedPdfError",
+]
 
 
 class GijirokuError(Exception):
@@ -40,8 +56,37 @@ class DecodeError(GijirokuError, ValueError):
         self.offset = offset
 
 
+class PdfError(DecodeError):
+    """A PDF file whose text cannot be read; the message names the file and the problem.
+
+    A subclass of :class:`DecodeError`: like any input that is not text, it cannot be parsed.
+    """
+
+
+class EncryptedPdfError(PdfError):
+    """The PDF is encrypted and needs a password (none or a wrong one was given), or uses a
+    security handler PDFium does not support. Give the password to
+    :func:`gijiroku.extract_text` and parse what it returns."""
+
+
+class BrokenPdfError(PdfError):
+    """The file is no readable PDF: damaged, truncated (no ``%%EOF`` at its end), or not
+    a PDF at all although it starts like one."""
+
+
+class ScannedPdfError(PdfError):
+    """No page of the PDF holds text, and some hold images: a scan without a text layer.
+    Run OCR on it first (e.g. ``ocrmypdf``). Scanned pages among text pages are no error:
+    each gets a ``pdf-scanned-page`` diagnostic."""
+
+
 class FormatNotFound(GijirokuError, LookupError):
     """``format=`` names no registered minutes family."""
+
+
+class MissingExtraError(GijirokuError, ImportError):
+    """An optional dependency is not installed; the message says which extra to install
+    (``pip install 'gijiroku[pdf]'``)."""
 
 
 class ParseError(GijirokuError, ValueError):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Literal, Protocol, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -52,6 +52,7 @@ __all__ = [
     "Utterance",
     "in_document_order",
     "slim",
+    "span_of",
 ]
 
 SCHEMA_VERSION = "1.1"
@@ -85,37 +86,41 @@ class Span(_Record):
 
     def through(self, last: Span) -> Span:
         """From this span's start to the end of ``last`` (a later span)."""
-        return Span.trusted(self.start, last.end, self.line_start, last.line_end, self.page)
-
-    @classmethod
-    def trusted(
-        cls, start: int, end: int, line_start: int, line_end: int, page: int | None
-    ) -> Span:
-        """A span from values the library computed itself, built without validation.
-
-        The tokenizer makes one per block; this is pydantic's ``model_construct`` without
-        its generic bookkeeping, several times faster. Never use it for outside input.
-        """
-        span = cls.__new__(cls)
-        object.__setattr__(
-            span,
-            "__dict__",
-            {
-                "start": start,
-                "end": end,
-                "line_start": line_start,
-                "line_end": line_end,
-                "page": page,
-            },
+        return Span(
+            start=self.start,
+            end=last.end,
+            line_start=self.line_start,
+            line_end=last.line_end,
+            page=self.page,
         )
-        # every field is set; one shared set serves all (model_copy only adds field names)
-        object.__setattr__(span, "__pydantic_fields_set__", _SPAN_FIELDS)
-        object.__setattr__(span, "__pydantic_extra__", None)
-        object.__setattr__(span, "__pydantic_private__", None)
-        return span
 
 
-_SPAN_FIELDS = {"start", "end", "line_start", "line_end", "page"}
+class _Position(Protocol):
+    """What :func:`span_of` reads: a :class:`~gijiroku.blocks.Pos` or a :class:`Span`."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def line_start(self) -> int: ...
+    @property
+    def line_end(self) -> int: ...
+    @property
+    def page(self) -> int | None: ...
+
+
+def span_of(pos: _Position) -> Span:
+    """The :class:`Span` record of a tokenizer position (validated once, here)."""
+    return Span(
+        start=pos.start,
+        end=pos.end,
+        line_start=pos.line_start,
+        line_end=pos.line_end,
+        page=pos.page,
+    )
+
+
 _FIELD_SETS: dict[type[BaseModel], set[str]] = {}
 _R = TypeVar("_R", bound=BaseModel)
 
@@ -305,10 +310,11 @@ class Signature(_Record):
 
 class LayoutMark(_Record):
     """Print layout taken out of the text and kept here: a page number (``- 4 -``, kind
-    ``page``, with its ``number``), a rule line (``―――◇―――``, kind ``separator``), or a
-    running header repeated on every page (kind ``running_header``)."""
+    ``page``, with its ``number``), a rule line (``―――◇―――``, kind ``separator``), a
+    running header or footer repeated on every page (kind ``running_header``), or web page
+    furniture around the minutes: a breadcrumb, a banner, a link (kind ``furniture``)."""
 
-    kind: Literal["page", "separator", "running_header"]
+    kind: Literal["page", "separator", "running_header", "furniture"]
     number: int | None = None
     text: str
     span: Span

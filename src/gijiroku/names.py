@@ -34,6 +34,7 @@ __all__ = [
     "position_suffix",
     "split_person",
     "strip_honorific",
+    "title_family",
 ]
 
 #: Words a title ends with (whitespace-separated data; grouped by where they are used).
@@ -182,3 +183,41 @@ def split_person(
         if any(ch in ORG_CHARS for ch in rest) or not _HAN_ONLY_RE.match(rest):
             return head[:default_surname], rest + position
     return None, body
+
+
+#: Titles that say "a member of this body": a label with one of them fits any member listed
+#: with another (委員 ~ 理事 ~ 委員長).
+MEMBER_TITLES = frozenset(
+    {
+        "委員",
+        "議員",
+        "構成員",
+        "君",
+        "理事",
+        "委員長",
+        "副委員長",
+        "委員長代理",
+        "小委員長",
+        "小委員",
+    }
+)
+#: Title words that make a family of titles, checked in this order: a label's 国務大臣 fits a
+#: member listed as 文部科学大臣 (both …大臣), 副大臣 only 副大臣.
+_TITLE_FAMILY_ENDINGS = ("政務官", "副大臣", "大臣")
+
+
+def title_family(title: str | None) -> str | None:
+    """The family of titles ``title`` belongs to, for matching a label's title with a roster's:
+    titles of a member of the body are one family (委員 ~ 理事), titles ending with the same
+    ministerial word are one (国務大臣 ~ 文部科学大臣); any other title is its own.
+
+    Example:
+        >>> title_family("理事"), title_family("国務大臣"), title_family("財務副大臣")
+        ('委員', '大臣', '副大臣')
+    """
+    if not title:
+        return None
+    ending = next((e for e in _TITLE_FAMILY_ENDINGS if title.endswith(e)), None)
+    if ending is not None:
+        return ending
+    return "委員" if title in MEMBER_TITLES else title

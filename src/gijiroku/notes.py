@@ -17,13 +17,15 @@ from dataclasses import dataclass
 
 import regex
 
+from gijiroku.vocabulary import CLOSING_WORDS, OPENING_WORDS
+
 __all__ = ["EVENT_KINDS", "NOTE_KINDS", "InlineNote", "classify_note", "find_inline_notes"]
 
 #: Note kinds and the words that make them, in the order they are tried.
 NOTE_KINDS: tuple[tuple[str, str], ...] = (
     # the meeting's course (these are events)
-    ("start", r"^(?:開始|開会|開議)|(?:開始|開会|開議)$"),
-    ("end", r"^(?:終了|閉会|散会|閉議|延会)|(?:終了|閉会|散会|閉議|延会)$"),
+    ("start", rf"^(?:{OPENING_WORDS})|(?:{OPENING_WORDS})$"),
+    ("end", rf"^(?:{CLOSING_WORDS})|(?:{CLOSING_WORDS})$"),
     ("recess", r"^休憩|休憩$"),
     ("resume", r"^再開|再開$"),
     # inside a turn; the more specific kinds first (賛成者起立 is a vote, not agreement)

@@ -1,7 +1,10 @@
 """The parser: blocks → a validated :class:`~gijiroku.models.Minutes`, collecting diagnostics.
 
-It reads only :class:`~gijiroku.blocks.Block` fields, never a format module. One walk over
-the blocks, in document order:
+It reads only :class:`~gijiroku.blocks.Block` objects (their groups and typed records) and
+calls the family's hooks; it never imports a family module. One walk over the blocks, in
+document order, dispatched through two tables that a family may extend
+(:attr:`Format.block_handlers <gijiroku.formats.base.Format.block_handlers>`,
+:attr:`Format.header_handlers <gijiroku.formats.base.Format.header_handlers>`):
 
 - header fields give the meeting's title, date, times and venue (:mod:`gijiroku.meeting`);
   roster lines give members and membership changes (:mod:`gijiroku.rosters`);
@@ -13,25 +16,39 @@ the blocks, in document order:
   ``signatures``; what nobody understood becomes a diagnostic.
 
 Then speakers are resolved against the roster (:mod:`gijiroku.resolve`), following changes
-of the chair in document order; a turn marked ``enrol`` whose label names someone the roster
-lacks adds that speaker to the members.
+of the chair in document order; a turn whose record says ``enrol`` and whose label names
+someone the roster lacks adds that speaker to the members.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import regex
 
-from gijiroku.blocks import Block, BlockKind
+from gijiroku.blocks import (
+    Block,
+    BlockKind,
+    BlockMeta,
+    HeaderMeta,
+    HeaderName,
+    ItemMeta,
+    LayoutMeta,
+    MemberMeta,
+    NoteMeta,
+    Pos,
+    SectionMeta,
+    SeparatorMeta,
+    TurnMeta,
+    UnmatchedMeta,
+)
 from gijiroku.dates import parse_date, parse_number, parse_time
 from gijiroku.meeting import MeetingBuilder
 from gijiroku.models import (
-    Attendance,
     Diagnostic,
     Event,
     HeaderField,
@@ -50,19 +67,34 @@ from gijiroku.models import (
     Utterance,
     in_document_order,
     slim,
+    span_of,
 )
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import clean_text, compact
 from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
 from gijiroku.resolve import LabelParts, Roster, analyze_label
 from gijiroku.rosters import MemberDraft, RosterBuilder
+from gijiroku.vocabulary import AGENDA_ITEM_START_RE, SECTION_NUMBER_RE
 
-__all__ = ["parse_blocks"]
+if TYPE_CHECKING:
+    from gijiroku.formats.base import Format
 
-_SECTION_NUMBER_RE = regex.compile(
-    r"^(?:議題|日程|議案|報告|案件|協議事項|審議事項)?\s*(?:第\s*)?[（(]?\s*"
-    r"(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)\s*(?:[)）]|号|[.．、]|\s)"
-)
+__all__ = ["BLOCK_HANDLERS", "HEADER_HANDLERS", "Handler", "ParseState", "parse_blocks"]
+
+_M = TypeVar("_M", bound=BlockMeta)
+
+
+def meta_of(block: Block, kind: type[_M]) -> _M:
+    """The block's record as the type its kind carries (the tokenizer checked it)."""
+    meta = block.meta
+    if not isinstance(meta, kind):  # only a hand-made Block can get here
+        raise TypeError(f"a {block.kind.value} block carries {type(meta).__name__}")
+    return meta
+
+
+def through(first: Pos, last: Pos) -> Pos:
+    """From the start of ``first`` to the end of ``last`` (a later position)."""
+    return Pos(first.start, last.end, first.line_start, last.line_end, first.page)
 
 
 @dataclass(slots=True)
@@ -71,21 +103,21 @@ class _TurnDraft:
 
     speaker: LabelParts
     section_id: str | None
-    first: Span
-    last: Span
+    first: Pos
+    last: Pos
     continued: bool = False
     enrol: bool = False
-    label_span: Span | None = None
+    label_span: Pos | None = None
     paragraphs: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     length: int = 0
 
     @property
-    def span(self) -> Span:
+    def span(self) -> Pos:
         """From the first block's start to the last block's end."""
-        return self.first.through(self.last)
+        return through(self.first, self.last)
 
-    def add(self, text: str, span: Span, *, note_kind: str | None = None) -> None:
+    def add(self, text: str, span: Pos, *, note_kind: str | None = None) -> None:
         """Append a paragraph; a stand-alone note is one whole paragraph of ``note_kind``."""
         self.last = span
         if not text:
@@ -122,24 +154,25 @@ def _several_notes(text: str, inline: Sequence[InlineNote]) -> bool:
 class _SignatureDraft:
     """The closing signature block being read line by line."""
 
-    first: Span
-    last: Span
+    first: Pos
+    last: Pos
     lines: list[str] = field(default_factory=list)
     statement: str | None = None
     date_raw: str | None = None
-    signers: list[tuple[str | None, str | None, str, Span]] = field(default_factory=list)
+    signers: list[tuple[str | None, str | None, str, Pos]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class _ItemDraft:
-    """An item of summary minutes being assembled (continuation lines join it)."""
+    """An item of notes being assembled (continuation lines join it)."""
 
     kind: str
     text: str
     owner: str | None
     indent: int
     depth: int
-    span: Span
+    span: Pos
+    heads_kind: bool = False
 
     def build(self) -> Item:
         kind = self.kind if self.kind in ("bullet", "paragraph", "decision", "todo") else "bullet"
@@ -149,17 +182,22 @@ class _ItemDraft:
                 "text": self.text,
                 "owner": self.owner,
                 "depth": self.depth,
-                "span": self.span,
+                "span": span_of(self.span),
             }
         )
 
 
 @dataclass(slots=True)
-class _State:
-    """Everything the parser collects while it walks the blocks."""
+class ParseState:
+    """Everything the parser collects while it walks the blocks; handlers change it.
+
+    A family's own handlers (``Format.block_handlers``, ``Format.header_handlers``) receive it
+    with the block: they may add records (``header``, ``sections``, ``events`` …) and report
+    problems with :meth:`diagnose`.
+    """
 
     text: str
-    blocks: Sequence[Block]
+    fmt: Format
     meeting: MeetingBuilder
     rosters: RosterBuilder
     known_titles: set[str]
@@ -174,28 +212,39 @@ class _State:
     items: dict[str, list[_ItemDraft]] = field(default_factory=dict)
     current: _TurnDraft | None = None
     last_speaker: LabelParts | None = None
-    open_field: str | None = None
+    open_field: HeaderName | None = None
     signatures: list[_SignatureDraft] = field(default_factory=list)
     signing: bool = False
+    placeholders: set[str] = field(default_factory=set)
+    block_handlers: Mapping[BlockKind, Handler] = field(default_factory=dict)
+    header_handlers: Mapping[HeaderName, Handler] = field(default_factory=dict)
 
     def diagnose(
         self,
         severity: Severity,
         code: str,
         message: str,
-        span: Span | None,
+        span: Pos | Span | None,
         text: str | None = None,
     ) -> None:
+        """Report a problem at ``span`` (None: about the whole input)."""
         where = f"line {span.line_start}: " if span is not None else ""
+        record = span_of(span) if span is not None else None
         self.diagnostics.append(
-            Diagnostic(severity=severity, code=code, message=where + message, span=span, text=text)
+            Diagnostic(
+                severity=severity, code=code, message=where + message, span=record, text=text
+            )
         )
+
+
+#: A block handler: reads one block into the state.
+Handler = Callable[[ParseState, Block], None]
 
 
 def _known_titles(blocks: Sequence[Block]) -> set[str]:
     """Titles the document uses on their own as labels (情報政策課長, 座長 …)."""
     titles: set[str] = set()
-    for label in {b.fields["label"] for b in blocks if b.kind is BlockKind.TURN and b.get("label")}:
+    for label in {b.groups["label"] for b in blocks if b.kind is BlockKind.TURN and b.get("label")}:
         parts = analyze_label(label)
         if parts.name is None and parts.role:
             titles.add(parts.role)
@@ -205,90 +254,150 @@ def _known_titles(blocks: Sequence[Block]) -> set[str]:
 # -- header -----------------------------------------------------------------------------------
 
 
-def _header_field(state: _State, block: Block) -> None:
-    name = block.get("name")
+def _header_field(state: ParseState, block: Block) -> None:
+    """A header line: a field of the meeting, a roster heading, a post …"""
+    meta = meta_of(block, HeaderMeta)
+    name = meta.name
     key = block.get("key")
     value = block.get("value") or ""
-    if state.open_field is not None and name == state.open_field and not value:
+    if meta.value_of_key and state.open_field is not None:
+        name = state.open_field
+    if state.open_field is not None and name is state.open_field and not value:
         name, key, value = state.open_field, None, block.text_of(state.text)
     state.header.append(
         HeaderField(
             key=compact(key) if key else None,
-            name=name,
+            name=name.value if name is not None else None,
             value=clean_text(value if key is not None else value or block.text_of(state.text)),
-            span=block.span,
+            span=span_of(block.span),
         )
     )
-    rosters = state.rosters
-    if name in ("attendees", "absentees"):
-        rosters.heading_from_key(key or "", name)
-    elif name == "roster_heading":
-        stated = block.get("attendance")
-        attendance: Attendance | None = _attendance_of(stated) if stated else None
-        rosters.heading(clean_text(block.fields.get("group", value)) or None, attendance)
-    elif name == "changes_heading":
-        rosters.start_changes()
-    elif name == "change_date":
-        rosters.set_change_date(value)
-    elif name == "post":
-        rosters.add_post(value)
-    elif name == "notice" and rosters.in_changes:
-        rosters.change_notice(block)
+    handler = state.header_handlers.get(name) if name is not None else None
+    if handler is not None:
+        handler(state, block)
     state.meeting.header_field(name, value, block, state.diagnose)
-    rosters.meeting_date = state.meeting.date
+    state.rosters.meeting_date = state.meeting.date
     if key is not None:
-        state.open_field = name if name and not value.strip() else None
+        state.open_field = name if name is not None and not value.strip() else None
 
 
-def _attendance_of(value: str) -> Attendance:
-    return "present" if value == "present" else "absent" if value == "absent" else "unknown"
+def _attendees_key(state: ParseState, block: Block) -> None:
+    state.rosters.heading_from_key(block.get("key") or "", "present")
 
 
-def _header_value_line(state: _State, block: Block) -> bool:
+def _absentees_key(state: ParseState, block: Block) -> None:
+    state.rosters.heading_from_key(block.get("key") or "", "absent")
+
+
+def _roster_heading(state: ParseState, block: Block) -> None:
+    meta = meta_of(block, HeaderMeta)
+    group = meta.group if meta.group is not None else block.get("value") or ""
+    state.rosters.heading(clean_text(group) or None, meta.attendance, meta.member_title)
+
+
+def _changes_heading(state: ParseState, block: Block) -> None:
+    state.rosters.start_changes()
+
+
+def _change_date(state: ParseState, block: Block) -> None:
+    state.rosters.set_change_date(block.get("value") or "")
+
+
+def _post(state: ParseState, block: Block) -> None:
+    state.rosters.add_post(block.get("value") or "")
+
+
+def _notice(state: ParseState, block: Block) -> None:
+    if state.rosters.in_changes:
+        state.rosters.change_notice(block)
+
+
+#: What the parser does with header lines beyond recording them, by meaning.
+HEADER_HANDLERS: Mapping[HeaderName, Handler] = {
+    HeaderName.ATTENDEES: _attendees_key,
+    HeaderName.ABSENTEES: _absentees_key,
+    HeaderName.ROSTER_HEADING: _roster_heading,
+    HeaderName.CHANGES_HEADING: _changes_heading,
+    HeaderName.CHANGE_DATE: _change_date,
+    HeaderName.POST: _post,
+    HeaderName.NOTICE: _notice,
+}
+
+
+def _header_value_line(state: ParseState, block: Block) -> bool:
     """A line under a key printed alone (１ 開催日時 / 令和５年６月６日…) holds its value."""
     if state.open_field is None:
         return False
-    raw = block.fields.get("text", "")
+    raw = block.groups.get("text", "")
     state.header.append(
-        HeaderField(key=None, name=state.open_field, value=clean_text(raw), span=block.span)
+        HeaderField(
+            key=None, name=state.open_field.value, value=clean_text(raw), span=span_of(block.span)
+        )
     )
     state.meeting.header_field(state.open_field, raw, block, state.diagnose)
     return True
 
 
-def _agenda_item(state: _State, block: Block) -> None:
+def _roster(state: ParseState, block: Block) -> None:
+    state.header.append(
+        HeaderField(
+            key=None,
+            name=HeaderName.ROSTER.value,
+            value=clean_text(block.text_of(state.text)),
+            span=span_of(block.span),
+        )
+    )
+    state.rosters.roster_line(block)
+
+
+# -- sections ---------------------------------------------------------------------------------
+
+
+def _section(state: ParseState, block: Block) -> None:
+    if meta_of(block, SectionMeta).agenda:
+        _agenda_item(state, block)
+    else:
+        _heading(state, block)
+
+
+def _section_title(block: Block, meta: SectionMeta) -> str:
+    return clean_text(meta.title if meta.title is not None else block.groups.get("title", ""))
+
+
+def _agenda_item(state: ParseState, block: Block) -> None:
     """An agenda item listed in the header; a wrapped line continues the item above.
 
-    A rule may decide instead of the layout heuristics: ``continues`` ``"1"`` (this line goes
-    on with the item above) or ``"0"`` (a new item), ``level`` and ``number``.
+    The rule may decide instead of the layout heuristics: ``continues`` True (this line
+    goes on with the item above) or False (a new item), ``level`` and ``number``.
     """
-    title = clean_text(block.fields.get("title", ""))
+    meta = meta_of(block, SectionMeta)
+    title = _section_title(block, meta)
     previous = state.sections[-1] if state.sections else None
-    continues = block.get("continues")
     wraps = (
         previous is not None
         and previous.kind == "agenda"
-        and continues != "0"
-        and (continues == "1" or _wraps_agenda_item(state, block, previous, title))
+        and meta.continues is not False
+        and (meta.continues is True or _wraps_agenda_item(state, block, previous, title))
     )
     if wraps and previous is not None:
-        state.sections[-1] = _extended(previous, title, block.span)
+        state.sections[-1] = _extended(state, previous, title, block.span, meta.joiner)
         return
     level = 2 if title.startswith(("（", "(")) and state.sections else 1
-    state.sections.append(
-        Section(
-            id=f"s{len(state.sections) + 1}",
-            number=_section_number(title, block.get("number")),
-            title=title,
-            kind="agenda",
-            level=int(block.get("level") or level),
-            heading=clean_text(block.text_of(state.text)),
-            span=block.span,
-        )
+    section = Section(
+        id=f"s{len(state.sections) + 1}",
+        number=_section_number(title, meta.number or block.get("number")),
+        title=title,
+        kind="agenda",
+        level=meta.level or level,
+        heading=clean_text(block.text_of(state.text)),
+        span=span_of(block.span),
     )
+    state.sections.append(section)
+    if meta.placeholder:
+        state.placeholders.add(section.id)
 
 
-def _wraps_agenda_item(state: _State, block: Block, previous: Section, title: str) -> bool:
+def _wraps_agenda_item(state: ParseState, block: Block, previous: Section, title: str) -> bool:
     """The layout says the line goes on with the item above: it comes right after it and
     closes its parenthesis, or is indented deeper without starting an item of its own."""
     if block.span.line_start != previous.span.line_end + 1:
@@ -297,34 +406,24 @@ def _wraps_agenda_item(state: _State, block: Block, previous: Section, title: st
     return (
         title.startswith(("）", ")"))
         or previous.title.count("（") > previous.title.count("）")
-        or (deeper and not _AGENDA_ITEM_START_RE.match(title))
+        or (deeper and not AGENDA_ITEM_START_RE.match(title))
     )
 
 
-#: An item number printed alone, its title on the next line: 日程第１ / 　会議録署名議員の指名.
-_BARE_ITEM_NUMBER_RE = regex.compile(
-    r"^(?:追加)?(?:日程)?第[\s\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十]+)$"
-)
-
-
-#: A line that starts an item of its own (joined with a space when it continues a group).
-_ITEM_START_RE = regex.compile(r"^(?:追加)?日程第")
-
-
-def _extended(section: Section, title: str, span: Span) -> Section:
-    """``section`` with a line that goes on with it: a wrapped title, the title under a bare
-    item number (日程第１ / 会議録署名議員の指名: the number is already ``number``), the end
-    of a range (日程第１…～ / 日程第３…), or the next item of a group taken up together."""
+def _extended(state: ParseState, section: Section, title: str, span: Pos, joiner: str) -> Section:
+    """``section`` with a line that goes on with it, ``joiner`` between the two titles. A
+    section whose title is a placeholder (an item number printed alone: its number is
+    already ``number``) takes the line as its title."""
     head = section.title
-    if _BARE_ITEM_NUMBER_RE.match(head):
+    if section.id in state.placeholders:
+        state.placeholders.discard(section.id)
         head = ""
-    joiner = (
-        "\u3000" if head and (head.endswith(("～", "〜")) or _ITEM_START_RE.match(title)) else ""
-    )
+    if not joiner and head.endswith(("～", "〜")):
+        joiner = "\u3000"  # 日程第１…～ / 日程第３…: the end of a range
     return section.model_copy(
         update={
-            "title": head + joiner + title,
-            "span": section.span.through(span),
+            "title": head + (joiner if head else "") + title,
+            "span": section.span.through(span_of(span)),
         }
     )
 
@@ -335,87 +434,84 @@ def _indent(text: str, offset: int) -> int:
     return offset - line_start
 
 
-_AGENDA_ITEM_START_RE = regex.compile(
-    r"^(?:[（(]|○|第[一二三四五六七八九十〇0-9]+|[一二三四五六七八九十]+、|日程第)"
-)
-
-
-# -- body -------------------------------------------------------------------------------------
-
-
 def _section_number(title: str, printed: str | None = None) -> int | None:
     """The section's number: the one a rule found (``number``), else read from the title."""
     if printed:
         return parse_number(compact(printed))
-    match = _SECTION_NUMBER_RE.match(compact(title) + " ")
+    match = SECTION_NUMBER_RE.match(compact(title) + " ")
     return parse_number(match["n"]) if match else None
 
 
-def _heading(state: _State, block: Block) -> None:
-    """A heading in the proceedings opens a section; with ``continues`` ``"1"`` the line goes
-    on with the heading above (a wrapped title, the end of a range 日程第１…～日程第３)."""
+def _heading(state: ParseState, block: Block) -> None:
+    """A heading in the proceedings opens a section; with ``continues`` the line goes on
+    with the heading above (a wrapped title, the end of a range 日程第１…～日程第３)."""
     state.current = None
-    title = clean_text(block.fields.get("title", ""))
+    meta = meta_of(block, SectionMeta)
+    title = _section_title(block, meta)
     previous = state.sections[-1] if state.sections else None
-    if block.get("continues") == "1" and previous is not None and previous.id == state.section_id:
-        state.sections[-1] = _extended(previous, title, block.span)
+    if meta.continues and previous is not None and previous.id == state.section_id:
+        state.sections[-1] = _extended(state, previous, title, block.span, meta.joiner)
         return
     section = Section(
         id=f"s{len(state.sections) + 1}",
-        number=_section_number(title, block.get("number")),
+        number=_section_number(title, meta.number or block.get("number")),
         title=title,
-        level=int(block.get("level") or 1),
+        level=meta.level or 1,
         heading=clean_text(block.text_of(state.text)),
-        owner=block.get("owner"),
-        tags=tuple(t for t in (block.get("tags") or "").split("|") if t),
-        span=block.span,
+        owner=meta.owner,
+        tags=meta.tags,
+        span=span_of(block.span),
     )
     state.sections.append(section)
     state.section_id = section.id
+    if meta.placeholder:
+        state.placeholders.add(section.id)
 
 
-def _item(state: _State, block: Block) -> None:
-    """A bullet or paragraph of summary minutes: nest it, or join it to the item above."""
+def _item(state: ParseState, block: Block) -> None:
+    """A bullet or paragraph of notes: nest it, or join it to the item above."""
     if state.section_id is None:
         preamble = Section(id=f"s{len(state.sections) + 1}", kind="preamble", title="", level=0,
-                           heading="", span=block.span)  # fmt: skip
+                           heading="", span=span_of(block.span))  # fmt: skip
         state.sections.append(preamble)
         state.section_id = preamble.id
     items = state.items.setdefault(state.section_id, [])
-    text = clean_text(block.fields.get("text", ""))
-    indent = int(block.get("indent") or 0)
+    meta = meta_of(block, ItemMeta)
+    text = clean_text(block.groups.get("text", ""))
     marker = block.get("marker")
     previous = items[-1] if items else None
-    if marker is None and previous is not None and indent > previous.indent:
+    if marker is None and previous is not None and meta.indent > previous.indent:
         previous.text = f"{previous.text}\n{text}" if previous.text else text
-        previous.span = previous.span.through(block.span)
+        previous.span = through(previous.span, block.span)
         return
     depth = 0
-    kind = block.get("kind") or "bullet"
+    kind = meta.kind
     for earlier in reversed(items):
-        if earlier.indent < indent:
+        if earlier.indent < meta.indent:
             depth = earlier.depth + 1
-            if earlier.kind == "todo" and _TODO_ONLY_RE.match(earlier.text):
-                kind = "todo"  # the bullets under an empty "TODO:" are the to-dos
+            if earlier.heads_kind:
+                kind = earlier.kind  # the bullets under an empty "TODO:" are to-dos
             break
-    items.append(_ItemDraft(kind, text, block.get("owner"), indent, depth, block.span))
+    items.append(
+        _ItemDraft(kind, text, meta.owner, meta.indent, depth, block.span, meta.heads_kind)
+    )
 
 
-_TODO_ONLY_RE = regex.compile(r"(?i)^\**\s*(?:todo|to-do|宿題)\s*\**\s*[:：]?\s*\**\s*$")
+# -- turns ------------------------------------------------------------------------------------
 
 
-def _turn(state: _State, block: Block) -> None:
-    key = (block.fields.get("label", ""), block.get("pname"), block.get("mark"))
+def _turn(state: ParseState, block: Block) -> None:
+    key = (block.groups.get("label", ""), block.get("pname"), block.get("mark"))
     parts = state.labels.get(key)
     if parts is None:  # a label is printed many times: read each one once
-        parts = analyze_label(key[0], key[1], mark=key[2], known_titles=state.known_titles)
+        parts = state.fmt.read_label(block, state.known_titles)
         state.labels[key] = parts
     state.current = _TurnDraft(
         parts,
         state.section_id,
         block.span,
         block.span,
-        enrol=bool(block.get("enrol")),
+        enrol=meta_of(block, TurnMeta).enrol,
         label_span=_label_span(state, block),
     )
     state.turns.append(state.current)
@@ -423,8 +519,8 @@ def _turn(state: _State, block: Block) -> None:
     state.current.add(clean_text(block.get("text") or ""), block.span)
 
 
-def _continuation(state: _State, block: Block) -> None:
-    text = clean_text(block.fields.get("text", ""))
+def _continuation(state: ParseState, block: Block) -> None:
+    text = clean_text(block.groups.get("text", ""))
     if state.current is None and state.last_speaker is not None:
         state.current = _TurnDraft(
             state.last_speaker, state.section_id, block.span, block.span, continued=True
@@ -442,7 +538,7 @@ def _continuation(state: _State, block: Block) -> None:
         state.current.add(text, block.span)
 
 
-def _add_event(state: _State, kind: str, raw: str, span: Span) -> None:
+def _add_event(state: ParseState, kind: str, raw: str, span: Pos) -> None:
     """A note about the meeting's course (開会, 休憩 …) as an event, with its time."""
     state.events.append(
         Event(
@@ -450,62 +546,103 @@ def _add_event(state: _State, kind: str, raw: str, span: Span) -> None:
             kind=kind,
             time=parse_time(raw),
             text=clean_text(raw),
-            span=span,
+            span=span_of(span),
         )
     )
 
 
-def _note(state: _State, block: Block) -> None:
-    raw = block.fields.get("text", "")
-    kind = block.get("kind") or classify_note(raw)
+def _note(state: ParseState, block: Block) -> None:
+    raw = block.groups.get("text", "")
+    kind = meta_of(block, NoteMeta).kind or classify_note(raw)
     if kind in EVENT_KINDS or state.current is None:
         _add_event(state, kind, raw, block.span)
     else:
         state.current.add(clean_text(raw), block.span, note_kind=kind)
 
 
-def _signature(state: _State, block: Block) -> None:
+def _signature(state: ParseState, block: Block) -> None:
     """A line of the closing signature block: it ends the last turn and joins the block
     above when nothing came between them."""
     state.current = None
     if not state.signing or not state.signatures:
         state.signatures.append(_SignatureDraft(block.span, block.span))
-        state.signing = True
+    state.signing = True
     draft = state.signatures[-1]
     draft.last = block.span
     text = clean_text(block.text_of(state.text))
     draft.lines.append(text)
     if block.get("statement") and draft.statement is None:
-        draft.statement = clean_text(block.fields["statement"])
+        draft.statement = clean_text(block.groups["statement"])
     if block.get("date") and draft.date_raw is None:
-        draft.date_raw = clean_text(block.fields["date"])
+        draft.date_raw = clean_text(block.groups["date"])
     if block.get("role") or block.get("name"):
         role, name = compact(block.get("role") or ""), compact(block.get("name") or "")
         draft.signers.append((role or None, name or None, text, block.span))
 
 
-def _layout(
-    state: _State, block: Block, kind: Literal["page", "separator", "running_header"]
+# -- layout and the rest ----------------------------------------------------------------------
+
+
+def _layout_mark(
+    state: ParseState,
+    block: Block,
+    kind: Literal["page", "separator", "running_header", "furniture"],
 ) -> None:
-    number = block.get("number")
+    meta = block.meta
     state.layout.append(
         LayoutMark(
             kind=kind,
-            number=int(number) if number else None,
+            number=meta.number if isinstance(meta, LayoutMeta) else None,
             text=clean_text(block.text_of(state.text)),
-            span=block.span,
+            span=span_of(block.span),
         )
     )
 
 
-def _mention(state: _State, child: Block) -> None:
+def _page(state: ParseState, block: Block) -> None:
+    _layout_mark(state, block, "page")
+
+
+def _running_header(state: ParseState, block: Block) -> None:
+    _layout_mark(state, block, "running_header")
+
+
+def _furniture(state: ParseState, block: Block) -> None:
+    _layout_mark(state, block, "furniture")
+
+
+def _separator(state: ParseState, block: Block) -> None:
+    _layout_mark(state, block, "separator")
+    state.rosters.end_of_list(sublist=meta_of(block, SeparatorMeta).sublist)
+    state.open_field = None
+
+
+def _unmatched(state: ParseState, block: Block) -> None:
+    raw = block.groups.get("text", "")
+    if meta_of(block, UnmatchedMeta).region == "header":
+        if not _header_value_line(state, block):
+            state.diagnose(
+                "warning",
+                "unmatched-header-line",
+                f"header line not understood: {raw[:40]!r}",
+                block.span,
+                clean_text(raw),
+            )
+        return
+    text = clean_text(raw)
+    state.diagnose(
+        "warning", "unmatched-text", f"text not understood: {text[:40]!r}", block.span, text
+    )
+
+
+def _mention(state: ParseState, child: Block) -> None:
     """Members named in running text (本日欠席の熊谷委員) join the roster."""
     name, title = split_person(strip_honorific(compact(child.get("person") or ""))[0])
     if name is None:
         return
     members = state.rosters.members
     existing = state.rosters.by_name.get(name)
-    attendance = child.get("attendance")
+    attendance = meta_of(child, MemberMeta).attendance
     if existing is not None:
         if existing.attendance == "unknown" and attendance in ("present", "absent"):
             existing.attendance = "present" if attendance == "present" else "absent"
@@ -529,34 +666,37 @@ def _mention(state: _State, child: Block) -> None:
     )
 
 
-def _children(state: _State, block: Block) -> None:
+def _children(state: ParseState, block: Block) -> None:
     for child in block.children:
+        state.meeting.facts_of(child)
         if child.kind is BlockKind.PAGE:
-            _layout(state, child, "page")
+            _page(state, child)
         elif child.kind is BlockKind.RUNNING_HEADER:
-            _layout(state, child, "running_header")
+            _running_header(state, child)
+        elif child.kind is BlockKind.FURNITURE:
+            _furniture(state, child)
         elif child.kind is BlockKind.MEMBER and block.kind is not BlockKind.ROSTER:
             _mention(state, child)
-        elif child.kind is BlockKind.HEADER and child.get("fact"):
-            state.meeting.fact(child.fields["fact"], clean_text(child.get("value") or ""))
         elif child.kind is BlockKind.SECTION:
             _taken_up(state, child)
         elif child.kind is BlockKind.NOTE:
             _event_in_text(state, child)
 
 
-def _taken_up(state: _State, child: Block) -> None:
+def _taken_up(state: ParseState, child: Block) -> None:
     """The chair takes up an item in a speech (日程第１　会議録署名議員の指名について。,
     日程第２、議案第１号から日程第７、…までを一括して上程): a heading section for it, titled
-    from the order of the day when it lists the item; the turn and those after it fall under
-    it. A heading printed for the same item just before needs no second section."""
-    number = _section_number("", child.get("number"))
+    from the agenda when it lists the item; the turn and those after it fall under it. A
+    heading printed for the same item just before needs no second section."""
+    meta = meta_of(child, SectionMeta)
+    number = _section_number("", meta.number or child.get("number"))
     current = next((s for s in state.sections if s.id == state.section_id), None)
     if number is None or (current is not None and current.number == number):
         return
     listed = {s.number: s.title for s in state.sections if s.kind == "agenda" and s.level == 1}
     title = listed.get(number) or clean_text(child.get("title") or child.text_of(state.text))
-    last = _section_number("", child.get("last")) if child.get("last") else None
+    printed_last = meta.last or child.get("last")
+    last = _section_number("", printed_last) if printed_last else None
     if last is not None and last in listed:
         title = f"{title}\u3000～\u3000{listed[last]}"
     section = Section(
@@ -564,7 +704,7 @@ def _taken_up(state: _State, child: Block) -> None:
         number=number,
         title=title,
         heading=clean_text(child.text_of(state.text)),
-        span=child.span,
+        span=span_of(child.span),
     )
     state.sections.append(section)
     state.section_id = section.id
@@ -572,82 +712,49 @@ def _taken_up(state: _State, child: Block) -> None:
         state.current.section_id = section.id
 
 
-def _event_in_text(state: _State, child: Block) -> None:
+def _event_in_text(state: ParseState, child: Block) -> None:
     """A note of the meeting's course inside a speech (…閉会いたします。（11時10分閉会）): it
     stays in the text and is an event too."""
-    raw = child.fields.get("text", "")
-    kind = child.get("kind") or classify_note(raw)
+    raw = child.groups.get("text", "")
+    kind = meta_of(child, NoteMeta).kind or classify_note(raw)
     if kind in EVENT_KINDS:
         _add_event(state, kind, raw, child.span)
 
 
-def _walk(state: _State) -> None:
-    for block in state.blocks:
+#: What the parser does with each kind of block.
+BLOCK_HANDLERS: Mapping[BlockKind, Handler] = {
+    BlockKind.SIGNATURE: _signature,
+    BlockKind.HEADER: _header_field,
+    BlockKind.ROSTER: _roster,
+    BlockKind.SECTION: _section,
+    BlockKind.TURN: _turn,
+    BlockKind.ITEM: _item,
+    BlockKind.CONTINUATION: _continuation,
+    BlockKind.NOTE: _note,
+    BlockKind.PAGE: _page,
+    BlockKind.RUNNING_HEADER: _running_header,
+    BlockKind.FURNITURE: _furniture,
+    BlockKind.SEPARATOR: _separator,
+    BlockKind.UNMATCHED: _unmatched,
+}
+
+
+def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
+    handlers = state.block_handlers
+    for block in blocks:
         state.meeting.facts_of(block)
-        kind = block.kind
-        if kind not in (BlockKind.SIGNATURE, BlockKind.PAGE):
+        if block.kind is not BlockKind.SIGNATURE and block.kind is not BlockKind.PAGE:
             state.signing = False
-        if kind is BlockKind.SIGNATURE:
-            _signature(state, block)
-        elif kind is BlockKind.HEADER:
-            _header_field(state, block)
-        elif kind is BlockKind.ROSTER:
-            state.header.append(
-                HeaderField(
-                    key=None,
-                    name="roster",
-                    value=clean_text(block.text_of(state.text)),
-                    span=block.span,
-                )
-            )
-            state.rosters.roster_line(block)
-        elif kind is BlockKind.SECTION and block.get("agenda"):
-            _agenda_item(state, block)
-        elif kind is BlockKind.SECTION:
-            _heading(state, block)
-        elif kind is BlockKind.TURN:
-            _turn(state, block)
-        elif kind is BlockKind.ITEM:
-            _item(state, block)
-        elif kind is BlockKind.CONTINUATION:
-            _continuation(state, block)
-        elif kind is BlockKind.NOTE:
-            _note(state, block)
-        elif kind is BlockKind.PAGE:
-            _layout(state, block, "page")
-        elif kind is BlockKind.RUNNING_HEADER:
-            _layout(state, block, "running_header")
-        elif kind is BlockKind.SEPARATOR:
-            _layout(state, block, "separator")
-            state.rosters.end_of_list(sublist=bool(block.get("sublist")))
-            state.open_field = None
-        elif kind is BlockKind.UNMATCHED:
-            if block.get("region") == "header":
-                if not _header_value_line(state, block):
-                    raw = block.fields.get("text", "")
-                    state.diagnose(
-                        "warning",
-                        "unmatched-header-line",
-                        f"header line not understood: {raw[:40]!r}",
-                        block.span,
-                        clean_text(raw),
-                    )
-            else:
-                text = clean_text(block.fields.get("text", ""))
-                state.diagnose(
-                    "warning",
-                    "unmatched-text",
-                    f"text not understood: {text[:40]!r}",
-                    block.span,
-                    text,
-                )
+        handler = handlers.get(block.kind)
+        if handler is not None:
+            handler(state, block)
         _children(state, block)
 
 
 # -- speakers and records ---------------------------------------------------------------------
 
 
-def _utterances(state: _State, roster: Roster) -> list[Utterance]:
+def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
     printed_roster = bool(roster)
     by_id = {m.id: m for m in state.rosters.members}
     utterances = []
@@ -721,7 +828,7 @@ def _utterances(state: _State, roster: Roster) -> list[Utterance]:
                     text="\n".join(turn.paragraphs),
                     notes=tuple(turn.notes),
                     continued=turn.continued,
-                    span=span,
+                    span=span_of(span),
                 )
             )
         )
@@ -731,24 +838,26 @@ def _utterances(state: _State, roster: Roster) -> list[Utterance]:
     return utterances
 
 
-def _label_span(state: _State, block: Block) -> Span:
+def _label_span(state: ParseState, block: Block) -> Pos:
     """Where a TURN block's label is printed (the whole block when it cannot be found)."""
-    raw = block.fields.get("label", "")
+    raw = block.groups.get("label", "")
     at = state.text.find(raw, block.span.start, block.span.end) if raw else -1
     if at < 0:
         return block.span
     line = block.span.line_start + state.text.count("\n", block.span.start, at)
-    return Span.trusted(at, at + len(raw), line, line, block.span.page)
+    return Pos(at, at + len(raw), line, line, block.span.page)
 
 
-def _signatures(state: _State, roster: Roster) -> list[Signature]:
+def _signatures(state: ParseState, roster: Roster) -> list[Signature]:
     """The signature blocks, each signer matched to a member by name."""
     found = []
     for draft in state.signatures:
         signers = []
         for role, name, text, span in draft.signers:
             member_id = roster.resolve(name=name, role=None).member_id if name and roster else None
-            signers.append(Signer(role=role, name=name, member_id=member_id, text=text, span=span))
+            signers.append(
+                Signer(role=role, name=name, member_id=member_id, text=text, span=span_of(span))
+            )
         dated = parse_date(draft.date_raw) if draft.date_raw else None
         found.append(
             Signature(
@@ -757,7 +866,7 @@ def _signatures(state: _State, roster: Roster) -> list[Signature]:
                 date_raw=draft.date_raw,
                 signers=tuple(signers),
                 text="\n".join(draft.lines),
-                span=draft.first.through(draft.last),
+                span=span_of(through(draft.first, draft.last)),
             )
         )
     return found
@@ -775,7 +884,7 @@ def _members(members: list[MemberDraft]) -> list[Member]:
             seat=m.seat,
             affiliation=m.affiliation,
             entry=m.entry,
-            span=m.span,
+            span=span_of(m.span),
         )
         for m in members
         if m.span is not None
@@ -786,22 +895,26 @@ def parse_blocks(
     blocks: Sequence[Block],
     *,
     text: str,
+    fmt: Format,
     source_name: str | None = None,
-    format_name: str,
     encoding: str = "unicode",
     sha256: str | None = None,
     line_count: int | None = None,
 ) -> Minutes:
-    """Build :class:`Minutes` from the tokenizer's blocks of ``text``."""
+    """Build :class:`Minutes` from the tokenizer's blocks of ``text``, read with ``fmt``."""
     known_titles = _known_titles(blocks)
-    state = _State(
+    state = ParseState(
         text=text,
-        blocks=blocks,
-        meeting=MeetingBuilder(),
-        rosters=RosterBuilder(text=text, known_titles=known_titles),
+        fmt=fmt,
+        meeting=MeetingBuilder(fmt),
+        rosters=RosterBuilder(
+            text=text, known_titles=known_titles, read=fmt.read_entry, post_column=fmt.post_column
+        ),
         known_titles=known_titles,
+        block_handlers={**BLOCK_HANDLERS, **fmt.block_handlers},
+        header_handlers={**HEADER_HANDLERS, **fmt.header_handlers},
     )
-    _walk(state)
+    _walk(state, blocks)
     roster = Roster(state.rosters.members)
     utterances = _utterances(state, roster)
     signatures = _signatures(state, roster)
@@ -815,7 +928,7 @@ def parse_blocks(
         name=source_name,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         encoding=encoding,
-        format=format_name,
+        format=fmt.name,
         chars=len(text),
         lines=line_count if line_count is not None else text.count("\n") + 1,
     )

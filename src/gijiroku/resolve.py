@@ -26,6 +26,7 @@ from gijiroku.names import (
     position_suffix,
     split_person,
     strip_honorific,
+    title_family,
 )
 from gijiroku.normalize import compact
 from gijiroku.rosters import MemberDraft
@@ -34,8 +35,6 @@ __all__ = ["LabelParts", "MemberDraft", "Resolution", "Roster", "analyze_label"]
 
 _MARKS = "〇○◯●◎◆■◇□△▲▼☆★"
 _MARK_RE = regex.compile(rf"^[{_MARKS}][ \u3000]*")
-#: Titles that say "a member of this body" and fit any member listed as one.
-_MEMBER_TITLES = frozenset({"委員", "議員", "構成員", "君"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,30 +332,8 @@ def _common_prefix(a: str, b: str) -> int:
     )
 
 
-def _role_family(title: str | None) -> str | None:
-    """Titles that a label's role stands for: 国務大臣 ~ 文部科学大臣, 委員 ~ 理事."""
-    if not title:
-        return None
-    if title.endswith("政務官"):
-        return "政務官"
-    if title.endswith("副大臣"):
-        return "副大臣"
-    if title.endswith("大臣"):
-        return "大臣"
-    if title in _MEMBER_TITLES or title in {
-        "理事",
-        "委員長",
-        "副委員長",
-        "委員長代理",
-        "小委員長",
-        "小委員",
-    }:
-        return "委員"
-    return title
-
-
 def _fits_role(member: MemberDraft, role: str) -> bool:
     if role == member.title or role in member.roles:
         return True
-    family = _role_family(role)
-    return any(_role_family(t) == family for t in [member.title, *member.roles])
+    family = title_family(role)
+    return any(title_family(t) == family for t in [member.title, *member.roles])

@@ -5,16 +5,17 @@ and attendance of the entries under them, posts printed on lines of their own ar
 the next entry, and a rule line ends a list. One person listed twice (a 委員 who is also the
 副大臣) stays one member with both titles.
 
-Entry layouts (a format says which one a MEMBER block uses by its fields):
+Entry layouts (the rule that cut an entry says which one it uses, in its
+:class:`~gijiroku.blocks.MemberMeta`; a family may read entries its own way with
+:meth:`Format.read_entry <gijiroku.formats.base.Format.read_entry>`):
 
-- ``person`` with ``columns``: title and name in space-separated columns, 君 at the end
-  (``理事　池田　佳隆君``; :func:`split_entry`);
-- ``name`` (and ``title``, ``seat``): the format has cut the columns; the name is printed in a
-  padded or letter-spaced field (``１番　吉　田　崇　仁``, ``市長　　大　泉　　　潤``;
-  :func:`split_padded_name`);
-- ``person`` with ``run_together``: title and name with no space between them, the name in a
-  padded field (``委員長吉原　　修君``; :func:`split_run_together`);
-- ``person`` alone: surname + title as written in running text (``林委員``).
+- ``COLUMNS``: title and name in space-separated columns, 君 at the end
+  (``理事　池田　佳隆君``; :func:`split_entry`), posts printed on lines of their own above;
+- ``PADDED``: the rule has cut the columns; the name is printed in a padded or letter-spaced
+  field (``１番　吉　田　崇　仁``, ``市長　　大　泉　　　潤``; :func:`split_padded_name`);
+- ``RUN_TOGETHER``: title and name with no space between them, the name in a padded field
+  (``委員長吉原　　修君``; :func:`split_run_together`);
+- ``PERSON``: surname + title as written in running text (``林委員``).
 
 Example:
     >>> from gijiroku.rosters import split_entry
@@ -27,14 +28,15 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from gijiroku.blocks import Block, BlockKind
+from gijiroku.blocks import Block, BlockKind, EntryLayout, MemberMeta, Pos, RosterMeta
 from gijiroku.dates import parse_number
-from gijiroku.models import Attendance, MembershipChange, Span
+from gijiroku.models import Attendance, MembershipChange, span_of
 from gijiroku.names import (
     CHAIR_ROLES,
     POSITION_WORDS,
@@ -48,7 +50,16 @@ from gijiroku.normalize import clean_text, compact
 if TYPE_CHECKING:
     from gijiroku.resolve import LabelParts
 
-__all__ = ["RosterBuilder", "split_entry", "split_padded_name", "split_run_together"]
+__all__ = [
+    "EntryParts",
+    "MemberDraft",
+    "RosterBuilder",
+    "read_entry",
+    "split_entry",
+    "split_padded_name",
+    "split_row",
+    "split_run_together",
+]
 
 _POSITIONS = frozenset(POSITION_WORDS)
 _SPACES_RE = regex.compile(r"[ \u3000\t]+")
@@ -58,8 +69,6 @@ _LIST_ANNOTATION_RE = regex.compile(
 )
 _PAREN_GROUP_RE = regex.compile(r"[（(](?P<g>[^（()）]+)[)）]")
 _SPACE_BEFORE_HONORIFIC_RE = regex.compile(r"(?<![ \u3000])[ \u3000]+(?=君$|議員$)")
-#: NDL rosters print posts in a column 7 characters wide; a full line goes on below.
-POST_COLUMN = 7
 _CHANGE_DATE_RE = regex.compile(
     r"^(?:(?P<same_month>同月)|(?P<month>[〇一二三四五六七八九十0-9]+)月)?(?:(?P<same_day>同日)|(?P<day>[〇一二三四五六七八九十0-9]+)日)$"
 )
@@ -72,7 +81,6 @@ _HEADING_TITLES = {
     "欠席委員": "委員",
     "出席議員": "議員",
     "欠席議員": "議員",
-    "本国会召集日の委員": "委員",
     "会長": "会長",
     "幹事": "幹事",
 }
@@ -165,6 +173,171 @@ def split_run_together(entry: str) -> tuple[str | None, str, str | None]:
     return None, compact(body), None
 
 
+#: Words after a list that are not entries: …　ほか, 以上, （敬称略）.
+_LIST_TAIL_RE = regex.compile(
+    r"(?:[ \u3000]+(?:ほか|外|他|以上)|[ \u3000]*[（(](?:敬称略|五十音順|順不同|名簿順)[)）])+[ \u3000]*$"
+)
+#: Separators of a list printed on one line: 、，, and table cells |.
+_LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜]")
+#: Columns printed with spaces: a run of two or more.
+_COLUMN_GAP_RE = regex.compile(r"[ \u3000\t]{2,}")
+#: An attendance printed after a name: 伊藤忠通(出席), 山田(欠席).
+_ATTENDANCE_PAREN_RE = regex.compile(
+    r"[（(](?P<word>出席|欠席|遅刻|早退|代理出席|オンライン出席)[)）]$"
+)
+#: An entry whose title is printed before a colon: 委員長:星名建市.
+_TITLED_ENTRY_RE = regex.compile(r"^(?P<title>[^：:]{1,12})[：:][ \u3000]*(?P<name>[^：:]+)$")
+_PAREN_TAIL_RE = regex.compile(r"[（(](?P<paren>[^（()）]{1,30})[)）]$")
+_HONORIFIC_TAIL_RE = regex.compile(r"[ \u3000]*(?P<honorific>議員|君)$")
+
+RowEntry = tuple[int, int, dict[str, str], MemberMeta]
+
+
+def _is_title_token(token: str) -> bool:
+    """A token that is a title alone (委員長, 議会事務局長, 議　　長), not a name with one."""
+    bare = compact(token)
+    if not bare or len(bare) > 16 or bare[0] in "（(":
+        return False
+    if bare in _HEADING_TITLES or bare in _POSITIONS:
+        return True
+    suffix = position_suffix(bare)
+    if suffix is None:
+        return False
+    name, title = split_person(bare)
+    return name is None and title == bare
+
+
+def _entry(text: str, start: int, groups: dict[str, str]) -> RowEntry:
+    """One entry of a row: its span in the row, its groups and its record."""
+    attendance: Attendance | None = None
+    person = groups.get("person")
+    if person is not None:
+        found = _ATTENDANCE_PAREN_RE.search(person)
+        if found is not None:
+            word = found["word"]
+            attendance = "absent" if word == "欠席" else "present"
+            groups["person"] = person = person[: found.start()].rstrip(" \u3000")
+        paren = _PAREN_TAIL_RE.search(person)
+        if paren is not None and paren.start() > 0:
+            groups["paren"] = paren["paren"]
+            groups["person"] = person[: paren.start()].rstrip(" \u3000")
+    name = groups.get("name")
+    if name is not None:
+        honorific = _HONORIFIC_TAIL_RE.search(name)
+        if honorific is not None and honorific.start() > 0:
+            groups["honorific"] = honorific["honorific"]
+            groups["name"] = name[: honorific.start()]
+    meta = MemberMeta(layout=EntryLayout.LISTED, attendance=attendance)
+    return start, start + len(text), groups, meta
+
+
+def _cells(text: str, base: int, separator: regex.Pattern[str]) -> list[tuple[int, str]]:
+    """The non-blank pieces of ``text`` between separators, with their offsets."""
+    cells: list[tuple[int, str]] = []
+    position = 0
+    for found in [*separator.finditer(text), None]:
+        end = found.start() if found is not None else len(text)
+        piece = text[position:end]
+        stripped = piece.strip(" \u3000\t")
+        if stripped:
+            cells.append((base + position + piece.index(stripped[0]), stripped))
+        position = found.end() if found is not None else len(text)
+    return cells
+
+
+def _columns(text: str, base: int) -> list[RowEntry]:
+    """Entries printed in columns with spaces: titles alternate with names
+    (委員長　　　迫川　高行　　　委員　　川端　宏明); a title letter-spaced over the gaps
+    (議　　長) is closed up first; a name padded over the gaps (石﨑　　徹) is one name."""
+    tokens = _cells(text, base, _COLUMN_GAP_RE)
+    merged: list[tuple[int, str]] = []
+    for at, token in tokens:  # 議 / 長 → 議長
+        if merged and len(compact(merged[-1][1])) <= 2 and len(compact(token)) <= 2:
+            joined = merged[-1][1] + token
+            if _is_title_token(joined) and not _is_title_token(merged[-1][1]):
+                merged[-1] = (merged[-1][0], text[merged[-1][0] - base : at - base + len(token)])
+                continue
+        merged.append((at, token))
+    entries: list[RowEntry] = []
+    k = 0
+    while k < len(merged):
+        at, token = merged[k]
+        if _is_title_token(token) and k + 1 < len(merged) and not _is_title_token(merged[k + 1][1]):
+            last = k + 1
+            while (
+                last + 1 < len(merged)
+                and not _is_title_token(merged[last + 1][1])
+                and (len(compact(merged[last + 1][1])) <= 2)
+            ):
+                last += 1  # a name padded over a column gap: 石﨑　　徹
+            name_at = merged[k + 1][0]
+            end = merged[last][0] + len(merged[last][1])
+            entries.append(
+                _entry(
+                    text[at - base : end - base],
+                    at,
+                    {"title": token, "name": text[name_at - base : end - base]},
+                )
+            )
+            k = last + 1
+            continue
+        entries.append(_entry(token, at, {"person": token}))
+        k += 1
+    return entries
+
+
+def split_row(text: str) -> list[RowEntry]:
+    """Cut a line of a roster into entries: (start, end, groups, record) for each.
+
+    A row separates its entries with 、 , or table cells | (``岩瀬達哉委員 | 遠藤久夫委員 |``),
+    or prints them in columns (``委員長　　　迫川　高行　　　委員　　川端　宏明``). An entry is a
+    title and a name (``委員長:星名建市``; ``委員長　　平山たかお議員``) or a person as printed
+    in running text (``細川厚生労働大臣``, ``伊藤忠通(出席)``); words after the list (ほか,
+    （敬称略）) are left out.
+
+    Example:
+        >>> [g for _, _, g, _ in split_row("委員長:星名建市、副委員長:安孫子哲")]
+        [{'title': '委員長', 'name': '星名建市'}, {'title': '副委員長', 'name': '安孫子哲'}]
+        >>> [g for _, _, g, _ in split_row("委員長　　　迫川　高行　　　委員　　川端　宏明")]
+        [{'title': '委員長', 'name': '迫川\u3000高行'}, {'title': '委員', 'name': '川端\u3000宏明'}]
+    """
+    tail = _LIST_TAIL_RE.search(text)
+    body = text[: tail.start()] if tail is not None else text
+    offset, group = 0, None
+    prefix = _GROUP_PREFIX_RE.match(body)
+    if prefix is not None and not _is_title_token(prefix["group"]):
+        offset, group = prefix.end(), prefix["group"].strip("（()） \u3000")
+    entries = _list_entries(body[offset:], offset)
+    if group:
+        for _, _, groups, _ in entries:
+            groups["group"] = group
+    return entries
+
+
+#: A group printed before a list: （仙台市）：, （説明員）：, 金融庁総合政策局総合政策課：.
+_GROUP_PREFIX_RE = regex.compile(
+    r"^[ \u3000]*(?P<group>[（(][^（()）]{1,30}[)）]|[^（()）、，,|｜：:\s]{2,30})[ \u3000]*[：:][ \u3000]*"
+)
+
+
+def _list_entries(body: str, base: int) -> list[RowEntry]:
+    if not _LIST_SEPARATOR_RE.search(body):
+        return _columns(body, base)
+    entries: list[RowEntry] = []
+    for at, cell in _cells(body, base, _LIST_SEPARATOR_RE):
+        titled = _TITLED_ENTRY_RE.match(cell)
+        if (
+            titled is not None
+            and _is_title_token(titled["title"])
+            and position_suffix(compact(titled["name"])) is None
+        ):
+            groups = {"title": titled["title"].strip(" \u3000"), "name": titled["name"]}
+            entries.append(_entry(cell, at, groups))
+        else:
+            entries.append(_entry(cell, at, {"person": cell}))
+    return entries
+
+
 def _reads_as_title(token: str) -> bool:
     return token[0] in "（(）)" or position_suffix(token) is not None or token in _HEADING_TITLES
 
@@ -173,10 +346,24 @@ def _balanced(text: str) -> bool:
     return text.count("（") + text.count("(") <= text.count("）") + text.count(")")
 
 
-def _post_is_open(post: str) -> bool:
-    """A post fragment goes on below: a parenthesis is open, it fills its column, or it does
-    not end with a title word (内閣府大臣政務 / 官)."""
-    return not _balanced(post) or len(post) >= POST_COLUMN or position_suffix(post) is None
+def _post_is_open(post: str, column: int | None) -> bool:
+    """A post fragment goes on below: a parenthesis is open, it fills its ``column``, or it
+    does not end with a title word (内閣府大臣政務 / 官)."""
+    return (
+        not _balanced(post)
+        or (column is not None and len(post) >= column)
+        or position_suffix(post) is None
+    )
+
+
+class EntryParts(NamedTuple):
+    """A roster entry read: the person's ``name`` (None for an office), ``title``, ``surname``
+    when the layout shows it, and further ``roles`` (posts listed with it)."""
+
+    name: str | None
+    title: str | None
+    surname: str | None
+    roles: list[str]
 
 
 @dataclass(slots=True)
@@ -193,19 +380,31 @@ class MemberDraft:
     affiliation: str | None = None
     surname: str | None = None
     entry: str = ""
-    span: Span | None = None
+    span: Pos | None = None
+
+
+#: Reads a MEMBER block (a family's :meth:`Format.read_entry`).
+EntryReader = Callable[[Block, "RosterBuilder"], EntryParts]
 
 
 @dataclass(slots=True)
 class RosterBuilder:
-    """Collects members and membership changes from header blocks, in document order."""
+    """Collects members and membership changes from header blocks, in document order.
+
+    ``read`` reads one entry (the family's hook, by default :func:`read_entry`);
+    ``post_column`` is the width of the column posts are printed in, when the family's
+    rosters have one.
+    """
 
     text: str
     known_titles: set[str]
+    read: EntryReader | None = None
+    post_column: int | None = None
     members: list[MemberDraft] = field(default_factory=list)
     by_name: dict[str, MemberDraft] = field(default_factory=dict)
     changes: list[MembershipChange] = field(default_factory=list)
     group: str | None = None
+    member_title: str | None = None
     attendance: Attendance = "unknown"
     in_changes: bool = False
     change_date: dt.date | None = None
@@ -215,26 +414,30 @@ class RosterBuilder:
 
     # -- context ----------------------------------------------------------------------------
 
-    def heading(self, group: str | None, attendance: Attendance | None) -> None:
-        """A roster heading: entries below belong to ``group``; ``attendance`` None keeps the
-        attendance of the list the heading stands in (理　事 under 出席者は左のとおり)."""
+    def heading(
+        self, group: str | None, attendance: Attendance | None, member_title: str | None = None
+    ) -> None:
+        """A roster heading: entries below belong to ``group`` (and, printed without a title,
+        hold ``member_title``); ``attendance`` None keeps the attendance of the list the
+        heading stands in (理　事 under 出席者は左のとおり)."""
         self.group = group
+        self.member_title = member_title
         if attendance is not None:
             self.attendance = attendance
         self.in_changes = False
         self.posts = []
 
-    def heading_from_key(self, key: str, name: str) -> None:
+    def heading_from_key(self, key: str, attendance: Attendance) -> None:
         """``出席者（仙台市情報化推進会議委員／五十音順）：`` → group 仙台市情報化推進会議委員."""
         inner = _PAREN_GROUP_RE.search(key)
         group = None
         if inner is not None:
             group = clean_text(_LIST_ANNOTATION_RE.sub("", inner["g"]).strip(" 　／/・")) or None
-        self.heading(group, "present" if name == "attendees" else "absent")
+        self.heading(group, attendance)
 
     def end_of_list(self, *, sublist: bool = False) -> None:
         """A rule line: the list above is over (``sublist``: a new part of the same list)."""
-        self.group, self.in_changes, self.posts = None, False, []
+        self.group, self.member_title, self.in_changes, self.posts = None, None, False, []
         if not sublist:
             self.attendance = "unknown"
 
@@ -275,10 +478,24 @@ class RosterBuilder:
         if not self.posts and last is not None and (last.title or "").endswith("兼務"):
             last.title = f"{last.title}{fragment}"
             return
-        if self.posts and (fragment[0] in "（(）)" or _post_is_open(self.posts[-1])):
+        if self.posts and (
+            fragment[0] in "（(）)" or _post_is_open(self.posts[-1], self.post_column)
+        ):
             self.posts[-1] += fragment
         else:
             self.posts.append(fragment)
+
+    def post_is_open(self) -> bool:
+        """The last post printed above goes on in what follows."""
+        return bool(self.posts) and _post_is_open(self.posts[-1], self.post_column)
+
+    def take_posts(self) -> tuple[str | None, list[str]]:
+        """The posts printed above the next entry: (its title, further roles); cleared."""
+        if not self.posts:
+            return None, []
+        title, roles = self.posts[0], self.posts[1:]
+        self.posts = []
+        return title, roles
 
     # -- entries ----------------------------------------------------------------------------
 
@@ -288,9 +505,10 @@ class RosterBuilder:
         if self.in_changes:
             self._change_pair(block, entries)
             return
-        group = clean_text(block.get("group") or "") or self.group
-        if block.rule == "office":
-            group = clean_text(block.get("group") or "") or None
+        own = clean_text(block.get("group") or "") or None
+        meta = block.meta
+        inherits = meta.inherits_group if isinstance(meta, RosterMeta) else True
+        group = own or (self.group if inherits else None)
         for entry in entries:
             self.add_entry(entry, group=group)
 
@@ -303,7 +521,7 @@ class RosterBuilder:
                 resigned=names[0] if names else None,
                 appointed=names[1] if len(names) > 1 else None,
                 text=clean_text(block.text_of(self.text)),
-                span=block.span,
+                span=span_of(block.span),
             )
         )
 
@@ -314,37 +532,35 @@ class RosterBuilder:
                 date=self.change_date,
                 date_raw=clean_text(self.change_date_raw) if self.change_date_raw else None,
                 text=clean_text(block.text_of(self.text)),
-                span=block.span,
+                span=span_of(block.span),
             )
         )
 
     def add_entry(self, entry: Block, *, group: str | None) -> MemberDraft:
         """One roster entry (a MEMBER block) → a member, merged with an earlier listing."""
-        person = entry.get("person") or ""
-        if entry.get("name") or entry.get("run_together"):
-            name, title, surname, roles = self._read_layout(entry)
-        else:
-            name, title, surname, roles = self._read_person(
-                person, columns=bool(entry.get("columns"))
-            )
+        name, title, surname, roles = (self.read or read_entry)(entry, self)
         seat_printed = entry.get("seat")
         seat = parse_number(seat_printed) if seat_printed else None
         paren = entry.get("paren")
+        meta = entry.meta
+        paren_is_role = isinstance(meta, MemberMeta) and meta.paren_is_role
         affiliation = None
         if paren:
             paren_clean = compact(paren)
-            if paren_clean in _POSITIONS or paren_clean in CHAIR_ROLES or entry.get("paren_role"):
+            if paren_clean in _POSITIONS or paren_clean in CHAIR_ROLES or paren_is_role:
                 roles.append(clean_text(paren))
             else:
                 affiliation = clean_text(paren)
         if entry.get("title"):
-            title = compact(entry.fields["title"])
+            title = compact(entry.groups["title"])
         if title is None and group:
-            title = _HEADING_TITLES.get(compact(group)) or (
-                group if position_suffix(group) else None
+            title = (
+                self.member_title
+                or _HEADING_TITLES.get(compact(group))
+                or (group if position_suffix(group) else None)
             )
-        own = entry.get("attendance")
-        attendance = _attendance(own) if own else self.attendance
+        own = meta.attendance if isinstance(meta, MemberMeta) else None
+        attendance = own or self.attendance
         existing = self.by_name.get(name) if name else None
         if existing is not None:
             if existing.attendance != "present" and attendance == "present":
@@ -379,7 +595,7 @@ class RosterBuilder:
         if member.name:
             self.by_name.setdefault(member.name, member)
 
-    def enrol(self, label: LabelParts, span: Span) -> MemberDraft:
+    def enrol(self, label: LabelParts, span: Pos) -> MemberDraft:
         """A speaker whose label names them but whom no roster lists (minutes printed without
         a roster, a newly appointed 教育委員): a member from the label, present; a seat number
         (４番（奈良祥孝君）) makes them a 議員."""
@@ -395,57 +611,60 @@ class RosterBuilder:
         self.add(member)
         return member
 
-    def _read_layout(self, entry: Block) -> tuple[str | None, str | None, str | None, list[str]]:
-        """(name, title, surname, extra roles) of an entry whose columns the format has cut
-        (``name``, ``title``) or whose title runs into the name (``run_together``). A name
-        printed without a title takes the posts printed above it (子ども未来部長 / 宿　村　篤　由)."""
-        roles: list[str] = []
-        if entry.get("run_together"):
-            title, name, surname = split_run_together(entry.get("person") or "")
-        else:
-            printed, _ = strip_honorific(
-                _SPACE_BEFORE_HONORIFIC_RE.sub("", entry.get("name") or "")
-            )
-            name, surname = split_padded_name(printed)
-            title = compact(entry.get("title") or "") or None
-        if title is None and self.posts:
-            title, roles = self.posts[0], self.posts[1:]
-            self.posts = []
-        return name or None, title, surname, roles
 
-    def _read_person(
-        self, person: str, *, columns: bool
-    ) -> tuple[str | None, str | None, str | None, list[str]]:
-        """(name, title, surname, extra roles) of one entry."""
-        roles: list[str] = []
-        if columns:
-            title, name, surname = split_entry(person)
-            if self.posts:
-                if title is not None and (title[0] in "（(）)" or _post_is_open(self.posts[-1])):
-                    self.posts[-1] += title
-                    title = None
-                elif title is None and _post_is_open(self.posts[-1]) and surname is not None:
-                    # the first column finishes the post: 内閣府大臣政務 / 官　神田　潤一君
-                    first, _, rest = person.strip(" \u3000").partition("\u3000")
-                    self.posts[-1] += first
-                    _, name, surname = split_entry(rest)
-                if title is not None:
-                    self.posts.append(title)
-                title, roles = self.posts[0], self.posts[1:]
-                self.posts = []
-            return name or None, title, surname, roles
-        name_part, _ = strip_honorific(compact(person))
-        if is_office(name_part):
-            return None, name_part, None, roles
-        found_name, found_title = split_person(
-            name_part, known_titles=self.known_titles, run_together=True
-        )
-        return found_name, found_title, None, roles
+def read_entry(entry: Block, roster: RosterBuilder) -> EntryParts:
+    """Read a roster entry by the layout its rule gave it (see the module docstring); posts
+    printed above it (``roster.posts``) give a title the entry lacks."""
+    meta = entry.meta
+    layout = meta.layout if isinstance(meta, MemberMeta) else EntryLayout.PERSON
+    person = entry.get("person") or ""
+    if layout is EntryLayout.PADDED or layout is EntryLayout.RUN_TOGETHER:
+        return _read_padded(entry, roster, run_together=layout is EntryLayout.RUN_TOGETHER)
+    if layout is EntryLayout.COLUMNS:
+        return _read_columns(person, roster)
+    if layout is EntryLayout.LISTED and entry.get("name"):
+        name, surname = split_padded_name(entry.get("name") or "")
+        return EntryParts(name or None, compact(entry.get("title") or "") or None, surname, [])
+    name_part, _ = strip_honorific(compact(person))
+    if is_office(name_part):
+        return EntryParts(None, name_part, None, [])
+    found_name, found_title = split_person(
+        name_part, known_titles=roster.known_titles, run_together=True
+    )
+    return EntryParts(found_name, found_title, None, [])
 
 
-def _attendance(value: str | None) -> Attendance:
-    if value == "present":
-        return "present"
-    if value == "absent":
-        return "absent"
-    return "unknown"
+def _read_padded(entry: Block, roster: RosterBuilder, *, run_together: bool) -> EntryParts:
+    """An entry whose columns the rule has cut (``name``, ``title``) or whose title runs into
+    the name. A name printed without a title takes the posts printed above it
+    (子ども未来部長 / 宿　村　篤　由)."""
+    if run_together:
+        title, name, surname = split_run_together(entry.get("person") or "")
+    else:
+        printed, _ = strip_honorific(_SPACE_BEFORE_HONORIFIC_RE.sub("", entry.get("name") or ""))
+        name, surname = split_padded_name(printed)
+        title = compact(entry.get("title") or "") or None
+    roles: list[str] = []
+    if title is None:
+        title, roles = roster.take_posts()
+    return EntryParts(name or None, title, surname, roles)
+
+
+def _read_columns(person: str, roster: RosterBuilder) -> EntryParts:
+    """An entry in columns, under posts printed on lines of their own (財務大臣 / 国務大臣 /
+    （金融担当）　鈴木　俊一君): the posts are its title and roles."""
+    title, name, surname = split_entry(person)
+    roles: list[str] = []
+    if roster.posts:
+        if title is not None and (title[0] in "（(）)" or roster.post_is_open()):
+            roster.posts[-1] += title
+            title = None
+        elif title is None and roster.post_is_open() and surname is not None:
+            # the first column finishes the post: 内閣府大臣政務 / 官　神田　潤一君
+            first, _, rest = person.strip(" \u3000").partition("\u3000")
+            roster.posts[-1] += first
+            _, name, surname = split_entry(rest)
+        if title is not None:
+            roster.posts.append(title)
+        title, roles = roster.take_posts()
+    return EntryParts(name or None, title, surname, roles)

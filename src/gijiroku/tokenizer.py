@@ -11,27 +11,38 @@ Steps:
 
 The blocks tile the input: every non-blank character is in exactly one top-level block.
 
-Example:
-    >>> [b.kind.value for b in tokenize("座長 それでは始める。\\n（了承）")]
-    ['turn', 'note']
+Each block carries a plain :class:`~gijiroku.blocks.Pos`; the parser makes the
+:class:`~gijiroku.models.Span` records. The tokenizer knows no family: it runs the
+:class:`~gijiroku.formats.base.Format` it is given (:func:`gijiroku.tokenize` picks one).
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import regex
 
-from gijiroku.blocks import Block, BlockKind
-from gijiroku.formats import get_format
+from gijiroku.blocks import (
+    META_TYPES,
+    Block,
+    BlockKind,
+    BlockMeta,
+    HeaderMeta,
+    HeaderName,
+    ItemMeta,
+    LayoutMeta,
+    Pos,
+    UnmatchedMeta,
+)
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
-from gijiroku.models import Span
+from gijiroku.layout import count_labels, find_running_headers, is_web_furniture
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, split_lines
 
-__all__ = ["Paragraph", "tokenize", "tokenize_lines"]
+__all__ = ["Paragraph", "tokenize_lines"]
 
 _TRAILING_SPACE = (" ", "\u3000", "\t")
 _STRIP = " \u3000\t"
@@ -105,8 +116,8 @@ class Paragraph:
         return self.source_offset(start), self.source_offset(end - 1) + 1
 
 
-class _Spans:
-    """Makes :class:`Span` objects: line numbers by bisection, pages from the markers."""
+class _Positions:
+    """Makes :class:`Pos` tuples: line numbers by bisection, pages from the markers."""
 
     def __init__(self, text: str) -> None:
         # Line numbers count what editors and grep count: LF, CRLF or CR (not form feeds).
@@ -127,12 +138,10 @@ class _Spans:
             return None
         return self._page_numbers[bisect.bisect_right(self._page_starts, offset) - 1]
 
-    def span(self, start: int, end: int) -> Span:
-        """A span of ``[start, end)``; built without re-validation (the values are ours)."""
+    def span(self, start: int, end: int) -> Pos:
+        """The position of ``[start, end)``."""
         last = max(end - 1, start)
-        return Span.trusted(
-            start, end, self.line_at(start), self.line_at(last), self.page_at(start)
-        )
+        return Pos(start, end, self.line_at(start), self.line_at(last), self.page_at(start))
 
 
 def _choose_paragraph_mode(fmt: Format, lines: Sequence[Line]) -> str:
@@ -214,68 +223,32 @@ def _page_boundaries(
     return boundaries, first
 
 
-_DIGITS_RE = regex.compile(r"[0-9０-９]+")
-_WHITE_RE = regex.compile(r"\s+")
-_BRACKETED_RE = regex.compile(r"^[（(〔【［\[].*[)）〕】］\]]$")
-
-
-def _find_running_headers(
-    lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
-) -> set[int]:
-    """Lines printed at the top or bottom of most pages: a running header or footer.
-
-    Pages are cut at page markers and form feeds; the first and the last line of each page
-    are compared with digits ignored (``第4回会議 - 3`` and ``第4回会議 - 4`` match). A line on
-    at least three pages and half of them is a running header, wherever it stands. Notes in
-    brackets are never taken, and the document's first line stays (it is the title, printed
-    once more as the header of every page).
-    """
-    pages: list[list[int]] = [[]]
-    for i, line in enumerate(lines):
-        if line.after_form_feed and pages[-1]:
-            pages.append([])
-        if i in markers:
-            pages.append([])
-        elif not line.is_blank:
-            pages[-1].append(i)
-    pages = [p for p in pages if p]
-    if len(pages) < 3:
-        return set()
-    keyed: dict[str, set[int]] = {}
-    edges: dict[int, str] = {}
-    for number, page in enumerate(pages):
-        for i in {page[0], page[-1]}:
-            key = _WHITE_RE.sub("", _DIGITS_RE.sub("#", lines[i].text))
-            if key and not _BRACKETED_RE.match(key):
-                keyed.setdefault(key, set()).add(number)
-                edges[i] = key
-    need = max(3, (len(pages) + 1) // 2)
-    repeated = {key for key, found in keyed.items() if len(found) >= need}
-    if not repeated:
-        return set()
-    first_line = pages[0][0]
-    return {
-        i
-        for page in pages
-        for i in page
-        if i != first_line and _WHITE_RE.sub("", _DIGITS_RE.sub("#", lines[i].text)) in repeated
-    }
+def _furniture(
+    fmt: Format, lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
+) -> dict[int, BlockKind]:
+    """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`)."""
+    found = {i: BlockKind.FURNITURE for i, line in enumerate(lines) if is_web_furniture(line.text)}
+    if fmt.running_headers:
+        found.update(
+            (i, BlockKind.RUNNING_HEADER) for i in find_running_headers(lines, markers.keys())
+        )
+    return found
 
 
 def _paragraphs(
     lines: Sequence[Line],
     mode: str,
     markers: dict[int, tuple[int | None, regex.Match[str]]],
-    spans: _Spans,
-    running: set[int],
+    spans: _Positions,
+    furniture: dict[int, BlockKind],
 ) -> Iterator[Paragraph | Block]:
     """Paragraphs and top-level page blocks, in order."""
     current: Paragraph | None = None
     continuing = False
     for i, line in enumerate(lines):
-        if i in markers or i in running:
-            if i in running:
-                page = _page_block(line, None, spans, BlockKind.RUNNING_HEADER)
+        if i in markers or i in furniture:
+            if i in furniture:
+                page = _page_block(line, None, spans, furniture[i])
             else:
                 page = _page_block(line, markers[i][0], spans)
             if current is not None and continuing:
@@ -303,17 +276,15 @@ def _paragraphs(
 
 
 def _page_block(
-    line: Line, number: int | None, spans: _Spans, kind: BlockKind = BlockKind.PAGE
+    line: Line, number: int | None, spans: _Positions, kind: BlockKind = BlockKind.PAGE
 ) -> Block:
     lead = len(line.text) - len(line.text.lstrip(_STRIP))
     start, end = line.start + lead, line.start + len(line.text.rstrip(_STRIP))
-    fields = {"number": str(number)} if number is not None else {}
     span = spans.span(start, end)
     if number is not None:  # a page number is printed on the page it numbers
-        span = span.model_copy(update={"page": number})
-    return Block(
-        kind, span, fields, rule="page-marker" if kind is BlockKind.PAGE else "running-header"
-    )
+        span = span._replace(page=number)
+    rule = "page-marker" if kind is BlockKind.PAGE else kind.value.replace("_", "-")
+    return Block(kind, span, meta=LayoutMeta(number=number), rule=rule)
 
 
 def _children(
@@ -321,10 +292,25 @@ def _children(
     match_text: str,
     base: int,
     para: Paragraph,
-    spans: _Spans,
+    spans: _Positions,
     ctx: Context,
 ) -> list[Block]:
-    found = []
+    found: list[Block] = []
+    if child_rule.split is not None:
+        for lo, hi, groups, meta in child_rule.split(match_text):
+            start, end = para.source_range(base + lo, base + hi)
+            found.append(
+                Block(
+                    child_rule.kind,
+                    spans.span(start, end),
+                    MappingProxyType(groups),
+                    meta or child_rule.meta,
+                    rule="child",
+                )
+            )
+        _note_people(found, ctx)
+        return found
+    assert child_rule.pattern is not None
     for m in child_rule.pattern.finditer(match_text):
         if child_rule.guard is not None and not child_rule.guard(m, ctx):
             continue
@@ -333,12 +319,35 @@ def _children(
         else:
             lo, hi = m.span()
         start, end = para.source_range(base + lo, base + hi)
-        fields = {k: v for k, v in m.groupdict().items() if v}
-        fields.update(child_rule.fields)
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        meta = child_rule.meta
+        if child_rule.fact is not None:
+            meta = HeaderMeta(facts=((child_rule.fact, groups.get("value", "")),))
         found.append(
-            Block(child_rule.kind, spans.span(start, end), MappingProxyType(fields), rule="child")
+            Block(
+                child_rule.kind,
+                spans.span(start, end),
+                MappingProxyType(groups),
+                meta,
+                rule="child",
+            )
         )
+    _note_people(found, ctx)
     return found
+
+
+def _note_people(children: list[Block], ctx: Context) -> None:
+    """Remember the names and titles of roster entries: labels are checked against them."""
+    for child in children:
+        if child.kind is not BlockKind.MEMBER:
+            continue
+        for group in ("name", "person", "title"):
+            value = child.groups.get(group)
+            if value:
+                ctx.people.add(_WHITE_RE.sub("", value))
+
+
+_WHITE_RE = regex.compile(r"[\s\u3000]+")
 
 
 def _match_rule(
@@ -365,19 +374,33 @@ def _match_rule(
     return None
 
 
+def _meta(rule: Rule, groups: dict[str, str], para: Paragraph) -> BlockMeta | None:
+    """The block's record: the rule's own, or derived from the groups; items get their
+    indentation."""
+    meta = rule.derive(groups) if rule.derive is not None else rule.meta
+    if meta is not None and not isinstance(meta, META_TYPES[rule.kind]):
+        raise TypeError(
+            f"rule {rule.name!r} derived {type(meta).__name__} for a {rule.kind.value} block"
+        )
+    if rule.with_indent:
+        item = meta if isinstance(meta, ItemMeta) else ItemMeta()
+        meta = dataclasses.replace(item, indent=para.columns)
+    return meta
+
+
 def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     """Tokenize ``text`` with the rules of ``fmt`` (see the module docstring)."""
     lines = split_lines(text)
-    spans = _Spans(text)
+    spans = _Positions(text)
     markers = _find_page_markers(fmt, lines)
     boundaries, first_page = _page_boundaries(lines, markers)
     spans.set_pages(boundaries, first_page)
     mode = _choose_paragraph_mode(fmt, lines)
-    running = _find_running_headers(lines, markers) if fmt.running_headers else set()
-    items = _paragraphs(lines, mode, markers, spans, running)  # read lazily: memory stays flat
+    items = _paragraphs(lines, mode, markers, spans, _furniture(fmt, lines, markers))
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
-        document=fmt.survey(text) if fmt.survey is not None else {},
+        document=fmt.survey(text),
+        labels=count_labels(lines),
     )
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
     blocks: list[Block] = []
@@ -390,44 +413,44 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         para = item
         following = upcoming if isinstance(upcoming, Paragraph) else None
         ctx.indent = para.indent
+        ctx.following = following.text if following is not None else None
         rules = fmt.header_rules if ctx.region == "header" else fmt.body_rules
         found = _match_rule(rules, para, ctx, following)
         if found is None:
-            fields = {"text": para.text, "region": ctx.region}
             block = Block(
                 BlockKind.UNMATCHED,
                 spans.span(para.start, para.end),
-                MappingProxyType(fields),
+                MappingProxyType({"text": para.text}),
+                UnmatchedMeta(region=ctx.region),
                 rule="unmatched",
                 children=tuple(para.pages),
             )
             blocks.append(block)
             ctx.index += 1
             ctx.previous = block.kind
+            ctx.open_key = None
             continue
         rule, match = found
         if rule.ends_header and ctx.region == "header":
             ctx.region = "body"
             ctx.mode = None
-        fields = {k: v for k, v in match.groupdict().items() if v is not None}
-        if rule.derive is not None:
-            fields.update(rule.derive(fields))
-        if rule.with_indent:
-            fields["indent"] = str(para.columns)
+        groups = {k: v for k, v in match.groupdict().items() if v is not None}
         end = para.end
         children: list[Block] = []
         if rule.children is not None:
             group = rule.children.group
             base = match.start(group) if group else 0
             text_of_group = match[group] if group else para.text
-            children += _children(rule.children, text_of_group, base, para, spans, ctx)
-        if rule.absorb_next is not None and not fields.get("text") and following is not None:
+            if text_of_group:
+                children += _children(rule.children, text_of_group, base, para, spans, ctx)
+        if rule.absorb_next is not None and not groups.get("text") and following is not None:
             absorbed = rule.absorb_next.fullmatch(following.text)
             if absorbed is not None:
-                fields.update({k: v for k, v in absorbed.groupdict().items() if v is not None})
+                groups.update({k: v for k, v in absorbed.groupdict().items() if v is not None})
                 end = following.end
                 children += following.pages
                 upcoming = next(items, None)
+        meta = _meta(rule, groups, para)
         for mention in fmt.mention_rules:
             if rule.kind in mention.kinds and id(mention) not in spent:
                 mentioned = _children(mention, para.text, 0, para, spans, ctx)
@@ -437,12 +460,18 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         if rule.sets_mode != KEEP_MODE:
             ctx.mode = rule.sets_mode
         children += para.pages
-        if rule.kind is BlockKind.HEADER and fields.get("name") == "title":
+        if isinstance(meta, HeaderMeta) and meta.name is HeaderName.TITLE:
             ctx.title_seen = True
+        ctx.open_key = (
+            meta.name
+            if isinstance(meta, HeaderMeta) and "key" in groups and not groups.get("value")
+            else None
+        )
         block = Block(
             rule.kind,
             spans.span(para.start, end),
-            MappingProxyType(fields),
+            MappingProxyType(groups),
+            meta,
             rule=rule.name,
             children=tuple(children),
         )
@@ -450,21 +479,3 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         ctx.index += 1
         ctx.previous = block.kind
     return blocks
-
-
-def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:
-    """Split minutes text into blocks (header lines, sections, turns, notes, pages …).
-
-    Args:
-        text: the decoded minutes.
-        format: a family name (``"committee"`` …) or a :class:`Format`; detected when None.
-
-    Example:
-        >>> blocks = tokenize("座長 それでは始める。")
-        >>> blocks[0].kind, blocks[0].fields["label"]
-        (<BlockKind.TURN: 'turn'>, '座長')
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"tokenize() takes str, not {type(text).__name__}")
-    fmt = format if isinstance(format, Format) else get_format(format, text)
-    return tokenize_lines(text, fmt)

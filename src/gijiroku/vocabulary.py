@@ -1,23 +1,29 @@
-"""Shared vocabulary of minutes as regex fragments: spaces, numerals, eras, weekdays, clock
-times and the words for the course of a meeting (開会, 散会 …).
+"""Shared vocabulary: the regex fragments and word lists every minutes family uses.
 
-Every family and stage that needs one of these words builds its patterns from the fragments
-below instead of spelling them again. The fragments are plain strings for the ``regex``
-module (not ``re``: they use possessive quantifiers), each one a single unit that can be
-followed or quantified as it stands, with no capturing groups (a family adds its own named
-groups around them), and are safe to embed anywhere:
+Each fragment is defined here once and imported where it is needed (the families in
+``gijiroku.formats``, the shared readers, the parser, :mod:`gijiroku.dates`). Fragments are
+strings meant to be placed inside larger patterns compiled with :mod:`regex` (not ``re``:
+some use possessive quantifiers); the compiled patterns at the end are ready to use. This
+module imports nothing else from gijiroku, so that any module can import it.
 
-- a number starts only where a run of digits or kanji numerals starts (a lookbehind) and
-  takes the whole run (a possessive quantifier), so that searching a pattern that contains
-  one stays linear on a long run of digits or kanji;
-- runs of spaces are possessive too: a fragment never gives back a space it took.
+Every fragment is one unit: it can be made optional, repeated or put in an alternation as
+it stands (``X?``, ``(?:A|X)``), and holds no capturing group (``CLOCK_PATTERN`` excepted:
+its named groups are for :mod:`gijiroku.dates`). The fragments built for searching stay
+linear on long input:
 
-Dates are :mod:`gijiroku.dates`' own: ``dates.DATE`` (a date with its year, any form) and
-``dates.MONTH_DAY`` are fragments in the same style.
+- a number (``DIGITS``, ``KANJI_NUMBER``, ``NUMBER``) starts only where a run of digits or
+  kanji numerals starts (a lookbehind) and takes the whole run (a possessive quantifier),
+  so that a search for a pattern that holds one does not retry at every digit;
+- ``SPACES`` is possessive too: it never gives back a space it took.
+
+``KNUM`` and ``NUM`` (unanchored, greedy) are kept for the families that use them today;
+``NUMBER`` is the linear replacement. Dates are :mod:`gijiroku.dates`' own: ``dates.DATE``
+(a date with its year, any printed form) and ``dates.MONTH_DAY`` are fragments in the same
+style.
 
 Example:
     >>> import regex
-    >>> regex.fullmatch(rf"{CLOCK}{SPACES}{COURSE_WORDS}", "午後　１時００分開会") is not None
+    >>> bool(regex.fullmatch(rf"(?:{CLOCK}){SP}*(?:{COURSE_WORDS})", "午後１時１７分休憩"))
     True
     >>> regex.findall(NUMBER, "第１２回 二十六 一九八九")
     ['１２', '二十六', '一九八九']
@@ -28,8 +34,11 @@ from __future__ import annotations
 import regex
 
 __all__ = [
+    "AGENDA_ITEM_START_RE",
+    "AGENDA_NUMBER_WORDS",
     "CLOCK",
     "CLOCK_PATTERN",
+    "CLOSING_WORDS",
     "COURSE_WORDS",
     "DIGITS",
     "END_WORDS",
@@ -39,12 +48,21 @@ __all__ = [
     "KANJI_DIGIT_CHARS",
     "KANJI_NUMBER",
     "KANJI_NUMERAL_CHARS",
+    "KNUM",
+    "MARKS",
+    "NAME_CHAR",
+    "NUM",
     "NUMBER",
+    "OPENING_WORDS",
     "RANGE_SEPARATOR",
-    "SPACE",
+    "RULE_CHARS",
+    "SECTION_NUMBER_RE",
+    "SP",
     "SPACES",
+    "SP_OR_TAB",
     "START_WORDS",
     "WEEKDAY",
+    "letter_spaced",
     "ungrouped",
 ]
 
@@ -62,10 +80,16 @@ def ungrouped(pattern: str) -> str:
     return _GROUP_NAME_RE.sub("(?:", pattern)
 
 
-#: One space, half- or full-width (U+3000), as letter-spaced and padded minutes print them.
-SPACE = r"[ \u3000]"
-#: Any run of spaces, possibly empty (possessive).
-SPACES = rf"(?:{SPACE}*+)"
+# -- spaces -----------------------------------------------------------------------------------
+
+#: One space as minutes print it: ASCII or ideographic (U+3000).
+SP = r"[ \u3000]"
+#: One space or tab (Markdown and plain notes indent with tabs).
+SP_OR_TAB = r"[ \u3000\t]"
+#: Any run of spaces, possibly empty (possessive: ``{SPACES}{SP}`` never matches).
+SPACES = rf"(?:{SP}*+)"
+
+# -- numbers ----------------------------------------------------------------------------------
 
 #: Kanji that stand for one digit: 〇 and 零 (0), 一 … 九, and the formal and old forms
 #: 壱弐参 / 壹貳參 (1, 2, 3).
@@ -73,30 +97,37 @@ KANJI_DIGIT_CHARS = "〇零一二三四五六七八九壱弐参壹貳參"
 #: Every kanji of a numeral: the digits, the units 十百千 (拾 is an old 十), the myriads
 #: 万億 (萬 is an old 万), and 廿 (20) and 卅 (30) of old documents (昭和廿二年).
 KANJI_NUMERAL_CHARS = KANJI_DIGIT_CHARS + "十拾百千万萬億廿卅"
-
-#: A run of Arabic digits, half- or full-width (``12``, ``１２``, ``２6``).
+#: A run of Arabic digits, half- or full-width (``12``, ``１２``, ``２6``); linear to search.
 DIGITS = r"(?:(?<![0-9０-９])[0-9０-９]++)"
-#: A run of kanji numerals, positional or with units (``二〇二四``, ``二十六``, ``千九百八十九``).
+#: A run of kanji numerals, positional or with units (``二〇二四``, ``二十六``, ``千九百八十九``,
+#: ``廿二``); linear to search.
 KANJI_NUMBER = rf"(?:(?<![{KANJI_NUMERAL_CHARS}])[{KANJI_NUMERAL_CHARS}]++)"
-#: A number in digits or in kanji. What it means is :func:`gijiroku.dates.parse_number`'s
-#: business: a run matched here may still be too large to be a number (over 999,999,999).
+#: A number in digits or in kanji, not mixed; linear to search. What it means is
+#: :func:`gijiroku.dates.parse_number`'s business: a run matched here may still be too large
+#: to be a number (over 999,999,999).
 NUMBER = rf"(?:{DIGITS}|{KANJI_NUMBER})"
+#: A run of kanji numerals, digits or both (二百十二, 十一, ２６, 1): numbers as the Diet and
+#: assemblies print them. Unanchored: prefer ``NUMBER`` in a pattern that is searched.
+KNUM = r"[〇零一二三四五六七八九十百千0-9０-９]+"
+#: A number printed either in digits (half- or full-width) or in kanji, not mixed.
+#: Unanchored: prefer ``NUMBER`` in a pattern that is searched.
+NUM = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百]+)"
 
-#: The modern eras (元号), the same as :data:`gijiroku.dates.ERAS`.
-ERA_NAMES = r"(?:明治|大正|昭和|平成|令和)"
+# -- dates and times --------------------------------------------------------------------------
+
+#: The era names of :data:`gijiroku.dates.ERAS` (a test keeps the two equal).
+ERA_NAMES = r"(?:令和|平成|昭和|大正|明治)"
 #: The one-letter abbreviations of the eras (``R6.2.22``, ``H28.2.8``), half- or full-width,
 #: never right after another Latin letter (``HR2.5.8`` is no date).
 ERA_LETTERS = r"(?:(?<![A-Za-zＡ-Ｚａ-ｚ])[MTSHRmtshrＭＴＳＨＲ])"
 #: A year within an era: a number, or 元 for the first year (令和元年).
 ERA_YEAR = rf"(?:{NUMBER}|元)"
-
 #: A weekday printed after a date: ``（金）``, ``(水曜日)``, ``（木曜）``, ``(月・祝)``, ``（祝）``,
 #: or ``水曜日`` without brackets; the spaces before it included.
 WEEKDAY = (
     rf"(?:{SPACES}(?:[（(]{SPACES}(?:[月火水木金土日](?:曜日?)?"
     rf"(?:{SPACES}[・･、,]{SPACES}[祝休]日?)?|[祝休]日?){SPACES}[）)]|[月火水木金土日]曜日))"
 )
-
 #: A clock time with named groups, for :mod:`gijiroku.dates`: ``ampm`` (午前/午後), then
 #: ``hour`` with ``minute`` or ``half`` (``午後１時17分``, ``十時``, ``午後一時半``), or ``h``
 #: and ``m`` (``13:30``, ``１３：３０``); or ``noon`` (``正午``). ``時間`` (a duration) and
@@ -108,15 +139,52 @@ CLOCK_PATTERN = (
     rf"|(?P<h>{DIGITS}){SPACES}[:：]{SPACES}(?P<m>[0-9０-９]{{2}})(?![0-9０-９]))"
     r"|(?P<noon>正午))"
 )
-#: A clock time in any form of :data:`CLOCK_PATTERN`, as a fragment with no groups.
+#: A clock time as printed: 午前１０時００分, 午後一時, 十時半, 正午, 13：30, 9:00 (every form
+#: of :data:`CLOCK_PATTERN`, without its groups); linear to search.
 CLOCK = ungrouped(CLOCK_PATTERN)
 #: What joins the two ends of a range of times or dates: ``～ 〜 ~ - － ― ‐ ー −``, ``から``,
 #: ``より`` (not the arrow ``->``).
 RANGE_SEPARATOR = r"(?:[～〜~－―‐ー−–—]|-(?!>)|から|より)"
 
-#: The words for the course of a meeting that a time goes with (午後１時開会, 午後３時散会).
-COURSE_WORDS = r"(?:開会・開議|開議|開会|散会|閉会|延会|休憩|再開|休会|閉議)"
-#: Words that make a time the start of the meeting or of a range (10時開始, 開会 午前10時).
-START_WORDS = r"(?:開会・開議|開会|開議|開始|開催|から|より)"
-#: Words that make a time the end (15時46分終了, 午後３時散会, 午後３時まで).
-END_WORDS = r"(?:終了|閉会|散会|閉議|延会|まで)"
+# -- the course of a meeting ------------------------------------------------------------------
+
+#: Words for the meeting's course, printed after a time: 午後１時１７分休憩, 開議　午前１０時.
+OPENING_WORDS = "(?:開会・開議|開議|開会|開始)"
+CLOSING_WORDS = "(?:散会|閉会|延会|閉議|終了)"
+COURSE_WORDS = f"(?:{OPENING_WORDS}|{CLOSING_WORDS}|休憩|再開|休会)"
+#: Words after a time that make it a start (10時開始, 午後1時から, 13時開催) …
+START_WORDS = f"(?:{OPENING_WORDS}|開催|から|より)"
+#: … or an end (15時46分終了, 午後３時散会, 午後３時まで).
+END_WORDS = f"(?:{CLOSING_WORDS}|まで)"
+
+# -- marks, names, rules, agenda --------------------------------------------------------------
+
+#: Marks printed before a speaker label or a heading (○ U+25CB, ◯ U+25EF, 〇 U+3007 …).
+MARKS = "〇○◯●◎◆■◇□△▲▼☆★"
+#: A character of a personal name or of a title: kanji, kana, the marks names carry.
+NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・]"
+#: The characters of a rule line (―――, ───, ━━━, ＝＝＝, −−−, …………).
+RULE_CHARS = "―─━＝=－−‐\\-~〜…‥"
+#: Words that introduce a numbered agenda item: 議題（１）, 日程第１, 議案第５号, 協議事項１.
+AGENDA_NUMBER_WORDS = "議題|日程|議案|報告|案件|協議事項|審議事項"
+
+#: A line that starts an agenda item of its own: （２）, ○, 第三, 一、, 日程第１ …
+AGENDA_ITEM_START_RE = regex.compile(
+    r"^(?:[（(]|○|第[一二三四五六七八九十〇0-9]+|[一二三四五六七八九十]+、|日程第)"
+)
+#: The number of an agenda item or heading, at the start of its title: 議題（１）, 日程第２,
+#: 第３, （4）, 1., 五、.
+SECTION_NUMBER_RE = regex.compile(
+    rf"^(?:{AGENDA_NUMBER_WORDS})?\s*(?:第\s*)?[（(]?\s*"
+    r"(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)\s*(?:[)）]|号|[.．、]|\s)"
+)
+
+
+def letter_spaced(word: str) -> str:
+    """A pattern for ``word`` with optional spaces between its characters (日 時, 会　場).
+
+    Example:
+        >>> bool(regex.fullmatch(letter_spaced("日時"), "日　時"))
+        True
+    """
+    return rf"{SP}*".join(regex.escape(ch) for ch in word)

@@ -1,7 +1,10 @@
-"""The registry of minutes families and :func:`detect_format`.
+"""The registry of minutes families, and :func:`detect_format`.
 
-Each family is one module here that builds a :class:`~gijiroku.formats.base.Format`; adding
-a family is that module plus one line in :data:`FORMATS`.
+A family is a :class:`~gijiroku.formats.base.Format` subclass in one module. The built-in
+ones are registered here, explicitly; any other package adds its own with
+:func:`register_format` or through the entry-point group ``gijiroku.formats`` (each entry
+point names a ``Format`` subclass or instance), and takes part in detection like the
+built-in ones. :data:`FORMATS` is a read-only view of the registry.
 
 Example:
     >>> detect_format("座長 それでは始める。").name
@@ -10,24 +13,30 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
+import importlib.metadata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from gijiroku.errors import FormatNotFound
-from gijiroku.formats.assembly import ASSEMBLY
+from gijiroku.formats.assembly import Assembly
 from gijiroku.formats.base import Format
-from gijiroku.formats.committee import COMMITTEE
-from gijiroku.formats.diet import DIET
-from gijiroku.formats.summary import SUMMARY
+from gijiroku.formats.committee import Committee
+from gijiroku.formats.diet import Diet
+from gijiroku.formats.summary import Summary
 
-__all__ = ["FORMATS", "Format", "detect_format", "get_format"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "FORMATS",
+    "Detection",
+    "Format",
+    "detect_format",
+    "get_format",
+    "register_format",
+    "unregister_format",
+]
 
-#: Registered families by name, in the order they are tried when scores tie.
-FORMATS: Mapping[str, Format] = MappingProxyType(
-    {fmt.name: fmt for fmt in (COMMITTEE, DIET, SUMMARY, ASSEMBLY)}
-)
-#: The family used when no detector is confident.
-DEFAULT_FORMAT = COMMITTEE
+#: The entry-point group a package lists its families under.
+ENTRY_POINT_GROUP = "gijiroku.formats"
 #: How much of the text the detectors look at.
 HEAD_CHARS = 8000
 #: A first look at less text settles most documents: when one family is sure (at least
@@ -37,27 +46,177 @@ SURE = 0.9
 MARGIN = 0.4
 
 
-def _scores(head: str) -> list[tuple[float, int, Format]]:
-    """(score, registration order, family), best first; ties go to the earlier family."""
-    found = [(fmt.looks_like(head), -order, fmt) for order, fmt in enumerate(FORMATS.values())]
-    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [(score, -order, fmt) for score, order, fmt in found]
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    fmt: Format
+    priority: int
+    order: int
 
 
-def detect_format(text: str) -> Format:
+class _Registry(Mapping[str, Format]):
+    """Registered families by name, in detection order (priority, then registration)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, _Entry] = {}
+        self._counter = 0
+        self._plugins_loaded = False
+        self._ranked: list[_Entry] | None = None
+
+    def add(self, fmt: Format, priority: int, *, replace: bool) -> None:
+        if not isinstance(fmt, Format):
+            raise TypeError(f"register_format() takes a Format, not {type(fmt).__name__}")
+        if not fmt.name or not isinstance(fmt.name, str):
+            raise ValueError("a format needs a name")
+        if fmt.name in self._entries and not replace:
+            raise ValueError(f"a format called {fmt.name!r} is registered already")
+        self._counter += 1
+        self._entries[fmt.name] = _Entry(fmt, priority, self._counter)
+        self._ranked = None
+
+    def remove(self, name: str) -> Format:
+        entry = self._entries.pop(name, None)
+        if entry is None:
+            raise FormatNotFound(f"no format called {name!r} is registered")
+        self._ranked = None
+        return entry.fmt
+
+    def ranked(self) -> list[_Entry]:
+        """Entries in detection order: higher priority first, then the earlier registered."""
+        self._load_plugins()
+        if self._ranked is None:
+            self._ranked = sorted(self._entries.values(), key=lambda e: (-e.priority, e.order))
+        return self._ranked
+
+    def _load_plugins(self) -> None:
+        if self._plugins_loaded:
+            return
+        self._plugins_loaded = True
+        for point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            loaded = point.load()
+            fmt = loaded() if isinstance(loaded, type) and issubclass(loaded, Format) else loaded
+            if fmt.name not in self._entries:
+                self.add(fmt, getattr(loaded, "priority", 0), replace=False)
+
+    def __getitem__(self, name: str) -> Format:
+        self._load_plugins()
+        return self._entries[name].fmt
+
+    def __iter__(self) -> Iterator[str]:
+        return (entry.fmt.name for entry in self.ranked())
+
+    def __len__(self) -> int:
+        self._load_plugins()
+        return len(self._entries)
+
+    def __repr__(self) -> str:
+        return f"<formats: {', '.join(self)}>"
+
+
+_REGISTRY = _Registry()
+#: The registered families by name (read-only), in detection order.
+FORMATS: Mapping[str, Format] = _REGISTRY
+
+
+def register_format(fmt: Format, *, priority: int = 0, replace: bool = False) -> None:
+    """Add a family to the registry, so that ``parse(..., format=fmt.name)`` finds it and
+    :func:`detect_format` considers it.
+
+    Args:
+        fmt: the family (an instance of a :class:`Format` subclass).
+        priority: detection order among families that score the same (higher first);
+            the built-in families have priorities 10 to 40.
+        replace: replace a family registered under the same name (else ``ValueError``).
+    """
+    _REGISTRY.add(fmt, priority, replace=replace)
+
+
+def unregister_format(name: str) -> Format:
+    """Remove the family called ``name`` from the registry and return it.
+
+    Raises:
+        FormatNotFound: no family of that name is registered.
+    """
+    return _REGISTRY.remove(name)
+
+
+register_format(Committee(), priority=40)
+register_format(Diet(), priority=30)
+register_format(Summary(), priority=20)
+register_format(Assembly(), priority=10)
+
+#: The family used when no detector recognises the text.
+DEFAULT_FORMAT = "committee"
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """What :func:`detect_format` found: the family, its score (0–1), and the runner-up.
+
+    ``scores`` holds every family's score, best first.
+    """
+
+    format: Format
+    score: float
+    runner_up: Format | None
+    runner_up_score: float
+    scores: tuple[tuple[str, float], ...]
+
+    @property
+    def name(self) -> str:
+        """The chosen family's name."""
+        return self.format.name
+
+    def __repr__(self) -> str:
+        second = (
+            f", runner-up {self.runner_up.name} {self.runner_up_score:.2f}"
+            if self.runner_up is not None
+            else ""
+        )
+        return f"<Detection {self.name} {self.score:.2f}{second}>"
+
+
+def _scores(head: str) -> list[tuple[float, Format]]:
+    """(score, family), best first; ties go to the family ranked first."""
+    found = [(entry.fmt.looks_like(head), entry.fmt) for entry in _REGISTRY.ranked()]
+    found.sort(key=lambda item: item[0], reverse=True)  # stable: ties keep the ranking
+    return found
+
+
+def _detection(ranked: list[tuple[float, Format]]) -> Detection:
+    best_score, best = ranked[0]
+    if best_score <= 0.0:
+        best = _REGISTRY.get(DEFAULT_FORMAT, best)
+    others = [(score, fmt) for score, fmt in ranked if fmt is not best]
+    runner_score, runner = others[0] if others else (0.0, None)
+    return Detection(
+        format=best,
+        score=best_score,
+        runner_up=runner,
+        runner_up_score=runner_score,
+        scores=tuple((fmt.name, score) for score, fmt in ranked),
+    )
+
+
+def detect_format(text: str) -> Detection:
     """The family whose detector scores the head of ``text`` highest.
 
-    Ties go to the family registered first; text that no detector recognises gets the
-    committee rules, the most general ones. The detectors first read the first
+    Ties go to the family of higher priority (then the one registered first); text that no
+    detector recognises gets the default family. The detectors first read the first
     ``FIRST_LOOK_CHARS`` characters and read up to ``HEAD_CHARS`` only when that leaves the
     choice open.
+
+    Raises:
+        FormatNotFound: no family is registered.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"detect_format() takes str, not {type(text).__name__}")
+    if not _REGISTRY.ranked():
+        raise FormatNotFound("no minutes family is registered")
     if len(text) > FIRST_LOOK_CHARS:
         first = _scores(text[:FIRST_LOOK_CHARS])
-        if first[0][0] >= SURE and first[0][0] - first[1][0] >= MARGIN:
-            return first[0][2]
-    ranked = _scores(text[:HEAD_CHARS])
-    return ranked[0][2] if ranked[0][0] > 0.0 else DEFAULT_FORMAT
+        if first[0][0] >= SURE and (len(first) < 2 or first[0][0] - first[1][0] >= MARGIN):
+            return _detection(first)
+    return _detection(_scores(text[:HEAD_CHARS]))
 
 
 def get_format(name: str | None, text: str = "") -> Format:
@@ -67,7 +226,7 @@ def get_format(name: str | None, text: str = "") -> Format:
         FormatNotFound: ``name`` is not registered.
     """
     if name is None:
-        return detect_format(text)
+        return detect_format(text).format
     if not isinstance(name, str):
         raise TypeError(f"format must be a str or None, not {type(name).__name__}")
     try:

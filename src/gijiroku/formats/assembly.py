@@ -49,7 +49,20 @@ from collections.abc import Mapping
 
 import regex
 
-from gijiroku.blocks import BlockKind
+from gijiroku.blocks import (
+    BlockKind,
+    BlockMeta,
+    EntryLayout,
+    Fact,
+    HeaderMeta,
+    HeaderName,
+    MemberMeta,
+    NoteMeta,
+    SectionMeta,
+    TurnMeta,
+)
+from gijiroku.dates import parse_date
+from gijiroku.formats import common
 from gijiroku.formats.base import (
     ChildRule,
     Context,
@@ -58,23 +71,21 @@ from gijiroku.formats.base import (
     Rule,
     header_field_name,
     in_mode,
-    letter_spaced,
+    keyed_header,
 )
 from gijiroku.names import HONORIFICS, POSITION_WORDS_RE, position_suffix
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
+from gijiroku.vocabulary import COURSE_WORDS, ERA_NAMES, KNUM, NUM, RULE_CHARS, SP, letter_spaced
 
-__all__ = ["ASSEMBLY"]
-
-SP = r"[ \u3000]"
-#: A number as printed: digits (half- or full-width) or kanji.
-NUM = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百]+)"
+__all__ = ["Assembly"]
 _SP_RE = regex.compile(SP)
 _SP_RUN_RE = regex.compile(rf"{SP}+")
 _PAREN_INNER_RE = regex.compile(r"[（(](?P<inner>[^（()）]+)[)）]")
 _SEAT_PREFIX_RE = regex.compile(r"^[0-9０-９]{1,3}番")
 _ORDER_NUMBER_RE = regex.compile(rf"(?:追加)?日程第{SP}*{NUM}")
-KNUM = r"[〇零一二三四五六七八九十百千0-9０-９]+"
+#: A line that starts an item of the order of the day: 日程第１３, 追加日程第１.
+_ITEM_START_RE = regex.compile(r"^(?:追加)?日程第")
 #: A character of a personal name (or of a title) in rosters and labels.
 NC = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・]"
 #: A name in a padded or letter-spaced field: 吉　田　崇　仁, 茂　木　　　修, むらまつ　勝康.
@@ -138,23 +149,29 @@ _HEADER_WORD_RE = regex.compile(
 )
 #: What a heading says (compared with its spaces removed): agenda items and the meeting's course.
 HEADING_PHRASE_RE = regex.compile(
-    r"""
+    rf"""
     ^(?:追加)?日程第
     | ^(?:議案|報告|請願|陳情|諮問|認定|承認|選挙|発議|議員提出議案|意見書案|決議案|同意)第
-    | ^(?:開会|開議|散会|閉会|延会|休会|休憩|再開|閉議)(?:の宣告)?$
+    | ^(?:{COURSE_WORDS})(?:の宣告)?$
     | の宣告$ | について$ | の件$ | の選挙$ | の決定$ | の指名$ | の報告$
     | ^(?:一般質問|代表質問|会期の決定|会議録署名議員の指名|諸般の報告|行政報告|議長の報告)
     """,
     regex.VERBOSE,
 )
 _COUNT_RE = regex.compile(rf"^{KNUM}(?:人|名)$|^なし$")
+_COUNT_TAIL_RE = regex.compile(rf"[（(]{KNUM}(?:人|名)[)）]$")
 
 
 def _is_header_word(label: str, text: str | None) -> bool:
     """○議事日程, 〇出席議員（２６人）, 出席委員　十一名: a header label, not a speaker."""
     core = compact(label)
     if not _HEADER_WORD_RE.match(core):
-        return False
+        # a date (◯令和６年５月17日（金）) or a key of the header (◯委員会説明員) is no speaker
+        dated = parse_date(core)
+        if dated is not None and dated.start == 0:
+            return True
+        if not common.is_header_key(_COUNT_TAIL_RE.sub("", core)):
+            return False
     # 説明員 and 出席者 are titles too: with a sentence after them they speak
     return not (text and position_suffix(core) and not _COUNT_RE.match(compact(text)))
 
@@ -189,9 +206,8 @@ def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
     return True
 
 
-def _speech_fields(fields: dict[str, str]) -> dict[str, str]:
-    """A named speaker missing from the roster joins the members (see the parser)."""
-    return {"enrol": "1"}
+#: A named speaker missing from the roster joins the members (see the parser).
+_ENROL = TurnMeta(enrol=True)
 
 
 # -- headings ---------------------------------------------------------------------------------
@@ -234,20 +250,24 @@ def _heading_open(title: str) -> bool:
 _LETTER_SPACED_RE = regex.compile(rf"^(?:\S{SP}+)+\S$")
 
 
-def _heading_fields(fields: dict[str, str]) -> dict[str, str]:
+def _heading_fields(groups: Mapping[str, str]) -> SectionMeta:
     """The item number of a heading (日程第１ → 1); a letter-spaced heading closed up
-    (閉　会 → 閉会)."""
-    title = fields.get("title", "")
-    found: dict[str, str] = {}
-    if _LETTER_SPACED_RE.match(title):
-        found["title"] = _SP_RE.sub("", title)
+    (閉　会 → 閉会); an item number printed alone is a placeholder for the title below it."""
+    title = groups.get("title", "")
+    tidy = _SP_RE.sub("", title) if _LETTER_SPACED_RE.match(title) else None
     number = _ITEM_NUMBER_RE.match(title)
-    if number:
-        found["number"] = number["n"]
-        subject = _ITEM_PREFIX_RE.sub("", title)
-        if subject:
-            found["title"] = subject  # 日程第１　会議録署名議員の指名 → 会議録署名議員の指名, 1
-    return found
+    if not number:
+        return SectionMeta(title=tidy)
+    subject = _ITEM_PREFIX_RE.sub("", title)
+    # 日程第１　会議録署名議員の指名 → 会議録署名議員の指名, 1
+    return SectionMeta(title=subject or tidy, number=number["n"], placeholder=not subject)
+
+
+def _continued_heading(groups: Mapping[str, str]) -> SectionMeta:
+    """A line that goes on with the heading above; the next item of a group (日程第１３…)
+    is set apart by a space."""
+    starts_item = bool(_ITEM_START_RE.match(groups.get("title", "")))
+    return SectionMeta(continues=True, joiner="\u3000" if starts_item else "")
 
 
 def _is_mark_heading(match: regex.Match[str], ctx: Context) -> bool:
@@ -273,8 +293,7 @@ def _heading_rules(
 ) -> tuple[Rule, Rule]:
     """The rule twice: as a heading that goes on in the next line, and as a finished one."""
 
-    def derive(fields: dict[str, str]) -> dict[str, str]:
-        return {"continues": "1"} if continues else _heading_fields(fields)
+    derive = _continued_heading if continues else _heading_fields
 
     return (
         Rule(
@@ -318,7 +337,7 @@ def _in_body_between_turns(match: regex.Match[str], ctx: Context) -> bool:
 # -- notes, events, rules ---------------------------------------------------------------------
 
 CLOCK = rf"(?:(?:午前|午後)?{SP}*{KNUM}{SP}*時(?:{SP}*{KNUM}{SP}*分|半)?|正午)"
-COURSE = r"(?:開会・開議|開議|開会|散会|閉会|延会|休憩|再開|休会|閉議)"
+COURSE = rf"(?:{COURSE_WORDS})"
 TIME_RE = regex.compile(
     rf"""
     (?P<text>
@@ -331,7 +350,7 @@ TIME_RE = regex.compile(
     regex.VERBOSE,
 )
 #: A rule line: ─── (U+2500), ――― (U+2015), ＝＝＝, with at most one ornament in it.
-SEPARATOR_RE = regex.compile(r"(?P<text>[―─━＝=－\-~〜…‥]{5,}(?:[◇・◆○●][―─━＝=－\-~〜…‥]{3,})?)")
+SEPARATOR_RE = regex.compile(rf"(?P<text>[{RULE_CHARS}]{{5,}}(?:[◇・◆○●][{RULE_CHARS}]{{3,}})?)")
 _NOTE = r"(?:〔[^〔〕]+〕|[（(](?:[^（()）]|[（(][^（()）]*[)）])+[)）])"
 #: A line of stage directions: 〔「異議なし」と呼ぶ者あり〕, （大泉　潤市長登壇）, 〔…登壇〕（拍手）.
 NOTE_RE = regex.compile(rf"(?P<text>{_NOTE}(?:{SP}*{_NOTE})*)")
@@ -343,8 +362,8 @@ def _is_note(match: regex.Match[str], ctx: Context) -> bool:
     return text.startswith("〔") or classify_note(text) != "other"
 
 
-def _note_fields(fields: dict[str, str]) -> dict[str, str]:
-    return {"kind": classify_note(fields.get("text", ""))}
+def _note_fields(groups: Mapping[str, str]) -> BlockMeta:
+    return NoteMeta(kind=classify_note(groups.get("text", "")))
 
 
 # -- the header -------------------------------------------------------------------------------
@@ -364,20 +383,20 @@ SPACED_FIELD_RE = regex.compile(
     regex.VERBOSE,
 )
 _SPACED_FIELD_NAMES = {
-    "招集年月日": "datetime",
-    "開会日時": "datetime",
-    "招集の場所": "venue",
-    "会議の場所": "venue",
+    "招集年月日": HeaderName.DATETIME,
+    "開会日時": HeaderName.DATETIME,
+    "招集の場所": HeaderName.VENUE,
+    "会議の場所": HeaderName.VENUE,
 }
 
 
-def _spaced_field(fields: dict[str, str]) -> dict[str, str]:
-    key = compact(fields.get("key", ""))
-    return {"name": _SPACED_FIELD_NAMES.get(key) or header_field_name(key) or ""}
+def _spaced_field(groups: Mapping[str, str]) -> BlockMeta:
+    key = compact(groups.get("key", ""))
+    return HeaderMeta(name=_SPACED_FIELD_NAMES.get(key) or header_field_name(key))
 
 
 DATE_LINE_RE = regex.compile(
-    rf"(?P<value>(?:令和|平成|昭和){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日.*)"
+    rf"(?P<value>(?:{ERA_NAMES}){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日.*)"
 )
 #: (a lookahead, not ``.*\S(?:…).*``, which backtracks quadratically on long lines)
 TITLE_RE = regex.compile(r"(?=[^\n]*?\S(?:会議録|議事録|速記録|記録))(?P<value>.+)")
@@ -460,45 +479,51 @@ _SPACED_NUMBERING_RE = regex.compile(
 _ITEM_PREFIX_RE = regex.compile(rf"^(?:(?:追加)?日程)?第{SP}*{NUM}(?=$|{SP}|[^号0-9０-９])\s*")
 
 
-def _tidy_item(fields: dict[str, str]) -> dict[str, str]:
-    """An agenda item: its number (日程第１ → 1) apart from the subject, and the bill numbers
-    in the subject closed up (議　　案　　第　８号 → 議案第８号)."""
-    title = fields.get("title", "")
-    subject = _ITEM_PREFIX_RE.sub("", title) or title
-    tidy = _SPACED_NUMBERING_RE.sub(lambda m: _SP_RE.sub("", m.group()), subject)
-    found: dict[str, str] = {"agenda": "1", "title": tidy}
-    if tidy.startswith("・"):
-        found["level"] = "2"
-    return found
+def _tidy_title(title: str) -> tuple[str, bool]:
+    """An agenda item's subject without its number (日程第１ → 1), the bill numbers in it
+    closed up (議　　案　　第　８号 → 議案第８号); and whether the line held only the number."""
+    subject = _ITEM_PREFIX_RE.sub("", title)
+    tidy = _SPACED_NUMBERING_RE.sub(lambda m: _SP_RE.sub("", m.group()), subject or title)
+    return tidy, not subject
 
 
-def _subitem(fields: dict[str, str]) -> dict[str, str]:
-    return {**_tidy_item(fields), "level": "2", "continues": "0"}
+def _tidy_item(groups: Mapping[str, str]) -> BlockMeta:
+    """An agenda item of the order of the day (・… items are one level down)."""
+    tidy, bare = _tidy_title(groups.get("title", ""))
+    level = 2 if tidy.startswith("・") else None
+    return SectionMeta(agenda=True, title=tidy, level=level, placeholder=bare)
 
 
-def _agenda_line(fields: dict[str, str]) -> dict[str, str]:
-    found = _tidy_item(fields)
-    if found["title"].startswith(("（", "(")):
-        found["continues"] = "1"  # （総務・経済建設常任委員会および…）: the item's subtitle
-    return found
+def _subitem(groups: Mapping[str, str]) -> BlockMeta:
+    tidy, bare = _tidy_title(groups.get("title", ""))
+    return SectionMeta(agenda=True, title=tidy, level=2, continues=False, placeholder=bare)
 
 
-def _title_fields(fields: dict[str, str]) -> dict[str, str]:
-    found = {"name": "title"}
-    assembly = _ASSEMBLY_NAME_RE.search(fields.get("value", ""))
-    if assembly:
-        found["body"] = assembly["body"]
-    return found
+def _agenda_line(groups: Mapping[str, str]) -> BlockMeta:
+    """A line of the agenda; （総務・経済建設常任委員会および…） is the subtitle of the item above."""
+    tidy, bare = _tidy_title(groups.get("title", ""))
+    return SectionMeta(
+        agenda=True,
+        title=tidy,
+        level=2 if tidy.startswith("・") else None,
+        continues=True if tidy.startswith(("（", "(")) else None,
+        placeholder=bare,
+    )
 
 
-def _roster_heading(fields: dict[str, str]) -> dict[str, str]:
+def _title_fields(groups: Mapping[str, str]) -> BlockMeta:
+    assembly = _ASSEMBLY_NAME_RE.search(groups.get("value", ""))
+    return HeaderMeta(name=HeaderName.TITLE, body=assembly["body"] if assembly else None)
+
+
+def _roster_heading(groups: Mapping[str, str]) -> BlockMeta:
     """出　席　議　員　（３８名） → group 出席議員, attendance present (欠席… → absent)."""
-    group = compact(fields.get("heading", ""))
-    return {
-        "name": "roster_heading",
-        "group": group,
-        "attendance": "absent" if group.startswith("欠席") else "present",
-    }
+    group = compact(groups.get("heading", ""))
+    return HeaderMeta(
+        name=HeaderName.ROSTER_HEADING,
+        group=group,
+        attendance="absent" if group.startswith("欠席") else "present",
+    )
 
 
 def _is_roster_heading(match: regex.Match[str], ctx: Context) -> bool:
@@ -548,7 +573,7 @@ SIGNER_RE = regex.compile(
     regex.VERBOSE,
 )
 SIGNATURE_DATE_RE = regex.compile(
-    rf"(?P<date>(?:令和|平成|昭和){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日)(?:{SP}+.*)?"
+    rf"(?P<date>(?:{ERA_NAMES}){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日)(?:{SP}+.*)?"
 )
 SIGNATURE_LINE_RE = regex.compile(r"(?P<text>.{1,40})")
 
@@ -569,7 +594,7 @@ def _in_signature(match: regex.Match[str], ctx: Context) -> bool:
 BODY_OPENED_RE = regex.compile(
     rf"""
     (?:ただいまから|これより|ただ今から|これにて){SP}*、?{SP}*
-    (?:(?:令和|平成|昭和)\S*?年\S*?第{NUM}回)?
+    (?:(?:{ERA_NAMES})\S*?年\S*?第{NUM}回)?
     (?P<value>[\p{{Han}}\p{{Katakana}}Ａ-Ｚａ-ｚA-Za-zー・]{{2,40}}?(?:議会|委員会|協議会))
     (?:定例会|臨時会)?を(?:開会|閉会)
     """,
@@ -593,7 +618,7 @@ TAKEN_UP_RE = regex.compile(
 #: A time note inside a speech: （11時10分閉会）.
 TIME_NOTE_RE = regex.compile(
     rf"(?P<text>[（(〔]{SP}*(?:午前|午後)?{SP}*{KNUM}{SP}*時(?:{SP}*{KNUM}{SP}*分|半)?{SP}*"
-    rf"(?:開会|開議|散会|閉会|延会|休憩|再開|閉議){SP}*[）)〕])"
+    rf"(?:{COURSE_WORDS}){SP}*[）)〕])"
 )
 
 
@@ -603,12 +628,13 @@ def _is_taken_up(match: regex.Match[str], ctx: Context) -> bool:
 
 # -- the rules --------------------------------------------------------------------------------
 
+_PADDED = MemberMeta(layout=EntryLayout.PADDED)
 _SPEECH = Rule(
     "speech",
     BlockKind.TURN,
     SPEECH_RE,
     guard=_is_speech,
-    derive=_speech_fields,
+    meta=_ENROL,
     ends_header=True,
     sets_mode="turn",
 )
@@ -626,14 +652,14 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.HEADER,
         regex.compile(rf"(?P<value>{TIME_RE.pattern})", regex.VERBOSE),
         guard=in_mode("dateline"),
-        derive=lambda f: {"name": "time"},
+        meta=HeaderMeta(name=HeaderName.TIME),
     ),
     _TIME,
     Rule(
         "field",
         BlockKind.HEADER,
         FIELD_RE,
-        derive=lambda f: {"name": header_field_name(f.get("key", "")) or ""},
+        derive=keyed_header,
     ),
     Rule("spaced-field", BlockKind.HEADER, SPACED_FIELD_RE, derive=_spaced_field),
     Rule(
@@ -641,7 +667,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.HEADER,
         DATE_LINE_RE,
         guard=in_mode(None),
-        derive=lambda f: {"name": "datetime"},
+        meta=HeaderMeta(name=HeaderName.DATETIME),
         sets_mode="dateline",
     ),
     Rule(
@@ -649,7 +675,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.HEADER,
         DATE_LINE_RE,
         guard=_not_in_roster,
-        derive=lambda f: {"name": "datetime"},
+        meta=HeaderMeta(name=HeaderName.DATETIME),
     ),
     Rule("title", BlockKind.HEADER, TITLE_RE, guard=_not_seen_title, derive=_title_fields),
     Rule(
@@ -657,14 +683,14 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.HEADER,
         CAPTION_RE,
         guard=_is_first_lines,
-        derive=lambda f: {"name": "caption"},
+        meta=HeaderMeta(name=HeaderName.CAPTION),
     ),
     Rule(
         "venue",
         BlockKind.HEADER,
         VENUE_RE,
         guard=_is_first_lines,
-        derive=lambda f: {"name": "venue"},
+        meta=HeaderMeta(name=HeaderName.VENUE),
     ),
     Rule(
         "roster-heading",
@@ -678,7 +704,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         "agenda-heading",
         BlockKind.HEADER,
         AGENDA_HEADING_RE,
-        derive=lambda f: {"name": "agenda_heading"},
+        meta=HeaderMeta(name=HeaderName.AGENDA_HEADING),
         sets_mode="agenda",
     ),
     Rule(
@@ -686,37 +712,43 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.HEADER,
         AGENDA_SAME_RE,
         guard=in_mode("agenda"),
-        derive=lambda f: {"name": "agenda"},
+        meta=HeaderMeta(name=HeaderName.AGENDA),
     ),
     Rule(
         "roster-seats",
         BlockKind.ROSTER,
         SEAT_ROW_RE,
         guard=in_mode("roster"),
-        children=ChildRule("entries", BlockKind.MEMBER, SEAT_ENTRY_RE),
+        children=ChildRule("entries", BlockKind.MEMBER, SEAT_ENTRY_RE, _PADDED),
     ),
     Rule(
         "roster-run-together",
         BlockKind.ROSTER,
         KUN_ROW_RE,
         guard=_is_run_together,
-        children=ChildRule("entries", BlockKind.MEMBER, KUN_ENTRY_RE, {"run_together": "1"}),
+        children=ChildRule(
+            "entries",
+            BlockKind.MEMBER,
+            KUN_ENTRY_RE,
+            MemberMeta(layout=EntryLayout.RUN_TOGETHER),
+        ),
     ),
     Rule(
         "roster-name",
         BlockKind.ROSTER,
         NAME_ROW_RE,
         guard=_is_padded_name,
-        children=ChildRule("entries", BlockKind.MEMBER, NAME_ENTRY_RE),
+        children=ChildRule("entries", BlockKind.MEMBER, NAME_ENTRY_RE, _PADDED),
     ),
     Rule(
         "roster-titles",
         BlockKind.ROSTER,
         ROLE_ROW_RE,
         guard=in_mode("roster"),
-        children=ChildRule("entries", BlockKind.MEMBER, ROLE_ENTRY_RE),
+        children=ChildRule("entries", BlockKind.MEMBER, ROLE_ENTRY_RE, _PADDED),
     ),
-    Rule("post", BlockKind.HEADER, POST_RE, guard=_is_post, derive=lambda f: {"name": "post"}),
+    Rule("post", BlockKind.HEADER, POST_RE, guard=_is_post, meta=HeaderMeta(name=HeaderName.POST)),
+    *common.HEADER_RULES,
     Rule(
         "agenda-item",
         BlockKind.SECTION,
@@ -739,18 +771,21 @@ HEADER_RULES: tuple[Rule, ...] = (
         derive=_agenda_line,
     ),
     _NOTE_RULE,
-    Rule("notice", BlockKind.HEADER, ANY_RE, derive=lambda f: {"name": "notice"}),
+    Rule("notice", BlockKind.HEADER, ANY_RE, meta=HeaderMeta(name=HeaderName.NOTICE)),
 )
 
 BODY_RULES: tuple[Rule, ...] = (
     _SPEECH,
+    *common.EVENT_RULES,
     *_MARK_HEADINGS,
+    *common.HEADING_RULES,
     _SEPARATOR,
     _TIME,
     _NOTE_RULE,
     *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True),
     *_heading_rules("item-group", ITEM_LINE_RE, _next_in_group, continues=True),
     *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns),
+    *common.BODY_TAIL_RULES,
     Rule(
         "signature-statement",
         BlockKind.SIGNATURE,
@@ -772,6 +807,7 @@ BODY_RULES: tuple[Rule, ...] = (
 
 _EITHER_LINE_RE = regex.compile(rf"(?m)^(?P<mark>[{EITHER_MARKS}]){SP}*(?P<rest>[^\n]*)$")
 _STRONG_SPEECH_RE = regex.compile(rf"^[^\s（()）]{{0,30}}[（(][^（()）\n]{{1,30}}[)）]{SP}+\S")
+_LABEL_ALONE_RE = regex.compile(rf"^[^\s（()）]{{1,30}}[（(][^（()）\n]{{1,30}}[)）]{SP}*$")
 
 
 #: CRLF and CR read as LF by the line patterns of the survey and the detector.
@@ -785,9 +821,15 @@ def survey(text: str) -> Mapping[str, str]:
     votes: Counter[tuple[str, str]] = Counter()
     for line in _EITHER_LINE_RE.finditer(text):
         rest = line["rest"]
-        if _STRONG_SPEECH_RE.match(rest):
+        bare = compact(rest)
+        if _STRONG_SPEECH_RE.match(rest) or (
+            # a label alone on its line, the speech below: ◆委員（下村あきら）
+            _LABEL_ALONE_RE.match(rest)
+            and _label_shape(bare) == "name"
+            and not HEADING_PHRASE_RE.search(bare)
+        ):
             votes[line["mark"], "speaker"] += 1
-        elif HEADING_PHRASE_RE.search(compact(rest)) or not _SP_RE.search(rest.strip()):
+        elif HEADING_PHRASE_RE.search(bare) or not _SP_RE.search(rest.strip()):
             votes[line["mark"], "heading"] += 1
     found: dict[str, str] = {}
     for mark in EITHER_MARKS:
@@ -827,56 +869,42 @@ _SIGNALS = (
     # numbers in Arabic digits where the Diet prints kanji (令和６年, 日程第１)
     (
         regex.compile(
-            r"(?:令和|平成|昭和)[ \u3000]*[0-9０-９元]{1,2}[ \u3000]*年|日程第[0-9０-９]"
+            rf"(?:{ERA_NAMES})[ \u3000]*[0-9０-９元]{{1,2}}[ \u3000]*年|日程第[0-9０-９]"
         ),
         0.2,
     ),
 )
-#: What only the National Diet's minutes print (its speeches look alike; they are the
-#: ``diet`` family's): the convocation roster, the house's attendance line, membership
-#: changes, ministers and government witnesses listed in the header.
-_DIET_RE = regex.compile(
-    rf"本国会召集日|出席者は左のとおり|委員の異動|第[一二三四五六七八九十百]+回国会|"
-    rf"(?m)^{SP}*(?:国務大臣|政府参考人|大臣政務官|辞任{SP}+補欠選任)"
-)
 
 
 def looks_like(head: str) -> float:
-    """Assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat labels;
-    the Diet's own words count against."""
+    """Assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat
+    labels, Arabic digits in dates and items."""
     head = _LINE_BREAK_RE.sub("\n", head)
-    score = sum(weight for pattern, weight in _SIGNALS if pattern.search(head))
-    if _DIET_RE.search(head):
-        score -= 0.6
-    return max(0.0, min(score, 1.0))
+    return min(sum(weight for pattern, weight in _SIGNALS if pattern.search(head)), 1.0)
 
 
-#: A page number printed on its own line in minutes taken from PDF: －１－, - 12 -.
-PAGE_MARKER_RE = regex.compile(
-    r"""
-    [ \u3000]*(?:
-        [-－‐―−][ \u3000]*(?P<number>[0-9０-９]{1,4})[ \u3000]*[-－‐―−]
-      | (?P<bare>(?!))                                    # bare numbers are never pages here
-    )[ \u3000]*
-    """,
-    regex.VERBOSE,
-)
+class Assembly(Format):
+    """Local-assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat
+    labels, rosters of seats and padded names, the order of the day, the signature block."""
 
-ASSEMBLY = Format(
-    name="assembly",
-    description="Local-assembly minutes (地方議会会議録) from the councils' minutes systems",
-    example="○議長（吉田崇仁）　おはようございます。",
-    looks_like=looks_like,
-    header_rules=HEADER_RULES,
-    body_rules=BODY_RULES,
-    paragraph_mode="line",
-    page_marker=PAGE_MARKER_RE,
-    survey=survey,
-    mention_rules=(
+    name = "assembly"
+    description = "Local-assembly minutes (地方議会会議録) from the councils' minutes systems"
+    example = "○議長（吉田崇仁）　おはようございます。"
+    header_rules = HEADER_RULES
+    body_rules = BODY_RULES
+    paragraph_mode = "line"
+    #: Rosters print posts (and names) in fields 7 cells wide.
+    post_column = NAME_CELLS
+    mention_rules = (
         ChildRule(
-            "", BlockKind.HEADER, BODY_OPENED_RE, {"fact": "body"}, span_group="value", once=True
+            "", BlockKind.HEADER, BODY_OPENED_RE, span_group="value", once=True, fact=Fact.BODY
         ),
         ChildRule("", BlockKind.SECTION, TAKEN_UP_RE, span_group="taken", guard=_is_taken_up),
         ChildRule("", BlockKind.NOTE, TIME_NOTE_RE, span_group="text"),
-    ),
-)
+    )
+
+    def looks_like(self, head: str) -> float:
+        return looks_like(head)
+
+    def survey(self, text: str) -> Mapping[str, str]:
+        return survey(text)

@@ -1,41 +1,71 @@
-"""What a minutes family is made of: :class:`Format`, its :class:`Rule` list, shared fragments.
+"""What a minutes family is made of: a :class:`Format` subclass with class-level tables of
+:class:`Rule` objects and a few hooks, the way a SQL dialect is one file in sqlglot.
 
-A family is one module in ``gijiroku.formats`` that builds a :class:`Format`: compiled
-patterns with named groups, an ordered tuple of rules for the header and one for the body,
-and a ``looks_like(head)`` detector. The tokenizer tries the rules in order on each
-paragraph; the named groups of the first rule that matches become the block's fields.
+The base class owns the machinery and the defaults; a family subclasses it, sets its tables
+(``header_rules``, ``body_rules``, ``mention_rules``, ``page_marker`` …) and overrides only
+the hooks it reads differently:
+
+- :meth:`Format.looks_like`: how sure it is that a text is one of its documents;
+- :meth:`Format.survey`: what the whole document says before the rules run (what a mark
+  such as ◎ means in it), found by guards in :attr:`Context.document`;
+- :meth:`Format.read_label`: a speaker label into its parts;
+- :meth:`Format.read_entry`: a roster entry into name, title and roles;
+- :meth:`Format.read_title`: the facts a title line states;
+- :meth:`Format.finish_meeting`: the last word on the meeting's facts.
+
+The rules are checked when the class is defined: a pattern without the groups its block kind
+needs, or a record of the wrong type, fails at import, not in the output.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import regex
 
-from gijiroku.blocks import BlockKind
+from gijiroku.blocks import (
+    KIND_GROUPS,
+    META_TYPES,
+    Block,
+    BlockKind,
+    BlockMeta,
+    Fact,
+    HeaderMeta,
+    HeaderName,
+)
+from gijiroku.layout import PAGE_MARKER_RE
 from gijiroku.normalize import compact
+from gijiroku.resolve import LabelParts, analyze_label
+from gijiroku.rosters import EntryParts, RosterBuilder, read_entry
+from gijiroku.vocabulary import letter_spaced
+
+if TYPE_CHECKING:
+    from gijiroku.meeting import Diagnose, MeetingValues
+    from gijiroku.parser import Handler
 
 __all__ = [
     "HEADER_FIELD_NAMES",
-    "KNOWN_HEADER_KEYS_RE",
     "KEEP_MODE",
+    "KNOWN_HEADER_KEYS_RE",
     "ChildRule",
-    "Guard",
     "Context",
+    "Derive",
     "Format",
+    "Guard",
     "ParagraphMode",
     "Region",
     "Rule",
     "header_field_name",
     "in_mode",
+    "keyed_header",
     "letter_spaced",
 ]
 
 Region = Literal["header", "body", "any"]
 ParagraphMode = Literal["pdf", "line", "auto"]
-
+MarkRole = Literal["speaker", "heading", "text"]
 
 #: ``Rule.sets_mode`` default: the rule leaves the mode as it is.
 KEEP_MODE = "<keep>"
@@ -48,7 +78,12 @@ class Context:
     ``mode`` is set by rules (``Rule.sets_mode``) to say what a run of lines is, e.g.
     ``"roster"`` after a roster heading, ``None`` again after a rule line. ``indent`` is the
     white space before the current paragraph (full-width spaces count one each).
-    ``document`` is what the format's :attr:`Format.survey` found in the whole text.
+    ``document`` is what the format's :meth:`Format.survey` found in the whole text.
+    ``following`` is the text of the next paragraph (None at the end or before a page
+    marker); ``labels`` counts how often each label-shaped start of a line (spaces and a
+    mark removed) occurs in the document; ``people`` holds the names, surnames and titles of
+    the roster entries read so far; ``open_key`` is the meaning of a key printed alone on the
+    previous line, whose value may be on this one.
     """
 
     region: Literal["header", "body"] = "header"
@@ -58,10 +93,15 @@ class Context:
     mode: str | None = None
     indent: int = 0
     document: Mapping[str, str] = field(default_factory=dict)
+    following: str | None = None
+    labels: Mapping[str, int] = field(default_factory=dict)
+    people: set[str] = field(default_factory=set)
+    open_key: HeaderName | None = None
 
 
 Guard = Callable[[regex.Match[str], Context], bool]
-Derive = Callable[[dict[str, str]], dict[str, str]]
+#: Computes a block's record from the rule's named groups.
+Derive = Callable[[Mapping[str, str]], BlockMeta]
 
 
 def in_mode(*modes: str | None) -> Guard:
@@ -73,26 +113,61 @@ def in_mode(*modes: str | None) -> Guard:
     return guard
 
 
+def _check_record(owner: str, kind: BlockKind, meta: BlockMeta | None) -> None:
+    if meta is not None and not isinstance(meta, META_TYPES[kind]):
+        raise TypeError(
+            f"{owner}: a {kind.value} block carries {META_TYPES[kind].__name__}, "
+            f"not {type(meta).__name__}"
+        )
+
+
+def _check_groups(owner: str, kind: BlockKind, pattern: regex.Pattern[str]) -> None:
+    required, _ = KIND_GROUPS[kind]
+    missing = required - set(pattern.groupindex)
+    if missing:
+        raise ValueError(f"{owner}: a {kind.value} pattern needs the group(s) {sorted(missing)}")
+
+
+#: Cuts a text into children: (start, end, groups, record) for each.
+Splitter = Callable[[str], Sequence[tuple[int, int, dict[str, str], BlockMeta | None]]]
+
+
 @dataclass(frozen=True, slots=True)
 class ChildRule:
     """Finds child blocks inside a paragraph (roster entries, members named in the text).
 
     ``pattern`` is run with ``finditer`` over the text of the parent match's ``group``
     (the whole paragraph when ``group`` is empty); each match becomes a child of ``kind``
-    whose fields are the match's named groups plus ``fields``. The child's span is the
-    match, or its ``span_group`` when given. ``kinds`` are the blocks it looks in; with
-    ``once`` it stops after the first paragraph where it finds something (a fact stated
-    once, such as the body's name in the chair's opening words).
+    whose groups are the match's named groups and whose record is ``meta``; with ``fact``
+    the child states that fact, its value the ``value`` group. The child's span is the
+    match, or its ``span_group`` when given. Instead of a pattern, ``split`` may cut the
+    text (a roster row: :func:`gijiroku.rosters.split_row`). ``kinds`` are the blocks it
+    looks in; with ``once`` it stops after the first paragraph where it finds something (a
+    fact stated once, such as the body's name in the chair's opening words).
     """
 
     group: str
     kind: BlockKind
-    pattern: regex.Pattern[str]
-    fields: Mapping[str, str] = field(default_factory=dict)
+    pattern: regex.Pattern[str] | None = None
+    meta: BlockMeta | None = None
     span_group: str | None = None
     kinds: tuple[BlockKind, ...] = (BlockKind.TURN, BlockKind.CONTINUATION)
     guard: Guard | None = None
     once: bool = False
+    fact: Fact | None = None
+    split: Splitter | None = None
+
+    def __post_init__(self) -> None:
+        if (self.pattern is None) == (self.split is None):
+            raise ValueError("a child rule needs a pattern or a split function, not both")
+        owner = f"child rule {self.pattern.pattern[:30] if self.pattern else self.split}"
+        _check_record(owner, self.kind, self.meta)
+        if self.fact is not None and (
+            self.kind is not BlockKind.HEADER
+            or self.pattern is None
+            or "value" not in self.pattern.groupindex
+        ):
+            raise ValueError(f"{owner}: a fact is stated by a header child with a 'value' group")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,16 +181,17 @@ class Rule:
         region: where the rule applies: the header, the body, or both.
         ends_header: a match in the header region means the proceedings have begun.
         guard: a check the pattern cannot express; the rule applies only when it is true.
-        derive: adds fields computed from the matched ones (e.g. a header key's meaning).
+        meta: the block's record when it is the same for every match.
+        derive: computes the block's record from the named groups (instead of ``meta``).
         children: cuts a group into child blocks (roster entries).
         requires_next: the rule applies only when ``absorb_next`` matches the next paragraph
             (a title underlined on the next line).
         sets_mode: the :attr:`Context.mode` after a match (``KEEP_MODE``: unchanged).
-        with_indent: add the paragraph's indentation (in columns, a tab counting 4) as the
-            ``indent`` field.
-        absorb_next: when the block has no ``text`` field and the next paragraph matches
-            this in full, that paragraph joins the block (its named groups are added to
-            the fields), e.g. ``座長`` / ``（曽根委員）``.
+        with_indent: put the paragraph's indentation (in columns, a tab counting 4) in the
+            record's ``indent`` (items of summary minutes).
+        absorb_next: when the block has no ``text`` group and the next paragraph matches
+            this in full, that paragraph joins the block (its named groups are added), e.g.
+            ``座長`` / ``（曽根委員）``.
     """
 
     name: str
@@ -124,6 +200,7 @@ class Rule:
     region: Region = "any"
     ends_header: bool = False
     guard: Guard | None = None
+    meta: BlockMeta | None = None
     derive: Derive | None = None
     children: ChildRule | None = None
     absorb_next: regex.Pattern[str] | None = None
@@ -131,16 +208,25 @@ class Rule:
     sets_mode: str | None = KEEP_MODE
     with_indent: bool = False
 
+    def __post_init__(self) -> None:
+        owner = f"rule {self.name!r}"
+        _check_groups(owner, self.kind, self.pattern)
+        _check_record(owner, self.kind, self.meta)
+        if self.meta is not None and self.derive is not None:
+            raise ValueError(f"{owner}: give meta or derive, not both")
+        if self.with_indent and self.kind is not BlockKind.ITEM:
+            raise ValueError(f"{owner}: with_indent is for item blocks")
 
-@dataclass(frozen=True, slots=True)
+
 class Format:
-    """A minutes family: how its text is cut into paragraphs and read into blocks.
+    """A minutes family: how its text is cut into paragraphs and read into blocks, and the
+    few things its minutes mean differently. Subclass it and set the class attributes.
 
     Attributes:
         name: the registry key (``parse(..., format=name)``).
         description: one line for README and ``gijiroku formats``.
         example: a real line the family recognises, for README's format table.
-        looks_like: scores the first few thousand characters, 0.0 (no) to 1.0 (surely).
+        suffixes: file name suffixes its documents come in (folder runs read these).
         paragraph_mode: ``"pdf"`` joins lines that end without a trailing space,
             ``"line"`` makes each line a paragraph, ``"auto"`` picks ``"pdf"`` when the
             text shows the trailing-space convention.
@@ -149,92 +235,187 @@ class Format:
         running_headers: find lines printed at the top or bottom of most pages (a running
             header or footer) and take them out of the text.
         header_rules / body_rules: tried in order on each paragraph of that region.
-        mention_rules: run over body paragraphs to find members named in the text
-            (``本日欠席の熊谷委員``); each match becomes a MEMBER child.
+        mention_rules: run over body paragraphs to find members or facts named in the text
+            (``本日欠席の熊谷委員``); each match becomes a child block.
         starts_in_header: whether a document opens with a header region.
-        survey: reads the whole text once before the rules run, for choices that depend on
-            the document rather than the line (what a mark such as ◎ means in it); guards
-            find the result in :attr:`Context.document`.
+        post_column: rosters print posts in a column this many characters wide; a post
+            that fills it goes on in the next line (None: no such column).
+        block_handlers / header_handlers: the parser's handlers for a block kind or a
+            header line's meaning that this family replaces or adds
+            (:data:`gijiroku.parser.BLOCK_HANDLERS`, :data:`gijiroku.parser.HEADER_HANDLERS`).
     """
 
-    name: str
-    description: str
-    example: str
-    looks_like: Callable[[str], float]
-    header_rules: tuple[Rule, ...]
-    body_rules: tuple[Rule, ...]
-    paragraph_mode: ParagraphMode = "line"
-    page_marker: regex.Pattern[str] | None = None
-    bare_page_numbers: bool = False
-    running_headers: bool = False
-    mention_rules: tuple[ChildRule, ...] = ()
-    starts_in_header: bool = True
-    survey: Callable[[str], Mapping[str, str]] | None = None
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    example: ClassVar[str] = ""
+    suffixes: ClassVar[tuple[str, ...]] = (".txt",)
+    header_rules: ClassVar[tuple[Rule, ...]] = ()
+    body_rules: ClassVar[tuple[Rule, ...]] = ()
+    mention_rules: ClassVar[tuple[ChildRule, ...]] = ()
+    paragraph_mode: ClassVar[ParagraphMode] = "line"
+    page_marker: ClassVar[regex.Pattern[str] | None] = PAGE_MARKER_RE
+    bare_page_numbers: ClassVar[bool] = False
+    running_headers: ClassVar[bool] = True
+    starts_in_header: ClassVar[bool] = True
+    post_column: ClassVar[int | None] = None
+    block_handlers: ClassVar[Mapping[BlockKind, Handler]] = {}
+    header_handlers: ClassVar[Mapping[HeaderName, Handler]] = {}
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        for rules in (cls.header_rules, cls.body_rules):
+            for rule in rules:
+                if not isinstance(rule, Rule):
+                    raise TypeError(f"{cls.__name__}: {rule!r} is not a Rule")
+        if cls.page_marker is not None and not {"number", "bare"} <= set(
+            cls.page_marker.groupindex
+        ):
+            raise ValueError(f"{cls.__name__}: page_marker needs groups 'number' and 'bare'")
+
+    def __repr__(self) -> str:
+        return f"<Format {self.name}>"
+
+    # -- hooks ------------------------------------------------------------------------------
+
+    def looks_like(self, head: str) -> float:
+        """How sure it is, 0.0 (no) to 1.0 (surely), that ``head`` (the first few thousand
+        characters) opens minutes of this family."""
+        return 0.0
+
+    def survey(self, text: str) -> Mapping[str, str]:
+        """What the whole document says before the rules run; guards read it in
+        :attr:`Context.document`."""
+        return {}
+
+    def read_label(self, block: Block, known_titles: Collection[str]) -> LabelParts:
+        """A TURN block's label → its parts (mark, name, role, seat, hint, honorific).
+
+        The default reads the ``label`` group, a name printed on the next line (``pname``:
+        ``座長`` / ``（曽根委員）``) and the ``mark`` with :func:`~gijiroku.resolve.analyze_label`.
+        """
+        return analyze_label(
+            block.groups.get("label", ""),
+            block.get("pname"),
+            mark=block.get("mark"),
+            known_titles=known_titles,
+        )
+
+    def read_entry(self, entry: Block, roster: RosterBuilder) -> EntryParts:
+        """A MEMBER block → name, title, surname and extra roles, by its layout
+        (:func:`gijiroku.rosters.read_entry`)."""
+        return read_entry(entry, roster)
+
+    def read_title(self, title: str, block: Block) -> MeetingValues:
+        """The facts a title line states: the ordinal (第2回, #77) or issue (第1号), the date,
+        and what is left, the body's name."""
+        from gijiroku.meeting import read_title
+
+        meta = block.meta
+        body = meta.body if isinstance(meta, HeaderMeta) else None
+        return read_title(title, body=body)
+
+    def finish_meeting(
+        self, values: MeetingValues, facts: Mapping[Fact, Sequence[str]], diagnose: Diagnose
+    ) -> None:
+        """The family's last word on the meeting's facts, before the facts stated in the text
+        fill what the header left open (the first one stated wins). ``values`` may be
+        changed in place. The default does nothing."""
 
 
 #: Header keys and what they mean. Keys are compared with spaces removed (日 時 → 日時).
-HEADER_FIELD_NAMES: Mapping[str, str] = {
-    "日時": "datetime",
-    "開催日時": "datetime",
-    "日時及び場所": "datetime",
-    "開催日": "date",
-    "日付": "date",
-    "期日": "date",
-    "開催年月日": "date",
-    "年月日": "date",
-    "時間": "time",
-    "開催時間": "time",
-    "時刻": "time",
-    "場所": "venue",
-    "会場": "venue",
-    "開催場所": "venue",
-    "開催会場": "venue",
-    "会議名": "title",
-    "件名": "title",
-    "名称": "title",
-    "会議の名称": "title",
-    "出席者": "attendees",
-    "出席委員": "attendees",
-    "出席": "attendees",
-    "参加者": "attendees",
-    "出席議員": "attendees",
-    "構成員": "attendees",
-    "委員": "attendees",
-    "出席者名": "attendees",
-    "欠席者": "absentees",
-    "欠席委員": "absentees",
-    "欠席": "absentees",
-    "欠席議員": "absentees",
-    "議題": "agenda",
-    "議事": "agenda",
-    "次第": "agenda",
-    "議事次第": "agenda",
-    "案件": "agenda",
-    "会議次第": "agenda",
-    "内容": "agenda",
-    "資料": "materials",
-    "配布資料": "materials",
-    "配付資料": "materials",
-    "会議資料": "materials",
-    "傍聴者": "audience",
-    "傍聴人": "audience",
-    "傍聴": "audience",
-    "傍聴者数": "audience",
-    "事務局": "staff",
-    "説明員": "staff",
-    "説明者": "staff",
-    "随行者": "staff",
-    "記録者": "recorder",
-    "司会": "chair",
-    "議長": "chair",
-    "座長": "chair",
-    "会長": "chair",
+HEADER_FIELD_NAMES: Mapping[str, HeaderName] = {
+    "日時": HeaderName.DATETIME,
+    "開催日時": HeaderName.DATETIME,
+    "日時及び場所": HeaderName.DATETIME,
+    "開催日": HeaderName.DATE,
+    "日付": HeaderName.DATE,
+    "期日": HeaderName.DATE,
+    "開催年月日": HeaderName.DATE,
+    "年月日": HeaderName.DATE,
+    "時間": HeaderName.TIME,
+    "開催時間": HeaderName.TIME,
+    "時刻": HeaderName.TIME,
+    "場所": HeaderName.VENUE,
+    "会場": HeaderName.VENUE,
+    "開催場所": HeaderName.VENUE,
+    "開催会場": HeaderName.VENUE,
+    "会議名": HeaderName.TITLE,
+    "件名": HeaderName.TITLE,
+    "名称": HeaderName.TITLE,
+    "会議の名称": HeaderName.TITLE,
+    "出席者": HeaderName.ATTENDEES,
+    "出席委員": HeaderName.ATTENDEES,
+    "出席": HeaderName.ATTENDEES,
+    "参加者": HeaderName.ATTENDEES,
+    "出席議員": HeaderName.ATTENDEES,
+    "構成員": HeaderName.ATTENDEES,
+    "委員": HeaderName.ATTENDEES,
+    "出席者名": HeaderName.ATTENDEES,
+    "欠席者": HeaderName.ABSENTEES,
+    "欠席委員": HeaderName.ABSENTEES,
+    "欠席": HeaderName.ABSENTEES,
+    "欠席議員": HeaderName.ABSENTEES,
+    "議題": HeaderName.AGENDA,
+    "議事": HeaderName.AGENDA,
+    "次第": HeaderName.AGENDA,
+    "議事次第": HeaderName.AGENDA,
+    "案件": HeaderName.AGENDA,
+    "会議次第": HeaderName.AGENDA,
+    "内容": HeaderName.AGENDA,
+    "資料": HeaderName.MATERIALS,
+    "配布資料": HeaderName.MATERIALS,
+    "配付資料": HeaderName.MATERIALS,
+    "会議資料": HeaderName.MATERIALS,
+    "傍聴者": HeaderName.AUDIENCE,
+    "傍聴人": HeaderName.AUDIENCE,
+    "傍聴": HeaderName.AUDIENCE,
+    "傍聴者数": HeaderName.AUDIENCE,
+    "事務局": HeaderName.STAFF,
+    "説明員": HeaderName.STAFF,
+    "説明者": HeaderName.STAFF,
+    "随行者": HeaderName.STAFF,
+    "記録者": HeaderName.RECORDER,
+    "司会": HeaderName.CHAIR,
+    "議長": HeaderName.CHAIR,
+    "座長": HeaderName.CHAIR,
+    "会長": HeaderName.CHAIR,
+    # further spellings of the same keys, seen in councils', boards' and assemblies' minutes
+    "開催月日": HeaderName.DATE,
+    "開催期日": HeaderName.DATE,
+    "会議日": HeaderName.DATE,
+    "会議日時": HeaderName.DATETIME,
+    "開会日時": HeaderName.DATETIME,
+    "招集年月日": HeaderName.DATETIME,
+    "会議場所": HeaderName.VENUE,
+    "会議の場所": HeaderName.VENUE,
+    "招集の場所": HeaderName.VENUE,
+    "出席構成員": HeaderName.ATTENDEES,
+    "出席理事": HeaderName.ATTENDEES,
+    "委員外議員": HeaderName.ATTENDEES,
+    "欠席構成員": HeaderName.ABSENTEES,
+    "出席説明員": HeaderName.STAFF,
+    "委員会説明員": HeaderName.STAFF,
+    "理事者側出席者": HeaderName.STAFF,
+    "説明のため出席した者": HeaderName.STAFF,
+    "事務局職員": HeaderName.STAFF,
+    "協議事項": HeaderName.AGENDA,
+    "審議事項": HeaderName.AGENDA,
+    "報告事項": HeaderName.AGENDA,
+    "付議事件": HeaderName.AGENDA,
+    "会議に付した事件": HeaderName.AGENDA,
+    "本日の会議に付した事件": HeaderName.AGENDA,
+    "要求資料": HeaderName.MATERIALS,
+    "主な質疑": HeaderName.PROCEEDINGS,
+    "主な質疑応答": HeaderName.PROCEEDINGS,
+    "質疑応答": HeaderName.PROCEEDINGS,
+    "議事経過": HeaderName.PROCEEDINGS,
+    "議事の経過": HeaderName.PROCEEDINGS,
+    "会議経過": HeaderName.PROCEEDINGS,
+    "会議の経過": HeaderName.PROCEEDINGS,
+    "審議経過": HeaderName.PROCEEDINGS,
+    "議事の概要": HeaderName.PROCEEDINGS,
+    "審議の概要": HeaderName.PROCEEDINGS,
 }
-
-
-def letter_spaced(word: str) -> str:
-    """A pattern for ``word`` with optional spaces between its characters (日 時, 会　場)."""
-    return r"[ \u3000]*".join(regex.escape(ch) for ch in word)
 
 
 #: Keys that are also speaker labels or words of running text: known only before a colon.
@@ -266,14 +447,14 @@ _PAREN_RE = regex.compile(r"[（(].*?[)）]")
 _NUMBERING_RE = regex.compile(r"^(?:[0-9]+|[（(][0-9]+[)）])[.．、]?")
 
 
-def header_field_name(key: str) -> str | None:
+def header_field_name(key: str) -> HeaderName | None:
     """The meaning of a header key, or ``None`` when it is not a known key.
 
     A key with a parenthetical (``出席者（仙台市情報化推進会議委員／五十音順）``) is looked up
     without it; keys that name attendance by word (…出席者, 欠席…) are understood too.
 
     Example:
-        >>> header_field_name("日 時"), header_field_name("出席者（委員／五十音順）")
+        >>> header_field_name("日 時").value, header_field_name("出席者（委員／五十音順）").value
         ('datetime', 'attendees')
     """
     bare = _PAREN_RE.sub("", compact(key))
@@ -281,7 +462,12 @@ def header_field_name(key: str) -> str | None:
     if bare in HEADER_FIELD_NAMES:
         return HEADER_FIELD_NAMES[bare]
     if "欠席" in bare:
-        return "absentees"
+        return HeaderName.ABSENTEES
     if "出席" in bare or bare.endswith("参加者"):
-        return "attendees"
+        return HeaderName.ATTENDEES
     return None
+
+
+def keyed_header(groups: Mapping[str, str]) -> BlockMeta:
+    """A ``derive`` for ``key：value`` lines: the key's meaning (:func:`header_field_name`)."""
+    return HeaderMeta(name=header_field_name(groups.get("key", "")))

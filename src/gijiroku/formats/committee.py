@@ -26,23 +26,33 @@ trailing space goes on in the next line (``paragraph_mode="auto"``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import regex
 
-from gijiroku.blocks import BlockKind
+from gijiroku.blocks import (
+    BlockKind,
+    BlockMeta,
+    HeaderMeta,
+    HeaderName,
+    MemberMeta,
+    NoteMeta,
+    RosterMeta,
+)
 from gijiroku.formats.base import (
     KNOWN_HEADER_KEYS_RE,
     ChildRule,
     Context,
     Format,
     Rule,
-    header_field_name,
+    keyed_header,
 )
 from gijiroku.names import POSITION_WORDS_RE, position_suffix
 from gijiroku.notes import EVENT_KINDS, classify_note
+from gijiroku.vocabulary import SP
 
-__all__ = ["COMMITTEE"]
+__all__ = ["Committee"]
 
-SP = r"[ \u3000]"
 #: Marks some minutes put before a label (○ U+25CB, ◯ U+25EF, 〇 U+3007 …).
 MARK = r"[〇○◯●◎◆■◇□]"
 #: Characters of a name or a department: kanji, kana, and Latin letters (Ａ委員).
@@ -211,12 +221,8 @@ def _is_heading(match: regex.Match[str], ctx: Context) -> bool:
     return not _ENDS_WITH_TITLE_RE.search(match["title"])
 
 
-def _header_field_name(fields: dict[str, str]) -> dict[str, str]:
-    return {"name": header_field_name(fields.get("key", "")) or ""}
-
-
-def _note_fields(fields: dict[str, str]) -> dict[str, str]:
-    return {"kind": classify_note(fields.get("text", ""))}
+def _note_kind(groups: Mapping[str, str]) -> BlockMeta:
+    return NoteMeta(kind=classify_note(groups.get("text", "")))
 
 
 _NOTE = regex.compile(rf"(?P<text>{NOTE_RE.pattern})", regex.VERBOSE)
@@ -228,20 +234,32 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.NOTE,
         _NOTE,
         guard=_is_event_note,
-        derive=_note_fields,
+        derive=_note_kind,
         ends_header=True,
     ),
     Rule("heading", BlockKind.SECTION, HEADING_RE, guard=_is_heading, ends_header=True),
-    Rule("office", BlockKind.ROSTER, OFFICE_RE, children=_MEMBERS),
+    Rule(
+        "office",
+        BlockKind.ROSTER,
+        OFFICE_RE,
+        meta=RosterMeta(inherits_group=False),
+        children=_MEMBERS,
+    ),
     Rule("speech-turn", BlockKind.TURN, TURN_RE, guard=_is_speech, ends_header=True),
     Rule(
         "bracket-turn", BlockKind.TURN, BRACKET_TURN_RE, ends_header=True, absorb_next=NAME_PAREN_RE
     ),
     Rule("spaced-turn", BlockKind.TURN, SPACED_TURN_RE, guard=_is_spaced_label, ends_header=True),
     Rule("roster", BlockKind.ROSTER, ROSTER_RE, guard=_is_roster, children=_MEMBERS),
-    Rule("known-field", BlockKind.HEADER, KNOWN_FIELD_RE, derive=_header_field_name),
-    Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_header_field, derive=_header_field_name),
-    Rule("title", BlockKind.HEADER, TITLE_RE, guard=_is_title, derive=lambda f: {"name": "title"}),
+    Rule("known-field", BlockKind.HEADER, KNOWN_FIELD_RE, derive=keyed_header),
+    Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_header_field, derive=keyed_header),
+    Rule(
+        "title",
+        BlockKind.HEADER,
+        TITLE_RE,
+        guard=_is_title,
+        meta=HeaderMeta(name=HeaderName.TITLE),
+    ),
     Rule(
         "label-turn",
         BlockKind.TURN,
@@ -254,23 +272,11 @@ HEADER_RULES: tuple[Rule, ...] = (
 
 BODY_RULES: tuple[Rule, ...] = (
     Rule("heading", BlockKind.SECTION, HEADING_RE, guard=_is_heading),
-    Rule("note", BlockKind.NOTE, _NOTE, derive=_note_fields),
+    Rule("note", BlockKind.NOTE, _NOTE, derive=_note_kind),
     Rule("label-turn", BlockKind.TURN, TURN_RE, absorb_next=NAME_PAREN_RE),
     Rule("bracket-turn", BlockKind.TURN, BRACKET_TURN_RE, absorb_next=NAME_PAREN_RE),
     Rule("spaced-turn", BlockKind.TURN, SPACED_TURN_RE, guard=_is_spaced_label),
     Rule("continuation", BlockKind.CONTINUATION, CONTINUATION_RE),
-)
-
-PAGE_MARKER_RE = regex.compile(
-    r"""
-    [ \u3000]*(?:
-        [-－‐―−ー][ \u3000]*(?P<number>[0-9０-９]{1,4})[ \u3000]*[-－‐―−ー]    # - 4 - / －1－
-      | [PpＰｐ][.．]?[ \u3000]*(?P<number>[0-9０-９]{1,4})                     # P.5
-      | (?P<number>[0-9０-９]{1,4})[ \u3000]*/[ \u3000]*[0-9０-９]{1,4}          # 3/12
-      | (?P<bare>[0-9０-９]{1,3})                                               # 4 (checked)
-    )[ \u3000]*
-    """,
-    regex.VERBOSE,
 )
 
 _SIGNALS = (
@@ -293,29 +299,33 @@ def _has_labels(head: str) -> bool:
     return any(position_suffix(m["label"]) for m in _LABEL_CANDIDATE_RE.finditer(head))
 
 
-def looks_like(head: str) -> float:
-    """Committee minutes from PDF: a 議事録 title, 日時/会場 fields, labels with a space."""
-    score = sum(weight for pattern, weight in _SIGNALS if pattern.search(head))
-    if _has_labels(head):
-        score += 0.3
-    if "\u3000" not in head:  # PDF extraction leaves ASCII spaces only
-        score += 0.1
-    return min(score, 1.0)
+class Committee(Format):
+    """Committee and council minutes from PDF: a 議事録 title, 日時/会場 fields, labels
+    followed by a space, page numbers and running headers."""
 
-
-COMMITTEE = Format(
-    name="committee",
-    description="Committee and council minutes extracted from PDF (審議会・委員会の議事録)",
-    example="林委員 ICT の利活用は口に出すのは簡単だが…",
-    looks_like=looks_like,
-    header_rules=HEADER_RULES,
-    body_rules=BODY_RULES,
-    paragraph_mode="auto",
-    page_marker=PAGE_MARKER_RE,
-    bare_page_numbers=True,
-    running_headers=True,
-    mention_rules=tuple(
-        ChildRule("", BlockKind.MEMBER, pattern, {"attendance": "absent"}, span_group="person")
+    name = "committee"
+    description = "Committee and council minutes extracted from PDF (審議会・委員会の議事録)"
+    example = "林委員 ICT の利活用は口に出すのは簡単だが…"
+    header_rules = HEADER_RULES
+    body_rules = BODY_RULES
+    paragraph_mode = "auto"
+    bare_page_numbers = True
+    mention_rules = tuple(
+        ChildRule(
+            "",
+            BlockKind.MEMBER,
+            pattern,
+            MemberMeta(attendance="absent"),
+            span_group="person",
+        )
         for pattern in ABSENT_MENTION_RES
-    ),
-)
+    )
+
+    def looks_like(self, head: str) -> float:
+        """A 議事録 title, 日時/会場 fields, labels with a space, no full-width spaces."""
+        score = sum(weight for pattern, weight in _SIGNALS if pattern.search(head))
+        if _has_labels(head):
+            score += 0.3
+        if "\u3000" not in head:  # PDF extraction leaves ASCII spaces only
+            score += 0.1
+        return min(score, 1.0)

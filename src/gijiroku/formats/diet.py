@@ -22,33 +22,54 @@ Lines it recognises, from ``samples/diet/``::
 
 from __future__ import annotations
 
+import collections
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
 import regex
 
-from gijiroku.blocks import BlockKind
+from gijiroku.blocks import (
+    Block,
+    BlockKind,
+    BlockMeta,
+    EntryLayout,
+    Fact,
+    HeaderMeta,
+    HeaderName,
+    MemberMeta,
+    NoteMeta,
+    SectionMeta,
+    SeparatorMeta,
+    TurnMeta,
+)
+from gijiroku.dates import parse_number
 from gijiroku.formats.base import ChildRule, Context, Format, Rule, in_mode
+from gijiroku.meeting import read_title
 from gijiroku.names import POSITION_WORDS_RE
 from gijiroku.notes import classify_note
+from gijiroku.sessions import session_on
+from gijiroku.vocabulary import COURSE_WORDS, ERA_NAMES, KNUM, RULE_CHARS, SP
+from gijiroku.vocabulary import NAME_CHAR as NAME
 
-__all__ = ["DIET"]
+if TYPE_CHECKING:
+    from gijiroku.meeting import Diagnose, MeetingValues
 
-SP = r"[ \u3000]"
-KNUM = r"[〇零一二三四五六七八九十百千0-9０-９]+"
-NAME = r"[\p{Han}\p{Katakana}\p{Hiragana}ー・々〆ヶ]"
+__all__ = ["Diet"]
 
 DATE_LINE_RE = regex.compile(
-    rf"(?P<value>(?:令和|平成|昭和|大正|明治)(?:元|{KNUM})年{KNUM}月{KNUM}日(?:（[月火水木金土日]曜日?）)?)"
+    rf"(?P<value>(?:{ERA_NAMES})(?:元|{KNUM})年{KNUM}月{KNUM}日(?:（[月火水木金土日]曜日?）)?)"
 )
 TIME_LINE_RE = regex.compile(
     rf"""
     (?P<text>
       (?:(?:午前|午後){SP}*{KNUM}時(?:{SP}*{KNUM}分|半)?|正午)   # 午後零時十一分
-      {SP}*(?:開議|開会|散会|閉会|延会|休憩|再開|休会)              # 開議 / 散会 …
+      {SP}*(?:{COURSE_WORDS})                                      # 開議 / 散会 …
     )
     """,
     regex.VERBOSE,
 )
 #: A rule line: ―――, ───, ━━━, …… with at most one ornament (◇, ・) in it.
-SEPARATOR_RE = regex.compile(r"[―─━…‥\-－=＝~〜]{3,}(?:[◇・◆○●][―─━…‥\-－=＝~〜]{3,})?")
+SEPARATOR_RE = regex.compile(rf"[{RULE_CHARS}]{{3,}}(?:[◇・◆○●][{RULE_CHARS}]{{3,}})?")
 #: 第二百十二回国会　衆議院　文部科学委員会議録　第一号 (a printed title, when there is one)
 TITLE_RE = regex.compile(
     rf"""
@@ -130,41 +151,51 @@ def _post_fragment(match: regex.Match[str], ctx: Context) -> bool:
     return ctx.mode == "roster" and ctx.indent > 5
 
 
-def _house_of_rule(fields: dict[str, str]) -> dict[str, str]:
+_SHUGIIN = ((Fact.HOUSE, "衆議院"),)
+_SANGIIN = ((Fact.HOUSE, "参議院"),)
+_PLENARY = ((Fact.BODY, "本会議"),)
+
+
+def _house_of_rule(groups: Mapping[str, str]) -> BlockMeta:
     """衆議院 prints rules with ― (U+2015); 参議院 with ─ (U+2500) and ━ (U+2501). A dotted
     rule (…………) only separates members from officials inside one attendance list."""
-    rule = fields.get("text", "")
+    rule = groups.get("text", "")
     if set(rule) <= {"…", "‥"}:
-        return {"sublist": "1"}
+        return SeparatorMeta(sublist=True)
     if "―" in rule:
-        return {"fact_house": "衆議院"}
+        return SeparatorMeta(facts=_SHUGIIN)
     if "─" in rule or "━" in rule:
-        return {"fact_house": "参議院"}
-    return {}
+        return SeparatorMeta(facts=_SANGIIN)
+    return SeparatorMeta()
 
 
-def _heading_facts(fields: dict[str, str]) -> dict[str, str]:
-    value = _SPACE_RE.sub("", fields.get("value", ""))
-    facts = {"name": "roster_heading", "group": value}
+def _heading_facts(groups: Mapping[str, str]) -> BlockMeta:
+    """出席委員 (衆議院) or 出席者は左のとおり (参議院, whose lists carry their own headings);
+    headings under an attendance heading keep the attendance it states."""
+    value = _SPACE_RE.sub("", groups.get("value", ""))
+    facts: tuple[tuple[Fact, str], ...] = ()
+    group = value
     if value == "出席委員":
-        facts["fact_house"] = "衆議院"
+        facts = _SHUGIIN
     elif value.startswith("出席者は左のとおり"):
-        facts["fact_house"] = "参議院"
-        facts["group"] = ""  # the lists below it carry their own headings
-    if value.startswith("出席"):
-        facts["attendance"] = "present"  # headings under it keep the attendance it states
-    return facts
+        facts, group = _SANGIIN, ""
+    return HeaderMeta(
+        name=HeaderName.ROSTER_HEADING,
+        group=group,
+        attendance="present" if value.startswith("出席") else None,
+        facts=facts,
+    )
 
 
-def _speech_facts(fields: dict[str, str]) -> dict[str, str]:
-    label = fields.get("label", "")
+def _speech_facts(groups: Mapping[str, str]) -> BlockMeta:
+    label = groups.get("label", "")
     if label.startswith(("議長（", "副議長（", "仮議長（")):
-        return {"fact_body": "本会議"}
-    return {}
+        return TurnMeta(facts=_PLENARY)
+    return TurnMeta()
 
 
-def _time_note(fields: dict[str, str]) -> dict[str, str]:
-    return {"kind": classify_note(fields.get("text", ""))}
+def _time_note(groups: Mapping[str, str]) -> BlockMeta:
+    return NoteMeta(kind=classify_note(groups.get("text", "")))
 
 
 _STAGE = Rule("stage-direction", BlockKind.NOTE, STAGE_RE, derive=_time_note)
@@ -177,60 +208,61 @@ _SEPARATOR = Rule(
     sets_mode=None,
 )
 _SPEECH = Rule("speech", BlockKind.TURN, SPEECH_RE, derive=_speech_facts, ends_header=True)
-_MEMBERS = ChildRule("entries", BlockKind.MEMBER, ENTRY_RE, {"columns": "1"})
+_MEMBERS = ChildRule("entries", BlockKind.MEMBER, ENTRY_RE, MemberMeta(layout=EntryLayout.COLUMNS))
 
 HEADER_RULES: tuple[Rule, ...] = (
     _SPEECH,
     _SEPARATOR,
     _TIME,
-    Rule("title", BlockKind.HEADER, TITLE_RE, derive=lambda f: {"name": "title"}),
-    Rule("date", BlockKind.HEADER, DATE_LINE_RE, derive=lambda f: {"name": "date"}),
+    Rule("title", BlockKind.HEADER, TITLE_RE, meta=HeaderMeta(name=HeaderName.TITLE)),
+    Rule("date", BlockKind.HEADER, DATE_LINE_RE, meta=HeaderMeta(name=HeaderName.DATE)),
     Rule(
         "order-of-day",
         BlockKind.HEADER,
         ORDER_OF_DAY_RE,
         sets_mode="order",
-        derive=lambda f: {"name": "number", "fact_body": "本会議"},
+        meta=HeaderMeta(name=HeaderName.NUMBER, facts=_PLENARY),
     ),
     Rule(
         "agenda-heading",
         BlockKind.HEADER,
         AGENDA_HEADING_RE,
         sets_mode="agenda",
-        derive=lambda f: {"name": "agenda_heading"},
+        meta=HeaderMeta(name=HeaderName.AGENDA_HEADING),
     ),
     Rule(
         "convocation-roster",
         BlockKind.HEADER,
         CONVOCATION_RE,
         sets_mode="roster",
-        derive=lambda f: {
-            "name": "roster_heading",
-            "group": "本国会召集日の委員",
-            "fact_number": "1",
-            "attendance": "unknown",
-        },
+        meta=HeaderMeta(
+            name=HeaderName.ROSTER_HEADING,
+            group="本国会召集日の委員",
+            member_title="委員",
+            attendance="unknown",
+            facts=((Fact.NUMBER, "1"),),
+        ),
     ),
     Rule(
         "changes-heading",
         BlockKind.HEADER,
         CHANGES_HEADING_RE,
         sets_mode="changes",
-        derive=lambda f: {"name": "changes_heading"},
+        meta=HeaderMeta(name=HeaderName.CHANGES_HEADING),
     ),
     Rule(
         "change-date",
         BlockKind.HEADER,
         CHANGE_DATE_RE,
         guard=in_mode("changes", None),
-        derive=lambda f: {"name": "change_date"},
+        meta=HeaderMeta(name=HeaderName.CHANGE_DATE),
     ),
     Rule(
         "change-columns",
         BlockKind.HEADER,
         CHANGE_COLUMNS_RE,
         guard=in_mode("changes"),
-        derive=lambda f: {"name": "change_columns"},
+        meta=HeaderMeta(name=HeaderName.CHANGE_COLUMNS),
     ),
     Rule(
         "roster-heading",
@@ -248,23 +280,27 @@ HEADER_RULES: tuple[Rule, ...] = (
         children=_MEMBERS,
     ),
     Rule(
-        "post", BlockKind.HEADER, POST_RE, guard=_post_fragment, derive=lambda f: {"name": "post"}
+        "post",
+        BlockKind.HEADER,
+        POST_RE,
+        guard=_post_fragment,
+        meta=HeaderMeta(name=HeaderName.POST),
     ),
     Rule(
         "agenda-item",
         BlockKind.SECTION,
         regex.compile(r"○?[ \u3000]*(?P<title>.+)", regex.DOTALL),
         guard=in_mode("agenda"),
-        derive=lambda f: {"agenda": "1"},
+        meta=SectionMeta(agenda=True),
     ),
     Rule(
         "order-of-day-item",
         BlockKind.HEADER,
         ORDER_ITEM_RE,
         guard=in_mode("order", None),
-        derive=lambda f: {"name": "order_of_day"},
+        meta=HeaderMeta(name=HeaderName.ORDER_OF_DAY),
     ),
-    Rule("notice", BlockKind.HEADER, ANY_RE, derive=lambda f: {"name": "notice"}),
+    Rule("notice", BlockKind.HEADER, ANY_RE, meta=HeaderMeta(name=HeaderName.NOTICE)),
 )
 
 BODY_RULES: tuple[Rule, ...] = (
@@ -277,7 +313,15 @@ BODY_RULES: tuple[Rule, ...] = (
 
 _LOOKS = (
     (regex.compile(rf"(?m)^○{LABEL}\u3000", regex.VERBOSE), 0.4),
-    (regex.compile(r"国務大臣|政府参考人|衆議院|参議院|国会|出席者は左のとおり|出席委員"), 0.3),
+    # what only the Diet's minutes print: the convocation roster, the house's attendance
+    # line, membership changes, the session, ministers and government witnesses listed
+    (
+        regex.compile(
+            rf"本国会召集日|出席者は左のとおり|委員の異動|第{SP}*{KNUM}{SP}*回{SP}*国会|"
+            rf"(?m)^{SP}*(?:国務大臣|政府参考人|大臣政務官|辞任{SP}+補欠選任)"
+        ),
+        0.4,
+    ),
     (regex.compile(rf"(?m)^{SP}*(?:午前|午後){KNUM}時(?:{KNUM}分)?(?:開議|開会)"), 0.2),
     (
         regex.compile(
@@ -288,31 +332,74 @@ _LOOKS = (
 )
 
 
-def looks_like(head: str) -> float:
-    """Diet minutes: ○label　speeches, kanji era dates, 開議 lines, ministers and 参考人."""
-    return min(sum(weight for pattern, weight in _LOOKS if pattern.search(head)), 1.0)
+_SESSION_RE = regex.compile(rf"第{SP}*(?P<n>{KNUM}){SP}*回{SP}*国会")
+_HOUSE_RE = regex.compile(r"衆議院|参議院")
 
 
-DIET = Format(
-    name="diet",
-    description="National Diet minutes (国会会議録) as the NDL minutes system serves them",
-    example="○田野瀬委員長　これより会議を開きます。",
-    looks_like=looks_like,
-    header_rules=HEADER_RULES,
-    body_rules=BODY_RULES,
-    paragraph_mode="line",
-    mention_rules=(
+class Diet(Format):
+    """National Diet minutes: ○label　speeches, kanji era dates, 開議 lines, rosters of
+    members, ministers and 参考人 in columns, membership changes."""
+
+    name = "diet"
+    description = "National Diet minutes (国会会議録) as the NDL minutes system serves them"
+    example = "○田野瀬委員長　これより会議を開きます。"
+    header_rules = HEADER_RULES
+    body_rules = BODY_RULES
+    paragraph_mode = "line"
+    #: NDL rosters print posts in a column 7 characters wide; a full line goes on below.
+    post_column = 7
+    mention_rules = (
         ChildRule(
-            "", BlockKind.HEADER, BODY_OPENED_RE, {"fact": "body"}, span_group="value", once=True
+            "", BlockKind.HEADER, BODY_OPENED_RE, span_group="value", once=True, fact=Fact.BODY
         ),
         ChildRule(
             "",
             BlockKind.HEADER,
             BODY_STAFF_RE,
-            {"fact": "body"},
             span_group="value",
             kinds=(BlockKind.ROSTER, BlockKind.HEADER),
             guard=_not_generic,
+            fact=Fact.BODY,
         ),
-    ),
-)
+    )
+
+    def looks_like(self, head: str) -> float:
+        """○label　speeches, kanji era dates, 開議 lines, ministers and 参考人."""
+        return min(sum(weight for pattern, weight in _LOOKS if pattern.search(head)), 1.0)
+
+    def read_title(self, title: str, block: Block) -> MeetingValues:
+        """第二百十二回国会　衆議院　文部科学委員会議録　第一号: the session and the house too."""
+        session = block.get("session") or (m["n"] if (m := _SESSION_RE.search(title)) else None)
+        rest = _SESSION_RE.sub(" ", title)
+        house = block.get("house") or (m.group() if (m := _HOUSE_RE.search(rest)) else None)
+        values = read_title(_HOUSE_RE.sub(" ", rest), body=block.get("body"))
+        values["title"] = title
+        if session:
+            values["session"] = parse_number(session)
+        if house:
+            values["house"] = house
+        return values
+
+    def finish_meeting(
+        self, values: MeetingValues, facts: Mapping[Fact, Sequence[str]], diagnose: Diagnose
+    ) -> None:
+        """The house most rule lines and headings show; the session from the date when no
+        title prints it."""
+        houses = facts.get(Fact.HOUSE)
+        if values.get("house") is None and houses:
+            values["house"] = collections.Counter(houses).most_common(1)[0][0]
+        date = values.get("date")
+        if not values.get("house") or values.get("session") is not None or date is None:
+            return
+        values["session"] = session_on(date)
+        if values["session"] is None:
+            diagnose(
+                "info", "session-unknown", f"no Diet session known for {date.isoformat()}", None
+            )
+        else:
+            diagnose(
+                "info",
+                "session-from-date",
+                f"session {values['session']} inferred from the date (not printed)",
+                None,
+            )

@@ -20,11 +20,21 @@ No utterances are made up: every bullet or paragraph becomes an item of its sect
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+from collections.abc import Mapping
 
 import regex
 
-from gijiroku.blocks import BlockKind
+from gijiroku.blocks import (
+    BlockKind,
+    BlockMeta,
+    HeaderMeta,
+    HeaderName,
+    ItemMeta,
+    MemberMeta,
+    SectionMeta,
+)
 from gijiroku.formats.base import (
     ChildRule,
     Context,
@@ -33,13 +43,17 @@ from gijiroku.formats.base import (
     Rule,
     header_field_name,
     in_mode,
+    keyed_header,
 )
+from gijiroku.normalize import clean_text
+from gijiroku.vocabulary import SP_OR_TAB as SP
 
-__all__ = ["SUMMARY"]
+__all__ = ["Summary"]
 
-SP = r"[ \u3000\t]"
 BULLET = r"(?:[*+\-・●◦▪■□]|[0-9０-９]{1,3}[.)．）]|[（(][0-9０-９]{1,3}[)）])"
 HEADING_RE = regex.compile(rf"(?P<hashes>#{{1,6}}){SP}+(?P<title>.+?)(?:{SP}+#+)?")
+#: A heading whose bullets are people: its title is the key of an attendance field.
+KEY_HEADING_RE = regex.compile(rf"(?P<hashes>#{{1,6}}){SP}+(?P<key>.+?)(?:{SP}+#+)?")
 TITLE_RE = regex.compile(rf"#{SP}+(?P<value>.+)")
 UNDERLINE_RE = regex.compile(r"(?P<underline>[=\-~^*#]{3,})")
 UNDERLINED_TITLE_RE = regex.compile(r"(?P<title>[^\s*+\-#・].*)")
@@ -122,41 +136,60 @@ def _item_kind(text: str) -> str:
     return "bullet"
 
 
-def _item(fields: dict[str, str]) -> dict[str, str]:
-    text = fields.get("text", "")
-    owner = _owner(text)
-    extra = {"kind": _item_kind(text)}
-    if owner:
-        extra["owner"] = owner
-    return extra
+#: An empty to-do: the bullets nested under it are the to-dos.
+_TODO_ONLY_RE = regex.compile(r"(?i)^\**\s*(?:todo|to-do|宿題)\s*\**\s*[:：]?\s*\**\s*$")
 
 
-def _paragraph(fields: dict[str, str]) -> dict[str, str]:
-    extra = _item(fields)
-    if extra["kind"] == "bullet":
-        extra["kind"] = "paragraph"
-    return extra
+def _item(groups: Mapping[str, str], kind: str | None = None) -> ItemMeta:
+    """A bullet: its kind (todo, decision, bullet, or ``kind`` when the heading decides)
+    and its owner; an empty ``TODO:`` heads the to-dos nested under it."""
+    text = groups.get("text", "")
+    kind = kind or _item_kind(text)
+    heads = kind == "todo" and bool(_TODO_ONLY_RE.match(clean_text(text)))
+    return ItemMeta(kind=kind, owner=_owner(text), heads_kind=heads)
 
 
-def _heading_meta(fields: dict[str, str]) -> dict[str, str]:
+def _todo_item(groups: Mapping[str, str]) -> BlockMeta:
+    return _item(groups, "todo")
+
+
+def _decision_item(groups: Mapping[str, str]) -> BlockMeta:
+    return _item(groups, "decision")
+
+
+def _bullet(groups: Mapping[str, str]) -> BlockMeta:
+    return _item(groups)
+
+
+def _paragraph(groups: Mapping[str, str]) -> BlockMeta:
+    meta = _item(groups)
+    return dataclasses.replace(meta, kind="paragraph") if meta.kind == "bullet" else meta
+
+
+def _heading_meta(groups: Mapping[str, str]) -> BlockMeta:
     """``PyCon JP 2025(nishimotz、高、報告)`` → title, owner nishimotz, tags 高 and 報告."""
-    title = fields.get("title", "").strip()
-    extra: dict[str, str] = {"level": str(len(fields.get("hashes", "#")))}
-    groups = list(_META_GROUP_RE.finditer(title))
-    for meta in reversed(groups):  # the last group that reads as meta (a later one may be a date)
+    title = groups.get("title", "").strip()
+    level = len(groups.get("hashes", "#"))
+    found = list(_META_GROUP_RE.finditer(title))
+    for meta in reversed(found):  # the last group that reads as meta (a later one may be a date)
         if not _AFTER_META_RE.fullmatch(title[meta.end() :].strip()):
             break  # text follows: this group is part of the title
         parts = [p.strip() for p in _LIST_SEPARATOR_RE.split(meta["meta"]) if p.strip()]
         tags = [p for p in parts if _TAG_RE.match(p)]
         people = [p for p in parts if p not in tags and NAME_TOKEN_RE.match(p)]
         if tags or (people and len(people) == len(parts)):
-            extra["title"] = title[: meta.start()].strip()
-            if people:
-                extra["owner"] = ", ".join(people)
-            if tags:
-                extra["tags"] = "|".join(tags)
-            break
-    return extra
+            return SectionMeta(
+                level=level,
+                title=title[: meta.start()].strip(),
+                owner=", ".join(people) or None,
+                tags=tuple(tags),
+            )
+    return SectionMeta(level=level)
+
+
+def _underlined_heading(groups: Mapping[str, str]) -> BlockMeta:
+    """A title underlined with ``===`` (level 1) or ``---`` (level 2) on the next line."""
+    return SectionMeta(level=1 if groups.get("underline", "=")[0] == "=" else 2)
 
 
 def _mode_after_heading(match: regex.Match[str]) -> str | None:
@@ -169,7 +202,7 @@ def _mode_after_heading(match: regex.Match[str]) -> str | None:
 
 
 def _attendees_heading(match: regex.Match[str], ctx: Context) -> bool:
-    return bool(ATTENDEES_HEADING_RE.match(match["title"].strip()))
+    return bool(ATTENDEES_HEADING_RE.match(match["key"].strip()))
 
 
 def _is_field(match: regex.Match[str], ctx: Context) -> bool:
@@ -177,15 +210,10 @@ def _is_field(match: regex.Match[str], ctx: Context) -> bool:
 
 
 def _is_attendees_field(match: regex.Match[str], ctx: Context) -> bool:
-    return header_field_name(match["key"]) in ("attendees", "absentees")
+    return header_field_name(match["key"]) in (HeaderName.ATTENDEES, HeaderName.ABSENTEES)
 
 
-def _field(fields: dict[str, str]) -> dict[str, str]:
-    name = header_field_name(fields.get("key", "")) or ""
-    return {"name": name}
-
-
-_ENTRIES = ChildRule("entries", BlockKind.MEMBER, ENTRY_RE, {"paren_role": "1"})
+_ENTRIES = ChildRule("entries", BlockKind.MEMBER, ENTRY_RE, MemberMeta(paren_is_role=True))
 
 
 def _heading_rule(mode: str | None, kind_guard: Guard | None = None) -> Rule:
@@ -211,38 +239,39 @@ def _decision_heading(match: regex.Match[str], ctx: Context) -> bool:
 _ATTENDEES = Rule(
     "attendees-heading",
     BlockKind.HEADER,
-    HEADING_RE,
+    KEY_HEADING_RE,
     guard=_attendees_heading,
-    derive=lambda f: {"name": "attendees", "key": f.get("title", ""), "value": ""},
+    meta=HeaderMeta(name=HeaderName.ATTENDEES),
     ends_header=True,
     sets_mode="roster",
 )
 _ITEM_RULES = (
-    Rule("todo-item", BlockKind.ITEM, ITEM_RE, guard=in_mode("todo"), derive=lambda f: {**_item(f), "kind": "todo"},
+    Rule("todo-item", BlockKind.ITEM, ITEM_RE, guard=in_mode("todo"), derive=_todo_item,
          with_indent=True),
     Rule("decision-item", BlockKind.ITEM, ITEM_RE, guard=in_mode("decision"),
-         derive=lambda f: {**_item(f), "kind": "decision"}, with_indent=True),
-    Rule("item", BlockKind.ITEM, ITEM_RE, derive=_item, with_indent=True),
+         derive=_decision_item, with_indent=True),
+    Rule("item", BlockKind.ITEM, ITEM_RE, derive=_bullet, with_indent=True),
     Rule("rule-line", BlockKind.SEPARATOR, RULE_LINE_RE),
     Rule("underlined-heading", BlockKind.SECTION, UNDERLINED_TITLE_RE, absorb_next=UNDERLINE_RE,
-         requires_next=True, derive=lambda f: {"level": "1" if f.get("underline", "=")[0] == "=" else "2"},
-         ends_header=True, sets_mode=None),
+         requires_next=True, derive=_underlined_heading, ends_header=True, sets_mode=None),
     Rule("paragraph", BlockKind.ITEM, PARAGRAPH_RE, derive=_paragraph, with_indent=True),
 )  # fmt: skip
 
+_TITLE = HeaderMeta(name=HeaderName.TITLE)
 HEADER_RULES: tuple[Rule, ...] = (
     Rule("title", BlockKind.HEADER, TITLE_RE, guard=lambda m, ctx: not ctx.title_seen,
-         derive=lambda f: {"name": "title"}),
+         meta=_TITLE),
     Rule("underlined-title", BlockKind.HEADER, regex.compile(r"(?P<value>[^\s*+\-#・].*)"),
          guard=lambda m, ctx: not ctx.title_seen and ctx.index == 0, absorb_next=UNDERLINE_RE,
-         requires_next=True, derive=lambda f: {"name": "title"}),
+         requires_next=True, meta=_TITLE),
     _ATTENDEES,
     _heading_rule("todo", _todo_heading),
     _heading_rule("decision", _decision_heading),
     _heading_rule(None),
-    Rule("attendees-field", BlockKind.HEADER, FIELD_RE, guard=_is_attendees_field, derive=_field,
-         sets_mode="roster"),
-    Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_field, derive=_field, sets_mode=None),
+    Rule("attendees-field", BlockKind.HEADER, FIELD_RE, guard=_is_attendees_field,
+         derive=keyed_header, sets_mode="roster"),
+    Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_field, derive=keyed_header,
+         sets_mode=None),
     Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=in_mode("roster"), children=_ENTRIES),
     *_ITEM_RULES,
 )  # fmt: skip
@@ -264,7 +293,7 @@ _LABELS_RE = regex.compile(r"[○◯〇◎◆][^\s　]{1,30}[　 ：:]")
 
 
 def looks_like(head: str) -> float:
-    """Summary minutes: Markdown headings and bullets, and no speaker labels."""
+    """Markdown headings (or underlined titles) and bullets, and no speaker labels."""
     lines = [ln for ln in head.splitlines() if ln.strip()]
     if not lines:
         return 0.0
@@ -283,12 +312,17 @@ def looks_like(head: str) -> float:
     return max(0.0, min(score, 1.0))
 
 
-SUMMARY = Format(
-    name="summary",
-    description="Summary minutes (要点記録) in Markdown or plain notes: points, decisions, to-dos",
-    example="* **TODO**: ルール考えてPyCon JP 2026側から提案する(sano, takanory",
-    looks_like=looks_like,
-    header_rules=HEADER_RULES,
-    body_rules=BODY_RULES,
-    paragraph_mode="line",
-)
+class Summary(Format):
+    """Summary minutes (要点記録): Markdown or plain notes listing points, decisions and
+    to-dos instead of verbatim turns."""
+
+    name = "summary"
+    description = "Summary minutes (要点記録) in Markdown or plain notes: points, decisions, to-dos"
+    example = "* **TODO**: ルール考えてPyCon JP 2026側から提案する(sano, takanory"
+    suffixes = (".md", ".markdown", ".rst", ".txt")
+    header_rules = HEADER_RULES
+    body_rules = BODY_RULES
+    paragraph_mode = "line"
+
+    def looks_like(self, head: str) -> float:
+        return looks_like(head)

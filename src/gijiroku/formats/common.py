@@ -1,0 +1,599 @@
+"""The shared layout reader: rules every family uses, read from what a line *means*.
+
+Families are profiles on top of these rules: they put them in their tables (the header
+rules first, so that a key is never read as a speaker), and add their own vocabulary and
+marks. Lines they recognise, from real minutes of several publishers::
+
+    ○日時 / 平成23年2月10日(木)17:01~18:16            a key, the value on the next line
+    １  日  時    令和元年７月26日（金）14：00～15：56   a numbered, letter-spaced key
+    □ 日 時 2020年5月2日19:00-20:00                   any list marker, any separator
+    1.開催日時                                         numbered key (the value below)
+    ◯令和６年５月17日（金）                            a date line with a mark
+    第３回　産業交通水道委員会記録                     the document's title (a record word)
+    出席者：林委員、山田委員(座長)、佐藤委員           a roster key with its entries
+    3.出席委員 / 委員長:星名建市、副委員長:安孫子哲     a roster key, the entries below
+    岩瀬達哉委員 | 遠藤久夫委員 |                      table cells
+    委員長　　　迫川　高行　　　委員　　川端　宏明     titles and names in columns
+    委員 / 事務局 / （産業観光局）                     groups inside a roster
+    5.主な質疑                                         the proceedings begin
+    ○午後１時17分休憩 / ［午前10時　開会］ / △開会 午前10時00分   events
+    ○会議録署名人選定について / ○日 程                  headings with a mark
+    １．議案審査 / (1) 第８５号議案 …                   numbered headings between turns
+    中村委員 / 　委員はどういう人を…                    a label alone, the speech below
+
+A label alone on its line is a speaker's only with evidence: it recurs in the document,
+names someone on the roster, or carries a mark; and the next line reads as speech.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import regex
+
+from gijiroku.blocks import (
+    BlockKind,
+    BlockMeta,
+    HeaderMeta,
+    HeaderName,
+    NoteMeta,
+    RosterMeta,
+    SectionMeta,
+    TurnMeta,
+)
+from gijiroku.dates import parse_date
+from gijiroku.formats.base import (
+    HEADER_FIELD_NAMES,
+    ChildRule,
+    Context,
+    Rule,
+    header_field_name,
+)
+from gijiroku.layout import label_key
+from gijiroku.names import position_suffix, split_person
+from gijiroku.normalize import compact
+from gijiroku.notes import classify_note
+from gijiroku.rosters import split_row
+from gijiroku.vocabulary import CLOCK, COURSE_WORDS, ERA_NAMES, SP, letter_spaced
+
+__all__ = [
+    "BODY_RULES",
+    "BODY_TAIL_RULES",
+    "EVENT_RULES",
+    "HEADING_RULES",
+    "HEADER_RULES",
+    "HEADER_TAIL_RULES",
+    "LIST_MARKER",
+    "MARKED_EVENT_RE",
+    "TITLE_RECORD_RE",
+    "is_header_key",
+]
+
+#: What may stand before a header key: ○ ◯ □ ■ ・, 1. １ (1) ⑴ ① 一、 第一.
+LIST_MARKER = (
+    r"(?:[○◯〇●◎□■◇◆・＊*]"
+    r"|[0-9０-９]{1,2}(?:[.．、)）]|(?=[ \u3000]))"
+    r"|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]"
+    r"|[⑴-⒇①-⑳]"
+    r"|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|第[一二三四五六七八九十0-9０-９]{1,3}[、.．]?)"
+)
+#: Keys that are also speaker labels or words of running text: keys only before a colon.
+_COLON_ONLY = frozenset(
+    {"委員", "議長", "座長", "会長", "司会", "事務局", "説明員", "出席", "欠席", "傍聴", "内容"}
+)
+_KEYS = "|".join(
+    letter_spaced(k)
+    for k in sorted(HEADER_FIELD_NAMES, key=len, reverse=True)
+    if k not in _COLON_ONLY
+)
+_COLON_KEYS = "|".join(letter_spaced(k) for k in sorted(_COLON_ONLY, key=len, reverse=True))
+#: A parenthesis or a count after a key: 出席者（委員／五十音順）, 出席委員（13名）.
+_KEY_NOTE = r"(?:[ \u3000]*[（(][^（()）\n]{0,40}[)）])?"
+KEY_FIELD_RE = regex.compile(
+    rf"""
+    (?:{LIST_MARKER}{SP}*)?
+    (?P<key>(?:{_KEYS}){_KEY_NOTE})
+    (?:
+        {SP}*[：:|｜]{SP}*(?P<value>.*)         # 日時：…, 出席者| …
+      | {SP}+(?P<value>\S.*)                   # 日　時　　　令和５年…
+    )?
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+COLON_KEY_RE = regex.compile(
+    rf"(?:{LIST_MARKER}{SP}*)?(?P<key>(?:{_COLON_KEYS}){_KEY_NOTE}){SP}*[：:]{SP}*(?P<value>.*)",
+    regex.DOTALL,
+)
+#: The words of a key that opens a list of people.
+_ROSTER_NAMES = frozenset({HeaderName.ATTENDEES, HeaderName.ABSENTEES, HeaderName.STAFF})
+_AGENDA_NAMES = frozenset({HeaderName.AGENDA})
+_NONE_RE = regex.compile(rf"^な{SP}*し$|^無{SP}*し$|^なし[。.]?$|^該当なし$|^ありません$")
+
+
+def is_header_key(text: str) -> bool:
+    """``text`` is a key of the header that is never a speaker's label (日時, 出席委員,
+    委員会説明員, …; not 委員 or 議長, which are labels too)."""
+    bare = compact(text)
+    return (
+        bare not in _COLON_ONLY
+        and KEY_FIELD_RE.fullmatch(bare) is not None
+        and (header_field_name(bare) is not None)
+    )
+
+
+def _key_name(match: regex.Match[str]) -> HeaderName | None:
+    return header_field_name(match["key"])
+
+
+def _is_roster_key(match: regex.Match[str], ctx: Context) -> bool:
+    return _key_name(match) in _ROSTER_NAMES and not _reads_as_speech(match["value"] or "")
+
+
+def _is_materials_key(match: regex.Match[str], ctx: Context) -> bool:
+    return _key_name(match) is HeaderName.MATERIALS and not match["value"]
+
+
+def _is_material(match: regex.Match[str], ctx: Context) -> bool:
+    """A line of the list under 配付資料 (a material), not a key of its own."""
+    return ctx.mode == "materials" and not _reads_as_speech(match["value"])
+
+
+def _is_agenda_key(match: regex.Match[str], ctx: Context) -> bool:
+    """議題, 協議事項 … alone: the agenda's items follow (inside an agenda, such a line is a
+    group of its items, 報告事項 / ・…について)."""
+    return _key_name(match) in _AGENDA_NAMES and not match["value"] and ctx.mode != "agenda"
+
+
+def _is_proceedings_key(match: regex.Match[str], ctx: Context) -> bool:
+    return _key_name(match) is HeaderName.PROCEEDINGS and not match["value"]
+
+
+def _is_other_key(match: regex.Match[str], ctx: Context) -> bool:
+    name = _key_name(match)
+    if name is None or _reads_as_speech(match["value"] or ""):
+        return False
+    return not (name in _AGENDA_NAMES and ctx.mode == "agenda")
+
+
+_SENTENCE_RE = regex.compile(r"[。？！?!]|(?:ます|です|ました|でした)(?:が|ので|けれども)?(?:、|$)")
+
+
+def _reads_as_speech(text: str) -> bool:
+    """A sentence, not a value: …開会いたします。, …と思いますが、"""
+    return bool(_SENTENCE_RE.search(text))
+
+
+def _key_field(groups: Mapping[str, str]) -> BlockMeta:
+    return HeaderMeta(name=header_field_name(groups.get("key", "")))
+
+
+def _roster_row(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | None]]:
+    """A roster row's entries; a row that says there is nobody (なし) has none."""
+    if _NONE_RE.match(compact(text)):
+        return []
+    return [(start, end, groups, meta) for start, end, groups, meta in split_row(text)]
+
+
+_ENTRIES = ChildRule("value", BlockKind.MEMBER, split=_roster_row)
+_ROW = ChildRule("entries", BlockKind.MEMBER, split=_roster_row)
+
+# -- dates, titles --------------------------------------------------------------------------
+
+#: A line that starts with a date (an era or a Western year, then month and day).
+DATE_LINE_RE = regex.compile(
+    rf"""
+    (?:{LIST_MARKER}{SP}*)?
+    (?P<value>
+      (?:(?:{ERA_NAMES}){SP}*(?:元|[0-9０-９〇一二三四五六七八九十]+)
+         (?:{SP}*[（(][0-9０-９]{{4}}[)）])?
+       | [12１２][0-9０-９]{{3}})
+      {SP}*[年/.．\-]{SP}*[0-9０-９〇一二三四五六七八九十]+{SP}*[月/.．\-]
+      {SP}*[0-9０-９〇一二三四五六七八九十]+{SP}*日?
+      [^\n]*
+    )
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+#: A title that names the record: …委員会記録, …議事録, …会議録（案）, …速記録 第二号.
+TITLE_RECORD_RE = regex.compile(
+    rf"""
+    (?:{LIST_MARKER}{SP}*)?
+    (?P<value>[^\n]{{0,80}}?\S{SP}*
+      (?:議事録|会議録|速記録|記録|議事要旨|議事概要|会議要旨|会議概要)
+      (?:{SP}*[（(](?:案|要旨|速報版?|未定稿)[)）])?
+      (?:{SP}*第{SP}*[0-9０-９一二三四五六七八九十百]+{SP}*号)?)
+    """,
+    regex.VERBOSE,
+)
+
+
+def _is_date_line(match: regex.Match[str], ctx: Context) -> bool:
+    """A date with nothing but times, a weekday or a place after it: the meeting's date line
+    (a date inside a sentence or a range is not)."""
+    value = match["value"]
+    found = parse_date(value)
+    if found is None or found.start != 0:
+        return False
+    rest = value[found.end :]
+    return not _reads_as_speech(rest) and not regex.match(rf"{SP}*(?:[～〜~]|から)", rest)
+
+
+def _is_record_title(match: regex.Match[str], ctx: Context) -> bool:
+    return not _reads_as_speech(match["value"]) and "。" not in match["value"]
+
+
+#: Any line: the value of a key printed alone above it.
+VALUE_RE = regex.compile(r"(?P<value>[^\n]+)")
+
+
+def _is_value_below_key(match: regex.Match[str], ctx: Context) -> bool:
+    """The line right under a key printed alone (○日時 / 平成23年2月10日…, 2.開催場所 /
+    302委員会室) is its value; lists under roster and agenda keys have rules of their own."""
+    key = ctx.open_key
+    return (
+        key is not None
+        and key not in _ROSTER_NAMES
+        and key not in _AGENDA_NAMES
+        and key is not HeaderName.PROCEEDINGS
+        and not _reads_as_speech(match["value"])
+    )
+
+
+#: A place: a room, a hall, a building (市会第３会議室, 第一委員会室, 本会議場).
+VENUE_RE = regex.compile(
+    rf"""
+    (?:{LIST_MARKER}{SP}*)?
+    (?P<value>[^\s。、]{{0,30}}(?:会議室|委員会室|協議会室|議場|議事堂|本会議場|大ホール|ホール
+      |会館|庁舎|講堂|センター|集会所|事務所|研修室|応接室|会議場)(?:[^\s。、]{{0,20}}))
+    """,
+    regex.VERBOSE,
+)
+_VENUE = HeaderMeta(name=HeaderName.VENUE)
+
+
+def _is_venue_under_date(match: regex.Match[str], ctx: Context) -> bool:
+    """A place printed right under the date line (◯令和６年５月17日（金） / ◯市会第３会議室)."""
+    return ctx.mode == "dateline" and ctx.previous is BlockKind.HEADER
+
+
+# -- people ----------------------------------------------------------------------------------
+
+#: A group inside a roster: 委員, 事務局, （産業観光局）, 理事者側出席者.
+_GROUP_WORDS = frozenset(
+    {
+        "委員",
+        "幹事",
+        "事務局",
+        "説明員",
+        "理事者",
+        "執行部",
+        "関係職員",
+        "オブザーバー",
+        "構成員",
+        "臨時委員",
+        "専門委員",
+        "参考人",
+        "講師",
+    }
+)
+GROUP_RE = regex.compile(r"(?P<value>[（(][^（()）]{1,30}[)）]|[^\s、，,|｜：:（()）]{1,20})")
+
+
+def _is_group(match: regex.Match[str], ctx: Context) -> bool:
+    """A group heading inside a list of people (委員, 事務局, （産業観光局）)."""
+    if ctx.mode != "roster":
+        return False
+    value = compact(match["value"])
+    if value.startswith(("（", "(")):
+        return True
+    return value in _GROUP_WORDS or (
+        header_field_name(value) in _ROSTER_NAMES and value not in ctx.people
+    )
+
+
+def _group(groups: Mapping[str, str]) -> BlockMeta:
+    value = compact(groups.get("value", "")).strip("（()）")
+    return HeaderMeta(name=HeaderName.ROSTER_HEADING, group=value)
+
+
+ROW_RE = regex.compile(r"(?P<entries>[^\n]+)")
+
+
+def _person_count(text: str) -> tuple[int, int]:
+    """(entries, entries that read as a person: a name with a title or a title and a name)."""
+    entries = split_row(text)
+    people = 0
+    for _, _, groups, _ in entries:
+        if "name" in groups:
+            people += 1
+            continue
+        person = compact(groups.get("person", ""))
+        name, title = split_person(person, run_together=True)
+        if name is not None and (title is not None or len(person) <= 8):
+            people += 1
+    return len(entries), people
+
+
+def _is_row(match: regex.Match[str], ctx: Context) -> bool:
+    """A line of a list of people in a roster: no sentence, and most entries are people."""
+    text = match["entries"]
+    if ctx.mode != "roster" or _reads_as_speech(text) or _NONE_RE.match(compact(text)):
+        return False
+    entries, people = _person_count(text)
+    return entries > 0 and people * 2 >= entries
+
+
+def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
+    """Outside a roster: two or more entries separated by 、 , | each with a title
+    (岩瀬達哉委員 | 遠藤久夫委員 |); never a sentence."""
+    text = match["entries"]
+    if _reads_as_speech(text) or not regex.search(r"[、，,|｜]", text):
+        return False
+    entries, people = _person_count(text)
+    titled = sum(
+        1
+        for _, _, groups, _ in split_row(text)
+        if "title" in groups or position_suffix(compact(groups.get("person", ""))) is not None
+    )
+    return entries >= 2 and people == entries and titled * 2 > entries
+
+
+# -- events, headings ------------------------------------------------------------------------
+
+#: A marked or bracketed note of the meeting's course with its time: ○午後１時17分休憩,
+#: ［午前10時　開会］, （午後　１時００分　開会）, △開会 午前10時00分.
+MARKED_EVENT_RE = regex.compile(
+    rf"""
+    (?P<text>
+      [〇○◯●◎◆■◇□△▲▼☆★]?{SP}*[［\[（(〔]?{SP}*
+      (?:(?:{CLOCK}){SP}*(?:{COURSE_WORDS}) | (?:{COURSE_WORDS}){SP}*(?:{CLOCK}))
+      {SP}*[］\]）)〕]?
+    )
+    """,
+    regex.VERBOSE,
+)
+_NOTE_KIND_RE = regex.compile(r"^[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*")
+
+
+def _is_start_event(match: regex.Match[str], ctx: Context) -> bool:
+    """The meeting opens (［午前10時　開会］): the header is over."""
+    return classify_note(_NOTE_KIND_RE.sub("", match["text"])) == "start"
+
+
+def _event(groups: Mapping[str, str]) -> BlockMeta:
+    return NoteMeta(kind=classify_note(_NOTE_KIND_RE.sub("", groups.get("text", ""))))
+
+
+#: What a heading says: an item of the agenda, the meeting's course, a report.
+HEADING_WORDS_RE = regex.compile(
+    rf"""
+    ^(?:追加)?日程第 | ^日程$ | ^議事日程 | ^議題
+    | ^(?:議案|報告|請願|陳情|諮問|認定|承認|選挙|発議|議員提出議案|意見書案|決議案|同意)第
+    | ^第?[0-9０-９一二三四五六七八九十]+号議案
+    | ^(?:{COURSE_WORDS})(?:の宣告)?$ | の宣告$
+    | について$ | の件$ | の選挙$ | の決定$ | の指名$ | の報告$ | の選定$ | の選任$ | 選定$
+    | ^(?:その他|報告事項|協議事項|審議事項|議事|質疑|討論|採決|閉会中の継続審査|一般質問)$
+    """,
+    regex.VERBOSE,
+)
+MARKED_HEADING_RE = regex.compile(rf"[〇○◯●◎◆■◇□△▲]{SP}*(?P<title>[^\n]{{1,80}})")
+
+
+def _is_marked_heading(match: regex.Match[str], ctx: Context) -> bool:
+    """A mark before what a heading says (○会議録署名人選定について, ○日 程), not a label."""
+    title = compact(match["title"])
+    return bool(HEADING_WORDS_RE.search(title)) and not _reads_as_speech(title)
+
+
+#: A numbered heading between turns: １．議案審査, (1) 第８５号議案 …, ２．その他.
+NUMBERED_HEADING_RE = regex.compile(
+    rf"""
+    (?P<title>
+      (?:[0-9０-９]{{1,2}}[.．、]|[（(][0-9０-９一二三四五六七八九十]{{1,2}}[)）]|[⑴-⒇①-⑳]
+        |[一二三四五六七八九十]{{1,3}}[、.．]|第[一二三四五六七八九十0-9０-９]{{1,3}}[、.．])
+      {SP}*[^\n]{{1,100}}
+    )
+    """,
+    regex.VERBOSE,
+)
+
+
+def _between_turns(match: regex.Match[str], ctx: Context) -> bool:
+    """A numbered phrase (not a sentence) where no speech is open: after a rule line, a
+    heading or a header key."""
+    title = match["title"]
+    return (
+        ctx.mode in (None, "heading", "proceedings")
+        and ctx.previous
+        in (BlockKind.SEPARATOR, BlockKind.SECTION, BlockKind.HEADER, BlockKind.NOTE, None)
+        and not _reads_as_speech(title)
+    )
+
+
+def _heading(groups: Mapping[str, str]) -> BlockMeta:
+    return SectionMeta()
+
+
+# -- labels ----------------------------------------------------------------------------------
+
+#: A label alone on its line: an optional mark, a name or title, maybe a name in parentheses.
+LABEL_ALONE_RE = regex.compile(
+    r"(?P<mark>[〇○◯●◎◆■◇□])?[ \u3000]*"
+    r"(?P<label>[^\s：:、。「」（()）]{1,30}(?:[（(][^（()）\s]{1,20}[)）])?)"
+)
+
+
+def _is_label_alone(match: regex.Match[str], ctx: Context) -> bool:
+    """A speaker's label on a line of its own, the speech below: the label recurs in the
+    document, names someone on the roster, or carries a mark; the next line reads as prose
+    (not another label, not a key)."""
+    label = match["label"]
+    key = label_key(label)
+    if key is None or header_field_name(label) is not None or compact(label) in _GROUP_WORDS:
+        return False
+    following = ctx.following
+    if following is None or (label_key(following) is not None and len(following) <= 31):
+        return False
+    if KEY_FIELD_RE.fullmatch(following) or NUMBERED_HEADING_RE.fullmatch(following):
+        return False
+    if match["mark"] or ctx.labels.get(key, 0) >= 2:
+        return True
+    name, title = split_person(compact(label))
+    return any(part in ctx.people for part in (name, title) if part) or any(
+        person.startswith(name) for person in ctx.people if name
+    )
+
+
+_TURN = TurnMeta(enrol=True)
+
+# -- the rule tables -------------------------------------------------------------------------
+
+#: Header rules that come before a family's own: keys, date lines, titles, roster rows.
+HEADER_RULES: tuple[Rule, ...] = (
+    Rule(
+        "proceedings-key",
+        BlockKind.HEADER,
+        KEY_FIELD_RE,
+        guard=_is_proceedings_key,
+        derive=_key_field,
+        ends_header=True,
+        sets_mode="proceedings",
+    ),
+    Rule(
+        "roster-key",
+        BlockKind.HEADER,
+        KEY_FIELD_RE,
+        guard=_is_roster_key,
+        derive=_key_field,
+        children=_ENTRIES,
+        sets_mode="roster",
+    ),
+    Rule(
+        "agenda-key",
+        BlockKind.HEADER,
+        KEY_FIELD_RE,
+        guard=_is_agenda_key,
+        derive=_key_field,
+        sets_mode="agenda",
+    ),
+    Rule(
+        "materials-key",
+        BlockKind.HEADER,
+        KEY_FIELD_RE,
+        guard=_is_materials_key,
+        derive=_key_field,
+        sets_mode="materials",
+    ),
+    Rule(
+        "key",
+        BlockKind.HEADER,
+        KEY_FIELD_RE,
+        guard=_is_other_key,
+        derive=_key_field,
+        sets_mode=None,
+    ),
+    Rule(
+        "colon-roster-key",
+        BlockKind.HEADER,
+        COLON_KEY_RE,
+        guard=_is_roster_key,
+        derive=_key_field,
+        children=_ENTRIES,
+        sets_mode="roster",
+    ),
+    Rule(
+        "date-line",
+        BlockKind.HEADER,
+        DATE_LINE_RE,
+        guard=_is_date_line,
+        meta=HeaderMeta(name=HeaderName.DATETIME),
+        sets_mode="dateline",
+    ),
+    Rule(
+        "record-title",
+        BlockKind.HEADER,
+        TITLE_RECORD_RE,
+        guard=_is_record_title,
+        meta=HeaderMeta(name=HeaderName.TITLE),
+    ),
+    Rule(
+        "value-below-key",
+        BlockKind.HEADER,
+        VALUE_RE,
+        guard=_is_value_below_key,
+        meta=HeaderMeta(value_of_key=True),
+        sets_mode=None,
+    ),
+    Rule("venue-under-date", BlockKind.HEADER, VENUE_RE, guard=_is_venue_under_date, meta=_VENUE),
+    Rule(
+        "material",
+        BlockKind.HEADER,
+        VALUE_RE,
+        guard=_is_material,
+        meta=HeaderMeta(name=HeaderName.MATERIALS),
+    ),
+    Rule(
+        "start-event",
+        BlockKind.NOTE,
+        MARKED_EVENT_RE,
+        guard=_is_start_event,
+        derive=_event,
+        ends_header=True,
+    ),
+    Rule("header-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event),
+    Rule("roster-group", BlockKind.HEADER, GROUP_RE, guard=_is_group, derive=_group),
+    Rule("roster-row", BlockKind.ROSTER, ROW_RE, guard=_is_row, children=_ROW),
+)
+
+#: Header rules that come after a family's own and before its catch-all ones.
+HEADER_TAIL_RULES: tuple[Rule, ...] = (
+    Rule(
+        "people-list",
+        BlockKind.ROSTER,
+        ROW_RE,
+        guard=_is_list_of_people,
+        meta=RosterMeta(),
+        children=_ROW,
+    ),
+)
+
+#: Body rules for a note of the meeting's course with a mark or brackets and a time:
+#: before a family's headings and labels.
+EVENT_RULES: tuple[Rule, ...] = (
+    Rule("marked-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event),
+)
+#: Body rules for a heading with a mark: after a family's own marked headings.
+HEADING_RULES: tuple[Rule, ...] = (
+    Rule(
+        "marked-heading",
+        BlockKind.SECTION,
+        MARKED_HEADING_RE,
+        guard=_is_marked_heading,
+        derive=_heading,
+        sets_mode="heading",
+    ),
+)
+#: Both, in that order.
+BODY_RULES: tuple[Rule, ...] = (*EVENT_RULES, *HEADING_RULES)
+
+#: Body rules that come after a family's own labels: numbered headings, labels alone.
+BODY_TAIL_RULES: tuple[Rule, ...] = (
+    Rule(
+        "numbered-heading",
+        BlockKind.SECTION,
+        NUMBERED_HEADING_RE,
+        guard=_between_turns,
+        derive=_heading,
+        sets_mode="heading",
+    ),
+    Rule(
+        "label-alone",
+        BlockKind.TURN,
+        LABEL_ALONE_RE,
+        guard=_is_label_alone,
+        meta=_TURN,
+        ends_header=True,
+        sets_mode="turn",
+    ),
+)

@@ -1,0 +1,234 @@
+"""Page furniture: what a page or a web page prints around the minutes, not the minutes.
+
+Read before any family's rules run, the same way for every family:
+
+- **running headers and footers**: lines printed at the top or the bottom of most pages (a
+  print header ``2024/11/05 1:34``, a title repeated on every page, a URL footer), found by
+  comparing the edges of the pages that page markers and form feeds cut; an edge line found
+  this way is peeled off and the next line in is compared too (``会議録表示`` under the print
+  date);
+- **web furniture**: breadcrumbs (``ホーム> 政策について> …``, ``現在の位置 議会トップページ >
+  …``), site banners and navigation (``ページの先頭です。``, ``本文``, ``議事ロックス
+  -地方議会議事録検索-``), links to other files (``この議事録のPDFはこちら``).
+
+Both become layout records (``layout[]`` kinds ``running_header`` and ``furniture``), never a
+title, a speaker or speech.
+
+Example:
+    >>> is_web_furniture("ホーム> 政策について> 審議会・研究会等> 第21回社会保障審議会議事録")
+    True
+    >>> is_web_furniture("ページの先頭です。"), is_web_furniture("本日の会議を開きます。")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Collection, Sequence
+
+import regex
+
+from gijiroku.names import position_suffix
+from gijiroku.normalize import Line
+
+__all__ = [
+    "PAGE_MARKER_RE",
+    "count_labels",
+    "find_running_headers",
+    "is_web_furniture",
+    "label_key",
+]
+
+#: A page number printed on a line of its own: ``- 4 -``, ``－1－``, ``P.5``, ``3/12``, or a
+#: bare number (which the tokenizer accepts only when the page sequence or a form feed
+#: confirms it, and only for families that allow it).
+
+
+#: Banners and navigation of web pages, compared after NFKC with spaces removed.
+_BANNERS = frozenset(
+    {
+        "ページの先頭です。",
+        "ページの先頭です",
+        "ページの先頭へ",
+        "ページの先頭へ戻る",
+        "このページの先頭へ",
+        "このページのトップへ",
+        "ページトップへ",
+        "本文",
+        "本文へ",
+        "本文ここから",
+        "本文ここまで",
+        "ここから本文です。",
+        "ここから本文です",
+        "ここまで本文です。",
+        "メニュー",
+        "メインメニュー",
+        "サイトマップ",
+        "サイト内検索",
+        "文字サイズ",
+        "印刷",
+        "印刷する",
+        "印刷用ページを表示する",
+        "戻る",
+        "前のページへ戻る",
+        "閉じる",
+        "会議録表示",
+        "会議録閲覧",
+        "検索結果一覧",
+        "議事録一覧へ戻る",
+    }
+)
+_SPACES_RE = regex.compile(r"\s+")
+#: A breadcrumb: at least two steps joined by > ＞ » › (ホーム> 政策について> …).
+_BREADCRUMB_RE = regex.compile(
+    r"^(?:現在の位置|現在位置|現在のページ)?[^>＞»›]{1,60}(?:[>＞»›][^>＞»›]{1,80}){2,}$"
+)
+_BREADCRUMB_START_RE = regex.compile(
+    r"^(?:現在の位置|現在位置|現在のページ|ホーム|トップページ|TOP|トップ)"
+)
+#: A link to another file: この議事録のPDFはこちら, PDF版はこちら(123KB).
+_LINK_RE = regex.compile(
+    r"(?:PDF|pdf|ＰＤＦ|ワード|Word|エクセル|Excel|資料|ファイル)[^。]{0,10}(?:はこちら|をダウンロード)"
+    r"|はこちら[（(]?(?:PDF|pdf)?[:：]?\s*[0-9.,]*\s*[KkMm]?B?[）)]?$"
+)
+#: The name of a minutes search site: 議事ロックス -地方議会議事録検索-, …会議録検索システム.
+_SITE_RE = regex.compile(
+    r"^.{0,30}(?:議事録|会議録)検索(?:システム)?[-ー－]?$|^.{0,20}[-ー－].{0,20}検索[-ー－]$"
+)
+
+
+def _bare(text: str) -> str:
+    return _SPACES_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def is_web_furniture(text: str) -> bool:
+    """True for a line that a web page prints around the minutes: a breadcrumb, a banner,
+    a link to another file, the name of a search site."""
+    bare = _bare(text)
+    if not bare or len(bare) > 200:
+        return False
+    if bare in _BANNERS:
+        return True
+    if "。" in bare or "、" in bare:
+        return bool(_LINK_RE.search(bare)) and len(bare) <= 40
+    if _BREADCRUMB_RE.match(bare) and (
+        _BREADCRUMB_START_RE.match(bare) or bare.count(">") + bare.count("＞") >= 3
+    ):
+        return True
+    return len(bare) <= 40 and bool(_LINK_RE.search(bare) or _SITE_RE.match(bare))
+
+
+PAGE_MARKER_RE = regex.compile(
+    r"""
+    [ \u3000]*(?:
+        [-－‐―−ー][ \u3000]*(?P<number>[0-9０-９]{1,4})[ \u3000]*[-－‐―−ー]    # - 4 - / －1－
+      | [PpＰｐ][.．]?[ \u3000]*(?P<number>[0-9０-９]{1,4})                     # P.5
+      | (?P<number>[0-9０-９]{1,4})[ \u3000]*/[ \u3000]*[0-9０-９]{1,4}          # 3/12
+      | (?P<bare>[0-9０-９]{1,3})                                               # 4 (checked)
+    )[ \u3000]*
+    """,
+    regex.VERBOSE,
+)
+
+_DIGITS_RE = regex.compile(r"[0-9０-９]+")
+_BRACKETED_RE = regex.compile(r"^[（(〔【［\[].*[)）〕】］\]]$")
+#: How many lines in from each edge of a page are compared.
+EDGE_DEPTH = 3
+
+
+def _edge_key(text: str) -> str:
+    return _SPACES_RE.sub("", _DIGITS_RE.sub("#", text))
+
+
+#: A line that is only a print stamp: a date and time, a URL, a page counter.
+_STAMP_RE = regex.compile(
+    r"[0-9０-９/／:：.\-年月日時分()（）午前後AMPMampm]+|https?://\S+|[0-9]+/[0-9]+"
+)
+
+
+def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[int]:
+    """Lines printed at the top or the bottom of most pages: a running header or footer.
+
+    Pages are cut at the line indices in ``breaks`` (page markers) and at form feeds; the
+    first and the last line of each page are compared with digits ignored (``第4回会議 - 3``
+    and ``第4回会議 - 4`` match). A line on at least three pages and half of them is a
+    running header, wherever it stands; it is peeled off and the next line in is compared
+    too, up to ``EDGE_DEPTH`` lines from each edge. Notes in brackets are never taken, and
+    the document's first line stays (it is the title, printed once more on every page).
+    """
+    pages: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if line.after_form_feed and pages[-1]:
+            pages.append([])
+        if i in breaks:
+            pages.append([])
+        elif not line.is_blank:
+            pages[-1].append(i)
+    pages = [p for p in pages if p]
+    if len(pages) < 3:
+        return set()
+    need = max(3, (len(pages) + 1) // 2)
+    first_line = pages[0][0]
+    if _STAMP_RE.fullmatch(_SPACES_RE.sub("", lines[first_line].text)):
+        first_line = -1  # a print date or a URL is no title: it goes with the others
+    keys = {i: _edge_key(lines[i].text) for page in pages for i in page}
+    found: set[int] = set()
+    for _ in range(EDGE_DEPTH):
+        seen: dict[str, set[int]] = {}
+        for number, page in enumerate(pages):
+            rest = [i for i in page if i not in found]
+            for i in {rest[0], rest[-1]} if rest else ():
+                key = keys[i]
+                if key and not _BRACKETED_RE.match(key):
+                    seen.setdefault(key, set()).add(number)
+        repeated = {key for key, on in seen.items() if len(on) >= need}
+        new = {
+            i
+            for page in pages
+            for i in page
+            if i != first_line and i not in found and keys[i] in repeated
+        }
+        if not new:
+            break
+        found |= new
+    return found
+
+
+#: The start of a line that may be a speaker label: an optional mark, then a word up to a
+#: space, a colon or the end of the line; a parenthesis may follow (委員長（平山たかお）).
+_LABEL_START_RE = regex.compile(
+    r"^[ \u3000\t]*[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*"
+    r"(?P<label>[^\s：:（()）、。「」]{1,30}(?:[（(][^（()）\s]{1,20}[)）])?)(?=[\s：:]|$)"
+)
+
+
+def label_key(text: str) -> str | None:
+    """The label-shaped start of a line as labels are counted: the word a line starts with
+    (a mark and spaces left out), when it ends with a title word or holds a name in
+    parentheses; else None.
+
+    Example:
+        >>> label_key("○委員長（平山たかお）　"), label_key("中村委員"), label_key("それでは")
+        ('委員長（平山たかお）', '中村委員', None)
+    """
+    found = _LABEL_START_RE.match(text)
+    if found is None:
+        return None
+    label = found["label"]
+    if label.endswith(("）", ")")) or position_suffix(label) is not None:
+        return label
+    return None
+
+
+def count_labels(lines: Sequence[Line]) -> dict[str, int]:
+    """How often each label-shaped start of a line occurs (:func:`label_key`): a label
+    printed again and again is a speaker's, a title printed once in a roster is not."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        text = line.text
+        if not text or (len(text) > 400 and not text[:40].strip()):
+            continue
+        key = label_key(text[:64])
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
