@@ -350,7 +350,9 @@ TIME_RE = regex.compile(
     regex.VERBOSE,
 )
 #: A rule line: ─── (U+2500), ――― (U+2015), ＝＝＝, with at most one ornament in it.
-SEPARATOR_RE = regex.compile(rf"(?P<text>[{RULE_CHARS}]{{5,}}(?:[◇・◆○●][{RULE_CHARS}]{{3,}})?)")
+SEPARATOR_RE = regex.compile(
+    rf"(?P<text>[{RULE_CHARS}]{{5,}}(?:[◇・◆○●][{RULE_CHARS}]{{3,}})?)"
+)
 _NOTE = r"(?:〔[^〔〕]+〕|[（(](?:[^（()）]|[（(][^（()）]*[)）])+[)）])"
 #: A line of stage directions: 〔「異議なし」と呼ぶ者あり〕, （大泉　潤市長登壇）, 〔…登壇〕（拍手）.
 NOTE_RE = regex.compile(rf"(?P<text>{_NOTE}(?:{SP}*{_NOTE})*)")
