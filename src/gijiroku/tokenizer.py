@@ -428,6 +428,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             blocks.append(block)
             ctx.index += 1
             ctx.previous = block.kind
+            ctx.previous_rule = None
             ctx.open_key = None
             continue
         rule, match = found
@@ -478,4 +479,5 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         blocks.append(block)
         ctx.index += 1
         ctx.previous = block.kind
+        ctx.previous_rule = rule.name
     return blocks

@@ -350,9 +350,7 @@ TIME_RE = regex.compile(
     regex.VERBOSE,
 )
 #: A rule line: ─── (U+2500), ――― (U+2015), ＝＝＝, with at most one ornament in it.
-SEPARATOR_RE = regex.compile(
-    rf"(?P<text>[{RULE_CHARS}]{{5,}}(?:[◇・◆○●][{RULE_CHARS}]{{3,}})?)"
-)
+SEPARATOR_RE = regex.compile(rf"(?P<text>[{RULE_CHARS}]{{5,}}(?:[◇・◆○●][{RULE_CHARS}]{{3,}})?)")
 _NOTE = r"(?:〔[^〔〕]+〕|[（(](?:[^（()）]|[（(][^（()）]*[)）])+[)）])"
 #: A line of stage directions: 〔「異議なし」と呼ぶ者あり〕, （大泉　潤市長登壇）, 〔…登壇〕（拍手）.
 NOTE_RE = regex.compile(rf"(?P<text>{_NOTE}(?:{SP}*{_NOTE})*)")
@@ -716,6 +714,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         guard=in_mode("agenda"),
         meta=HeaderMeta(name=HeaderName.AGENDA),
     ),
+    *common.KEY_RULES,
     Rule(
         "roster-seats",
         BlockKind.ROSTER,
@@ -750,7 +749,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         children=ChildRule("entries", BlockKind.MEMBER, ROLE_ENTRY_RE, _PADDED),
     ),
     Rule("post", BlockKind.HEADER, POST_RE, guard=_is_post, meta=HeaderMeta(name=HeaderName.POST)),
-    *common.HEADER_RULES,
+    *common.ROSTER_RULES,
     Rule(
         "agenda-item",
         BlockKind.SECTION,
@@ -773,6 +772,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         derive=_agenda_line,
     ),
     _NOTE_RULE,
+    *common.HEADER_TAIL_RULES,
     Rule("notice", BlockKind.HEADER, ANY_RE, meta=HeaderMeta(name=HeaderName.NOTICE)),
 )
 

@@ -90,6 +90,7 @@ class Context:
     index: int = 0
     title_seen: bool = False
     previous: BlockKind | None = None
+    previous_rule: str | None = None
     mode: str | None = None
     indent: int = 0
     document: Mapping[str, str] = field(default_factory=dict)
@@ -359,6 +360,7 @@ HEADER_FIELD_NAMES: Mapping[str, HeaderName] = {
     "議事": HeaderName.AGENDA,
     "次第": HeaderName.AGENDA,
     "議事次第": HeaderName.AGENDA,
+    "議事日程": HeaderName.AGENDA,
     "案件": HeaderName.AGENDA,
     "会議次第": HeaderName.AGENDA,
     "内容": HeaderName.AGENDA,

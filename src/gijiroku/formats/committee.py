@@ -39,6 +39,7 @@ from gijiroku.blocks import (
     NoteMeta,
     RosterMeta,
 )
+from gijiroku.formats import common
 from gijiroku.formats.base import (
     KNOWN_HEADER_KEYS_RE,
     ChildRule,
@@ -211,7 +212,9 @@ TITLE_MAX_CHARS = 200
 
 
 def _is_title(match: regex.Match[str], ctx: Context) -> bool:
-    return not ctx.title_seen and len(match.group()) <= TITLE_MAX_CHARS
+    """The first line names the meeting (a line further down that nothing else read is not
+    a title)."""
+    return not ctx.title_seen and ctx.index <= 1 and len(match.group()) <= TITLE_MAX_CHARS
 
 
 def _is_heading(match: regex.Match[str], ctx: Context) -> bool:
@@ -245,6 +248,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         meta=RosterMeta(inherits_group=False),
         children=_MEMBERS,
     ),
+    *common.HEADER_RULES,
     Rule("speech-turn", BlockKind.TURN, TURN_RE, guard=_is_speech, ends_header=True),
     Rule(
         "bracket-turn", BlockKind.TURN, BRACKET_TURN_RE, ends_header=True, absorb_next=NAME_PAREN_RE
@@ -260,6 +264,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         guard=_is_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
     ),
+    *common.HEADER_TAIL_RULES,
     Rule(
         "label-turn",
         BlockKind.TURN,
@@ -272,10 +277,13 @@ HEADER_RULES: tuple[Rule, ...] = (
 
 BODY_RULES: tuple[Rule, ...] = (
     Rule("heading", BlockKind.SECTION, HEADING_RE, guard=_is_heading),
+    *common.EVENT_RULES,
     Rule("note", BlockKind.NOTE, _NOTE, derive=_note_kind),
+    *common.HEADING_RULES,
     Rule("label-turn", BlockKind.TURN, TURN_RE, absorb_next=NAME_PAREN_RE),
     Rule("bracket-turn", BlockKind.TURN, BRACKET_TURN_RE, absorb_next=NAME_PAREN_RE),
     Rule("spaced-turn", BlockKind.TURN, SPACED_TURN_RE, guard=_is_spaced_label),
+    *common.BODY_TAIL_RULES,
     Rule("continuation", BlockKind.CONTINUATION, CONTINUATION_RE),
 )
 

@@ -62,7 +62,10 @@ __all__ = [
     "EVENT_RULES",
     "HEADING_RULES",
     "HEADER_RULES",
+    "AGENDA_RULES",
     "HEADER_TAIL_RULES",
+    "KEY_RULES",
+    "ROSTER_RULES",
     "LIST_MARKER",
     "MARKED_EVENT_RE",
     "TITLE_RECORD_RE",
@@ -76,7 +79,7 @@ LIST_MARKER = (
     r"|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]"
     r"|[⑴-⒇①-⑳]"
     r"|[一二三四五六七八九十]{1,3}[、.．]"
-    r"|第[一二三四五六七八九十0-9０-９]{1,3}[、.．]?)"
+    r"|第[一二三四五六七八九十0-9０-９]{1,3}(?:[、.．]|(?=[ \u3000])))"
 )
 #: Keys that are also speaker labels or words of running text: keys only before a colon.
 _COLON_ONLY = frozenset(
@@ -111,15 +114,19 @@ _AGENDA_NAMES = frozenset({HeaderName.AGENDA})
 _NONE_RE = regex.compile(rf"^な{SP}*し$|^無{SP}*し$|^なし[。.]?$|^該当なし$|^ありません$")
 
 
+#: A number or a count in parentheses after a key: （第1号）, （13名）, （２６人）.
+_COUNT_NOTE_RE = regex.compile(
+    r"[（(](?:第?[0-9０-９〇一二三四五六七八九十百]+[号名人]|なし)[)）]$"
+)
+
+
 def is_header_key(text: str) -> bool:
     """``text`` is a key of the header that is never a speaker's label (日時, 出席委員,
     委員会説明員, …; not 委員 or 議長, which are labels too)."""
-    bare = compact(text)
-    return (
-        bare not in _COLON_ONLY
-        and KEY_FIELD_RE.fullmatch(bare) is not None
-        and (header_field_name(bare) is not None)
-    )
+    bare = _COUNT_NOTE_RE.sub("", compact(text))
+    if regex.search(r"[（(]", bare):  # a name in parentheses: 議長（吉田崇仁）
+        return False
+    return bare not in _COLON_ONLY and header_field_name(bare) is not None
 
 
 def _key_name(match: regex.Match[str]) -> HeaderName | None:
@@ -136,7 +143,52 @@ def _is_materials_key(match: regex.Match[str], ctx: Context) -> bool:
 
 def _is_material(match: regex.Match[str], ctx: Context) -> bool:
     """A line of the list under 配付資料 (a material), not a key of its own."""
-    return ctx.mode == "materials" and not _reads_as_speech(match["value"])
+    value = match["value"]
+    return ctx.mode == "materials" and not _reads_as_speech(value) and not _is_other_key_text(value)
+
+
+def _is_other_key_text(text: str) -> bool:
+    key = KEY_FIELD_RE.fullmatch(text)
+    return key is not None and _key_name(key) not in (None, HeaderName.MATERIALS)
+
+
+#: An agenda item under 議題: 1.会長の選出について, （２）その他, ・報告事項.
+AGENDA_ITEM_RE = regex.compile(rf"(?:(?P<number>{LIST_MARKER}){SP}*)?(?P<title>[^\n]{{1,120}})")
+
+
+def _is_agenda_item(match: regex.Match[str], ctx: Context) -> bool:
+    """A line of the agenda listed under 議題 / 次第: not a sentence, not a key."""
+    title = match["title"]
+    if ctx.mode != "agenda" or _reads_as_speech(title) or label_key(match.group()) is not None:
+        return False
+    key = KEY_FIELD_RE.fullmatch(match.group())
+    return key is None or _key_name(key) in (None, HeaderName.AGENDA)  # ２．議　事 is an item
+
+
+_SUB_MARKER_RE = regex.compile(r"^[（(⑴-⒇①-⑳・]")
+_LETTER_SPACED_RE = regex.compile(r"^\S(?:[ \u3000]+\S){1,5}$")
+
+
+def _agenda_item(groups: Mapping[str, str]) -> BlockMeta:
+    """An agenda item: its number apart from its title, one level down under （１）, ⑴, ・;
+    a title letter-spaced (開　会) closed up."""
+    marker = groups.get("number", "") or ""
+    number = regex.sub(r"[^0-9０-９一二三四五六七八九十]", "", marker)
+    title = groups.get("title", "")
+    tidy = regex.sub(r"[ \u3000]+", "", title) if _LETTER_SPACED_RE.match(title) else None
+    level = 2 if _SUB_MARKER_RE.match(marker) else 1
+    return SectionMeta(agenda=True, number=number or None, title=tidy, level=level)
+
+
+#: A line that names an office (政策統括官付社会保障担当参事官室, 情報政策課): who keeps the
+#: record, printed under the title.
+OFFICE_RE = regex.compile(
+    r"(?P<value>[\p{Han}\p{Katakana}ー・]{2,40}(?:室|課|局|部|係|事務局|センター|本部|担当))"
+)
+
+
+def _is_office_line(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.previous is BlockKind.HEADER and ctx.index <= 3 and ctx.title_seen
 
 
 def _is_agenda_key(match: regex.Match[str], ctx: Context) -> bool:
@@ -153,7 +205,10 @@ def _is_other_key(match: regex.Match[str], ctx: Context) -> bool:
     name = _key_name(match)
     if name is None or _reads_as_speech(match["value"] or ""):
         return False
-    return not (name in _AGENDA_NAMES and ctx.mode == "agenda")
+    return not (
+        (name in _AGENDA_NAMES and ctx.mode == "agenda")
+        or (name is HeaderName.MATERIALS and ctx.mode == "materials")
+    )
 
 
 _SENTENCE_RE = regex.compile(r"[。？！?!]|(?:ます|です|ました|でした)(?:が|ので|けれども)?(?:、|$)")
@@ -198,7 +253,6 @@ DATE_LINE_RE = regex.compile(
 #: A title that names the record: …委員会記録, …議事録, …会議録（案）, …速記録 第二号.
 TITLE_RECORD_RE = regex.compile(
     rf"""
-    (?:{LIST_MARKER}{SP}*)?
     (?P<value>[^\n]{{0,80}}?\S{SP}*
       (?:議事録|会議録|速記録|記録|議事要旨|議事概要|会議要旨|会議概要)
       (?:{SP}*[（(](?:案|要旨|速報版?|未定稿)[)）])?
@@ -206,6 +260,48 @@ TITLE_RECORD_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+
+#: Words a meeting's or a record's name ends with.
+BODY_WORDS = (
+    r"(?:委員会|会議|審議会|協議会|議会|部会|分科会|懇談会|懇話会|研究会|検討会|総会|理事会"
+    r"|役員会|幹事会|定例会|臨時会|本会議|大会|会合|集会|会|議事録|会議録|記録|速記録)"
+)
+_BODY_END_RE = regex.compile(
+    rf"{BODY_WORDS}(?:[（(][^（()）]{{1,30}}[)）])?(?:第{SP}*\S{{1,4}}{SP}*号)?$"
+)
+_WEEKDAY_RE = regex.compile(r"^[（(][月火水木金土日](?:曜日?)?[)）]")
+
+
+def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
+    """A title with the date printed beside it (2001年12月7日 総務委員会,
+    文教警察常任委員会(教育委員会関係) 平成27年3月4日(水曜日)): the name of a body."""
+    text = match["value"]
+    found = parse_date(text)
+    if ctx.title_seen or found is None or found.date is None or _reads_as_speech(text):
+        return False
+    before = text[: found.start].strip(" \u3000")
+    after = _WEEKDAY_RE.sub("", text[found.end :].strip(" \u3000")).strip(" \u3000")
+    name = compact(after if not before else before if not after else "")
+    return bool(name) and len(name) <= 60 and bool(_BODY_END_RE.search(name))
+
+
+#: Any line, as a title.
+TITLE_LINE_RE = regex.compile(r"(?:[〇○◯●◎□■#＃]{1,3}[ \u3000]*)?(?P<value>[^\n]{1,100})")
+
+
+def _is_first_title(match: regex.Match[str], ctx: Context) -> bool:
+    """The first line of the document names the meeting when nothing else does: not a
+    sentence, not a list, not a date alone."""
+    value = match["value"]
+    return (
+        not ctx.title_seen
+        and ctx.index <= 1
+        and bool(_BODY_END_RE.search(compact(value)))
+        and not _reads_as_speech(value)
+        and not regex.search(r"[、，,|｜]", value)
+        and not _is_date_line(match, ctx)
+    )
 
 
 def _is_date_line(match: regex.Match[str], ctx: Context) -> bool:
@@ -231,10 +327,13 @@ def _is_value_below_key(match: regex.Match[str], ctx: Context) -> bool:
     """The line right under a key printed alone (○日時 / 平成23年2月10日…, 2.開催場所 /
     302委員会室) is its value; lists under roster and agenda keys have rules of their own."""
     key = ctx.open_key
+    if key in _ROSTER_NAMES and _NONE_RE.match(compact(match["value"])):
+        return True  # 欠席委員 / なし
     return (
         key is not None
         and key not in _ROSTER_NAMES
         and key not in _AGENDA_NAMES
+        and key is not HeaderName.MATERIALS
         and key is not HeaderName.PROCEEDINGS
         and not _reads_as_speech(match["value"])
     )
@@ -415,6 +514,42 @@ def _heading(groups: Mapping[str, str]) -> BlockMeta:
     return SectionMeta()
 
 
+# -- the signature block --------------------------------------------------------------------
+
+#: Who signs the minutes: 議長, 署名人, 会議録署名議員 …, letter-spaced or not.
+SIGNER_ROLES = (
+    "会議録署名議員",
+    "議事録署名人",
+    "会議録署名人",
+    "署名議員",
+    "署名委員",
+    "署名人",
+    "副委員長",
+    "委員長",
+    "副議長",
+    "仮議長",
+    "議長",
+)
+SIGNER_RE = regex.compile(
+    rf"""
+    (?P<role>{"|".join(letter_spaced(role) for role in SIGNER_ROLES)})
+    {SP}+(?P<name>\p{{Han}}(?:{SP}{{0,3}}[\p{{Han}}\p{{Hiragana}}々]){{1,7}})
+    """,
+    regex.VERBOSE,
+)
+
+
+def _signs(match: regex.Match[str], ctx: Context) -> bool:
+    """A signer's line after the proceedings (議 長 林 宏, 署名人 須 藤 安 通): a role that
+    signs, then a name printed with spaces in it."""
+    return (
+        ctx.region == "body"
+        and ctx.previous
+        in (BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.SIGNATURE, BlockKind.SEPARATOR)
+        and bool(regex.search(r"\S[ \u3000]+\S", match["name"]))
+    )
+
+
 # -- labels ----------------------------------------------------------------------------------
 
 #: A label alone on its line: an optional mark, a name or title, maybe a name in parentheses.
@@ -449,8 +584,8 @@ _TURN = TurnMeta(enrol=True)
 
 # -- the rule tables -------------------------------------------------------------------------
 
-#: Header rules that come before a family's own: keys, date lines, titles, roster rows.
-HEADER_RULES: tuple[Rule, ...] = (
+#: Header rules that come before a family's own: keys, date lines, titles, events.
+KEY_RULES: tuple[Rule, ...] = (
     Rule(
         "proceedings-key",
         BlockKind.HEADER,
@@ -494,13 +629,11 @@ HEADER_RULES: tuple[Rule, ...] = (
         sets_mode=None,
     ),
     Rule(
-        "colon-roster-key",
+        "dated-title",
         BlockKind.HEADER,
-        COLON_KEY_RE,
-        guard=_is_roster_key,
-        derive=_key_field,
-        children=_ENTRIES,
-        sets_mode="roster",
+        TITLE_LINE_RE,
+        guard=_is_dated_title,
+        meta=HeaderMeta(name=HeaderName.TITLE),
     ),
     Rule(
         "date-line",
@@ -542,12 +675,51 @@ HEADER_RULES: tuple[Rule, ...] = (
         ends_header=True,
     ),
     Rule("header-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event),
+)
+
+#: Header rules for lists of people under a roster key: after a family's own roster rules.
+ROSTER_RULES: tuple[Rule, ...] = (
     Rule("roster-group", BlockKind.HEADER, GROUP_RE, guard=_is_group, derive=_group),
     Rule("roster-row", BlockKind.ROSTER, ROW_RE, guard=_is_row, children=_ROW),
+    Rule(
+        "colon-roster-key",
+        BlockKind.HEADER,
+        COLON_KEY_RE,
+        guard=_is_roster_key,
+        derive=_key_field,
+        children=_ENTRIES,
+        sets_mode="roster",
+    ),
 )
+#: Header rules for the items listed under an agenda key: after a family's own.
+AGENDA_RULES: tuple[Rule, ...] = (
+    Rule(
+        "agenda-item",
+        BlockKind.SECTION,
+        AGENDA_ITEM_RE,
+        guard=_is_agenda_item,
+        derive=_agenda_item,
+    ),
+)
+#: All of them, in that order.
+HEADER_RULES: tuple[Rule, ...] = (*KEY_RULES, *ROSTER_RULES, *AGENDA_RULES)
 
 #: Header rules that come after a family's own and before its catch-all ones.
 HEADER_TAIL_RULES: tuple[Rule, ...] = (
+    Rule(
+        "office-line",
+        BlockKind.HEADER,
+        OFFICE_RE,
+        guard=_is_office_line,
+        meta=HeaderMeta(name=HeaderName.NOTICE),
+    ),
+    Rule(
+        "first-line-title",
+        BlockKind.HEADER,
+        TITLE_LINE_RE,
+        guard=_is_first_title,
+        meta=HeaderMeta(name=HeaderName.TITLE),
+    ),
     Rule(
         "people-list",
         BlockKind.ROSTER,
@@ -579,6 +751,7 @@ BODY_RULES: tuple[Rule, ...] = (*EVENT_RULES, *HEADING_RULES)
 
 #: Body rules that come after a family's own labels: numbered headings, labels alone.
 BODY_TAIL_RULES: tuple[Rule, ...] = (
+    Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
     Rule(
         "numbered-heading",
         BlockKind.SECTION,

@@ -43,9 +43,10 @@ from gijiroku.blocks import (
     TurnMeta,
 )
 from gijiroku.dates import parse_number
+from gijiroku.formats import common
 from gijiroku.formats.base import ChildRule, Context, Format, Rule, in_mode
 from gijiroku.meeting import read_title
-from gijiroku.names import POSITION_WORDS_RE
+from gijiroku.names import POSITION_WORDS_RE, position_suffix
 from gijiroku.notes import classify_note
 from gijiroku.sessions import session_on
 from gijiroku.vocabulary import COURSE_WORDS, ERA_NAMES, KNUM, RULE_CHARS, SP
@@ -143,12 +144,22 @@ def _not_generic(match: regex.Match[str], ctx: Context) -> bool:
 
 
 def _roster_heading(match: regex.Match[str], ctx: Context) -> bool:
-    """A heading stands alone and at a shallow indent (a post at column 8 is not one)."""
-    return ctx.indent <= 5
+    """A heading stands alone and at a shallow indent (a post at column 8 is not one); right
+    after a post it is the same person's next post (財務大臣 / 国務大臣 / （金融担当）…),
+    however it is indented."""
+    return ctx.indent <= 5 and ctx.previous_rule != "post"
 
 
 def _post_fragment(match: regex.Match[str], ctx: Context) -> bool:
-    return ctx.mode == "roster" and ctx.indent > 5
+    """A post printed alone in a roster, set in; or, where the indentation is lost, a title
+    that is not a heading of the lists (財務大臣)."""
+    if ctx.mode != "roster":
+        return False
+    return (
+        ctx.indent > 5
+        or position_suffix(match["value"]) is not None
+        or ctx.previous_rule == "post"  # （内閣府特命担 / 当大臣（金融）: a post goes on
+    )
 
 
 _SHUGIIN = ((Fact.HOUSE, "衆議院"),)
@@ -305,6 +316,8 @@ HEADER_RULES: tuple[Rule, ...] = (
 
 BODY_RULES: tuple[Rule, ...] = (
     _SPEECH,
+    *common.EVENT_RULES,
+    *common.HEADING_RULES,
     _STAGE,
     _TIME,
     _SEPARATOR,
