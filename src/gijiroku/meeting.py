@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypedDict
 import regex
 
 from gijiroku.blocks import Block, Fact, HeaderName
-from gijiroku.dates import parse_date, parse_number, parse_time_range
+from gijiroku.dates import DateMatch, find_dates, parse_date, parse_number, parse_time_range
 from gijiroku.models import Event, Meeting, Severity, Span, span_of
 from gijiroku.normalize import clean_text
 from gijiroku.vocabulary import CLOSING_WORDS, ERA_NAMES
@@ -112,6 +112,8 @@ class MeetingBuilder:
     fmt: Format
     values: MeetingValues = field(default_factory=lambda: MeetingValues())
     title_names_record: bool = False
+    date_rank: int = 0
+    year: int | None = None
     facts: dict[Fact, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
 
     @property
@@ -147,6 +149,8 @@ class MeetingBuilder:
                 if "date" in values:  # a date field read earlier wins over the title's
                     found.pop("date", None)
                     found.pop("date_raw", None)
+                elif found.get("date") is not None:
+                    self.date_rank = max(self.date_rank, 0)
                 if "title" in values:
                     found = {k: v for k, v in found.items() if v is not None}  # type: ignore[assignment]
                 values.update(found)
@@ -164,13 +168,27 @@ class MeetingBuilder:
                 values.setdefault("number", parse_number(issue["n"]))
 
     def _date(self, raw: str, block: Block, diagnose: Diagnose) -> None:
-        """The first date field gives the date; any of them may give the times."""
-        found = parse_date(raw)
+        """A date field or line gives the date when it says more than what was read so far
+        (:meth:`_rank`); any of them may give the times. A range of dates is never the
+        meeting's date; a month and a day printed alone take the year of the date above."""
+        found = next((d for d in find_dates(raw) if not d.in_range), None)
         rest = raw
         if found is not None:
-            if "date" not in self.values:
+            if not found.has_year and self.year is not None:
+                completed = found.with_year(self.year)
+                if (
+                    completed.date is not None
+                    and self.date is not None
+                    and (completed.date < self.date)
+                ):
+                    completed = found.with_year(self.year + 1)  # 十二月… then 一月…
+                found = completed
+            rank = self._rank(found, block)
+            if (found.has_year or found.date is not None) and rank > self.date_rank:
+                self.date_rank = rank
                 self.values["date_raw"] = found.raw
                 if found.date is None:
+                    self.values.pop("date", None)
                     diagnose(
                         "warning",
                         "impossible-date",
@@ -179,8 +197,18 @@ class MeetingBuilder:
                     )
                 else:
                     self.values["date"] = found.date
+            if found.year is not None:
+                self.year = found.year
             rest = raw[found.end :]
         self._times(rest)
+
+    def _rank(self, found: DateMatch, block: Block) -> int:
+        """How surely a date is the sitting's: a date key (日時：…) 3; a date line with the
+        opening time beside it (十一月十四日（金曜日）午前十一時二十分開会) 2; a date line alone 1
+        (a selection or publication date printed above the sitting's loses to both)."""
+        if block.get("key"):
+            return 3
+        return 2 if found.time is not None else 1
 
     def _times(self, raw: str) -> None:
         """Times in a header field; one time said to close the meeting (午前１１時０４分散会)

@@ -27,15 +27,11 @@ from gijiroku.blocks import (
     Pos,
     UnmatchedMeta,
 )
-from gijiroku.formats.base import Detection
+from gijiroku.formats.base import FIT_LOW, FIT_MARGIN, Detection
 from gijiroku.models import Meeting, Quality, Severity, Span, Utterance
 
 __all__ = ["FIT_LOW", "FIT_MARGIN", "MIN_PROSE", "assess"]
 
-#: A family that scores less than this fits the document badly.
-FIT_LOW = 0.5
-#: A runner-up this close to the chosen family makes the choice uncertain.
-FIT_MARGIN = 0.15
 #: Non-blank characters of prose outside turns that make ``no-turns`` worth saying.
 MIN_PROSE = 80
 
@@ -196,8 +192,12 @@ def assess(
     runner = detection.runner_up
     margin = detection.score - detection.runner_up_score
     if text.strip() and (detection.score < FIT_LOW or (runner is not None and margin < FIT_MARGIN)):
+        fallback = runner is not None and detection.scores and detection.scores[0][0] == runner.name
         why = (
-            f"the best family, {detection.name}, scores {detection.score:.2f}"
+            f"no family fits well (the best, {runner.name}, scores {detection.score:.2f}): "
+            f"read by the {detection.name} profile"
+            if fallback and runner is not None and detection.score < FIT_LOW
+            else f"the best family, {detection.name}, scores {detection.score:.2f}"
             if detection.score < FIT_LOW
             else f"{detection.name} ({detection.score:.2f}) is close to "
             f"{runner.name if runner else '-'} ({detection.runner_up_score:.2f})"

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from gijiroku.errors import FormatNotFound
 from gijiroku.formats.assembly import Assembly
-from gijiroku.formats.base import Detection, Format
+from gijiroku.formats.base import FIT_LOW, Detection, Format
 from gijiroku.formats.committee import Committee
 from gijiroku.formats.diet import Diet
+from gijiroku.formats.generic import Generic
 from gijiroku.formats.summary import Summary
 
 __all__ = [
@@ -145,9 +146,11 @@ register_format(Committee(), priority=40)
 register_format(Diet(), priority=30)
 register_format(Summary(), priority=20)
 register_format(Assembly(), priority=10)
+register_format(Generic(), priority=0)
 
-#: The family used when no detector recognises the text.
-DEFAULT_FORMAT = "committee"
+#: The profile a document is read with when no family fits it well (scores below
+#: :data:`~gijiroku.formats.base.FIT_LOW`).
+FALLBACK_FORMAT = "generic"
 
 
 def _scores(head: str) -> list[tuple[float, Format]]:
@@ -158,25 +161,24 @@ def _scores(head: str) -> list[tuple[float, Format]]:
 
 
 def _detection(ranked: list[tuple[float, Format]]) -> Detection:
+    """The best family; when none fits well, the fallback profile, scored as the best family
+    (which is then the runner-up)."""
     best_score, best = ranked[0]
-    if best_score <= 0.0:
-        best = _REGISTRY.get(DEFAULT_FORMAT, best)
+    scores = tuple((fmt.name, score) for score, fmt in ranked)
+    fallback = _REGISTRY.get(FALLBACK_FORMAT)
+    if best_score < FIT_LOW and fallback is not None and best is not fallback:
+        return Detection(fallback, best_score, best, best_score, scores)
     others = [(score, fmt) for score, fmt in ranked if fmt is not best]
     runner_score, runner = others[0] if others else (0.0, None)
-    return Detection(
-        format=best,
-        score=best_score,
-        runner_up=runner,
-        runner_up_score=runner_score,
-        scores=tuple((fmt.name, score) for score, fmt in ranked),
-    )
+    return Detection(best, best_score, runner, runner_score, scores)
 
 
 def detect_format(text: str) -> Detection:
     """The family whose detector scores the head of ``text`` highest.
 
-    Ties go to the family of higher priority (then the one registered first); text that no
-    detector recognises gets the default family. The detectors first read the first
+    Ties go to the family of higher priority (then the one registered first); when no
+    family scores :data:`~gijiroku.formats.base.FIT_LOW` or more, the text is read by the
+    generic profile (``FALLBACK_FORMAT``). The detectors first read the first
     ``FIRST_LOOK_CHARS`` characters and read up to ``HEAD_CHARS`` only when that leaves the
     choice open.
 

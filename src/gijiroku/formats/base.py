@@ -53,6 +53,8 @@ __all__ = [
     "Context",
     "Derive",
     "Detection",
+    "FIT_LOW",
+    "FIT_MARGIN",
     "Format",
     "Guard",
     "ParagraphMode",
@@ -322,6 +324,13 @@ class Format:
         """The family's last word on the meeting's facts, before the facts stated in the text
         fill what the header left open (the first one stated wins). ``values`` may be
         changed in place. The default does nothing."""
+
+
+#: A family that scores less than this fits a document badly: detection falls back to the
+#: generic profile, and the parse says ``format-uncertain``.
+FIT_LOW = 0.5
+#: A runner-up this close to the chosen family makes the choice uncertain.
+FIT_MARGIN = 0.15
 
 
 @dataclass(frozen=True, slots=True)

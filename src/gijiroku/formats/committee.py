@@ -54,44 +54,16 @@ from gijiroku.vocabulary import SP
 
 __all__ = ["Committee"]
 
-#: Marks some minutes put before a label (○ U+25CB, ◯ U+25EF, 〇 U+3007 …).
-MARK = r"[〇○◯●◎◆■◇□]"
-#: Characters of a name or a department: kanji, kana, and Latin letters (Ａ委員).
-NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・々〆ヶA-Za-zＡ-Ｚａ-ｚ]"
-#: A speaker label: any run of name characters that ends with a position word (林委員,
-#: 座長, 情報政策課長, 河野大臣, 事務局).
-LABEL = rf"{NAME_CHAR}{{0,24}}?(?:{POSITION_WORDS_RE})"
-#: A name in parentheses right after a label, or on the next line: （曽根委員）.
-NAME_PAREN = rf"[（(]{SP}*(?P<pname>{NAME_CHAR}(?:{NAME_CHAR}|{SP}){{0,15}}?){SP}*[)）]"
-PAREN_AFTER_LABEL = rf"[（(]{SP}*{NAME_CHAR}(?:{NAME_CHAR}|{SP}){{0,15}}?{SP}*[)）]"
 NUMBER_PREFIX = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[（(][0-9０-９]{1,2}[)）])"
+#: The general conventions of verbatim minutes live in the shared reader.
+MARK, NAME_CHAR, LABEL = common.MARK, common.LABEL_CHAR, common.LABEL
+PAREN_AFTER_LABEL, NAME_PAREN = common.PAREN_AFTER_LABEL, common.NAME_PAREN
+HEADING_RE, NOTE_RE, TURN_RE = (
+    common.BRACKET_HEADING_RE,
+    common.BRACKET_NOTE_RE,
+    common.LABEL_TURN_RE,
+)
 
-HEADING_RE = regex.compile(
-    rf"""
-    [〔［\[]{SP}*(?P<title>[^〔〕［］\[\]]+?){SP}*[〕］\]]       # 〔議題（１）…〕
-    | 【{SP}*(?P<title>[^【】]+?){SP}*】                         # 【議事】
-    """,
-    regex.VERBOSE,
-)
-NOTE_RE = regex.compile(
-    r"""
-    [（(](?P<body>(?:[^（）()]|[（(][^（）()]*[)）]){1,80})[)）]   # （了承） / (なし) / （開始 13：30）
-    """,
-    regex.VERBOSE,
-)
-TURN_RE = regex.compile(
-    rf"""
-    (?:(?P<mark>{MARK}){SP}*)?               # an optional mark: 〇河野大臣
-    (?P<label>{LABEL}                        # 林委員 / 座長 / 情報政策課長
-      (?:{SP}*{PAREN_AFTER_LABEL})?          # 座長（曽根委員）
-    | {NAME_CHAR}{{1,10}}?{SP}*[（(]{SP}*(?:{POSITION_WORDS_RE}){SP}*[)）])   # 山田（座長）
-    (?:
-        {SP}*[：:]{SP}*(?P<text>.*)          # 〇河野大臣： text
-      | {SP}+(?P<text>.+)                    # 林委員 text
-    )?
-    """,
-    regex.VERBOSE,
-)
 #: 【委員】 / 【山田委員】 with the text after the bracket.
 BRACKET_TURN_RE = regex.compile(
     rf"""
@@ -109,7 +81,7 @@ SPACED_TURN_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-NAME_PAREN_RE = regex.compile(NAME_PAREN)
+NAME_PAREN_RE = common.NAME_PAREN_RE
 CONTINUATION_RE = regex.compile(r"(?P<text>.+)", regex.DOTALL)
 
 FIELD_RE = regex.compile(

@@ -50,7 +50,7 @@ from gijiroku.formats.base import (
     header_field_name,
 )
 from gijiroku.layout import label_key
-from gijiroku.names import position_suffix, split_person
+from gijiroku.names import POSITION_WORDS_RE, position_suffix, split_person
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
 from gijiroku.rosters import split_row
@@ -69,7 +69,11 @@ __all__ = [
     "LIST_MARKER",
     "MARKED_EVENT_RE",
     "TITLE_RECORD_RE",
+    "has_label_evidence",
+    "is_bracket_heading",
     "is_header_key",
+    "note_kind",
+    "speaks",
 ]
 
 #: What may stand before a header key: ○ ◯ □ ■ ・, 1. １ (1) ⑴ ① 一、 第一.
@@ -552,6 +556,82 @@ def _signs(match: regex.Match[str], ctx: Context) -> bool:
 
 # -- labels ----------------------------------------------------------------------------------
 
+#: Marks some minutes put before a label (○ U+25CB, ◯ U+25EF, 〇 U+3007 …).
+MARK = r"[〇○◯●◎◆■◇□]"
+#: Characters of a name or a department in a label: kanji, kana, and Latin letters (Ａ委員).
+LABEL_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・々〆ヶA-Za-zＡ-Ｚａ-ｚ]"
+#: A speaker label: any run of name characters that ends with a position word (林委員,
+#: 座長, 情報政策課長, 河野大臣, 事務局).
+LABEL = rf"{LABEL_CHAR}{{0,24}}?(?:{POSITION_WORDS_RE})"
+#: A name in parentheses right after a label, or on the next line: （曽根委員）.
+NAME_PAREN = rf"[（(]{SP}*(?P<pname>{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?){SP}*[)）]"
+PAREN_AFTER_LABEL = rf"[（(]{SP}*{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?{SP}*[)）]"
+
+BRACKET_HEADING_RE = regex.compile(
+    rf"""
+    [〔［\[]{SP}*(?P<title>[^〔〕［］\[\]]+?){SP}*[〕］\]]       # 〔議題（１）…〕
+    | 【{SP}*(?P<title>[^【】]+?){SP}*】                         # 【議事】
+    """,
+    regex.VERBOSE,
+)
+BRACKET_NOTE_RE = regex.compile(
+    r"""
+    [（(](?P<body>(?:[^（）()]|[（(][^（）()]*[)）]){1,80})[)）]   # （了承） / (なし) / （開始 13：30）
+    """,
+    regex.VERBOSE,
+)
+LABEL_TURN_RE = regex.compile(
+    rf"""
+    (?:(?P<mark>{MARK}){SP}*)?               # an optional mark: 〇河野大臣
+    (?P<label>{LABEL}                        # 林委員 / 座長 / 情報政策課長
+      (?:{SP}*{PAREN_AFTER_LABEL})?          # 座長（曽根委員）
+    | {LABEL_CHAR}{{1,10}}?{SP}*[（(]{SP}*(?:{POSITION_WORDS_RE}){SP}*[)）])   # 山田（座長）
+    (?:
+        {SP}*[：:]{SP}*(?P<text>.*)          # 〇河野大臣： text
+      | {SP}+(?P<text>.+)                    # 林委員 text
+    )?
+    """,
+    regex.VERBOSE,
+)
+NAME_PAREN_RE = regex.compile(NAME_PAREN)
+_ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
+
+
+def is_bracket_heading(match: regex.Match[str], ctx: Context) -> bool:
+    """〔議題（１）…〕 is a heading; 【山田委員】 alone is a label whose text follows, and
+    〔議長退席〕 a note (its words are a note's)."""
+    if classify_note(match.group()) != "other":
+        return False
+    if not match.group().lstrip().startswith("【"):
+        return True
+    return not _ENDS_WITH_TITLE_RE.search(match["title"])
+
+
+def speaks(match: regex.Match[str], ctx: Context) -> bool:
+    """The text after a label reads as speech (a sentence): 林委員 ICT の利活用は…。"""
+    return bool(regex.search(r"[。？！?!、]", match["text"] or ""))
+
+
+def has_label_evidence(match: regex.Match[str], ctx: Context) -> bool:
+    """A label with text after it: the text is a sentence, or the label recurs in the
+    document, carries a mark or names someone on the roster."""
+    if speaks(match, ctx) or match["mark"]:
+        return True
+    key = label_key(match["label"])
+    if key is not None and ctx.labels.get(key, 0) >= 2:
+        return True
+    name, title = split_person(compact(match["label"]))
+    return any(part in ctx.people for part in (name, title) if part)
+
+
+def note_kind(groups: Mapping[str, str]) -> BlockMeta:
+    """A bracketed note's kind (了承 → agreement, 開始 13：30 → start …)."""
+    return NoteMeta(kind=classify_note(groups.get("text", "")))
+
+
+NOTE_LINE_RE = regex.compile(rf"(?P<text>{BRACKET_NOTE_RE.pattern})", regex.VERBOSE)
+
+
 #: A label alone on its line: an optional mark, a name or title, maybe a name in parentheses.
 LABEL_ALONE_RE = regex.compile(
     r"(?P<mark>[〇○◯●◎◆■◇□])?[ \u3000]*"
@@ -749,7 +829,17 @@ HEADING_RULES: tuple[Rule, ...] = (
 #: Both, in that order.
 BODY_RULES: tuple[Rule, ...] = (*EVENT_RULES, *HEADING_RULES)
 
-#: Body rules that come after a family's own labels: numbered headings, labels alone.
+#: A label alone on its line with evidence (see :func:`_is_label_alone`).
+LABEL_ALONE_RULE = Rule(
+    "label-alone",
+    BlockKind.TURN,
+    LABEL_ALONE_RE,
+    guard=_is_label_alone,
+    meta=_TURN,
+    ends_header=True,
+    sets_mode="turn",
+)
+#: Body rules that come after a family's own labels: signers, numbered headings, labels alone.
 BODY_TAIL_RULES: tuple[Rule, ...] = (
     Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
     Rule(
@@ -759,14 +849,5 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
         guard=_between_turns,
         derive=_heading,
         sets_mode="heading",
-    ),
-    Rule(
-        "label-alone",
-        BlockKind.TURN,
-        LABEL_ALONE_RE,
-        guard=_is_label_alone,
-        meta=_TURN,
-        ends_header=True,
-        sets_mode="turn",
     ),
 )

@@ -69,6 +69,12 @@ TIME_LINE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: The sitting's day printed without its year, beside the opening time (a 1947 record:
+#: 十一月十四日（金曜日）午前十一時二十分開会); the year is the one printed above.
+DAY_LINE_RE = regex.compile(
+    rf"(?P<value>{KNUM}月{KNUM}日（[月火水木金土日]曜日?）(?:{SP}*(?:{TIME_LINE_RE.pattern}))?)",
+    regex.VERBOSE,
+)
 #: A rule line: ―――, ───, ━━━, …… with at most one ornament (◇, ・) in it.
 SEPARATOR_RE = regex.compile(rf"[{RULE_CHARS}]{{3,}}(?:[◇・◆○●][{RULE_CHARS}]{{3,}})?")
 #: 第二百十二回国会　衆議院　文部科学委員会議録　第一号 (a printed title, when there is one)
@@ -227,6 +233,7 @@ HEADER_RULES: tuple[Rule, ...] = (
     _TIME,
     Rule("title", BlockKind.HEADER, TITLE_RE, meta=HeaderMeta(name=HeaderName.TITLE)),
     Rule("date", BlockKind.HEADER, DATE_LINE_RE, meta=HeaderMeta(name=HeaderName.DATE)),
+    Rule("day", BlockKind.HEADER, DAY_LINE_RE, meta=HeaderMeta(name=HeaderName.DATE)),
     Rule(
         "order-of-day",
         BlockKind.HEADER,
