@@ -850,4 +850,5 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
         derive=_heading,
         sets_mode="heading",
     ),
+    LABEL_ALONE_RULE,
 )
