@@ -25,9 +25,8 @@ T = "{" + TEI_NS + "}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMAS = ROOT / "tests" / "schemas" / "parlamint"
-DATA = ROOT / "tests" / "data" / "samples"
-#: The shared samples that are not bundled (tests/data/README.md).
-EXTRA = sorted(p for p in DATA.rglob("*") if p.suffix in (".txt", ".md"))
+#: Every bundled sample is exported (the golden tests cover the same files).
+EXTRA: list[Path] = []
 KOKKAI = sorted((SAMPLES / "kokkai-api").glob("*.xml"))
 PUBLISHED = "2026-01-01"
 
@@ -63,7 +62,7 @@ def _tei(minutes: gijiroku.Minutes, **options: Any) -> ET.Element:
 
 
 def _name(path: Path) -> str:
-    return str(path.relative_to(SAMPLES if SAMPLES in path.parents else DATA))
+    return str(path.relative_to(SAMPLES))
 
 
 # -- validity ---------------------------------------------------------------------------------

@@ -57,7 +57,8 @@ _ORDINAL_RE = regex.compile(
 )
 _ISSUE_RE = regex.compile(r"第\s*(?P<n>[0-9０-９]+|[〇一二三四五六七八九十百]+)\s*号")
 _DOC_WORD_RE = regex.compile(
-    r"(?<!\s)\s*(?:議事録|会議録|議録|議事要旨|議事概要|会議概要|会議要旨|要旨|概要|記録|速記録|議事メモ|メモ)$"
+    r"(?<!\s)\s*(?:議事録|会議録|議録|議事要旨|議事概要|会議概要|会議要旨|要旨|概要|記録|速記録|議事メモ|メモ)"
+    r"(?:\s*[（(](?:案|速報版?|未定稿|要旨)[)）])?$"
 )
 #: A date written in a file name: sendai-2024-12-26.txt, 20241226.
 _NAME_DATE_RE = regex.compile(

@@ -412,7 +412,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             continue
         para = item
         following = upcoming if isinstance(upcoming, Paragraph) else None
-        ctx.indent = para.indent
+        ctx.previous_indent, ctx.indent = ctx.indent, para.indent
         ctx.following = following.text if following is not None else None
         rules = fmt.header_rules if ctx.region == "header" else fmt.body_rules
         found = _match_rule(rules, para, ctx, following)
@@ -460,6 +460,8 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 children += mentioned
         if rule.sets_mode != KEEP_MODE:
             ctx.mode = rule.sets_mode
+        elif ctx.mode in rule.ends_modes:
+            ctx.mode = None
         children += para.pages
         if isinstance(meta, HeaderMeta) and meta.name is HeaderName.TITLE:
             ctx.title_seen = True

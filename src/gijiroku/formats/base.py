@@ -96,6 +96,7 @@ class Context:
     previous_rule: str | None = None
     mode: str | None = None
     indent: int = 0
+    previous_indent: int = 0
     document: Mapping[str, str] = field(default_factory=dict)
     following: str | None = None
     labels: Mapping[str, int] = field(default_factory=dict)
@@ -191,6 +192,8 @@ class Rule:
         requires_next: the rule applies only when ``absorb_next`` matches the next paragraph
             (a title underlined on the next line).
         sets_mode: the :attr:`Context.mode` after a match (``KEEP_MODE``: unchanged).
+        ends_modes: with ``KEEP_MODE``, the modes a match ends (an item ends a list of
+            people, not a list of to-dos).
         with_indent: put the paragraph's indentation (in columns, a tab counting 4) in the
             record's ``indent`` (items of summary minutes).
         absorb_next: when the block has no ``text`` group and the next paragraph matches
@@ -211,6 +214,7 @@ class Rule:
     requires_next: bool = False
     sets_mode: str | None = KEEP_MODE
     with_indent: bool = False
+    ends_modes: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         owner = f"rule {self.name!r}"

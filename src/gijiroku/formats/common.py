@@ -104,6 +104,7 @@ KEY_FIELD_RE = regex.compile(
     (?:
         {SP}*[：:|｜]{SP}*(?P<value>.*)         # 日時：…, 出席者| …
       | {SP}+(?P<value>\S.*)                   # 日　時　　　令和５年…
+      | (?<=[)）])(?P<value>\S.*)              # 参加者（2021/12/22）21名
     )?
     """,
     regex.VERBOSE | regex.DOTALL,
@@ -133,8 +134,16 @@ def is_header_key(text: str) -> bool:
     return bare not in _COLON_ONLY and header_field_name(bare) is not None
 
 
+_UNDERLINE_RE = regex.compile(r"[=\-~^]{3,}[ \t]*")
+
+
 def _key_name(match: regex.Match[str]) -> HeaderName | None:
     return header_field_name(match["key"])
+
+
+def _underlined(ctx: Context) -> bool:
+    """The next line underlines this one (議題 / ----): a heading, not a key."""
+    return ctx.following is not None and bool(_UNDERLINE_RE.fullmatch(ctx.following))
 
 
 def _is_roster_key(match: regex.Match[str], ctx: Context) -> bool:
@@ -198,7 +207,12 @@ def _is_office_line(match: regex.Match[str], ctx: Context) -> bool:
 def _is_agenda_key(match: regex.Match[str], ctx: Context) -> bool:
     """議題, 協議事項 … alone: the agenda's items follow (inside an agenda, such a line is a
     group of its items, 報告事項 / ・…について)."""
-    return _key_name(match) in _AGENDA_NAMES and not match["value"] and ctx.mode != "agenda"
+    return (
+        _key_name(match) in _AGENDA_NAMES
+        and not match["value"]
+        and ctx.mode != "agenda"
+        and not _underlined(ctx)
+    )
 
 
 def _is_proceedings_key(match: regex.Match[str], ctx: Context) -> bool:
@@ -207,7 +221,7 @@ def _is_proceedings_key(match: regex.Match[str], ctx: Context) -> bool:
 
 def _is_other_key(match: regex.Match[str], ctx: Context) -> bool:
     name = _key_name(match)
-    if name is None or _reads_as_speech(match["value"] or ""):
+    if name is None or _reads_as_speech(match["value"] or "") or _underlined(ctx):
         return False
     return not (
         (name in _AGENDA_NAMES and ctx.mode == "agenda")
@@ -227,11 +241,21 @@ def _key_field(groups: Mapping[str, str]) -> BlockMeta:
     return HeaderMeta(name=header_field_name(groups.get("key", "")))
 
 
+_LINK_RE = regex.compile(r"<[^<>\n]*>|\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")
+_COUNT_ENTRY_RE = regex.compile(r"^[0-9０-９〇一二三四五六七八九十百]+[名人]$")
+
+
 def _roster_row(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | None]]:
-    """A roster row's entries; a row that says there is nobody (なし) has none."""
+    """A roster row's entries; a row that says there is nobody (なし) has none, and a count
+    (21名) is nobody."""
     if _NONE_RE.match(compact(text)):
         return []
-    return [(start, end, groups, meta) for start, end, groups, meta in split_row(text)]
+    text = _LINK_RE.sub(lambda m: " " * len(m.group()), text)  # a link is nobody
+    return [
+        (start, end, groups, meta)
+        for start, end, groups, meta in split_row(text)
+        if not _COUNT_ENTRY_RE.match(compact(groups.get("person", "")))
+    ]
 
 
 _ENTRIES = ChildRule("value", BlockKind.MEMBER, split=_roster_row)

@@ -35,6 +35,7 @@ from gijiroku.blocks import (
     MemberMeta,
     SectionMeta,
 )
+from gijiroku.formats import common
 from gijiroku.formats.base import (
     ChildRule,
     Context,
@@ -250,7 +251,8 @@ _ITEM_RULES = (
          with_indent=True),
     Rule("decision-item", BlockKind.ITEM, ITEM_RE, guard=in_mode("decision"),
          derive=_decision_item, with_indent=True),
-    Rule("item", BlockKind.ITEM, ITEM_RE, derive=_bullet, with_indent=True),
+    Rule("item", BlockKind.ITEM, ITEM_RE, derive=_bullet, with_indent=True,
+         ends_modes=frozenset({"roster"})),
     Rule("rule-line", BlockKind.SEPARATOR, RULE_LINE_RE),
     Rule("underlined-heading", BlockKind.SECTION, UNDERLINED_TITLE_RE, absorb_next=UNDERLINE_RE,
          requires_next=True, derive=_underlined_heading, ends_header=True, sets_mode=None),
@@ -258,12 +260,29 @@ _ITEM_RULES = (
 )  # fmt: skip
 
 _TITLE = HeaderMeta(name=HeaderName.TITLE)
+
+
+def _is_entry(match: regex.Match[str], ctx: Context) -> bool:
+    """A bullet of people under a roster key or heading: nested under the key (* 参加者 /
+    ··* 水嶌, 稲森), or flat right under a heading (## 参加者 / * B4 中野佑); a bullet back at
+    the key's level ends the list."""
+    if ctx.mode != "roster":
+        return False
+    if ctx.indent > 0:
+        return True
+    return ctx.previous_indent == 0 and ctx.previous_rule in ("attendees-heading", "roster-entry")
+
+
+_ROSTER_ENTRY = Rule(
+    "roster-entry", BlockKind.ROSTER, PERSON_RE, guard=_is_entry, children=_ENTRIES
+)
 HEADER_RULES: tuple[Rule, ...] = (
     Rule("title", BlockKind.HEADER, TITLE_RE, guard=lambda m, ctx: not ctx.title_seen,
          meta=_TITLE),
     Rule("underlined-title", BlockKind.HEADER, regex.compile(r"(?P<value>[^\s*+\-#・].*)"),
          guard=lambda m, ctx: not ctx.title_seen and ctx.index == 0, absorb_next=UNDERLINE_RE,
          requires_next=True, meta=_TITLE),
+    *common.KEY_RULES,
     _ATTENDEES,
     _heading_rule("todo", _todo_heading),
     _heading_rule("decision", _decision_heading),
@@ -273,6 +292,7 @@ HEADER_RULES: tuple[Rule, ...] = (
     Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_field, derive=keyed_header,
          sets_mode=None),
     Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=in_mode("roster"), children=_ENTRIES),
+    _ROSTER_ENTRY,
     *_ITEM_RULES,
 )  # fmt: skip
 
@@ -282,7 +302,7 @@ BODY_RULES: tuple[Rule, ...] = (
     _heading_rule("decision", _decision_heading),
     _heading_rule(None),
     Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=in_mode("roster"), children=_ENTRIES),
-    Rule("roster-entry", BlockKind.ROSTER, PERSON_RE, guard=in_mode("roster"), children=_ENTRIES),
+    _ROSTER_ENTRY,
     *_ITEM_RULES,
 )
 
