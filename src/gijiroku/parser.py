@@ -47,6 +47,7 @@ from gijiroku.blocks import (
     UnmatchedMeta,
 )
 from gijiroku.dates import parse_date, parse_number, parse_time
+from gijiroku.labels import gather_evidence
 from gijiroku.meeting import MeetingBuilder
 from gijiroku.models import (
     Diagnostic,
@@ -72,7 +73,7 @@ from gijiroku.models import (
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import clean_text, compact
 from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
-from gijiroku.resolve import LabelParts, Roster, analyze_label
+from gijiroku.resolve import LabelParts, Roster
 from gijiroku.rosters import MemberDraft, RosterBuilder
 from gijiroku.vocabulary import AGENDA_ITEM_START_RE, SECTION_NUMBER_RE
 
@@ -239,16 +240,6 @@ class ParseState:
 
 #: A block handler: reads one block into the state.
 Handler = Callable[[ParseState, Block], None]
-
-
-def _known_titles(blocks: Sequence[Block]) -> set[str]:
-    """Titles the document uses on their own as labels (情報政策課長, 座長 …)."""
-    titles: set[str] = set()
-    for label in {b.groups["label"] for b in blocks if b.kind is BlockKind.TURN and b.get("label")}:
-        parts = analyze_label(label)
-        if parts.name is None and parts.role:
-            titles.add(parts.role)
-    return titles
 
 
 # -- header -----------------------------------------------------------------------------------
@@ -751,12 +742,7 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
         tuple[str, str | None, str | None, str | None, int | None, str | None], Speaker
     ] = {}
     for order, turn in enumerate(state.turns, start=1):
-        parts = turn.speaker
-        resolution = (
-            roster.resolve(name=parts.name, role=parts.role, hint=parts.hint, seat=parts.seat)
-            if roster
-            else None
-        )
+        parts, resolution = roster.resolve_label(turn.speaker)
         member_id = resolution.member_id if resolution else None
         if (
             member_id is None
@@ -891,7 +877,7 @@ def parse_blocks(
     line_count: int | None = None,
 ) -> Minutes:
     """Build :class:`Minutes` from the tokenizer's blocks of ``text``, read with ``fmt``."""
-    known_titles = _known_titles(blocks)
+    known_titles = gather_evidence(blocks, text)  # titles alone, people named: for the labels
     state = ParseState(
         text=text,
         fmt=fmt,
@@ -904,7 +890,7 @@ def parse_blocks(
         header_handlers={**HEADER_HANDLERS, **fmt.header_handlers},
     )
     _walk(state, blocks)
-    roster = Roster(state.rosters.members)
+    roster = Roster(state.rosters.members, evidence=known_titles)
     utterances = _utterances(state, roster)
     signatures = _signatures(state, roster)
     first_turn = utterances[0].span.start if utterances else None
