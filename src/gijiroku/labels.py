@@ -34,6 +34,7 @@ from gijiroku.blocks import Block, BlockKind
 from gijiroku.names import (
     HONORIFICS,
     PERSON_TITLES,
+    POSITION_WORDS,
     Evidence,
     Person,
     fold_variants,
@@ -43,6 +44,7 @@ from gijiroku.names import (
     strip_honorific,
 )
 from gijiroku.normalize import compact
+from gijiroku.resolve import analyze_label
 
 __all__ = ["gather_evidence", "header_people", "introductions", "shared_titles"]
 
@@ -60,6 +62,8 @@ _INTRODUCTION_RE = regex.compile(
 #: How far back from の a title may start (titles are short).
 _TITLE_WINDOW = 30
 _TITLE_CHARS_RE = regex.compile(r"[\p{Han}\p{Katakana}ー・]+$")
+#: How much of a speech's start is searched for a self-introduction.
+_OPENING = 200
 #: A label's surname is at most this long.
 _SURNAME_MAX = 4
 
@@ -72,20 +76,18 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     prints for the surnames its labels use (:func:`header_people`), and the speakers who
     introduce themselves (:func:`introductions`).
     """
-    from gijiroku.resolve import analyze_label
-
     turns = [b for b in blocks if b.kind is BlockKind.TURN and b.get("label")]
     evidence = Evidence()
     surnames: set[str] = set()
     bodies: set[str] = set()
-    for label in {b.groups["label"] for b in turns}:
+    for label, pname in {(b.groups["label"], b.get("pname")) for b in turns}:
         parts = analyze_label(label)
         if parts.name is None and parts.role:
-            evidence.add_title(parts.role)
+            evidence.add_title(parts.role)  # a title printed alone (座長 / （曽根委員） too)
         if "（" not in parts.printed and "(" not in parts.printed:
             bodies.add(strip_honorific(parts.printed)[0])
-    for label, pname in {(b.groups["label"], b.get("pname")) for b in turns}:
-        parts = analyze_label(label, pname)
+        if pname:
+            parts = analyze_label(label, pname)
         if parts.name and len(parts.name) <= _SURNAME_MAX:
             surnames.add(parts.name)
     for title in shared_titles(bodies):
@@ -94,16 +96,25 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     for person in header_people(text[:header_end], surnames):
         evidence.add_person(person)
     initials = {fold_variants(body)[:2] for body in bodies}
-    for person in introductions(_speech_texts(blocks)):
+    for person in introductions(_speech_openings(blocks)):
         if fold_variants(person.name)[:2] in initials:
             evidence.add_person(person)
     return evidence
 
 
-def _speech_texts(blocks: Sequence[Block]) -> Iterable[str]:
+def _speech_openings(blocks: Sequence[Block]) -> Iterable[str]:
+    """The start of every speech (where speakers introduce themselves): the text on the
+    label's line, or the paragraph below a label printed alone."""
+    waiting = False
     for block in blocks:
-        if block.kind is BlockKind.TURN or block.kind is BlockKind.CONTINUATION:
-            yield block.groups.get("text") or ""
+        if block.kind is BlockKind.TURN:
+            text = block.groups.get("text") or ""
+            waiting = not text.strip()
+            if not waiting:
+                yield text[:_OPENING]
+        elif waiting and block.kind is BlockKind.CONTINUATION:
+            waiting = False
+            yield (block.groups.get("text") or "")[:_OPENING]
 
 
 def shared_titles(bodies: Iterable[str]) -> set[str]:
@@ -131,7 +142,17 @@ def shared_titles(bodies: Iterable[str]) -> set[str]:
                 continue
             if starts_with_department(tail) or _TITLE_CHARS_RE.match(tail):
                 heads[tail].add(head)
-    return {tail for tail, found in heads.items() if len(found) >= 2}
+    return {
+        tail
+        for tail, found in heads.items()
+        if len(found) >= 2 and not any(_cuts_a_word(head[-1] + tail) for head in found)
+    }
+
+
+def _cuts_a_word(text: str) -> bool:
+    """``text`` (a head's last character and a tail) starts with a department word or is a
+    title word: the tail would begin inside a word (国｜務大臣, 総｜務課長)."""
+    return starts_with_department(text) or text in POSITION_WORDS
 
 
 def header_people(header: str, surnames: Iterable[str]) -> list[Person]:
@@ -152,22 +173,25 @@ def header_people(header: str, surnames: Iterable[str]) -> list[Person]:
     people: list[Person] = []
     if not wanted:
         return people
+    initials = {s[0] for s in wanted}
     for line in header.splitlines():
         runs = list(_NAME_RUN_RE.finditer(line))
         for i, run in enumerate(runs):
+            start = fold_variants(run.group()[:_SURNAME_MAX])
+            if start[0] not in initials or not any(start[:n] in wanted for n in lengths):
+                continue  # the cheap test first: most runs start with no wanted surname
             word = _without_title_word(run.group())
             folded = fold_variants(word)
-            title = _title_before(line, runs, i)
-            if folded in wanted and i + 1 < len(runs):
-                after = runs[i + 1]
-                if _GAP_RE.fullmatch(line, run.end(), after.start()):
+            if folded in wanted:  # 迫川　高行: the given name is the next run, after spaces
+                after = runs[i + 1] if i + 1 < len(runs) else None
+                if after is not None and _GAP_RE.fullmatch(line, run.end(), after.start()):
                     given = _without_title_word(after.group())
                     if _reads_as_given_name(given):
-                        people.append(Person(word + given, word, title))
+                        people.append(Person(word + given, word, _title_before(line, runs, i)))
                 continue
-            for n in lengths:
+            for n in lengths:  # 中村紀雄: the surname starts a solid name
                 if len(folded) > n and folded[:n] in wanted and _reads_as_given_name(word[n:]):
-                    people.append(Person(word, word[:n], title))
+                    people.append(Person(word, word[:n], _title_before(line, runs, i)))
                     break
     return people
 

@@ -418,10 +418,17 @@ def _bare_title(title: str) -> str:
     return split_portfolio(fold_variants(compact(title)))[0]
 
 
+def _held_titles(member: MemberDraft) -> list[str]:
+    """Every title a member holds, folded and without portfolios: the title, the roles, and
+    the list the roster prints them under when it names a post (国務大臣, 副大臣)."""
+    group = member.group if member.group and position_suffix(member.group) else None
+    return [_bare_title(t) for t in (member.title, *member.roles, group) if t]
+
+
 def _fits_role(member: MemberDraft, role: str) -> bool:
     """The label's role is one of the member's titles and roles, or of the same family."""
     wanted = _bare_title(role)
-    held = [_bare_title(t) for t in (member.title, *member.roles) if t]
+    held = _held_titles(member)
     if wanted in held:
         return True
     family = title_family(wanted)
@@ -433,10 +440,8 @@ def _ends_with_title(member: MemberDraft, role: str) -> bool:
     it (オリンピック・パラリンピック準備局スポーツ施設担当部長 for スポーツ施設担当部長), or the
     other way round; a bare title word (委員長) is not enough."""
     wanted = _bare_title(role)
-    for title in (member.title, *member.roles):
-        held = _bare_title(title) if title else ""
-        if len(held) > len(position_suffix(held) or held) and (
-            wanted.endswith(held) or held.endswith(wanted)
-        ):
-            return True
-    return False
+    return any(
+        len(held) > len(position_suffix(held) or held)
+        and (wanted.endswith(held) or held.endswith(wanted))
+        for held in _held_titles(member)
+    )
