@@ -77,21 +77,17 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     introduce themselves (:func:`introductions`).
     """
     turns = [b for b in blocks if b.kind is BlockKind.TURN and b.get("label")]
-    evidence = Evidence()
+    labels = {(b.groups["label"], b.get("pname")) for b in turns}
     surnames: set[str] = set()
     bodies: set[str] = set()
-    for label, pname in {(b.groups["label"], b.get("pname")) for b in turns}:
-        parts = analyze_label(label)
-        if parts.name is None and parts.role:
-            evidence.add_title(parts.role)  # a title printed alone (座長 / （曽根委員） too)
-        if "（" not in parts.printed and "(" not in parts.printed:
-            bodies.add(strip_honorific(parts.printed)[0])
-        if pname:
-            parts = analyze_label(label, pname)
+    for label, pname in labels:
+        parts = analyze_label(label, pname)
         if parts.name and len(parts.name) <= _SURNAME_MAX:
             surnames.add(parts.name)
-    for title in shared_titles(bodies):
-        evidence.add_title(title)
+        printed = analyze_label(label).printed if pname else parts.printed
+        if "（" not in printed and "(" not in printed:
+            bodies.add(strip_honorific(printed)[0])
+    evidence = Evidence()
     header_end = turns[0].span.start if turns else 0
     for person in header_people(text[:header_end], surnames):
         evidence.add_person(person)
@@ -99,7 +95,28 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     for person in introductions(_speech_openings(blocks)):
         if fold_variants(person.name)[:2] in initials:
             evidence.add_person(person)
+    # titles: shared by several labels, or printed alone (what neither the vocabulary nor the
+    # people named split: a label 緑化推進課長, 座長 above （曽根委員）), but not a name before
+    # another such title (長谷部緑化推進課長 beside 緑化推進課長)
+    shared = shared_titles(bodies)
+    for title in shared:
+        evidence.add_title(title)
+    alone = set()
+    for label, _ in labels:
+        parts = analyze_label(label, known_titles=evidence)
+        if parts.name is None and parts.role:
+            alone.add(parts.role)
+    for title in alone - {t for t in alone if _name_before_title(t, alone | shared)}:
+        evidence.add_title(title)
     return evidence
+
+
+def _name_before_title(text: str, titles: set[str]) -> bool:
+    """``text`` is a name-like head and one of ``titles``: 長谷部｜緑化推進課長."""
+    return any(
+        text[cut:] in titles and reads_as_name_head(fold_variants(text[:cut]))
+        for cut in range(1, min(_SURNAME_MAX + 1, len(text)))
+    )
 
 
 def _speech_openings(blocks: Sequence[Block]) -> Iterable[str]:
@@ -142,11 +159,13 @@ def shared_titles(bodies: Iterable[str]) -> set[str]:
                 continue
             if starts_with_department(tail) or _TITLE_CHARS_RE.match(tail):
                 heads[tail].add(head)
-    return {
+    shared = {
         tail
         for tail, found in heads.items()
         if len(found) >= 2 and not any(_cuts_a_word(head[-1] + tail) for head in found)
     }
+    # the longest wins: 緑化推進課長, not 化推進課長 (長谷部緑 and 小野緑 read as surnames too)
+    return {t for t in shared if not any(len(o) > len(t) and o.endswith(t) for o in shared)}
 
 
 def _cuts_a_word(text: str) -> bool:
@@ -207,14 +226,18 @@ def _without_title_word(word: str) -> str:
 
 
 def _title_before(line: str, runs: list[regex.Match[str]], i: int) -> str | None:
-    """The title printed right before a name (``委員長　迫川``, ``委員:中村``)."""
-    if i == 0:
-        return None
-    before = runs[i - 1]
-    if line[before.end() : runs[i].start()].strip(" \u3000:："):
-        return None
-    word = before.group()
-    return word if position_suffix(word) is not None else None
+    """The title printed right before a name (``委員長　迫川``, ``委員:中村``), letter-spaced
+    or not (``議　　長　　今竹``)."""
+    title = ""
+    end = runs[i].start()
+    for before in reversed(runs[:i]):
+        if line[before.end() : end].strip(" \u3000:："):
+            break
+        title = before.group() + title
+        end = before.start()
+        if len(before.group()) > 1 or position_suffix(title) is not None:
+            break
+    return title if title and position_suffix(title) is not None else None
 
 
 def _reads_as_given_name(given: str) -> bool:

@@ -30,6 +30,7 @@ from gijiroku.normalize import compact
 
 __all__ = [
     "CHAIR_ROLES",
+    "DEPARTMENT_HEADS",
     "DEPARTMENT_WORDS",
     "HONORIFICS",
     "OFFICES",
@@ -93,23 +94,30 @@ ORG_CHARS = frozenset(
     "発構想芸術振興際参"
 )
 #: Words the name of a department, bureau, section or committee starts with (消費者教育推進課,
-#: 秘書課, 総務委員会): a label that starts with one is a title alone (総務委員長, 情報政策課長),
-#: and after a short kanji head one marks where a surname ends (宮原｜消費者教育推進課長).
-#: Whitespace-separated data; two characters or more each, none of them a surname.
-_DEPARTMENT_TABLE = """
-    総務 企画 政策 財政 財務 税務 課税 収納 納税 会計 出納 契約 管財 資産 人事 職員 秘書 広報
-    広聴 情報 統計 法務 文書 行政 行革 改革 経営 戦略 危機 防災 消防 安全 市民 区民 町民 村民
-    県民 都民 住民 戸籍 窓口 生活 消費 消費者 地域 協働 男女 共同 国際 交流 観光 文化 芸術 生涯
-    学習 教育 学校 学務 指導 保健 健康 衛生 医療 医政 病院 福祉 社会 高齢 介護 障害 障がい
-    児童 子ども 子育て こども 子供 家庭 青少年 保育 国保 年金 保険 環境 清掃 資源 循環 廃棄物
-    公害 産業 経済 商工 工業 農業 農林 農政 林業 林務 水産 畜産 労働 雇用 建設 土木 道路 河川
-    港湾 公園 緑地 都市 計画 区画 整備 開発 再開発 用地 住宅 建築 営繕 下水道 水道 上下水道 交通
-    運輸 鉄道 議会 議事 調査 選挙 監査 事務 庶務 警察 公安 金融 通商 外務 内閣 官房 大臣 厚生
-    文部 科学 国土 国務 防衛 復興 技術 管理 施設 総合 特命 特別 予算 決算 文教 運営 調整 推進
-    振興 企業 公営 事業 市長 区長 町長 村長 知事 日本 常任 広域 生産 食品 食育 物価 評価
-    監理 検査 審査 用度 工務 営業 料金 給水 浄水 動物 墓地 斎場 空港 救急 老健 老人
+#: 秘書課, 総務委員会). Whitespace-separated data; two characters or more each, none of them a
+#: surname.
+_DEPARTMENT_HEADS_TABLE = """
+    総務 企画 政策 財政 財務 税務 課税 収納 納税 会計 出納 契約 管財 資産 人事 職員 秘書 広報 広聴 情報 統計 法務
+    文書 行政 行革 経営 危機 防災 消防 市民 区民 町民 村民 県民 都民 住民 戸籍 窓口 生活 消費 消費者 地域 男女 国際
+    観光 文化 芸術 生涯 教育 学校 学務 保健 健康 衛生 医療 医政 病院 福祉 社会 高齢 介護 障害 障がい 児童 子ども 子育て
+    こども 子供 家庭 青少年 保育 国保 年金 保険 環境 清掃 廃棄物 公害 産業 経済 商工 工業 農業 農林 農政 林業 林務 水産
+    畜産 労働 雇用 建設 土木 道路 河川 港湾 公園 緑地 都市 用地 住宅 建築 営繕 下水道 水道 上下水道 交通 運輸 鉄道 議会
+    議事 調査 選挙 監査 事務 庶務 警察 公安 金融 通商 外務 内閣 官房 大臣 厚生 文部 科学 国土 国務 防衛 復興 予算
+    決算 文教 企業 公営 市長 区長 町長 村長 知事 日本 食品 動物 墓地 斎場 空港 救急 老健 老人
 """
-DEPARTMENT_WORDS: frozenset[str] = frozenset(_DEPARTMENT_TABLE.split())
+#: Words inside the names of departments as often as at their start (緑化推進課, 森林整備課):
+#: a label that starts with one is a title alone, but one after a kanji head does not show
+#: that the head is a surname (緑化｜推進課長 is no split).
+_DEPARTMENT_INNER_TABLE = """
+    改革 戦略 安全 協働 共同 交流 学習 指導 資源 循環 計画 区画 整備 開発 再開発 技術 管理 施設 総合 特命 特別 運営
+    調整 推進 振興 事業 常任 広域 生産 食育 物価 評価 監理 検査 審査 用度 工務 営業 料金 給水 浄水
+"""
+#: Words that start a department's name and hardly ever go on one: after a short kanji head
+#: one marks where a surname ends (宮原｜消費者教育推進課長, 外口｜保険局長).
+DEPARTMENT_HEADS: frozenset[str] = frozenset(_DEPARTMENT_HEADS_TABLE.split())
+#: Every word a department's name may start with: a label that starts with one is a title
+#: alone (総務委員長, 情報政策課長, 推進課長), never surname + title.
+DEPARTMENT_WORDS: frozenset[str] = DEPARTMENT_HEADS | frozenset(_DEPARTMENT_INNER_TABLE.split())
 _DEPARTMENT_LENGTHS = sorted({len(w) for w in DEPARTMENT_WORDS}, reverse=True)
 
 #: Old (旧字体) and variant forms of characters, each with the form printed today: 米窪國務大臣
@@ -195,10 +203,10 @@ def split_portfolio(title: str) -> tuple[str, str | None]:
     return title[: match.start()], match.group()
 
 
-def starts_with_department(text: str) -> bool:
-    """True when ``text`` starts with a word of :data:`DEPARTMENT_WORDS` (総務委員長)."""
+def starts_with_department(text: str, words: frozenset[str] = DEPARTMENT_WORDS) -> bool:
+    """True when ``text`` starts with one of ``words`` (:data:`DEPARTMENT_WORDS`: 総務委員長)."""
     folded = fold_variants(text)
-    return any(folded[:n] in DEPARTMENT_WORDS for n in _DEPARTMENT_LENGTHS)
+    return any(folded[:n] in words for n in _DEPARTMENT_LENGTHS)
 
 
 def _looks_like_surname(head: str) -> bool:
@@ -258,7 +266,7 @@ def _department_cut(head: str, *, katakana: bool = True) -> int | None:
         if (
             _looks_like_surname(surname)
             and not _is_place(surname)
-            and starts_with_department(head[k:])
+            and starts_with_department(head[k:], DEPARTMENT_HEADS)
         ):
             return k
     return None
@@ -448,11 +456,17 @@ class Evidence(set[str]):
             if hint and not folded[len(surname) :].startswith(fold_variants(hint)):
                 continue
             found.setdefault(folded, person)
-        if len(found) > 1 and role:
-            family = title_family(fold_variants(role))
-            found = {
-                k: p for k, p in found.items() if p.title and title_family(p.title) == family
-            } or found
+        if len(found) > 1 and role:  # the title printed with the name, then its family
+            wanted = fold_variants(role)
+            found = (
+                {k: p for k, p in found.items() if p.title and fold_variants(p.title) == wanted}
+                or {
+                    k: p
+                    for k, p in found.items()
+                    if p.title and title_family(fold_variants(p.title)) == title_family(wanted)
+                }
+                or found
+            )
         return next(iter(found.values())).name if len(found) == 1 else None
 
 
