@@ -110,6 +110,13 @@ def test_roster_entries_run_together_split_the_same_way(entry: str, name: str, t
     assert split_person(entry) == (name, title)  # as a label, by the vocabulary alone
 
 
+def test_a_full_name_the_header_prints_is_not_cut_at_its_surname() -> None:
+    # gunma line 19 '委員:中村紀雄、…': a label that prints the full name keeps it whole
+    evidence = Evidence(people=[Person("中村紀雄", "中村", "委員"), Person("中村太郎", "中村")])
+    assert split_person("中村紀雄委員", known_titles=evidence) == ("中村紀雄", "委員")
+    assert split_person("中村委員", known_titles=evidence) == ("中村", "委員")
+
+
 def test_a_title_alone_stays_whole_whatever_the_people() -> None:
     # a person 林 named in the header does not make 林業振興課長 林 + 業振興課長
     evidence = Evidence(people=[Person("林宏", "林")])

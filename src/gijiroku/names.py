@@ -399,7 +399,10 @@ class Evidence(set[str]):
     def __init__(self, titles: Iterable[str] = (), *, people: Iterable[Person] = ()) -> None:
         super().__init__()
         self.people: list[Person] = []
-        self._by_initial: dict[str, list[tuple[Person, str, str | None]]] = {}
+        self._names: dict[str, Person] = {}  # folded full name → person
+        self._by_surname: dict[str, list[Person]] = {}  # folded surname → people
+        self._introduced: dict[str, list[Person]] = {}  # no surname shown: by two characters
+        self._full_names: dict[tuple[str, str | None, str | None], str | None] = {}
         for title in titles:
             self.add_title(title)
         for person in people:
@@ -413,47 +416,53 @@ class Evidence(set[str]):
     def add_person(self, person: Person) -> None:
         """Someone the document names (a full name the same as one known is kept once)."""
         folded = fold_variants(person.name)
-        if not folded or any(fold_variants(p.name) == folded for p, _, _ in self._index(folded)):
+        if not folded or folded in self._names:
             return
         self.people.append(person)
-        surname = fold_variants(person.surname) if person.surname else None
-        self._by_initial.setdefault(folded[0], []).append((person, folded, surname))
-
-    def _index(self, folded: str) -> list[tuple[Person, str, str | None]]:
-        return self._by_initial.get(folded[:1], [])
+        self._names[folded] = person
+        self._full_names.clear()
+        if person.surname:
+            self._by_surname.setdefault(fold_variants(person.surname), []).append(person)
+        else:
+            self._introduced.setdefault(folded[:2], []).append(person)
 
     def surname_cut(self, folded: str) -> int | None:
-        """Where the surname ends in a label (folded) that starts with the surname of a person
-        the document names and ends with a title; None when no one, or several ways, fit."""
-        cuts: set[int] = set()
-        for person, name, surname in self._index(folded):
-            if surname is not None:
-                cut = len(surname) if folded.startswith(surname) else 0
-            else:  # a name introduced in full: the part the label shares with it
-                cut = _common_prefix(folded, name)
-                cut = cut if cut >= 2 else 0
+        """Where the name ends in a label (folded) that starts with the full name or the
+        surname of a person the document names, or shares two characters or more with a
+        name introduced in full, and ends with a title; None when no one, or several ways,
+        fit. A full name the label starts with wins (中村紀雄委員 is not 中村 + 紀雄委員)."""
+        for n in range(min(len(folded) - 1, _NAME_MAX), 1, -1):
+            if folded[:n] in self._names and _reads_as_title_after_name(folded[n:]):
+                return n
+        cuts = {
+            k
+            for k in range(1, min(len(folded), _SURNAME_MAX + 1))
+            if folded[:k] in self._by_surname and _reads_as_title_after_name(folded[k:])
+        }
+        for person in self._introduced.get(folded[:2], ()):
+            cut = _common_prefix(folded, fold_variants(person.name))
             rest = folded[cut:]
-            if not cut or not rest or _KANA_START_RE.match(rest):
-                continue
-            position = position_suffix(rest)
-            if position is None or (
-                person.title is not None and position_suffix(person.title) != position
+            if _reads_as_title_after_name(rest) and position_suffix(rest) == position_suffix(
+                person.title or rest
             ):
-                continue
-            cuts.add(cut)
+                cuts.add(cut)
         return cuts.pop() if len(cuts) == 1 else None
 
     def full_name(self, name: str, hint: str | None = None, role: str | None = None) -> str | None:
         """The one full name the document prints for a surname (``hint``: the start of the
         given name, 林（宏）委員; ``role`` narrows several people down by their titles)."""
-        surname = fold_variants(name)
+        key = (fold_variants(name), fold_variants(hint) if hint else None, role)
+        if key not in self._full_names:
+            self._full_names[key] = self._find_full_name(*key)
+        return self._full_names[key]
+
+    def _find_full_name(self, surname: str, hint: str | None, role: str | None) -> str | None:
         found: dict[str, Person] = {}
-        for person, folded, printed_surname in self._index(surname):
+        for person in (*self._by_surname.get(surname, ()), *self._introduced.get(surname[:2], ())):
+            folded = fold_variants(person.name)
             if len(folded) <= len(surname) or not folded.startswith(surname):
                 continue
-            if printed_surname is not None and printed_surname != surname:
-                continue
-            if hint and not folded[len(surname) :].startswith(fold_variants(hint)):
+            if hint and not folded[len(surname) :].startswith(hint):
                 continue
             found.setdefault(folded, person)
         if len(found) > 1 and role:  # the title printed with the name, then its family
@@ -470,6 +479,15 @@ class Evidence(set[str]):
         return next(iter(found.values())).name if len(found) == 1 else None
 
 
+def _reads_as_title_after_name(rest: str) -> bool:
+    """What follows a name in a label reads as a title: it ends with a title word and does
+    not start with kana that would go on the name (ようすけ委員)."""
+    return bool(rest) and not _KANA_START_RE.match(rest) and position_suffix(rest) is not None
+
+
+#: A full name is at most this long; a surname at most :data:`_SURNAME_MAX`.
+_NAME_MAX = 10
+_SURNAME_MAX = 4
 _KANA_START_RE = regex.compile(r"[\p{Hiragana}ー]")
 
 

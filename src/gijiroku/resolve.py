@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
@@ -27,6 +28,7 @@ from gijiroku.names import (
     position_suffix,
     split_person,
     split_portfolio,
+    starts_with_department,
     strip_honorific,
     title_family,
 )
@@ -69,7 +71,7 @@ def _person_in_parens(inner: str, known_titles: Collection[str]) -> tuple[str | 
     """The name (and a role) printed in a label's parentheses: 曽根委員, 尾辻秀久君, 伊藤よしのり議長."""
     bare, _ = strip_honorific(inner)
     name, role = split_person(bare, known_titles=known_titles)
-    if name is None and role == bare:
+    if name is None and role == bare and not starts_with_department(bare):
         # parentheses name a person: what precedes the title is the name (伊藤よしのり議長)
         suffix = position_suffix(bare)
         if suffix and len(bare) > len(suffix):
@@ -339,7 +341,9 @@ class Roster:
         bureau and the same last word)."""
         exact: list[MemberDraft] = []
         loose: list[MemberDraft] = []
-        for m in self._prefix.get(label[:1], []):
+        spaced = (self._surname.get(label[:k], []) for k in range(1, self.PREFIX + 1))
+        solid = (m for m in self._prefix.get(label[:2], []) if not m.surname)
+        for m in itertools.chain(*spaced, solid):
             if not m.name:
                 continue
             name = fold_variants(m.name)
