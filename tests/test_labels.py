@@ -183,6 +183,22 @@ def test_header_people_give_full_names() -> None:
     assert header_people("出席者：林委員、関係部局\n", ["林", "関"]) == []
 
 
+def test_a_person_listed_under_the_title_a_label_ends_with() -> None:
+    # the header lists '緑化推進課長　長谷部　誠': the label 長谷部緑化推進課長, which no rule
+    # splits, is that person; a title alone printed the same way stays a title
+    text = (
+        "第1回 委員会 会議録\n"
+        "説明員　緑化推進課長　長谷部　誠　　都市計画課長　山本　太郎\n\n"
+        "長谷部緑化推進課長　説明いたします。\n"
+        "都市計画課長　補足します。\n"
+    )
+    m = gijiroku.parse(text, format="committee")
+    assert [(u.speaker.name, u.speaker.role) for u in m.utterances] == [
+        ("長谷部誠", "緑化推進課長"),
+        (None, "都市計画課長"),
+    ]
+
+
 def test_takasago_speakers_reach_their_full_names() -> None:
     # takasago: no roster is read (its layout is the tokenizer's part), yet every label's
     # surname is printed with a full name in the header (lines 11-16)

@@ -26,7 +26,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import regex
 
@@ -73,24 +73,32 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
 
     Titles: those its labels print alone (``情報政策課長``) and those several labels print
     after different surnames (:func:`shared_titles`). People: the full names its header
-    prints for the surnames its labels use (:func:`header_people`), and the speakers who
-    introduce themselves (:func:`introductions`).
+    prints for the surnames its labels use (:func:`header_people`; for a label no rule
+    splits, a person listed under the very title the label ends with: ``緑化推進課長　長谷部
+    誠`` for ``長谷部緑化推進課長``), and the speakers who introduce themselves
+    (:func:`introductions`).
     """
     turns = [b for b in blocks if b.kind is BlockKind.TURN and b.get("label")]
     labels = {(b.groups["label"], b.get("pname")) for b in turns}
     surnames: set[str] = set()
     bodies: set[str] = set()
+    unsplit: defaultdict[str, set[str]] = defaultdict(set)  # a head that may be a surname
     for label, pname in labels:
         parts = analyze_label(label, pname)
         if parts.name and len(parts.name) <= _SURNAME_MAX:
             surnames.add(parts.name)
         printed = analyze_label(label).printed if pname else parts.printed
         if "（" not in printed and "(" not in printed:
-            bodies.add(strip_honorific(printed)[0])
+            body = strip_honorific(printed)[0]
+            bodies.add(body)
+            if parts.name is None:
+                for head in _possible_surnames(body):
+                    unsplit[head].add(fold_variants(body))
     evidence = Evidence()
     header_end = turns[0].span.start if turns else 0
-    for person in header_people(text[:header_end], surnames):
-        evidence.add_person(person)
+    for person in header_people(text[:header_end], surnames | set(unsplit)):
+        if person.surname in surnames or _listed_with_the_title(person, unsplit):
+            evidence.add_person(person)
     initials = {fold_variants(body)[:2] for body in bodies}
     for person in introductions(_speech_openings(blocks)):
         if fold_variants(person.name)[:2] in initials:
@@ -109,6 +117,24 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     for title in alone - {t for t in alone if _name_before_title(t, alone | shared)}:
         evidence.add_title(title)
     return evidence
+
+
+def _possible_surnames(body: str) -> Iterable[str]:
+    """The heads of a label no rule split that may be a surname (長谷部緑化推進課長: 長谷,
+    長谷部, 長谷部緑); the header's list of people decides (:func:`_listed_with_the_title`)."""
+    for cut in range(1, min(_SURNAME_MAX, len(body) - 2) + 1):
+        if reads_as_name_head(fold_variants(body[:cut])):
+            yield body[:cut]
+
+
+def _listed_with_the_title(person: Person, unsplit: Mapping[str, set[str]]) -> bool:
+    """A person the header lists under the very title a label prints after their surname
+    (``緑化推進課長　長谷部　誠`` and the label ``長谷部緑化推進課長``)."""
+    if person.surname is None or person.title is None:
+        return False
+    title = fold_variants(person.title)
+    surname = fold_variants(person.surname)
+    return any(b == surname + title for b in unsplit.get(person.surname, ()))
 
 
 def _name_before_title(text: str, titles: set[str]) -> bool:
