@@ -83,13 +83,16 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     surnames: set[str] = set()
     bodies: set[str] = set()
     unsplit: defaultdict[str, set[str]] = defaultdict(set)  # a head that may be a surname
+    unnamed: set[str] = set()  # labels read as a title alone so far
     for label, pname in labels:
         parts = analyze_label(label, pname)
         if parts.name and len(parts.name) <= _SURNAME_MAX:
             surnames.add(parts.name)
-        printed = analyze_label(label).printed if pname else parts.printed
-        if "（" not in printed and "(" not in printed:
-            body = strip_honorific(printed)[0]
+        alone = analyze_label(label) if pname else parts
+        if alone.name is None:
+            unnamed.add(label)
+        if "（" not in alone.printed and "(" not in alone.printed:
+            body = strip_honorific(alone.printed)[0]
             bodies.add(body)
             if parts.name is None:
                 for head in _possible_surnames(body):
@@ -110,7 +113,7 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     for title in shared:
         evidence.add_title(title)
     alone = set()
-    for label, _ in labels:
+    for label in unnamed:  # evidence only splits: a label with a name keeps it
         parts = analyze_label(label, known_titles=evidence)
         if parts.name is None and parts.role:
             alone.add(parts.role)
@@ -219,12 +222,17 @@ def header_people(header: str, surnames: Iterable[str]) -> list[Person]:
     if not wanted:
         return people
     initials = {s[0] for s in wanted}
-    for line in header.splitlines():
+    folded_header = fold_variants(header)  # the same length: offsets hold in both
+    offset = 0
+    for line in header.splitlines(keepends=True):
+        start_of_line, offset = offset, offset + len(line)
+        if initials.isdisjoint(folded_header[start_of_line:offset]):
+            continue  # the cheap test first: most lines hold no wanted surname
         runs = list(_NAME_RUN_RE.finditer(line))
         for i, run in enumerate(runs):
-            start = fold_variants(run.group()[:_SURNAME_MAX])
+            start = folded_header[start_of_line + run.start() : start_of_line + run.end()]
             if start[0] not in initials or not any(start[:n] in wanted for n in lengths):
-                continue  # the cheap test first: most runs start with no wanted surname
+                continue
             word = _without_title_word(run.group())
             folded = fold_variants(word)
             if folded in wanted:  # 迫川　高行: the given name is the next run, after spaces
