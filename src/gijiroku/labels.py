@@ -88,11 +88,11 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
         parts = analyze_label(label, pname)
         if parts.name and len(parts.name) <= _SURNAME_MAX:
             surnames.add(parts.name)
-        alone = analyze_label(label) if pname else parts
-        if alone.name is None:
+        bare = analyze_label(label) if pname else parts  # the label line alone
+        if bare.name is None:
             unnamed.add(label)
-        if "（" not in alone.printed and "(" not in alone.printed:
-            body = strip_honorific(alone.printed)[0]
+        if "（" not in bare.printed and "(" not in bare.printed:
+            body = strip_honorific(bare.printed)[0]
             bodies.add(body)
             if parts.name is None:
                 for head in _possible_surnames(body):
@@ -112,7 +112,7 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     shared = shared_titles(bodies)
     for title in shared:
         evidence.add_title(title)
-    alone = set()
+    alone: set[str] = set()
     for label in unnamed:  # evidence only splits: a label with a name keeps it
         parts = analyze_label(label, known_titles=evidence)
         if parts.name is None and parts.role:
