@@ -32,19 +32,21 @@ __all__ = [
     "CHAIR_ROLES",
     "DEPARTMENT_HEADS",
     "DEPARTMENT_WORDS",
+    "Evidence",
     "HONORIFICS",
     "OFFICES",
     "OLD_FORMS",
     "PERSON_TITLES",
     "POSITION_WORDS",
     "POSITION_WORDS_RE",
-    "Evidence",
     "Person",
     "fold_variants",
     "is_office",
     "position_suffix",
+    "reads_as_name_head",
     "split_person",
     "split_portfolio",
+    "starts_with_department",
     "strip_honorific",
     "title_family",
 ]
@@ -143,6 +145,7 @@ _FOLD = str.maketrans(dict(OLD_FORMS))
 
 _HAN_ONLY_RE = regex.compile(r"^[\p{Han}々〆ヶ]+$")
 _HAN_RUN_RE = regex.compile(r"[\p{Han}々〆ヶ]+")
+_KATAKANA_START_RE = regex.compile(r"\p{Katakana}")
 #: A personal name as printed in a label: kanji and kana (ひぐちのりこ, ごうこ正太郎, 高村直也).
 _NAME_RE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ]{2,8}$")
 #: Members kept anonymous in published minutes: Ａ委員, B委員, ○○委員.
@@ -272,9 +275,6 @@ def _department_cut(head: str, *, katakana: bool = True) -> int | None:
     return None
 
 
-_KATAKANA_START_RE = regex.compile(r"\p{Katakana}")
-
-
 def is_office(title: str | None) -> bool:
     """True for offices that speak as a body (事務局, 司会 …)."""
     return title is not None and compact(title) in OFFICES
@@ -304,10 +304,10 @@ def split_person(
     3. a known title after a name-like head: 日下｜情報政策部長;
     4. the title word at the end (:data:`POSITION_WORDS`): before 委員, 議員, 議長
        (:data:`PERSON_TITLES`) any name-like head is a name, kana included (``ひぐちのりこ委員``);
-       before other titles a short run of kanji is, unless a department word inside it shows
-       where the surname ends (外口｜保険局長); a longer head splits where a short kanji run
-       meets katakana or a department word (荒井｜スポーツ振興局施設担当部長,
-       古川｜秘書課長兼務人事課長);
+       before other titles a short run of kanji is, unless a word department names start
+       with (:data:`DEPARTMENT_HEADS`) inside it shows where the surname ends (外口｜保険局長);
+       a longer head splits where a short kanji run meets katakana or such a word
+       (荒井｜スポーツ振興局施設担当部長, 古川｜秘書課長兼務人事課長);
     5. with ``run_together`` (roster entries, which always name a person) an entry that
        matches nothing known gives its first ``default_surname`` characters as the surname,
        the most common length, when the rest reads as a department; a speaker label is never

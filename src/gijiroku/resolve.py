@@ -442,10 +442,16 @@ def _fits_role(member: MemberDraft, role: str) -> bool:
 def _ends_with_title(member: MemberDraft, role: str) -> bool:
     """The label's role ends with one of the member's titles printed in full, a bureau before
     it (オリンピック・パラリンピック準備局スポーツ施設担当部長 for スポーツ施設担当部長), or the
-    other way round; a bare title word (委員長) is not enough."""
+    other way round; a bare title word (委員長) on either side is not enough."""
     wanted = _bare_title(role)
+    if not _is_full_title(wanted):
+        return False
     return any(
-        len(held) > len(position_suffix(held) or held)
-        and (wanted.endswith(held) or held.endswith(wanted))
+        _is_full_title(held) and (wanted.endswith(held) or held.endswith(wanted))
         for held in _held_titles(member)
     )
+
+
+def _is_full_title(title: str) -> bool:
+    """More than a title word: 施設担当部長, not 部長."""
+    return len(title) > len(position_suffix(title) or title)
