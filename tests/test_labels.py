@@ -359,6 +359,13 @@ def test_full_names_never_overrule_the_roster() -> None:
     assert (parts.name, resolution.member_id) == ("鈴木", "m2")
 
 
+def test_a_header_name_in_an_old_form_completes_a_label_in_todays() -> None:
+    # takasago line 14 prints '石﨑　　徹'; a label 石崎委員 (today's form) finds it
+    text = "出席委員　委員長　石﨑　　徹\n\n○石崎委員長　開会します。\n"
+    m = gijiroku.parse(text, format="assembly")
+    assert (m.utterances[0].speaker.name, m.utterances[0].speaker.label) == ("石﨑徹", "石崎委員長")
+
+
 def test_gather_evidence_reads_the_whole_document_once() -> None:
     text = _read("takasago-giunkai-2023-04-12.txt")
     evidence = gather_evidence(gijiroku.tokenize(text), text)

@@ -82,7 +82,7 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     labels = {(b.groups["label"], b.get("pname")) for b in turns}
     surnames: set[str] = set()
     bodies: set[str] = set()
-    unsplit: defaultdict[str, set[str]] = defaultdict(set)  # a head that may be a surname
+    unsplit: defaultdict[str, set[str]] = defaultdict(set)  # folded: possible surname → labels
     unnamed: set[str] = set()  # labels read as a title alone so far
     for label, pname in labels:
         parts = analyze_label(label, pname)
@@ -96,11 +96,13 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
             bodies.add(body)
             if parts.name is None:
                 for head in _possible_surnames(body):
-                    unsplit[head].add(fold_variants(body))
+                    unsplit[fold_variants(head)].add(fold_variants(body))
     evidence = Evidence()
     header_end = turns[0].span.start if turns else 0
-    for person in header_people(text[:header_end], surnames | set(unsplit)):
-        if person.surname in surnames or _listed_with_the_title(person, unsplit):
+    wanted = {fold_variants(s) for s in surnames}
+    for person in header_people(text[:header_end], wanted | set(unsplit)):
+        surname = fold_variants(person.surname or "")
+        if surname in wanted or _listed_with_the_title(person, unsplit):
             evidence.add_person(person)
     initials = {fold_variants(body)[:2] for body in bodies}
     for person in introductions(_speech_openings(blocks)):
@@ -137,7 +139,7 @@ def _listed_with_the_title(person: Person, unsplit: Mapping[str, set[str]]) -> b
         return False
     title = fold_variants(person.title)
     surname = fold_variants(person.surname)
-    return any(b == surname + title for b in unsplit.get(person.surname, ()))
+    return surname + title in unsplit.get(surname, ())
 
 
 def _name_before_title(text: str, titles: set[str]) -> bool:
