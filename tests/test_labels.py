@@ -110,6 +110,43 @@ def test_roster_entries_run_together_split_the_same_way(entry: str, name: str, t
     assert split_person(entry) == (name, title)  # as a label, by the vocabulary alone
 
 
+#: Titles local governments print alone as labels (written out here, not cited from a file):
+#: none is a surname + title.
+_TITLES_ALONE = """
+    上下水道局長 消防長 生涯学習課長 保険年金課長 道路課長 下水道課長 学校給食課長 中央図書館長
+    土木部長 用地課長 公園緑地課長 観光文化部長 生活安全課長 斎場長 耕地課長 地籍調査課長
+    警察本部長 収納課長 国保課長 河川課長 建築指導課長 図書館長 博物館長 長寿介護課長
+    西部地域振興局長 北部福祉事務所長 都市整備部長 緑化推進課長 森林整備課長 市街地整備課長
+"""
+
+
+@pytest.mark.parametrize("label", _TITLES_ALONE.split())
+def test_common_titles_alone_are_not_split(label: str) -> None:
+    assert analyze_label(f"○{label}").name is None
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("佐藤総務部長", "佐藤"),
+        ("田中こども未来部長", "田中"),
+        ("伊藤上下水道局長", "伊藤"),
+        ("渡辺消防長", "渡辺"),
+        ("山崎道路課長", "山崎"),
+        ("石川中央図書館長", "石川"),
+        ("山下公民館長", "山下"),
+        ("長谷川総合政策部長", "長谷川"),
+        ("松田人権推進課長", "松田"),
+        ("上田西部地域振興局長", "上田"),
+        ("酒井中央区長", "酒井"),
+        ("阿部スポーツ振興課長", "阿部"),
+    ],
+)
+def test_common_titles_after_a_surname_are_split(label: str, name: str) -> None:
+    parts = analyze_label(f"○{label}")
+    assert (parts.name, parts.role) == (name, label[len(name) :])
+
+
 def test_a_full_name_the_header_prints_is_not_cut_at_its_surname() -> None:
     # gunma line 19 '委員:中村紀雄、…': a label that prints the full name keeps it whole
     evidence = Evidence(people=[Person("中村紀雄", "中村", "委員"), Person("中村太郎", "中村")])

@@ -66,6 +66,7 @@ _POSITION_TABLE = """
     書記 書記長 職員 政府参考人 先生 講師 教授 准教授 マネージャー リーダー
     国務大臣 政府特別補佐人 政府委員 分科員 小委員長 小委員 主査代理 会計検査院長
     法制局長 衆議院議員 参議院議員 最高裁判所長官代理者 常任委員会専門員 専門員 調査室長
+    消防長 場長
 """
 #: Words a title ends with, longest first, so that 副委員長 wins over 委員長 and 委員.
 POSITION_WORDS: tuple[str, ...] = tuple(
@@ -99,20 +100,22 @@ ORG_CHARS = frozenset(
 #: 秘書課, 総務委員会). Whitespace-separated data; two characters or more each, none of them a
 #: surname.
 _DEPARTMENT_HEADS_TABLE = """
-    総務 企画 政策 財政 財務 税務 課税 収納 納税 会計 出納 契約 管財 資産 人事 職員 秘書 広報 広聴 情報 統計 法務
-    文書 行政 行革 経営 危機 防災 消防 市民 区民 町民 村民 県民 都民 住民 戸籍 窓口 生活 消費 消費者 地域 男女 国際
-    観光 文化 芸術 生涯 教育 学校 学務 保健 健康 衛生 医療 医政 病院 福祉 社会 高齢 介護 障害 障がい 児童 子ども 子育て
-    こども 子供 家庭 青少年 保育 国保 年金 保険 環境 清掃 廃棄物 公害 産業 経済 商工 工業 農業 農林 農政 林業 林務 水産
-    畜産 労働 雇用 建設 土木 道路 河川 港湾 公園 緑地 都市 用地 住宅 建築 営繕 下水道 水道 上下水道 交通 運輸 鉄道 議会
-    議事 調査 選挙 監査 事務 庶務 警察 公安 金融 通商 外務 内閣 官房 大臣 厚生 文部 科学 国土 国務 防衛 復興 予算
-    決算 文教 企業 公営 市長 区長 町長 村長 知事 日本 食品 動物 墓地 斎場 空港 救急 老健 老人
+    総務 企画 政策 財政 財務 税務 課税 収納 納税 会計 出納 契約 管財 資産 人事 職員 秘書 広報 広聴 情報
+    統計 法務 文書 行政 行革 経営 危機 防災 消防 市民 区民 町民 村民 県民 都民 住民 戸籍 窓口 生活 消費
+    消費者 地域 男女 国際 観光 文化 芸術 生涯 教育 学校 学務 保健 健康 衛生 医療 医政 病院 福祉 社会 高齢
+    介護 障害 障がい 児童 子ども 子育て こども 子供 家庭 青少年 保育 国保 年金 保険 環境 清掃 廃棄物 公害 産業 経済
+    商工 工業 農業 農林 農政 林業 林務 水産 畜産 労働 雇用 建設 土木 道路 河川 港湾 公園 緑地 都市 用地
+    住宅 建築 営繕 下水道 水道 上下水道 交通 運輸 鉄道 議会 議事 調査 選挙 監査 事務 庶務 警察 公安 金融 通商
+    外務 内閣 官房 大臣 厚生 文部 科学 国土 国務 防衛 復興 予算 決算 文教 企業 公営 市長 区長 町長 村長
+    知事 日本 食品 動物 墓地 斎場 空港 救急 老健 老人 総合 中央 公民 図書 博物 美術 東部 西部 北部 長寿
+    耕地 地籍 人権 県土
 """
 #: Words inside the names of departments as often as at their start (緑化推進課, 森林整備課):
 #: a label that starts with one is a title alone, but one after a kanji head does not show
 #: that the head is a surname (緑化｜推進課長 is no split).
 _DEPARTMENT_INNER_TABLE = """
-    改革 戦略 安全 協働 共同 交流 学習 指導 資源 循環 計画 区画 整備 開発 再開発 技術 管理 施設 総合 特命 特別 運営
-    調整 推進 振興 事業 常任 広域 生産 食育 物価 評価 監理 検査 審査 用度 工務 営業 料金 給水 浄水
+    改革 戦略 安全 協働 共同 交流 学習 指導 資源 循環 計画 区画 整備 開発 再開発 技術 管理 施設 特命 特別
+    運営 調整 推進 振興 事業 常任 広域 生産 食育 物価 評価 監理 検査 審査 用度 工務 営業 料金 給水 浄水
 """
 #: Words that start a department's name and hardly ever go on one: after a short kanji head
 #: one marks where a surname ends (宮原｜消費者教育推進課長, 外口｜保険局長).
@@ -253,7 +256,7 @@ def _department_cut(head: str, *, katakana: bool = True) -> int | None:
     """Where a surname ends in ``head`` (folded), the part of a label before its title word,
     by the vocabulary alone: a short kanji run followed by katakana (荒井｜スポーツ振興局…) or
     by a department word (宮原｜消費者教育推進, 関｜総務). Surname lengths are tried in the order
-    of how common they are: 2, 3, 1, 4."""
+    of how common they are: 2, 3, 1 (four-character surnames are too rare to cut at)."""
     run = _HAN_RUN_RE.match(head)
     if run is None:
         return None
@@ -262,7 +265,7 @@ def _department_cut(head: str, *, katakana: bool = True) -> int | None:
         surname = head[:end]
         if _looks_like_surname(surname) and not _is_place(surname):
             return end
-    for k in (2, 3, 1, 4):
+    for k in (2, 3, 1):
         if k > end or k >= len(head):
             continue
         surname = head[:k]
