@@ -47,6 +47,7 @@ from gijiroku.blocks import (
     UnmatchedMeta,
 )
 from gijiroku.dates import parse_date, parse_number, parse_time
+from gijiroku.labels import gather_evidence
 from gijiroku.meeting import MeetingBuilder
 from gijiroku.models import (
     Diagnostic,
@@ -73,7 +74,7 @@ from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import clean_text, compact
 from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
 from gijiroku.quality import assess
-from gijiroku.resolve import LabelParts, Roster, analyze_label
+from gijiroku.resolve import LabelParts, Roster
 from gijiroku.rosters import MemberDraft, RosterBuilder
 from gijiroku.vocabulary import AGENDA_ITEM_START_RE, SECTION_NUMBER_RE
 
@@ -242,16 +243,6 @@ class ParseState:
 Handler = Callable[[ParseState, Block], None]
 
 
-def _known_titles(blocks: Sequence[Block]) -> set[str]:
-    """Titles the document uses on their own as labels (情報政策課長, 座長 …)."""
-    titles: set[str] = set()
-    for label in {b.groups["label"] for b in blocks if b.kind is BlockKind.TURN and b.get("label")}:
-        parts = analyze_label(label)
-        if parts.name is None and parts.role:
-            titles.add(parts.role)
-    return titles
-
-
 # -- header -----------------------------------------------------------------------------------
 
 
@@ -276,6 +267,8 @@ def _header_field(state: ParseState, block: Block) -> None:
     handler = state.header_handlers.get(name) if name is not None else None
     if handler is not None:
         handler(state, block)
+    if any(child.kind is BlockKind.MEMBER for child in block.children):
+        state.rosters.roster_line(block)  # 出席者：林委員、山田委員(座長)、佐藤委員
     state.meeting.header_field(name, value, block, state.diagnose)
     state.rosters.meeting_date = state.meeting.date
     if key is not None:
@@ -667,6 +660,10 @@ def _mention(state: ParseState, child: Block) -> None:
     )
 
 
+#: Blocks whose MEMBER children are roster entries (elsewhere they are people named in text).
+_LISTS = frozenset({BlockKind.ROSTER, BlockKind.HEADER})
+
+
 def _children(state: ParseState, block: Block) -> None:
     for child in block.children:
         state.meeting.facts_of(child)
@@ -676,7 +673,7 @@ def _children(state: ParseState, block: Block) -> None:
             _running_header(state, child)
         elif child.kind is BlockKind.FURNITURE:
             _furniture(state, child)
-        elif child.kind is BlockKind.MEMBER and block.kind is not BlockKind.ROSTER:
+        elif child.kind is BlockKind.MEMBER and block.kind not in _LISTS:
             _mention(state, child)
         elif child.kind is BlockKind.SECTION:
             _taken_up(state, child)
@@ -763,12 +760,7 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
         tuple[str, str | None, str | None, str | None, int | None, str | None], Speaker
     ] = {}
     for order, turn in enumerate(state.turns, start=1):
-        parts = turn.speaker
-        resolution = (
-            roster.resolve(name=parts.name, role=parts.role, hint=parts.hint, seat=parts.seat)
-            if roster
-            else None
-        )
+        parts, resolution = roster.resolve_label(turn.speaker)
         member_id = resolution.member_id if resolution else None
         if (
             member_id is None
@@ -913,7 +905,7 @@ def parse_blocks(
 ) -> Minutes:
     """Build :class:`Minutes` from the tokenizer's blocks of ``text``, read with ``fmt``
     (chosen as ``detection`` says: its score goes into ``quality``)."""
-    known_titles = _known_titles(blocks)
+    known_titles = gather_evidence(blocks, text)  # titles alone, people named: for the labels
     state = ParseState(
         text=text,
         fmt=fmt,
@@ -927,7 +919,7 @@ def parse_blocks(
     )
     _walk(state, blocks)
     printed_roster = bool(state.rosters.members)
-    roster = Roster(state.rosters.members)
+    roster = Roster(state.rosters.members, evidence=known_titles)
     utterances = _utterances(state, roster)
     signatures = _signatures(state, roster)
     first_turn = utterances[0].span.start if utterances else None

@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from gijiroku.names import (
     CHAIR_ROLES,
     HONORIFICS,
+    Evidence,
+    fold_variants,
     position_suffix,
     split_person,
+    split_portfolio,
+    starts_with_department,
     strip_honorific,
     title_family,
 )
@@ -67,7 +71,7 @@ def _person_in_parens(inner: str, known_titles: Collection[str]) -> tuple[str | 
     """The name (and a role) printed in a label's parentheses: 曽根委員, 尾辻秀久君, 伊藤よしのり議長."""
     bare, _ = strip_honorific(inner)
     name, role = split_person(bare, known_titles=known_titles)
-    if name is None and role == bare:
+    if name is None and role == bare and not starts_with_department(bare):
         # parentheses name a person: what precedes the title is the name (伊藤よしのり議長)
         suffix = position_suffix(bare)
         if suffix and len(bare) > len(suffix):
@@ -90,7 +94,13 @@ def analyze_label(
 
     Shapes: ``role（name君）``, ``role（name）``, ``role（name議員）``, ``（name role）``,
     ``name role``, ``N番（name君）``, ``N番name議員``, ``（name君）``, ``role`` alone; spaces
-    inside (``議 長``, ``植竹　貴``) are ignored.
+    inside (``議 長``, ``植竹　貴``) are ignored. In ``role（name）`` the role is all that
+    precedes the parenthesis (``文教委員長（藤田二郎君）``); ``surname（hint）role`` keeps the
+    start of the given name as ``hint`` (``林（宏）委員``); a parenthesis that names a portfolio
+    (``…担当``) is no name and stays with the role as printed (``伊奈川参事官(社会保障担当)`` →
+    伊奈川, ``参事官(社会保障担当)``). ``name role`` is split by
+    :func:`~gijiroku.names.split_person`, with the document's :class:`~gijiroku.names.Evidence`
+    when ``known_titles`` is one (``荒井スポーツ振興局施設担当部長`` → 荒井, the rest).
 
     Example:
         >>> analyze_label("座長", "曽根委員")
@@ -103,6 +113,10 @@ def analyze_label(
         ('奈良祥孝', None, 4)
         >>> p = analyze_label("（伊藤よしのり議長）"); (p.name, p.role)
         ('伊藤よしのり', '議長')
+        >>> p = analyze_label("伊奈川参事官(社会保障担当)"); (p.name, p.role)
+        ('伊奈川', '参事官(社会保障担当)')
+        >>> p = analyze_label("文教委員長（藤田二郎君）"); (p.name, p.role)
+        ('藤田二郎', '文教委員長')
     """
     from gijiroku.dates import parse_number
 
@@ -117,6 +131,8 @@ def analyze_label(
     seat: int | None = None
     hint: str | None = None
     paren = _PAREN_LABEL_RE.match(core)
+    if paren is not None and not paren["after"] and split_portfolio(core)[1] is not None:
+        paren = None  # 伊奈川参事官(社会保障担当): a portfolio, not a name
     if paren is not None:
         outer, inner, after = paren["outer"], paren["inner"], paren["after"]
         seat_match = _SEAT_RE.match(outer)
@@ -139,10 +155,8 @@ def analyze_label(
             if outer_role is None:
                 return LabelParts(mark, printed, outer_name, inner_bare, seat, hint)
         name, inner_role = _person_in_parens(inner, known_titles)
-        outer_name, outer_role = (
-            split_person(outer, known_titles=known_titles) if outer else (None, None)
-        )
-        role = outer_role or outer_name or inner_role or (compact(after) or None)
+        # role（name）: what precedes the parenthesis is the role, whole (文教委員長)
+        role = outer or inner_role or (compact(after) or None)
         honorific = _honorific_of(inner) if name else None
         return LabelParts(mark, printed, name, role, seat, hint, honorific)
     seat_prefix = _SEAT_PREFIX_RE.match(core)
@@ -170,14 +184,19 @@ class Roster:
 
     It also follows who presides: a label like ``議長（尾辻秀久君）`` or a note like
     ``〔委員長退席、理事山田太郎君着席〕`` changes who a bare ``委員長`` label means from there on.
+    Names, titles and labels are compared with old character forms folded to today's
+    (米窪國務大臣 ~ 米窪国務大臣, 石﨑 ~ 石崎); ``evidence`` (the document's own, see
+    :func:`gijiroku.labels.gather_evidence`) gives the full name of a speaker a label names by
+    surname when no member fits (:meth:`resolve_label`).
     """
 
     #: Names are looked up by their first characters (a surname is at most this long).
     PREFIX = 6
 
-    def __init__(self, members: Iterable[MemberDraft]) -> None:
+    def __init__(self, members: Iterable[MemberDraft], *, evidence: Evidence | None = None) -> None:
         self.members: list[MemberDraft] = []
         self.acting: dict[str, str] = {}
+        self.evidence = evidence
         self._full: dict[str, list[MemberDraft]] = {}
         self._surname: dict[str, list[MemberDraft]] = {}
         self._prefix: dict[str, list[MemberDraft]] = {}
@@ -192,15 +211,16 @@ class Roster:
         m = member
         self.members.append(m)
         if m.name:
-            self._full.setdefault(m.name, []).append(m)
-            for k in range(1, min(len(m.name), self.PREFIX) + 1):
-                self._prefix.setdefault(m.name[:k], []).append(m)
+            name = fold_variants(m.name)
+            self._full.setdefault(name, []).append(m)
+            for k in range(1, min(len(name), self.PREFIX) + 1):
+                self._prefix.setdefault(name[:k], []).append(m)
         if m.surname:
-            self._surname.setdefault(m.surname, []).append(m)
+            self._surname.setdefault(fold_variants(m.surname), []).append(m)
         for role in m.roles:
-            self._role.setdefault(role, []).append(m)
+            self._role.setdefault(fold_variants(role), []).append(m)
         if m.title:
-            self._title.setdefault(m.title, []).append(m)
+            self._title.setdefault(fold_variants(m.title), []).append(m)
         if m.seat is not None:
             self._seat.setdefault(m.seat, []).append(m)
 
@@ -208,6 +228,7 @@ class Roster:
         return bool(self.members)
 
     def _unique(self, found: list[MemberDraft], what: str) -> Resolution | None:
+        found = list({m.id: m for m in found}.values())  # one member found twice is one
         if len(found) == 1:
             return Resolution(found[0].id)
         if len(found) > 1:
@@ -217,17 +238,25 @@ class Roster:
         return None
 
     def _by_name(self, name: str, role: str | None, hint: str | None) -> list[MemberDraft]:
+        name = fold_variants(name)
         full = self._full.get(name)
         if full:
             return list(full)
         found = list(self._surname.get(name, ()))
         if not found:
             candidates = self._prefix.get(name[: self.PREFIX], [])
-            found = [m for m in candidates if m.name and m.name.startswith(name)]
+            found = [m for m in candidates if m.name and fold_variants(m.name).startswith(name)]
         if hint and len(found) > 1:
-            found = [m for m in found if m.name and m.name[len(name) :].startswith(hint)] or found
+            hint = fold_variants(hint)
+            found = [
+                m for m in found if m.name and fold_variants(m.name)[len(name) :].startswith(hint)
+            ] or found
         if len(found) > 1 and role:
-            found = [m for m in found if _fits_role(m, role)] or found
+            found = (
+                [m for m in found if _fits_role(m, role)]
+                or [m for m in found if _ends_with_title(m, role)]
+                or found
+            )
         return found
 
     def resolve(
@@ -241,9 +270,11 @@ class Roster:
         """The member a label with this name and role means.
 
         A name is matched in full, then as a surname (the start of a full name), narrowed by
-        the role when several fit; a seat number picks a member by seat; a role alone is
-        matched against the acting chair, members' roles (座長), titles (情報政策課長), then
-        as a surname followed by the member's title.
+        the given-name hint and then by the role when several fit (every title and role a
+        member holds counts, ministerial titles as one family: 国務大臣 fits a 財務大臣); a
+        seat number picks a member by seat; a role alone is matched against the acting
+        chair, members' roles (座長), titles (情報政策課長), then as a surname followed by
+        the member's title.
         """
         if name:
             found = self._by_name(name, role, hint)
@@ -258,10 +289,11 @@ class Roster:
         if role:
             if role in self.acting:
                 return Resolution(self.acting[role])
+            key = fold_variants(role)
             for found in (
-                list(self._role.get(role, ())),
-                list(self._title.get(role, ())),
-                self._by_surname_and_title(role),
+                list(self._role.get(key, ())),
+                list(self._title.get(key, ())),
+                self._by_surname_and_title(key),
             ):
                 result = self._unique(found, f"role {role}")
                 if result is not None:
@@ -269,24 +301,70 @@ class Roster:
             return Resolution(None, f"no member holds the role {role}")
         return Resolution(None, "the label names nobody")
 
+    def resolve_label(self, parts: LabelParts) -> tuple[LabelParts, Resolution | None]:
+        """The member a label means, and the label's parts as the document completes them.
+
+        Resolution as :meth:`resolve` (None when the roster is empty); then, when no member
+        fits and no two do:
+
+        - a label split into surname and title whose whole is a member's title is read as
+          that title (a title alone the vocabulary took for surname + title);
+        - a surname the document prints with a full name elsewhere (the header's list of
+          members, a self-introduction; :attr:`evidence`) gives that full name, which is
+          resolved again and named in the returned parts (``迫川委員長`` → 迫川高行).
+        """
+        resolution = self._resolve_parts(parts) if self else None
+        if _settled(resolution):
+            return parts, resolution
+        if parts.name and parts.role and parts.printed == parts.name + parts.role:
+            key = fold_variants(parts.printed)
+            whole = self._unique([*self._role.get(key, ()), *self._title.get(key, ())], key)
+            if whole is not None and whole.member_id is not None:
+                return replace(parts, name=None, role=parts.printed), whole
+        if self.evidence is not None and parts.name:
+            full = self.evidence.full_name(parts.name, parts.hint, parts.role)
+            if full is not None and fold_variants(full) != fold_variants(parts.name):
+                parts = replace(parts, name=full, hint=None)
+                if self:
+                    resolution = self._resolve_parts(parts)
+        return parts, resolution
+
+    def _resolve_parts(self, parts: LabelParts) -> Resolution:
+        return self.resolve(name=parts.name, role=parts.role, hint=parts.hint, seat=parts.seat)
+
     def _by_surname_and_title(self, label: str) -> list[MemberDraft]:
-        """Members whose surname starts ``label`` and whose title ends it: a label printed as
-        surname + bureau + title (土屋オリンピック・パラリンピック準備局国際大会準備担当部長 →
-        土屋 太郎, 国際大会準備担当部長). A title the label ends with beats one printed a little
-        differently (…準備局長 for …準備局局長: the same bureau and the same last word)."""
+        """Members whose name starts ``label`` (folded) and one of whose titles ends it: a
+        label printed as surname + bureau + title (土屋オリンピック・パラリンピック準備局
+        国際大会準備担当部長 → 土屋 太郎, 国際大会準備担当部長). The surname is the one the
+        roster shows, else the start the label shares with the full name. A title the label
+        ends with beats one printed a little differently (…準備局長 for …準備局局長: the same
+        bureau and the same last word)."""
         exact: list[MemberDraft] = []
         loose: list[MemberDraft] = []
-        fitting = (self._surname.get(label[:k], []) for k in range(1, self.PREFIX + 1))
-        for m in itertools.chain.from_iterable(fitting):
-            if not (m.surname and m.title):
+        spaced = (self._surname.get(label[:k], []) for k in range(1, self.PREFIX + 1))
+        solid = (m for m in self._prefix.get(label[:2], []) if not m.surname)
+        for m in itertools.chain(*spaced, solid):
+            if not m.name:
                 continue
-            rest = label[len(m.surname) :]
-            suffix = position_suffix(rest)
+            name = fold_variants(m.name)
+            if m.surname:
+                surname = fold_variants(m.surname)
+                if not label.startswith(surname):
+                    continue
+                cut = len(surname)
+            else:  # no surname shown: the start the label shares with the name, two or more
+                cut = _common_prefix(label, name)
+                cut = cut if cut >= 2 else 0
+            rest = label[cut:]
+            suffix = position_suffix(rest) if cut else None
             if suffix is None:
                 continue
-            if rest.endswith(m.title) or m.title.endswith(rest):
+            titles = [fold_variants(t) for t in (m.title, *m.roles) if t]
+            if any(rest.endswith(t) or (m.surname and t.endswith(rest)) for t in titles):
                 exact.append(m)
-            elif position_suffix(m.title) == suffix and _common_prefix(rest, m.title) >= 2:
+            elif m.surname and any(
+                position_suffix(t) == suffix and _common_prefix(rest, t) >= 2 for t in titles
+            ):
                 loose.append(m)
         return exact or loose
 
@@ -332,8 +410,48 @@ def _common_prefix(a: str, b: str) -> int:
     )
 
 
+def _settled(resolution: Resolution | None) -> bool:
+    """A member was found, or several fit (which no further evidence should overrule)."""
+    return resolution is not None and (
+        resolution.member_id is not None or bool(resolution.candidates)
+    )
+
+
+def _bare_title(title: str) -> str:
+    """A title folded, without its portfolio: 国務大臣（金融担当） → 国務大臣."""
+    return split_portfolio(fold_variants(compact(title)))[0]
+
+
+def _held_titles(member: MemberDraft) -> list[str]:
+    """Every title a member holds, folded and without portfolios: the title, the roles, and
+    the list the roster prints them under when it names a post (国務大臣, 副大臣)."""
+    group = member.group if member.group and position_suffix(member.group) else None
+    return [_bare_title(t) for t in (member.title, *member.roles, group) if t]
+
+
 def _fits_role(member: MemberDraft, role: str) -> bool:
-    if role == member.title or role in member.roles:
+    """The label's role is one of the member's titles and roles, or of the same family."""
+    wanted = _bare_title(role)
+    held = _held_titles(member)
+    if wanted in held:
         return True
-    family = title_family(role)
-    return any(title_family(t) == family for t in [member.title, *member.roles])
+    family = title_family(wanted)
+    return any(title_family(t) == family for t in held)
+
+
+def _ends_with_title(member: MemberDraft, role: str) -> bool:
+    """The label's role ends with one of the member's titles printed in full, a bureau before
+    it (オリンピック・パラリンピック準備局スポーツ施設担当部長 for スポーツ施設担当部長), or the
+    other way round; a bare title word (委員長) on either side is not enough."""
+    wanted = _bare_title(role)
+    if not _is_full_title(wanted):
+        return False
+    return any(
+        _is_full_title(held) and (wanted.endswith(held) or held.endswith(wanted))
+        for held in _held_titles(member)
+    )
+
+
+def _is_full_title(title: str) -> bool:
+    """More than a title word: 施設担当部長, not 部長."""
+    return len(title) > len(position_suffix(title) or title)

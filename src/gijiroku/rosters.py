@@ -428,12 +428,14 @@ class RosterBuilder:
         self.posts = []
 
     def heading_from_key(self, key: str, attendance: Attendance) -> None:
-        """``出席者（仙台市情報化推進会議委員／五十音順）：`` → group 仙台市情報化推進会議委員."""
+        """``出席者（仙台市情報化推進会議委員／五十音順）：`` → group 仙台市情報化推進会議委員;
+        ``出席委員``, ``委員：`` → group and title from the key itself (委員)."""
         inner = _PAREN_GROUP_RE.search(key)
         group = None
         if inner is not None:
             group = clean_text(_LIST_ANNOTATION_RE.sub("", inner["g"]).strip(" 　／/・")) or None
-        self.heading(group, attendance)
+        bare = compact(_PAREN_GROUP_RE.sub("", key))
+        self.heading(group or bare or None, attendance, _HEADING_TITLES.get(bare))
 
     def end_of_list(self, *, sublist: bool = False) -> None:
         """A rule line: the list above is over (``sublist``: a new part of the same list)."""
