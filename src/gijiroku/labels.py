@@ -66,6 +66,7 @@ _TITLE_CHARS_RE = regex.compile(r"[\p{Han}\p{Katakana}ー・]+$")
 _OPENING = 200
 #: A label's surname is at most this long.
 _SURNAME_MAX = 4
+_INNER_RE = regex.compile(r"[（(](?P<inner>[^（()）]+)[)）]")
 
 
 def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
@@ -104,6 +105,13 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
         surname = fold_variants(person.surname or "")
         if surname in wanted or _listed_with_the_title(person, unsplit):
             evidence.add_person(person)
+    for label, pname in labels:  # 総務部長（中野晋）: the label prints the full name
+        parts = analyze_label(label, pname)
+        inner = _INNER_RE.search(parts.printed)
+        if parts.name and parts.role and inner is not None:
+            name, _ = strip_honorific(inner["inner"])
+            if position_suffix(name) is None and fold_variants(name) == fold_variants(parts.name):
+                evidence.add_person(Person(parts.name, title=parts.role))
     initials = {fold_variants(body)[:2] for body in bodies}
     for person in introductions(_speech_openings(blocks)):
         if fold_variants(person.name)[:2] in initials:

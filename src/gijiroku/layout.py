@@ -24,7 +24,7 @@ Example:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import regex
 
@@ -37,6 +37,7 @@ __all__ = [
     "find_running_headers",
     "is_web_furniture",
     "label_key",
+    "names_in_labels",
 ]
 
 #: A page number printed on a line of its own: ``- 4 -``, ``－1－``, ``P.5``, ``3/12``, or a
@@ -232,3 +233,25 @@ def count_labels(lines: Sequence[Line]) -> dict[str, int]:
         if key is not None:
             counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+_INNER_NAME_RE = regex.compile(r"[（(](?P<inner>[^（()）]{2,12})[)）]$")
+
+
+def names_in_labels(labels: Mapping[str, int]) -> frozenset[str]:
+    """The full names labels print in parentheses (委員長（平山たかお）, 総務部長（中野晋君）):
+    evidence that a roster line starting with one lists that person.
+
+    Example:
+        >>> sorted(names_in_labels({"委員長（平山たかお）": 9, "座長（曽根委員）": 1}))
+        ['平山たかお']
+    """
+    found = set()
+    for label in labels:
+        inner = _INNER_NAME_RE.search(label)
+        if inner is None:
+            continue
+        name = regex.sub(r"(?:君|議員|氏|さん)$", "", inner["inner"])
+        if len(name) >= 2 and position_suffix(name) is None:
+            found.add(name)
+    return frozenset(found)

@@ -146,6 +146,8 @@ _OLD_FORMS_TABLE = """
 OLD_FORMS: Mapping[str, str] = {pair[0]: pair[1] for pair in _OLD_FORMS_TABLE.split()}
 _FOLD = str.maketrans(dict(OLD_FORMS))
 
+#: The longest full name a roster entry prints before a bare title word (大塚健志｜次長).
+_FULL_NAME_MAX = 5
 _HAN_ONLY_RE = regex.compile(r"^[\p{Han}々〆ヶ]+$")
 _HAN_RUN_RE = regex.compile(r"[\p{Han}々〆ヶ]+")
 _KATAKANA_START_RE = regex.compile(r"\p{Katakana}")
@@ -363,6 +365,27 @@ def split_person(
     cut = _department_cut(fhead)
     if cut is not None:
         return body[:cut], body[cut:]
+    # A roster entry names a person in full: a short head right before a bare title word is
+    # the full name (大塚健志｜次長), when no department word starts inside it.
+    if (
+        run_together
+        and 2 <= len(fhead) <= _FULL_NAME_MAX
+        and _NAME_RE.match(fhead)
+        and _department_cut(fhead) is None
+        and not starts_with_department(fhead)
+    ):
+        return head, body[at:]
+    # A roster entry's full name runs into a department's (米津好美｜企画総務部長): cut where a
+    # department word starts after a name of the usual length.
+    if run_together:
+        for k in (4, 3, 5):
+            if (
+                k < len(fhead)
+                and _NAME_RE.match(fhead[:k])
+                and not starts_with_department(fhead[:k])
+                and starts_with_department(fhead[k:])
+            ):
+                return body[:k], body[k:]
     # A run-together "surname + department + position" entry: take the common surname length
     # when what follows it reads as a department.
     if run_together and len(head) > default_surname and _HAN_ONLY_RE.match(head[:default_surname]):

@@ -768,6 +768,7 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
             and parts.name
             and not turn.continued
             and (resolution is None or not resolution.candidates)
+            and (not printed_roster or _names_in_full(parts))
         ):
             # a speaker the label names in full whom no roster lists (a newly appointed
             # 教育委員, or minutes printed without a roster)
@@ -829,6 +830,12 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
             if note.kind == "chair_change":
                 roster.chair_change(note.text)
     return utterances
+
+
+def _names_in_full(parts: LabelParts) -> bool:
+    """The label prints a full name (委員長（平山たかお）, ４番（奈良祥孝君）, 石井準一君), not a
+    surname before a title (関総務課長): with a roster, only such a speaker joins the members."""
+    return "（" in parts.printed or "(" in parts.printed or parts.honorific is not None
 
 
 def _label_span(state: ParseState, block: Block) -> Pos:

@@ -39,7 +39,12 @@ from gijiroku.blocks import (
     UnmatchedMeta,
 )
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
-from gijiroku.layout import count_labels, find_running_headers, is_web_furniture
+from gijiroku.layout import (
+    count_labels,
+    find_running_headers,
+    is_web_furniture,
+    names_in_labels,
+)
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, split_lines
 
 __all__ = ["Paragraph", "tokenize_lines"]
@@ -400,7 +405,8 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text),
-        labels=count_labels(lines),
+        labels=(labels := count_labels(lines)),
+        named=names_in_labels(labels),
     )
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
     blocks: list[Block] = []

@@ -73,7 +73,7 @@ from gijiroku.formats.base import (
     in_mode,
     keyed_header,
 )
-from gijiroku.names import HONORIFICS, POSITION_WORDS_RE, position_suffix
+from gijiroku.names import HONORIFICS, POSITION_WORDS_RE, position_suffix, split_person
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
 from gijiroku.vocabulary import COURSE_WORDS, ERA_NAMES, KNUM, NUM, RULE_CHARS, SP, letter_spaced
@@ -530,10 +530,28 @@ def _is_roster_heading(match: regex.Match[str], ctx: Context) -> bool:
     return bool(_ROSTER_WORDS_RE.match(compact(match["heading"])))
 
 
+_LIST_TAIL_RE = regex.compile(rf"{SP}(?:ほか|他|外|以上)$")
+
+
+def _is_title_row(match: regex.Match[str], ctx: Context) -> bool:
+    """Titles and names in columns; a name followed by ほか (and others) is no column."""
+    return ctx.mode == "roster" and not _LIST_TAIL_RE.search(match["entries"])
+
+
 def _is_post(match: regex.Match[str], ctx: Context) -> bool:
-    """A title printed alone in a roster (its name follows on the next line)."""
+    """A title printed alone in a roster (its name follows on the next line); a line that
+    starts with a name the labels print (松下重志産業企画室長 beside 産業企画室長（松下重志）) is
+    an entry, not a post."""
     value = match["value"]
-    return ctx.mode == "roster" and (position_suffix(value) is not None or value.endswith("兼務"))
+    if ctx.mode != "roster":
+        return False
+    if value.endswith("兼務"):
+        return True
+    if position_suffix(value) is None or any(
+        value[:k] in ctx.named for k in range(2, min(len(value), 9))
+    ):
+        return False
+    return split_person(value, run_together=True)[0] is None  # 大塚健志次長 names a person
 
 
 #: Rosters print a name in a field this many cells wide (吉　田　崇　仁, 小笠原　　　聡).
@@ -745,7 +763,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         "roster-titles",
         BlockKind.ROSTER,
         ROLE_ROW_RE,
-        guard=in_mode("roster"),
+        guard=_is_title_row,
         children=ChildRule("entries", BlockKind.MEMBER, ROLE_ENTRY_RE, _PADDED),
     ),
     Rule("post", BlockKind.HEADER, POST_RE, guard=_is_post, meta=HeaderMeta(name=HeaderName.POST)),
