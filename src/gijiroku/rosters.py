@@ -86,6 +86,10 @@ _HEADING_TITLES = {
 }
 
 
+#: Groups that say who attended, not what they are: no title for the names under them.
+_ATTENDANCE_WORDS = frozenset({"出席者", "欠席者", "参加者", "出席", "欠席", "参加"})
+
+
 def split_entry(entry: str) -> tuple[str | None, str, str | None]:
     """Read a roster entry printed in columns: (title, name, surname).
 
@@ -559,7 +563,7 @@ class RosterBuilder:
             title = (
                 self.member_title
                 or _HEADING_TITLES.get(compact(group))
-                or (group if position_suffix(group) else None)
+                or (group if position_suffix(group) and group not in _ATTENDANCE_WORDS else None)
             )
         own = meta.attendance if isinstance(meta, MemberMeta) else None
         attendance = own or self.attendance

@@ -531,6 +531,7 @@ def _is_roster_heading(match: regex.Match[str], ctx: Context) -> bool:
 
 
 _LIST_TAIL_RE = regex.compile(rf"{SP}(?:ほか|他|外|以上)$")
+_LIST_MARK_RE = regex.compile(r"[、，,|｜：:]")
 
 
 def _is_title_row(match: regex.Match[str], ctx: Context) -> bool:
@@ -543,8 +544,8 @@ def _is_post(match: regex.Match[str], ctx: Context) -> bool:
     starts with a name the labels print (松下重志産業企画室長 beside 産業企画室長（松下重志）) is
     an entry, not a post."""
     value = match["value"]
-    if ctx.mode != "roster":
-        return False
+    if ctx.mode != "roster" or _LIST_MARK_RE.search(value):
+        return False  # （説明員）：細井…局長、松永…課長 is a list, not a post
     if value.endswith("兼務"):
         return True
     if position_suffix(value) is None or any(

@@ -113,6 +113,12 @@ COLON_KEY_RE = regex.compile(
     rf"(?:{LIST_MARKER}{SP}*)?(?P<key>(?:{_COLON_KEYS}){_KEY_NOTE}){SP}*[：:]{SP}*(?P<value>.*)",
     regex.DOTALL,
 )
+#: A line that names a list of people by attendance: 本会議に出席した事務局職員,
+#: 説明のため会議に出席した者, 出席委員（13名）.
+ATTENDANCE_HEADING_RE = regex.compile(
+    rf"(?:{LIST_MARKER}{SP}*)?(?P<key>[^\s：:、。]{{0,24}}(?:出席|欠席)[^\s：:、。]{{0,16}}"
+    rf"(?:者|員|委員|議員|職員))(?:{SP}*[（(][^（()）]{{0,12}}[)）])?"
+)
 #: The words of a key that opens a list of people.
 _ROSTER_NAMES = frozenset({HeaderName.ATTENDEES, HeaderName.ABSENTEES, HeaderName.STAFF})
 _AGENDA_NAMES = frozenset({HeaderName.AGENDA})
@@ -147,7 +153,8 @@ def _underlined(ctx: Context) -> bool:
 
 
 def _is_roster_key(match: regex.Match[str], ctx: Context) -> bool:
-    return _key_name(match) in _ROSTER_NAMES and not _reads_as_speech(match["value"] or "")
+    value = match.groupdict().get("value") or ""
+    return _key_name(match) in _ROSTER_NAMES and not _reads_as_speech(value)
 
 
 def _is_materials_key(match: regex.Match[str], ctx: Context) -> bool:
@@ -785,6 +792,14 @@ KEY_RULES: tuple[Rule, ...] = (
 ROSTER_RULES: tuple[Rule, ...] = (
     Rule("roster-group", BlockKind.HEADER, GROUP_RE, guard=_is_group, derive=_group),
     Rule("roster-row", BlockKind.ROSTER, ROW_RE, guard=_is_row, children=_ROW),
+    Rule(
+        "attendance-heading",
+        BlockKind.HEADER,
+        ATTENDANCE_HEADING_RE,
+        guard=_is_roster_key,
+        derive=_key_field,
+        sets_mode="roster",
+    ),
     Rule(
         "colon-roster-key",
         BlockKind.HEADER,
