@@ -310,6 +310,7 @@ def _notice(state: ParseState, block: Block) -> None:
 HEADER_HANDLERS: Mapping[HeaderName, Handler] = {
     HeaderName.ATTENDEES: _attendees_key,
     HeaderName.ABSENTEES: _absentees_key,
+    HeaderName.STAFF: _attendees_key,
     HeaderName.ROSTER_HEADING: _roster_heading,
     HeaderName.CHANGES_HEADING: _changes_heading,
     HeaderName.CHANGE_DATE: _change_date,

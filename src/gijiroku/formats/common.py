@@ -616,7 +616,8 @@ LABEL_TURN_RE = regex.compile(
     (?:(?P<mark>{MARK}){SP}*)?               # an optional mark: 〇河野大臣
     (?P<label>{LABEL}                        # 林委員 / 座長 / 情報政策課長
       (?:{SP}*{PAREN_AFTER_LABEL})?          # 座長（曽根委員）
-    | {LABEL_CHAR}{{1,10}}?{SP}*[（(]{SP}*(?:{POSITION_WORDS_RE}){SP}*[)）])   # 山田（座長）
+    | {LABEL_CHAR}{{1,10}}?{SP}*[（(]{SP}*(?:{POSITION_WORDS_RE}){SP}*[)）]    # 山田（座長）
+    | {LABEL_CHAR}{{1,6}}?[（(]{LABEL_CHAR}{{1,3}}[)）](?:{POSITION_WORDS_RE}))  # 林（宏）委員
     (?:
         {SP}*[：:]{SP}*(?P<text>.*)          # 〇河野大臣： text
       | {SP}+(?P<text>.+)                    # 林委員 text

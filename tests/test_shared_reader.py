@@ -1,0 +1,256 @@
+"""Issue 11, line by line: each line the issue quotes (from minutes of publishers the project
+had not seen) in a small document around it, and what it becomes. The families are detected,
+not chosen, so the shared reader is what reads them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+import gijiroku
+from gijiroku import Minutes
+from tests.conftest import read_sample
+
+#: A speech after the header, so that a header line has a document around it.
+SPEECH = "○議長（林宏君）　ただいまから会議を開きます。\n"
+
+
+def _parse(text: str) -> Minutes:
+    m = gijiroku.parse(text)
+    assert m.unaccounted(text) == []
+    return m
+
+
+def _members(m: Minutes) -> list[tuple[str | None, str | None]]:
+    return [(x.name, x.title) for x in m.members if x.name != "林宏"]
+
+
+# -- dates and times ------------------------------------------------------------------------
+
+DATES: list[tuple[str, str, dt.date, str | None, str | None]] = [
+    # (where, text, date, start, end)
+    ("品川区議会", "2001年12月7日 総務委員会\n" + SPEECH, dt.date(2001, 12, 7), None, None),
+    ("a town's committee", "1 開催月日      平成18年1月25日\n" + SPEECH, dt.date(2006, 1, 25), None, None),
+    ("社会保障審議会", "○日時\n平成23年2月10日(木)17:01~18:16\n" + SPEECH, dt.date(2011, 2, 10), "17:01", "18:16"),
+    ("小平市 幹事長会議", "# 幹事長会議\n令和2(2020)年5月8日（金）9:00～／会議録なし\n", dt.date(2020, 5, 8), "09:00", None),
+    ("熊本 NPO 理事会", "□ 日 時 2020年5月2日19:00-20:00\n□ 場 所 KMT事務所\n", dt.date(2020, 5, 2), "19:00", "20:00"),
+    ("a council", "１  日  時    令和元年７月26日（金）14：00～15：56\n" + SPEECH, dt.date(2019, 7, 26), "14:00", "15:56"),
+    ("群馬県議会", "1.開催日時\n\n平成27年3月4日(水曜日)10時開始 15時46分終了\n" + SPEECH, dt.date(2015, 3, 4), "10:00", "15:46"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("where", "text", "date", "start", "end"), DATES, ids=[d[0] for d in DATES])
+def test_dates_in_every_printed_form(
+    where: str, text: str, date: dt.date, start: str | None, end: str | None
+) -> None:
+    m = _parse(text)
+    assert (m.meeting.date, m.meeting.start_time, m.meeting.end_time) == (date, start, end)
+    assert "no-date" not in {d.code for d in m.diagnostics}
+
+
+def test_a_breadcrumb_range_is_no_date() -> None:
+    # 群馬県議会: 現在の位置 … > 平成26年5月26日~平成27年4月29日常任委員会記録 > …
+    m = _parse(read_sample("assembly/gunma-bunkyo-keisatsu-2015-03-04.txt"))
+    assert m.meeting.date == dt.date(2015, 3, 4)
+    assert [x.kind for x in m.layout[:3]] == ["furniture", "furniture", "furniture"]
+    assert m.layout[1].text.startswith("現在の位置 議会トップページ >")
+
+
+def test_the_sitting_date_not_the_selection_date() -> None:
+    # a 1947 Diet record: 昭和二十二年十一月十三日 (members chosen) … 十一月十四日（金曜日）…開会
+    text = (
+        "第一回国会 衆議院 決算委員会議録 第二号\n"
+        "昭和二十二年十一月十三日（木曜日）\n"
+        "　議長において本委員を左の通り選任した。\n"
+        "十一月十四日（金曜日）午前十一時二十分開会\n"
+        "○委員長（田中角栄君）　これより会議を開きます。\n"
+    )
+    m = _parse(text)
+    assert (m.meeting.date, m.meeting.start_time) == (dt.date(1947, 11, 14), "11:20")
+
+
+# -- rosters ---------------------------------------------------------------------------------
+
+ROSTERS: list[tuple[str, str, list[tuple[str | None, str | None]]]] = [
+    ("出席者：… (a turn by 出席者)", "出席者：林委員、山田委員(座長)、佐藤委員\n座長 それでは始めます。\n",
+     [("林", "委員"), ("山田", "委員"), ("佐藤", "委員")]),
+    ("table cells", "○出席者\n委員\n岩瀬達哉委員 | 遠藤久夫委員 |\n" + SPEECH,
+     [("岩瀬達哉", "委員"), ("遠藤久夫", "委員")]),
+    ("委員 / names below", "出席者\n委員\n 北山会長,小川副会長,田中委員\n" + SPEECH,
+     [("北山", "会長"), ("小川", "副会長"), ("田中", "委員")]),
+    ("委員：spaced names", "委員：青木  秀子、東 珠実、色川 卓男\n" + SPEECH,
+     [("青木秀子", "委員"), ("東珠実", "委員"), ("色川卓男", "委員")]),
+    ("title:name", "出席委員\n委員長:星名建市、副委員長:安孫子哲\n" + SPEECH,
+     [("星名建市", "委員長"), ("安孫子哲", "副委員長")]),
+    ("name(出席)", "出席者\n伊藤忠通(出席)\n" + SPEECH, [("伊藤忠通", None)]),
+    ("letter-spaced columns", "出席委員\n   委員長  清 瀬 英 也  副委員長  池 田 勝 雄\n" + SPEECH,
+     [("清瀬英也", "委員長"), ("池田勝雄", "副委員長")]),
+    ("organisation prefix", "出席者\n金融庁総合政策局総合政策課：佐藤総合政策管理官\n" + SPEECH,
+     [("佐藤", "総合政策管理官")]),
+    ("（説明員）：", "出席者\n（説明員）：細井スポーツ振興局長、松永総務課長\n" + SPEECH,
+     [("細井", "スポーツ振興局長"), ("松永", "総務課長")]),
+    ("本会議に出席した事務局職員", "議事日程（第1号）\n本会議に出席した事務局職員\n事務局長　　山田　太郎\n" + SPEECH,
+     [("山田太郎", "事務局長")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("where", "text", "members"), ROSTERS, ids=[r[0] for r in ROSTERS])
+def test_rosters_in_every_separator_form(
+    where: str, text: str, members: list[tuple[str | None, str | None]]
+) -> None:
+    m = _parse(text)
+    assert _members(m) == members
+    assert not [u for u in m.utterances if u.speaker.label.startswith(("出席", "議事日程", "本会議"))]
+
+
+def test_attendance_printed_after_a_name() -> None:
+    m = _parse("出席者\n伊藤忠通(出席)\n山田花子(欠席)\n" + SPEECH)
+    assert [(x.name, x.attendance) for x in m.members][:2] == [
+        ("伊藤忠通", "present"),
+        ("山田花子", "absent"),
+    ]
+
+
+def test_a_pdf_header_is_no_turn() -> None:
+    # 京都市会: ◯令和６年５月17日（金） / ◯市会第３会議室 / ◯委員会説明員 in the header
+    m = _parse(read_sample("pdf/kyoto-sangyo-2024-05-17.txt"))
+    assert m.utterances[0].speaker.label == "委員長（平山たかお）"
+    assert (m.meeting.date, m.meeting.venue) == (dt.date(2024, 5, 17), "市会第3会議室")
+    staff = {x.name for x in m.members if x.group in ("委員会説明員", "産業観光局", "交通局")}
+    assert {"北村信幸", "松下重志", "大塚健志", "米津好美"} <= staff
+
+
+def test_a_minister_over_several_lines_keeps_every_post() -> None:
+    # 財務大臣 / 国務大臣 / （金融担当）　鈴木　俊一君 (the indentation lost, as in some copies)
+    text = read_sample("diet/sangiin-zaisei-2024-08-23.txt")
+    flat = "\n".join(line.lstrip(" \u3000") for line in text.splitlines())
+    m = gijiroku.parse(flat)
+    suzuki = next(x for x in m.members if x.name == "鈴木俊一")
+    assert (suzuki.title, suzuki.roles) == ("財務大臣", ("国務大臣（内閣府特命担当大臣（金融））",))
+    turns = [u for u in m.utterances if u.speaker.label == "国務大臣（鈴木俊一君）"]
+    assert turns
+    assert {u.speaker_id for u in turns} == {suzuki.id}
+
+
+# -- labels ----------------------------------------------------------------------------------
+
+LABELS: list[tuple[str, str | None, str | None]] = [
+    ("荒井スポーツ振興局施設担当部長", "荒井", "スポーツ振興局施設担当部長"),
+    ("宮原消費者教育推進課長", "宮原", "消費者教育推進課長"),
+    ("古川秘書課長兼務人事課長", "古川", "秘書課長兼務人事課長"),
+    ("伊奈川参事官(社会保障担当)", "伊奈川", "参事官(社会保障担当)"),
+    ("林（宏）委員", "林", "委員"),
+    ("文教委員長（藤田二郎君）", "藤田二郎", "文教委員長"),
+    ("米窪國務大臣", "米窪", "國務大臣"),
+]
+
+
+@pytest.mark.parametrize(("label", "name", "role"), LABELS, ids=[x[0] for x in LABELS])
+def test_labels_split_into_name_and_title(label: str, name: str | None, role: str | None) -> None:
+    m = _parse(f"○{label}　ご説明いたします。\n○{label}　以上です。\n")
+    speaker = m.utterances[0].speaker
+    assert (speaker.label, speaker.name, speaker.role) == (label, name, role)
+
+
+def test_old_character_forms_resolve_like_todays() -> None:
+    text = "出席国務大臣\n　　　　国務大臣　米窪　満亮君\n○米窪國務大臣　説明いたします。\n"
+    m = _parse(text)
+    assert m.utterances[0].speaker_id is not None
+    assert m.utterances[0].speaker.name == "米窪満亮"
+
+
+@pytest.mark.parametrize("line", ["谷田川委員長)ただ今から会議を開きます。", "市長)本日はお忙しい中ありがとうございます。"])
+def test_a_closing_parenthesis_makes_no_label(line: str) -> None:
+    for family in ("generic", "committee", "assembly", "diet"):
+        m = gijiroku.parse(SPEECH + line + "\n", format=family)
+        assert [u.speaker.label for u in m.utterances] == ["議長（林宏君）"], family
+
+
+# -- marked lines ----------------------------------------------------------------------------
+
+MARKED: list[tuple[str, Callable[[Minutes], object], object]] = [
+    ("○午後１時17分休憩", lambda m: [(e.kind, e.time) for e in m.events], [("recess", "13:17")]),
+    ("○午後２時43分開議", lambda m: [(e.kind, e.time) for e in m.events], [("start", "14:43")]),
+    ("○会議録署名人選定について", lambda m: [s.title for s in m.sections], ["会議録署名人選定について"]),
+    ("○日 程", lambda m: [s.title for s in m.sections], ["日 程"]),
+    ("△開会 午前10時00分", lambda m: [(e.kind, e.time) for e in m.events], [("start", "10:00")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "read", "expected"), MARKED, ids=[x[0] for x in MARKED])
+def test_marked_lines_are_events_or_headings(
+    line: str, read: Callable[[Minutes], object], expected: object
+) -> None:
+    m = _parse(SPEECH + line + "\n○議長（林宏君）　続けます。\n")
+    assert read(m) == expected
+    assert [u.text for u in m.utterances] == ["ただいまから会議を開きます。", "続けます。"]
+
+
+def test_a_signature_block_without_its_statement() -> None:
+    m = _parse(SPEECH + "議 長 林 宏\n署名人 須 藤 安 通\n")
+    assert [(s.role, s.name) for s in m.signatures[0].signers] == [("議長", "林宏"), ("署名人", "須藤安通")]
+    assert len(m.utterances) == 1
+    assert not m.sections
+
+
+# -- page furniture --------------------------------------------------------------------------
+
+FURNITURE = [
+    "議事ロックス -地方議会議事録検索-",
+    "ホーム> 政策について> 審議会・研究会等> 社会保障審議会(社会保障審議会)> 第21回社会保障審議会議事録",
+    "ページの先頭です。",
+    "この議事録のPDFはこちら",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_page_furniture_is_layout(line: str) -> None:
+    m = _parse(line + "\n第1回 総務委員会 会議録\n" + SPEECH)
+    assert [(x.kind, x.text) for x in m.layout] == [("furniture", line)]
+    assert m.meeting.title == "第1回 総務委員会 会議録"
+
+
+# -- never silently wrong ----------------------------------------------------------------------
+
+NOVEL = (
+    "吾輩は猫である。名前はまだ無い。\n"
+    "どこで生れたかとんと見当がつかぬ。何でも薄暗いじめじめした所でニャーニャー泣いていた事だけは"
+    "記憶している。吾輩はここで始めて人間というものを見た。\n"
+    "「先生、どうしたんですか」と書生が言った。\n"
+    "先生は黙っていた。\n"
+)
+TRANSCRIPT = (
+    "えーそれでは時間になりましたので始めたいと思います\n"
+    "本日はお忙しいところお集まりいただきありがとうございます\n"
+    "まず最初に資料の確認をさせていただきます\n"
+) * 4
+
+
+@pytest.mark.parametrize("text", [NOVEL, TRANSCRIPT], ids=["novel", "transcript"])
+def test_prose_without_labels_gets_no_turns_and_says_so(text: str) -> None:
+    m = _parse(text)
+    assert m.utterances == ()
+    assert m.members == ()
+    codes = {d.code for d in m.diagnostics}
+    assert {"no-turns", "no-date", "format-uncertain"} <= codes
+    assert m.quality is not None
+    assert (m.quality.turns, m.quality.prose_in_turns) == (0, 0.0)
+
+
+def test_a_list_of_people_nobody_read_is_reported() -> None:
+    # 熊本 NPO 理事会: □ 定足数の確認 理事25人中 4人 伊藤、竹田、冨士川、松波理事 出席
+    m = _parse(read_sample("notes/kumamoto-machinami-rijikai-40-2020-05-02.txt"))
+    unread = [d for d in m.diagnostics if d.code == "roster-unread"]
+    assert [d.span.line_start for d in unread if d.span] == [6]
+    assert m.utterances == ()
+    assert "no-turns" in {d.code for d in m.diagnostics}
+
+
+def test_the_quality_record_of_a_sample() -> None:
+    m = gijiroku.parse(read_sample("council/mhlw-shakaihosho-21-2011-02-10.txt"))
+    assert m.quality is not None
+    assert (m.quality.format, m.quality.turns, m.quality.speakers_resolved) == ("committee", 1, 1.0)
+    assert set(m.quality.header_fields) >= {"title", "date", "start_time", "end_time", "venue"}
+    assert [d.code for d in m.diagnostics if d.severity == "warning"] == []
