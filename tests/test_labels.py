@@ -1,7 +1,7 @@
 """Speaker labels read with the document's own evidence (issue 11, "Labels").
 
 One case per line quoted in the issue, each citing where it comes from: a file in
-tests/data/labels/ (copied from the shared samples, origins in its README) with the line
+samples/ (the bundled samples, origins in samples/README.md) with the line
 number, or "issue 11" for lines from minutes the project has not got. Shapes no document
 here prints are written out in the test, modelled on the quoted lines.
 """
@@ -31,11 +31,12 @@ from gijiroku.names import (
 from gijiroku.normalize import compact
 from gijiroku.resolve import LabelParts, MemberDraft, Roster, analyze_label
 
-DATA = Path(__file__).resolve().parent / "data" / "labels"
+#: The bundled samples, by file name.
+DATA = {p.name: p for p in (Path(__file__).resolve().parent.parent / "samples").rglob("*.txt")}
 
 
 def _read(name: str) -> str:
-    return (DATA / name).read_bytes().decode("utf-8")
+    return DATA[name].read_bytes().decode("utf-8")
 
 
 def _lines(name: str, first: int, last: int) -> str:

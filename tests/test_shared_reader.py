@@ -254,3 +254,20 @@ def test_the_quality_record_of_a_sample() -> None:
     assert (m.quality.format, m.quality.turns, m.quality.speakers_resolved) == ("committee", 1, 1.0)
     assert set(m.quality.header_fields) >= {"title", "date", "start_time", "end_time", "venue"}
     assert [d.code for d in m.diagnostics if d.severity == "warning"] == []
+
+
+def test_readme_quality_example() -> None:
+    """The example session in README's "Any minutes, never silently wrong" is true."""
+    import doctest
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Any minutes, never silently wrong", 1)[1].split("\n## ", 1)[0]
+    session = section.split("```python\n", 1)[1].split("```", 1)[0]
+    test = doctest.DocTestParser().get_doctest(
+        session, {"gijiroku": gijiroku}, "README quality", "README.md", 0
+    )
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
