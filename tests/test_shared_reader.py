@@ -41,7 +41,9 @@ DATES: list[tuple[str, str, dt.date, str | None, str | None]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("where", "text", "date", "start", "end"), DATES, ids=[d[0] for d in DATES])
+@pytest.mark.parametrize(
+    ("where", "text", "date", "start", "end"), DATES, ids=[d[0] for d in DATES]
+)
 def test_dates_in_every_printed_form(
     where: str, text: str, date: dt.date, start: str | None, end: str | None
 ) -> None:
@@ -102,7 +104,9 @@ def test_rosters_in_every_separator_form(
 ) -> None:
     m = _parse(text)
     assert _members(m) == members
-    assert not [u for u in m.utterances if u.speaker.label.startswith(("出席", "議事日程", "本会議"))]
+    assert not [
+        u for u in m.utterances if u.speaker.label.startswith(("出席", "議事日程", "本会議"))
+    ]
 
 
 def test_attendance_printed_after_a_name() -> None:
@@ -161,7 +165,10 @@ def test_old_character_forms_resolve_like_todays() -> None:
     assert m.utterances[0].speaker.name == "米窪満亮"
 
 
-@pytest.mark.parametrize("line", ["谷田川委員長)ただ今から会議を開きます。", "市長)本日はお忙しい中ありがとうございます。"])
+@pytest.mark.parametrize(
+    "line",
+    ["谷田川委員長)ただ今から会議を開きます。", "市長)本日はお忙しい中ありがとうございます。"],
+)
 def test_a_closing_parenthesis_makes_no_label(line: str) -> None:
     for family in ("generic", "committee", "assembly", "diet"):
         m = gijiroku.parse(SPEECH + line + "\n", format=family)
@@ -190,7 +197,10 @@ def test_marked_lines_are_events_or_headings(
 
 def test_a_signature_block_without_its_statement() -> None:
     m = _parse(SPEECH + "議 長 林 宏\n署名人 須 藤 安 通\n")
-    assert [(s.role, s.name) for s in m.signatures[0].signers] == [("議長", "林宏"), ("署名人", "須藤安通")]
+    assert [(s.role, s.name) for s in m.signatures[0].signers] == [
+        ("議長", "林宏"),
+        ("署名人", "須藤安通"),
+    ]
     assert len(m.utterances) == 1
     assert not m.sections
 
@@ -271,3 +281,27 @@ def test_readme_quality_example() -> None:
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
+
+
+@pytest.mark.parametrize("family", ["committee", "assembly", "diet", "generic"])
+def test_every_verbatim_family_reads_them_alike(family: str) -> None:
+    """The shared reader is every family's: the same lines read the same way whichever
+    family the rest of a document calls for."""
+    for where, text, date, start, end in DATES:
+        m = gijiroku.parse(text, format=family)
+        assert (m.meeting.date, m.meeting.start_time, m.meeting.end_time) == (date, start, end), (
+            where
+        )
+    for where, text, members in ROSTERS:
+        m = gijiroku.parse(text, format=family)
+        assert _members(m) == members, where
+    for line, read, expected in MARKED:
+        m = gijiroku.parse(SPEECH + line + "\n○議長（林宏君）　続けます。\n", format=family)
+        assert read(m) == expected, line
+        assert [u.text for u in m.utterances] == ["ただいまから会議を開きます。", "続けます。"], (
+            line
+        )
+    for line in FURNITURE:
+        m = gijiroku.parse(line + "\n第1回 総務委員会 会議録\n" + SPEECH, format=family)
+        assert [(x.kind, x.text) for x in m.layout] == [("furniture", line)], line
+        assert m.meeting.title == "第1回 総務委員会 会議録", line
