@@ -175,7 +175,7 @@ def test_input_forms_give_the_same_minutes(monka_xml: str, form: str) -> None:
             "<data><numberOfRecords>1</numberOfRecords><meetingRecords>"
             f"{body}</meetingRecords></data>"
         )
-    from_data = gijiroku.from_kokkai(data)  # type: ignore[arg-type]
+    from_data = gijiroku.from_kokkai(data)
     from_xml = gijiroku.from_kokkai(monka_xml)
     source = from_data.source.model_copy(update={"kokkai": None})
     assert from_data.model_copy(update={"source": source}) == from_xml.model_copy(
