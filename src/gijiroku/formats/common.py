@@ -626,6 +626,11 @@ LABEL_TURN_RE = regex.compile(
     regex.VERBOSE,
 )
 NAME_PAREN_RE = regex.compile(NAME_PAREN)
+#: A label closed by a parenthesis with none opened, the speech right after it (some
+#: minutes print labels so): 谷田川委員長)ただ今から…, 市長)本日は…
+CLOSED_LABEL_TURN_RE = regex.compile(
+    rf"(?:(?P<mark>{MARK}){SP}*)?(?P<label>{LABEL})[)）]{SP}*(?P<text>\S.*)"
+)
 _ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
 
 
@@ -824,6 +829,15 @@ AGENDA_RULES: tuple[Rule, ...] = (
 #: All of them, in that order.
 HEADER_RULES: tuple[Rule, ...] = (*KEY_RULES, *ROSTER_RULES, *AGENDA_RULES)
 
+#: A label closed by a parenthesis, the speech after it (谷田川委員長)ただ今から…).
+CLOSED_LABEL_RULE = Rule(
+    "closed-label",
+    BlockKind.TURN,
+    CLOSED_LABEL_TURN_RE,
+    ends_header=True,
+    sets_mode="turn",
+)
+
 #: Header rules that come after a family's own and before its catch-all ones.
 HEADER_TAIL_RULES: tuple[Rule, ...] = (
     Rule(
@@ -848,6 +862,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         meta=RosterMeta(),
         children=_ROW,
     ),
+    CLOSED_LABEL_RULE,
 )
 
 #: Body rules for a note of the meeting's course with a mark or brackets and a time:
@@ -890,5 +905,6 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
         derive=_heading,
         sets_mode="heading",
     ),
+    CLOSED_LABEL_RULE,
     LABEL_ALONE_RULE,
 )
