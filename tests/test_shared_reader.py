@@ -165,14 +165,22 @@ def test_old_character_forms_resolve_like_todays() -> None:
     assert m.utterances[0].speaker.name == "米窪満亮"
 
 
-@pytest.mark.parametrize(
-    "line",
-    ["谷田川委員長)ただ今から会議を開きます。", "市長)本日はお忙しい中ありがとうございます。"],
-)
-def test_a_closing_parenthesis_makes_no_label(line: str) -> None:
-    for family in ("generic", "committee", "assembly", "diet"):
+CLOSED_LABELS = [
+    ("谷田川委員長)ただ今から会議を開きます。", "谷田川委員長", "谷田川", "委員長"),
+    ("市長)本日はお忙しい中ありがとうございます。", "市長", None, "市長"),
+]
+
+
+@pytest.mark.parametrize(("line", "label", "name", "role"), CLOSED_LABELS, ids=["谷田川", "市長"])
+def test_a_label_closed_by_a_parenthesis(
+    line: str, label: str, name: str | None, role: str | None
+) -> None:
+    # labels printed with a closing parenthesis and the speech right after it
+    for family in ("generic", "committee", "assembly"):
         m = gijiroku.parse(SPEECH + line + "\n", format=family)
-        assert [u.speaker.label for u in m.utterances] == ["議長（林宏君）"], family
+        last = m.utterances[-1]
+        assert (last.speaker.label, last.speaker.name, last.speaker.role) == (label, name, role)
+        assert last.text == line.split(")", 1)[1], family
 
 
 # -- marked lines ----------------------------------------------------------------------------
