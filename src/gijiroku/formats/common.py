@@ -54,7 +54,7 @@ from gijiroku.names import POSITION_WORDS_RE, position_suffix, split_person
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
 from gijiroku.rosters import split_row
-from gijiroku.vocabulary import CLOCK, COURSE_WORDS, ERA_NAMES, SP, letter_spaced
+from gijiroku.vocabulary import CLOCK, COURSE_WORDS, ERA_NAMES, RULE_CHARS, SP, letter_spaced
 
 __all__ = [
     "BODY_RULES",
@@ -162,9 +162,22 @@ def _is_materials_key(match: regex.Match[str], ctx: Context) -> bool:
 
 
 def _is_material(match: regex.Match[str], ctx: Context) -> bool:
-    """A line of the list under 配付資料 (a material), not a key of its own."""
+    """A line of the list under 配付資料 (a material): not a key of its own, not a rule line,
+    an event or a speaker's label (○委員長（平山たかお）) that ends the list."""
     value = match["value"]
-    return ctx.mode == "materials" and not _reads_as_speech(value) and not _is_other_key_text(value)
+    return (
+        ctx.mode == "materials"
+        and not _reads_as_speech(value)
+        and not _is_other_key_text(value)
+        and not RULE_LINE_RE.fullmatch(value)
+        and not MARKED_EVENT_RE.fullmatch(value)
+        and not (value[:1] in _SPEAKER_MARKS and label_key(value) is not None)
+    )
+
+
+#: A rule line: ―――, ───, −−−, ＝＝＝, with at most one ornament (―――◇―――).
+RULE_LINE_RE = regex.compile(rf"(?P<text>[{RULE_CHARS}]{{3,}}(?:[◇・◆○●][{RULE_CHARS}]{{3,}})?)")
+_SPEAKER_MARKS = "○◯〇●◎◆"
 
 
 def _is_other_key_text(text: str) -> bool:
@@ -593,7 +606,7 @@ MARK = r"[〇○◯●◎◆■◇□]"
 LABEL_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・々〆ヶA-Za-zＡ-Ｚａ-ｚ]"
 #: A speaker label: any run of name characters that ends with a position word (林委員,
 #: 座長, 情報政策課長, 河野大臣, 事務局).
-LABEL = rf"{LABEL_CHAR}{{0,24}}?(?:{POSITION_WORDS_RE})"
+LABEL = rf"{LABEL_CHAR}{{0,36}}?(?:{POSITION_WORDS_RE})"
 #: A name in parentheses right after a label, or on the next line: （曽根委員）.
 NAME_PAREN = rf"[（(]{SP}*(?P<pname>{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?){SP}*[)）]"
 PAREN_AFTER_LABEL = rf"[（(]{SP}*{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?{SP}*[)）]"
@@ -617,7 +630,9 @@ LABEL_TURN_RE = regex.compile(
     (?P<label>{LABEL}                        # 林委員 / 座長 / 情報政策課長
       (?:{SP}*{PAREN_AFTER_LABEL})?          # 座長（曽根委員）
     | {LABEL_CHAR}{{1,10}}?{SP}*[（(]{SP}*(?:{POSITION_WORDS_RE}){SP}*[)）]    # 山田（座長）
-    | {LABEL_CHAR}{{1,6}}?[（(]{LABEL_CHAR}{{1,3}}[)）](?:{POSITION_WORDS_RE}))  # 林（宏）委員
+    | {LABEL_CHAR}{{1,6}}?[（(]{LABEL_CHAR}{{1,3}}[)）](?:{POSITION_WORDS_RE})   # 林（宏）委員
+    | [（(]{SP}*{LABEL_CHAR}{{1,20}}?(?:{POSITION_WORDS_RE}){SP}*[)）]           # （伊藤よしのり議長）
+    | [0-9０-９]{{1,3}}番{SP}*[（(]{SP}*{LABEL_CHAR}{{1,20}}?{SP}*[)）])          # ４番（奈良祥孝君）
     (?:
         {SP}*[：:]{SP}*(?P<text>.*)          # 〇河野大臣： text
       | {SP}+(?P<text>.+)                    # 林委員 text
