@@ -14,7 +14,14 @@ Example:
 from gijiroku.api import OnIssue, json_schema, parse, parse_file
 from gijiroku.batch import BatchInput, OnError, ParseResult, parse_many
 from gijiroku.blocks import Block, BlockKind
-from gijiroku.errors import DecodeError, FormatNotFound, GijirokuError, GijirokuWarning, ParseError
+from gijiroku.errors import (
+    DecodeError,
+    FormatNotFound,
+    GijirokuError,
+    GijirokuWarning,
+    OutputError,
+    ParseError,
+)
 from gijiroku.formats import FORMATS, detect_format
 from gijiroku.formats.base import Format
 from gijiroku.kokkai import KokkaiSpeech, from_kokkai
@@ -64,6 +71,7 @@ __all__ = [
     "Note",
     "OnError",
     "OnIssue",
+    "OutputError",
     "ParseError",
     "ParseResult",
     "SCHEMA_VERSION",

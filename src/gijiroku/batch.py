@@ -10,10 +10,23 @@ of inputs, when it is known: a few chunks per worker, at most 16 inputs each, wh
 the pool's overhead against one input at a time) and at most two chunks per worker are in
 flight, so neither the inputs nor the results are ever all in memory at once
 (``ProcessPoolExecutor.map`` would submit every input up front). ``jobs=1`` runs in the
-calling process, without a pool, which is what you want in a debugger. Workers are forked
-when that is safe (Linux, a single-threaded parent: they start in milliseconds and inherit
-the imported modules), else started with ``forkserver`` (POSIX) or ``spawn``, as Python
-recommends for a process that runs threads.
+calling process, without a pool, which is what you want in a debugger.
+
+The start method is ``fork`` wherever the system has it (Linux, macOS, the BSDs), chosen on
+purpose and always the same: a forked worker starts in milliseconds with gijiroku already
+imported, and it never runs the caller's ``__main__`` again, so ``parse_many`` works as
+written in a plain script without an ``if __name__ == "__main__":`` guard, in a notebook,
+under ``python -m``, and after pandas or pyarrow started threads of their own (``spawn`` and
+``forkserver`` import the main module again, which fails in such a script). Forking a
+process that runs threads is safe here because a worker only runs gijiroku's own code (no
+pandas, no pyarrow, no I/O but reading its files); Python 3.12+ warns about such forks in
+general, and that warning is silenced for these forks only. Where there is no ``fork``
+(Windows), workers are spawned, and a script needs the ``__main__`` guard as for any
+multiprocessing code.
+
+A worker ignores Ctrl-C (the parent stops the pool) and, on Linux, is killed when the parent
+dies. When the iterator is not run to the end — the caller stops, an exception, Ctrl-C —
+the workers are terminated at once rather than left to finish their chunks.
 
 Example:
     >>> import gijiroku
@@ -25,16 +38,17 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
 import signal
+import stat
 import sys
-import threading
-import time
 import traceback as traceback_module
+import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Generator, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -51,6 +65,7 @@ __all__ = [
     "ParseResult",
     "Task",
     "available_cores",
+    "describe_file_type",
     "failure",
     "iter_tasks",
     "parse_many",
@@ -167,7 +182,7 @@ def parse_many(
     encoding: str | None = None,
     on_issue: OnIssue = "collect",
     chunksize: int | None = None,
-) -> Iterator[ParseResult]:
+) -> Generator[ParseResult, None, None]:
     """Parse many minutes in parallel; yield one :class:`ParseResult` per input, in order.
 
     Each input is either
@@ -201,7 +216,8 @@ def parse_many(
             texts; 1 gives each result as early as possible.
 
     Yields:
-        One :class:`ParseResult` per input, in input order.
+        One :class:`ParseResult` per input, in input order. To stop early, ``close()`` the
+        generator (or leave the loop and drop it): the workers are terminated at once.
 
     Raises:
         TypeError: ``inputs`` is a single str/bytes/path, or an input is neither a path nor
@@ -210,7 +226,8 @@ def parse_many(
 
     What counts as a failure: any exception while reading or parsing one input. A
     :class:`~gijiroku.GijirokuError` (e.g. ``DecodeError`` for a PDF) or an ``OSError`` (a
-    missing or unreadable file) is bad input; any other exception is recorded too, so a
+    missing or unreadable file; a path that is no regular file, such as a FIFO, which is
+    never opened) is bad input; any other exception is recorded too, so a
     corpus run never stops, but with ``internal=True`` and its traceback, because it is
     most likely a bug in gijiroku. ``KeyboardInterrupt`` stops the run.
 
@@ -266,7 +283,7 @@ def run_tasks(
     on_issue: OnIssue = "collect",
     chunksize: int | None = None,
     total: int | None = None,
-) -> Iterator[ParseResult]:
+) -> Generator[ParseResult, None, None]:
     """The engine behind :func:`parse_many` (and ``gijiroku parse``), for prepared tasks.
 
     ``total`` is the number of tasks when ``tasks`` has no length of its own (it only
@@ -303,7 +320,7 @@ def _auto_chunksize(total: int | None, workers: int) -> int:
 
 def _run(
     tasks: Iterator[Task], options: _Options, workers: int, on_error: OnError, chunksize: int
-) -> Iterator[ParseResult]:
+) -> Generator[ParseResult, None, None]:
     if workers == 1:
         for task in tasks:
             yield _parse_task(task, options, catch=on_error == "collect")
@@ -316,14 +333,18 @@ def _run(
                 yield _parse_task(task, options, catch=on_error == "collect")
         return
     workers = min(workers, len(window))
-    threads_before = _thread_count()
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=_mp_context(), initializer=_ignore_interrupts
+        max_workers=workers,
+        mp_context=_mp_context(),
+        initializer=_init_worker,
+        initargs=(os.getpid(),),
     )
+    finished = False
     try:
-        pending: deque[Future[list[_Outcome]]] = deque(
-            pool.submit(_parse_chunk, chunk, options) for chunk in window
-        )
+        with _forking_with_threads():  # the first submit forks every worker
+            pending: deque[Future[list[_Outcome]]] = deque(
+                pool.submit(_parse_chunk, chunk, options) for chunk in window
+            )
         del window
         while pending:
             outcomes = pending.popleft().result()
@@ -334,9 +355,11 @@ def _run(
                 if on_error == "raise" and not result.ok:
                     _raise(result)
                 yield result
+        finished = True
     finally:
+        if not finished:  # the caller stopped, an exception, a signal: stop now
+            _terminate_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
-        _wait_for_threads(threads_before)
 
 
 def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
@@ -345,34 +368,51 @@ def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 
 def _mp_context() -> BaseContext:
-    """``fork`` when it is safe, else ``forkserver`` or ``spawn``."""
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods and _thread_count() == 1:
+    """``fork`` wherever the system has it, else ``spawn`` (see the module docstring)."""
+    if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        return multiprocessing.get_context("forkserver")
     return multiprocessing.get_context("spawn")
 
 
-def _thread_count() -> int:
-    """Threads of this process, native ones included (Linux), else Python's."""
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return threading.active_count()
+@contextlib.contextmanager
+def _forking_with_threads() -> Iterator[None]:
+    """Silence Python 3.12+'s warning that forking a process with threads may deadlock,
+    for the forks of the pool only: a worker runs nothing those threads could hold."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message=r".*multi-threaded, use of fork\(\)", category=DeprecationWarning
+        )
+        yield
 
 
-def _wait_for_threads(count: int, timeout: float = 0.2) -> None:
-    """Let the pool's threads finish exiting (the OS still lists them for a moment after
-    ``join``), so that the next call sees a single-threaded process and may fork."""
-    deadline = time.monotonic() + timeout
-    while _thread_count() > count and time.monotonic() < deadline:
-        time.sleep(0.001)
+def _terminate_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers now (their chunks are not wanted any more)."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
 
 
-def _ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C is for the parent, which stops the pool cleanly."""
+def _init_worker(parent: int) -> None:
+    """Worker initializer: Ctrl-C is for the parent, which stops the pool cleanly; SIGTERM
+    and SIGHUP kill the worker (a forked worker would inherit the parent's handlers); on
+    Linux the worker is killed when the parent dies, so it is never left behind."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGTERM)
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
 
 
 def _raise(result: ParseResult) -> NoReturn:
@@ -493,9 +533,27 @@ def failure(index: int, source: str, exc: Exception) -> ParseResult:
     )
 
 
+def describe_file_type(mode: int) -> str:
+    """``a FIFO``, ``a socket``, ``a character device`` … for a ``st_mode``."""
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    return next((kind for test, kind in kinds if test(mode)), "not a regular file")
+
+
 def _parse_path(
     path: str | os.PathLike[str], source_name: str | None, options: _Options
 ) -> Minutes:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = stat.S_IFREG  # missing or unreadable: opening it says why
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # a FIFO would block the worker until someone writes to it, a device forever
+        raise OSError(f"{os.fsdecode(path)}: {describe_file_type(mode)}, not a regular file")
     if source_name is None or source_name == os.path.basename(os.fspath(path)):
         return parse_file(
             path, format=options.format, on_issue=options.on_issue, encoding=options.encoding

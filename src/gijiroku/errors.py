@@ -6,6 +6,7 @@ Every exception the library raises on purpose derives from :class:`GijirokuError
     GijirokuError(Exception)
     ├── DecodeError(GijirokuError, ValueError)     bytes that are no known encoding
     ├── FormatNotFound(GijirokuError, LookupError) an unknown ``format=`` name
+    ├── OutputError(GijirokuError, ValueError)     minutes an output format cannot hold
     └── ParseError(GijirokuError, ValueError)      on_issue="raise" and a diagnostic; .diagnostics
     GijirokuWarning(UserWarning)                   on_issue="warn": one warning per diagnostic
 
@@ -21,7 +22,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from gijiroku.models import Diagnostic
 
-__all__ = ["DecodeError", "FormatNotFound", "GijirokuError", "GijirokuWarning", "ParseError"]
+__all__ = [
+    "DecodeError",
+    "FormatNotFound",
+    "GijirokuError",
+    "GijirokuWarning",
+    "OutputError",
+    "ParseError",
+]
 
 
 class GijirokuError(Exception):
@@ -42,6 +50,20 @@ class DecodeError(GijirokuError, ValueError):
 
 class FormatNotFound(GijirokuError, LookupError):
     """``format=`` names no registered minutes family."""
+
+
+class OutputError(GijirokuError, ValueError):
+    """Minutes that an output cannot hold, e.g. a meeting number too large for the 32-bit
+    column of a Parquet file or the 64-bit one of a DataFrame. Raised before anything of
+    that document is written, so a writer can go on with the next one.
+
+    Attributes:
+        source: the minutes' ``source.name``, when known.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.source = source
 
 
 class ParseError(GijirokuError, ValueError):

@@ -37,6 +37,7 @@ __all__ = [
     "SpeakerStats",
     "UtteranceRow",
     "arrow_schema",
+    "check_integers",
     "rows",
     "speakers",
     "to_arrow",
@@ -75,6 +76,8 @@ class UtteranceRow(TypedDict):
 
 #: The columns of :func:`utterances_table`, CSV and Parquet output, in order.
 COLUMNS: tuple[str, ...] = tuple(UtteranceRow.__annotations__)
+#: The integer columns: 32-bit in Parquet (:func:`arrow_schema`), 64-bit in pandas.
+INTEGER_COLUMNS = ("meeting_number", "order", "chars", "line_start", "line_end", "page")
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,36 @@ def _most_common(values: list[str]) -> str | None:
     return max(counts, key=lambda value: counts[value])  # max keeps the first of equals
 
 
+def check_integers(table: Iterable[UtteranceRow], bits: int) -> None:
+    """Make sure every integer column fits a signed ``bits``-bit integer.
+
+    Raises:
+        OutputError: a value does not fit (e.g. ``第99999999999回`` in a 32-bit Parquet
+            column); the message names the source, the column and the value.
+
+    Example:
+        >>> import gijiroku
+        >>> check_integers(gijiroku.parse("第9999999999回 会議録\\n座長 はい。").utterances_table(), 32)
+        Traceback (most recent call last):
+        ...
+        gijiroku.errors.OutputError: meeting_number 9999999999 does not fit a 32-bit integer column
+    """
+    from gijiroku.errors import OutputError
+
+    high = (1 << (bits - 1)) - 1
+    low = -high - 1
+    for row in table:
+        values = (row["meeting_number"], row["order"], row["chars"], row["line_start"],
+                  row["line_end"], row["page"])  # fmt: skip
+        for column, value in zip(INTEGER_COLUMNS, values, strict=True):
+            if value is not None and not low <= value <= high:
+                where = f"{row['source']}: " if row["source"] else ""
+                raise OutputError(
+                    f"{where}{column} {value} does not fit a {bits}-bit integer column",
+                    source=row["source"],
+                )
+
+
 def rows(many: Minutes | ParseResult | Iterable[Minutes | ParseResult]) -> list[UtteranceRow]:
     """The rows of several minutes, one after the other; failed results are skipped.
 
@@ -267,13 +300,18 @@ def to_pandas(many: Minutes | ParseResult | Iterable[Minutes | ParseResult]) -> 
     :func:`~gijiroku.parse_many` yields. Integer columns that may be missing use pandas'
     nullable ``Int64``; ``meeting_date`` is a ``datetime64`` column.
 
+    Raises:
+        OutputError: a number does not fit a 64-bit column (see :func:`check_integers`).
+
     Example:
         >>> import gijiroku
         >>> df = gijiroku.to_pandas(gijiroku.parse_many(["a.txt", "b.txt"]))  # doctest: +SKIP
         >>> df.groupby("speaker_name")["chars"].sum().sort_values()  # doctest: +SKIP
     """
     pd = _require("pandas", "pandas")
-    frame = pd.DataFrame.from_records(rows(many), columns=list(COLUMNS))
+    table = rows(many)
+    check_integers(table, 64)
+    frame = pd.DataFrame.from_records(table, columns=list(COLUMNS))
     frame = frame.astype(
         {
             "meeting_number": "Int64",
