@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -84,13 +83,13 @@ def test_a_pool_only_when_there_is_work_to_share(
     from gijiroku import batch
 
     started: list[int] = []
-    real = batch.ProcessPoolExecutor
+    real = batch.WorkerPool
 
-    def spy(*, max_workers: int, **kwargs: Any) -> ProcessPoolExecutor:
-        started.append(max_workers)
-        return real(max_workers=max_workers, **kwargs)
+    def spy(size: int, work: Any) -> Any:
+        started.append(size)
+        return real(size, work)
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", spy)
+    monkeypatch.setattr(batch, "WorkerPool", spy)
     assert len(list(parse_many(corpus * 2, jobs=2))) == 12
     assert len(list(parse_many(corpus[:1], jobs=2))) == 1  # one input: in this process
     assert len(list(parse_many(corpus * 2, jobs=1))) == 12  # jobs=1: in this process
@@ -99,15 +98,29 @@ def test_a_pool_only_when_there_is_work_to_share(
 
 
 def test_the_workers_are_other_processes() -> None:
+    import functools
+
     from gijiroku import batch
+    from gijiroku.pool import WorkerPool
 
     tasks = [Task(i, f"t{i}", content=SHORT) for i in range(6)]
-    chunks = [tasks[:3], tasks[3:]]
-    with ProcessPoolExecutor(max_workers=2, mp_context=batch._mp_context()) as pool:
-        pids = set(pool.map(_worker_pid, chunks))
-        outcomes = [o for chunk in pool.map(batch._parse_chunk, chunks, [batch._Options(
-            None, None, "collect")] * 2) for o in chunk]  # fmt: skip
-    assert os.getpid() not in pids
+    pids: WorkerPool[int, object, int] = WorkerPool(2, _worker_pid)
+    pids.submit(0, None)
+    pids.submit(1, None)
+    answers = pids.collect()
+    while pids.busy():
+        answers += pids.collect()
+    pids.close()
+    assert os.getpid() not in {pid for _, pid in answers}
+    parse = functools.partial(batch._parse_chunk, options=batch._Options(None, None, "collect"))
+    chunks: WorkerPool[int, list[Task], list[Any]] = WorkerPool(2, parse)
+    chunks.submit(0, tasks[:3])
+    chunks.submit(1, tasks[3:])
+    done = dict(chunks.collect())
+    while chunks.busy():
+        done.update(chunks.collect())
+    chunks.close()
+    outcomes = done[0] + done[1]
     assert [o.result().unwrap().utterances[1].speaker.name for o in outcomes] == ["林"] * 6
 
 
@@ -195,3 +208,56 @@ def test_empty_input_and_chunks(corpus: list[Path]) -> None:
     assert list(parse_many([], jobs=2)) == []
     results = list(parse_many(corpus * 3, jobs=2, chunksize=4))
     assert [r.index for r in results] == list(range(18))
+
+
+def _kill_self_on(name: str) -> Any:
+    """A stand-in for parse that kills its own process on input ``name`` (a crash, or the
+    out-of-memory killer); forked workers inherit it."""
+    real = gijiroku.batch.parse
+
+    def parse(text: object, *, source_name: str | None = None, **kwargs: Any) -> Any:
+        if source_name == name:
+            os.kill(os.getpid(), 9)
+        return real(text, source_name=source_name, **kwargs)  # type: ignore[arg-type]
+
+    return parse
+
+
+def test_a_worker_that_dies_costs_only_its_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gijiroku import batch
+
+    monkeypatch.setattr(batch, "parse", _kill_self_on("doc3"))
+    inputs = [(f"doc{i}", SHORT) for i in range(12)]
+    results = list(parse_many(inputs, jobs=2, chunksize=2))
+    assert [r.index for r in results] == list(range(12))
+    lost = [r for r in results if not r.ok]
+    assert [r.source for r in lost] == ["doc2", "doc3"]  # doc3's chunk
+    assert all(r.error_type == "WorkerLost" and r.internal for r in lost)
+    assert "killed by signal 9 (SIGKILL)" in (lost[0].error or "")
+    assert "or one of the 1 others sent with it" in (lost[0].error or "")
+    assert all(r.ok for r in results if r.source not in ("doc2", "doc3"))  # a new worker went on
+
+
+def test_stopping_early_terminates_the_workers() -> None:
+    import multiprocessing
+    import time
+
+    results = parse_many([(f"doc{i}", SHORT * 200) for i in range(200)], jobs=2, chunksize=1)
+    next(results)
+    workers = multiprocessing.active_children()
+    assert len(workers) == 2
+    started = time.monotonic()
+    results.close()
+    assert time.monotonic() - started < 5
+    assert not any(worker.is_alive() for worker in workers)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_fifo_is_a_failure_not_a_hang(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs FIFOs")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (result,) = parse_many([fifo], jobs=1)
+    assert result.error_type == "OSError"
+    assert "a FIFO, not a regular file" in (result.error or "")

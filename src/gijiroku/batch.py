@@ -7,26 +7,17 @@ stops the run.
 
 How the pool works: inputs are cut into chunks of ``chunksize`` (by default from the number
 of inputs, when it is known: a few chunks per worker, at most 16 inputs each, which halves
-the pool's overhead against one input at a time) and at most two chunks per worker are in
-flight, so neither the inputs nor the results are ever all in memory at once
-(``ProcessPoolExecutor.map`` would submit every input up front). ``jobs=1`` runs in the
+the pool's overhead against one input at a time); each worker parses one chunk at a time,
+and at most two chunks per worker are read ahead of the one to yield next, so neither the
+inputs nor the results are ever all in memory at once. ``jobs=1`` runs in the
 calling process, without a pool, which is what you want in a debugger.
 
-The start method is ``fork`` wherever the system has it (Linux, macOS, the BSDs), chosen on
-purpose and always the same: a forked worker starts in milliseconds with gijiroku already
-imported, and it never runs the caller's ``__main__`` again, so ``parse_many`` works as
-written in a plain script without an ``if __name__ == "__main__":`` guard, in a notebook,
-under ``python -m``, and after pandas or pyarrow started threads of their own (``spawn`` and
-``forkserver`` import the main module again, which fails in such a script). Forking a
-process that runs threads is safe here because a worker only runs gijiroku's own code (no
-pandas, no pyarrow, no I/O but reading its files); Python 3.12+ warns about such forks in
-general, and that warning is silenced for these forks only. Where there is no ``fork``
-(Windows), workers are spawned, and a script needs the ``__main__`` guard as for any
-multiprocessing code.
-
-A worker ignores Ctrl-C (the parent stops the pool) and, on Linux, is killed when the parent
-dies. When the iterator is not run to the end — the caller stops, an exception, Ctrl-C —
-the workers are terminated at once rather than left to finish their chunks.
+Workers are forked where the system allows it — one start method, chosen on purpose, so
+that ``parse_many`` works in a script without a ``__main__`` guard, in a notebook and under
+``python -m``, also after pandas or pyarrow were imported — and each has its own pipe, so
+that stopping early (the caller stops, an exception, Ctrl-C) terminates them at once and a
+worker that dies costs only its own inputs (``error_type`` ``WorkerLost``); see
+:mod:`gijiroku.pool`.
 
 Example:
     >>> import gijiroku
@@ -38,18 +29,13 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
+import functools
 import os
 import pickle
-import signal
 import stat
-import sys
 import traceback as traceback_module
-import warnings
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sized
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.context import BaseContext
@@ -58,6 +44,7 @@ from typing import Literal, NoReturn, TypeAlias
 from gijiroku.api import OnIssue, parse, parse_file
 from gijiroku.errors import GijirokuError
 from gijiroku.models import Minutes
+from gijiroku.pool import Lost, WorkerPool, start_method_context
 
 __all__ = [
     "BatchInput",
@@ -326,40 +313,69 @@ def _run(
             yield _parse_task(task, options, catch=on_error == "collect")
         return
     chunks = _chunked(tasks, chunksize)
-    window = list(islice(chunks, workers * _IN_FLIGHT_PER_WORKER))
+    ahead = workers * _IN_FLIGHT_PER_WORKER  # chunks read ahead of the one to yield next
+    window = list(islice(chunks, ahead))
     if sum(len(chunk) for chunk in window) <= 1:  # nothing to share out: no pool
         for chunk in window:
             for task in chunk:
                 yield _parse_task(task, options, catch=on_error == "collect")
         return
-    workers = min(workers, len(window))
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_mp_context(),
-        initializer=_init_worker,
-        initargs=(os.getpid(),),
+    pool: WorkerPool[int, list[Task], list[_Outcome]] = WorkerPool(
+        min(workers, len(window)), functools.partial(_parse_chunk, options=options)
     )
     finished = False
     try:
-        with _forking_with_threads():  # the first submit forks every worker
-            pending: deque[Future[list[_Outcome]]] = deque(
-                pool.submit(_parse_chunk, chunk, options) for chunk in window
-            )
-        del window
-        while pending:
-            outcomes = pending.popleft().result()
-            for chunk in islice(chunks, 1):
-                pending.append(pool.submit(_parse_chunk, chunk, options))
-            for outcome in outcomes:
+        yield from _through_pool(pool, window, chunks, ahead, on_error)
+        finished = True
+    finally:
+        pool.close(terminate=not finished)  # the caller stopped, an exception, a signal
+
+
+def _through_pool(
+    pool: WorkerPool[int, list[Task], list[_Outcome]],
+    window: list[list[Task]],
+    chunks: Iterator[list[Task]],
+    ahead: int,
+    on_error: OnError,
+) -> Iterator[ParseResult]:
+    """Chunks numbered as read, sent to idle workers, yielded in order; at most ``ahead``
+    chunks are read beyond the next one to yield, so memory stays bounded."""
+    waiting: deque[tuple[int, list[Task]]] = deque(enumerate(window))  # read, not sent
+    read = len(window)
+    sent: dict[int, list[Task]] = {}
+    done: dict[int, list[_Outcome]] = {}
+    next_chunk = 0
+    while True:
+        while read - next_chunk < ahead and (chunk := next(chunks, None)) is not None:
+            waiting.append((read, chunk))
+            read += 1
+        while waiting and pool.has_idle():
+            number, chunk = waiting.popleft()
+            pool.submit(number, chunk)
+            sent[number] = chunk
+        if next_chunk in done:
+            for outcome in done.pop(next_chunk):
                 result = outcome.result()
                 if on_error == "raise" and not result.ok:
                     _raise(result)
                 yield result
-        finished = True
-    finally:
-        if not finished:  # the caller stopped, an exception, a signal: stop now
-            _terminate_workers(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
+            next_chunk += 1
+            continue
+        if not pool.busy():
+            return
+        for number, answer in pool.collect():
+            chunk = sent.pop(number)
+            done[number] = _lost(answer, chunk) if isinstance(answer, Lost) else answer
+
+
+def _lost(lost: Lost, chunk: list[Task]) -> list[_Outcome]:
+    """Failures for the inputs of a chunk whose worker died (it was replaced)."""
+    others = f" (or one of the {len(chunk) - 1} others sent with it)" if len(chunk) > 1 else ""
+    error = f"the worker process {lost.describe()} while parsing this input{others}"
+    return [
+        _Outcome(task.index, task.source, None, error, "WorkerLost", internal=True)
+        for task in chunk
+    ]
 
 
 def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
@@ -368,51 +384,9 @@ def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 
 def _mp_context() -> BaseContext:
-    """``fork`` wherever the system has it, else ``spawn`` (see the module docstring)."""
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
-@contextlib.contextmanager
-def _forking_with_threads() -> Iterator[None]:
-    """Silence Python 3.12+'s warning that forking a process with threads may deadlock,
-    for the forks of the pool only: a worker runs nothing those threads could hold."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings(
-            "ignore", message=r".*multi-threaded, use of fork\(\)", category=DeprecationWarning
-        )
-        yield
-
-
-def _terminate_workers(pool: ProcessPoolExecutor) -> None:
-    """Kill the pool's workers now (their chunks are not wanted any more)."""
-    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
-    if terminate is not None:
-        terminate()
-        return
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        with contextlib.suppress(Exception):
-            process.terminate()
-
-
-def _init_worker(parent: int) -> None:
-    """Worker initializer: Ctrl-C is for the parent, which stops the pool cleanly; SIGTERM
-    and SIGHUP kill the worker (a forked worker would inherit the parent's handlers); on
-    Linux the worker is killed when the parent dies, so it is never left behind."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(Exception):
-            import ctypes
-
-            pr_set_pdeathsig = 1
-            ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGTERM)
-        if os.getppid() != parent:  # the parent died before prctl took effect
-            os._exit(1)
+    """The start method of the workers: ``fork`` where the system has it, else ``spawn``
+    (see :mod:`gijiroku.pool`)."""
+    return start_method_context()
 
 
 def _raise(result: ParseResult) -> NoReturn:
@@ -435,7 +409,7 @@ class _WorkerTraceback(Exception):
         return f'\n"""\n{self.text.rstrip()}\n"""'
 
 
-def _parse_chunk(chunk: list[Task], options: _Options) -> list[_Outcome]:
+def _parse_chunk(chunk: list[Task], *, options: _Options) -> list[_Outcome]:
     """Worker entry point (module level, so it pickles).
 
     Minutes travel back as JSON: dumping and validating it again costs about half of what

@@ -26,6 +26,7 @@ missing optional dependency, an output that is an input or cannot be written); 1
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import importlib.util
 import json
@@ -77,11 +78,16 @@ class _Signalled(BaseException):
 @contextlib.contextmanager
 def _stopped_by_signals() -> Iterator[None]:
     """Turn SIGINT, SIGTERM and SIGHUP into :class:`_Signalled` while the command runs (the
-    first one only: later ones are ignored while the run cleans up)."""
+    first one only: later ones are ignored while the run cleans up). A signal the command
+    was started with ignored (``nohup``, a background job) stays ignored."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    handled = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    handled = [
+        number
+        for number in (getattr(signal, n, None) for n in ("SIGINT", "SIGTERM", "SIGHUP"))
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN  # nohup, &
+    ]
 
     def stop(signum: int, frame: FrameType | None) -> None:
         for number in handled:
@@ -98,9 +104,12 @@ def _stopped_by_signals() -> Iterator[None]:
 
 def _encoding(value: str) -> str:
     try:
-        b"".decode(value)  # LookupError: no such codec, or not one that decodes bytes to text
+        info = codecs.lookup(value)
     except LookupError:
-        raise argparse.ArgumentTypeError(f"not a text encoding: {value!r}") from None
+        info = None
+    # base64, rot13 …: codecs, but not ones that turn bytes into text
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        raise argparse.ArgumentTypeError(f"not a text encoding: {value!r}")
     return value
 
 

@@ -108,19 +108,23 @@ class MinutesWriter:
             return self._wrap(os.open(path, os.O_WRONLY))
         final = os.path.realpath(path)  # a symbolic link keeps pointing at the new file
         folder, name = os.path.split(final)
+        self._final = final
         while True:
-            temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.part")
+            # named before it exists, so that a signal arriving just after it was created
+            # still finds it to delete (abort)
+            self._temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.part")
             try:  # O_EXCL: never someone else's file; 0o666: the umask applies as usual
-                fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                fd = os.open(self._temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             except FileExistsError:
+                self._temporary = None
                 continue
             break
-        if mode is not None:
-            os.chmod(temporary, stat.S_IMODE(mode))  # replacing a file keeps its mode
-        self._temporary, self._final = temporary, final
         try:
+            if mode is not None:
+                os.chmod(self._temporary, stat.S_IMODE(mode))  # replacing a file keeps its mode
             return self._wrap(fd)
         except BaseException:
+            os.close(fd)
             self._discard()
             raise
 
@@ -137,6 +141,9 @@ class MinutesWriter:
 
     def _needs_output_when_empty(self) -> bool:
         return True
+
+    def _abandon(self) -> None:
+        """Let go of what :meth:`abort` leaves unfinished (no error may escape)."""
 
     def write(self, minutes: Minutes) -> None:
         """Write one document.
@@ -178,6 +185,7 @@ class MinutesWriter:
         """Stop without finishing: the temporary file is deleted, the file under the output
         name is left as it was. Output already sent to a stream stays there."""
         self.closed = True
+        self._abandon()
         stream, self._stream = self._stream, None
         if stream is not None and self._owned:
             with contextlib.suppress(OSError, ValueError):
@@ -338,6 +346,13 @@ class ParquetWriter(MinutesWriter):
     def _finish(self, stream: IO[Any]) -> None:
         self._flush()
         self._parquet.close()
+
+    def _abandon(self) -> None:
+        self._buffer = []
+        if self._parquet is not None:  # else pyarrow closes it when collected, noisily
+            with contextlib.suppress(Exception):
+                self._parquet.close()
+            self._parquet = None
 
 
 def open_writer(
