@@ -21,6 +21,12 @@ Sections:
             workers (and more with ``--jobs``): documents per second and the speed-up;
             then the ceiling the machine allows (as many independent processes parsing a
             share each) and the load other processes put on the machine meanwhile.
+    growth  the shapes that once grew beyond linear (benchmarks/growth.py), 1×, 10×, 100×,
+            each measurement in its own process under ``--time-limit``; the run exits
+            with status 1 when one of them still grows beyond linear.
+
+A section may fail (``growth`` does when a shape grows beyond linear): the exit status is
+then 1.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import growth
 import regex
 
 import gijiroku
@@ -259,11 +266,12 @@ def _independent_processes(paths: Sequence[Path], count: int) -> int:
     return len(paths) if all(p.exitcode == 0 for p in processes) else 0
 
 
-SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
+SECTIONS: dict[str, Callable[[argparse.Namespace], int | None]] = {
     "samples": bench_samples,
     "scaling": bench_scaling,
     "patho": bench_patho,
     "corpus": bench_corpus,
+    "growth": growth.bench_growth,
 }
 
 
@@ -280,10 +288,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="corpus: worker counts to compare, the first is the baseline")  # fmt: skip
     parser.add_argument("--chunksize", type=int, default=None,
                         help="corpus: parse_many chunksize (default: parse_many's choice)")  # fmt: skip
+    growth.add_options(parser)
     args = parser.parse_args(argv)
+    status = 0
     for name in args.sections or SECTIONS:
-        SECTIONS[name](args)
-    return 0
+        status = max(status, SECTIONS[name](args) or 0)
+    return status
 
 
 if __name__ == "__main__":
