@@ -245,3 +245,11 @@ def test_more_usage_errors(corpus: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_formats_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["formats"]) == 0
     assert capsys.readouterr().out.startswith("committee\t")
+
+
+def test_default_suffixes_cover_every_bundled_sample() -> None:
+    from gijiroku.inputs import DEFAULT_SUFFIXES
+    from tests.conftest import sample_paths
+
+    assert {p.suffix.lower() for p in sample_paths()} <= set(DEFAULT_SUFFIXES)
+    assert DEFAULT_SUFFIXES == (".txt", ".md", ".markdown", ".rst")

@@ -401,17 +401,15 @@ def test_a_meeting_number_no_column_can_hold(tmp_path: Path, fmt: str) -> None:
 
 # --- parse_many as the README prints it ----------------------------------------------------
 
-README_EXAMPLE = """\
-import gijiroku
-from pathlib import Path
+def _readme_example() -> str:
+    """The parse_many example of README.md, exactly as printed there."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```python\n")[1:]
+    (example,) = [b.split("```")[0] for b in blocks if "parse_many(paths, jobs=None)" in b]
+    return example
 
-paths = sorted(Path("minutes/").rglob("*.txt"))
-for r in gijiroku.parse_many(paths, jobs=None):       # None: every core; 1: no pool
-    if r.ok:
-        print(r.source, len(r.minutes.utterances))
-    else:
-        print(r.source, r.error_type, r.error)        # e.g. DecodeError: input looks like a PDF …
-"""
+
+README_EXAMPLE = _readme_example()
 
 
 @pytest.fixture
