@@ -176,7 +176,7 @@ def run(shapes: Sequence[Shape], time_limit: float, max_exponent: float) -> int:
     failed = []
     for shape in shapes:
         found: list[Measurement] = []
-        for scale, repeat in zip(SCALES, (5, 3, 1), strict=True):
+        for scale, repeat in zip(SCALES, (5, 3, 3), strict=True):
             if found and found[-1].problem:  # it ran out of time already: do not wait again
                 found.append(Measurement(scale, problem="not run"))
                 continue

@@ -105,13 +105,14 @@ def test_the_workers_are_other_processes() -> None:
 
     tasks = [Task(i, f"t{i}", content=SHORT) for i in range(6)]
     pids: WorkerPool[int, object, int] = WorkerPool(2, _worker_pid)
-    pids.submit(0, None)
-    pids.submit(1, None)
+    pids.submit(0, None)  # None is a job like any other
+    pids.submit(1, "x")
     answers = pids.collect()
     while pids.busy():
         answers += pids.collect()
     pids.close()
-    assert os.getpid() not in {pid for _, pid in answers}
+    assert all(isinstance(pid, int) for _, pid in answers)
+    assert len({pid for _, pid in answers} | {os.getpid()}) == 3
     parse = functools.partial(batch._parse_chunk, options=batch._Options(None, None, "collect"))
     chunks: WorkerPool[int, list[Task], list[Any]] = WorkerPool(2, parse)
     chunks.submit(0, tasks[:3])
@@ -261,3 +262,22 @@ def test_a_fifo_is_a_failure_not_a_hang(tmp_path: Path) -> None:
     (result,) = parse_many([fifo], jobs=1)
     assert result.error_type == "OSError"
     assert "a FIFO, not a regular file" in (result.error or "")
+
+
+def test_a_worker_that_died_while_idle_is_replaced() -> None:
+    import signal
+
+    from gijiroku.pool import WorkerPool
+
+    pool: WorkerPool[int, object, int] = WorkerPool(1, _worker_pid)
+    try:
+        first = pool._idle[0].process
+        os.kill(first.pid, signal.SIGKILL)
+        first.join()
+        pool.submit(0, None)  # the dead worker's pipe is broken: a new worker takes the job
+        ((key, pid),) = pool.collect()
+        assert key == 0
+        assert isinstance(pid, int)
+        assert pid not in (os.getpid(), first.pid)
+    finally:
+        pool.close()

@@ -343,8 +343,9 @@ def _open_output(args: argparse.Namespace, single: bool) -> MinutesWriter:
         parent = os.path.dirname(os.path.realpath(args.output))
         if not os.path.isdir(parent):
             raise UsageError(f"cannot write {args.output}: no directory {parent}")
-        if os.path.isfile(args.output) and not os.access(parent, os.W_OK):
-            raise UsageError(f"cannot write {args.output}: the folder {parent} is read-only")
+        direct = os.path.exists(args.output) and not os.path.isfile(args.output)  # /dev/null
+        if not direct and not os.access(parent, os.W_OK):  # the temporary file goes there
+            raise UsageError(f"cannot write {args.output}: cannot write in the folder {parent}")
     bom = args.bom if args.bom is not None else (args.format == "csv" and not to_stdout)
     target: str | IO[Any] = sys.stdout if to_stdout else args.output
     return open_writer(args.format, target, single=single and args.format == "json", bom=bom)

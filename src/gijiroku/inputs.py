@@ -41,8 +41,8 @@ __all__ = ["DEFAULT_SUFFIXES", "Collected", "Skipped", "collect"]
 #: What a folder run reads by default: the suffixes the minutes families are documented to
 #: come in (README "Minutes families"): plain text for committee, diet and assembly minutes
 #: (``.txt``), Markdown and reStructuredText for summary minutes (``.md``, ``.markdown``,
-#: ``.rst``). Matched in any case. One list, in one place: a family that declares its own
-#: suffixes later moves them here from there.
+#: ``.rst``). Matched in any case. One list, in one place: when the families declare their
+#: suffixes themselves, this becomes their union.
 DEFAULT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".rst")
 
 
@@ -119,7 +119,10 @@ def _matches(name: str, patterns: Sequence[str]) -> bool:
 
 
 def _inside(path: str, root: str) -> bool:
-    return os.path.commonpath([path, root]) == root
+    try:
+        return os.path.commonpath([path, root]) == root
+    except ValueError:  # Windows: another drive
+        return False
 
 
 def _walk(root: str, patterns: Sequence[str], skipped: list[Skipped]) -> list[str]:

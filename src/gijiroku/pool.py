@@ -39,6 +39,8 @@ from typing import Any, Generic, TypeVar
 
 __all__ = ["Lost", "WorkerPool", "start_method_context"]
 
+#: What the parent sends: ``(_JOB, job)`` or ``(_STOP, None)``.
+_JOB, _STOP = "job", "stop"
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 Key = TypeVar("Key", bound=Hashable)
@@ -132,7 +134,12 @@ class WorkerPool(Generic[Key, Job, Result]):
         """Give ``job`` to an idle worker (there must be one: see :meth:`has_idle`)."""
         worker = self._idle.pop()
         try:
-            worker.connection.send(job)
+            try:
+                worker.connection.send((_JOB, job))
+            except OSError:  # it died while it waited (BrokenPipeError): a new one takes it
+                self._retire(worker)
+                worker = self._start()
+                worker.connection.send((_JOB, job))
         except BaseException:
             self._idle.append(worker)
             raise
@@ -141,19 +148,25 @@ class WorkerPool(Generic[Key, Job, Result]):
     def collect(self) -> list[tuple[Key, Result | Lost]]:
         """Wait for answers; every worker that answered (or died) is idle again."""
         answered: list[tuple[Key, Result | Lost]] = []
+        if not self._busy:
+            return answered
         for ready in wait(list(self._busy)):
             assert isinstance(ready, Connection)
             worker, key = self._busy.pop(ready)
             try:
                 result: Result | Lost = ready.recv()
             except (EOFError, OSError):  # the worker died
-                worker.process.join()
-                result = Lost(worker.process.exitcode)
-                ready.close()
+                result = Lost(self._retire(worker))
                 worker = self._start()
             self._idle.append(worker)
             answered.append((key, result))
         return answered
+
+    def _retire(self, worker: _Worker) -> int | None:
+        """Reap a worker that died; its exit code."""
+        worker.process.join()
+        worker.connection.close()
+        return int(worker.process.exitcode) if worker.process.exitcode is not None else None
 
     def close(self, *, terminate: bool = False) -> None:
         """End every worker: let idle ones finish (``terminate=False``, when no job is
@@ -165,21 +178,21 @@ class WorkerPool(Generic[Key, Job, Result]):
                 worker.process.terminate()
             else:
                 with contextlib.suppress(OSError):
-                    worker.connection.send(None)
+                    worker.connection.send((_STOP, None))
         for worker in workers:
             worker.process.join()
             worker.connection.close()
 
 
 def _serve(connection: Connection, work: Callable[[Any], Any], parent: int) -> None:
-    """A worker's life: answer jobs until ``None`` (or the end of the pipe) arrives."""
+    """A worker's life: answer jobs until told to stop (or the pipe ends)."""
     _worker_signals(parent)
     while True:
         try:
-            job = connection.recv()
+            kind, job = connection.recv()
         except EOFError:
             return
-        if job is None:
+        if kind != _JOB:
             return
         connection.send(work(job))
 
