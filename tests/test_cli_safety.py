@@ -333,12 +333,12 @@ def test_a_closed_pipe_ends_quietly(big_corpus: Path) -> None:
     assert err == ""
 
 
-def test_schema_and_formats_to_a_full_disk() -> None:
+def test_a_full_disk_is_a_clean_error() -> None:
     if not os.path.exists("/dev/full"):
         pytest.skip("needs /dev/full")
-    for command in ("schema", "formats"):
+    for command in (("schema",), ("formats",), ("parse", str(SENDAI)), ("check", str(MONKA))):
         with open("/dev/full", "w") as full:
-            run = gijiroku(command, stdout=full, stderr=subprocess.PIPE, capture_output=False)
+            run = gijiroku(*command, stdout=full, stderr=subprocess.PIPE, capture_output=False)
         assert run.returncode == 2
         assert (
             run.stderr == "gijiroku: error: cannot write standard output: No space left on device\n"

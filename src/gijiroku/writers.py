@@ -64,6 +64,8 @@ __all__ = [
 OutputFormat = Literal["json", "jsonl", "csv", "parquet"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "csv", "parquet")
 Target = str | os.PathLike[str] | IO[Any]
+#: Windows: no newline translation below Python's own (which ``newline=""`` turns off).
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 class MinutesWriter:
@@ -105,7 +107,7 @@ class MinutesWriter:
         with contextlib.suppress(FileNotFoundError):
             mode = os.stat(path).st_mode
         if mode is not None and not stat.S_ISREG(mode):
-            return self._wrap(os.open(path, os.O_WRONLY))
+            return self._wrap(os.open(path, os.O_WRONLY | _BINARY))
         final = os.path.realpath(path)  # a symbolic link keeps pointing at the new file
         folder, name = os.path.split(final)
         self._final = final
@@ -114,7 +116,8 @@ class MinutesWriter:
             # still finds it to delete (abort)
             self._temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.part")
             try:  # O_EXCL: never someone else's file; 0o666: the umask applies as usual
-                fd = os.open(self._temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY
+                fd = os.open(self._temporary, flags, 0o666)
             except FileExistsError:
                 self._temporary = None
                 continue
