@@ -325,6 +325,8 @@ def looks_like(head: str) -> float:
     score = 0.0
     if headings >= 2:
         score += 0.5
+    elif headings == 1 and bullets:  # a titled list of points: the smallest summary minutes
+        score += 0.3
     if bullets / len(lines) >= 0.3:
         score += 0.4
     if labels >= 3:
