@@ -405,6 +405,7 @@ def test_a_meeting_number_no_column_can_hold(tmp_path: Path, fmt: str) -> None:
 
 # --- parse_many as the README prints it ----------------------------------------------------
 
+
 def _readme_example() -> str:
     """The parse_many example of README.md, exactly as printed there."""
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

@@ -511,7 +511,9 @@ def _spell_western(day: dt.date, form: str) -> str:
     assert form == "era-in-parens"
     era = next(e for e in reversed(ERAS) if e.start <= day)
     era_year = day.year - era.start.year + 1
-    return f"{day.year}（{era.name}{'元' if era_year == 1 else era_year}）年{day.month}月{day.day}日"
+    return (
+        f"{day.year}（{era.name}{'元' if era_year == 1 else era_year}）年{day.month}月{day.day}日"
+    )
 
 
 WEEKDAY_SUFFIXES = st.sampled_from(["", "（{w}）", "({w}曜日)", "（{w}曜）", " ({w})"])

@@ -48,12 +48,16 @@ MINUTES_LIKE = st.lists(
 #: 4,300-digit limit for int(), meeting numbers past 64 bits.
 _DIGIT_RUNS = st.one_of(st.integers(1, 30), st.integers(4290, 4400), st.integers(4400, 6000))
 HUGE_NUMERALS = st.one_of(
-    st.sampled_from(["H9999999999.3.1", "令和" + "一" * 11 + "年1月1日", "第99999999999999999999回"]),
+    st.sampled_from(
+        ["H9999999999.3.1", "令和" + "一" * 11 + "年1月1日", "第99999999999999999999回"]
+    ),
     _DIGIT_RUNS.map(lambda k: "九" * k),
     _DIGIT_RUNS.map(lambda k: "1" * k),
     _DIGIT_RUNS.map(lambda k: "１" * k),
     st.sampled_from(["平成", "令和", "昭和", "第", "午後", "H", "R", "平成３年", "◯\n◇", "- "]),
-    st.sampled_from(["年", "月", "日", "回", "号", "時", "分", "番", ".", "月四日", "時開議", " -"]),
+    st.sampled_from(
+        ["年", "月", "日", "回", "号", "時", "分", "番", ".", "月四日", "時開議", " -"]
+    ),
 )
 WITH_HUGE_NUMERALS = st.lists(st.one_of(PIECES, HUGE_NUMERALS), max_size=12).map("".join)
 

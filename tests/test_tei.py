@@ -309,7 +309,9 @@ def test_note_elements_in_the_plenary(honkaigi: gijiroku.Minutes) -> None:
 
 
 def test_movements_that_leave_or_enter() -> None:
-    root = _tei(gijiroku.parse("○議長（山田太郎君）　はい。\n　　　〔議長退席〕\n　　　〔副議長入場〕\n"))
+    root = _tei(
+        gijiroku.parse("○議長（山田太郎君）　はい。\n　　　〔議長退席〕\n　　　〔副議長入場〕\n")
+    )
     assert [i.get("type") for i in root.iter(T + "incident")] == ["leaving", "entering"]
 
 
@@ -423,7 +425,11 @@ def test_output_is_deterministic(sendai_text: str) -> None:
     st.one_of(
         MINUTES_LIKE,
         st.text(
-            alphabet=st.sampled_from(list("座長林委員〔拍手〕（）「」<>&\"' \n\u3000○◯議長君番\x0b\x1f#*-日程第１令和5年1月2日午後時分開会")),
+            alphabet=st.sampled_from(
+                list(
+                    "座長林委員〔拍手〕（）「」<>&\"' \n\u3000○◯議長君番\x0b\x1f#*-日程第１令和5年1月2日午後時分開会"
+                )
+            ),
             max_size=80,
         ),
     )

@@ -38,6 +38,7 @@ from gijiroku.batch import Task, describe_file_type
 
 __all__ = ["DEFAULT_SUFFIXES", "Collected", "Skipped", "collect", "default_suffixes"]
 
+
 #: What a folder run reads by default: the suffixes the registered minutes families declare
 #: (``Format.suffixes``: ``.txt`` for committee, diet and assembly minutes; ``.md``,
 #: ``.markdown``, ``.rst`` for summary minutes) and ``.pdf``, which :func:`gijiroku.parse_file`
