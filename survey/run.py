@@ -62,6 +62,7 @@ def diagnostic_codes(m: gijiroku.Minutes) -> str:
 def summary_block(path: Path, m: gijiroku.Minutes) -> str:
     """The survey's record of one file, as a few indented lines."""
     q = m.quality
+    assert q is not None  # every parse carries its quality record
     mt = m.meeting
     lines = [
         f"{path.name}",
@@ -80,6 +81,7 @@ def summary_block(path: Path, m: gijiroku.Minutes) -> str:
 def markdown_row(path: Path, m: gijiroku.Minutes) -> str:
     """One Markdown table row per file."""
     q = m.quality
+    assert q is not None
     mt = m.meeting
     cells = [
         path.name.removesuffix(".txt"),
