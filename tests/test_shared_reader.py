@@ -183,6 +183,63 @@ def test_a_label_closed_by_a_parenthesis(
         assert last.text == line.split(")", 1)[1], family
 
 
+#: Label shapes of minutes from publishers the samples do not cover (survey/REPORT.md §2.5),
+#: each: the text after a header line, the (label, name, role) of every turn.
+LABEL_SHAPES: list[tuple[str, str, list[tuple[str, str | None, str | None]]]] = [
+    (
+        "a title in parentheses, the speech right after it (名張市教育委員会)",
+        "(委員長)それではただ今より定例教育委員会をはじめます。\n"
+        "(事務局)大変申し訳ございません。事項書の差替えをお願いします。\n",
+        [("委員長", None, "委員長"), ("事務局", None, "事務局")],
+    ),
+    (
+        "a surname, 君 and a colon (江別市議会)",
+        "委員長(相馬君):ただいまより、委員会を開会いたします。\n"
+        "本間君:議案第44号について、反対の立場で討論に参加いたします。\n",
+        [("委員長(相馬君)", "相馬", "委員長"), ("本間君", "本間", None)],
+    ),
+    (
+        "labels alone, a padded name in parentheses (沼津市議会)",
+        "○議長（梶　泰久）\n休憩前に引き続き会議を開きます。\n"
+        "○11番議員（平野　謙）\n賛成の立場から意見を述べます。\n"
+        "○議長（梶　泰久）\n討論を打ち切ります。\n",
+        [("議長（梶泰久）", "梶泰久", "議長"), ("11番議員（平野謙）", "平野謙", None),
+         ("議長（梶泰久）", "梶泰久", "議長")],
+    ),
+    (
+        "【title】 alone over a sentence (狛江市子ども・若者・子育て会議)",
+        "【委員】\n会議に来るモチベーションを持てなかった。\n"
+        "【会長】\n同じ方向に気持ちを向けていきたい。\n",
+        [("委員", None, "委員"), ("会長", None, "会長")],
+    ),
+    (
+        "titles alone, one printed only once (長崎駅周辺土地区画整理審議会)",
+        "事務局\n前回の審議会において、仮換地を審議していただいた。\n"
+        "会長代理\n本日は、私の方で議事を進めさせていただきたい。\n"
+        "事務局\nまず、提出された要望書について説明する。\n",
+        [("事務局", None, "事務局"), ("会長代理", None, "会長代理"), ("事務局", None, "事務局")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("where", "text", "turns"), LABEL_SHAPES, ids=[x[0] for x in LABEL_SHAPES])
+def test_label_shapes_of_other_publishers(
+    where: str, text: str, turns: list[tuple[str, str | None, str | None]]
+) -> None:
+    for family in ("generic", "committee", "assembly"):
+        m = gijiroku.parse("第1回 会議録\n" + text, format=family)
+        found = [(u.speaker.label, u.speaker.name, u.speaker.role) for u in m.utterances]
+        assert found == turns, family
+        assert not any(d.code == "no-turns" for d in m.diagnostics)
+
+
+def test_key_words_alone_over_names_stay_keys() -> None:
+    """事務局 or 【委員】 over a list of people is a roster key, not a speaker."""
+    for key in ("事務局", "【委員】"):
+        m = gijiroku.parse(f"第1回 会議録\n{key}\n山田太郎、鈴木花子\n{SPEECH}", format="generic")
+        assert [u.speaker.label for u in m.utterances] == ["議長（林宏君）"], key
+
+
 # -- marked lines ----------------------------------------------------------------------------
 
 MARKED: list[tuple[str, Callable[[Minutes], object], object]] = [

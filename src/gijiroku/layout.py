@@ -34,6 +34,7 @@ from gijiroku.normalize import Line
 __all__ = [
     "PAGE_MARKER_RE",
     "count_labels",
+    "count_lone_labels",
     "find_running_headers",
     "is_web_furniture",
     "label_key",
@@ -195,11 +196,16 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
     return found
 
 
+#: A label's word and a name in parentheses after it, padded as some minutes print names
+#: (``議長（梶　泰久）``): shared with the label-alone rule (``formats.common``).
+LABEL_WORD_PAREN = (
+    r"[^\s：:（()）、。「」]{1,30}"
+    r"(?:[（(][ \u3000]*[^（()）\s](?:[^（()）\s]|[ \u3000](?=[^（()）\s])){0,19}[ \u3000]*[)）])?"
+)
 #: The start of a line that may be a speaker label: an optional mark, then a word up to a
 #: space, a colon or the end of the line; a parenthesis may follow (委員長（平山たかお）).
 _LABEL_START_RE = regex.compile(
-    r"^[ \u3000\t]*[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*"
-    r"(?P<label>[^\s：:（()）、。「」]{1,30}(?:[（(][^（()）\s]{1,20}[)）])?)(?=[\s：:]|$)"
+    rf"^[ \u3000\t]*[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*(?P<label>{LABEL_WORD_PAREN})(?=[\s：:]|$)"
 )
 
 
@@ -233,6 +239,24 @@ def count_labels(lines: Sequence[Line]) -> dict[str, int]:
         if key is not None:
             counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+_LABEL_ALONE_LINE_RE = regex.compile(
+    rf"^[ \u3000\t]*(?:[〇○◯●◎◆■◇□]?[ \u3000]*{LABEL_WORD_PAREN}|【[^【】\n]{{1,30}}】)[ \u3000\t]*$"
+)
+
+
+def count_lone_labels(lines: Sequence[Line]) -> int:
+    """How many lines hold a label and nothing else (``事務局``, ``○議長（梶　泰久）``,
+    ``【委員】``): minutes that print each label on a line of its own, the speech below,
+    have many; a label printed once in such minutes is still a label."""
+    return sum(
+        1
+        for line in lines
+        if 0 < len(line.text) <= 64
+        and _LABEL_ALONE_LINE_RE.match(line.text)
+        and label_key(line.text.strip().strip("【】")) is not None
+    )
 
 
 _INNER_NAME_RE = regex.compile(r"[（(](?P<inner>[^（()）]{2,12})[)）]$")

@@ -41,6 +41,7 @@ from gijiroku.blocks import (
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
 from gijiroku.layout import (
     count_labels,
+    count_lone_labels,
     find_running_headers,
     is_web_furniture,
     names_in_labels,
@@ -406,6 +407,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text),
         labels=(labels := count_labels(lines)),
+        lone_labels=count_lone_labels(lines),
         named=names_in_labels(labels),
     )
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
