@@ -280,6 +280,22 @@ FURNITURE = [
 ]
 
 
+def test_a_table_of_contents_is_layout() -> None:
+    """Contents lines (an entry, a leader, a page number) are furniture, not speakers: the
+    date line after them is read (新得町議会)."""
+    contents = (
+        "○開会の宣告 ……………………………………………… 3\n"
+        "○諸般の報告(第1号) ………………………………… 3\n"
+        "○日程第3 報告第 8 号 専決処分の報告について …………… 6\n"
+    )
+    m = gijiroku.parse(
+        "新得町議会会議録\n" + contents + "平成14年8月5日(月曜日)午前10時開会\n" + SPEECH
+    )
+    assert [x.kind for x in m.layout] == ["furniture"] * 3
+    assert m.meeting.date == dt.date(2002, 8, 5)
+    assert [u.speaker.label for u in m.utterances] == ["議長（林宏君）"]
+
+
 @pytest.mark.parametrize("line", FURNITURE)
 def test_page_furniture_is_layout(line: str) -> None:
     m = _parse(line + "\n第1回 総務委員会 会議録\n" + SPEECH)

@@ -7,6 +7,8 @@ Read before any family's rules run, the same way for every family:
   comparing the edges of the pages that page markers and form feeds cut; an edge line found
   this way is peeled off and the next line in is compared too (``会議録表示`` under the print
   date);
+- **contents**: the lines of a table of contents (an entry, a leader of dots, a page
+  number: ``○開会の宣告 ……………… 3``);
 - **web furniture**: breadcrumbs (``ホーム> 政策について> …``, ``現在の位置 議会トップページ >
   …``), site banners and navigation (``ページの先頭です。``, ``本文``, ``議事ロックス
   -地方議会議事録検索-``), links to other files (``この議事録のPDFはこちら``).
@@ -36,14 +38,11 @@ __all__ = [
     "count_labels",
     "count_lone_labels",
     "find_running_headers",
+    "is_contents_line",
     "is_web_furniture",
     "label_key",
     "names_in_labels",
 ]
-
-#: A page number printed on a line of its own: ``- 4 -``, ``－1－``, ``P.5``, ``3/12``, or a
-#: bare number (which the tokenizer accepts only when the page sequence or a form feed
-#: confirms it, and only for families that allow it).
 
 
 #: Banners and navigation of web pages, compared after NFKC with spaces removed.
@@ -120,6 +119,30 @@ def is_web_furniture(text: str) -> bool:
     return len(bare) <= 40 and bool(_LINK_RE.search(bare) or _SITE_RE.match(bare))
 
 
+#: A page number printed on a line of its own: ``- 4 -``, ``－1－``, ``P.5``, ``3/12``, or a
+#: bare number (which the tokenizer accepts only when the page sequence or a form feed
+#: confirms it, and only for families that allow it).
+#: A line of a table of contents: an entry, a leader of dots, a page number
+#: (``○開会の宣告 ……………… 3``, ``日程第1 会議録署名議員の指名 ........ 12``).
+_CONTENTS_RE = regex.compile(r"\S.*?[…‥・．.]{4,}[ \u3000]*[0-9０-９]{1,4}[ \u3000]*")
+
+
+def is_contents_line(text: str) -> bool:
+    """True for a line of a table of contents: what the minutes hold and on which page,
+    never a speaker or a heading of the proceedings.
+
+    Example:
+        >>> is_contents_line("○開会の宣告 ……………………………… 3"), is_contents_line("○議長 それでは…")
+        (True, False)
+    """
+    if len(text) > 200 or not ("…" in text or "‥" in text or "..." in text or "．．" in text):
+        return False
+    return _CONTENTS_RE.fullmatch(text.strip(" \u3000\t")) is not None
+
+
+#: A page number printed on a line of its own: ``- 4 -``, ``－1－``, ``P.5``, ``3/12``, or a
+#: bare number (which the tokenizer accepts only when the page sequence or a form feed
+#: confirms it, and only for families that allow it).
 PAGE_MARKER_RE = regex.compile(
     r"""
     [ \u3000]*(?:

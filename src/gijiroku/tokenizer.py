@@ -43,6 +43,7 @@ from gijiroku.layout import (
     count_labels,
     count_lone_labels,
     find_running_headers,
+    is_contents_line,
     is_web_furniture,
     names_in_labels,
 )
@@ -233,7 +234,11 @@ def _furniture(
     fmt: Format, lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
 ) -> dict[int, BlockKind]:
     """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`)."""
-    found = {i: BlockKind.FURNITURE for i, line in enumerate(lines) if is_web_furniture(line.text)}
+    found = {
+        i: BlockKind.FURNITURE
+        for i, line in enumerate(lines)
+        if is_web_furniture(line.text) or is_contents_line(line.text)
+    }
     if fmt.running_headers:
         found.update(
             (i, BlockKind.RUNNING_HEADER) for i in find_running_headers(lines, markers.keys())
