@@ -233,6 +233,31 @@ def test_label_shapes_of_other_publishers(
         assert not any(d.code == "no-turns" for d in m.diagnostics)
 
 
+SUMMARIES = [
+    ("a title underlined and a bullet", "第3回 勉強会\n============\n\n* 次回は5月。\n"),
+    (
+        "dashes and sentences that report (学会 理事会)",
+        "理事会議事録2007年03月30日\n議題\n- 2006年度決算について\n"
+        "- 関根事務局長より説明された。\n- 2007年度予算について\n"
+        "- 若干の修正がなされ了承された。\n- 会員の異動について\n"
+        "- 新入会員についての説明がなされ、了承された。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("where", "text"), SUMMARIES, ids=[x[0] for x in SUMMARIES])
+def test_summary_minutes_are_detected(where: str, text: str) -> None:
+    m = gijiroku.parse(text)
+    assert m.source.format == "summary"
+    assert not any(d.code in ("format-uncertain", "no-turns") for d in m.diagnostics)
+
+
+def test_speech_that_says_what_was_done_is_no_summary() -> None:
+    """Verbatim minutes quote people: されました is speech, not a summary's された。"""
+    text = "第1回 会議録\n" + "○議長（林宏君）　議案は可決されました。\n" * 5
+    assert gijiroku.parse(text).source.format != "summary"
+
+
 def test_key_words_alone_over_names_stay_keys() -> None:
     """事務局 or 【委員】 over a list of people is a roster key, not a speaker."""
     for key in ("事務局", "【委員】"):
