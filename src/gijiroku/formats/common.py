@@ -100,7 +100,10 @@ _KEY_NOTE = r"(?:[ \u3000]*[（(][^（()）\n]{0,40}[)）])?"
 KEY_FIELD_RE = regex.compile(
     rf"""
     (?:{LIST_MARKER}{SP}*)?
-    (?P<key>(?:{_KEYS}){_KEY_NOTE})
+    (?:
+        (?P<key>(?:{_KEYS}){_KEY_NOTE})
+      | [<＜〈《【［]{SP}*(?P<key>(?:{_KEYS}|{_COLON_KEYS}){_KEY_NOTE}){SP}*[>＞〉》】］]  # <会議場所>
+    )
     (?:
         {SP}*[：:|｜]{SP}*(?P<value>.*)         # 日時：…, 出席者| …
       | {SP}+(?P<value>\S.*)                   # 日　時　　　令和５年…
@@ -382,14 +385,22 @@ def _is_value_below_key(match: regex.Match[str], ctx: Context) -> bool:
     key = ctx.open_key
     if key in _ROSTER_NAMES and _NONE_RE.match(compact(match["value"])):
         return True  # 欠席委員 / なし
+    value = match["value"]
     return (
         key is not None
         and key not in _ROSTER_NAMES
         and key not in _AGENDA_NAMES
         and key is not HeaderName.MATERIALS
         and key is not HeaderName.PROCEEDINGS
-        and not _reads_as_speech(match["value"])
+        and not _reads_as_speech(value)
+        # a key's value is never another key nor a bare item number (keys printed in one
+        # column and their values in the next: 開催場所 / 合併協議会委員数, 3 / 招集の場所)
+        and KEY_FIELD_RE.fullmatch(value) is None
+        and _BARE_NUMBER_RE.fullmatch(value) is None
     )
+
+
+_BARE_NUMBER_RE = regex.compile(r"[ \u3000]*[0-9０-９]{1,3}[.．]?[ \u3000]*")
 
 
 #: A place: a room, a hall, a building (市会第３会議室, 第一委員会室, 本会議場).
