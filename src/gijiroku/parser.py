@@ -319,20 +319,6 @@ HEADER_HANDLERS: Mapping[HeaderName, Handler] = {
 }
 
 
-def _header_value_line(state: ParseState, block: Block) -> bool:
-    """A line under a key printed alone (１ 開催日時 / 令和５年６月６日…) holds its value."""
-    if state.open_field is None:
-        return False
-    raw = block.groups.get("text", "")
-    state.header.append(
-        HeaderField(
-            key=None, name=state.open_field.value, value=clean_text(raw), span=span_of(block.span)
-        )
-    )
-    state.meeting.header_field(state.open_field, raw, block, state.diagnose)
-    return True
-
-
 def _roster(state: ParseState, block: Block) -> None:
     state.header.append(
         HeaderField(
@@ -615,14 +601,13 @@ def _separator(state: ParseState, block: Block) -> None:
 def _unmatched(state: ParseState, block: Block) -> None:
     raw = block.groups.get("text", "")
     if meta_of(block, UnmatchedMeta).region == "header":
-        if not _header_value_line(state, block):
-            state.diagnose(
-                "warning",
-                "unmatched-header-line",
-                f"header line not understood: {raw[:40]!r}",
-                block.span,
-                clean_text(raw),
-            )
+        state.diagnose(
+            "warning",
+            "unmatched-header-line",
+            f"header line not understood: {raw[:40]!r}",
+            block.span,
+            clean_text(raw),
+        )
         return
     text = clean_text(raw)
     state.diagnose(

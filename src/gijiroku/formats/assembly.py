@@ -400,8 +400,6 @@ def _spaced_field(groups: Mapping[str, str]) -> BlockMeta:
 DATE_LINE_RE = regex.compile(
     rf"(?P<value>(?:{ERA_NAMES}){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日.*)"
 )
-#: (a lookahead, not ``.*\S(?:…).*``, which backtracks quadratically on long lines)
-TITLE_RE = regex.compile(r"(?=[^\n]*?\S(?:会議録|議事録|速記録|記録))(?P<value>.+)")
 #: The session a volume belongs to, printed above the title: 令和　６年第１回　２月定例会.
 CAPTION_RE = regex.compile(r"(?P<value>.*(?:定例会|臨時会|定例議会|臨時議会)(?:.*[号日]）?)?)")
 VENUE_RE = regex.compile(
@@ -698,7 +696,13 @@ HEADER_RULES: tuple[Rule, ...] = (
         guard=_not_in_roster,
         meta=HeaderMeta(name=HeaderName.DATETIME),
     ),
-    Rule("title", BlockKind.HEADER, TITLE_RE, guard=_not_seen_title, derive=_title_fields),
+    Rule(
+        "title",
+        BlockKind.HEADER,
+        common.TITLE_RECORD_RE,
+        guard=_not_seen_title,
+        derive=_title_fields,
+    ),
     Rule(
         "caption",
         BlockKind.HEADER,

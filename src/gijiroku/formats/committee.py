@@ -229,13 +229,6 @@ HEADER_RULES: tuple[Rule, ...] = (
     Rule("roster", BlockKind.ROSTER, ROSTER_RE, guard=_is_roster, children=_MEMBERS),
     Rule("known-field", BlockKind.HEADER, KNOWN_FIELD_RE, derive=keyed_header),
     Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_header_field, derive=keyed_header),
-    Rule(
-        "title",
-        BlockKind.HEADER,
-        TITLE_RE,
-        guard=_is_title,
-        meta=HeaderMeta(name=HeaderName.TITLE),
-    ),
     *common.HEADER_TAIL_RULES,
     Rule(
         "label-turn",

@@ -102,7 +102,7 @@ KEY_FIELD_RE = regex.compile(
     (?:{LIST_MARKER}{SP}*)?
     (?:
         (?P<key>(?:{_KEYS}){_KEY_NOTE})
-      | [<＜〈《【［]{SP}*(?P<key>(?:{_KEYS}|{_COLON_KEYS}){_KEY_NOTE}){SP}*[>＞〉》】］]  # <会議場所>
+      | [<＜〈《【［]{SP}*(?P<key>(?:{_KEYS}){_KEY_NOTE}){SP}*[>＞〉》】］]  # <会議場所>
     )
     (?:
         {SP}*[：:|｜]{SP}*(?P<value>.*)         # 日時：…, 出席者| …
@@ -311,7 +311,7 @@ TITLE_RECORD_RE = regex.compile(
     rf"""
     (?P<value>[^\n]{{0,80}}?\S{SP}*
       (?:議事録|会議録|速記録|記録|議事要旨|議事概要|会議要旨|会議概要)
-      (?:{SP}*[（(](?:案|要旨|速報版?|未定稿)[)）])?
+      (?:{SP}*[（(][^（()）\n]{{1,30}}[)）])?   # （案）, (平成27年1月8日開催)
       (?:{SP}*第{SP}*[0-9０-９一二三四五六七八九十百]+{SP}*号)?)
     """,
     regex.VERBOSE,
@@ -321,11 +321,13 @@ TITLE_RECORD_RE = regex.compile(
 #: Words a meeting's or a record's name ends with.
 BODY_WORDS = (
     r"(?:委員会|会議|審議会|協議会|議会|部会|分科会|懇談会|懇話会|研究会|検討会|総会|理事会"
-    r"|役員会|幹事会|定例会|臨時会|本会議|大会|会合|集会|会|議事録|会議録|記録|速記録)"
+    r"|役員会|幹事会|定例会|臨時会|本会議|大会|会合|集会|会|議事録|会議録|記録|速記録"
+    r"|議事要旨|会議要旨|議事概要|会議概要|要録|報告)"
 )
 _BODY_END_RE = regex.compile(
     rf"{BODY_WORDS}(?:[（(][^（()）]{{1,30}}[)）])?(?:第{SP}*\S{{1,4}}{SP}*号)?$"
 )
+_BODY_WORD_ONLY_RE = regex.compile(BODY_WORDS)
 _WEEKDAY_RE = regex.compile(r"^[（(][月火水木金土日](?:曜日?)?[)）]")
 
 
@@ -350,10 +352,12 @@ def _is_first_title(match: regex.Match[str], ctx: Context) -> bool:
     """The first line of the document names the meeting when nothing else does: not a
     sentence, not a list, not a date alone."""
     value = match["value"]
+    bare = compact(value)
     return (
         not ctx.title_seen
         and ctx.index <= 1
-        and bool(_BODY_END_RE.search(compact(value)))
+        and bool(_BODY_END_RE.search(bare))
+        and not _BODY_WORD_ONLY_RE.fullmatch(bare)  # 議事録 alone names no meeting
         and not _reads_as_speech(value)
         and not regex.search(r"[、，,|｜]", value)
         and not _is_date_line(match, ctx)
