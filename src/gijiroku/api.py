@@ -23,6 +23,7 @@ from gijiroku.models import Diagnostic, Minutes, Span, in_document_order
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, count_lines
 from gijiroku.parser import parse_blocks
 from gijiroku.pdf import PdfText, is_pdf, read_pdf, with_pdf_layout
+from gijiroku.quality import with_review
 from gijiroku.tokenizer import tokenize_lines
 
 __all__ = ["OnIssue", "json_schema", "parse", "parse_file", "tokenize"]
@@ -104,6 +105,7 @@ def parse(
         sha256=sha256,
         line_count=count_lines(decoded.text),
     )
+    minutes = with_review(minutes, decoded.text)  # doubts about the output (quality.py)
     if decoded.repairs:
         minutes = _with_repairs(minutes, decoded.text, decoded.repairs)
     report_issues(minutes, on_issue)
@@ -176,6 +178,7 @@ def _parse_pdf(
         sha256=pdf.sha256,
         line_count=count_lines(pdf.text),
     )
+    minutes = with_review(minutes, readable)
     minutes = with_pdf_layout(minutes, pdf, blocks)
     report_issues(minutes, on_issue)
     return minutes
