@@ -2,14 +2,38 @@
 where the parse is doubtful. Never silently wrong: a document read with no turns, no date,
 by a family that fits it badly, or with a list of people nobody could read says so.
 
-Diagnostics (all warnings, each with a span):
+Two stages. :func:`assess` (called by the parser with the blocks) makes the quality record
+and the warnings about the document as a whole:
 
-- ``no-turns``: the document holds prose but no speaker turn was found;
+- ``no-turns``: the document holds prose but no speaker turn was found; prose is the text of
+  turns, text nobody claimed, and header lines that read as speech (:func:`speaks_in_header`:
+  a flattened page's run-together speeches, a label the reader does not know);
 - ``no-date``: no meeting date in the text (a date taken from the file name keeps its own
   ``date-from-source-name`` note as well);
 - ``format-uncertain``: the chosen family's score is below :data:`FIT_LOW`, or the runner-up
   is within :data:`FIT_MARGIN` of it;
-- ``roster-unread``: a block looks like a list of people but gave no members.
+- ``roster-unread``: a block looks like a list of people but gave no members (a roster key
+  whose value is なし, on its line or the next, is read: nobody).
+
+:func:`review` (called on the finished :class:`~gijiroku.models.Minutes`) reads the records
+themselves, whatever produced them, and reports those that do not read as what they claim to
+be (:data:`OUTPUT_CHECKS`, all warnings; one diagnostic per document and code, with the count
+and the first places):
+
+- ``header-overlong``: a header value longer than :data:`HEADER_MAX` characters (beyond the
+  roster entries read from it) or holding two sentences or more;
+- ``roster-count-mismatch``: a head count printed beside a roster key (``出席委員(8人)``,
+  ``出席者6名``) or closing a list (``以上26名``) differs from the members read in that list;
+- ``member-suspect``: a member's name is no person's name (one character alone, digits, 番,
+  a count, a colon, ``(以下``, ``の各``, a title or a key word, a title run into it);
+- ``absent-after-none``: members marked absent under an absentee key whose value is なし;
+- ``label-inside-turn``: a line inside a turn's text reads as another speaker's label;
+- ``title-suspect``: the title is a list item, a place alone, holds an empty bracket
+  (``( 開催)``) or is longer than :data:`TITLE_MAX` characters;
+- ``venue-suspect``: the venue is a key, a number, a bracketed key (``<会議場所>``) or keeps
+  a table border;
+- ``turn-suspect``: a turn whose label is a header key or whose text is only なし, a count,
+  a table of contents or a table of numbers.
 """
 
 from __future__ import annotations
@@ -401,35 +425,46 @@ class _Review:
     lines: _Lines
 
 
-# Q2: header-overlong -------------------------------------------------------------------------
+# header-overlong -------------------------------------------------------------------------
 
 
-def _entry_chars(minutes: Minutes, span: Span) -> int:
-    """Non-blank characters of the roster entries read inside ``span``."""
-    return sum(
-        len(compact(m.entry))
-        for m in minutes.members
-        if span.start <= m.span.start and m.span.end <= span.end
-    )
+class _EntryChars:
+    """Non-blank characters of the roster entries read inside a span (by bisection over
+    the members in document order, so that a long roster costs no more than a short one)."""
+
+    def __init__(self, members: Sequence[Member]) -> None:
+        ordered = sorted(members, key=lambda m: m.span.start)
+        self._starts = [m.span.start for m in ordered]
+        self._totals = [0]
+        for member in ordered:
+            self._totals.append(self._totals[-1] + len(compact(member.entry)))
+
+    def inside(self, span: Span) -> int:
+        first = bisect.bisect_left(self._starts, span.start)
+        last = bisect.bisect_left(self._starts, span.end)
+        return self._totals[last] - self._totals[first]
 
 
 def _overlong_headers(review: _Review) -> list[_Place]:
     """Header lines too long for a field (beyond the roster entries read from them), or
     holding two sentences or more."""
     found = []
+    entries: _EntryChars | None = None
     for field_ in review.minutes.header:
         value = field_.value
         if len(value) <= 40 and "。" not in value:
             continue  # the common case, cheaply
+        if entries is None:
+            entries = _EntryChars(review.minutes.members)
         sentences = len(_SENTENCE_END_RE.findall(value))
-        unread = len(compact(value)) - _entry_chars(review.minutes, field_.span)
+        unread = len(compact(value)) - entries.inside(field_.span)
         if unread > HEADER_MAX or sentences >= 2:
             what = f"{len(value)} characters" if unread > HEADER_MAX else f"{sentences} sentences"
             found.append(_Place(field_.span, f"{_quote(value)} ({what})"))
     return found
 
 
-# Q3: roster-count-mismatch ------------------------------------------------------------------
+# roster-count-mismatch ------------------------------------------------------------------
 
 _NUMERAL = r"[0-9０-９]{1,3}|[〇一二三四五六七八九十百]{1,4}"
 #: A head count printed beside a roster key: 出席委員(8人), 出席議員（３４名）, 出席者6名,
@@ -444,7 +479,7 @@ _KEY_COUNT_RE = regex.compile(
 )
 #: A head count closing a list: …本 間 智 以上26名.
 _CLOSING_COUNT_RE = regex.compile(rf"以上{SP}*(?P<count>{_NUMERAL}){SP}*[名人]")
-_ROSTER_NAMES = frozenset({"attendees", "absentees", "staff"})
+_ROSTER_NAMES = frozenset(key.value for key in _ROSTER_KEYS)
 #: Header fields that belong to a list of people (its lines, its groups, its posts).
 _LIST_FIELD_NAMES = frozenset({"roster", "roster_heading", "post", "notice", None})
 
@@ -460,6 +495,10 @@ def _opens_list(field_: HeaderField) -> bool:
     if field_.name != "roster_heading":
         return False
     return header_field_name(_MARKER_RE.sub("", field_.value)) in _ROSTER_KEYS
+
+
+#: How many groups inside one list (…(角館町) / (西木村)…) a count may be compared over.
+_SOFT_BOUNDS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,15 +527,21 @@ class _Bounds:
         return cls(sorted({*hard, len(text)}), sorted(soft))
 
     def ends_after(self, at: int) -> list[int]:
-        """Where the list that starts at ``at`` may end, the sure end last."""
+        """Where the list that starts at ``at`` may end (the nearest soft ends), the sure
+        end last."""
         end = self.hard[bisect.bisect_right(self.hard, at)] if at < self.hard[-1] else at
-        return [b for b in self.soft if at < b < end] + [end]
+        first = bisect.bisect_right(self.soft, at)
+        last = min(bisect.bisect_left(self.soft, end), first + _SOFT_BOUNDS)
+        return [*self.soft[first:last], end]
 
     def starts_before(self, at: int) -> list[int]:
-        """Where the list that ends at ``at`` may begin, the sure start first."""
+        """Where the list that ends at ``at`` may begin (the nearest soft starts), the sure
+        start first."""
         k = bisect.bisect_left(self.hard, at)
         start = self.hard[k - 1] if k > 0 else 0
-        return [start] + [b for b in self.soft if start < b < at]
+        last = bisect.bisect_left(self.soft, at)
+        first = max(bisect.bisect_right(self.soft, start), last - _SOFT_BOUNDS)
+        return [start, *self.soft[first:last]]
 
 
 def _count_mismatches(review: _Review) -> list[_Place]:
@@ -534,7 +579,7 @@ def _count_mismatches(review: _Review) -> list[_Place]:
     return found
 
 
-# Q4: member-suspect -------------------------------------------------------------------------
+# member-suspect -------------------------------------------------------------------------
 
 #: What no person's name holds: digits, a seat (番), a colon, a count (16名), an aside
 #: ((以下, …) or a distributive title (保坂の各委員).
@@ -553,10 +598,10 @@ def _name_problem(member: Member) -> str | None:
     name = member.name
     if name is None:
         return None
-    if len(name) == 1 and compact(member.entry) == name:
-        return "one character"
     if _NOT_IN_A_NAME_RE.search(name) or (member.title and _COLON_RE.search(member.title)):
         return "not a name"
+    if len(name) == 1 and compact(member.entry) == name:
+        return "one character"
     if name in _POSITION_SET or header_field_name(name) is not None:
         return "a title or a key"
     first = _TITLE_FIRST_RE.match(name)
@@ -581,7 +626,7 @@ def _suspect_members(review: _Review) -> list[_Place]:
     return found
 
 
-# Q5: absent-after-none ----------------------------------------------------------------------
+# absent-after-none ----------------------------------------------------------------------
 
 
 def _absent_after_none(review: _Review) -> list[_Place]:
@@ -611,7 +656,7 @@ def _absent_after_none(review: _Review) -> list[_Place]:
     return found
 
 
-# Q6: label-inside-turn ----------------------------------------------------------------------
+# label-inside-turn ----------------------------------------------------------------------
 
 _HONORIFIC = "|".join(regex.escape(h) for h in HONORIFICS)
 #: A marked label alone on its line with the name in parentheses, padded or not:
@@ -665,7 +710,7 @@ def _labels_inside_turns(review: _Review) -> list[_Place]:
     return found
 
 
-# Q7: title-suspect, Q8: venue-suspect -------------------------------------------------------
+# title-suspect, venue-suspect -------------------------------------------------------
 
 #: Titles that name no meeting: a list item (1. 船橋市議会), a place alone (埼玉県 上尾市),
 #: a bracket the date was cut out of (第15回定例会議( 開催)).
@@ -738,7 +783,7 @@ def _suspect_venue(review: _Review) -> list[_Place]:
     return [_Place(_value_span(review, "venue", venue), seen)]
 
 
-# Q9: turn-suspect ---------------------------------------------------------------------------
+# turn-suspect ---------------------------------------------------------------------------
 
 #: A table-of-contents line: a dotted leader, then a page number (○開会の宣告 ……… 3).
 _CONTENTS_RE = regex.compile(r"[…‥・.．]{6,}[ \u3000]*[0-9０-９]+$")
@@ -786,8 +831,8 @@ def _suspect_turns(review: _Review) -> list[_Place]:
 @dataclass(frozen=True, slots=True)
 class OutputCheck:
     """A doubt about the output: its diagnostic ``code`` and ``severity``, what it says it
-    saw (``seen``, with ``{n}`` for the number of places), what a user can do
-    (``advice``), and the function that finds the places."""
+    saw (``seen``: ``{n}`` is the number of places; ``{s}``, ``{verb}`` and ``{be}`` agree
+    with it), what a user can do (``advice``), and the function that finds the places."""
 
     code: str
     severity: Severity
@@ -801,7 +846,7 @@ OUTPUT_CHECKS: tuple[OutputCheck, ...] = (
     OutputCheck(
         "header-overlong",
         "warning",
-        "{n} header line(s) too long for a field or holding several sentences",
+        "{n} header line{s} too long for a field or holding several sentences",
         "the record's line breaks may be lost (a flattened web page or PDF text) or the "
         "header swallowed the proceedings; check the source's layout",
         _overlong_headers,
@@ -809,14 +854,14 @@ OUTPUT_CHECKS: tuple[OutputCheck, ...] = (
     OutputCheck(
         "roster-count-mismatch",
         "warning",
-        "{n} list(s) of people whose printed head count differs from the members read",
+        "{n} list{s} of people whose printed head count differs from the members read",
         "entries were merged, split or missed: check members[] against the list",
         _count_mismatches,
     ),
     OutputCheck(
         "member-suspect",
         "warning",
-        "{n} member(s) whose name reads as no person's name",
+        "{n} member{s} whose name reads as no person's name",
         "the roster's layout was split wrongly (a table cell per line, letter-spaced "
         "columns, counts or titles in the list): check members[] against the source",
         _suspect_members,
@@ -824,14 +869,14 @@ OUTPUT_CHECKS: tuple[OutputCheck, ...] = (
     OutputCheck(
         "absent-after-none",
         "warning",
-        "{n} member(s) marked absent under an absentee key that says なし",
+        "{n} member{s} marked absent under an absentee key that says なし",
         "the list after it was not recognised as a new list: their attendance is probably wrong",
         _absent_after_none,
     ),
     OutputCheck(
         "label-inside-turn",
         "warning",
-        "{n} line(s) inside a turn that read as another speaker's label",
+        "{n} line{s} inside a turn that read{verb} as another speaker's label",
         "the turn probably holds the next speaker's speech too (a label shape the reader "
         "does not know): check those turns' speakers",
         _labels_inside_turns,
@@ -855,7 +900,7 @@ OUTPUT_CHECKS: tuple[OutputCheck, ...] = (
     OutputCheck(
         "turn-suspect",
         "warning",
-        "{n} turn(s) that are no speech",
+        "{n} turn{s} that {be} no speech",
         "a header line, a count or a table of contents was read as a speaker's label: "
         "check those turns",
         _suspect_turns,
@@ -871,7 +916,10 @@ def _grouped(check: OutputCheck, places: Sequence[_Place]) -> Diagnostic:
         for i, place in enumerate(places[:_SHOWN])
     )
     more = f" and {len(places) - _SHOWN} more" if len(places) > _SHOWN else ""
-    seen = check.seen.format(n=len(places))
+    n = len(places)
+    seen = check.seen.format(
+        n=n, s="" if n == 1 else "s", verb="s" if n == 1 else "", be="is" if n == 1 else "are"
+    )
     return Diagnostic(
         severity=check.severity,
         code=check.code,
