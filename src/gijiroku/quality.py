@@ -688,25 +688,35 @@ def _reads_as_label(line: str) -> bool:
     return (":" in head or "：" in head) and _HONORIFIC_LABEL_RE.match(stripped) is not None
 
 
+#: The start of a line after the first that may hold a label: a mark, or a colon soon.
+_INNER_LINE_RE = regex.compile(
+    r"(?:\r\n?|\n)(?P<line>[ \u3000\t]*(?:[〇○◯●◎◆■◇□]|[^\r\n:：]{1,15}[:：]))"
+)
+
+
 def _labels_inside_turns(review: _Review) -> list[_Place]:
     """Lines inside a turn's text (after its first line) that read as another speaker's
     label: the turn probably holds the next speech too."""
-    text, found = review.text, []
+    text, turns = review.text, sorted(review.minutes.utterances, key=lambda u: u.span.start)
+    if not turns:
+        return []
+    starts = [turn.span.start for turn in turns]
     pages = sorted(mark.span.start for mark in review.minutes.layout if mark.kind == "page")
-    for turn in review.minutes.utterances:
+    found = []
+    for match in _INNER_LINE_RE.finditer(text, starts[0], max(t.span.end for t in turns)):
+        start = match.start("line")
+        turn = turns[bisect.bisect_right(starts, start) - 1]
         span = turn.span
-        for brk in EDITOR_LINE_BREAK_RE.finditer(text, span.start, span.end):
-            start = brk.end()
-            if start >= span.end:
-                break
-            stop = EDITOR_LINE_BREAK_RE.search(text, start, span.end)
-            end = stop.start() if stop is not None else span.end
-            line = text[start:end]
-            if _reads_as_label(line):
-                k = bisect.bisect_right(pages, span.start)
-                same_page = k >= len(pages) or pages[k] >= start
-                where = review.lines.span(start, end, span.page if same_page else None)
-                found.append(_Place(where, f"{_quote(line, 24)} in {turn.id}"))
+        if not span.start < start < span.end:
+            continue
+        stop = EDITOR_LINE_BREAK_RE.search(text, start, span.end)
+        end = stop.start() if stop is not None else span.end
+        line = text[start:end]
+        if _reads_as_label(line):
+            k = bisect.bisect_right(pages, span.start)
+            same_page = k >= len(pages) or pages[k] >= start
+            where = review.lines.span(start, end, span.page if same_page else None)
+            found.append(_Place(where, f"{_quote(line, 24)} in {turn.id}"))
     return found
 
 
@@ -792,33 +802,36 @@ _COUNT_RE = regex.compile(rf"^(?:他|計|合計|外)?{SP}*(?:{_NUMERAL}){SP}*[�
 _NUMBER_LINE_RE = regex.compile(r"^[0-9０-９ \u3000]+$|^[^0-9０-９。]{0,8}[0-9０-９]+$")
 
 
-def _turn_problem(turn: Utterance) -> str | None:
-    """Why a turn is no speech (its label is a header key, its text a count …), or None."""
+def _turn_problem(turn: Utterance, header_keys: dict[str, bool]) -> str | None:
+    """Why a turn is no speech (its label is a header key, its text a count …), or None;
+    ``header_keys`` remembers what :func:`is_header_key` said of each label."""
     label = turn.speaker.label
-    if is_header_key(label):
+    if label not in header_keys:
+        header_keys[label] = is_header_key(label)
+    if header_keys[label]:
         return "the label is a header key"
     body = turn.text.strip()
-    first_line = body.split("\n", 1)[0].strip()
-    if _NONE_RE.match(body):
+    if len(body) <= 24 and _NONE_RE.match(body):
         return "the text is only なし"
-    if _COUNT_RE.match(compact(body)):
+    if len(body) <= 24 and _COUNT_RE.match(compact(body)):
         return "the text is only a count"
-    if _CONTENTS_RE.search(first_line):
+    if _CONTENTS_RE.search(body.partition("\n")[0].strip()):
         return "the text is a table of contents"
-    lines = [line for line in body.split("\n") if line.strip()]
-    if (
-        len(lines) >= 3
-        and not _SENTENCE_END_RE.search(body)
-        and 2 * sum(1 for line in lines if _NUMBER_LINE_RE.match(line.strip())) >= len(lines)
-    ):
-        return "the text is a table of numbers"
-    return None
+    if body.count("\n") < 2 or _SENTENCE_END_RE.search(body):
+        return None
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    numbers = sum(1 for line in lines if _NUMBER_LINE_RE.match(line))
+    return (
+        "the text is a table of numbers" if len(lines) >= 3 and 2 * numbers >= len(lines) else None
+    )
 
 
 def _suspect_turns(review: _Review) -> list[_Place]:
-    found = []
+    """Turns that are no speech."""
+    found: list[_Place] = []
+    header_keys: dict[str, bool] = {}
     for turn in review.minutes.utterances:
-        problem = _turn_problem(turn)
+        problem = _turn_problem(turn, header_keys)
         if problem is not None:
             seen = f"{turn.id} {_quote(turn.speaker.label, 16)} ({problem})"
             found.append(_Place(turn.span, seen))
