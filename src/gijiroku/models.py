@@ -475,8 +475,8 @@ class Quality(_Record):
         default=None,
         ge=0.0,
         le=1.0,
-        description="share of the prose characters (turns, and text nobody claimed) that sit "
-        "inside turns; null when the document holds no prose",
+        description="share of the prose characters (turns, text nobody claimed, and header "
+        "lines that read as speech) that sit inside turns; null when the document holds no prose",
     )
     speakers_resolved: float | None = Field(
         default=None,
