@@ -275,6 +275,7 @@ SUSPECT_NAMES = [
     ("副 議 長 小 林 伸 一", "副議長小林伸一", None),
     ("北澤委員 事務局", "北澤委員", "事務局"),
     ("成", "成", "委員"),
+    ("理事十六名", "理事十六名", None),
 ]
 
 
@@ -295,6 +296,7 @@ def test_a_member_whose_name_is_no_name_is_reported(entry: str, name: str, title
         ("名取裕子委員", "名取裕子", "委員"),
         ("長谷川議長", "長谷川", "議長"),
         ("大　介", "大介", None),
+        ("佐藤一人", "佐藤一人", None),  # 一人 is a given name, not a count
         ("事務局", None, "事務局"),  # an office: no name
     ],
 )
@@ -674,6 +676,14 @@ def test_the_check_made_for_a_silent_failure_fires(prefix: str, code: str) -> No
     m = _parse_unseen(path)
     assert code in {d.code for d in m.diagnostics if d.severity == "warning"}
     assert _codes(m.diagnostics).count(code) == 1  # grouped: one per document and code
+
+
+def test_the_examples_in_the_module_are_true() -> None:
+    import doctest
+
+    import gijiroku.quality
+
+    assert doctest.testmod(gijiroku.quality).failed == 0
 
 
 # -- never raise, always inside -------------------------------------------------------------

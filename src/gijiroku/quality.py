@@ -76,7 +76,7 @@ from gijiroku.models import (
     Utterance,
     in_document_order,
 )
-from gijiroku.names import HONORIFICS, POSITION_WORDS, POSITION_WORDS_RE
+from gijiroku.names import HONORIFICS, POSITION_WORDS
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, compact
 from gijiroku.vocabulary import SP
 
@@ -196,7 +196,7 @@ _SENTENCE_END_RE = regex.compile(r"[。？！]|(?<=[\p{Han}\p{Hiragana}\p{Kataka
 
 #: Spoken style: a polite predicate (ます, です, ございます, ください …), what a speech is made of
 #: and a header's notices (…に選任された。, 出席者は左のとおり。) are not.
-_POLITE_RE = regex.compile(r"ます|です|ました|でした|ません|ましょう|ございま|ください")
+_POLITE_RE = regex.compile(r"ま(?:す|した|せん|しょう)|で(?:す|した)|ください")
 
 
 def speaks_in_header(text: str) -> bool:
@@ -581,16 +581,20 @@ def _count_mismatches(review: _Review) -> list[_Place]:
 
 # member-suspect -------------------------------------------------------------------------
 
-#: What no person's name holds: digits, a seat (番), a colon, a count (16名), an aside
-#: ((以下, …) or a distributive title (保坂の各委員).
+#: What no person's name holds: digits, a seat (番 alone), a colon, a count in kanji
+#: (理事十六名; not 一人, a given name), an aside cut open ((以下, 委員外議員)山口) or a
+#: distributive title (保坂の各委員).
 _NOT_IN_A_NAME_RE = regex.compile(
-    rf"[0-9０-９:：]|^番号?$|(?:{_NUMERAL})[名人]|[（(]以下|の各$|^[^（(]*[)）]|[（(][^)）]*$"
+    r"[0-9０-９:：]|^番号?$|[〇一二三四五六七八九十百]+名$|[（(]以下|の各$|^[^（(]*[)）]|[（(][^)）]*$"
 )
 _POSITION_SET = frozenset(POSITION_WORDS)
+#: Title words of two characters or more (監 alone starts the surname 監物).
+_LONG_POSITIONS = "|".join(regex.escape(word) for word in POSITION_WORDS if len(word) >= 2)
 #: A title word printed before the name, run into it (副議長小林伸一, 事務局長田伏智).
-_TITLE_FIRST_RE = regex.compile(rf"^(?:{POSITION_WORDS_RE})(?=.{{2,}})")
+_TITLE_FIRST_RE = regex.compile(rf"^(?:{_LONG_POSITIONS})(?=.{{2,}})")
 #: A title word the name ends with (北澤委員, 武部担当): the entry was not split.
-_TITLE_LAST_RE = regex.compile(rf"(?<=.)(?:{POSITION_WORDS_RE})$")
+_TITLE_LAST_RE = regex.compile(rf"(?<=.)(?:{_LONG_POSITIONS})$")
+_COLON_RE = regex.compile(r"[:：]")
 
 
 def _name_problem(member: Member) -> str | None:
@@ -604,16 +608,9 @@ def _name_problem(member: Member) -> str | None:
         return "one character"
     if name in _POSITION_SET or header_field_name(name) is not None:
         return "a title or a key"
-    first = _TITLE_FIRST_RE.match(name)
-    if first is not None and len(first.group()) >= 2:
-        return "a title run into the name"
-    last = _TITLE_LAST_RE.search(name)
-    if last is not None and len(last.group()) >= 2:
+    if _TITLE_FIRST_RE.match(name) or _TITLE_LAST_RE.search(name):
         return "a title run into the name"
     return None
-
-
-_COLON_RE = regex.compile(r"[:：]")
 
 
 def _suspect_members(review: _Review) -> list[_Place]:
@@ -658,7 +655,7 @@ def _absent_after_none(review: _Review) -> list[_Place]:
 
 # label-inside-turn ----------------------------------------------------------------------
 
-_HONORIFIC = "|".join(regex.escape(h) for h in HONORIFICS)
+_HONORIFIC = "|".join(regex.escape(word) for word in HONORIFICS)
 #: A marked label alone on its line with the name in parentheses, padded or not:
 #: ○11番議員（平野　謙）, ○議長（梶　泰久）.
 _MARKED_LABEL_ALONE_RE = regex.compile(
@@ -668,8 +665,8 @@ _MARKED_LABEL_ALONE_RE = regex.compile(
 _HONORIFIC_LABEL_RE = regex.compile(
     rf"{MARK}?{SP}*{LABEL_CHAR}{{1,8}}?(?:{_HONORIFIC}){SP}*[：:]{SP}*\S"
 )
-#: First characters a label line may start with (to skip most lines cheaply).
-_LABEL_START_CHARS = frozenset("〇○◯●◎◆■◇□")
+#: The marks a label may start with (to skip most lines cheaply).
+_LABEL_START_CHARS = frozenset(MARK.strip("[]"))
 
 
 def _reads_as_label(line: str) -> bool:
@@ -690,7 +687,7 @@ def _reads_as_label(line: str) -> bool:
 
 #: The start of a line after the first that may hold a label: a mark, or a colon soon.
 _INNER_LINE_RE = regex.compile(
-    r"(?:\r\n?|\n)(?P<line>[ \u3000\t]*(?:[〇○◯●◎◆■◇□]|[^\r\n:：]{1,15}[:：]))"
+    rf"(?:\r\n?|\n)(?P<line>[ \u3000\t]*(?:{MARK}|[^\r\n:：]{{1,15}}[:：]))"
 )
 
 
