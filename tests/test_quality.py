@@ -195,16 +195,22 @@ def test_a_header_line_of_two_sentences_is_reported() -> None:
 
 
 def test_near_misses_of_header_overlong() -> None:
-    # a long value, but shorter than HEADER_MAX; one sentence; a long roster line read
+    # a long value, but shorter than HEADER_MAX; a long notice of one sentence (the Diet's
+    # 委員の異動); a long roster line whose entries were read
     short = "日時 令和5年1月10日 午前10時 " + "会議録署名議員の指名 " * 4
     assert len(short) < HEADER_MAX
-    one = "出席者は左のとおり。"
+    one = (
+        "理事"
+        + "、".join(f"{n}君" for n in ["中村裕之", "根本幸典", "堀場幸子"] * 20)
+        + "同日理事辞任につき、その補欠として永岡桂子君が理事に当選した。"
+    )
+    assert len(one) > HEADER_MAX
     names = [f"{surname}委員" for surname in ("林", "森", "川", "山", "田", "谷") * 10]
     roster = "出席委員 " + "、".join(names)
     assert len(roster) > HEADER_MAX
     for text, header, members in [
         (short, [H(short.strip(), "datetime", "日時")], []),
-        (one, [H(one, "roster_heading")], []),
+        (one, [H(one, "notice")], []),
         (roster, [H(roster, "attendees", "出席委員")], [M(n, n[:-2], "委員") for n in names]),
     ]:
         assert review(_minutes(text, header=header, members=members), text) == ()
@@ -285,6 +291,22 @@ def test_a_member_whose_name_is_no_name_is_reported(entry: str, name: str, title
     m = _minutes(text, header=[H("出席者", "attendees", "出席者")], members=[M(entry, name, title)])
     (found,) = review(m, text)
     assert (found.code, found.span) == ("member-suspect", m.members[0].span)
+
+
+def test_a_surname_of_one_character_in_a_list_is_a_name() -> None:
+    text = "出席委員：林、森、山田\n関\n"
+    m = _minutes(
+        text,
+        header=[H("出席委員：林、森、山田", "attendees", "出席委員")],
+        members=[
+            M("林", "林", "委員"),
+            M("森", "森", "委員"),
+            M("山田", "山田", "委員"),
+            M("関", "関"),
+        ],
+    )
+    (found,) = review(m, text)
+    assert found.message.startswith("line 2: 1 member whose name reads as no person's name: '関'")
 
 
 @pytest.mark.parametrize(

@@ -447,7 +447,8 @@ class _EntryChars:
 
 def _overlong_headers(review: _Review) -> list[_Place]:
     """Header lines too long for a field (beyond the roster entries read from them), or
-    holding two sentences or more."""
+    holding two sentences or more. One long sentence that ends the line is a notice
+    (委員の異動: …の補欠として…が理事に当選した。), not lines run together."""
     found = []
     entries: _EntryChars | None = None
     for field_ in review.minutes.header:
@@ -456,8 +457,10 @@ def _overlong_headers(review: _Review) -> list[_Place]:
             continue  # the common case, cheaply
         if entries is None:
             entries = _EntryChars(review.minutes.members)
-        sentences = len(_SENTENCE_END_RE.findall(value))
-        unread = len(compact(value)) - entries.inside(field_.span)
+        ends = list(_SENTENCE_END_RE.finditer(value))
+        sentences = len(ends)
+        notice = sentences == 1 and not value[ends[0].end() :].strip()
+        unread = 0 if notice else len(compact(value)) - entries.inside(field_.span)
         if unread > HEADER_MAX or sentences >= 2:
             what = f"{len(value)} characters" if unread > HEADER_MAX else f"{sentences} sentences"
             found.append(_Place(field_.span, f"{_quote(value)} ({what})"))
@@ -597,14 +600,20 @@ _TITLE_LAST_RE = regex.compile(rf"(?<=.)(?:{_LONG_POSITIONS})$")
 _COLON_RE = regex.compile(r"[:：]")
 
 
-def _name_problem(member: Member) -> str | None:
-    """Why a member's name does not read as a person's name, or None."""
+#: What separates the entries of a list printed on one line (林、森、山田).
+_LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜]")
+
+
+def _name_problem(member: Member, line: str) -> str | None:
+    """Why a member's name does not read as a person's name, or None. ``line`` is the line
+    the entry is printed on: a surname of one character is a name in a list (林、森、山田),
+    not a cell of a table or a piece of a letter-spaced name (千 葉 勇)."""
     name = member.name
     if name is None:
         return None
     if _NOT_IN_A_NAME_RE.search(name) or (member.title and _COLON_RE.search(member.title)):
         return "not a name"
-    if len(name) == 1 and compact(member.entry) == name:
+    if len(name) == 1 and compact(member.entry) == name and not _LIST_SEPARATOR_RE.search(line):
         return "one character"
     if name in _POSITION_SET or header_field_name(name) is not None:
         return "a title or a key"
@@ -613,11 +622,20 @@ def _name_problem(member: Member) -> str | None:
     return None
 
 
+def _line_around(text: str, span: Span) -> str:
+    """The line(s) ``span`` is printed on."""
+    start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
+    found = EDITOR_LINE_BREAK_RE.search(text, span.end)
+    return text[start : found.start() if found is not None else len(text)]
+
+
 def _suspect_members(review: _Review) -> list[_Place]:
     """Members whose name is no person's name."""
     found = []
     for member in review.minutes.members:
-        problem = _name_problem(member)
+        name = member.name or ""
+        line = _line_around(review.text, member.span) if len(name) == 1 else ""
+        problem = _name_problem(member, line)
         if problem is not None:
             found.append(_Place(member.span, f"{_quote(member.name or '', 16)} ({problem})"))
     return found
