@@ -277,9 +277,11 @@ def test_bracketed_keys_and_values_below_keys() -> None:
     assert m.meeting.venue == "教育委員室"
     m = gijiroku.parse("教育委員会会議録\n開催場所\n4\n出席委員\n" + SPEECH)
     assert m.meeting.venue is None  # a bare item number is no place, and says so:
-    assert [(d.code, d.span and d.span.line_start) for d in m.diagnostics if d.code.startswith("unmatched")] == [
-        ("unmatched-header-line", 3)
-    ]
+    assert [
+        (d.code, d.span and d.span.line_start)
+        for d in m.diagnostics
+        if d.code.startswith("unmatched")
+    ] == [("unmatched-header-line", 3)]
 
 
 def test_key_words_alone_over_names_stay_keys() -> None:

@@ -73,7 +73,7 @@ from gijiroku.models import (
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import clean_text, compact
 from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
-from gijiroku.quality import assess
+from gijiroku.quality import assess, with_review
 from gijiroku.resolve import LabelParts, Roster
 from gijiroku.rosters import MemberDraft, RosterBuilder
 from gijiroku.vocabulary import AGENDA_ITEM_START_RE, SECTION_NUMBER_RE
@@ -946,7 +946,7 @@ def parse_blocks(
         else s
         for s in state.sections
     ]
-    return Minutes(
+    minutes = Minutes(
         source=source,
         meeting=meeting,
         header=tuple(state.header),
@@ -960,3 +960,4 @@ def parse_blocks(
         diagnostics=in_document_order(state.diagnostics),
         quality=quality,
     )
+    return with_review(minutes, text)  # doubts about the finished output (quality.py)

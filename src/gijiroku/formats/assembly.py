@@ -511,6 +511,11 @@ def _agenda_line(groups: Mapping[str, str]) -> BlockMeta:
     )
 
 
+def _is_agenda_line(match: regex.Match[str], ctx: Context) -> bool:
+    """A line of the order of the day; a number alone is a table's cell, not an item."""
+    return ctx.mode == "agenda" and not common.is_bare_number(match.group())
+
+
 def _title_fields(groups: Mapping[str, str]) -> BlockMeta:
     assembly = _ASSEMBLY_NAME_RE.search(groups.get("value", ""))
     return HeaderMeta(name=HeaderName.TITLE, body=assembly["body"] if assembly else None)
@@ -793,7 +798,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         "agenda-line",
         BlockKind.SECTION,
         AGENDA_LINE_RE,
-        guard=in_mode("agenda"),
+        guard=_is_agenda_line,
         derive=_agenda_line,
     ),
     _NOTE_RULE,
