@@ -41,7 +41,7 @@ from gijiroku.blocks import (
     SectionMeta,
     TurnMeta,
 )
-from gijiroku.dates import parse_date
+from gijiroku.dates import date_note, find_dates, find_years, parse_date
 from gijiroku.formats.base import (
     HEADER_FIELD_NAMES,
     ChildRule,
@@ -323,15 +323,61 @@ _WEEKDAY_RE = regex.compile(r"^[（(][月火水木金土日](?:曜日?)?[)）]")
 
 def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
     """A title with the date printed beside it (2001年12月7日 総務委員会,
-    文教警察常任委員会(教育委員会関係) 平成27年3月4日(水曜日)): the name of a body."""
+    文教警察常任委員会(教育委員会関係) 平成27年3月4日(水曜日)) or the year it opens with
+    (平成29年度 総務委員会, 平成20年第14回 議会運営委員会): the name of a body. A month and
+    day in a bracket of their own (第6回委員会 (8月18日)) make a title too, even right under
+    another title: the sitting under the body's name."""
     text = match["value"]
+    if _reads_as_speech(text):
+        return False
     found = parse_date(text)
-    if ctx.title_seen or found is None or found.date is None or _reads_as_speech(text):
+    if found is None or found.date is None:
+        return _is_titled_sitting(text, ctx) or (not ctx.title_seen and _is_year_title(text))
+    if ctx.title_seen:
         return False
     before = text[: found.start].strip(" \u3000")
     after = _WEEKDAY_RE.sub("", text[found.end :].strip(" \u3000")).strip(" \u3000")
-    name = compact(after if not before else before if not after else "")
+    return _names_body(after if not before else before if not after else "")
+
+
+def _names_body(text: str) -> bool:
+    """``text`` names a body: short, ending with a word such as 委員会, 会議, 定例会."""
+    name = compact(text)
     return bool(name) and len(name) <= 60 and bool(_BODY_END_RE.search(name))
+
+
+#: The rules that read a title: a line under one of them may be the sitting's.
+_TITLE_RULES = frozenset({"title", "dated-title", "record-title", "first-line-title"})
+
+
+def _is_titled_sitting(text: str, ctx: Context) -> bool:
+    """第6回委員会 (8月18日): a body's name, then a month and day alone in a bracket
+    (with 開催 …); first in the header, or right under the title."""
+    if ctx.mode in ("roster", "agenda", "materials"):
+        return False
+    if ctx.title_seen and not (
+        ctx.previous is BlockKind.HEADER and ctx.previous_rule in _TITLE_RULES
+    ):
+        return False
+    day = next((d for d in find_dates(text) if not d.has_year and not d.in_range), None)
+    note = date_note(text, day) if day is not None else None
+    return note is not None and not text[note[1] :].strip() and _names_body(text[: note[0]])
+
+
+#: A line that opens with a year: 平成29年度 総務委員会, 平成20年第14回 議会運営委員会.
+_YEAR_TITLE_RE = regex.compile(rf"(?:{SP}*第{SP}*[0-9０-９〇一二三四五六七八九十]+{SP}*回)?")
+
+
+def _is_year_title(text: str) -> bool:
+    """A 年度, or a year with the meeting's ordinal after it, then a body's name."""
+    years = find_years(text)
+    if not years or years[0].start != 0 or years[0].in_range:
+        return False
+    year = years[0]
+    ordinal = _YEAR_TITLE_RE.match(text, year.end)
+    if not year.fiscal and (ordinal is None or ordinal.end() == year.end):
+        return False
+    return _names_body(text[year.end :])
 
 
 #: Any line, as a title.
