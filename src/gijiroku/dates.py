@@ -561,8 +561,9 @@ def bracket_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     None when none does.
 
     Example:
-        >>> bracket_around("定例会（第1日2月14日）", 8, 13)
-        (3, 14)
+        >>> text = "定例会（第1日2月14日）"
+        >>> start, end = bracket_around(text, 7, 12); text[start:end]
+        '（第1日2月14日）'
     """
     opening = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
     if opening < max(text.rfind("）", 0, start), text.rfind(")", 0, start)):

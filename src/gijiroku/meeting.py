@@ -98,6 +98,12 @@ _PAGE_DATE_BEFORE_RE = regex.compile(
     rf"(?:更新|掲載|公開|作成|印刷|取得|発行|公表|登録|改訂|出力)(?:日時?)?{SPACES}[:：]?{SPACES}$"
 )
 _PAGE_DATE_AFTER_RE = regex.compile(rf"{SPACES}(?:現在|更新|掲載|公開|作成|印刷|取得|発行)")
+#: How far into the text the header region is read for the year it prints and the date to
+#: guess: a document whose turns were not read is all header, and a date far into it is
+#: never guessed to be the sitting's.
+HEADER_CHARS = 3_000
+#: The most characters a date or a year takes as printed (spaces, a weekday and all).
+_DATE_CHARS = 48
 #: Marks and list numbers before the year that opens a header line (〇平成29年度, 1.令和5年度).
 _LINE_OPENING_RE = regex.compile(r"[\s〇○◯●◎□■◇◆・＊*#＃]*")
 #: Header lines whose dates are not the sitting's: lists of people (委員 (令和5年4月1日現在)),
@@ -181,7 +187,7 @@ def _printed_year(text: str, *, anywhere: bool) -> YearMatch | None:
     the 年度 of a budget or a settlement (令和5年度予算特別委員会)."""
     opening = _LINE_OPENING_RE.match(text)
     start = opening.end() if opening is not None else 0
-    for year in find_years(text):
+    for year in find_years(text if anywhere else text[: start + _DATE_CHARS]):
         if not anywhere and year.start != start:
             return None
         if not year.in_range and not _SUBJECT_YEAR_RE.match(text, year.end):
@@ -243,7 +249,7 @@ class MeetingBuilder:
         the block's text too (:meth:`_header_line`)."""
         for fact, value in block.meta.facts if block.meta is not None else ():
             self.fact(fact, value)
-        if not self.header_over:
+        if not self.header_over and block.span.start < HEADER_CHARS:
             self._header_line(block)
 
     def _header_line(self, block: Block) -> None:
@@ -446,14 +452,17 @@ class MeetingBuilder:
         """No date key, date line or title gave the date: the one full date the header region
         prints is taken, with the ``info`` diagnostic ``date-guessed`` naming its line. Two
         different dates (or one that disagrees with a month and day the title prints) give
-        none, and ``date-not-guessed`` lists what was seen. Ranges and impossible dates are
-        no candidates; the body is never read."""
+        none, and ``date-not-guessed`` lists what was seen. Ranges, impossible dates, a
+        page's dates (更新日:…, …現在) and dates beyond :data:`HEADER_CHARS` characters are no
+        candidates; the body is never read."""
         seen: dict[dt.date, tuple[DateMatch, Pos]] = {}
         for text, span in self.header_lines:
-            for found in find_dates(text):
+            within = HEADER_CHARS - span.start
+            for found in find_dates(text[: within + _DATE_CHARS]):
                 if (
                     found.has_year
                     and found.date is not None
+                    and found.start < within
                     and not found.in_range
                     and not _PAGE_DATE_BEFORE_RE.search(text, max(0, found.start - 16), found.start)
                     and not _PAGE_DATE_AFTER_RE.match(text, found.end)
