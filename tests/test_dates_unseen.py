@@ -482,3 +482,39 @@ def test_a_date_key_is_never_a_guess() -> None:
     codes = _codes(minutes)
     assert "date-guessed" not in codes
     assert "date-not-guessed" not in codes
+
+
+#: 01's first lines: the publisher's address, before any title (the first-line rule passes).
+ADDRESS = ("〒315-8640", "茨城県石岡市石岡一丁目1番地1")
+
+
+@pytest.mark.parametrize(
+    ("lines", "titles"),
+    [
+        # 01: below the publisher's address, the 年度 line, then the sitting's line with its
+        # day in a bracket
+        ((*ADDRESS, "平成29年度 総務委員会", "第6回委員会 (8月18日)"), [False, False, True, True]),
+        # 05: a year with the meeting's ordinal after it
+        ((*ADDRESS, "平成20年第14回 議会運営委員会"), [False, False, True]),
+        ((*ADDRESS, "第6回委員会（8月18日開催）"), [False, False, True]),
+        # near misses: a calendar year alone before the name (a search site's heading), a
+        # bracket that holds more than the day, no body's name, a sitting's line that is not
+        # right under the title, an agenda item
+        ((*ADDRESS, "平成20年  議会運営委員会"), [False, False, False]),
+        ((*ADDRESS, "第6回委員会 (第2号 8月18日)"), [False, False, False]),
+        ((*ADDRESS, "令和5年度 予算の執行について"), [False, False, False]),
+        (
+            ("総務委員会会議録", "日時 令和5年8月18日", "第6回委員会 (8月18日)"),
+            [True, False, False],
+        ),
+        (("総務委員会会議録", "議題", "第6回委員会 (8月18日)"), [True, False, False]),
+    ],
+)
+def test_title_lines_with_a_year_or_a_day(lines: tuple[str, ...], titles: list[bool]) -> None:
+    blocks = gijiroku.tokenize("\n".join(lines) + "\n", format="generic")
+    found = [
+        isinstance(b.meta, gijiroku.blocks.HeaderMeta)
+        and b.meta.name is gijiroku.blocks.HeaderName.TITLE
+        for b in blocks
+    ]
+    assert found == titles

@@ -332,6 +332,8 @@ def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
         return False
     found = parse_date(text)
     if found is None or found.date is None:
+        if ctx.mode in _LIST_MODES:  # an agenda item or a roster line that names a meeting
+            return False
         return _is_titled_sitting(text, ctx) or (not ctx.title_seen and _is_year_title(text))
     if ctx.title_seen:
         return False
@@ -348,13 +350,13 @@ def _names_body(text: str) -> bool:
 
 #: The rules that read a title: a line under one of them may be the sitting's.
 _TITLE_RULES = frozenset({"title", "dated-title", "record-title", "first-line-title"})
+#: Modes of lists whose lines are never the title.
+_LIST_MODES = frozenset({"roster", "agenda", "materials"})
 
 
 def _is_titled_sitting(text: str, ctx: Context) -> bool:
     """第6回委員会 (8月18日): a body's name, then a month and day alone in a bracket
     (with 開催 …); first in the header, or right under the title."""
-    if ctx.mode in ("roster", "agenda", "materials"):
-        return False
     if ctx.title_seen and not (
         ctx.previous is BlockKind.HEADER and ctx.previous_rule in _TITLE_RULES
     ):
