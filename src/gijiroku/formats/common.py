@@ -149,7 +149,29 @@ _UNDERLINE_RE = regex.compile(r"[=\-~^]{3,}[ \t]*")
 
 
 def _key_name(match: regex.Match[str]) -> HeaderName | None:
+    """The key's meaning; none when the key is the start of a letter-spaced title
+    (議 事 係 長 大久保英輝 is the clerk 議事係長, not the key 議事)."""
+    if _cut_from_title(match):
+        return None
     return header_field_name(match["key"])
+
+
+_SPACED_KEY_RE = regex.compile(r"\S[ \u3000]+\S")
+_SINGLE_CHARS_RE = regex.compile(r"(?:\S(?=[ \u3000]|$)[ \u3000]*){1,4}")
+
+
+def _cut_from_title(match: regex.Match[str]) -> bool:
+    """A letter-spaced key whose value goes on letter-spaced, the two making a title."""
+    value = match.groupdict().get("value")
+    if not value or match.start("value") < 0 or not _SPACED_KEY_RE.search(match["key"]):
+        return False
+    if regex.search(r"[：:|｜]", match.string[match.end("key") : match.start("value")]):
+        return False  # a separator: 議 事：… is the key
+    run = _SINGLE_CHARS_RE.match(value)
+    if run is None:
+        return False
+    joined = compact(match["key"]) + compact(run.group())
+    return position_suffix(joined) is not None and split_person(joined)[0] is None
 
 
 def _underlined(ctx: Context) -> bool:
