@@ -679,7 +679,8 @@ def test_the_survey_files_are_all_here() -> None:
 #: each row is the fix's regression test (the file needs no warning for that any more).
 FIXED_BY_THE_READER: dict[str, Callable[[Minutes], object]] = {
     "07": lambda m: [u.speaker.name for u in m.utterances][-1] == "本間",  # 本間君：
-    "10": lambda m: m.meeting.title is None,  # not the site's place line 埼玉県 上尾市
+    # not the site's place line 埼玉県 上尾市 but │会議名 │第16回 議会改革特別委員会 ├──┤
+    "10": lambda m: m.meeting.title == "第16回 議会改革特別委員会",
     "11": lambda m: m.meeting.venue == "教育委員室",  # <会議場所> / 教育委員室
     "13": lambda m: m.meeting.venue is None,  # 開催場所 / 4 is no place
     "21": lambda m: m.source.format == "summary" and len(m.sections[0].items) == 20,

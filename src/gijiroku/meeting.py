@@ -40,7 +40,7 @@ from gijiroku.dates import (
 )
 from gijiroku.models import Event, Meeting, Severity, Span, span_of
 from gijiroku.normalize import clean_text, compact
-from gijiroku.vocabulary import CLOSING_WORDS, ERA_NAMES, SPACES
+from gijiroku.vocabulary import CELL_BORDERS, CLOSING_WORDS, ERA_NAMES, SPACES
 
 if TYPE_CHECKING:
     from gijiroku.formats.base import Format
@@ -210,6 +210,16 @@ def _without_date(text: str, found: DateMatch) -> str | None:
     return text[: found.start] + " " + text[found.end :]
 
 
+_BOX = "─━┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋"
+_BORDERS_RE = regex.compile(rf"^[{CELL_BORDERS}{_BOX}\s]+|[{CELL_BORDERS}{_BOX}\s]+$")
+
+
+def _without_borders(value: str) -> str:
+    """A table cell's value without the cell's borders (``防災センター会議室 |`` → the room,
+    ``第16回 議会改革特別委員会 ├──┤`` → the name); the header field keeps the line as printed."""
+    return _BORDERS_RE.sub("", value)
+
+
 @dataclass(slots=True)
 class MeetingBuilder:
     """Collects what is known about the meeting while the parser walks the blocks.
@@ -288,14 +298,14 @@ class MeetingBuilder:
             return
         values = self.values
         if name is HeaderName.TITLE:
-            self._title(clean_text(raw), block)
+            self._title(_without_borders(clean_text(raw)), block)
         elif name in (HeaderName.DATETIME, HeaderName.DATE):
             self._date(raw, block, diagnose)
         elif name is HeaderName.TIME:
             self._times(raw, closing=self._closes(block))
         elif name is HeaderName.VENUE:
             if "venue" not in values:
-                values["venue"] = clean_text(raw) or None
+                values["venue"] = _without_borders(clean_text(raw)) or None
         elif name is HeaderName.NUMBER:
             issue = _ISSUE_RE.search(raw)
             if issue:

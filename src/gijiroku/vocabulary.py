@@ -56,6 +56,7 @@ __all__ = [
     "OPENING_WORDS",
     "RANGE_SEPARATOR",
     "RULE_CHARS",
+    "CELL_BORDERS",
     "SECTION_NUMBER_RE",
     "SP",
     "SPACES",
@@ -163,8 +164,11 @@ END_WORDS = f"(?:{CLOSING_WORDS}|まで)"
 MARKS = "〇○◯●◎◆■◇□△▲▼☆★"
 #: A character of a personal name or of a title: kanji, kana, the marks names carry.
 NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・]"
-#: The characters of a rule line (―――, ───, ━━━, ＝＝＝, −−−, …………).
-RULE_CHARS = "―─━＝=－−‐\\-~〜…‥"
+#: The characters of a rule line (―――, ───, ━━━, ＝＝＝, −−−, …………), the borders of a
+#: table drawn with box characters included (┌──┬──┐, ├──┼──┤).
+RULE_CHARS = "―─━＝=－−‐\\-~〜…‥┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋"
+#: A table's cell border: ``|``, ``｜`` and the box-drawing ``│``, ``┃``.
+CELL_BORDERS = "|｜│┃"
 #: Words that introduce a numbered agenda item: 議題（１）, 日程第１, 議案第５号, 協議事項１.
 AGENDA_NUMBER_WORDS = "議題|日程|議案|報告|案件|協議事項|審議事項"
 

@@ -55,7 +55,15 @@ from gijiroku.names import POSITION_WORDS_RE, position_suffix, split_person
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
 from gijiroku.rosters import split_row
-from gijiroku.vocabulary import CLOCK, COURSE_WORDS, ERA_NAMES, RULE_CHARS, SP, letter_spaced
+from gijiroku.vocabulary import (
+    CELL_BORDERS,
+    CLOCK,
+    COURSE_WORDS,
+    ERA_NAMES,
+    RULE_CHARS,
+    SP,
+    letter_spaced,
+)
 
 __all__ = [
     "BODY_RULES",
@@ -99,6 +107,7 @@ _COLON_KEYS = "|".join(letter_spaced(k) for k in sorted(COLON_ONLY_KEYS, key=len
 _KEY_NOTE = r"(?:[ \u3000]*[（(][^（()）\n]{0,40}[)）])?"
 KEY_FIELD_RE = regex.compile(
     rf"""
+    (?:[{CELL_BORDERS}]{SP}*)?                 # │日　　時│…│: a table drawn with borders
     (?:{LIST_MARKER}{SP}*)?
     (?:
         (?P<key>(?:{_KEYS}){_KEY_NOTE})
@@ -106,9 +115,9 @@ KEY_FIELD_RE = regex.compile(
       | 【{SP}*(?P<key>(?:{_KEYS}){_KEY_NOTE}){SP}*】  # 【日時】 (【委員】 is a label)
     )
     (?:
-        {SP}*[：:|｜]{SP}*(?P<value>.*)         # 日時：…, 出席者| …
-      | {SP}+(?P<value>\S.*)                   # 日　時　　　令和５年…
-      | (?<=[)）])(?P<value>\S.*)              # 参加者（2021/12/22）21名
+        {SP}*[：:{CELL_BORDERS}]{SP}*(?P<value>.*)   # 日時：…, 出席者| …, │日　時│…│
+      | {SP}+(?P<value>\S.*)                        # 日　時　　　令和５年…
+      | (?<=[)）])(?P<value>\S.*)                   # 参加者（2021/12/22）21名
     )?
     """,
     regex.VERBOSE | regex.DOTALL,
