@@ -27,6 +27,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 from collections.abc import Callable
@@ -40,6 +41,7 @@ from gijiroku.dates import parse_number
 from gijiroku.models import Attendance, MembershipChange, span_of
 from gijiroku.names import (
     CHAIR_ROLES,
+    PERSON_TITLES,
     POSITION_WORDS,
     is_office,
     is_place,
@@ -59,6 +61,7 @@ __all__ = [
     "read_entry",
     "split_entry",
     "split_padded_name",
+    "group_attendance",
     "is_head_count",
     "names_a_group",
     "split_row",
@@ -67,6 +70,7 @@ __all__ = [
 
 _POSITIONS = frozenset(POSITION_WORDS)
 _SPACES_RE = regex.compile(r"[ \u3000\t]+")
+_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 #: Words in a roster heading's parentheses that describe the list, not a group.
 _LIST_ANNOTATION_RE = regex.compile(
     r"[／/・、,，]?\s*(?:五十音順|敬称略|順不同|名簿順|役職順|席次順)"
@@ -94,6 +98,25 @@ _HEADING_TITLES = {
 
 #: Groups that say who attended, not what they are: no title for the names under them.
 _ATTENDANCE_WORDS = frozenset({"出席者", "欠席者", "参加者", "出席", "欠席", "参加"})
+#: Groups of people who attend by their office: a list printed under one of them is of
+#: people at the meeting (説明員：山田総務課長、… after 欠席者　なし).
+_ATTENDING_GROUPS = frozenset(
+    {"説明員", "説明者", "事務局", "事務局職員", "執行部", "執行者", "理事者", "随行者", "関係職員"}
+)
+
+
+def group_attendance(group: str) -> Attendance | None:
+    """What a list's name says about attendance: 欠席 (absent); 出席, or an office that
+    attends (説明員, 事務局) present; anything else nothing.
+
+    Example:
+        >>> group_attendance("欠席委員"), group_attendance("説明員"), group_attendance("委員")
+        ('absent', 'present', None)
+    """
+    bare = compact(group)
+    if "欠席" in bare:
+        return "absent"
+    return "present" if "出席" in bare or bare in _ATTENDING_GROUPS else None
 
 
 def split_entry(entry: str) -> tuple[str | None, str, str | None]:
@@ -188,12 +211,12 @@ _COUNT = r"[0-9０-９]+[ \u3000]*[名人]"
 #: Words after a list that are not entries: …　ほか, 以上, （敬称略）, and a head count printed
 #: after the names (``本 間   智 以上26名``, ``若山拓也(14名)``, ``武 藤 昭 男 1名``).
 _LIST_TAIL_RE = regex.compile(
-    rf"""(?:
-        [ \u3000]+(?:ほか|外|他|以上)(?:[ \u3000]*{_COUNT})?
-      | [ \u3000]+{_COUNT}
+    rf"""(?:                                    # (a space run is tried from its start only)
+        (?<![ \u3000])[ \u3000]++(?:ほか|外|他|以上)(?:[ \u3000]*+{_COUNT})?
+      | (?<![ \u3000])[ \u3000]++{_COUNT}
       | (?<=\S)(?:ほか|他|以上){_COUNT}
-      | [ \u3000]*[（(](?:敬称略|五十音順|順不同|名簿順|(?:以上|計|合計)?[ \u3000]*{_COUNT})[)）]
-    )+[ \u3000]*$""",
+      | (?<![ \u3000])[ \u3000]*+[（(](?:敬称略|五十音順|順不同|名簿順|(?:以上|計|合計)?[ \u3000]*{_COUNT})[)）]
+    )+[ \u3000]*+$""",
     regex.VERBOSE,
 )
 #: An entry that is a head count (理事16名, 委員定数6名のうち出席者6名, 十名): nobody.
@@ -222,10 +245,8 @@ _PRECEDING_RE = regex.compile(r"^以上[ \u3000、，,:：]*(?P<title>\S.*)$")
 _EACH_RE = regex.compile(r"^(?P<person>.+?)の各(?P<each>\S{1,12})$")
 #: An entry whose title is printed before a colon: 委員長:星名建市.
 _TITLED_ENTRY_RE = regex.compile(r"^(?P<title>[^：:]{1,12})[：:][ \u3000]*(?P<name>[^：:]+)$")
-#: A group that begins inside a list cell, after a space: 北澤委員 事務局:冨田子ども家庭部長.
-_INNER_GROUP_RE = regex.compile(
-    r"^(?P<head>\S.*?)[ \u3000]+(?P<group>[^\s:：、，,|｜（()）]{1,20})[：:][ \u3000]*(?P<rest>\S.*)$"
-)
+#: The word before a colon that ends a list cell's first part: 北澤委員 事務局:冨田….
+_WORD_BEFORE_COLON_RE = regex.compile(r"[ \u3000](?P<group>[^\s:：、，,|｜（()）]{1,20})[：:]")
 _PAREN_TAIL_RE = regex.compile(r"[（(](?P<paren>[^（()）]{1,30})[)）]$")
 _HONORIFIC_TAIL_RE = regex.compile(r"[ \u3000]*(?P<honorific>議員|君)$")
 #: A seat number, which opens an entry: １１番, 8 番 (after a space or at the start).
@@ -237,6 +258,7 @@ TABLE_HEADINGS = frozenset({"番", "号", "番号", "氏", "名", "氏名", "職
 #: A name as printed: kanji, kana, a middle dot, the iteration mark (no digit, no mark).
 _NAME_CHARS_RE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・]+$")
 _TOKEN_RE = regex.compile(r"\S+")
+_LETTER_RE = regex.compile(r"\p{L}")
 #: Names letter-spaced in fixed fields are this many cells wide (高 橋 正 男, 千 葉   勇).
 NAME_FIELD_CELLS = 4
 #: A name a table breaks over its cells grows one character a cell up to this length.
@@ -253,6 +275,12 @@ def is_head_count(text: str) -> bool:
         (True, True, False)
     """
     return bool(_COUNT_ENTRY_RE.search(compact(text)))
+
+
+def _is_somebody(person: str) -> bool:
+    """An entry printed as running text names somebody: it holds a letter (not only marks,
+    digits or brackets) and is no head count."""
+    return bool(_LETTER_RE.search(person)) and not is_head_count(person)
 
 
 def _is_title_token(token: str) -> bool:
@@ -361,10 +389,9 @@ def _person(text: str, start: int) -> RowEntry:
 
 def _outside_parens(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
     """The matches of ``pattern`` (separators) that stand outside parentheses; when the
-    parentheses do not balance, all of them."""
+    parentheses do not pair up, all of them."""
     found = list(pattern.finditer(text))
-    opens = sum(text.count(c) for c in "（(")
-    if not found or opens == 0 or opens != sum(text.count(c) for c in ")）"):
+    if not found or not any(c in text for c in "（("):
         return found
     inside: set[int] = set()
     depth = 0
@@ -373,9 +400,13 @@ def _outside_parens(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[
         if char in "（(":
             depth += 1
         elif char in ")）":
-            depth = max(depth - 1, 0)
+            depth -= 1
+            if depth < 0:
+                return found
         elif depth:
             inside.add(mark.start())
+    if depth:
+        return found
     return [m for m in found if m.start() not in inside]
 
 
@@ -390,7 +421,7 @@ def _cells(
     for found in [*separators, None]:
         end = found.start() if found is not None else len(text)
         piece = text[position:end]
-        stripped = piece.strip(" \u3000\t")
+        stripped = piece.strip(" \u3000\t:：")  # a colon at a cell's edge joins nothing
         if stripped:
             cells.append((base + position + piece.index(stripped[0]), stripped))
         position = found.end() if found is not None else len(text)
@@ -492,8 +523,8 @@ def _letter_spaced(text: str, base: int) -> list[RowEntry] | None:
         or any(len(t.group()) > 4 or not _NAME_CHARS_RE.match(t.group()) for t in tokens)
     ):
         return None
-    title_end = 0  # tokens of the title
-    for k in range(len(tokens) - 2, 1, -1):
+    title_end = 0  # tokens of the title (a title is 16 characters at most)
+    for k in range(min(len(tokens) - 2, 16), 1, -1):
         if (
             all(len(t.group()) == 1 for t in tokens[:k])
             and all(len(g) == 1 for g in gaps[: k - 1])
@@ -571,7 +602,7 @@ def split_row(text: str) -> list[RowEntry]:
     entries = [
         entry
         for entry in _list_entries(body[offset:], offset)
-        if not is_head_count(entry[2].get("person", ""))
+        if "person" not in entry[2] or _is_somebody(entry[2]["person"])
     ]
     if group:
         for _, _, groups, _ in entries:
@@ -618,8 +649,12 @@ def names_a_group(word: str) -> bool:
         (True, True, False)
     """
     bare = compact(word)
+    if not bare.endswith(_GROUP_ENDINGS):
+        return False
     name, title = split_person(bare)
-    return bare.endswith(_GROUP_ENDINGS) and not (name and title)
+    if position_suffix(bare) in PERSON_TITLES:  # 一健委員: a name before a person's title
+        name, title = split_person(bare, run_together=True)
+    return not (name and title)
 
 
 def _list_entries(body: str, base: int) -> list[RowEntry]:
@@ -629,12 +664,13 @@ def _list_entries(body: str, base: int) -> list[RowEntry]:
     entries: list[RowEntry] = []
     group: str | None = None
     for at, cell in _cells(body, base, separators):
-        inner = _INNER_GROUP_RE.match(cell)
-        if inner is not None and names_a_group(inner["group"]) and _carries_title(inner["rest"]):
-            found, _ = _cell_entries(inner["head"], at, group)
+        inner = _group_inside(cell)
+        if inner is not None:
+            head, word, rest = inner
+            found, _ = _cell_entries(cell[:head].rstrip(" \u3000"), at, group)
             entries += found
-            group = compact(inner["group"])
-            cell, at = inner["rest"], at + inner.start("rest")
+            group = word
+            cell, at = cell[rest:], at + rest
         titled = _TITLED_ENTRY_RE.match(cell)
         if titled is not None:
             title = titled["title"].strip(" \u3000")
@@ -648,6 +684,19 @@ def _list_entries(body: str, base: int) -> list[RowEntry]:
         found, group = _cell_entries(cell, at, group)
         entries += found
     return entries
+
+
+def _group_inside(cell: str) -> tuple[int, str, int] | None:
+    """A group that begins inside a list cell, after a space (北澤委員 事務局:冨田子ども家庭部長):
+    where the cell's first part ends, the group, and where the rest starts."""
+    colon = _WORD_BEFORE_COLON_RE.search(cell)
+    if colon is None or not cell[: colon.start()].strip(" \u3000"):
+        return None
+    rest = len(cell) - len(cell[colon.end() :].lstrip(" \u3000"))
+    word = colon["group"]
+    if rest >= len(cell) or not names_a_group(word) or not _carries_title(cell[rest:]):
+        return None
+    return colon.start(), compact(word), rest
 
 
 def _cell_entries(cell: str, at: int, group: str | None) -> tuple[list[RowEntry], str | None]:
@@ -682,6 +731,17 @@ def _tagged(entry: RowEntry, group: str | None) -> RowEntry:
     if group:
         entry[2].setdefault("group", group)
     return entry
+
+
+#: What a name never holds: a list's separator or a colon (what stands before one is a
+#: label or another entry, not the name).
+_NAME_BREAK_RE = regex.compile(r"[、，,|｜:：]")
+
+
+def _last_piece(name: str) -> str | None:
+    """The name after the last separator or colon in it (委員:加藤 → 加藤)."""
+    pieces = [p for p in _NAME_BREAK_RE.split(name) if p.strip(" \u3000")]
+    return pieces[-1].strip(" \u3000") if pieces else None
 
 
 def _reads_as_post(text: str) -> bool:
@@ -768,10 +828,13 @@ class RosterBuilder:
     list_start: int = 0
     #: The group a row opened that goes on in the next row (委員:奥村隆一、… 、 at the end).
     carried_group: str | None = None
-    #: The members of the last row read, with the column each entry starts at.
+    #: The members of the last row read, with the offset each entry starts at.
     last_row: list[tuple[int, MemberDraft]] = field(default_factory=list)
-    #: A member a table's seat cell opened; its name comes in the cells below.
+    #: A table's seat cell (1 / 番) waiting for the name in the cells below it, and the
+    #: member it made once a name came, whose name may go on in the next cell.
+    seat_cell: Block | None = None
     open_cell: MemberDraft | None = None
+    line_starts: list[int] | None = None
 
     # -- context ----------------------------------------------------------------------------
 
@@ -889,7 +952,7 @@ class RosterBuilder:
             if self._table_cell(entry, carried or group):
                 continue
             member = self.add_entry(entry, group=group, own_group=carried)
-            row.append((self._column(entry.span.start), member))
+            row.append((entry.span.start, member))
             if entry.get("group"):
                 carried = clean_text(entry.groups["group"])
         if row:
@@ -902,24 +965,27 @@ class RosterBuilder:
         number opens a member whose name comes in the cells below it; a column's heading
         (番, 氏, 名) and a character left alone are nobody. False: not such a cell."""
         text = compact(entry.get("person") or entry.get("name") or "")
-        cell = self.open_cell
         if entry.get("seat") and not entry.get("name"):
             self._close_cell()
-            self.open_cell = self.add_entry(entry, group=group)
+            self.seat_cell = entry  # a member once its name comes
             return True
         if text in TABLE_HEADINGS:  # …or the 番 of the seat number above
             return True
+        cell = self.open_cell
         if (
-            cell is not None
-            and cell.span is not None
+            (cell is not None or self.seat_cell is not None)
             and bool(_NAME_CHARS_RE.match(text))
             and position_suffix(text) is None
-            and (cell.name is None or (len(text) == 1 and len(cell.name) < _NAME_FIELD_CHARS))
+            and (cell is None or (len(text) == 1 and len(cell.name or "") < _NAME_FIELD_CHARS))
         ):
-            cell.name = (cell.name or "") + text
-            cell.span = cell.span._replace(end=entry.span.end, line_end=entry.span.line_end)
-            cell.entry = clean_text(self.text[cell.span.start : cell.span.end])
-            return True
+            if cell is None and self.seat_cell is not None:
+                cell = self.open_cell = self.add_entry(self.seat_cell, group=group)
+                cell.name, self.seat_cell = "", None
+            if cell is not None and cell.span is not None:
+                cell.name = f"{cell.name or ''}{text}"
+                cell.span = cell.span._replace(end=entry.span.end, line_end=entry.span.line_end)
+                cell.entry = clean_text(self.text[cell.span.start : cell.span.end])
+                return True
         if len(text) == 1 and _NAME_CHARS_RE.match(text) and not entry.get("title"):
             return True  # a piece of a name whose cell the table lost
         self._close_cell()
@@ -927,26 +993,28 @@ class RosterBuilder:
 
     def _close_cell(self) -> None:
         """The table's member is complete: listed before (the signer 1番 北垣寿成 again), it
-        is that member; without a name, nobody."""
-        cell, self.open_cell = self.open_cell, None
-        if cell is None or not self.members or self.members[-1] is not cell:
+        is that member. A seat number no name followed is nobody."""
+        cell, self.open_cell, self.seat_cell = self.open_cell, None, None
+        if cell is None or not cell.name or not self.members or self.members[-1] is not cell:
             return
-        earlier = self.by_name.get(cell.name) if cell.name else None
-        if cell.name is None or (earlier is not None and earlier is not cell):
+        earlier = self.by_name.get(cell.name)
+        if earlier is not None and earlier is not cell:
             self.members.pop()
-            if earlier is not None and earlier.seat is None:
-                earlier.seat = cell.seat
+            earlier.seat = cell.seat if earlier.seat is None else earlier.seat
             return
         self.by_name.setdefault(cell.name, cell)
 
     def _column(self, offset: int) -> int:
-        return offset - (self.text.rfind("\n", 0, offset) + 1)
+        """The column of ``offset`` in its line (line starts found once, by bisection)."""
+        if self.line_starts is None:
+            self.line_starts = [0] + [m.end() for m in _LINE_BREAK_RE.finditer(self.text)]
+        return offset - self.line_starts[bisect.bisect_right(self.line_starts, offset) - 1]
 
     def _second_line(self, entry: Block) -> bool:
         """A post in parentheses on a line of its own under a row (健康福祉部長 / （福祉事務所長）)
         is the second line of the title above it, in the column it stands under."""
         column = self._column(entry.span.start)
-        above = [member for at, member in self.last_row if at <= column] or [
+        above = [member for at, member in self.last_row if self._column(at) <= column] or [
             member for _, member in self.last_row[:1]
         ]
         if not above or above[-1].title is None:
@@ -990,6 +1058,8 @@ class RosterBuilder:
         every entry (``each``: 以上 理事, 保坂の各委員) reaches back to where the list began.
         """
         name, title, surname, roles = (self.read or read_entry)(entry, self)
+        if name is not None and _NAME_BREAK_RE.search(name):
+            name = _last_piece(name)
         last = self.members[-1] if self.members else None
         if (
             last is not None
@@ -1034,7 +1104,7 @@ class RosterBuilder:
                 )
             )
         own = meta.attendance if isinstance(meta, MemberMeta) else None
-        attendance = own or self.attendance
+        attendance = own or (group_attendance(own_group) if own_group else None) or self.attendance
         existing = self.by_name.get(name) if name else None
         if existing is not None:
             if existing.attendance != "present" and attendance == "present":

@@ -999,6 +999,14 @@ ROSTER_RULES: tuple[Rule, ...] = (
         children=_ENTRIES,
         sets_mode="roster",
     ),
+    Rule(
+        "colon-heading",
+        BlockKind.HEADER,
+        COLON_HEADING_RE,
+        guard=_is_colon_heading,
+        derive=_colon_heading,
+        sets_mode="roster",
+    ),
     Rule("roster-row", BlockKind.ROSTER, ROW_RE, guard=_is_row, children=_ROW),
     Rule(
         "attendance-heading",
@@ -1015,14 +1023,6 @@ ROSTER_RULES: tuple[Rule, ...] = (
         guard=_is_roster_key,
         derive=_key_field,
         children=_ENTRIES,
-        sets_mode="roster",
-    ),
-    Rule(
-        "colon-heading",
-        BlockKind.HEADER,
-        COLON_HEADING_RE,
-        guard=_is_colon_heading,
-        derive=_colon_heading,
         sets_mode="roster",
     ),
 )
