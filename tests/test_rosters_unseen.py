@@ -226,6 +226,15 @@ def test_near_misses(where: str, text: str, members: list[Row]) -> None:
     assert _members(_parse(text)) == members
 
 
+def test_a_box_table_cell_is_no_list_key() -> None:
+    # 上尾市 (10:39–42): a box-drawing table's cells are not read as lists of people
+    m = _parse(
+        "│出席委員  │ 井 上   茂   新 井 金 作   長 沢   純        │\n"
+        "│欠席委員  │ な し                                │\n" + SPEECH
+    )
+    assert not [x for x in m.members if "│" in (x.name or "") + (x.title or "") + (x.group or "")]
+
+
 def test_an_affiliation_in_brackets_stays_one() -> None:
     m = _parse("出席者\n伊奈川参事官(社会保障担当)\n北村信幸公営企業管理者（交通局長）\n" + SPEECH)
     assert [(x.name, x.affiliation) for x in m.members if x.name != "林宏"] == [

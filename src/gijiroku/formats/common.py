@@ -584,7 +584,16 @@ ATTENDANCE_KEY_RE = regex.compile(
 
 
 def _is_attendance_key(match: regex.Match[str], ctx: Context) -> bool:
-    return _is_roster_key(match, ctx) and _person_count(match["value"])[1] > 0
+    """The list's name is words (not a table's cell: │出席委員  │ 井 上   茂 …) and people
+    follow it."""
+    return (
+        bool(_WORDS_RE.fullmatch(compact(match["key"])))
+        and _is_roster_key(match, ctx)
+        and _person_count(match["value"])[1] > 0
+    )
+
+
+_WORDS_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー・々]+")
 
 
 #: A word and a colon alone on a line inside a list of people: the key of a list of its own
