@@ -6,14 +6,16 @@ list; near misses that must not be split so; whole files of those publishers
 
 from __future__ import annotations
 
+import doctest
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import gijiroku
-from gijiroku import Minutes
+from gijiroku import Minutes, names, rosters
 from gijiroku.rosters import split_row
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
@@ -356,9 +358,9 @@ NAME_CHARS = (
     "佐藤鈴木高橋田中渡辺伊山本村小林加吉口松井上森池清水阿坂野原岡大谷和美子太郎次花健一正明"
 )
 TITLES = ("委員", "委員長", "議員", "部長", "課長", "事務局長", "理事")
-names = st.text(alphabet=NAME_CHARS, min_size=2, max_size=5)
+person_names = st.text(alphabet=NAME_CHARS, min_size=2, max_size=5)
 entries = st.tuples(
-    names, st.sampled_from(("", *TITLES)), st.sampled_from(("", "(出席)", "(座長)"))
+    person_names, st.sampled_from(("", *TITLES)), st.sampled_from(("", "(出席)", "(座長)"))
 )
 
 
@@ -411,3 +413,9 @@ def test_a_roster_row_loses_nothing_and_names_hold_no_separator(row: str) -> Non
         if member.name is not None:
             assert member.name.strip(), member
             assert not any(c in member.name for c in SEPARATORS + " \u3000:："), member
+
+
+@pytest.mark.parametrize("module", [rosters, names], ids=["rosters", "names"])
+def test_the_docstring_examples_hold(module: ModuleType) -> None:
+    result = doctest.testmod(module)
+    assert (result.failed, result.attempted > 5) == (0, True)

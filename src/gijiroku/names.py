@@ -248,7 +248,7 @@ def is_place(head: str) -> bool:
     """A place name such as 仙台市 or 葛飾区 (three characters or more, ending in 市, 区 …).
 
     Example:
-        >>> is_place("田沢湖町"), is_place("星名建市"[:2])
+        >>> is_place("田沢湖町"), is_place("星名")
         (True, False)
     """
     return len(head) >= 3 and head[-1] in _PLACE_ENDINGS
