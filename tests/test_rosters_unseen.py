@@ -2,7 +2,7 @@
 the roster items of §2.10): each roster line the survey quotes from minutes of publishers the
 bundled samples do not cover, in a small document around it, and the members a reader would
 list; near misses that must not be split so; whole files of those publishers
-(``tests/data/unseen/rosters-*``); and properties of :func:`gijiroku.rosters.split_row`."""
+(``tests/data/unseen/``); and properties of :func:`gijiroku.rosters.split_row`."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _members(m: Minutes) -> list[Row]:
 
 
 def _unseen(name: str) -> str:
-    return (UNSEEN / f"rosters-{name}.txt").read_text(encoding="utf-8")
+    return (UNSEEN / f"{name}.txt").read_text(encoding="utf-8")
 
 
 # -- the shapes the survey quotes ---------------------------------------------------------

@@ -183,6 +183,114 @@ def test_a_label_closed_by_a_parenthesis(
         assert last.text == line.split(")", 1)[1], family
 
 
+#: Label shapes of minutes from publishers the samples do not cover (survey/REPORT.md §2.5),
+#: each: the text after a header line, the (label, name, role) of every turn.
+LABEL_SHAPES: list[tuple[str, str, list[tuple[str, str | None, str | None]]]] = [
+    (
+        "a title in parentheses, the speech right after it (名張市教育委員会)",
+        "(委員長)それではただ今より定例教育委員会をはじめます。\n"
+        "(事務局)大変申し訳ございません。事項書の差替えをお願いします。\n",
+        [("委員長", None, "委員長"), ("事務局", None, "事務局")],
+    ),
+    (
+        "a surname, 君 and a colon (江別市議会)",
+        "委員長(相馬君):ただいまより、委員会を開会いたします。\n"
+        "本間君:議案第44号について、反対の立場で討論に参加いたします。\n",
+        [("委員長(相馬君)", "相馬", "委員長"), ("本間君", "本間", None)],
+    ),
+    (
+        "labels alone, a padded name in parentheses (沼津市議会)",
+        "○議長（梶　泰久）\n休憩前に引き続き会議を開きます。\n"
+        "○11番議員（平野　謙）\n賛成の立場から意見を述べます。\n"
+        "○議長（梶　泰久）\n討論を打ち切ります。\n",
+        [("議長（梶泰久）", "梶泰久", "議長"), ("11番議員（平野謙）", "平野謙", None),
+         ("議長（梶泰久）", "梶泰久", "議長")],
+    ),
+    (
+        "【title】 alone over a sentence (狛江市子ども・若者・子育て会議)",
+        "【委員】\n会議に来るモチベーションを持てなかった。\n"
+        "【会長】\n同じ方向に気持ちを向けていきたい。\n",
+        [("委員", None, "委員"), ("会長", None, "会長")],
+    ),
+    (
+        "titles alone, one printed only once (長崎駅周辺土地区画整理審議会)",
+        "事務局\n前回の審議会において、仮換地を審議していただいた。\n"
+        "会長代理\n本日は、私の方で議事を進めさせていただきたい。\n"
+        "事務局\nまず、提出された要望書について説明する。\n",
+        [("事務局", None, "事務局"), ("会長代理", None, "会長代理"), ("事務局", None, "事務局")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("where", "text", "turns"), LABEL_SHAPES, ids=[x[0] for x in LABEL_SHAPES])
+def test_label_shapes_of_other_publishers(
+    where: str, text: str, turns: list[tuple[str, str | None, str | None]]
+) -> None:
+    for family in ("generic", "committee", "assembly"):
+        m = gijiroku.parse("第1回 会議録\n" + text, format=family)
+        found = [(u.speaker.label, u.speaker.name, u.speaker.role) for u in m.utterances]
+        assert found == turns, family
+        assert not any(d.code == "no-turns" for d in m.diagnostics)
+
+
+SUMMARIES = [
+    ("a title underlined and a bullet", "第3回 勉強会\n============\n\n* 次回は5月。\n"),
+    (
+        "dashes and sentences that report (学会 理事会)",
+        "理事会議事録2007年03月30日\n議題\n- 2006年度決算について\n"
+        "- 関根事務局長より説明された。\n- 2007年度予算について\n"
+        "- 若干の修正がなされ了承された。\n- 会員の異動について\n"
+        "- 新入会員についての説明がなされ、了承された。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("where", "text"), SUMMARIES, ids=[x[0] for x in SUMMARIES])
+def test_summary_minutes_are_detected(where: str, text: str) -> None:
+    m = gijiroku.parse(text)
+    assert m.source.format == "summary"
+    assert not any(d.code in ("format-uncertain", "no-turns") for d in m.diagnostics)
+
+
+def test_speech_that_says_what_was_done_is_no_summary() -> None:
+    """Verbatim minutes quote people: されました is speech, not a summary's された。"""
+    text = "第1回 会議録\n" + "○議長（林宏君）　議案は可決されました。\n" * 5
+    assert gijiroku.parse(text).source.format != "summary"
+
+
+TITLES = [
+    ("a site's place line is no title", "埼玉県 上尾市\n" + SPEECH, None),
+    ("a record word alone is no title", "会則・役員・議事録・投稿\n議事録\n" + SPEECH, None),
+    ("a report names the record", "平成27年度第2回理事会報告\n日 時:平成27年3月17日(火)\n", "平成27年度第2回理事会報告"),
+    ("the record title beats a record word", "議事録\n\n2010年度第3回理事会議事録\n" + SPEECH, "2010年度第3回理事会議事録"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("where", "text", "title"), TITLES, ids=[x[0] for x in TITLES])
+def test_first_line_titles_name_a_meeting(where: str, text: str, title: str | None) -> None:
+    for family in ("committee", "assembly", "generic"):
+        assert gijiroku.parse(text, format=family).meeting.title == title, family
+
+
+def test_bracketed_keys_and_values_below_keys() -> None:
+    m = gijiroku.parse("第15回定例会議\n<会議場所>\n教育委員室\n" + SPEECH)
+    assert m.meeting.venue == "教育委員室"
+    m = gijiroku.parse("教育委員会会議録\n開催場所\n4\n出席委員\n" + SPEECH)
+    assert m.meeting.venue is None  # a bare item number is no place, and says so:
+    assert [
+        (d.code, d.span and d.span.line_start)
+        for d in m.diagnostics
+        if d.code.startswith("unmatched")
+    ] == [("unmatched-header-line", 3)]
+
+
+def test_key_words_alone_over_names_stay_keys() -> None:
+    """事務局 or 【委員】 over a list of people is a roster key, not a speaker."""
+    for key in ("事務局", "【委員】"):
+        m = gijiroku.parse(f"第1回 会議録\n{key}\n山田太郎、鈴木花子\n{SPEECH}", format="generic")
+        assert [u.speaker.label for u in m.utterances] == ["議長（林宏君）"], key
+
+
 # -- marked lines ----------------------------------------------------------------------------
 
 MARKED: list[tuple[str, Callable[[Minutes], object], object]] = [
@@ -221,6 +329,22 @@ FURNITURE = [
     "ページの先頭です。",
     "この議事録のPDFはこちら",
 ]
+
+
+def test_a_table_of_contents_is_layout() -> None:
+    """Contents lines (an entry, a leader, a page number) are furniture, not speakers: the
+    date line after them is read (新得町議会)."""
+    contents = (
+        "○開会の宣告 ……………………………………………… 3\n"
+        "○諸般の報告(第1号) ………………………………… 3\n"
+        "○日程第3 報告第 8 号 専決処分の報告について …………… 6\n"
+    )
+    m = gijiroku.parse(
+        "新得町議会会議録\n" + contents + "平成14年8月5日(月曜日)午前10時開会\n" + SPEECH
+    )
+    assert [x.kind for x in m.layout] == ["furniture"] * 3
+    assert m.meeting.date == dt.date(2002, 8, 5)
+    assert [u.speaker.label for u in m.utterances] == ["議長（林宏君）"]
 
 
 @pytest.mark.parametrize("line", FURNITURE)

@@ -50,7 +50,7 @@ from gijiroku.formats.base import (
     Rule,
     header_field_name,
 )
-from gijiroku.layout import label_key
+from gijiroku.layout import LABEL_WORD_PAREN, label_key
 from gijiroku.models import Attendance
 from gijiroku.names import POSITION_WORDS_RE, is_place, position_suffix, split_person
 from gijiroku.normalize import compact
@@ -75,6 +75,9 @@ __all__ = [
     "is_bracket_heading",
     "is_header_key",
     "note_kind",
+    "NONE_RE",
+    "is_bare_number",
+    "reads_as_speech",
     "speaks",
 ]
 
@@ -102,7 +105,10 @@ _KEY_NOTE = r"(?:[ \u3000]*[（(][^（()）\n]{0,40}[)）])?"
 KEY_FIELD_RE = regex.compile(
     rf"""
     (?:{LIST_MARKER}{SP}*)?
-    (?P<key>(?:{_KEYS}){_KEY_NOTE})
+    (?:
+        (?P<key>(?:{_KEYS}){_KEY_NOTE})
+      | [<＜〈《【［]{SP}*(?P<key>(?:{_KEYS}){_KEY_NOTE}){SP}*[>＞〉》】］]  # <会議場所>
+    )
     (?:
         {SP}*[：:|｜]{SP}*(?P<value>.*)         # 日時：…, 出席者| …
       | {SP}+(?P<value>\S.*)                   # 日　時　　　令和５年…
@@ -124,7 +130,8 @@ ATTENDANCE_HEADING_RE = regex.compile(
 #: The words of a key that opens a list of people.
 _ROSTER_NAMES = frozenset({HeaderName.ATTENDEES, HeaderName.ABSENTEES, HeaderName.STAFF})
 _AGENDA_NAMES = frozenset({HeaderName.AGENDA})
-_NONE_RE = regex.compile(rf"^な{SP}*し$|^無{SP}*し$|^なし[。.]?$|^該当なし$|^ありません$")
+#: "Nobody" as a list's value: なし, な　し, 無し, 該当なし, ありません.
+NONE_RE = regex.compile(r"^[\s　]*(?:な[\s　]*し|無[\s　]*し|該当なし|ありません)[\s　。.]*$")
 
 
 #: A number or a count in parentheses after a key: （第1号）, （13名）, （２６人）.
@@ -156,7 +163,7 @@ def _underlined(ctx: Context) -> bool:
 
 def _is_roster_key(match: regex.Match[str], ctx: Context) -> bool:
     value = match.groupdict().get("value") or ""
-    return _key_name(match) in _ROSTER_NAMES and not _reads_as_speech(value)
+    return _key_name(match) in _ROSTER_NAMES and not reads_as_speech(value)
 
 
 def _is_materials_key(match: regex.Match[str], ctx: Context) -> bool:
@@ -169,11 +176,12 @@ def _is_material(match: regex.Match[str], ctx: Context) -> bool:
     value = match["value"]
     return (
         ctx.mode == "materials"
-        and not _reads_as_speech(value)
+        and not reads_as_speech(value)
         and not _is_other_key_text(value)
         and not RULE_LINE_RE.fullmatch(value)
         and not MARKED_EVENT_RE.fullmatch(value)
         and not (value[:1] in _SPEAKER_MARKS and label_key(value) is not None)
+        and not (value[:1] == "【" and _ENDS_WITH_TITLE_RE.search(value.rstrip("】 \u3000")))
     )
 
 
@@ -194,8 +202,10 @@ AGENDA_ITEM_RE = regex.compile(rf"(?:(?P<number>{LIST_MARKER}){SP}*)?(?P<title>[
 def _is_agenda_item(match: regex.Match[str], ctx: Context) -> bool:
     """A line of the agenda listed under 議題 / 次第: not a sentence, not a key."""
     title = match["title"]
-    if ctx.mode != "agenda" or _reads_as_speech(title) or label_key(match.group()) is not None:
+    if ctx.mode != "agenda" or reads_as_speech(title) or label_key(match.group()) is not None:
         return False
+    if is_bare_number(match.group()):
+        return False  # a number alone is a table's cell (日程番号 / 1 / 会議録署名…), no item
     key = KEY_FIELD_RE.fullmatch(match.group())
     return key is None or _key_name(key) in (None, HeaderName.AGENDA)  # ２．議　事 is an item
 
@@ -223,7 +233,11 @@ OFFICE_RE = regex.compile(
 
 
 def _is_office_line(match: regex.Match[str], ctx: Context) -> bool:
-    return ctx.previous is BlockKind.HEADER and ctx.index <= 3 and ctx.title_seen
+    """Under the title, unless the word is a speaker's label alone over a speech (事務局)."""
+    if not (ctx.previous is BlockKind.HEADER and ctx.index <= 3 and ctx.title_seen):
+        return False
+    alone = LABEL_ALONE_RE.fullmatch(match["value"])
+    return alone is None or not _is_label_alone(alone, ctx)
 
 
 def _is_agenda_key(match: regex.Match[str], ctx: Context) -> bool:
@@ -243,7 +257,7 @@ def _is_proceedings_key(match: regex.Match[str], ctx: Context) -> bool:
 
 def _is_other_key(match: regex.Match[str], ctx: Context) -> bool:
     name = _key_name(match)
-    if name is None or _reads_as_speech(match["value"] or "") or _underlined(ctx):
+    if name is None or reads_as_speech(match["value"] or "") or _underlined(ctx):
         return False
     return not (
         (name in _AGENDA_NAMES and ctx.mode == "agenda")
@@ -254,7 +268,7 @@ def _is_other_key(match: regex.Match[str], ctx: Context) -> bool:
 _SENTENCE_RE = regex.compile(r"[。？！?!]|(?:ます|です|ました|でした)(?:が|ので|けれども)?(?:、|$)")
 
 
-def _reads_as_speech(text: str) -> bool:
+def reads_as_speech(text: str) -> bool:
     """A sentence, not a value: …開会いたします。, …と思いますが、"""
     return bool(_SENTENCE_RE.search(text))
 
@@ -269,7 +283,7 @@ _LINK_RE = regex.compile(r"<[^<>\n]*>|\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")
 def _roster_row(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | None]]:
     """A roster row's entries (a count, 21名, is nobody: :func:`split_row`); a row that says
     there is nobody (なし) gives one ``nobody`` entry, which ends the list."""
-    if _NONE_RE.match(compact(text)):
+    if NONE_RE.match(compact(text)):
         return [(0, len(text), {"nobody": text}, None)]
     text = _LINK_RE.sub(lambda m: " " * len(m.group()), text)  # a link is nobody
     return list(split_row(text))
@@ -300,7 +314,7 @@ TITLE_RECORD_RE = regex.compile(
     rf"""
     (?P<value>[^\n]{{0,80}}?\S{SP}*
       (?:議事録|会議録|速記録|記録|議事要旨|議事概要|会議要旨|会議概要)
-      (?:{SP}*[（(](?:案|要旨|速報版?|未定稿)[)）])?
+      (?:{SP}*[（(][^（()）\n]{{1,30}}[)）])?   # （案）, (平成27年1月8日開催)
       (?:{SP}*第{SP}*[0-9０-９一二三四五六七八九十百]+{SP}*号)?)
     """,
     regex.VERBOSE,
@@ -310,11 +324,13 @@ TITLE_RECORD_RE = regex.compile(
 #: Words a meeting's or a record's name ends with.
 BODY_WORDS = (
     r"(?:委員会|会議|審議会|協議会|議会|部会|分科会|懇談会|懇話会|研究会|検討会|総会|理事会"
-    r"|役員会|幹事会|定例会|臨時会|本会議|大会|会合|集会|会|議事録|会議録|記録|速記録)"
+    r"|役員会|幹事会|定例会|臨時会|本会議|大会|会合|集会|会|議事録|会議録|記録|速記録"
+    r"|議事要旨|会議要旨|議事概要|会議概要|要録|報告)"
 )
 _BODY_END_RE = regex.compile(
     rf"{BODY_WORDS}(?:[（(][^（()）]{{1,30}}[)）])?(?:第{SP}*\S{{1,4}}{SP}*号)?$"
 )
+_BODY_WORD_ONLY_RE = regex.compile(BODY_WORDS)
 _WEEKDAY_RE = regex.compile(r"^[（(][月火水木金土日](?:曜日?)?[)）]")
 
 
@@ -323,7 +339,7 @@ def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
     文教警察常任委員会(教育委員会関係) 平成27年3月4日(水曜日)): the name of a body."""
     text = match["value"]
     found = parse_date(text)
-    if ctx.title_seen or found is None or found.date is None or _reads_as_speech(text):
+    if ctx.title_seen or found is None or found.date is None or reads_as_speech(text):
         return False
     before = text[: found.start].strip(" \u3000")
     after = _WEEKDAY_RE.sub("", text[found.end :].strip(" \u3000")).strip(" \u3000")
@@ -339,11 +355,13 @@ def _is_first_title(match: regex.Match[str], ctx: Context) -> bool:
     """The first line of the document names the meeting when nothing else does: not a
     sentence, not a list, not a date alone."""
     value = match["value"]
+    bare = compact(value)
     return (
         not ctx.title_seen
         and ctx.index <= 1
-        and bool(_BODY_END_RE.search(compact(value)))
-        and not _reads_as_speech(value)
+        and bool(_BODY_END_RE.search(bare))
+        and not _BODY_WORD_ONLY_RE.fullmatch(bare)  # 議事録 alone names no meeting
+        and not reads_as_speech(value)
         and not regex.search(r"[、，,|｜]", value)
         and not _is_date_line(match, ctx)
     )
@@ -357,11 +375,11 @@ def _is_date_line(match: regex.Match[str], ctx: Context) -> bool:
     if found is None or found.start != 0:
         return False
     rest = value[found.end :]
-    return not _reads_as_speech(rest) and not regex.match(rf"{SP}*(?:[～〜~]|から)", rest)
+    return not reads_as_speech(rest) and not regex.match(rf"{SP}*(?:[～〜~]|から)", rest)
 
 
 def _is_record_title(match: regex.Match[str], ctx: Context) -> bool:
-    return not _reads_as_speech(match["value"]) and "。" not in match["value"]
+    return not reads_as_speech(match["value"]) and "。" not in match["value"]
 
 
 #: Any line: the value of a key printed alone above it.
@@ -372,16 +390,29 @@ def _is_value_below_key(match: regex.Match[str], ctx: Context) -> bool:
     """The line right under a key printed alone (○日時 / 平成23年2月10日…, 2.開催場所 /
     302委員会室) is its value; lists under roster and agenda keys have rules of their own."""
     key = ctx.open_key
-    if key in _ROSTER_NAMES and _NONE_RE.match(compact(match["value"])):
+    if key in _ROSTER_NAMES and NONE_RE.match(compact(match["value"])):
         return True  # 欠席委員 / なし
+    value = match["value"]
     return (
         key is not None
         and key not in _ROSTER_NAMES
         and key not in _AGENDA_NAMES
         and key is not HeaderName.MATERIALS
         and key is not HeaderName.PROCEEDINGS
-        and not _reads_as_speech(match["value"])
+        and not reads_as_speech(value)
+        # a key's value is never another key nor a bare item number (keys printed in one
+        # column and their values in the next: 開催場所 / 合併協議会委員数, 3 / 招集の場所)
+        and KEY_FIELD_RE.fullmatch(value) is None
+        and not is_bare_number(value)
     )
+
+
+_BARE_NUMBER_RE = regex.compile(r"[ \u3000]*[0-9０-９]{1,3}[.．]?[ \u3000]*")
+
+
+def is_bare_number(text: str) -> bool:
+    """A number alone (``4``, ``１２.``): an item number or a table's cell, never a value."""
+    return _BARE_NUMBER_RE.fullmatch(text) is not None
 
 
 #: A place: a room, a hall, a building (市会第３会議室, 第一委員会室, 本会議場).
@@ -500,7 +531,7 @@ def _person_count(text: str) -> tuple[int, int]:
 def _is_row(match: regex.Match[str], ctx: Context) -> bool:
     """A line of a list of people in a roster: no sentence, and most entries are people."""
     text = match["entries"]
-    if ctx.mode != "roster" or _reads_as_speech(text) or _NONE_RE.match(compact(text)):
+    if ctx.mode != "roster" or reads_as_speech(text) or NONE_RE.match(compact(text)):
         return False
     entries, people = _person_count(text)
     return entries > 0 and people * 2 >= entries
@@ -510,7 +541,7 @@ def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
     """Outside a roster: two or more entries separated by 、 , | each with a title
     (岩瀬達哉委員 | 遠藤久夫委員 |); never a sentence."""
     text = match["entries"]
-    if _reads_as_speech(text) or not regex.search(r"[、，,|｜]", text):
+    if reads_as_speech(text) or not regex.search(r"[、，,|｜]", text):
         return False
     entries, people = _person_count(text)
     titled = sum(
@@ -529,14 +560,14 @@ NOBODY_RULE = "roster-none"
 
 def _says_nobody(match: regex.Match[str], ctx: Context) -> bool:
     """A roster key whose value says there is nobody (4.欠席委員 なし): that list is over."""
-    return _is_roster_key(match, ctx) and bool(_NONE_RE.match(compact(match["value"] or "")))
+    return _is_roster_key(match, ctx) and bool(NONE_RE.match(compact(match["value"] or "")))
 
 
 def _is_nobody_below(name: HeaderName) -> Guard:
     """なし on the line under the roster key ``name`` printed alone (4.欠席委員 / なし)."""
 
     def guard(match: regex.Match[str], ctx: Context) -> bool:
-        return ctx.open_key is name and bool(_NONE_RE.match(compact(match["value"])))
+        return ctx.open_key is name and bool(NONE_RE.match(compact(match["value"])))
 
     return guard
 
@@ -562,7 +593,7 @@ def _is_numbered_field(match: regex.Match[str], ctx: Context) -> bool:
         and int(match["number"]) >= 2
         and (ctx.mode == "roster" or ctx.previous_rule == NOBODY_RULE)
         and _names_people(match["key"])
-        and not _reads_as_speech(match["value"] or "")
+        and not reads_as_speech(match["value"] or "")
     )
 
 
@@ -678,7 +709,7 @@ MARKED_HEADING_RE = regex.compile(rf"[〇○◯●◎◆■◇□△▲]{SP}*(?P
 def _is_marked_heading(match: regex.Match[str], ctx: Context) -> bool:
     """A mark before what a heading says (○会議録署名人選定について, ○日 程), not a label."""
     title = compact(match["title"])
-    return bool(HEADING_WORDS_RE.search(title)) and not _reads_as_speech(title)
+    return bool(HEADING_WORDS_RE.search(title)) and not reads_as_speech(title)
 
 
 #: A numbered heading between turns: １．議案審査, (1) 第８５号議案 …, ２．その他.
@@ -702,7 +733,7 @@ def _between_turns(match: regex.Match[str], ctx: Context) -> bool:
         ctx.mode in (None, "heading", "proceedings")
         and ctx.previous
         in (BlockKind.SEPARATOR, BlockKind.SECTION, BlockKind.HEADER, BlockKind.NOTE, None)
-        and not _reads_as_speech(title)
+        and not reads_as_speech(title)
     )
 
 
@@ -780,7 +811,8 @@ LABEL_TURN_RE = regex.compile(
     | {LABEL_CHAR}{{1,10}}?{SP}*[（(]{SP}*(?:{POSITION_WORDS_RE}){SP}*[)）]    # 山田（座長）
     | {LABEL_CHAR}{{1,6}}?[（(]{LABEL_CHAR}{{1,3}}[)）](?:{POSITION_WORDS_RE})   # 林（宏）委員
     | [（(]{SP}*{LABEL_CHAR}{{1,20}}?(?:{POSITION_WORDS_RE}){SP}*[)）]           # （伊藤よしのり議長）
-    | [0-9０-９]{{1,3}}番{SP}*[（(]{SP}*{LABEL_CHAR}{{1,20}}?{SP}*[)）])          # ４番（奈良祥孝君）
+    | [0-9０-９]{{1,3}}番{SP}*[（(]{SP}*{LABEL_CHAR}{{1,20}}?{SP}*[)）]          # ４番（奈良祥孝君）
+    | {LABEL_CHAR}{{1,10}}?君(?={SP}*[：:]))                                    # 本間君：
     (?:
         {SP}*[：:]{SP}*(?P<text>.*)          # 〇河野大臣： text
       | {SP}+(?P<text>.+)                    # 林委員 text
@@ -789,10 +821,17 @@ LABEL_TURN_RE = regex.compile(
     regex.VERBOSE,
 )
 NAME_PAREN_RE = regex.compile(NAME_PAREN)
+#: A title word and a name in parentheses: 議長（梶　泰久）.
+TITLE_NAME_PAREN_RE = regex.compile(rf"(?:{POSITION_WORDS_RE}){SP}*{NAME_PAREN}")
 #: A label closed by a parenthesis with none opened, the speech right after it (some
 #: minutes print labels so): 谷田川委員長)ただ今から…, 市長)本日は…
 CLOSED_LABEL_TURN_RE = regex.compile(
     rf"(?:(?P<mark>{MARK}){SP}*)?(?P<label>{LABEL})[)）]{SP}*(?P<text>\S.*)"
+)
+#: A title in parentheses at the start of a line, the speech right after it: (委員長)それでは…,
+#: （事務局）大変申し訳… — a speaker when the text reads as speech (:func:`speaks`).
+BRACKETED_LABEL_TURN_RE = regex.compile(
+    rf"(?:(?P<mark>{MARK}){SP}*)?[（(]{SP}*(?P<label>{LABEL}){SP}*[)）]{SP}*(?P<text>\S.*)"
 )
 _ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
 
@@ -810,6 +849,16 @@ def is_bracket_heading(match: regex.Match[str], ctx: Context) -> bool:
 def speaks(match: regex.Match[str], ctx: Context) -> bool:
     """The text after a label reads as speech (a sentence): 林委員 ICT の利活用は…。"""
     return bool(regex.search(r"[。？！?!、]", match["text"] or ""))
+
+
+def speaks_after_colon(match: regex.Match[str], ctx: Context) -> bool:
+    """A label, a colon and a sentence (本間君：議案第44号について…します。): a speaker in
+    any family; a roster row (委員長：星名建市、副委員長：…) has no sentence."""
+    text = match["text"]
+    if not text:
+        return False
+    between = match.string[match.end("label") : match.start("text")]
+    return ("：" in between or ":" in between) and reads_as_speech(text)
 
 
 def has_label_evidence(match: regex.Match[str], ctx: Context) -> bool:
@@ -834,9 +883,13 @@ NOTE_LINE_RE = regex.compile(rf"(?P<text>{BRACKET_NOTE_RE.pattern})", regex.VERB
 
 #: A label alone on its line: an optional mark, a name or title, maybe a name in parentheses.
 LABEL_ALONE_RE = regex.compile(
-    r"(?P<mark>[〇○◯●◎◆■◇□])?[ \u3000]*"
-    r"(?P<label>[^\s：:、。「」（()）]{1,30}(?:[（(][^（()）\s]{1,20}[)）])?)"
+    rf"(?P<mark>【){SP}*(?P<label>{LABEL}){SP}*】"  # 【委員】 alone, the speech below
+    rf"|(?P<mark>[〇○◯●◎◆■◇□])?[ \u3000]*(?P<label>{LABEL_WORD_PAREN})"
 )
+
+
+#: How many lines holding a label alone make a layout that prints labels so.
+LONE_LABEL_LAYOUT = 3
 
 
 def _is_label_alone(match: regex.Match[str], ctx: Context) -> bool:
@@ -845,14 +898,28 @@ def _is_label_alone(match: regex.Match[str], ctx: Context) -> bool:
     (not another label, not a key)."""
     label = match["label"]
     key = label_key(label)
-    if key is None or header_field_name(label) is not None or compact(label) in _GROUP_WORDS:
-        return False
     following = ctx.following
-    if following is None or (label_key(following) is not None and len(following) <= 31):
+    if key is None or following is None:
+        return False
+    if label_key(following) is not None and len(following) <= 31:
         return False
     if KEY_FIELD_RE.fullmatch(following) or NUMBERED_HEADING_RE.fullmatch(following):
         return False
-    if match["mark"] or ctx.labels.get(key, 0) >= 2:
+    # the label recurs, or the minutes print their labels alone (3 lines or more) and a
+    # sentence follows this one
+    recurs = ctx.labels.get(key, 0) >= 2 or (
+        ctx.lone_labels >= LONE_LABEL_LAYOUT and reads_as_speech(following)
+    )
+    keyish = header_field_name(label) is not None or compact(label) in _GROUP_WORDS
+    if keyish and not (
+        # a key or group word that is also a title (議長, 事務局): a label when printed again and
+        # again with a name in parentheses (議長（梶　泰久）) or over a sentence, or in 【】
+        # over a sentence (【委員】); over names or a value it is the key
+        (recurs and (TITLE_NAME_PAREN_RE.fullmatch(label) or reads_as_speech(following)))
+        or (match["mark"] == "【" and reads_as_speech(following))
+    ):
+        return False
+    if match["mark"] or recurs:
         return True
     name, title = split_person(compact(label))
     return any(part in ctx.people for part in (name, title) if part) or any(
@@ -1057,6 +1124,35 @@ CLOSED_LABEL_RULE = Rule(
     sets_mode="turn",
 )
 
+#: A label, a colon and a sentence (see :func:`speaks_after_colon`).
+COLON_LABEL_RULE = Rule(
+    "colon-label",
+    BlockKind.TURN,
+    LABEL_TURN_RE,
+    guard=speaks_after_colon,
+    ends_header=True,
+    sets_mode="turn",
+)
+#: A title in parentheses, the speech right after it ((委員長)それではただ今より…).
+BRACKETED_LABEL_RULE = Rule(
+    "bracketed-label",
+    BlockKind.TURN,
+    BRACKETED_LABEL_TURN_RE,
+    guard=speaks,
+    ends_header=True,
+    sets_mode="turn",
+)
+
+#: A label alone on its line with evidence (see :func:`_is_label_alone`).
+LABEL_ALONE_RULE = Rule(
+    "label-alone",
+    BlockKind.TURN,
+    LABEL_ALONE_RE,
+    guard=_is_label_alone,
+    meta=_TURN,
+    ends_header=True,
+    sets_mode="turn",
+)
 #: Header rules that come after a family's own and before its catch-all ones.
 HEADER_TAIL_RULES: tuple[Rule, ...] = (
     Rule(
@@ -1082,6 +1178,9 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         children=_ROW,
     ),
     CLOSED_LABEL_RULE,
+    BRACKETED_LABEL_RULE,
+    COLON_LABEL_RULE,
+    LABEL_ALONE_RULE,
 )
 
 #: Body rules for a note of the meeting's course with a mark or brackets and a time:
@@ -1103,16 +1202,6 @@ HEADING_RULES: tuple[Rule, ...] = (
 #: Both, in that order.
 BODY_RULES: tuple[Rule, ...] = (*EVENT_RULES, *HEADING_RULES)
 
-#: A label alone on its line with evidence (see :func:`_is_label_alone`).
-LABEL_ALONE_RULE = Rule(
-    "label-alone",
-    BlockKind.TURN,
-    LABEL_ALONE_RE,
-    guard=_is_label_alone,
-    meta=_TURN,
-    ends_header=True,
-    sets_mode="turn",
-)
 #: Body rules that come after a family's own labels: signers, numbered headings, labels alone.
 BODY_TAIL_RULES: tuple[Rule, ...] = (
     Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
@@ -1125,5 +1214,7 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
         sets_mode="heading",
     ),
     CLOSED_LABEL_RULE,
+    BRACKETED_LABEL_RULE,
+    COLON_LABEL_RULE,
     LABEL_ALONE_RULE,
 )

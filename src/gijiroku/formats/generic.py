@@ -66,7 +66,6 @@ class Generic(Format):
         _HEADING,
         _SPEECH,
         *common.HEADER_TAIL_RULES,
-        common.LABEL_ALONE_RULE,
     )
     body_rules = (
         _RULE_LINE,
