@@ -964,7 +964,15 @@ class RosterBuilder:
         """A cell of a table printed one cell per line (PDF text: 1 / 番 / 北 垣 寿 / 成): a seat
         number opens a member whose name comes in the cells below it; a column's heading
         (番, 氏, 名) and a character left alone are nobody. False: not such a cell."""
-        text = compact(entry.get("person") or entry.get("name") or "")
+        raw = entry.get("person") or entry.get("name") or ""
+        if (
+            self.open_cell is None
+            and self.seat_cell is None
+            and len(raw) > 3
+            and not entry.get("seat")
+        ):
+            return False  # no table's cell: a heading or a lone piece is short
+        text = compact(raw)
         if entry.get("seat") and not entry.get("name"):
             self._close_cell()
             self.seat_cell = entry  # a member once its name comes
