@@ -46,7 +46,6 @@ from gijiroku.formats.base import (
     HEADER_FIELD_NAMES,
     ChildRule,
     Context,
-    Guard,
     Rule,
     header_field_name,
 )
@@ -563,13 +562,9 @@ def _says_nobody(match: regex.Match[str], ctx: Context) -> bool:
     return _is_roster_key(match, ctx) and bool(NONE_RE.match(compact(match["value"] or "")))
 
 
-def _is_nobody_below(name: HeaderName) -> Guard:
-    """なし on the line under the roster key ``name`` printed alone (4.欠席委員 / なし)."""
-
-    def guard(match: regex.Match[str], ctx: Context) -> bool:
-        return ctx.open_key is name and bool(NONE_RE.match(compact(match["value"])))
-
-    return guard
+def _is_nobody_below(match: regex.Match[str], ctx: Context) -> bool:
+    """なし on the line under a roster key printed alone (4.欠席委員 / なし)."""
+    return ctx.open_key in _ROSTER_NAMES and bool(NONE_RE.match(compact(match["value"])))
 
 
 #: A field opened by the header's own numbering: 5.事務局 高嶋教育次長、…, 5 委員外出席者
@@ -951,18 +946,14 @@ KEY_RULES: tuple[Rule, ...] = (
         children=_ENTRIES,
         sets_mode=None,
     ),
-    *(
-        # the list's value (the parser files it under the key), read as a line of the list
-        Rule(
-            NOBODY_RULE,
-            BlockKind.HEADER,
-            VALUE_RE,
-            guard=_is_nobody_below(name),
-            meta=HeaderMeta(name=HeaderName.ROSTER_HEADING, value_of_key=True),
-            children=_ENTRIES,
-            sets_mode=None,
-        )
-        for name in sorted(_ROSTER_NAMES)
+    Rule(
+        NOBODY_RULE,
+        BlockKind.HEADER,
+        VALUE_RE,
+        guard=_is_nobody_below,
+        meta=HeaderMeta(value_of_key=True),  # the parser files it under the key above
+        children=_ENTRIES,
+        sets_mode=None,
     ),
     Rule(
         "roster-key",
