@@ -40,7 +40,6 @@ __all__ = [
     "POSITION_WORDS",
     "POSITION_WORDS_RE",
     "Person",
-    "TITLE_PREFIXES",
     "fold_variants",
     "is_office",
     "is_place",
@@ -86,9 +85,6 @@ CHAIR_ROLES: frozenset[str] = frozenset(
 #: Titles printed after a member's own name (福田ようすけ委員, 松島茂喜議長), never after the
 #: name of a department or committee the way 部長 or 委員長 are (子ども未来部長, 総務委員長).
 PERSON_TITLES: frozenset[str] = frozenset({"委員", "議員", "議長", "副議長", "座長", "副座長"})
-#: Characters that make a title of the title after them (副理事長, 副局長, 次席検事), never a
-#: surname of their own.
-TITLE_PREFIXES: frozenset[str] = frozenset({"副", "次", "総"})
 #: Offices that speak as a body, not as a person.
 OFFICES: frozenset[str] = frozenset({"事務局", "事務局長", "書記", "司会", "進行"})
 #: Honorifics printed after a name (君 in the Diet and assemblies).
@@ -382,8 +378,8 @@ def split_person(
     ):
         at = inner.start()  # a title made of two after a surname: 武部｜担当書記
     head, fhead, position = body[:at], folded[:at], match.group()
-    if not head or fhead in TITLE_PREFIXES:
-        return None, body  # 副｜理事長 is one title, 副 no surname
+    if not head:
+        return None, body
     if _looks_like_surname(fhead) or _ANONYMOUS_RE.match(fhead):
         if position not in PERSON_TITLES and len(fhead) > 2:
             cut = _department_cut(fhead, katakana=False)
