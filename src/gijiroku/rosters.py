@@ -274,7 +274,7 @@ def is_head_count(text: str) -> bool:
         >>> is_head_count("オブザーバー3名"), is_head_count("十名"), is_head_count("山田一人")
         (True, True, False)
     """
-    return bool(_COUNT_ENTRY_RE.search(compact(text)))
+    return ("名" in text or "人" in text) and bool(_COUNT_ENTRY_RE.search(compact(text)))
 
 
 def _is_somebody(person: str) -> bool:
@@ -345,11 +345,12 @@ def _entry(text: str, start: int, groups: dict[str, str], *, absent: bool = Fals
     attendance: Attendance | None = "absent" if absent else None
     person = groups.get("person")
     if person is not None:
-        found = _ATTENDANCE_PAREN_RE.search(person)
+        closed = person.endswith((")", "）"))
+        found = _ATTENDANCE_PAREN_RE.search(person) if closed else None
         if found is not None:
             attendance = "absent" if found["word"] == "欠席" else "present"
             groups["person"] = person = person[: found.start()].rstrip(" \u3000")
-        paren = _PAREN_TAIL_RE.search(person)
+        paren = _PAREN_TAIL_RE.search(person) if closed else None
         if paren is not None and paren.start() > 0:
             before = person[: paren.start()].rstrip(" \u3000")
             inside = paren["paren"].strip(" \u3000")
@@ -364,7 +365,7 @@ def _entry(text: str, start: int, groups: dict[str, str], *, absent: bool = Fals
                 groups["title"], groups["name"] = before, inside
             else:
                 groups["paren"], groups["person"] = inside, before
-        each = _EACH_RE.match(groups.get("person", ""))
+        each = _EACH_RE.match(groups.get("person", "")) if "の各" in person else None
         if each is not None:
             groups["person"], groups["each"] = each["person"], each["each"]
             groups["title"] = each["each"]
@@ -380,7 +381,7 @@ def _entry(text: str, start: int, groups: dict[str, str], *, absent: bool = Fals
 
 def _person(text: str, start: int) -> RowEntry:
     """An entry of a list: ``title name`` (政策室長 冨田泰) or a person as printed."""
-    cut = _title_then_name(text)
+    cut = _title_then_name(text) if (" " in text or "\u3000" in text) else None
     if cut is not None:
         title = text[: cut[0]].rstrip(" \u3000")
         return _entry(text, start, {"title": title, "name": text[cut[0] : cut[1]]})
@@ -614,7 +615,7 @@ def split_row(text: str) -> list[RowEntry]:
 #: and, with a space, before entries that print their own titles: 市執行部 市長(横田凱夫).
 _GROUP_PREFIX_RE = regex.compile(
     r"^[ \u3000]*(?P<group>[（(][^（()）]{1,30}[)）]|[^（()）、，,|｜：:\s]{2,30})"
-    r"(?:[ \u3000]*[：:]|(?P<space>[ \u3000]+))[ \u3000]*"
+    r"(?:[ \u3000]*[：:]|(?P<space>[ \u3000]+)(?![、，,|｜]))[ \u3000]*"
 )
 #: How the name of a body of people ends: 議会事務局, 市執行部, その他の出席者, 説明員.
 _GROUP_ENDINGS = ("部", "局", "課", "室", "者", "員", "会")
@@ -629,13 +630,15 @@ def _prefix_is_group(word: str, rest: str, *, spaced: bool) -> bool:
     word names a body of people (議会事務局, 市執行部) and the first entry prints its own title
     (局長(比気茂美)).
     """
+    if spaced and not names_a_group(word):
+        return False  # 大森 彌会長 | …: a name, not a body
     cells = _cells(rest, 0, _outside_parens(rest, _LIST_SEPARATOR_RE))
     if not cells:
         return False
     first = cells[0][1]
     if spaced:
-        return names_a_group(word) and _carries_title(first)
-    if _carries_title(first) or not _is_title_token(word):
+        return _carries_title(first)
+    if not _is_title_token(word) or _carries_title(first):
         return True
     return len(cells) > 1 and not any(_TITLED_ENTRY_RE.match(c) for _, c in cells[1:])
 
@@ -651,9 +654,8 @@ def names_a_group(word: str) -> bool:
     bare = compact(word)
     if not bare.endswith(_GROUP_ENDINGS):
         return False
-    name, title = split_person(bare)
-    if position_suffix(bare) in PERSON_TITLES:  # 一健委員: a name before a person's title
-        name, title = split_person(bare, run_together=True)
+    # 一健委員: a name before a person's title (read as a roster entry reads it)
+    name, title = split_person(bare, run_together=position_suffix(bare) in PERSON_TITLES)
     return not (name and title)
 
 
@@ -689,7 +691,7 @@ def _list_entries(body: str, base: int) -> list[RowEntry]:
 def _group_inside(cell: str) -> tuple[int, str, int] | None:
     """A group that begins inside a list cell, after a space (北澤委員 事務局:冨田子ども家庭部長):
     where the cell's first part ends, the group, and where the rest starts."""
-    colon = _WORD_BEFORE_COLON_RE.search(cell)
+    colon = _WORD_BEFORE_COLON_RE.search(cell) if (":" in cell or "：" in cell) else None
     if colon is None or not cell[: colon.start()].strip(" \u3000"):
         return None
     rest = len(cell) - len(cell[colon.end() :].lstrip(" \u3000"))
@@ -704,13 +706,13 @@ def _cell_entries(cell: str, at: int, group: str | None) -> tuple[list[RowEntry]
     name someone absent (保坂の各委員(後藤副委員長は欠席)) or the group of what follows
     (久保田健一郎副議長(以下,委員外議員)山口 晟議員)."""
     entries: list[RowEntry] = []
-    absent = _ABSENT_ASIDE_RE.search(cell)
+    absent = _ABSENT_ASIDE_RE.search(cell) if "欠席" in cell else None
     aside: RowEntry | None = None
     if absent is not None and absent.start() > 0:
         who = absent["who"]
         aside = _entry(who, at + absent.start("who"), {"person": who}, absent=True)
         cell = cell[: absent.start()].rstrip(" \u3000")
-    inner = _INNER_PAREN_RE.search(cell)
+    inner = _INNER_PAREN_RE.search(cell) if "以下" in cell else None
     following = _FOLLOWING_RE.match(inner["paren"].strip(" \u3000")) if inner else None
     if inner is not None and following is not None:
         head = cell[: inner.start()].rstrip(" \u3000")
