@@ -35,6 +35,8 @@ from multiprocessing.connection import Connection
 import gijiroku
 
 SCALES = (1, 10, 100)
+#: A turn after a roster, so that the roster is a header.
+_SPEECH = "○議長（林宏君）　ただいまから会議を開きます。\n"
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,20 @@ SHAPES: tuple[Shape, ...] = (
     # no record at all, so a run of them should cost little: one diagnostic, one span
     Shape("prose lines without labels × n", lambda n: "何の構造もない文章です。\n" * n,
           base=50, diagnostics=10),
+    # roster rows (rosters.split_row): every way a row is cut must stay linear in the row
+    Shape("roster row: letter-spaced characters × n", lambda n: "出席委員\n" + " ".join("木原大輔" * n) + "\n" + _SPEECH,
+          base=20, memory_budget=200),
+    Shape("roster cell: space × n inside a list", lambda n: "出席者：林委員、山" + " " * n + "田委員、佐藤委員\n" + _SPEECH,
+          base=200),
+    Shape("roster row: （ × n, none closed", lambda n: "出席者：林委員、" + "（" * n + "山田委員\n" + _SPEECH,
+          base=200),
+    Shape("roster row: (以上 理事) × n", lambda n: "出席者：" + "".join(f"林{i}夫,田代朋子(以上 理事)," for i in range(n)) + "\n" + _SPEECH,
+          base=20, memory_budget=200),
+    Shape("roster row: seat numbers × n", lambda n: "出席議員\n" + "".join(f"{i}番　山　田　　" for i in range(n)) + "\n" + _SPEECH,
+          base=20, memory_budget=200),
+    # four blocks a member, each line a paragraph: records are larger than lines
+    Shape("roster table: one cell a line × n", lambda n: "出席委員\n" + "1\n番\n北 垣 寿\n成\n" * n + _SPEECH,
+          base=5, memory_budget=1000),
 )  # fmt: skip
 
 

@@ -5,6 +5,7 @@ Usage (from the worktree, with its venv)::
     .venv/bin/python survey/run.py                 # the table, one block per file
     .venv/bin/python survey/run.py --detail 07     # every turn, member, section of files 07…
     .venv/bin/python survey/run.py --markdown      # the table as Markdown rows
+    .venv/bin/python survey/run.py --members       # members, suspect names, absentees
 
 Each file is parsed with ``source_name="minutes.txt"`` so that no fact (a date, a title)
 can come from the file's own name.
@@ -16,6 +17,8 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+
+import regex
 
 import gijiroku
 
@@ -128,20 +131,48 @@ def detail(path: Path, m: gijiroku.Minutes) -> str:
     return "\n".join(out)
 
 
+#: A member name no reader would list: one character, a digit, 番, a colon, a count, an
+#: aside (以下, の各) left in it.
+SUSPECT_NAME_RE = regex.compile(r"^.$|[0-9０-９番:：]|[(（]以下|の各|名$")
+
+
+def members_line(path: Path, m: gijiroku.Minutes) -> tuple[str, int, int, int]:
+    """Members, suspect names and absentees of one file (survey §2.2, §2.3): the line and
+    the three counts."""
+    suspect = [x.name for x in m.members if x.name and SUSPECT_NAME_RE.search(x.name)]
+    absent = [x.name or x.title for x in m.members if x.attendance == "absent"]
+    unread = sum(1 for d in m.diagnostics if d.code == "roster-unread")
+    line = (
+        f"{path.name[:2]}  members {len(m.members):3}  suspect {len(suspect):2} {suspect[:4]}"
+        f"  absent {len(absent):2} {absent[:4]}  roster-unread {unread}"
+    )
+    return line, len(suspect), len(absent), unread
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("prefixes", nargs="*", help="only the files whose names start so")
     parser.add_argument("--detail", action="store_true", help="every turn, member and section")
     parser.add_argument("--markdown", action="store_true", help="one Markdown row a file")
+    parser.add_argument("--members", action="store_true", help="members, suspect names, absent")
     args = parser.parse_args(argv)
+    totals = [0, 0, 0, 0]
     for path in corpus_files(args.prefixes):
         m = parse(path)
-        if args.markdown:
+        if args.members:
+            line, suspect, absent, unread = members_line(path, m)
+            if m.members or unread:
+                print(line)
+            for k, n in enumerate((len(m.members), suspect, absent, unread)):
+                totals[k] += n
+        elif args.markdown:
             print(markdown_row(path, m))
         elif args.detail:
             print(detail(path, m), end="\n\n")
         else:
             print(summary_block(path, m), end="\n\n")
+    if args.members:
+        print("total: members {}, suspect names {}, absent {}, roster-unread {}".format(*totals))
     return 0
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "Person",
     "fold_variants",
     "is_office",
+    "is_place",
     "position_suffix",
     "reads_as_name_head",
     "split_person",
@@ -239,9 +240,25 @@ def _looks_like_name(head: str) -> bool:
     )
 
 
-def _is_place(head: str) -> bool:
-    """A place name such as 仙台市 or 葛飾区 (three characters or more, ending in 市, 区 …)."""
+def is_place(head: str) -> bool:
+    """A place name such as 仙台市 or 葛飾区 (three characters or more, ending in 市, 区 …).
+
+    Example:
+        >>> is_place("田沢湖町"), is_place("星名")
+        (True, False)
+    """
     return len(head) >= 3 and head[-1] in _PLACE_ENDINGS
+
+
+def _reads_as_full_name(head: str) -> bool:
+    """2 to 8 kanji or kana, not all katakana, no department word at its start, no place:
+    a full name in a roster entry before a title a person holds (委員, 議長)."""
+    return (
+        bool(_NAME_RE.match(head))
+        and not _KATAKANA_ONLY_RE.match(head)
+        and not starts_with_department(head)
+        and not is_place(head)
+    )
 
 
 def reads_as_name_head(head: str) -> bool:
@@ -250,7 +267,7 @@ def reads_as_name_head(head: str) -> bool:
     return (
         (_looks_like_surname(head) or _looks_like_name(head) or bool(_ANONYMOUS_RE.match(head)))
         and not starts_with_department(head)
-        and not _is_place(head)
+        and not is_place(head)
     )
 
 
@@ -265,7 +282,7 @@ def _department_cut(head: str, *, katakana: bool = True) -> int | None:
     end = run.end()
     if katakana and end < len(head) and end <= 4 and _KATAKANA_START_RE.match(head, end):
         surname = head[:end]
-        if _looks_like_surname(surname) and not _is_place(surname):
+        if _looks_like_surname(surname) and not is_place(surname):
             return end
     for k in (2, 3, 1):
         if k > end or k >= len(head):
@@ -273,7 +290,7 @@ def _department_cut(head: str, *, katakana: bool = True) -> int | None:
         surname = head[:k]
         if (
             _looks_like_surname(surname)
-            and not _is_place(surname)
+            and not is_place(surname)
             and starts_with_department(head[k:], DEPARTMENT_HEADS)
         ):
             return k
@@ -353,6 +370,13 @@ def split_person(
     if match is None:
         return body, None
     at = match.start()
+    inner = _ENDS_WITH_POSITION_RE.search(folded, 0, at)
+    if (
+        inner is not None
+        and len(inner.group()) > 1
+        and _looks_like_surname(folded[: inner.start()])
+    ):
+        at = inner.start()  # a title made of two after a surname: 武部｜担当書記
     head, fhead, position = body[:at], folded[:at], match.group()
     if not head:
         return None, body
@@ -362,8 +386,10 @@ def split_person(
             if cut is not None:
                 return body[:cut], body[cut:]
         return head, body[at:]
-    if position in PERSON_TITLES and _looks_like_name(fhead):
-        return head, body[at:]
+    if position in PERSON_TITLES and (
+        _looks_like_name(fhead) or (run_together and _reads_as_full_name(fhead))
+    ):
+        return head, body[at:]  # 久保田健一郎｜副議長 (健 is a name's as often as 健康's)
     cut = _department_cut(fhead)
     if cut is not None:
         return body[:cut], body[cut:]

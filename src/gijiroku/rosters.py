@@ -27,7 +27,9 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -39,8 +41,10 @@ from gijiroku.dates import parse_number
 from gijiroku.models import Attendance, MembershipChange, span_of
 from gijiroku.names import (
     CHAIR_ROLES,
+    PERSON_TITLES,
     POSITION_WORDS,
     is_office,
+    is_place,
     position_suffix,
     split_person,
     strip_honorific,
@@ -57,17 +61,23 @@ __all__ = [
     "read_entry",
     "split_entry",
     "split_padded_name",
+    "group_attendance",
+    "is_head_count",
+    "names_a_group",
     "split_row",
     "split_run_together",
 ]
 
 _POSITIONS = frozenset(POSITION_WORDS)
 _SPACES_RE = regex.compile(r"[ \u3000\t]+")
+_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 #: Words in a roster heading's parentheses that describe the list, not a group.
 _LIST_ANNOTATION_RE = regex.compile(
     r"[／/・、,，]?\s*(?:五十音順|敬称略|順不同|名簿順|役職順|席次順)"
 )
 _PAREN_GROUP_RE = regex.compile(r"[（(](?P<g>[^（()）]+)[)）]")
+#: A count in a key's parenthesis, which is no group: 出席議員（３４名）, 欠席委員（なし）.
+_COUNT_NOTE_RE = regex.compile(r"^(?:第?[0-9０-９〇一二三四五六七八九十百]+[号名人]|なし)$")
 _SPACE_BEFORE_HONORIFIC_RE = regex.compile(r"(?<![ \u3000])[ \u3000]+(?=君$|議員$)")
 _CHANGE_DATE_RE = regex.compile(
     r"^(?:(?P<same_month>同月)|(?P<month>[〇一二三四五六七八九十0-9]+)月)?(?:(?P<same_day>同日)|(?P<day>[〇一二三四五六七八九十0-9]+)日)$"
@@ -88,6 +98,25 @@ _HEADING_TITLES = {
 
 #: Groups that say who attended, not what they are: no title for the names under them.
 _ATTENDANCE_WORDS = frozenset({"出席者", "欠席者", "参加者", "出席", "欠席", "参加"})
+#: Groups of people who attend by their office: a list printed under one of them is of
+#: people at the meeting (説明員：山田総務課長、… after 欠席者　なし).
+_ATTENDING_GROUPS = frozenset(
+    {"説明員", "説明者", "事務局", "事務局職員", "執行部", "執行者", "理事者", "随行者", "関係職員"}
+)
+
+
+def group_attendance(group: str) -> Attendance | None:
+    """What a list's name says about attendance: 欠席 (absent); 出席, or an office that
+    attends (説明員, 事務局) present; anything else nothing.
+
+    Example:
+        >>> group_attendance("欠席委員"), group_attendance("説明員"), group_attendance("委員")
+        ('absent', 'present', None)
+    """
+    bare = compact(group)
+    if "欠席" in bare:
+        return "absent"
+    return "present" if "出席" in bare or bare in _ATTENDING_GROUPS else None
 
 
 def split_entry(entry: str) -> tuple[str | None, str, str | None]:
@@ -177,24 +206,81 @@ def split_run_together(entry: str) -> tuple[str | None, str, str | None]:
     return None, compact(body), None
 
 
-#: Words after a list that are not entries: …　ほか, 以上, （敬称略）.
+#: A head count: how many, never who (理事16名, オブザーバー3名, 以上26名).
+_COUNT = r"[0-9０-９]+[ \u3000]*[名人]"
+#: Words after a list that are not entries: …　ほか, 以上, （敬称略）, and a head count printed
+#: after the names (``本 間   智 以上26名``, ``若山拓也(14名)``, ``武 藤 昭 男 1名``).
 _LIST_TAIL_RE = regex.compile(
-    r"(?:[ \u3000]+(?:ほか|外|他|以上)|[ \u3000]*[（(](?:敬称略|五十音順|順不同|名簿順)[)）])+[ \u3000]*$"
+    rf"""(?:                                    # (a space run is tried from its start only)
+        (?<![ \u3000])[ \u3000]++(?:ほか|外|他|以上)(?:[ \u3000]*+{_COUNT})?
+      | (?<![ \u3000])[ \u3000]++{_COUNT}
+      | (?<=\S)(?:ほか|他|以上){_COUNT}
+      | (?<![ \u3000])[ \u3000]*+[（(](?:敬称略|五十音順|順不同|名簿順|(?:以上|計|合計)?[ \u3000]*{_COUNT})[)）]
+    )+[ \u3000]*+$""",
+    regex.VERBOSE,
 )
+#: An entry that is a head count (理事16名, 委員定数6名のうち出席者6名, 十名): nobody.
+_COUNT_ENTRY_RE = regex.compile(r"(?:[0-9０-９]+[名人]|^[〇一二三四五六七八九十百]+[名人])$")
 #: Separators of a list printed on one line: 、，, and table cells |.
 _LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜]")
+#: A separator or a parenthesis: separators inside parentheses do not cut a list.
+_SEPARATOR_OR_PAREN_RE = regex.compile(r"[、，,|｜（()）]")
 #: Columns printed with spaces: a run of two or more.
 _COLUMN_GAP_RE = regex.compile(r"[ \u3000\t]{2,}")
 #: An attendance printed after a name: 伊藤忠通(出席), 山田(欠席).
 _ATTENDANCE_PAREN_RE = regex.compile(
     r"[（(](?P<word>出席|欠席|遅刻|早退|代理出席|オンライン出席)[)）]$"
 )
+#: Someone named absent in an aside after a list: （後藤副委員長は欠席）.
+_ABSENT_ASIDE_RE = regex.compile(
+    r"[（(][ \u3000]*(?P<who>[^（()）、，,\s]{2,20}?)(?:は|が)?[ \u3000]*欠席[)）]$"
+)
+#: A parenthesis inside an entry with more of the list after it: 副議長(以下,委員外議員)山口.
+_INNER_PAREN_RE = regex.compile(r"[（(](?P<paren>[^（()）]{1,30})[)）](?=[ \u3000]*\S)")
+#: An aside that names the group of the entries after it: (以下,委員外議員), （以下　理事）.
+_FOLLOWING_RE = regex.compile(r"^以下[ \u3000、，,:：]*(?P<group>\S.*)$")
+#: An aside that gives a title to every entry before it since the list began: (以上 理事).
+_PRECEDING_RE = regex.compile(r"^以上[ \u3000、，,:：]*(?P<title>\S.*)$")
+#: One title for every name before it: 納所、保坂の各委員 (保坂 and each name before: 委員).
+_EACH_RE = regex.compile(r"^(?P<person>.+?)の各(?P<each>\S{1,12})$")
 #: An entry whose title is printed before a colon: 委員長:星名建市.
 _TITLED_ENTRY_RE = regex.compile(r"^(?P<title>[^：:]{1,12})[：:][ \u3000]*(?P<name>[^：:]+)$")
+#: The word before a colon that ends a list cell's first part: 北澤委員 事務局:冨田….
+_WORD_BEFORE_COLON_RE = regex.compile(r"[ \u3000](?P<group>[^\s:：、，,|｜（()）]{1,20})[：:]")
 _PAREN_TAIL_RE = regex.compile(r"[（(](?P<paren>[^（()）]{1,30})[)）]$")
 _HONORIFIC_TAIL_RE = regex.compile(r"[ \u3000]*(?P<honorific>議員|君)$")
+#: A seat number, which opens an entry: １１番, 8 番 (after a space or at the start).
+_SEAT_RE = regex.compile(r"(?<![^ \u3000])(?P<seat>[0-9０-９]{1,3})[ \u3000]?番(?![^ \u3000])")
+#: A number alone: a seat number cut from its 番 by a table's cells.
+_SEAT_CELL_RE = regex.compile(r"[0-9０-９]{1,3}")
+#: A table's column headings, which are nobody: 番 / 号 / 氏 / 名 …
+TABLE_HEADINGS = frozenset({"番", "号", "番号", "氏", "名", "氏名", "職", "職名", "役職", "備考"})
+#: A name as printed: kanji, kana, a middle dot, the iteration mark (no digit, no mark).
+_NAME_CHARS_RE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・]+$")
+_TOKEN_RE = regex.compile(r"\S+")
+_LETTER_RE = regex.compile(r"\p{L}")
+#: Names letter-spaced in fixed fields are this many cells wide (高 橋 正 男, 千 葉   勇).
+NAME_FIELD_CELLS = 4
+#: A name a table breaks over its cells grows one character a cell up to this length.
+_NAME_FIELD_CHARS = 4
 
 RowEntry = tuple[int, int, dict[str, str], MemberMeta]
+
+
+def is_head_count(text: str) -> bool:
+    """``text`` is a head count (理事16名, 21名, 委員定数6名のうち出席者6名), not a person.
+
+    Example:
+        >>> is_head_count("オブザーバー3名"), is_head_count("十名"), is_head_count("山田一人")
+        (True, True, False)
+    """
+    return ("名" in text or "人" in text) and bool(_COUNT_ENTRY_RE.search(compact(text)))
+
+
+def _is_somebody(person: str) -> bool:
+    """An entry printed as running text names somebody: it holds a letter (not only marks,
+    digits or brackets) and is no head count."""
+    return bool(_LETTER_RE.search(person)) and not is_head_count(person)
 
 
 def _is_title_token(token: str) -> bool:
@@ -211,20 +297,78 @@ def _is_title_token(token: str) -> bool:
     return name is None and title == bare
 
 
-def _entry(text: str, start: int, groups: dict[str, str]) -> RowEntry:
-    """One entry of a row: its span in the row, its groups and its record."""
-    attendance: Attendance | None = None
+def _is_bare_name(text: str) -> bool:
+    """A name printed without a title (星名建市, 武石 誠, くり林): name characters only, no
+    title word at its end, no place (田沢湖町)."""
+    bare = compact(text)
+    return (
+        1 < len(bare) <= 10
+        and bool(_NAME_CHARS_RE.match(bare))
+        and position_suffix(bare) is None
+        and not is_place(bare)
+    )
+
+
+def _title_then_name(text: str) -> tuple[int, int] | None:
+    """Where the name starts and ends in ``title name`` (政策室長 冨田泰, 次長兼庁舎建設担当
+    鈴木 勉): the first word is a title alone and the rest a name without one."""
+    first = _TOKEN_RE.search(text)
+    if first is None or first.end() >= len(text):
+        return None
+    rest = text[first.end() :].strip(" \u3000")
+    if not rest or not _is_title_token(first.group()) or not _is_bare_name(rest):
+        return None
+    start = text.index(rest, first.end())
+    return start, start + len(rest)
+
+
+def _carries_title(text: str) -> bool:
+    """An entry that prints its own title: 加藤会長, 市長(横田凱夫), 政策室長 冨田泰."""
+    body = _PAREN_TAIL_RE.sub("", text.strip(" \u3000")) or text
+    if _title_then_name(text) is not None:
+        return True
+    paren = _PAREN_TAIL_RE.search(text.strip(" \u3000"))
+    if paren is not None and _is_title_token(body) and _is_bare_name(paren["paren"]):
+        return True
+    name, title = split_person(compact(body))
+    return name is not None and title is not None
+
+
+def _entry(text: str, start: int, groups: dict[str, str], *, absent: bool = False) -> RowEntry:
+    """One entry of a row: its span in the row, its groups and its record.
+
+    A parenthesis after a person says more about them: an attendance (伊藤忠通(出席)), a
+    title for every entry since the list began (白尾智明(以上 理事)), the name of a title
+    printed before it (市長(横田凱夫)), or a role or an affiliation (髙坂新一(理事長)); a
+    count in it (若山拓也(14名)) is nobody's.
+    """
+    attendance: Attendance | None = "absent" if absent else None
     person = groups.get("person")
     if person is not None:
-        found = _ATTENDANCE_PAREN_RE.search(person)
+        closed = person.endswith((")", "）"))
+        found = _ATTENDANCE_PAREN_RE.search(person) if closed else None
         if found is not None:
-            word = found["word"]
-            attendance = "absent" if word == "欠席" else "present"
+            attendance = "absent" if found["word"] == "欠席" else "present"
             groups["person"] = person = person[: found.start()].rstrip(" \u3000")
-        paren = _PAREN_TAIL_RE.search(person)
+        paren = _PAREN_TAIL_RE.search(person) if closed else None
         if paren is not None and paren.start() > 0:
-            groups["paren"] = paren["paren"]
-            groups["person"] = person[: paren.start()].rstrip(" \u3000")
+            before = person[: paren.start()].rstrip(" \u3000")
+            inside = paren["paren"].strip(" \u3000")
+            preceding = _PRECEDING_RE.match(inside)
+            if preceding is not None:
+                groups["each"] = preceding["title"]
+                groups["person"] = before
+            elif is_head_count(inside):
+                groups["person"] = before
+            elif _is_title_token(before) and _is_bare_name(inside):
+                del groups["person"]
+                groups["title"], groups["name"] = before, inside
+            else:
+                groups["paren"], groups["person"] = inside, before
+        each = _EACH_RE.match(groups.get("person", "")) if "の各" in person else None
+        if each is not None:
+            groups["person"], groups["each"] = each["person"], each["each"]
+            groups["title"] = each["each"]
     name = groups.get("name")
     if name is not None:
         honorific = _HONORIFIC_TAIL_RE.search(name)
@@ -235,25 +379,80 @@ def _entry(text: str, start: int, groups: dict[str, str]) -> RowEntry:
     return start, start + len(text), groups, meta
 
 
-def _cells(text: str, base: int, separator: regex.Pattern[str]) -> list[tuple[int, str]]:
+def _person(text: str, start: int) -> RowEntry:
+    """An entry of a list: ``title name`` (政策室長 冨田泰) or a person as printed."""
+    cut = _title_then_name(text) if (" " in text or "\u3000" in text) else None
+    if cut is not None:
+        title = text[: cut[0]].rstrip(" \u3000")
+        return _entry(text, start, {"title": title, "name": text[cut[0] : cut[1]]})
+    return _entry(text, start, {"person": text})
+
+
+def _outside_parens(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
+    """The matches of ``pattern`` (separators) that stand outside parentheses; when the
+    parentheses do not pair up, all of them."""
+    found = list(pattern.finditer(text))
+    if not found or not any(c in text for c in "（("):
+        return found
+    inside: set[int] = set()
+    depth = 0
+    for mark in _SEPARATOR_OR_PAREN_RE.finditer(text):
+        char = mark.group()
+        if char in "（(":
+            depth += 1
+        elif char in ")）":
+            depth -= 1
+            if depth < 0:
+                return found
+        elif depth:
+            inside.add(mark.start())
+    if depth:
+        return found
+    return [m for m in found if m.start() not in inside]
+
+
+def _cells(
+    text: str, base: int, separators: list[regex.Match[str]] | regex.Pattern[str]
+) -> list[tuple[int, str]]:
     """The non-blank pieces of ``text`` between separators, with their offsets."""
+    if isinstance(separators, regex.Pattern):
+        separators = list(separators.finditer(text))
     cells: list[tuple[int, str]] = []
     position = 0
-    for found in [*separator.finditer(text), None]:
+    for found in [*separators, None]:
         end = found.start() if found is not None else len(text)
         piece = text[position:end]
-        stripped = piece.strip(" \u3000\t")
+        stripped = piece.strip(" \u3000\t:：")  # a colon at a cell's edge joins nothing
         if stripped:
             cells.append((base + position + piece.index(stripped[0]), stripped))
         position = found.end() if found is not None else len(text)
     return cells
 
 
+def _split_title_off(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A column that runs a long title into a letter-spaced name with one space
+    (選挙管理委員会事務局長　落　合) is two columns: the title and the name."""
+    out: list[tuple[int, str]] = []
+    for at, token in tokens:
+        first = _TOKEN_RE.search(token)
+        if (
+            first is not None
+            and first.end() < len(token)
+            and _is_title_token(first.group())
+            and _is_bare_name(token[first.end() :])
+        ):
+            rest = token[first.end() :].lstrip(" \u3000")
+            out += [(at, first.group()), (at + len(token) - len(rest), rest)]
+        else:
+            out.append((at, token))
+    return out
+
+
 def _columns(text: str, base: int) -> list[RowEntry]:
     """Entries printed in columns with spaces: titles alternate with names
     (委員長　　　迫川　高行　　　委員　　川端　宏明); a title letter-spaced over the gaps
     (議　　長) is closed up first; a name padded over the gaps (石﨑　　徹) is one name."""
-    tokens = _cells(text, base, _COLUMN_GAP_RE)
+    tokens = _split_title_off(_cells(text, base, _COLUMN_GAP_RE))
     merged: list[tuple[int, str]] = []
     for at, token in tokens:  # 議 / 長 → 議長
         if merged and len(compact(merged[-1][1])) <= 2 and len(compact(token)) <= 2:
@@ -290,56 +489,267 @@ def _columns(text: str, base: int) -> list[RowEntry]:
     return entries
 
 
+def _seat_entries(text: str, base: int, seats: list[regex.Match[str]]) -> list[RowEntry]:
+    """A row of seat numbers and names (１０番　金　井　ひろし　　　１１番　　橋　本　しょうへい):
+    every seat number opens an entry, whatever the spacing before it."""
+    entries: list[RowEntry] = []
+    for k, seat in enumerate(seats):
+        end = seats[k + 1].start() if k + 1 < len(seats) else len(text)
+        piece = text[seat.start() : end].rstrip(" \u3000\t")
+        name = text[seat.end() : seat.start() + len(piece)].strip(" \u3000\t")
+        groups = {"seat": seat["seat"]}
+        if name:
+            groups["name"] = name
+        entries.append(_entry(piece, base + seat.start(), groups))
+    return entries
+
+
+def _letter_spaced(text: str, base: int) -> list[RowEntry] | None:
+    """Names letter-spaced in fields of :data:`NAME_FIELD_CELLS` cells, one space between
+    characters, a title letter-spaced before them (``副 議 長 小 林 伸 一``, ``木 原 大 輔 重 信 元 子``,
+    ``高 橋 正 男 千 葉   勇``); None when the row is not printed so.
+
+    A cell is a character, a blank (the wider gap of a padded name: 千 葉 _ 勇) or a word
+    printed solid (千代志, 小田嶋: two cells). A row of seven cells or more holds a name in
+    every field; a shorter one is one name. A title ending with 兼 (holding also) stays open.
+    """
+    tokens = list(_TOKEN_RE.finditer(text))
+    gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(tokens)]
+    singles = sum(1 for t in tokens if len(t.group()) == 1)
+    if (
+        len(tokens) < 3
+        or singles < 3
+        or any(len(g) not in (1, 3) or len(set(g)) != 1 for g in gaps)
+        or len({g[0] for g in gaps}) != 1
+        or any(len(t.group()) > 4 or not _NAME_CHARS_RE.match(t.group()) for t in tokens)
+    ):
+        return None
+    title_end = 0  # tokens of the title (a title is 16 characters at most)
+    for k in range(min(len(tokens) - 2, 16), 1, -1):
+        if (
+            all(len(t.group()) == 1 for t in tokens[:k])
+            and all(len(g) == 1 for g in gaps[: k - 1])
+            and _is_title_token("".join(t.group() for t in tokens[:k]))
+        ):
+            title_end = k
+            break
+    if title_end and tokens[title_end].group() == "兼" and title_end + 2 < len(tokens):
+        title_end += 1
+    fields: list[list[int]] = [[]]  # token indexes of each field
+    cells = 0
+    for k in range(title_end, len(tokens)):
+        width = 1 if len(tokens[k].group()) == 1 else 2
+        blank = 1 if k > title_end and len(gaps[k - 1]) == 3 else 0
+        if cells + blank >= NAME_FIELD_CELLS and fields[-1]:
+            fields.append([])
+            cells, blank = 0, 0
+        fields[-1].append(k)
+        cells += blank + width
+    total = sum(1 if len(tokens[k].group()) == 1 else 2 for k in range(title_end, len(tokens)))
+    if total < 7:  # one name: with a title, or padded (本 間   智)
+        fields = [[k for field in fields for k in field]]
+        if not title_end and all(len(g) == 1 for g in gaps):
+            return None
+    title = text[tokens[0].start() : tokens[title_end - 1].end()] if title_end else None
+    entries: list[RowEntry] = []
+    for n, field_tokens in enumerate(fields):
+        first, last = tokens[field_tokens[0]], tokens[field_tokens[-1]]
+        name = text[first.start() : last.end()]
+        start = tokens[0].start() if n == 0 else first.start()
+        groups = {"name": name} if title is None else {"title": title, "name": name}
+        entries.append(_entry(text[start : last.end()], base + start, groups))
+    return entries
+
+
+def _spaced_entries(text: str, base: int) -> list[RowEntry]:
+    """A row without separators: seat numbers, letter-spaced names, or columns."""
+    seats = list(_SEAT_RE.finditer(text))
+    if seats and not text[: seats[0].start()].strip(" \u3000\t"):
+        return _seat_entries(text, base, seats)
+    if _SEAT_CELL_RE.fullmatch(text):  # a table cell: the seat number, 番 in the next cell
+        return [_entry(text, base, {"seat": text})]
+    return _letter_spaced(text, base) or _columns(text, base)
+
+
 def split_row(text: str) -> list[RowEntry]:
     """Cut a line of a roster into entries: (start, end, groups, record) for each.
 
     A row separates its entries with 、 , or table cells | (``岩瀬達哉委員 | 遠藤久夫委員 |``),
-    or prints them in columns (``委員長　　　迫川　高行　　　委員　　川端　宏明``). An entry is a
-    title and a name (``委員長:星名建市``; ``委員長　　平山たかお議員``) or a person as printed
-    in running text (``細川厚生労働大臣``, ``伊藤忠通(出席)``); words after the list (ほか,
-    （敬称略）) are left out.
+    never inside parentheses, or prints them in columns (``委員長　　　迫川　高行　　　委員
+    川端　宏明``), in letter-spaced fields (``木 原 大 輔 重 信 元 子``: two names) or after seat
+    numbers (``１０番　金　井　ひろし　１１番…``). An entry is a title and a name
+    (``委員長:星名建市``; ``政策室長 冨田泰``; ``市長(横田凱夫)``) or a person as printed in
+    running text (``細川厚生労働大臣``, ``伊藤忠通(出席)``). A word before a colon that the
+    entries after it do not take as their title is their group (``委員:加藤会長、…``,
+    ``事務局:政策室長 冨田泰``), also inside the list (``北澤委員 事務局:冨田子ども家庭部長``).
+    Words after the list (ほか, （敬称略）) and head counts (理事16名, 以上26名) are nobody.
 
     Example:
         >>> [g for _, _, g, _ in split_row("委員長:星名建市、副委員長:安孫子哲")]
         [{'title': '委員長', 'name': '星名建市'}, {'title': '副委員長', 'name': '安孫子哲'}]
         >>> [g for _, _, g, _ in split_row("委員長　　　迫川　高行　　　委員　　川端　宏明")]
         [{'title': '委員長', 'name': '迫川\u3000高行'}, {'title': '委員', 'name': '川端\u3000宏明'}]
+        >>> [g["name"] for _, _, g, _ in split_row("木 原 大 輔 重 信 元 子")]
+        ['木 原 大 輔', '重 信 元 子']
     """
     tail = _LIST_TAIL_RE.search(text)
     body = text[: tail.start()] if tail is not None else text
     offset, group = 0, None
     prefix = _GROUP_PREFIX_RE.match(body)
-    if prefix is not None and not _is_title_token(prefix["group"]):
+    if prefix is not None and _prefix_is_group(
+        prefix["group"], body[prefix.end() :], spaced=prefix["space"] is not None
+    ):
         offset, group = prefix.end(), prefix["group"].strip("（()） \u3000")
-    entries = _list_entries(body[offset:], offset)
+    entries = [
+        entry
+        for entry in _list_entries(body[offset:], offset)
+        if "person" not in entry[2] or _is_somebody(entry[2]["person"])
+    ]
     if group:
         for _, _, groups, _ in entries:
-            groups["group"] = group
+            groups.setdefault("group", group)
     return entries
 
 
-#: A group printed before a list: （仙台市）：, （説明員）：, 金融庁総合政策局総合政策課：.
+#: A group printed before a list: （仙台市）：, （説明員）：, 金融庁総合政策局総合政策課：,
+#: and, with a space, before entries that print their own titles: 市執行部 市長(横田凱夫).
 _GROUP_PREFIX_RE = regex.compile(
-    r"^[ \u3000]*(?P<group>[（(][^（()）]{1,30}[)）]|[^（()）、，,|｜：:\s]{2,30})[ \u3000]*[：:][ \u3000]*"
+    r"^[ \u3000]*(?P<group>[（(][^（()）]{1,30}[)）]|[^（()）、，,|｜：:\s]{2,30})"
+    r"(?:[ \u3000]*[：:]|(?P<space>[ \u3000]+)(?![、，,|｜]))[ \u3000]*"
 )
+#: How the name of a body of people ends: 議会事務局, 市執行部, その他の出席者, 説明員.
+_GROUP_ENDINGS = ("部", "局", "課", "室", "者", "員", "会")
+
+
+def _prefix_is_group(word: str, rest: str, *, spaced: bool) -> bool:
+    """The word before a list names the list's group, not the first entry's title.
+
+    Before a colon: the word is no title (（仙台市）：), the entries print their own titles
+    (委員:加藤会長, 事務局:政策室長 冨田泰), or no other entry has a title before a colon
+    (委員:奥村隆一、関谷昇; 委員長:星名建市、副委員長:安孫子哲 is titles). Before a space: the
+    word names a body of people (議会事務局, 市執行部) and the first entry prints its own title
+    (局長(比気茂美)).
+    """
+    if spaced and not names_a_group(word):
+        return False  # 大森 彌会長 | …: a name, not a body
+    cells = _cells(rest, 0, _outside_parens(rest, _LIST_SEPARATOR_RE))
+    if not cells:
+        return False
+    first = cells[0][1]
+    if spaced:
+        return _carries_title(first)
+    if not _is_title_token(word) or _carries_title(first):
+        return True
+    return len(cells) > 1 and not any(_TITLED_ENTRY_RE.match(c) for _, c in cells[1:])
+
+
+def names_a_group(word: str) -> bool:
+    """A word that names a body of people (議会事務局, 市執行部, その他の出席者), never a
+    person (山田委員).
+
+    Example:
+        >>> names_a_group("区議会事務局"), names_a_group("執行者"), names_a_group("山田委員")
+        (True, True, False)
+    """
+    bare = compact(word)
+    if not bare.endswith(_GROUP_ENDINGS):
+        return False
+    # 一健委員: a name before a person's title (read as a roster entry reads it)
+    name, title = split_person(bare, run_together=position_suffix(bare) in PERSON_TITLES)
+    return not (name and title)
 
 
 def _list_entries(body: str, base: int) -> list[RowEntry]:
-    if not _LIST_SEPARATOR_RE.search(body):
-        return _columns(body, base)
+    separators = _outside_parens(body, _LIST_SEPARATOR_RE)
+    if not separators:
+        return _spaced_entries(body, base)
     entries: list[RowEntry] = []
-    for at, cell in _cells(body, base, _LIST_SEPARATOR_RE):
+    group: str | None = None
+    for at, cell in _cells(body, base, separators):
+        inner = _group_inside(cell)
+        if inner is not None:
+            head, word, rest = inner
+            found, _ = _cell_entries(cell[:head].rstrip(" \u3000"), at, group)
+            entries += found
+            group = word
+            cell, at = cell[rest:], at + rest
         titled = _TITLED_ENTRY_RE.match(cell)
-        if (
-            titled is not None
-            and _is_title_token(titled["title"])
-            and position_suffix(compact(titled["name"])) is None
-        ):
-            groups = {"title": titled["title"].strip(" \u3000"), "name": titled["name"]}
-            entries.append(_entry(cell, at, groups))
-        else:
-            entries.append(_entry(cell, at, {"person": cell}))
+        if titled is not None:
+            title = titled["title"].strip(" \u3000")
+            if _is_title_token(title) and not _carries_title(titled["name"]):
+                entries.append(
+                    _tagged(_entry(cell, at, {"title": title, "name": titled["name"]}), group)
+                )
+                continue
+            group = compact(title).strip("（()）") or group
+            cell, at = titled["name"], at + titled.start("name")
+        found, group = _cell_entries(cell, at, group)
+        entries += found
     return entries
+
+
+def _group_inside(cell: str) -> tuple[int, str, int] | None:
+    """A group that begins inside a list cell, after a space (北澤委員 事務局:冨田子ども家庭部長):
+    where the cell's first part ends, the group, and where the rest starts."""
+    colon = _WORD_BEFORE_COLON_RE.search(cell) if (":" in cell or "：" in cell) else None
+    if colon is None or not cell[: colon.start()].strip(" \u3000"):
+        return None
+    rest = len(cell) - len(cell[colon.end() :].lstrip(" \u3000"))
+    word = colon["group"]
+    if rest >= len(cell) or not names_a_group(word) or not _carries_title(cell[rest:]):
+        return None
+    return colon.start(), compact(word), rest
+
+
+def _cell_entries(cell: str, at: int, group: str | None) -> tuple[list[RowEntry], str | None]:
+    """The entries of one cell of a list, and the group of the cells after it. An aside may
+    name someone absent (保坂の各委員(後藤副委員長は欠席)) or the group of what follows
+    (久保田健一郎副議長(以下,委員外議員)山口 晟議員)."""
+    entries: list[RowEntry] = []
+    absent = _ABSENT_ASIDE_RE.search(cell) if "欠席" in cell else None
+    aside: RowEntry | None = None
+    if absent is not None and absent.start() > 0:
+        who = absent["who"]
+        aside = _entry(who, at + absent.start("who"), {"person": who}, absent=True)
+        cell = cell[: absent.start()].rstrip(" \u3000")
+    inner = _INNER_PAREN_RE.search(cell) if "以下" in cell else None
+    following = _FOLLOWING_RE.match(inner["paren"].strip(" \u3000")) if inner else None
+    if inner is not None and following is not None:
+        head = cell[: inner.start()].rstrip(" \u3000")
+        if head:
+            entries.append(_tagged(_person(head, at), group))
+        group = compact(following["group"]).strip("、，,:：") or group
+        rest = cell[inner.end() :].lstrip(" \u3000")
+        cell, at = rest, at + len(cell) - len(rest)
+    if cell:
+        entries.append(_tagged(_person(cell, at), group))
+    if aside is not None:
+        entries.append(_tagged(aside, group))
+    return entries, group
+
+
+def _tagged(entry: RowEntry, group: str | None) -> RowEntry:
+    """``entry`` in ``group`` (unless it names its own)."""
+    if group:
+        entry[2].setdefault("group", group)
+    return entry
+
+
+#: What a name never holds: a list's separator or a colon (what stands before one is a
+#: label or another entry, not the name).
+_NAME_BREAK_RE = regex.compile(r"[、，,|｜:：]")
+
+
+def _last_piece(name: str) -> str | None:
+    """The name after the last separator or colon in it (委員:加藤 → 加藤)."""
+    pieces = [p for p in _NAME_BREAK_RE.split(name) if p.strip(" \u3000")]
+    return pieces[-1].strip(" \u3000") if pieces else None
+
+
+def _reads_as_post(text: str) -> bool:
+    """A role printed in parentheses after a name that is a title (理事長, 監事, 将来計画委員会
+    委員長), not a portfolio (庶務担当, kept as printed) or an affiliation (交通局)."""
+    return _is_title_token(text) and not text.endswith("担当")
 
 
 def _reads_as_title(token: str) -> bool:
@@ -415,6 +825,18 @@ class RosterBuilder:
     change_date_raw: str | None = None
     meeting_date: dt.date | None = None
     posts: list[str] = field(default_factory=list)
+    #: Where the current list began in :attr:`members` (a title printed for every entry
+    #: before it, 以上 理事, reaches back to here).
+    list_start: int = 0
+    #: The group a row opened that goes on in the next row (委員:奥村隆一、… 、 at the end).
+    carried_group: str | None = None
+    #: The members of the last row read, with the offset each entry starts at.
+    last_row: list[tuple[int, MemberDraft]] = field(default_factory=list)
+    #: A table's seat cell (1 / 番) waiting for the name in the cells below it, and the
+    #: member it made once a name came, whose name may go on in the next cell.
+    seat_cell: Block | None = None
+    open_cell: MemberDraft | None = None
+    line_starts: list[int] | None = None
 
     # -- context ----------------------------------------------------------------------------
 
@@ -430,13 +852,18 @@ class RosterBuilder:
             self.attendance = attendance
         self.in_changes = False
         self.posts = []
+        self._new_list()
+
+    def _new_list(self) -> None:
+        self._close_cell()
+        self.list_start, self.carried_group, self.last_row = len(self.members), None, []
 
     def heading_from_key(self, key: str, attendance: Attendance) -> None:
         """``出席者（仙台市情報化推進会議委員／五十音順）：`` → group 仙台市情報化推進会議委員;
         ``出席委員``, ``委員：`` → group and title from the key itself (委員)."""
         inner = _PAREN_GROUP_RE.search(key)
         group = None
-        if inner is not None:
+        if inner is not None and not _COUNT_NOTE_RE.match(compact(inner["g"])):
             group = clean_text(_LIST_ANNOTATION_RE.sub("", inner["g"]).strip(" 　／/・")) or None
         bare = compact(_PAREN_GROUP_RE.sub("", key))
         self.heading(group or bare or None, attendance, _HEADING_TITLES.get(bare))
@@ -444,6 +871,7 @@ class RosterBuilder:
     def end_of_list(self, *, sublist: bool = False) -> None:
         """A rule line: the list above is over (``sublist``: a new part of the same list)."""
         self.group, self.member_title, self.in_changes, self.posts = None, None, False, []
+        self._new_list()
         if not sublist:
             self.attendance = "unknown"
 
@@ -515,8 +943,95 @@ class RosterBuilder:
         meta = block.meta
         inherits = meta.inherits_group if isinstance(meta, RosterMeta) else True
         group = own or (self.group if inherits else None)
+        carried, self.carried_group = self.carried_group, None
+        row: list[tuple[int, MemberDraft]] = []
         for entry in entries:
-            self.add_entry(entry, group=group)
+            if entry.get("nobody"):  # 欠席委員　なし: the list is empty, and over
+                self.end_of_list()
+                return
+            if entry.get("post") and self._second_line(entry):
+                continue
+            if self._table_cell(entry, carried or group):
+                continue
+            member = self.add_entry(entry, group=group, own_group=carried)
+            row.append((entry.span.start, member))
+            if entry.get("group"):
+                carried = clean_text(entry.groups["group"])
+        if row:
+            self.last_row = row
+        if block.text_of(self.text).rstrip(" \u3000\t").endswith(("、", "，", ",")):
+            self.carried_group = carried  # the list goes on in the next line
+
+    def _table_cell(self, entry: Block, group: str | None) -> bool:
+        """A cell of a table printed one cell per line (PDF text: 1 / 番 / 北 垣 寿 / 成): a seat
+        number opens a member whose name comes in the cells below it; a column's heading
+        (番, 氏, 名) and a character left alone are nobody. False: not such a cell."""
+        raw = entry.get("person") or entry.get("name") or ""
+        if (
+            self.open_cell is None
+            and self.seat_cell is None
+            and len(raw) > 3
+            and not entry.get("seat")
+        ):
+            return False  # no table's cell: a heading or a lone piece is short
+        text = compact(raw)
+        if entry.get("seat") and not entry.get("name"):
+            self._close_cell()
+            self.seat_cell = entry  # a member once its name comes
+            return True
+        if text in TABLE_HEADINGS:  # …or the 番 of the seat number above
+            return True
+        cell = self.open_cell
+        if (
+            (cell is not None or self.seat_cell is not None)
+            and bool(_NAME_CHARS_RE.match(text))
+            and position_suffix(text) is None
+            and (cell is None or (len(text) == 1 and len(cell.name or "") < _NAME_FIELD_CHARS))
+        ):
+            if cell is None and self.seat_cell is not None:
+                cell = self.open_cell = self.add_entry(self.seat_cell, group=group)
+                cell.name, self.seat_cell = "", None
+            if cell is not None and cell.span is not None:
+                cell.name = f"{cell.name or ''}{text}"
+                cell.span = cell.span._replace(end=entry.span.end, line_end=entry.span.line_end)
+                cell.entry = clean_text(self.text[cell.span.start : cell.span.end])
+                return True
+        if len(text) == 1 and _NAME_CHARS_RE.match(text) and not entry.get("title"):
+            return True  # a piece of a name whose cell the table lost
+        self._close_cell()
+        return False
+
+    def _close_cell(self) -> None:
+        """The table's member is complete: listed before (the signer 1番 北垣寿成 again), it
+        is that member. A seat number no name followed is nobody."""
+        cell, self.open_cell, self.seat_cell = self.open_cell, None, None
+        if cell is None or not cell.name or not self.members or self.members[-1] is not cell:
+            return
+        earlier = self.by_name.get(cell.name)
+        if earlier is not None and earlier is not cell:
+            self.members.pop()
+            earlier.seat = cell.seat if earlier.seat is None else earlier.seat
+            return
+        self.by_name.setdefault(cell.name, cell)
+
+    def _column(self, offset: int) -> int:
+        """The column of ``offset`` in its line (line starts found once, by bisection)."""
+        if self.line_starts is None:
+            self.line_starts = [0] + [m.end() for m in _LINE_BREAK_RE.finditer(self.text)]
+        return offset - self.line_starts[bisect.bisect_right(self.line_starts, offset) - 1]
+
+    def _second_line(self, entry: Block) -> bool:
+        """A post in parentheses on a line of its own under a row (健康福祉部長 / （福祉事務所長）)
+        is the second line of the title above it, in the column it stands under."""
+        column = self._column(entry.span.start)
+        above = [member for at, member in self.last_row if self._column(at) <= column] or [
+            member for _, member in self.last_row[:1]
+        ]
+        if not above or above[-1].title is None:
+            return False
+        member = above[-1]
+        member.title = f"{member.title}{clean_text(entry.get('post') or '')}"
+        return True
 
     def _change_pair(self, block: Block, entries: list[Block]) -> None:
         names = [split_entry(e.get("person") or "")[1] for e in entries]
@@ -542,31 +1057,64 @@ class RosterBuilder:
             )
         )
 
-    def add_entry(self, entry: Block, *, group: str | None) -> MemberDraft:
-        """One roster entry (a MEMBER block) → a member, merged with an earlier listing."""
+    def add_entry(
+        self, entry: Block, *, group: str | None, own_group: str | None = None
+    ) -> MemberDraft:
+        """One roster entry (a MEMBER block) → a member, merged with an earlier listing.
+
+        ``group`` is the list's (its heading's); ``own_group`` the group the row printed
+        before the entry (委員:奥村隆一、…), which the entry's own ``group`` overrides. A title
+        ending with 兼 (holding also) goes on in a title printed alone below it; a title for
+        every entry (``each``: 以上 理事, 保坂の各委員) reaches back to where the list began.
+        """
         name, title, surname, roles = (self.read or read_entry)(entry, self)
+        if name is not None and _NAME_BREAK_RE.search(name):
+            name = _last_piece(name)
+        last = self.members[-1] if self.members else None
+        if (
+            last is not None
+            and name is not None
+            and title is None
+            and (last.title or "").endswith("兼")
+            and _is_title_token(name)
+        ):
+            last.title = f"{last.title}{name}"  # 会計管理者兼 / 会計課長
+            return last
+        own_group = clean_text(entry.get("group") or "") or own_group
+        group = own_group or group
         seat_printed = entry.get("seat")
         seat = parse_number(seat_printed) if seat_printed else None
         paren = entry.get("paren")
         meta = entry.meta
         paren_is_role = isinstance(meta, MemberMeta) and meta.paren_is_role
         affiliation = None
+        if entry.get("title"):
+            title = compact(entry.groups["title"])
         if paren:
             paren_clean = compact(paren)
-            if paren_clean in _POSITIONS or paren_clean in CHAIR_ROLES or paren_is_role:
+            if title is None and not paren_is_role and _reads_as_post(paren_clean):
+                title = paren_clean  # 髙坂新一(理事長): the role printed after the name
+            elif paren_clean in _POSITIONS or paren_clean in CHAIR_ROLES or paren_is_role:
                 roles.append(clean_text(paren))
             else:
                 affiliation = clean_text(paren)
-        if entry.get("title"):
-            title = compact(entry.groups["title"])
+        each = compact(entry.get("each") or "") or None
+        if each is not None:
+            for earlier in self.members[self.list_start :]:
+                earlier.title = earlier.title or each
+            title = title or each
         if title is None and group:
             title = (
-                self.member_title
+                (self.member_title if own_group is None else None)
                 or _HEADING_TITLES.get(compact(group))
-                or (group if position_suffix(group) and group not in _ATTENDANCE_WORDS else None)
+                or (
+                    group
+                    if position_suffix(group) and not group.endswith(tuple(_ATTENDANCE_WORDS))
+                    else None
+                )
             )
         own = meta.attendance if isinstance(meta, MemberMeta) else None
-        attendance = own or self.attendance
+        attendance = own or (group_attendance(own_group) if own_group else None) or self.attendance
         existing = self.by_name.get(name) if name else None
         if existing is not None:
             if existing.attendance != "present" and attendance == "present":
@@ -583,7 +1131,7 @@ class RosterBuilder:
             id=f"m{len(self.members) + 1}",
             name=name,
             title=title,
-            group=clean_text(entry.get("group") or "") or group,
+            group=group,
             roles=roles,
             attendance=attendance,
             seat=seat,
@@ -593,6 +1141,8 @@ class RosterBuilder:
             span=entry.span,
         )
         self.add(member)
+        if each is not None:
+            self.list_start = len(self.members)
         return member
 
     def add(self, member: MemberDraft) -> None:

@@ -51,10 +51,11 @@ from gijiroku.formats.base import (
     header_field_name,
 )
 from gijiroku.layout import LABEL_WORD_PAREN, label_key
-from gijiroku.names import POSITION_WORDS_RE, position_suffix, split_person
+from gijiroku.models import Attendance
+from gijiroku.names import POSITION_WORDS_RE, is_place, position_suffix, split_person
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
-from gijiroku.rosters import split_row
+from gijiroku.rosters import names_a_group, split_row
 from gijiroku.vocabulary import (
     CELL_BORDERS,
     CLOCK,
@@ -305,20 +306,15 @@ def _key_field(groups: Mapping[str, str]) -> BlockMeta:
 
 
 _LINK_RE = regex.compile(r"<[^<>\n]*>|\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")
-_COUNT_ENTRY_RE = regex.compile(r"^[0-9０-９〇一二三四五六七八九十百]+[名人]$")
 
 
 def _roster_row(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | None]]:
-    """A roster row's entries; a row that says there is nobody (なし) has none, and a count
-    (21名) is nobody."""
+    """A roster row's entries (a count, 21名, is nobody: :func:`split_row`); a row that says
+    there is nobody (なし) gives one ``nobody`` entry, which ends the list."""
     if NONE_RE.match(compact(text)):
-        return []
+        return [(0, len(text), {"nobody": text}, None)]
     text = _LINK_RE.sub(lambda m: " " * len(m.group()), text)  # a link is nobody
-    return [
-        (start, end, groups, meta)
-        for start, end, groups, meta in split_row(text)
-        if not _COUNT_ENTRY_RE.match(compact(groups.get("person", "")))
-    ]
+    return list(split_row(text))
 
 
 _ENTRIES = ChildRule("value", BlockKind.MEMBER, split=_roster_row)
@@ -555,14 +551,27 @@ _GROUP_WORDS = frozenset(
         "講師",
     }
 )
-GROUP_RE = regex.compile(r"(?P<value>[（(][^（()）]{1,30}[)）]|[^\s、，,|｜：:（()）]{1,20})")
+GROUP_RE = regex.compile(
+    r"(?P<value>(?:(?P<title>[^\s、，,|｜：:（()）【】]{1,12})[ \u3000]*)?"
+    r"(?P<inner>[（(][^（()）]{1,30}[)）]|(?<=\S[ \u3000]*)【[^【】]{1,30}】))"
+    r"|(?P<value>[^\s、，,|｜：:（()）]{1,20})"
+)
 
 
 def _is_group(match: regex.Match[str], ctx: Context) -> bool:
-    """A group heading inside a list of people (委員, 事務局, （産業観光局）)."""
+    """A group heading inside a list of people (委員, 事務局, （産業観光局）); a title with the
+    group its holders come from (委員 (田沢湖町)), not a name (委員長 (山田太郎)); a body and a
+    part of it (市執行部 【財務部】)."""
     if ctx.mode != "roster":
         return False
     value = compact(match["value"])
+    if match["title"]:
+        title = compact(match["title"])
+        name, _ = split_person(title)
+        inner = compact(match["inner"])[1:-1]
+        if name is None and position_suffix(title) is not None:  # 委員 (田沢湖町)
+            return is_place(inner) or names_a_group(inner)
+        return names_a_group(title) and names_a_group(inner)  # 市執行部 【財務部】
     if value.startswith(("（", "(")):
         return True
     return value in _GROUP_WORDS or (
@@ -571,22 +580,50 @@ def _is_group(match: regex.Match[str], ctx: Context) -> bool:
 
 
 def _group(groups: Mapping[str, str]) -> BlockMeta:
-    value = compact(groups.get("value", "")).strip("（()）")
-    return HeaderMeta(name=HeaderName.ROSTER_HEADING, group=value)
+    """A group heading (its mark or number taken off: 〇委員外出席者 → 委員外出席者); a word
+    of attendance in it says whether the people below attended."""
+    title = compact(groups.get("title", "")) or None
+    value = groups.get("inner", "") if title is not None else groups.get("value", "")
+    value = _MARKER_RE.sub("", compact(value)).strip("（()）【】")
+    if title is not None and position_suffix(title) is None:  # 市執行部 【財務部】
+        value, title = f"{title} {value}", None
+    return HeaderMeta(
+        name=HeaderName.ROSTER_HEADING,
+        group=value,
+        attendance=_attendance_of(value),
+        member_title=title,
+    )
+
+
+_MARKER_RE = regex.compile(rf"^{LIST_MARKER}")
+
+
+def _attendance_of(word: str) -> Attendance | None:
+    """What a list's name says about attendance: 欠席 (absent), 出席 (present), or nothing."""
+    if "欠席" in word:
+        return "absent"
+    return "present" if "出席" in word else None
 
 
 ROW_RE = regex.compile(r"(?P<entries>[^\n]+)")
 
 
+#: What a person's name never holds: digits, a colon, a full stop.
+_NOT_A_NAME_RE = regex.compile(r"[0-9０-９:：.．]")
+
+
 def _person_count(text: str) -> tuple[int, int]:
-    """(entries, entries that read as a person: a name with a title or a title and a name)."""
+    """(entries, entries that read as a person: a name with a title, a title and a name, a
+    seat number)."""
     entries = split_row(text)
     people = 0
     for _, _, groups, _ in entries:
-        if "name" in groups:
+        if "name" in groups or "seat" in groups:
             people += 1
             continue
         person = compact(groups.get("person", ""))
+        if _NOT_A_NAME_RE.search(person) or HEADING_WORDS_RE.search(person):
+            continue  # 3その他, (6)確認事項, 委任状:, 条例等について
         name, title = split_person(person, run_together=True)
         if name is not None and (title is not None or len(person) <= 8):
             people += 1
@@ -615,6 +652,115 @@ def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
         if "title" in groups or position_suffix(compact(groups.get("person", ""))) is not None
     )
     return entries >= 2 and people == entries and titled * 2 > entries
+
+
+# -- lists of people: where one ends and the next begins -------------------------------------
+
+#: The rule that reads なし as the value of a roster key: the list is empty and over.
+NOBODY_RULE = "roster-none"
+
+
+def _says_nobody(match: regex.Match[str], ctx: Context) -> bool:
+    """A roster key whose value says there is nobody (4.欠席委員 なし): that list is over."""
+    return _is_roster_key(match, ctx) and bool(NONE_RE.match(compact(match["value"] or "")))
+
+
+def _is_nobody_below(match: regex.Match[str], ctx: Context) -> bool:
+    """なし on the line under a roster key printed alone (4.欠席委員 / なし)."""
+    return ctx.open_key in _ROSTER_NAMES and bool(NONE_RE.match(compact(match["value"])))
+
+
+#: A field opened by the header's own numbering: 5.事務局 高嶋教育次長、…, 5 委員外出席者
+#: 議  長  金 子 茂 一, 6 説 明 員   秘書室長 …, ６　区議会事務局 (the word may be letter-spaced).
+NUMBERED_FIELD_RE = regex.compile(
+    r"""
+    (?P<number>[0-9０-９]{1,2})(?:[.．、]|(?=[ \u3000]))[ \u3000]*
+    (?P<key>\S(?:[ \u3000]\S){2,7}(?=[ \u3000]{2,}|$) | [^\s：:、，,|｜。（()）]{2,16})
+    (?:(?:[ \u3000]*[：:][ \u3000]*|[ \u3000]+)(?P<value>\S.*))?
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+
+
+def _is_numbered_field(match: regex.Match[str], ctx: Context) -> bool:
+    """Under a list of people (3.出席委員 …, 4.欠席委員 なし), a line that starts with a field
+    number of the header and a word naming a body of people (事務局, 説明員, 委員外出席者,
+    区議会事務局, 執行者) opens the next field: its people are never more of the list above."""
+    return (
+        ctx.region == "header"
+        and int(match["number"]) >= 2
+        and (ctx.mode == "roster" or ctx.previous_rule == NOBODY_RULE)
+        and _names_people(match["key"])
+        and not reads_as_speech(match["value"] or "")
+    )
+
+
+def _names_people(word: str) -> bool:
+    bare = compact(word)
+    return header_field_name(bare) in _ROSTER_NAMES or bare in _GROUP_WORDS or names_a_group(bare)
+
+
+def _numbered_field(groups: Mapping[str, str]) -> BlockMeta:
+    """The field's meaning: its word's (委員外出席者: attendees), else staff (執行者)."""
+    return HeaderMeta(name=header_field_name(groups.get("key", "")) or HeaderName.STAFF)
+
+
+#: A list's name with 出席 or 欠席 in it and its people on the same line (その他の出席者
+#: 鈴木行雄議長,…; 田沢湖・角館・西木合併協議会欠席者 武 藤 昭 男 1名).
+ATTENDANCE_KEY_RE = regex.compile(
+    rf"{ATTENDANCE_HEADING_RE.pattern}{SP}+(?P<value>\S.*)", regex.DOTALL
+)
+
+
+def _is_attendance_key(match: regex.Match[str], ctx: Context) -> bool:
+    """The list's name is words (not a table's cell: │出席委員  │ 井 上   茂 …) and people
+    follow it."""
+    return (
+        bool(_WORDS_RE.fullmatch(compact(match["key"])))
+        and _is_roster_key(match, ctx)
+        and _person_count(match["value"])[1] > 0
+    )
+
+
+_WORDS_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー・々]+")
+
+
+#: A word and a colon alone on a line inside a list of people: the key of a list of its own
+#: (委任状:, proxies given).
+COLON_HEADING_RE = regex.compile(r"(?P<value>[^\s：:、，,|｜（()）]{2,12})[ \u3000]*[：:]")
+
+
+def _is_colon_heading(match: regex.Match[str], ctx: Context) -> bool:
+    return ctx.mode == "roster" and header_field_name(match["value"]) is None
+
+
+def _colon_heading(groups: Mapping[str, str]) -> BlockMeta:
+    """Another list: its people are not the list's above, and attended only if it says so."""
+    word = compact(groups.get("value", ""))
+    return HeaderMeta(
+        name=HeaderName.ROSTER_HEADING, group=word, attendance=_attendance_of(word) or "unknown"
+    )
+
+
+#: A post in parentheses alone on its line: （福祉事務所長）.
+POST_LINE_RE = regex.compile(r"(?P<entries>[（(][^（()）\n]{1,30}[)）])")
+
+
+def _is_second_title_line(match: regex.Match[str], ctx: Context) -> bool:
+    """Under a row of titles and names, a post in parentheses on a line of its own
+    (健康福祉部長 … / （福祉事務所長）) is the second line of a title above it: its words end
+    with a title word (所長), where a group's name a body (（産業観光局）)."""
+    inner = compact(match["entries"])[1:-1]
+    return (
+        ctx.mode == "roster"
+        and ctx.previous is BlockKind.ROSTER
+        and position_suffix(inner) is not None
+        and split_person(inner)[0] is None
+    )
+
+
+def _post_line(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | None]]:
+    return [(0, len(text), {"post": text}, None)]
 
 
 # -- events, headings ------------------------------------------------------------------------
@@ -895,6 +1041,24 @@ KEY_RULES: tuple[Rule, ...] = (
         sets_mode="proceedings",
     ),
     Rule(
+        NOBODY_RULE,
+        BlockKind.HEADER,
+        KEY_FIELD_RE,
+        guard=_says_nobody,
+        derive=_key_field,
+        children=_ENTRIES,
+        sets_mode=None,
+    ),
+    Rule(
+        NOBODY_RULE,
+        BlockKind.HEADER,
+        VALUE_RE,
+        guard=_is_nobody_below,
+        meta=HeaderMeta(value_of_key=True),  # the parser files it under the key above
+        children=_ENTRIES,
+        sets_mode=None,
+    ),
+    Rule(
         "roster-key",
         BlockKind.HEADER,
         KEY_FIELD_RE,
@@ -926,6 +1090,15 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_other_key,
         derive=_key_field,
         sets_mode=None,
+    ),
+    Rule(
+        "numbered-field",
+        BlockKind.HEADER,
+        NUMBERED_FIELD_RE,
+        guard=_is_numbered_field,
+        derive=_numbered_field,
+        children=_ENTRIES,
+        sets_mode="roster",
     ),
     Rule(
         "dated-title",
@@ -979,7 +1152,32 @@ KEY_RULES: tuple[Rule, ...] = (
 
 #: Header rules for lists of people under a roster key: after a family's own roster rules.
 ROSTER_RULES: tuple[Rule, ...] = (
+    Rule(
+        "roster-title-line",
+        BlockKind.ROSTER,
+        POST_LINE_RE,
+        guard=_is_second_title_line,
+        meta=RosterMeta(),
+        children=ChildRule("entries", BlockKind.MEMBER, split=_post_line),
+    ),
     Rule("roster-group", BlockKind.HEADER, GROUP_RE, guard=_is_group, derive=_group),
+    Rule(
+        "attendance-key",
+        BlockKind.HEADER,
+        ATTENDANCE_KEY_RE,
+        guard=_is_attendance_key,
+        derive=_key_field,
+        children=_ENTRIES,
+        sets_mode="roster",
+    ),
+    Rule(
+        "colon-heading",
+        BlockKind.HEADER,
+        COLON_HEADING_RE,
+        guard=_is_colon_heading,
+        derive=_colon_heading,
+        sets_mode="roster",
+    ),
     Rule("roster-row", BlockKind.ROSTER, ROW_RE, guard=_is_row, children=_ROW),
     Rule(
         "attendance-heading",
