@@ -102,9 +102,23 @@ def _bare(text: str) -> str:
     return _SPACES_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
+#: What a line that is no banner needs to be furniture, before NFKC: a breadcrumb's
+#: separator (＞ and ﹥ become >), a link's はこちら / をダウンロード, a search site's 検索.
+_FURNITURE_HINT_RE = regex.compile(r"[>＞﹥»›]|はこちら|を(?:ダウンロード|ﾀﾞｳﾝﾛｰﾄﾞ)|検索")
+#: NFKC joins at most four characters into one (α + three marks): a line with more
+#: non-blank characters than this is too long to become a banner.
+_BANNER_BOUND = 4 * max(len(banner) for banner in _BANNERS)
+
+
 def is_web_furniture(text: str) -> bool:
     """True for a line that a web page prints around the minutes: a breadcrumb, a banner,
     a link to another file, the name of a search site."""
+    if (
+        len(text) > _BANNER_BOUND  # (the cheap tests first: most lines of minutes are prose)
+        and not _FURNITURE_HINT_RE.search(text)
+        and len("".join(text.split())) > _BANNER_BOUND
+    ):
+        return False
     bare = _bare(text)
     if not bare or len(bare) > 200:
         return False
@@ -236,6 +250,7 @@ def count_labels(lines: Sequence[Line]) -> dict[str, int]:
 
 
 _INNER_NAME_RE = regex.compile(r"[（(](?P<inner>[^（()）]{2,12})[)）]$")
+_HONORIFIC_END_RE = regex.compile(r"(?:君|議員|氏|さん)$")
 
 
 def names_in_labels(labels: Mapping[str, int]) -> frozenset[str]:
@@ -251,7 +266,7 @@ def names_in_labels(labels: Mapping[str, int]) -> frozenset[str]:
         inner = _INNER_NAME_RE.search(label)
         if inner is None:
             continue
-        name = regex.sub(r"(?:君|議員|氏|さん)$", "", inner["inner"])
+        name = _HONORIFIC_END_RE.sub("", inner["inner"])
         if len(name) >= 2 and position_suffix(name) is None:
             found.add(name)
     return frozenset(found)

@@ -355,11 +355,50 @@ def _note_people(children: list[Block], ctx: Context) -> None:
 _WHITE_RE = regex.compile(r"[\s\u3000]+")
 
 
+class _RuleIndex:
+    """The rules of one region by the first character of a paragraph: a rule whose pattern
+    cannot match a text that starts with that character (the pattern's partial match of the
+    character alone fails) is never tried on such a paragraph. Learnt the first time a
+    character is seen, kept for every later document read by the same rules."""
+
+    __slots__ = ("by_first", "rules")
+
+    #: Distinct first characters remembered, at most (beyond that the rules are filtered anew).
+    LIMIT = 8192
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.by_first: dict[str, tuple[Rule, ...]] = {}
+
+    def candidates(self, text: str) -> tuple[Rule, ...]:
+        """The rules that may match ``text`` (not empty), in their order."""
+        first = text[0]
+        found = self.by_first.get(first)
+        if found is None:
+            found = tuple(r for r in self.rules if r.pattern.fullmatch(first, partial=True))
+            if len(self.by_first) < self.LIMIT:
+                self.by_first[first] = found
+        return found
+
+
+_RULE_INDEXES: dict[int, _RuleIndex] = {}
+
+
+def _rule_index(rules: tuple[Rule, ...]) -> _RuleIndex:
+    """The index of a rule table (one per table, made when first needed)."""
+    index = _RULE_INDEXES.get(id(rules))
+    if index is None or index.rules is not rules:
+        index = _RULE_INDEXES[id(rules)] = _RuleIndex(rules)
+    return index
+
+
 def _match_rule(
-    rules: Sequence[Rule], para: Paragraph, ctx: Context, following: Paragraph | None
+    rules: _RuleIndex, para: Paragraph, ctx: Context, following: Paragraph | None
 ) -> tuple[Rule, regex.Match[str]] | None:
     text = para.text
-    for rule in rules:
+    # Rules that share a pattern (the keys of the header) match it once per paragraph.
+    matched: dict[regex.Pattern[str], regex.Match[str] | None] = {}
+    for rule in rules.candidates(text):
         if rule.requires_next and (
             following is None
             or rule.absorb_next is None
@@ -370,7 +409,10 @@ def _match_rule(
             continue
         if rule.region == "body" and ctx.region != "body":
             continue
-        match = rule.pattern.fullmatch(text)
+        if rule.pattern in matched:
+            match = matched[rule.pattern]
+        else:
+            match = matched[rule.pattern] = rule.pattern.fullmatch(text)
         if match is None:
             continue
         if rule.guard is not None and not rule.guard(match, ctx):
@@ -408,6 +450,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         labels=(labels := count_labels(lines)),
         named=names_in_labels(labels),
     )
+    header_rules, body_rules = _rule_index(fmt.header_rules), _rule_index(fmt.body_rules)
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
     blocks: list[Block] = []
     upcoming = next(items, None)
@@ -420,7 +463,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         following = upcoming if isinstance(upcoming, Paragraph) else None
         ctx.previous_indent, ctx.indent = ctx.indent, para.indent
         ctx.following = following.text if following is not None else None
-        rules = fmt.header_rules if ctx.region == "header" else fmt.body_rules
+        rules = header_rules if ctx.region == "header" else body_rules
         found = _match_rule(rules, para, ctx, following)
         if found is None:
             block = Block(

@@ -135,7 +135,7 @@ def is_header_key(text: str) -> bool:
     """``text`` is a key of the header that is never a speaker's label (日時, 出席委員,
     委員会説明員, …; not 委員 or 議長, which are labels too)."""
     bare = _COUNT_NOTE_RE.sub("", compact(text))
-    if regex.search(r"[（(]", bare):  # a name in parentheses: 議長（吉田崇仁）
+    if "（" in bare or "(" in bare:  # a name in parentheses: 議長（吉田崇仁）
         return False
     return bare not in _COLON_ONLY and header_field_name(bare) is not None
 
@@ -186,6 +186,8 @@ def _is_agenda_item(match: regex.Match[str], ctx: Context) -> bool:
 
 
 _SUB_MARKER_RE = regex.compile(r"^[（(⑴-⒇①-⑳・]")
+_NOT_NUMERAL_RE = regex.compile(r"[^0-9０-９一二三四五六七八九十]")
+_SPACES_RE = regex.compile(r"[ \u3000]+")
 _LETTER_SPACED_RE = regex.compile(r"^\S(?:[ \u3000]+\S){1,5}$")
 
 
@@ -193,9 +195,9 @@ def _agenda_item(groups: Mapping[str, str]) -> BlockMeta:
     """An agenda item: its number apart from its title, one level down under （１）, ⑴, ・;
     a title letter-spaced (開　会) closed up."""
     marker = groups.get("number", "") or ""
-    number = regex.sub(r"[^0-9０-９一二三四五六七八九十]", "", marker)
+    number = _NOT_NUMERAL_RE.sub("", marker)
     title = groups.get("title", "")
-    tidy = regex.sub(r"[ \u3000]+", "", title) if _LETTER_SPACED_RE.match(title) else None
+    tidy = _SPACES_RE.sub("", title) if _LETTER_SPACED_RE.match(title) else None
     level = 2 if _SUB_MARKER_RE.match(marker) else 1
     return SectionMeta(agenda=True, number=number or None, title=tidy, level=level)
 
@@ -321,6 +323,11 @@ def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
     return bool(name) and len(name) <= 60 and bool(_BODY_END_RE.search(name))
 
 
+#: What separates the entries of a list (伊藤、竹田 / 岩瀬達哉委員 | 遠藤久夫委員).
+_LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜]")
+#: A date range or a starting date (～令和６年…, から…): a date line goes on after it.
+_RANGE_START_RE = regex.compile(rf"{SP}*(?:[～〜~]|から)")
+
 #: Any line, as a title.
 TITLE_LINE_RE = regex.compile(r"(?:[〇○◯●◎□■#＃]{1,3}[ \u3000]*)?(?P<value>[^\n]{1,100})")
 
@@ -334,7 +341,7 @@ def _is_first_title(match: regex.Match[str], ctx: Context) -> bool:
         and ctx.index <= 1
         and bool(_BODY_END_RE.search(compact(value)))
         and not _reads_as_speech(value)
-        and not regex.search(r"[、，,|｜]", value)
+        and not _LIST_SEPARATOR_RE.search(value)
         and not _is_date_line(match, ctx)
     )
 
@@ -347,7 +354,7 @@ def _is_date_line(match: regex.Match[str], ctx: Context) -> bool:
     if found is None or found.start != 0:
         return False
     rest = value[found.end :]
-    return not _reads_as_speech(rest) and not regex.match(rf"{SP}*(?:[～〜~]|から)", rest)
+    return not _reads_as_speech(rest) and not _RANGE_START_RE.match(rest)
 
 
 def _is_record_title(match: regex.Match[str], ctx: Context) -> bool:
@@ -462,7 +469,7 @@ def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
     """Outside a roster: two or more entries separated by 、 , | each with a title
     (岩瀬達哉委員 | 遠藤久夫委員 |); never a sentence."""
     text = match["entries"]
-    if _reads_as_speech(text) or not regex.search(r"[、，,|｜]", text):
+    if _reads_as_speech(text) or not _LIST_SEPARATOR_RE.search(text):
         return False
     entries, people = _person_count(text)
     titled = sum(
@@ -574,6 +581,9 @@ SIGNER_RE = regex.compile(
 )
 
 
+_SPACED_NAME_RE = regex.compile(r"\S[ \u3000]+\S")
+
+
 def _signs(match: regex.Match[str], ctx: Context) -> bool:
     """A signer's line after the proceedings (議 長 林 宏, 署名人 須 藤 安 通): a role that
     signs, then a name printed with spaces in it."""
@@ -581,7 +591,7 @@ def _signs(match: regex.Match[str], ctx: Context) -> bool:
         ctx.region == "body"
         and ctx.previous
         in (BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.SIGNATURE, BlockKind.SEPARATOR)
-        and bool(regex.search(r"\S[ \u3000]+\S", match["name"]))
+        and bool(_SPACED_NAME_RE.search(match["name"]))
     )
 
 
@@ -639,9 +649,12 @@ def is_bracket_heading(match: regex.Match[str], ctx: Context) -> bool:
     return not _ENDS_WITH_TITLE_RE.search(match["title"])
 
 
+_SPEECH_MARK_RE = regex.compile(r"[。？！?!、]")
+
+
 def speaks(match: regex.Match[str], ctx: Context) -> bool:
     """The text after a label reads as speech (a sentence): 林委員 ICT の利活用は…。"""
-    return bool(regex.search(r"[。？！?!、]", match["text"] or ""))
+    return bool(_SPEECH_MARK_RE.search(match["text"] or ""))
 
 
 def has_label_evidence(match: regex.Match[str], ctx: Context) -> bool:
