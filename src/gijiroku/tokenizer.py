@@ -356,23 +356,37 @@ _WHITE_RE = regex.compile(r"[\s\u3000]+")
 
 
 class _RuleIndex:
-    """The rules of one region by the first character of a paragraph: a rule whose pattern
-    cannot match a text that starts with that character (the pattern's partial match of the
-    character alone fails) is never tried on such a paragraph. Learnt the first time a
+    """The rules of a table that may read a paragraph, by the region, the mode and the
+    paragraph's first character: a rule is tried only where it applies (its ``region`` and
+    ``modes``) and only when its pattern can match a text that starts with that character
+    (a partial match of the character alone rules the pattern out). Learnt the first time a
     character is seen, kept for every later document read by the same rules."""
 
-    __slots__ = ("by_first", "rules")
+    __slots__ = ("by_first", "by_key", "rules")
 
-    #: Distinct first characters remembered, at most (beyond that the rules are filtered anew).
-    LIMIT = 8192
+    #: Keys remembered, at most (beyond that the rules are filtered anew).
+    LIMIT = 16384
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         self.by_first: dict[str, tuple[Rule, ...]] = {}
+        self.by_key: dict[tuple[str, str | None, str], tuple[Rule, ...]] = {}
 
-    def candidates(self, text: str) -> tuple[Rule, ...]:
+    def candidates(self, region: str, mode: str | None, text: str) -> tuple[Rule, ...]:
         """The rules that may match ``text`` (not empty), in their order."""
-        first = text[0]
+        key = (region, mode, text[0])
+        found = self.by_key.get(key)
+        if found is None:
+            found = tuple(
+                rule
+                for rule in self._by_first(text[0])
+                if rule.region in ("any", region) and (rule.modes is None or mode in rule.modes)
+            )
+            if len(self.by_key) < self.LIMIT:
+                self.by_key[key] = found
+        return found
+
+    def _by_first(self, first: str) -> tuple[Rule, ...]:
         found = self.by_first.get(first)
         if found is None:
             found = tuple(r for r in self.rules if r.pattern.fullmatch(first, partial=True))
@@ -398,16 +412,12 @@ def _match_rule(
     text = para.text
     # Rules that share a pattern (the keys of the header) match it once per paragraph.
     matched: dict[regex.Pattern[str], regex.Match[str] | None] = {}
-    for rule in rules.candidates(text):
+    for rule in rules.candidates(ctx.region, ctx.mode, text):
         if rule.requires_next and (
             following is None
             or rule.absorb_next is None
             or not rule.absorb_next.fullmatch(following.text)
         ):
-            continue
-        if rule.region == "header" and ctx.region != "header":
-            continue
-        if rule.region == "body" and ctx.region != "body":
             continue
         if rule.pattern in matched:
             match = matched[rule.pattern]

@@ -289,7 +289,12 @@ def _opens(guard: Guard | None) -> Guard:
 
 
 def _heading_rules(
-    name: str, pattern: regex.Pattern[str], guard: Guard | None, *, continues: bool = False
+    name: str,
+    pattern: regex.Pattern[str],
+    guard: Guard | None,
+    *,
+    continues: bool = False,
+    modes: frozenset[str | None] | None = None,
 ) -> tuple[Rule, Rule]:
     """The rule twice: as a heading that goes on in the next line, and as a finished one."""
 
@@ -304,6 +309,7 @@ def _heading_rules(
             derive=derive,
             sets_mode="heading-open",
             ends_header=not continues,
+            modes=modes,
         ),
         Rule(
             name,
@@ -313,21 +319,29 @@ def _heading_rules(
             derive=derive,
             sets_mode="heading",
             ends_header=not continues,
+            modes=modes,
         ),
     )
 
 
 def _wraps_heading(match: regex.Match[str], ctx: Context) -> bool:
-    """The line goes on with the heading above: the heading was left open (…　～, an open
-    parenthesis, 日程第１ alone), or the line is set in under a finished one (a wrapped title)."""
+    """The line goes on with the heading above (in the modes ``_AFTER_HEADING``): the heading
+    was left open (…　～, an open parenthesis, 日程第１ alone), or the line is set in under a
+    finished one (a wrapped title)."""
     return ctx.mode == "heading-open" or (
-        ctx.mode == "heading" and ctx.indent >= 2 and not ITEM_HEADING_RE.fullmatch(match.group())
+        ctx.indent >= 2 and not ITEM_HEADING_RE.fullmatch(match.group())
     )
 
 
+#: Right under a heading: left open, or finished.
+_AFTER_HEADING: frozenset[str | None] = frozenset({"heading-open", "heading"})
+_UNDER_HEADING: frozenset[str | None] = frozenset({"heading"})
+
+
 def _next_in_group(match: regex.Match[str], ctx: Context) -> bool:
-    """An item line right under another: the items are taken up together, one section."""
-    return ctx.region == "body" and ctx.mode == "heading" and ctx.previous is BlockKind.SECTION
+    """An item line right under another (in mode ``heading``): the items are taken up
+    together, one section."""
+    return ctx.region == "body" and ctx.previous is BlockKind.SECTION
 
 
 def _in_body_between_turns(match: regex.Match[str], ctx: Context) -> bool:
@@ -605,10 +619,6 @@ def _signs(match: regex.Match[str], ctx: Context) -> bool:
     return ctx.mode == "signature" or ctx.indent >= 8
 
 
-def _in_signature(match: regex.Match[str], ctx: Context) -> bool:
-    return ctx.mode == "signature"
-
-
 # -- facts in running text --------------------------------------------------------------------
 
 #: ただいまから令和６年第１回函館市議会定例会を開会いたします / ただいまからＤＸ推進調査特別委員会を
@@ -805,8 +815,10 @@ BODY_RULES: tuple[Rule, ...] = (
     _SEPARATOR,
     _TIME,
     _NOTE_RULE,
-    *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True),
-    *_heading_rules("item-group", ITEM_LINE_RE, _next_in_group, continues=True),
+    *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True, modes=_AFTER_HEADING),
+    *_heading_rules(
+        "item-group", ITEM_LINE_RE, _next_in_group, continues=True, modes=_UNDER_HEADING
+    ),
     *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns),
     *common.BODY_TAIL_RULES,
     Rule(
@@ -816,8 +828,8 @@ BODY_RULES: tuple[Rule, ...] = (
         sets_mode="signature",
     ),
     Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
-    Rule("signature-date", BlockKind.SIGNATURE, SIGNATURE_DATE_RE, guard=_in_signature),
-    Rule("signature-line", BlockKind.SIGNATURE, SIGNATURE_LINE_RE, guard=_in_signature),
+    Rule("signature-date", BlockKind.SIGNATURE, SIGNATURE_DATE_RE, guard=in_mode("signature")),
+    Rule("signature-line", BlockKind.SIGNATURE, SIGNATURE_LINE_RE, guard=in_mode("signature")),
     Rule(
         "continuation",
         BlockKind.CONTINUATION,

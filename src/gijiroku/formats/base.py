@@ -57,6 +57,7 @@ __all__ = [
     "FIT_MARGIN",
     "Format",
     "Guard",
+    "ModeGuard",
     "ParagraphMode",
     "Region",
     "Rule",
@@ -111,13 +112,20 @@ Guard = Callable[[regex.Match[str], Context], bool]
 Derive = Callable[[Mapping[str, str]], BlockMeta]
 
 
+@dataclass(frozen=True, slots=True)
+class ModeGuard:
+    """A guard that reads nothing but :attr:`Context.mode` (made by :func:`in_mode`): a rule
+    given one takes its modes as :attr:`Rule.modes`, checked before the pattern is tried."""
+
+    modes: frozenset[str | None]
+
+    def __call__(self, match: regex.Match[str], ctx: Context) -> bool:
+        return ctx.mode in self.modes
+
+
 def in_mode(*modes: str | None) -> Guard:
     """A guard: the rule applies only while :attr:`Context.mode` is one of ``modes``."""
-
-    def guard(match: regex.Match[str], ctx: Context) -> bool:
-        return ctx.mode in modes
-
-    return guard
+    return ModeGuard(frozenset(modes))
 
 
 def _check_record(owner: str, kind: BlockKind, meta: BlockMeta | None) -> None:
@@ -201,6 +209,8 @@ class Rule:
         absorb_next: when the block has no ``text`` group and the next paragraph matches
             this in full, that paragraph joins the block (its named groups are added), e.g.
             ``座長`` / ``（曽根委員）``.
+        modes: the modes (:attr:`Context.mode`) the rule is tried in (None: any), checked
+            with the region before the pattern; a guard made by :func:`in_mode` gives them.
     """
 
     name: str
@@ -217,9 +227,14 @@ class Rule:
     sets_mode: str | None = KEEP_MODE
     with_indent: bool = False
     ends_modes: frozenset[str] = frozenset()
+    modes: frozenset[str | None] | None = None
 
     def __post_init__(self) -> None:
         owner = f"rule {self.name!r}"
+        if isinstance(self.guard, ModeGuard):  # in_mode(…): no guard left to call
+            modes = self.guard.modes if self.modes is None else self.modes & self.guard.modes
+            object.__setattr__(self, "modes", modes)
+            object.__setattr__(self, "guard", None)
         _check_groups(owner, self.kind, self.pattern)
         _check_record(owner, self.kind, self.meta)
         if self.meta is not None and self.derive is not None:

@@ -27,7 +27,7 @@ names someone on the roster, or carries a mark; and the next line reads as speec
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import regex
 
@@ -164,7 +164,7 @@ def _is_materials_key(match: regex.Match[str], ctx: Context) -> bool:
 def _is_material(match: regex.Match[str], ctx: Context) -> bool:
     """A line of the list under 配付資料 (a material), not a key of its own."""
     value = match["value"]
-    return ctx.mode == "materials" and not _reads_as_speech(value) and not _is_other_key_text(value)
+    return not _reads_as_speech(value) and not _is_other_key_text(value)
 
 
 def _is_other_key_text(text: str) -> bool:
@@ -179,7 +179,7 @@ AGENDA_ITEM_RE = regex.compile(rf"(?:(?P<number>{LIST_MARKER}){SP}*)?(?P<title>[
 def _is_agenda_item(match: regex.Match[str], ctx: Context) -> bool:
     """A line of the agenda listed under 議題 / 次第: not a sentence, not a key."""
     title = match["title"]
-    if ctx.mode != "agenda" or _reads_as_speech(title) or label_key(match.group()) is not None:
+    if _reads_as_speech(title) or label_key(match.group()) is not None:
         return False
     key = KEY_FIELD_RE.fullmatch(match.group())
     return key is None or _key_name(key) in (None, HeaderName.AGENDA)  # ２．議　事 is an item
@@ -314,8 +314,10 @@ def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
     """A title with the date printed beside it (2001年12月7日 総務委員会,
     文教警察常任委員会(教育委員会関係) 平成27年3月4日(水曜日)): the name of a body."""
     text = match["value"]
+    if ctx.title_seen:
+        return False
     found = parse_date(text)
-    if ctx.title_seen or found is None or found.date is None or _reads_as_speech(text):
+    if found is None or found.date is None or _reads_as_speech(text):
         return False
     before = text[: found.start].strip(" \u3000")
     after = _WEEKDAY_RE.sub("", text[found.end :].strip(" \u3000")).strip(" \u3000")
@@ -395,7 +397,7 @@ _VENUE = HeaderMeta(name=HeaderName.VENUE)
 
 def _is_venue_under_date(match: regex.Match[str], ctx: Context) -> bool:
     """A place printed right under the date line (◯令和６年５月17日（金） / ◯市会第３会議室)."""
-    return ctx.mode == "dateline" and ctx.previous is BlockKind.HEADER
+    return ctx.previous is BlockKind.HEADER
 
 
 # -- people ----------------------------------------------------------------------------------
@@ -423,8 +425,6 @@ GROUP_RE = regex.compile(r"(?P<value>[（(][^（()）]{1,30}[)）]|[^\s、，,|�
 
 def _is_group(match: regex.Match[str], ctx: Context) -> bool:
     """A group heading inside a list of people (委員, 事務局, （産業観光局）)."""
-    if ctx.mode != "roster":
-        return False
     value = compact(match["value"])
     if value.startswith(("（", "(")):
         return True
@@ -441,9 +441,13 @@ def _group(groups: Mapping[str, str]) -> BlockMeta:
 ROW_RE = regex.compile(r"(?P<entries>[^\n]+)")
 
 
-def _person_count(text: str) -> tuple[int, int]:
-    """(entries, entries that read as a person: a name with a title or a title and a name)."""
-    entries = split_row(text)
+def _person_count(
+    text: str, entries: Sequence[tuple[int, int, dict[str, str], BlockMeta | None]] | None = None
+) -> tuple[int, int]:
+    """(entries, entries that read as a person: a name with a title or a title and a name);
+    ``entries`` are the row's (:func:`~gijiroku.rosters.split_row`), when cut already."""
+    if entries is None:
+        entries = split_row(text)
     people = 0
     for _, _, groups, _ in entries:
         if "name" in groups:
@@ -459,7 +463,7 @@ def _person_count(text: str) -> tuple[int, int]:
 def _is_row(match: regex.Match[str], ctx: Context) -> bool:
     """A line of a list of people in a roster: no sentence, and most entries are people."""
     text = match["entries"]
-    if ctx.mode != "roster" or _reads_as_speech(text) or _NONE_RE.match(compact(text)):
+    if _reads_as_speech(text) or _NONE_RE.match(compact(text)):
         return False
     entries, people = _person_count(text)
     return entries > 0 and people * 2 >= entries
@@ -471,10 +475,11 @@ def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
     text = match["entries"]
     if _reads_as_speech(text) or not _LIST_SEPARATOR_RE.search(text):
         return False
-    entries, people = _person_count(text)
+    row = split_row(text)
+    entries, people = _person_count(text, row)
     titled = sum(
         1
-        for _, _, groups, _ in split_row(text)
+        for _, _, groups, _ in row
         if "title" in groups or position_suffix(compact(groups.get("person", ""))) is not None
     )
     return entries >= 2 and people == entries and titled * 2 > entries
@@ -709,6 +714,9 @@ _TURN = TurnMeta(enrol=True)
 
 # -- the rule tables -------------------------------------------------------------------------
 
+#: The mode of a list of people.
+_ROSTER: frozenset[str | None] = frozenset({"roster"})
+
 #: Header rules that come before a family's own: keys, date lines, titles, events.
 KEY_RULES: tuple[Rule, ...] = (
     Rule(
@@ -783,13 +791,21 @@ KEY_RULES: tuple[Rule, ...] = (
         meta=HeaderMeta(value_of_key=True),
         sets_mode=None,
     ),
-    Rule("venue-under-date", BlockKind.HEADER, VENUE_RE, guard=_is_venue_under_date, meta=_VENUE),
+    Rule(
+        "venue-under-date",
+        BlockKind.HEADER,
+        VENUE_RE,
+        guard=_is_venue_under_date,
+        meta=_VENUE,
+        modes=frozenset({"dateline"}),
+    ),
     Rule(
         "material",
         BlockKind.HEADER,
         VALUE_RE,
         guard=_is_material,
         meta=HeaderMeta(name=HeaderName.MATERIALS),
+        modes=frozenset({"materials"}),
     ),
     Rule(
         "start-event",
@@ -804,8 +820,8 @@ KEY_RULES: tuple[Rule, ...] = (
 
 #: Header rules for lists of people under a roster key: after a family's own roster rules.
 ROSTER_RULES: tuple[Rule, ...] = (
-    Rule("roster-group", BlockKind.HEADER, GROUP_RE, guard=_is_group, derive=_group),
-    Rule("roster-row", BlockKind.ROSTER, ROW_RE, guard=_is_row, children=_ROW),
+    Rule("roster-group", BlockKind.HEADER, GROUP_RE, guard=_is_group, derive=_group, modes=_ROSTER),
+    Rule("roster-row", BlockKind.ROSTER, ROW_RE, guard=_is_row, children=_ROW, modes=_ROSTER),
     Rule(
         "attendance-heading",
         BlockKind.HEADER,
@@ -832,6 +848,7 @@ AGENDA_RULES: tuple[Rule, ...] = (
         AGENDA_ITEM_RE,
         guard=_is_agenda_item,
         derive=_agenda_item,
+        modes=frozenset({"agenda"}),
     ),
 )
 #: All of them, in that order.
