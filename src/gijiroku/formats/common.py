@@ -250,7 +250,8 @@ def _key_field(groups: Mapping[str, str]) -> BlockMeta:
     return HeaderMeta(name=header_field_name(groups.get("key", "")))
 
 
-_LINK_RE = regex.compile(r"<[^<>\n]*>|\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")
+#: A link: <…>, [text](url), a URL (no bracket inside, so that a run of [ fails fast).
+_LINK_RE = regex.compile(r"<[^<>\n]*>|\[[^\[\]\n]*\]\([^()\n]*\)|https?://\S+")
 _COUNT_ENTRY_RE = regex.compile(r"^[0-9０-９〇一二三四五六七八九十百]+[名人]$")
 
 
@@ -613,10 +614,14 @@ LABEL = rf"{LABEL_CHAR}{{0,24}}?(?:{POSITION_WORDS_RE})"
 NAME_PAREN = rf"[（(]{SP}*(?P<pname>{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?){SP}*[)）]"
 PAREN_AFTER_LABEL = rf"[（(]{SP}*{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?{SP}*[)）]"
 
+#: A bracketed title from its first to its last character that is not a space (greedy, so
+#: that a bracket never closed fails in one scan rather than trying every split of spaces).
+_SQUARE_TITLE = r"[^〔〕［］\[\] \u3000](?:[^〔〕［］\[\]]*[^〔〕［］\[\] \u3000])?"
+_LENTICULAR_TITLE = r"[^【】 \u3000](?:[^【】]*[^【】 \u3000])?"
 BRACKET_HEADING_RE = regex.compile(
     rf"""
-    [〔［\[]{SP}*(?P<title>[^〔〕［］\[\]]+?){SP}*[〕］\]]       # 〔議題（１）…〕
-    | 【{SP}*(?P<title>[^【】]+?){SP}*】                         # 【議事】
+    [〔［\[]{SP}*(?P<title>{_SQUARE_TITLE}){SP}*[〕］\]]      # 〔議題（１）…〕
+    | 【{SP}*(?P<title>{_LENTICULAR_TITLE}){SP}*】              # 【議事】
     """,
     regex.VERBOSE,
 )
