@@ -493,7 +493,7 @@ def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
 MARKED_EVENT_RE = regex.compile(
     rf"""
     (?P<text>
-      [〇○◯●◎◆■◇□△▲▼☆★]?{SP}*[［\[（(〔]?{SP}*
+      [〇○◯●◎◆■◇□△▲▼☆★]?{SP}*+[［\[（(〔]?{SP}*+     # (spaces taken once: no backtracking)
       (?:(?:{CLOCK}){SP}*(?:{COURSE_WORDS}) | (?:{COURSE_WORDS}){SP}*(?:{CLOCK}))
       {SP}*[］\]）)〕]?
     )
