@@ -283,6 +283,7 @@ class ParseState:
     section_id: str | None = None
     labels: dict[tuple[str, str | None, str | None], LabelParts] = field(default_factory=dict)
     items: dict[str, list[_ItemDraft]] = field(default_factory=dict)
+    item_parents: dict[str, list[_ItemDraft]] = field(default_factory=dict)
     current: _TurnDraft | None = None
     last_speaker: LabelParts | None = None
     open_field: HeaderName | None = None
@@ -564,15 +565,19 @@ def _item(state: ParseState, block: Block) -> None:
         return
     depth = 0
     kind = meta.kind
-    for earlier in reversed(items):
-        if earlier.indent < meta.indent:
-            depth = earlier.depth + 1
-            if earlier.heads_kind:
-                kind = earlier.kind  # the bullets under an empty "TODO:" are to-dos
-            break
-    items.append(
-        _ItemDraft(kind, text, meta.owner, meta.indent, depth, block.span, meta.heads_kind)
-    )
+    # The parent is the nearest earlier item set in less: the items that may still be one
+    # are kept in a stack of rising indents (a flat list of bullets is not rescanned).
+    parents = state.item_parents.setdefault(state.section_id, [])
+    while parents and parents[-1].indent >= meta.indent:
+        parents.pop()
+    if parents:
+        parent = parents[-1]
+        depth = parent.depth + 1
+        if parent.heads_kind:
+            kind = parent.kind  # the bullets under an empty "TODO:" are to-dos
+    item = _ItemDraft(kind, text, meta.owner, meta.indent, depth, block.span, meta.heads_kind)
+    items.append(item)
+    parents.append(item)
 
 
 # -- turns ------------------------------------------------------------------------------------
