@@ -176,7 +176,17 @@ def compact(text: str) -> str:
         >>> compact("藤丸　　敏")
         '藤丸敏'
     """
-    return WHITESPACE_RE.sub("", clean_text(text))
+    if len(text) <= _SHORT:
+        return _compact_short(text)
+    return WHITESPACE_RE.sub("", _clean(text))
+
+
+def _compact(text: str) -> str:
+    return WHITESPACE_RE.sub("", _clean(text))
+
+
+#: Names and labels are compared again and again: the compact forms of short strings are cached.
+_compact_short = functools.lru_cache(maxsize=16384)(_compact)
 
 
 def join_segments(segments: list[str]) -> str:

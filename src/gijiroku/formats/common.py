@@ -27,7 +27,7 @@ names someone on the roster, or carries a mark; and the next line reads as speec
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import regex
 
@@ -442,23 +442,19 @@ def _group(groups: Mapping[str, str]) -> BlockMeta:
 ROW_RE = regex.compile(r"(?P<entries>[^\n]+)")
 
 
-def _person_count(
-    text: str, entries: Sequence[tuple[int, int, dict[str, str], BlockMeta | None]] | None = None
-) -> tuple[int, int]:
-    """(entries, entries that read as a person: a name with a title or a title and a name);
-    ``entries`` are the row's (:func:`~gijiroku.rosters.split_row`), when cut already."""
-    if entries is None:
-        entries = split_row(text)
-    people = 0
-    for _, _, groups, _ in entries:
-        if "name" in groups:
-            people += 1
-            continue
-        person = compact(groups.get("person", ""))
-        name, title = split_person(person, run_together=True)
-        if name is not None and (title is not None or len(person) <= 8):
-            people += 1
-    return len(entries), people
+def _is_person(groups: Mapping[str, str]) -> bool:
+    """A roster entry that reads as a person: a name with a title, or a title and a name."""
+    if "name" in groups:
+        return True
+    person = compact(groups.get("person", ""))
+    name, title = split_person(person, run_together=True)
+    return name is not None and (title is not None or len(person) <= 8)
+
+
+def _person_count(text: str) -> tuple[int, int]:
+    """(entries, entries that read as a person)."""
+    entries = split_row(text)
+    return len(entries), sum(1 for _, _, groups, _ in entries if _is_person(groups))
 
 
 def _is_row(match: regex.Match[str], ctx: Context) -> bool:
@@ -477,13 +473,14 @@ def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
     if _reads_as_speech(text) or not _LIST_SEPARATOR_RE.search(text):
         return False
     row = split_row(text)
-    entries, people = _person_count(text, row)
+    if len(row) < 2 or not all(_is_person(groups) for _, _, groups, _ in row):
+        return False
     titled = sum(
         1
         for _, _, groups, _ in row
         if "title" in groups or position_suffix(compact(groups.get("person", ""))) is not None
     )
-    return entries >= 2 and people == entries and titled * 2 > entries
+    return titled * 2 > len(row)
 
 
 # -- events, headings ------------------------------------------------------------------------
