@@ -17,16 +17,22 @@ Sections:
              (time grows as size^k; k = 1 is linear) with time(100×)/time(1×).
     patho    pathological inputs: a 5 MB single line, 200,000 label lines, 50,000 nested
              brackets, a roster of 100,000 names; each must finish in linear time.
-    corpus  every sample under samples/ × 50 through ``gijiroku.parse_many`` with 1 and 2
-            workers (and more with ``--jobs``): documents per second and the speed-up;
-            then the ceiling the machine allows (as many independent processes parsing a
-            share each) and the load other processes put on the machine meanwhile.
+    corpus   every sample under samples/ × 50 through ``gijiroku.parse_many`` with 1 and 2
+             workers (and more with ``--jobs``): documents per second and the speed-up;
+             then the ceiling the machine allows (as many independent processes parsing a
+             share each) and the load other processes put on the machine meanwhile.
     pdf      every PDF under samples/ (needs gijiroku[pdf]): text extraction alone (the floor
              of reading a PDF) against extraction + parse, both in this process; and the
              parse of the extracted text against the text floor.
     pdflibs  the PDF libraries compared on the same files: pypdfium2 (what gijiroku uses),
              pypdf and pdfminer.six when installed: time, characters, lines, and how many
              of pypdfium2's lines each gives verbatim and in the same order.
+    growth   the shapes that once grew beyond linear (benchmarks/growth.py), 1×, 10×, 100×,
+             each measurement in its own process under ``--time-limit``; the run exits
+             with status 1 when one of them still grows beyond linear.
+
+A section may fail (``growth`` does when a shape grows beyond linear): the exit status is
+then 1.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import growth
 import regex
 
 import gijiroku
@@ -223,9 +230,9 @@ def bench_scaling(args: argparse.Namespace) -> None:
     results = [measure(f"{sample.name} x{n}", base * n, max(2, args.repeat // (1 + n // 20))) for n in (1, 10, 100)]
     for result in results:
         print("scaling:", result.line())
-    growth = results[-1].parse / results[0].parse
-    exponent = math.log(growth) / math.log(100)
-    print(f"scaling: time(100x)/time(1x) = {growth:.1f} (linear: 100, target <= 110); "
+    hundredfold = results[-1].parse / results[0].parse
+    exponent = math.log(hundredfold) / math.log(100)
+    print(f"scaling: time(100x)/time(1x) = {hundredfold:.1f} (linear: 100, target <= 110); "
           f"growth exponent {exponent:.3f}")  # fmt: skip
 
 
@@ -281,10 +288,10 @@ def bench_pdf(args: argparse.Namespace) -> None:
         text_bytes = extracted.masked().encode("utf-8")
         times = _best_times(
             {
-                0: lambda: len(gijiroku.extract_text(data).text),
-                1: lambda: len(gijiroku.parse(data).utterances),
-                2: lambda: len(gijiroku.parse(extracted).utterances),
-                3: lambda: floor(text_bytes),
+                0: lambda data=data: len(gijiroku.extract_text(data).text),
+                1: lambda data=data: len(gijiroku.parse(data).utterances),
+                2: lambda extracted=extracted: len(gijiroku.parse(extracted).utterances),
+                3: lambda text_bytes=text_bytes: floor(text_bytes),
             },
             args.repeat,
         )
@@ -337,7 +344,7 @@ def bench_pdflibs(args: argparse.Namespace) -> None:
             if importlib.util.find_spec(modules[library]) is None:
                 print(f"pdflibs: {library}: not installed")
                 continue
-            seconds = _best(lambda: read(data), max(1, args.repeat // 2))
+            seconds = _best(lambda read=read, data=data: read(data), max(1, args.repeat // 2))
             lines = [line for line in read(data) if line.strip()]
             reference = reference or lines
             matcher = difflib.SequenceMatcher(None, reference, lines, autojunk=False)
@@ -347,13 +354,14 @@ def bench_pdflibs(args: argparse.Namespace) -> None:
                   f"{same / len(reference):6.1%} of pypdfium2's lines verbatim, in order")  # fmt: skip
 
 
-SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
+SECTIONS: dict[str, Callable[[argparse.Namespace], int | None]] = {
     "samples": bench_samples,
     "scaling": bench_scaling,
     "patho": bench_patho,
     "corpus": bench_corpus,
     "pdf": bench_pdf,
     "pdflibs": bench_pdflibs,
+    "growth": growth.bench_growth,
 }
 
 
@@ -370,10 +378,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="corpus: worker counts to compare, the first is the baseline")  # fmt: skip
     parser.add_argument("--chunksize", type=int, default=None,
                         help="corpus: parse_many chunksize (default: parse_many's choice)")  # fmt: skip
+    growth.add_options(parser)
     args = parser.parse_args(argv)
+    status = 0
     for name in args.sections or SECTIONS:
-        SECTIONS[name](args)
-    return 0
+        status = max(status, SECTIONS[name](args) or 0)
+    return status
 
 
 if __name__ == "__main__":

@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ratio = seconds / times["parse"]
                 ratios.setdefault(name, []).append(ratio)
                 parts.append(f"{name}/parse {ratio:5.2f}")
-        print(f"export: {str(path.relative_to(SAMPLES)):44s} {len(data) / 1e3:7.1f} kB  " + "  ".join(parts))
+        print(f"export: {path.relative_to(SAMPLES)!s:44s} {len(data) / 1e3:7.1f} kB  " + "  ".join(parts))
     print("export: median " + ", ".join(f"{n}/parse {statistics.median(r):.2f}" for n, r in ratios.items()))
 
     sample = (SAMPLES / "diet/sangiin-zaisei-2024-08-23.txt").read_bytes()

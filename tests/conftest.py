@@ -40,8 +40,8 @@ def sendai_text() -> str:
     return read_sample("council/sendai-ict-2016-02-08.txt")
 
 
-# Property tests: a bounded number of examples in CI; `HYPOTHESIS_PROFILE=fuzz pytest` for a
-# long run before a release.
+# Property tests: a bounded number of examples in CI; `HYPOTHESIS_PROFILE=fuzz pytest
+# tests/test_invariants.py` for a long run (10,000 examples per property) before a release.
 settings.register_profile("ci", max_examples=100, deadline=None)
-settings.register_profile("fuzz", max_examples=3000, deadline=None)
+settings.register_profile("fuzz", max_examples=10_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -82,15 +81,15 @@ def test_a_pool_only_when_there_is_work_to_share(
     corpus: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from gijiroku import batch
+    from gijiroku.pool import WorkerPool as real
 
     started: list[int] = []
-    real = batch.ProcessPoolExecutor
 
-    def spy(*, max_workers: int, **kwargs: Any) -> ProcessPoolExecutor:
-        started.append(max_workers)
-        return real(max_workers=max_workers, **kwargs)
+    def spy(size: int, work: Any) -> Any:
+        started.append(size)
+        return real(size, work)
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", spy)
+    monkeypatch.setattr(batch, "WorkerPool", spy)
     assert len(list(parse_many(corpus * 2, jobs=2))) == 12
     assert len(list(parse_many(corpus[:1], jobs=2))) == 1  # one input: in this process
     assert len(list(parse_many(corpus * 2, jobs=1))) == 12  # jobs=1: in this process
@@ -99,15 +98,33 @@ def test_a_pool_only_when_there_is_work_to_share(
 
 
 def test_the_workers_are_other_processes() -> None:
+    import functools
+
     from gijiroku import batch
+    from gijiroku.pool import WorkerPool
 
     tasks = [Task(i, f"t{i}", content=SHORT) for i in range(6)]
-    chunks = [tasks[:3], tasks[3:]]
-    with ProcessPoolExecutor(max_workers=2, mp_context=batch._mp_context()) as pool:
-        pids = set(pool.map(_worker_pid, chunks))
-        outcomes = [o for chunk in pool.map(batch._parse_chunk, chunks, [batch._Options(
-            None, None, "collect")] * 2) for o in chunk]  # fmt: skip
-    assert os.getpid() not in pids
+    pids: WorkerPool[int, object, int] = WorkerPool(2, _worker_pid)
+    pids.submit(0, None)  # None is a job like any other
+    pids.submit(1, "x")
+    answers = pids.collect()
+    while pids.busy():
+        answers += pids.collect()
+    pids.close()
+    assert all(isinstance(pid, int) for _, pid in answers)
+    assert len({pid for _, pid in answers} | {os.getpid()}) == 3
+    parse = functools.partial(batch._parse_chunk, options=batch._Options(None, None, "collect"))
+    chunks: WorkerPool[int, list[Task], list[Any]] = WorkerPool(2, parse)
+    chunks.submit(0, tasks[:3])
+    chunks.submit(1, tasks[3:])
+    done = dict(chunks.collect())
+    while chunks.busy():
+        done.update(chunks.collect())
+    chunks.close()
+    first, second = done[0], done[1]
+    assert isinstance(first, list)  # not Lost: no worker was lost
+    assert isinstance(second, list)
+    outcomes = first + second
     assert [o.result().unwrap().utterances[1].speaker.name for o in outcomes] == ["林"] * 6
 
 
@@ -143,7 +160,7 @@ def test_inputs_are_read_lazily() -> None:
     first = next(results)
     assert first.source == "doc0"
     assert len(consumed) < 100  # only a window of inputs is in flight
-    results.close()  # type: ignore[attr-defined]
+    results.close()
 
 
 def test_options_reach_the_workers(corpus: list[Path]) -> None:
@@ -159,14 +176,14 @@ def test_options_reach_the_workers(corpus: list[Path]) -> None:
     ("call", "error"),
     [
         (lambda: parse_many("one.txt"), TypeError),
-        (lambda: parse_many(Path("one.txt")), TypeError),
-        (lambda: list(parse_many([42], jobs=1)), TypeError),
-        (lambda: list(parse_many([("name",)], jobs=1)), TypeError),
+        (lambda: parse_many(Path("one.txt")), TypeError),  # type: ignore[arg-type]
+        (lambda: list(parse_many([42], jobs=1)), TypeError),  # type: ignore[list-item]
+        (lambda: list(parse_many([("name",)], jobs=1)), TypeError),  # type: ignore[list-item]
         (lambda: parse_many([], jobs=0), ValueError),
         (lambda: parse_many([], jobs=True), ValueError),
         (lambda: parse_many([], chunksize=0), ValueError),
-        (lambda: parse_many([], on_error="ignore"), ValueError),
-        (lambda: parse_many([], on_issue="shout"), ValueError),
+        (lambda: parse_many([], on_error="ignore"), ValueError),  # type: ignore[arg-type]
+        (lambda: parse_many([], on_issue="shout"), ValueError),  # type: ignore[arg-type]
     ],
 )
 def test_bad_arguments(call: object, error: type[Exception]) -> None:
@@ -195,3 +212,75 @@ def test_empty_input_and_chunks(corpus: list[Path]) -> None:
     assert list(parse_many([], jobs=2)) == []
     results = list(parse_many(corpus * 3, jobs=2, chunksize=4))
     assert [r.index for r in results] == list(range(18))
+
+
+def _kill_self_on(name: str) -> Any:
+    """A stand-in for parse that kills its own process on input ``name`` (a crash, or the
+    out-of-memory killer); forked workers inherit it."""
+    from gijiroku.api import parse as real
+
+    def parse(text: object, *, source_name: str | None = None, **kwargs: Any) -> Any:
+        if source_name == name:
+            os.kill(os.getpid(), 9)
+        return real(text, source_name=source_name, **kwargs)  # type: ignore[arg-type]
+
+    return parse
+
+
+def test_a_worker_that_dies_costs_only_its_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gijiroku import batch
+
+    monkeypatch.setattr(batch, "parse", _kill_self_on("doc3"))
+    inputs = [(f"doc{i}", SHORT) for i in range(12)]
+    results = list(parse_many(inputs, jobs=2, chunksize=2))
+    assert [r.index for r in results] == list(range(12))
+    lost = [r for r in results if not r.ok]
+    assert [r.source for r in lost] == ["doc2", "doc3"]  # doc3's chunk
+    assert all(r.error_type == "WorkerLost" and r.internal for r in lost)
+    assert "killed by signal 9 (SIGKILL)" in (lost[0].error or "")
+    assert "or one of the 1 others sent with it" in (lost[0].error or "")
+    assert all(r.ok for r in results if r.source not in ("doc2", "doc3"))  # a new worker went on
+
+
+def test_stopping_early_terminates_the_workers() -> None:
+    import multiprocessing
+    import time
+
+    results = parse_many([(f"doc{i}", SHORT * 200) for i in range(200)], jobs=2, chunksize=1)
+    next(results)
+    workers = multiprocessing.active_children()
+    assert len(workers) == 2
+    started = time.monotonic()
+    results.close()
+    assert time.monotonic() - started < 5
+    assert not any(worker.is_alive() for worker in workers)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_fifo_is_a_failure_not_a_hang(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs FIFOs")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (result,) = parse_many([fifo], jobs=1)
+    assert result.error_type == "OSError"
+    assert "a FIFO, not a regular file" in (result.error or "")
+
+
+def test_a_worker_that_died_while_idle_is_replaced() -> None:
+    import signal
+
+    from gijiroku.pool import WorkerPool
+
+    pool: WorkerPool[int, object, int] = WorkerPool(1, _worker_pid)
+    try:
+        first = pool._idle[0].process
+        os.kill(first.pid, signal.SIGKILL)
+        first.join()
+        pool.submit(0, None)  # the dead worker's pipe is broken: a new worker takes the job
+        ((key, pid),) = pool.collect()
+        assert key == 0
+        assert isinstance(pid, int)
+        assert pid not in (os.getpid(), first.pid)
+    finally:
+        pool.close()

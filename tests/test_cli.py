@@ -89,14 +89,16 @@ def test_parse_a_directory_to_jsonl(corpus: Path, capsys: pytest.CaptureFixture[
     docs = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     names = [doc["source"]["name"] for doc in docs]
     assert names == [str(corpus / "a.txt"), str(corpus / "b" / "deeper" / "c.txt"),
-                     str(corpus / "b" / "odd.txt")]  # fmt: skip
-    assert [len(doc["utterances"]) for doc in docs] == [42, 42, 1]
+                     str(corpus / "b" / "odd.txt"), str(corpus / "notes.md")]  # fmt: skip
+    assert [len(doc["utterances"]) for doc in docs] == [42, 42, 1, 1]
     captured = capsys.readouterr()
     assert captured.out == ""
     summary = _summary(captured.err)
     assert f"gijiroku: {corpus / 'b' / 'bad.txt'}: truncated PDF file" in captured.err
-    assert any("4 files: 3 parsed, 1 failed; 85 turns" in line for line in summary)
-    assert "gijiroku: diagnostics: unmatched-header-line 1" in summary
+    assert any("5 files: 4 parsed, 1 failed; 86 turns" in line for line in summary)
+    assert (
+        "gijiroku: diagnostics: format-uncertain 1, no-date 1, unmatched-header-line 1" in summary
+    )
     assert any(line.startswith("gijiroku: failed: ") and "(BrokenPdfError)" in line
                for line in summary)  # fmt: skip
 
@@ -140,7 +142,7 @@ def test_parse_to_parquet(corpus: Path, capsys: pytest.CaptureFixture[str]) -> N
     target = corpus.parent / "out.parquet"
     assert main(["parse", str(corpus), "-f", "parquet", "-o", str(target)]) == 1
     table = pq.read_table(target)
-    assert table.num_rows == 85
+    assert table.num_rows == 86
     assert table.column_names == list(COLUMNS)
     assert main(["parse", str(corpus), "-f", "parquet"]) == 2  # needs --output
     assert "needs a file" in capsys.readouterr().err
@@ -177,9 +179,9 @@ def test_the_cli_end_to_end_in_a_subprocess(corpus: Path) -> None:
     run = subprocess.run(command, capture_output=True, text=True, check=False)
     assert run.returncode == 1
     assert run.stdout == ""
-    assert "4 files: 3 parsed, 1 failed" in run.stderr
+    assert "5 files: 4 parsed, 1 failed" in run.stderr
     assert "\r" not in run.stderr  # stderr is no terminal: no progress bar
-    assert len(target.read_text(encoding="utf-8").splitlines()) == 3
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 4
     version = subprocess.run(
         [sys.executable, "-m", "gijiroku", "--version"], capture_output=True, text=True, check=True
     )
@@ -203,8 +205,11 @@ def test_check_prints_diagnostics_like_a_linter(
         "it does not end with %%EOF (an interrupted download or copy?)",
         f"{corpus / 'b' / 'odd.txt'}:3: warning unmatched-header-line "
         "header line not understood: '何の構造もない文章です。'",
+        f"{corpus / 'notes.md'}:1: warning format-uncertain the minutes family is uncertain: "
+        "no family fits well (the best, committee, scores 0.40): read by the generic profile",
+        f"{corpus / 'notes.md'}:1: warning no-date no meeting date in the text",
     ]
-    assert "4 files checked: 1 failed, 1 with warnings or errors; diagnostics: 1 warning" in (
+    assert "5 files checked: 1 failed, 2 with warnings or errors; diagnostics: 3 warnings" in (
         captured.err
     )
     assert main(["check", str(corpus / "a.txt"), "-q"]) == 0
@@ -236,10 +241,20 @@ def test_more_usage_errors(corpus: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "can be given only once" in capsys.readouterr().err
     empty = corpus / "empty"
     empty.mkdir()
-    assert main(["parse", str(empty), "-f", "jsonl"]) == 0
-    assert "no files matching '*.txt,*.pdf'" in capsys.readouterr().err
+    assert main(["parse", str(empty), "-f", "jsonl"]) == 1
+    err = capsys.readouterr().err
+    assert f"gijiroku: {empty}: no files matching any of .txt, .md, .markdown, .rst, .pdf" in err
+    assert "no input files" in err
 
 
 def test_formats_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["formats"]) == 0
     assert capsys.readouterr().out.startswith("committee\t")
+
+
+def test_default_suffixes_cover_every_bundled_sample() -> None:
+    from gijiroku.inputs import DEFAULT_SUFFIXES
+    from tests.conftest import sample_paths
+
+    assert {p.suffix.lower() for p in sample_paths()} <= set(DEFAULT_SUFFIXES)
+    assert DEFAULT_SUFFIXES == (".txt", ".md", ".markdown", ".rst", ".pdf")

@@ -101,8 +101,8 @@ def test_kanji_numbers_round_trip(n: int) -> None:
     st.text(alphabet="〇零一二三四五六七八九十百千万億廿卅拾0123456789０１２３元x ", max_size=40)
 )
 def test_parse_number_is_total_and_bounded(text: str) -> None:
-    value = parse_number(text)
-    assert value is None or 0 <= value <= MAX_NUMBER
+    number = parse_number(text)
+    assert number is None or 0 <= number <= MAX_NUMBER
 
 
 # -- dates ------------------------------------------------------------------------------------
@@ -510,8 +510,10 @@ def _spell_western(day: dt.date, form: str) -> str:
         return f"{day.year}.{day.month}.{day.day}"
     assert form == "era-in-parens"
     era = next(e for e in reversed(ERAS) if e.start <= day)
-    year = day.year - era.start.year + 1
-    return f"{day.year}（{era.name}{'元' if year == 1 else year}）年{day.month}月{day.day}日"
+    era_year = day.year - era.start.year + 1
+    return (
+        f"{day.year}（{era.name}{'元' if era_year == 1 else era_year}）年{day.month}月{day.day}日"
+    )
 
 
 WEEKDAY_SUFFIXES = st.sampled_from(["", "（{w}）", "({w}曜日)", "（{w}曜）", " ({w})"])
@@ -631,8 +633,8 @@ def _check_bounds(text: str) -> None:
     assert end is None or len(end) == 5
     first = parse_date(text)
     assert first is None or first.has_year
-    value = parse_number(text)
-    assert value is None or 0 <= value <= MAX_NUMBER
+    number = parse_number(text)
+    assert number is None or 0 <= number <= MAX_NUMBER
 
 
 def test_the_match_record_is_frozen() -> None:

@@ -93,9 +93,21 @@ def test_html_structure(monka: gijiroku.Minutes) -> None:
     assert len(rows[0][3]) == 80
     assert rows[7][:3] == ["8", "盛山正仁", "国務大臣"]
     assert "… 9 more utterances in .utterances" in "".join(tree.text)
-    assert [a["id"] for t, a in tree.tags if t == "tr" and "id" in a] == [
+    assert [a["data-id"] for t, a in tree.tags if t == "tr" and "id" in a] == [
         f"u{i}" for i in range(1, 11)
     ]
+
+
+def test_html_ids_are_unique_across_renderings(sendai_text: str) -> None:
+    sendai = gijiroku.parse(sendai_text)
+    other = gijiroku.parse("座長 はじめます。\n林委員 賛成です。")
+    pages = [sendai._repr_html_(), other._repr_html_(), sendai._repr_html_()]
+    ids = [a["id"] for page in pages for _, a in _tree(page).tags if "id" in a]
+    assert len(ids) == 3 + 10 + 2 + 10  # a wrapper per rendering and a row per turn shown
+    assert len(set(ids)) == len(ids)
+    rows = [a for _, a in _tree(pages[1]).tags if "data-id" in a]
+    assert [a["data-id"] for a in rows] == ["u1", "u2"]
+    assert all(str(a["id"]).endswith(f"-{a['data-id']}") for a in rows)
 
 
 def test_html_section_column(sendai_text: str) -> None:

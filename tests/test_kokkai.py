@@ -175,7 +175,7 @@ def test_input_forms_give_the_same_minutes(monka_xml: str, form: str) -> None:
             "<data><numberOfRecords>1</numberOfRecords><meetingRecords>"
             f"{body}</meetingRecords></data>"
         )
-    from_data = gijiroku.from_kokkai(data)  # type: ignore[arg-type]
+    from_data = gijiroku.from_kokkai(data)
     from_xml = gijiroku.from_kokkai(monka_xml)
     source = from_data.source.model_copy(update={"kokkai": None})
     assert from_data.model_copy(update={"source": source}) == from_xml.model_copy(
@@ -186,7 +186,9 @@ def test_input_forms_give_the_same_minutes(monka_xml: str, form: str) -> None:
     assert served is not None
     assert served_xml is not None
     xml_forms = ("bytes", "data-xml")
-    assert (served.session, served_xml.session) == (("212",) * 2 if form in xml_forms else (212, "212"))
+    assert (served.session, served_xml.session) == (
+        ("212",) * 2 if form in xml_forms else (212, "212")
+    )
 
 
 def test_several_meetings(monka_xml: str) -> None:
@@ -525,7 +527,10 @@ def test_records_bad_text(monka_xml: str) -> None:
         ('{"speechRecord": [{"speechOrder": ' + "1" * 5000 + ', "speech": "x"}]}', "neither"),
         ({"speechRecord": [{"speechOrder": "1" * 5000, "speech": "○議長　はい。"}]}, "digits"),
         ({"speechRecord": [{"speech": "○議長　はい。"}], "session": "9" * 5000}, "digits"),
-        ({"speechRecord": [{"speech": "○議長　はい。"}], "issue": "第" + "9" * 50 + "号"}, "digits"),
+        (
+            {"speechRecord": [{"speech": "○議長　はい。"}], "issue": "第" + "9" * 50 + "号"},
+            "digits",
+        ),
         ("https://kokkai.ndl.go.jp/api/meeting?issueID=1", "fetch"),
         ("<a>" * 50_000 + "</a>" * 50_000, "no <meetingRecord>"),
         ({"speechRecord": [{"speech": "x", "speechID": float("nan")}]}, "must be text or a num"),

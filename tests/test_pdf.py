@@ -205,7 +205,10 @@ def test_two_pages_need_the_furniture_on_both() -> None:
 
 def test_body_lines_repeated_at_the_same_place_on_few_pages_stay_text() -> None:
     # the same label opens pages 1, 2 and 5 of 8: three pages, fewer than half
-    pages = [[f"{'座長' if n in (1, 2, 5) else '林委員'} 発言{'一二三四五六七八'[n - 1]}。"] for n in range(1, 9)]
+    pages = [
+        [f"{'座長' if n in (1, 2, 5) else '林委員'} 発言{'一二三四五六七八'[n - 1]}。"]
+        for n in range(1, 9)
+    ]
     pdf = gijiroku.extract_text(paged_pdf(pages, footer="{page}"))
     assert [f.kind for f in pdf.furniture] == ["page"] * 8
     assert [f.number for f in pdf.furniture] == list(range(1, 9))
@@ -214,7 +217,10 @@ def test_body_lines_repeated_at_the_same_place_on_few_pages_stay_text() -> None:
 
 def test_furniture_must_stand_at_the_same_height() -> None:
     # "会議録" opens every page, but one line lower on each: body text, not a header
-    pages = [[(60.0, 780.0 - 15 * n, "会議録"), (60.0, 700.0, f"座長 {'一二三四'[n]}回目。")] for n in range(4)]
+    pages = [
+        [(60.0, 780.0 - 15 * n, "会議録"), (60.0, 700.0, f"座長 {'一二三四'[n]}回目。")]
+        for n in range(4)
+    ]
     assert gijiroku.extract_text(text_pdf(pages)).furniture == ()
 
 
@@ -237,9 +243,13 @@ def test_text_outside_the_bmp_keeps_its_offsets() -> None:
 
 
 def _pdf_of(text: str, lines_per_page: int) -> bytes:
-    lines = [line for line in text.replace("\r\n", "\n").replace("\f", "\n").split("\n") if line.strip()]
+    lines = [
+        line for line in text.replace("\r\n", "\n").replace("\f", "\n").split("\n") if line.strip()
+    ]
     pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
-    return paged_pdf(pages, header="テスト市議会　会議録", footer=[(280.0, "- {page} -")], font_size=9)
+    return paged_pdf(
+        pages, header="テスト市議会　会議録", footer=[(280.0, "- {page} -")], font_size=9
+    )
 
 
 @pytest.mark.parametrize(
@@ -256,13 +266,17 @@ def test_a_sample_set_in_a_pdf_parses_like_its_text(sample: str) -> None:
     assert [(u.speaker, u.text, u.notes) for u in got.utterances] == [
         (u.speaker, u.text, u.notes) for u in expected.utterances
     ]
-    assert [(s.title, s.kind) for s in got.sections] == [(s.title, s.kind) for s in expected.sections]
+    assert [(s.title, s.kind) for s in got.sections] == [
+        (s.title, s.kind) for s in expected.sections
+    ]
     assert [m.name for m in got.members] == [m.name for m in expected.members]
     assert [(f.kind, f.number) for f in pdf.furniture] == [
         (kind, number) for n in range(1, pdf.pages + 1) for kind, number in
         (("running_header", None), ("page", n))
     ]  # fmt: skip
-    assert {(f.start, f.end) for f in pdf.furniture} <= {(m.span.start, m.span.end) for m in got.layout}
+    assert {(f.start, f.end) for f in pdf.furniture} <= {
+        (m.span.start, m.span.end) for m in got.layout
+    }
     # page numbers printed in the sample's own text do not renumber the PDF's pages
     assert all(u.span.page == pdf.page_at(u.span.start) for u in got.utterances)
     assert all(m.span.page == pdf.page_at(m.span.start) for m in got.layout)
@@ -285,7 +299,10 @@ def test_extraction_keeps_every_body_line_in_order(pages: list[list[str]], heade
     # each line made unique per place (kanji numerals: digits are ignored by the furniture
     # key), so that no body line is printed at the same place on most pages
     numbered = [
-        [f"{line}{'〇一二三四五六七八九'[p]}{'〇一二三四五六七八九十'[k % 11]}" for k, line in enumerate(lines)]
+        [
+            f"{line}{'〇一二三四五六七八九'[p]}{'〇一二三四五六七八九十'[k % 11]}"
+            for k, line in enumerate(lines)
+        ]
         for p, lines in enumerate(pages)
     ]
     data = paged_pdf(numbered, header="会議録（速報）" if header else None, footer="{page}/{pages}")

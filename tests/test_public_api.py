@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,14 @@ def test_parse_file(tmp_path: pytest.TempPathFactory, sendai_text: str) -> None:
     assert len(m.utterances) == 42
     with pytest.raises(TypeError):
         gijiroku.parse_file(42)  # type: ignore[arg-type]
+
+
+def test_minutes_parse_file_says_what_to_call(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text("座長 はじめます。\n", encoding="utf-8")
+    with pytest.raises(TypeError, match=r"gijiroku\.parse_file\(path\)") as caught:
+        gijiroku.Minutes.parse_file(path)  # no DeprecationWarning: warnings are errors here
+    assert "model_validate_json" in str(caught.value)
+    with pytest.raises(TypeError, match="deprecated JSON reader"):
+        gijiroku.Minutes.parse_file(str(path), encoding="utf-8")
+    assert gijiroku.parse_file(path).utterances[0].speaker.role == "座長"

@@ -33,7 +33,9 @@ def test_identity_and_version() -> None:
 def test_every_property_has_a_description() -> None:
     properties = _properties(gijiroku.json_schema())
     assert len(properties) >= 140
-    missing = [f"{owner}.{name}" for owner, name, value in properties if not value.get("description")]
+    missing = [
+        f"{owner}.{name}" for owner, name, value in properties if not value.get("description")
+    ]
     assert missing == []
 
 

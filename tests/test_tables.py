@@ -189,7 +189,9 @@ def test_api_columns_of_the_utterances_table() -> None:
     assert row["speaker_group"] == "自由民主党・無所属の会"
     assert (row["meeting_house"], row["meeting_session"]) == ("衆議院", 212)
     # a text parse: the roster's title stands in for the API's 肩書き; no 会派, no reading
-    text_row = gijiroku.parse(read_sample("diet/shugiin-monka-2023-11-01.txt")).utterances_table()[7]
+    text_row = gijiroku.parse(read_sample("diet/shugiin-monka-2023-11-01.txt")).utterances_table()[
+        7
+    ]
     assert (text_row["speaker_title"], text_row["speaker_group"], text_row["speaker_yomi"]) == (
         "文部科学大臣",
         None,
@@ -232,7 +234,11 @@ def test_sections_and_items_tables() -> None:
     assert sum(r["items"] for r in sections.values()) == 306
     assert all(sections[i["section_id"]]["title"] == i["section_title"] for i in items)
     second = sections["s2"]
-    assert (second["title"], second["owner"], second["tags"]) == ("PyCon JP 2025", "nishimotz", ["高", "報告"])
+    assert (second["title"], second["owner"], second["tags"]) == (
+        "PyCon JP 2025",
+        "nishimotz",
+        ["高", "報告"],
+    )
     assert [i["item"] for i in items if i["section_id"] == "s2"][:3] == [1, 2, 3]
     todos = [i for i in items if i["kind"] == "todo"]
     assert todos

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 import gijiroku
 from gijiroku.tei import CC_BY_4_0, NOTE_ELEMENTS, TEI_NS, document_id, person_id, write_corpus
@@ -309,7 +309,9 @@ def test_note_elements_in_the_plenary(honkaigi: gijiroku.Minutes) -> None:
 
 
 def test_movements_that_leave_or_enter() -> None:
-    root = _tei(gijiroku.parse("○議長（山田太郎君）　はい。\n　　　〔議長退席〕\n　　　〔副議長入場〕\n"))
+    root = _tei(
+        gijiroku.parse("○議長（山田太郎君）　はい。\n　　　〔議長退席〕\n　　　〔副議長入場〕\n")
+    )
     assert [i.get("type") for i in root.iter(T + "incident")] == ["leaving", "entering"]
 
 
@@ -423,7 +425,11 @@ def test_output_is_deterministic(sendai_text: str) -> None:
     st.one_of(
         MINUTES_LIKE,
         st.text(
-            alphabet=st.sampled_from(list("座長林委員〔拍手〕（）「」<>&\"' \n\u3000○◯議長君番\x0b\x1f#*-日程第１令和5年1月2日午後時分開会")),
+            alphabet=st.sampled_from(
+                list(
+                    "座長林委員〔拍手〕（）「」<>&\"' \n\u3000○◯議長君番\x0b\x1f#*-日程第１令和5年1月2日午後時分開会"
+                )
+            ),
             max_size=80,
         ),
     )
@@ -444,7 +450,7 @@ def _second_sitting(text: str) -> str:
 
 
 def _references(root: ET.Element) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for element in root.iter():
         for name in ("who", "ana", "corresp", "ref", "prev", "next"):
             found.update(t[1:] for t in (element.get(name) or "").split())
@@ -526,8 +532,8 @@ def test_diet_corpus_names_and_groups(tmp_path: Path, lists_schema: Any) -> None
     assert by_name["自由民主党・無所属の会"][1] == "parliamentaryGroup"
     assert by_name["内閣"][1] == "government"
     refs = {(a.get("role"), a.get("ref")) for a in moriyama.iter(T + "affiliation")}
-    assert ("minister", "#" + by_name["内閣"][0]) in refs
-    assert ("member", "#" + by_name["自由民主党・無所属の会"][0]) in refs
+    assert ("minister", f"#{by_name['内閣'][0]}") in refs
+    assert ("member", f"#{by_name['自由民主党・無所属の会'][0]}") in refs
     # 足立敏之 chairs 財政金融委員会 and speaks in the plenary: one person across the Diet
     adachi = [p for name, p in persons.items() if name.replace(" ", "") == "足立敏之"]
     assert len(adachi) == 1

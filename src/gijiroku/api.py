@@ -7,6 +7,7 @@ its text with the page furniture blanked out (:mod:`gijiroku.furniture`).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -14,12 +15,12 @@ import warnings
 from typing import TYPE_CHECKING, Any, Literal
 
 from gijiroku.blocks import Block
-from gijiroku.decoding import PDF_SIGNATURE, decode
+from gijiroku.decoding import PDF_SIGNATURE, Repair, decode_input
 from gijiroku.errors import GijirokuWarning, ParseError
 from gijiroku.formats import choose_format, get_format
 from gijiroku.formats.base import Format
-from gijiroku.models import Minutes
-from gijiroku.normalize import count_lines
+from gijiroku.models import Diagnostic, Minutes, Span, in_document_order
+from gijiroku.normalize import EDITOR_LINE_BREAK_RE, count_lines
 from gijiroku.parser import parse_blocks
 from gijiroku.tokenizer import tokenize_lines
 
@@ -43,7 +44,10 @@ def parse(
     """Parse minutes text (or bytes) into :class:`~gijiroku.models.Minutes`.
 
     Args:
-        text: the minutes; bytes are decoded (UTF-8, UTF-16 with BOM, CP932, EUC-JP).
+        text: the minutes; bytes are decoded (UTF-8, UTF-16 and UTF-32 with a BOM,
+            ISO-2022-JP, CP932, EUC-JP; see :mod:`gijiroku.decoding`). Lone surrogates in a
+            str (``"\\ud800"``) become U+FFFD, one for one, with a ``lone-surrogate`` warning,
+            so spans still index the text given and the JSON can always be written.
             The bytes of a PDF file, or the :class:`~gijiroku.pdf.PdfText` of one, are read
             as a PDF (``gijiroku[pdf]``): spans then point into the extracted text.
         source_name: a name for the source (a file name), kept in ``source.name``.
@@ -76,7 +80,7 @@ def parse(
     if source_name is not None and not isinstance(source_name, str):
         raise TypeError(f"source_name must be a str, not {type(source_name).__name__}")
     if isinstance(text, str):
-        decoded, used = text, "unicode"
+        decoded = decode_input(text)
         sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     elif isinstance(text, (bytes, bytearray, memoryview)):
         raw = bytes(text)
@@ -85,7 +89,7 @@ def parse(
 
             pdf = read_pdf(raw, name=source_name)
             return _parse_pdf(pdf, source_name=source_name, format=format, on_issue=on_issue)
-        decoded, used = decode(raw, encoding)
+        decoded = decode_input(raw, encoding)
         sha256 = hashlib.sha256(raw).hexdigest()
     else:
         from gijiroku.pdf import PdfText
@@ -93,21 +97,50 @@ def parse(
         if not isinstance(text, PdfText):
             raise TypeError(f"parse() takes str, bytes or PdfText, not {type(text).__name__}")
         return _parse_pdf(text, source_name=source_name, format=format, on_issue=on_issue)
-    detection = choose_format(format, decoded)
+    detection = choose_format(format, decoded.text)
     fmt = detection.format
-    blocks = tokenize_lines(decoded, fmt)
+    blocks = tokenize_lines(decoded.text, fmt)
     minutes = parse_blocks(
         blocks,
-        text=decoded,
+        text=decoded.text,
         fmt=fmt,
         detection=detection,
         source_name=source_name,
-        encoding=used,
+        encoding=decoded.encoding,
         sha256=sha256,
-        line_count=count_lines(decoded),
+        line_count=count_lines(decoded.text),
     )
+    if decoded.repairs:
+        minutes = _with_repairs(minutes, decoded.text, decoded.repairs)
     report_issues(minutes, on_issue)
     return minutes
+
+
+_REPAIR_MESSAGES = {
+    "lone-surrogate": "lone surrogate {detail} (half of a UTF-16 pair, not a character: JSON "
+    "cannot hold it) replaced by U+FFFD",
+    "truncated-input": "the input ends in the middle of a character ({detail}); replaced by U+FFFD",
+    "undecodable-bytes": "bytes that are not UTF-8 in a UTF-8 text ({detail}); each replaced by "
+    "U+FFFD",
+}
+
+
+def _with_repairs(minutes: Minutes, text: str, repairs: tuple[Repair, ...]) -> Minutes:
+    """The minutes with a warning for each :class:`~gijiroku.decoding.Repair` of the text."""
+    line_starts = [0] + [m.end() for m in EDITOR_LINE_BREAK_RE.finditer(text)]
+    found = []
+    for repair in repairs:
+        first = bisect.bisect_right(line_starts, repair.start)
+        last = bisect.bisect_right(line_starts, max(repair.end - 1, repair.start))
+        span = Span(start=repair.start, end=repair.end, line_start=first, line_end=last)
+        message = _REPAIR_MESSAGES[repair.code].format(detail=repair.detail)
+        found.append(
+            Diagnostic(
+                severity="warning", code=repair.code, message=f"line {first}: {message}", span=span
+            )
+        )
+    diagnostics = in_document_order([*minutes.diagnostics, *found])
+    return minutes.model_copy(update={"diagnostics": diagnostics})
 
 
 def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:

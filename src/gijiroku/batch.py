@@ -7,13 +7,17 @@ stops the run.
 
 How the pool works: inputs are cut into chunks of ``chunksize`` (by default from the number
 of inputs, when it is known: a few chunks per worker, at most 16 inputs each, which halves
-the pool's overhead against one input at a time) and at most two chunks per worker are in
-flight, so neither the inputs nor the results are ever all in memory at once
-(``ProcessPoolExecutor.map`` would submit every input up front). ``jobs=1`` runs in the
-calling process, without a pool, which is what you want in a debugger. Workers are forked
-when that is safe (Linux, a single-threaded parent: they start in milliseconds and inherit
-the imported modules), else started with ``forkserver`` (POSIX) or ``spawn``, as Python
-recommends for a process that runs threads.
+the pool's overhead against one input at a time); each worker parses one chunk at a time,
+and at most two chunks per worker are read ahead of the one to yield next, so neither the
+inputs nor the results are ever all in memory at once. ``jobs=1`` runs in the
+calling process, without a pool, which is what you want in a debugger.
+
+Workers are forked where the system allows it — one start method, chosen on purpose, so
+that ``parse_many`` works in a script without a ``__main__`` guard, in a notebook and under
+``python -m``, also after pandas or pyarrow were imported — and each has its own pipe, so
+that stopping early (the caller stops, an exception, Ctrl-C) terminates them at once and a
+worker that dies costs only its own inputs (``error_type`` ``WorkerLost``); see
+:mod:`gijiroku.pool`.
 
 Example:
     >>> import gijiroku
@@ -25,17 +29,13 @@ Example:
 
 from __future__ import annotations
 
-import multiprocessing
+import functools
 import os
 import pickle
-import signal
-import sys
-import threading
-import time
+import stat
 import traceback as traceback_module
 from collections import deque
-from collections.abc import Iterable, Iterator, Sized
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Generator, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.context import BaseContext
@@ -44,6 +44,7 @@ from typing import Literal, NoReturn, TypeAlias
 from gijiroku.api import OnIssue, parse, parse_file
 from gijiroku.errors import GijirokuError
 from gijiroku.models import Minutes
+from gijiroku.pool import Lost, WorkerPool, start_method_context
 
 __all__ = [
     "BatchInput",
@@ -51,6 +52,7 @@ __all__ = [
     "ParseResult",
     "Task",
     "available_cores",
+    "describe_file_type",
     "failure",
     "iter_tasks",
     "parse_many",
@@ -167,7 +169,7 @@ def parse_many(
     encoding: str | None = None,
     on_issue: OnIssue = "collect",
     chunksize: int | None = None,
-) -> Iterator[ParseResult]:
+) -> Generator[ParseResult, None, None]:
     """Parse many minutes in parallel; yield one :class:`ParseResult` per input, in order.
 
     Each input is either
@@ -201,7 +203,8 @@ def parse_many(
             texts; 1 gives each result as early as possible.
 
     Yields:
-        One :class:`ParseResult` per input, in input order.
+        One :class:`ParseResult` per input, in input order. To stop early, ``close()`` the
+        generator (or leave the loop and drop it): the workers are terminated at once.
 
     Raises:
         TypeError: ``inputs`` is a single str/bytes/path, or an input is neither a path nor
@@ -210,7 +213,8 @@ def parse_many(
 
     What counts as a failure: any exception while reading or parsing one input. A
     :class:`~gijiroku.GijirokuError` (e.g. ``PdfError`` for a PDF) or an ``OSError`` (a
-    missing or unreadable file) is bad input; any other exception is recorded too, so a
+    missing or unreadable file; a path that is no regular file, such as a FIFO, which is
+    never opened) is bad input; any other exception is recorded too, so a
     corpus run never stops, but with ``internal=True`` and its traceback, because it is
     most likely a bug in gijiroku. ``KeyboardInterrupt`` stops the run.
 
@@ -266,7 +270,7 @@ def run_tasks(
     on_issue: OnIssue = "collect",
     chunksize: int | None = None,
     total: int | None = None,
-) -> Iterator[ParseResult]:
+) -> Generator[ParseResult, None, None]:
     """The engine behind :func:`parse_many` (and ``gijiroku parse``), for prepared tasks.
 
     ``total`` is the number of tasks when ``tasks`` has no length of its own (it only
@@ -303,40 +307,75 @@ def _auto_chunksize(total: int | None, workers: int) -> int:
 
 def _run(
     tasks: Iterator[Task], options: _Options, workers: int, on_error: OnError, chunksize: int
-) -> Iterator[ParseResult]:
+) -> Generator[ParseResult, None, None]:
     if workers == 1:
         for task in tasks:
             yield _parse_task(task, options, catch=on_error == "collect")
         return
     chunks = _chunked(tasks, chunksize)
-    window = list(islice(chunks, workers * _IN_FLIGHT_PER_WORKER))
+    ahead = workers * _IN_FLIGHT_PER_WORKER  # chunks read ahead of the one to yield next
+    window = list(islice(chunks, ahead))
     if sum(len(chunk) for chunk in window) <= 1:  # nothing to share out: no pool
         for chunk in window:
             for task in chunk:
                 yield _parse_task(task, options, catch=on_error == "collect")
         return
-    workers = min(workers, len(window))
-    threads_before = _thread_count()
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=_mp_context(), initializer=_ignore_interrupts
+    pool: WorkerPool[int, list[Task], list[_Outcome]] = WorkerPool(
+        min(workers, len(window)), functools.partial(_parse_chunk, options=options)
     )
+    finished = False
     try:
-        pending: deque[Future[list[_Outcome]]] = deque(
-            pool.submit(_parse_chunk, chunk, options) for chunk in window
-        )
-        del window
-        while pending:
-            outcomes = pending.popleft().result()
-            for chunk in islice(chunks, 1):
-                pending.append(pool.submit(_parse_chunk, chunk, options))
-            for outcome in outcomes:
+        yield from _through_pool(pool, window, chunks, ahead, on_error)
+        finished = True
+    finally:
+        pool.close(terminate=not finished)  # the caller stopped, an exception, a signal
+
+
+def _through_pool(
+    pool: WorkerPool[int, list[Task], list[_Outcome]],
+    window: list[list[Task]],
+    chunks: Iterator[list[Task]],
+    ahead: int,
+    on_error: OnError,
+) -> Iterator[ParseResult]:
+    """Chunks numbered as read, sent to idle workers, yielded in order; at most ``ahead``
+    chunks are read beyond the next one to yield, so memory stays bounded."""
+    waiting: deque[tuple[int, list[Task]]] = deque(enumerate(window))  # read, not sent
+    read = len(window)
+    sent: dict[int, list[Task]] = {}
+    done: dict[int, list[_Outcome]] = {}
+    next_chunk = 0
+    while True:
+        while read - next_chunk < ahead and (chunk := next(chunks, None)) is not None:
+            waiting.append((read, chunk))
+            read += 1
+        while waiting and pool.has_idle():
+            number, chunk = waiting.popleft()
+            pool.submit(number, chunk)
+            sent[number] = chunk
+        if next_chunk in done:
+            for outcome in done.pop(next_chunk):
                 result = outcome.result()
                 if on_error == "raise" and not result.ok:
                     _raise(result)
                 yield result
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        _wait_for_threads(threads_before)
+            next_chunk += 1
+            continue
+        if not pool.busy():
+            return
+        for number, answer in pool.collect():
+            chunk = sent.pop(number)
+            done[number] = _lost(answer, chunk) if isinstance(answer, Lost) else answer
+
+
+def _lost(lost: Lost, chunk: list[Task]) -> list[_Outcome]:
+    """Failures for the inputs of a chunk whose worker died (it was replaced)."""
+    others = f" (or one of the {len(chunk) - 1} others sent with it)" if len(chunk) > 1 else ""
+    error = f"the worker process {lost.describe()} while parsing this input{others}"
+    return [
+        _Outcome(task.index, task.source, None, error, "WorkerLost", internal=True)
+        for task in chunk
+    ]
 
 
 def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
@@ -345,34 +384,9 @@ def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 
 def _mp_context() -> BaseContext:
-    """``fork`` when it is safe, else ``forkserver`` or ``spawn``."""
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods and _thread_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        return multiprocessing.get_context("forkserver")
-    return multiprocessing.get_context("spawn")
-
-
-def _thread_count() -> int:
-    """Threads of this process, native ones included (Linux), else Python's."""
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return threading.active_count()
-
-
-def _wait_for_threads(count: int, timeout: float = 0.2) -> None:
-    """Let the pool's threads finish exiting (the OS still lists them for a moment after
-    ``join``), so that the next call sees a single-threaded process and may fork."""
-    deadline = time.monotonic() + timeout
-    while _thread_count() > count and time.monotonic() < deadline:
-        time.sleep(0.001)
-
-
-def _ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C is for the parent, which stops the pool cleanly."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """The start method of the workers: ``fork`` where the system has it, else ``spawn``
+    (see :mod:`gijiroku.pool`)."""
+    return start_method_context()
 
 
 def _raise(result: ParseResult) -> NoReturn:
@@ -395,7 +409,7 @@ class _WorkerTraceback(Exception):
         return f'\n"""\n{self.text.rstrip()}\n"""'
 
 
-def _parse_chunk(chunk: list[Task], options: _Options) -> list[_Outcome]:
+def _parse_chunk(chunk: list[Task], *, options: _Options) -> list[_Outcome]:
     """Worker entry point (module level, so it pickles).
 
     Minutes travel back as JSON: dumping and validating it again costs about half of what
@@ -493,9 +507,27 @@ def failure(index: int, source: str, exc: Exception) -> ParseResult:
     )
 
 
+def describe_file_type(mode: int) -> str:
+    """``a FIFO``, ``a socket``, ``a character device`` … for a ``st_mode``."""
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    return next((kind for test, kind in kinds if test(mode)), "not a regular file")
+
+
 def _parse_path(
     path: str | os.PathLike[str], source_name: str | None, options: _Options
 ) -> Minutes:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = stat.S_IFREG  # missing or unreadable: opening it says why
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # a FIFO would block the worker until someone writes to it, a device forever
+        raise OSError(f"{os.fsdecode(path)}: {describe_file_type(mode)}, not a regular file")
     if source_name is None or source_name == os.path.basename(os.fspath(path)):
         return parse_file(
             path, format=options.format, on_issue=options.on_issue, encoding=options.encoding

@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import collections
+import itertools
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,9 @@ _TH = 'style="text-align:left;vertical-align:top;padding:2px 8px"'
 _TD = 'style="text-align:left;vertical-align:top;padding:2px 8px"'
 _TD_NOWRAP = 'style="text-align:left;vertical-align:top;padding:2px 8px;white-space:nowrap"'
 _NO_SECTION = ("#", "speaker", "role", "text")
+#: Numbers each rendering, so that HTML ids stay unique when a notebook shows several minutes
+#: (or the same minutes twice): ``gijiroku-3``, its rows ``gijiroku-3-u1`` …
+_VIEWS = itertools.count(1)
 
 
 def describe_meeting(meeting: Meeting) -> str:
@@ -159,6 +163,9 @@ def minutes_html(
 ) -> str:
     """A compact HTML view: the meeting table and the first ``turns`` turns.
 
+    Each rendering gets its own ``id`` (``gijiroku-N``) and each turn row ``gijiroku-N-u1``
+    with the utterance id in ``data-id``, so ids never repeat in one notebook.
+
     Args:
         minutes: what to show.
         turns: how many turns to list (``0`` for none).
@@ -175,7 +182,8 @@ def minutes_html(
     if isinstance(preview, bool) or not isinstance(preview, int) or preview < 1:
         raise TypeError(f"preview must be a positive int, not {preview!r}")
     titles = {s.id: s.title for s in minutes.sections}
-    parts = ['<div class="gijiroku-minutes">']
+    view = f"gijiroku-{next(_VIEWS)}"
+    parts = [f'<div class="gijiroku-minutes" id="{view}">']
     parts.append('<table class="gijiroku-meeting">')
     parts.extend(_meeting_rows(minutes))
     parts.append("</table>")
@@ -199,7 +207,8 @@ def minutes_html(
             if not with_sections:
                 del cells[3]
             row = "".join(f"<td {style}>{escape(text)}</td>" for text, style in cells)
-            parts.append(f'<tr id="{escape(u.id)}">{row}</tr>')
+            turn = escape(u.id)
+            parts.append(f'<tr id="{view}-{turn}" data-id="{turn}">{row}</tr>')
         parts.append("</tbody></table>")
     rest = len(minutes.utterances) - len(shown)
     if rest > 0:

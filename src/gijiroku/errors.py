@@ -12,6 +12,7 @@ Every exception the library raises on purpose derives from :class:`GijirokuError
     ├── FetchError(GijirokuError, OSError)         the NDL Kokkai API could not be read; .url, .status
     ├── FormatNotFound(GijirokuError, LookupError) an unknown ``format=`` name
     ├── MissingExtraError(GijirokuError, ImportError)  an optional extra is not installed
+    ├── OutputError(GijirokuError, ValueError)     minutes an output format cannot hold
     └── ParseError(GijirokuError, ValueError)      on_issue="raise" and a diagnostic; .diagnostics
     GijirokuWarning(UserWarning)                   on_issue="warn": one warning per diagnostic
 
@@ -36,6 +37,7 @@ __all__ = [
     "GijirokuError",
     "GijirokuWarning",
     "MissingExtraError",
+    "OutputError",
     "ParseError",
     "PdfError",
     "ScannedPdfError",
@@ -108,6 +110,20 @@ class FormatNotFound(GijirokuError, LookupError):
 class MissingExtraError(GijirokuError, ImportError):
     """An optional dependency is not installed; the message says which extra to install
     (``pip install 'gijiroku[pdf]'``)."""
+
+
+class OutputError(GijirokuError, ValueError):
+    """Minutes that an output cannot hold, e.g. a meeting number too large for the 32-bit
+    column of a Parquet file or the 64-bit one of a DataFrame. Raised before anything of
+    that document is written, so a writer can go on with the next one.
+
+    Attributes:
+        source: the minutes' ``source.name``, when known.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.source = source
 
 
 class ParseError(GijirokuError, ValueError):

@@ -7,6 +7,8 @@ Read before any family's rules run, the same way for every family:
   comparing the edges of the pages that page markers and form feeds cut; an edge line found
   this way is peeled off and the next line in is compared too (``会議録表示`` under the print
   date);
+- **contents**: the lines of a table of contents (an entry, a leader of dots, a page
+  number: ``○開会の宣告 ……………… 3``);
 - **web furniture**: breadcrumbs (``ホーム> 政策について> …``, ``現在の位置 議会トップページ >
   …``), site banners and navigation (``ページの先頭です。``, ``本文``, ``議事ロックス
   -地方議会議事録検索-``), links to other files (``この議事録のPDFはこちら``).
@@ -35,15 +37,13 @@ from gijiroku.normalize import Line
 __all__ = [
     "PAGE_MARKER_RE",
     "count_labels",
+    "count_lone_labels",
     "find_running_headers",
+    "is_contents_line",
     "is_web_furniture",
     "label_key",
     "names_in_labels",
 ]
-
-#: A page number printed on a line of its own: ``- 4 -``, ``－1－``, ``P.5``, ``3/12``, or a
-#: bare number (which the tokenizer accepts only when the page sequence or a form feed
-#: confirms it, and only for families that allow it).
 
 
 #: Banners and navigation of web pages, compared after NFKC with spaces removed.
@@ -169,6 +169,30 @@ def is_web_furniture(text: str) -> bool:
     return len(bare) <= 40 and bool(_LINK_RE.search(bare) or _SITE_RE.match(bare))
 
 
+#: A page number printed on a line of its own: ``- 4 -``, ``－1－``, ``P.5``, ``3/12``, or a
+#: bare number (which the tokenizer accepts only when the page sequence or a form feed
+#: confirms it, and only for families that allow it).
+#: A line of a table of contents: an entry, a leader of dots, a page number
+#: (``○開会の宣告 ……………… 3``, ``日程第1 会議録署名議員の指名 ........ 12``).
+_CONTENTS_RE = regex.compile(r"\S.*?[…‥・．.]{4,}[ \u3000]*[0-9０-９]{1,4}[ \u3000]*")
+
+
+def is_contents_line(text: str) -> bool:
+    """True for a line of a table of contents: what the minutes hold and on which page,
+    never a speaker or a heading of the proceedings.
+
+    Example:
+        >>> is_contents_line("○開会の宣告 ……………………………… 3"), is_contents_line("○議長 それでは…")
+        (True, False)
+    """
+    if len(text) > 200 or not ("…" in text or "‥" in text or "..." in text or "．．" in text):
+        return False
+    return _CONTENTS_RE.fullmatch(text.strip(" \u3000\t")) is not None
+
+
+#: A page number printed on a line of its own: ``- 4 -``, ``－1－``, ``P.5``, ``3/12``, or a
+#: bare number (which the tokenizer accepts only when the page sequence or a form feed
+#: confirms it, and only for families that allow it).
 PAGE_MARKER_RE = regex.compile(
     r"""
     [ \u3000]*(?:
@@ -254,11 +278,16 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
     return found
 
 
+#: A label's word and a name in parentheses after it, padded as some minutes print names
+#: (``議長（梶　泰久）``): shared with the label-alone rule (``formats.common``).
+LABEL_WORD_PAREN = (
+    r"[^\s：:（()）、。「」]{1,30}"
+    r"(?:[（(][ \u3000]*[^（()）\s](?:[^（()）\s]|[ \u3000](?=[^（()）\s])){0,19}[ \u3000]*[)）])?"
+)
 #: The start of a line that may be a speaker label: an optional mark, then a word up to a
 #: space, a colon or the end of the line; a parenthesis may follow (委員長（平山たかお）).
 _LABEL_START_RE = regex.compile(
-    r"^[ \u3000\t]*[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*"
-    r"(?P<label>[^\s：:（()）、。「」]{1,30}(?:[（(][^（()）\s]{1,20}[)）])?)(?=[\s：:]|$)"
+    rf"^[ \u3000\t]*[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*(?P<label>{LABEL_WORD_PAREN})(?=[\s：:]|$)"
 )
 
 
@@ -292,6 +321,24 @@ def count_labels(lines: Sequence[Line]) -> dict[str, int]:
         if key is not None:
             counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+_LABEL_ALONE_LINE_RE = regex.compile(
+    rf"^[ \u3000\t]*(?:[〇○◯●◎◆■◇□]?[ \u3000]*{LABEL_WORD_PAREN}|【[^【】\n]{{1,30}}】)[ \u3000\t]*$"
+)
+
+
+def count_lone_labels(lines: Sequence[Line]) -> int:
+    """How many lines hold a label and nothing else (``事務局``, ``○議長（梶　泰久）``,
+    ``【委員】``): minutes that print each label on a line of its own, the speech below,
+    have many; a label printed once in such minutes is still a label."""
+    return sum(
+        1
+        for line in lines
+        if 0 < len(line.text) <= 64
+        and _LABEL_ALONE_LINE_RE.match(line.text)
+        and label_key(line.text.strip().strip("【】")) is not None
+    )
 
 
 _INNER_NAME_RE = regex.compile(r"[（(](?P<inner>[^（()）]{2,12})[)）]$")

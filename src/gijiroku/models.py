@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Annotated, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, Protocol, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -545,6 +545,17 @@ class Minutes(_Record):
     def to_json(self, *, indent: int | None = 1) -> str:
         """The minutes as JSON text (UTF-8 characters kept, not escaped)."""
         return self.model_dump_json(indent=indent)
+
+    @classmethod
+    def parse_file(cls, path: object, **kwargs: object) -> NoReturn:
+        """Not pydantic's deprecated JSON reader: raises :class:`TypeError` saying what to
+        call — ``gijiroku.parse_file(path)`` to parse a minutes file,
+        ``Minutes.model_validate_json(text)`` to read gijiroku's own JSON back."""
+        raise TypeError(
+            f"Minutes.parse_file({path!r}) is pydantic's deprecated JSON reader, not the "
+            "minutes parser: call gijiroku.parse_file(path) to parse a minutes file, or "
+            "Minutes.model_validate_json(text) to read gijiroku's JSON output back"
+        )
 
     def spans(self) -> list[Span]:
         """Every span a record of these minutes holds, in no particular order."""

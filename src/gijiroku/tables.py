@@ -37,7 +37,7 @@ import datetime as dt
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypedDict, overload
 
@@ -62,6 +62,7 @@ __all__ = [
     "TableName",
     "UtteranceRow",
     "arrow_schema",
+    "check_integers",
     "documents",
     "items_table",
     "members_table",
@@ -280,6 +281,8 @@ Row = UtteranceRow | MemberRow | SectionRow | ItemRow
 
 #: The columns of :func:`utterances_table`, CSV and Parquet output, in order.
 COLUMNS: tuple[str, ...] = tuple(UtteranceRow.__annotations__)
+#: The integer columns of :func:`utterances_table`: 64-bit in Arrow, Parquet and pandas.
+INTEGER_COLUMNS = ("meeting_number", "order", "chars", "line_start", "line_end", "page")
 
 
 @dataclass(frozen=True)
@@ -531,6 +534,39 @@ def _most_common(values: list[str]) -> str | None:
     return max(counts, key=lambda value: counts[value])  # max keeps the first of equals
 
 
+def check_integers(table: Iterable[Mapping[str, Any]], bits: int = 64) -> None:
+    """Make sure every integer in the rows of a table fits a signed ``bits``-bit integer
+    column (Arrow, Parquet and pandas columns are 64-bit).
+
+    Raises:
+        OutputError: a value does not fit; the message names the source, the column and the
+            value. :func:`gijiroku.parse` reads no number above ``dates.MAX_NUMBER``, which
+            fits; records built by hand or read back from JSON may hold any integer.
+
+    Example:
+        >>> import gijiroku
+        >>> m = gijiroku.parse("会議録\\n座長 はい。")
+        >>> m = m.model_copy(update={"meeting": m.meeting.model_copy(update={"number": 2**63})})
+        >>> check_integers(m.utterances_table())
+        Traceback (most recent call last):
+        ...
+        gijiroku.errors.OutputError: meeting_number 9223372036854775808 does not fit a 64-bit integer column
+    """
+    from gijiroku.errors import OutputError
+
+    high = (1 << (bits - 1)) - 1
+    low = -high - 1
+    for row in table:
+        for column, value in row.items():
+            if type(value) is int and not low <= value <= high:
+                source = row.get("source")
+                where = f"{source}: " if source else ""
+                raise OutputError(
+                    f"{where}{column} {value} does not fit a {bits}-bit integer column",
+                    source=source,
+                )
+
+
 def documents(many: Many) -> Iterator[Minutes]:
     """The minutes in ``many`` — one :class:`~gijiroku.Minutes`, or an iterable of minutes and
     :class:`~gijiroku.ParseResult` (failed results skipped) — one at a time, so a generator
@@ -662,9 +698,15 @@ def arrow_schema(*, table: TableName = "utterances") -> pyarrow.Schema:
 
 
 def to_arrow(many: Many, *, table: TableName = "utterances") -> pyarrow.Table:
-    """A table's rows as a ``pyarrow.Table`` with :func:`arrow_schema` (needs pyarrow)."""
+    """A table's rows as a ``pyarrow.Table`` with :func:`arrow_schema` (needs pyarrow).
+
+    Raises:
+        OutputError: a number does not fit a 64-bit column (see :func:`check_integers`).
+    """
     pa = _require("pyarrow", "pandas")
-    return pa.Table.from_pylist(rows(many, table=table), schema=arrow_schema(table=table))
+    found = rows(many, table=table)
+    check_integers(found)
+    return pa.Table.from_pylist(found, schema=arrow_schema(table=table))
 
 
 def to_pandas(many: Many, *, table: TableName = "utterances") -> pandas.DataFrame:
@@ -677,13 +719,21 @@ def to_pandas(many: Many, *, table: TableName = "utterances") -> pandas.DataFram
     after a Parquet round trip: ``string[pyarrow]`` text, ``Int64`` numbers, ``meeting_date``
     as ``date32[pyarrow]``, lists as Python objects (see :data:`TABLES`).
 
+    Raises:
+        OutputError: a number does not fit a 64-bit column (see :func:`check_integers`).
+
     Example:
         >>> import gijiroku
         >>> df = gijiroku.to_pandas(gijiroku.parse_many(["a.txt", "b.txt"]))  # doctest: +SKIP
         >>> df.groupby("speaker_name")["chars"].sum().sort_values()  # doctest: +SKIP
     """
     _require("pandas", "pandas")
-    return to_arrow(many, table=table).to_pandas()
+    try:
+        return to_arrow(many, table=table).to_pandas()
+    except (OverflowError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        from gijiroku.errors import OutputError
+
+        raise OutputError(f"the table cannot be built: {exc}") from exc
 
 
 def to_parquet(

@@ -41,7 +41,9 @@ from gijiroku.blocks import (
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
 from gijiroku.layout import (
     count_labels,
+    count_lone_labels,
     find_running_headers,
+    is_contents_line,
     is_web_furniture,
     names_in_labels,
 )
@@ -232,7 +234,11 @@ def _furniture(
     fmt: Format, lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
 ) -> dict[int, BlockKind]:
     """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`)."""
-    found = {i: BlockKind.FURNITURE for i, line in enumerate(lines) if is_web_furniture(line.text)}
+    found = {
+        i: BlockKind.FURNITURE
+        for i, line in enumerate(lines)
+        if is_web_furniture(line.text) or is_contents_line(line.text)
+    }
     if fmt.running_headers:
         found.update(
             (i, BlockKind.RUNNING_HEADER) for i in find_running_headers(lines, markers.keys())
@@ -458,6 +464,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text),
         labels=(labels := count_labels(lines)),
+        lone_labels=count_lone_labels(lines),
         named=names_in_labels(labels),
     )
     header_rules, body_rules = _rule_index(fmt.header_rules), _rule_index(fmt.body_rules)

@@ -1,8 +1,19 @@
 """Streaming writers for many parsed minutes: JSON, JSON Lines, CSV and Parquet.
 
 Each writer takes minutes one at a time (``write``), keeps only what it must in memory, and
-opens its file on the first write (or at ``close``), so a run that produced nothing leaves
-no half-made file behind. Used by ``gijiroku parse`` and the dask integration.
+opens its output on the first write (or at ``close``), so a run that produced nothing leaves
+no half-made file behind.
+
+A file is never written in place: the writer writes a hidden temporary file in the same
+folder (``.NAME.XXXXXXXX.part``) and renames it over ``NAME`` in :meth:`MinutesWriter.close`,
+so the file under that name is either the old one or the complete new one, never a part;
+:meth:`MinutesWriter.abort` (or leaving a ``with`` block by an exception) deletes the
+temporary file. An output that exists and is no regular file (``/dev/null``, a FIFO) is
+written directly; a symbolic link keeps pointing at its file, which is replaced.
+
+A document the output cannot hold (a number too large for a Parquet column, text JSON cannot
+encode) raises :class:`~gijiroku.OutputError` before anything of it is written; the writer
+can go on with the next one. Used by ``gijiroku parse`` and the dask integration.
 
 =========  ================================================================================
 format     what is written
@@ -28,13 +39,25 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import os
+import secrets
+import stat
 from types import TracebackType
 from typing import IO, Any, Literal
 
+from gijiroku.errors import OutputError
 from gijiroku.models import Minutes
-from gijiroku.tables import TABLES, TableName, arrow_schema, flat_value, table_rows
+from gijiroku.tables import (
+    TABLES,
+    TableName,
+    arrow_schema,
+    check_integers,
+    flat_value,
+    table_rows,
+)
 
 __all__ = [
     "OUTPUT_FORMATS",
@@ -50,10 +73,13 @@ __all__ = [
 OutputFormat = Literal["json", "jsonl", "csv", "parquet"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "csv", "parquet")
 Target = str | os.PathLike[str] | IO[Any]
+#: Windows: no newline translation below Python's own (which ``newline=""`` turns off).
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 class MinutesWriter:
-    """Base class: counts what was written and opens the target lazily.
+    """Base class: counts what was written, opens the target lazily, and writes a file
+    through a temporary file renamed into place at :meth:`close`.
 
     Attributes:
         documents: minutes written so far.
@@ -67,6 +93,8 @@ class MinutesWriter:
         self._encoding = encoding
         self._stream: IO[Any] | None = None
         self._owned = False
+        self._temporary: str | None = None  # the file being written, renamed at close
+        self._final: str | None = None  # the name it gets
         self.documents = 0
         self.rows = 0
         self.closed = False
@@ -74,17 +102,48 @@ class MinutesWriter:
     def _open(self) -> IO[Any]:
         if self._stream is None:
             if isinstance(self._target, (str, os.PathLike)):
-                if self.binary:
-                    self._stream = open(self._target, "wb")  # noqa: SIM115
-                else:
-                    self._stream = open(  # noqa: SIM115
-                        self._target, "w", encoding=self._encoding, newline=""
-                    )
+                self._stream = self._open_file(os.fspath(self._target))
                 self._owned = True
             else:
                 self._stream = self._target
             self._start(self._stream)
         return self._stream
+
+    def _open_file(self, path: str) -> IO[Any]:
+        """A temporary file next to ``path`` (or ``path`` itself when it is a device or a
+        FIFO), opened for this writer."""
+        mode: int | None = None
+        with contextlib.suppress(FileNotFoundError):
+            mode = os.stat(path).st_mode
+        if mode is not None and not stat.S_ISREG(mode):
+            return self._wrap(os.open(path, os.O_WRONLY | _BINARY))
+        final = os.path.realpath(path)  # a symbolic link keeps pointing at the new file
+        folder, name = os.path.split(final)
+        self._final = final
+        while True:
+            # named before it exists, so that a signal arriving just after it was created
+            # still finds it to delete (abort)
+            self._temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.part")
+            try:  # O_EXCL: never someone else's file; 0o666: the umask applies as usual
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY
+                fd = os.open(self._temporary, flags, 0o666)
+            except FileExistsError:
+                self._temporary = None
+                continue
+            break
+        try:
+            if mode is not None:
+                os.chmod(self._temporary, stat.S_IMODE(mode))  # replacing a file keeps its mode
+            return self._wrap(fd)
+        except BaseException:
+            os.close(fd)
+            self._discard()
+            raise
+
+    def _wrap(self, fd: int) -> IO[Any]:
+        if self.binary:
+            return open(fd, "wb")
+        return open(fd, "w", encoding=self._encoding, newline="")
 
     def _start(self, stream: IO[Any]) -> None:
         """Write what comes before the first document."""
@@ -95,8 +154,15 @@ class MinutesWriter:
     def _needs_output_when_empty(self) -> bool:
         return True
 
+    def _abandon(self) -> None:
+        """Let go of what :meth:`abort` leaves unfinished (no error may escape)."""
+
     def write(self, minutes: Minutes) -> None:
-        """Write one document."""
+        """Write one document.
+
+        Raises:
+            OutputError: the output cannot hold it; nothing of it was written.
+        """
         self._write(self._open(), minutes)
         self.documents += 1
 
@@ -104,19 +170,45 @@ class MinutesWriter:
         raise NotImplementedError
 
     def close(self) -> None:
-        """Finish the output (closing brackets, the Parquet footer) and close a file we
-        opened; a stream passed in is flushed, not closed."""
+        """Finish the output (closing brackets, the Parquet footer) and, for a file, rename
+        it into place; a stream passed in is flushed, not closed. On failure the temporary
+        file is deleted and the error raised."""
         if self.closed:
             return
-        self.closed = True
         if self._stream is None and not self._needs_output_when_empty():
+            self.closed = True
             return
-        stream = self._open()
-        self._finish(stream)
-        if self._owned:
-            stream.close()
-        else:
-            stream.flush()
+        try:
+            stream = self._open()
+            self._finish(stream)
+            if self._owned:
+                stream.close()
+            else:
+                stream.flush()
+            if self._temporary is not None and self._final is not None:
+                os.replace(self._temporary, self._final)
+                self._temporary = None
+        except BaseException:
+            self.abort()
+            raise
+        self.closed = True
+
+    def abort(self) -> None:
+        """Stop without finishing: the temporary file is deleted, the file under the output
+        name is left as it was. Output already sent to a stream stays there."""
+        self.closed = True
+        self._abandon()
+        stream, self._stream = self._stream, None
+        if stream is not None and self._owned:
+            with contextlib.suppress(OSError, ValueError):
+                stream.close()
+        self._discard()
+
+    def _discard(self) -> None:
+        if self._temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self._temporary)
+            self._temporary = None
 
     def __enter__(self) -> MinutesWriter:
         return self
@@ -127,7 +219,20 @@ class MinutesWriter:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+
+def _json(minutes: Minutes, indent: int | None) -> str:
+    try:
+        return minutes.to_json(indent=indent)
+    except ValueError as exc:  # pydantic cannot serialize a value (e.g. a lone surrogate)
+        raise OutputError(
+            f"{minutes.source.name or 'minutes'}: cannot be written as JSON: {exc}",
+            source=minutes.source.name,
+        ) from exc
 
 
 class JsonWriter(MinutesWriter):
@@ -145,9 +250,10 @@ class JsonWriter(MinutesWriter):
     def _write(self, stream: IO[Any], minutes: Minutes) -> None:
         if self.single and self.documents:
             raise ValueError("a single-document JSON writer takes one document")
+        text = _json(minutes, self.indent)
         if not self.single and self.documents:
             stream.write(",\n")
-        stream.write(minutes.to_json(indent=self.indent))
+        stream.write(text)
         if self.single:
             stream.write("\n")
         self.rows += len(minutes.utterances)
@@ -164,13 +270,14 @@ class JsonLinesWriter(MinutesWriter):
     """One compact JSON document per line."""
 
     def _write(self, stream: IO[Any], minutes: Minutes) -> None:
-        stream.write(minutes.to_json(indent=None) + "\n")
+        stream.write(_json(minutes, None) + "\n")
         self.rows += len(minutes.utterances)
 
 
 class CsvWriter(MinutesWriter):
     """One row per utterance (or member, section, item: ``table=``), with a header row;
-    dates as ISO text, lists joined with 、, missing values empty."""
+    dates as ISO text, lists joined with 、, missing values empty. A document's rows are
+    written in one piece or not at all."""
 
     def __init__(
         self, target: Target, *, bom: bool = False, table: TableName = "utterances"
@@ -189,14 +296,25 @@ class CsvWriter(MinutesWriter):
 
     def _write(self, stream: IO[Any], minutes: Minutes) -> None:
         table = table_rows(minutes, table=self.table)
-        self._csv.writerows([flat_value(row[c]) for c in self._columns] for row in table)  # type: ignore[literal-required]
+        rows = io.StringIO()  # the document's rows, written in one piece or not at all
+        csv.writer(rows).writerows([flat_value(row[c]) for c in self._columns] for row in table)  # type: ignore[literal-required]
+        text = rows.getvalue()
+        try:
+            text.encode(self._encoding)
+        except UnicodeEncodeError as exc:
+            raise OutputError(
+                f"{minutes.source.name or 'minutes'}: cannot be written as CSV: {exc}",
+                source=minutes.source.name,
+            ) from exc
+        stream.write(text)
         self.rows += len(table)
 
 
 class ParquetWriter(MinutesWriter):
     """One row per utterance (or member, section, item: ``table=``) in a Parquet file,
-    ``row_group_rows`` rows per row group; :func:`gijiroku.tables.parquet_metadata` in the
-    file's key-value metadata under ``gijiroku``."""
+    about ``row_group_rows`` rows per row group (whole documents: a row group ends after the
+    document that fills it); :func:`gijiroku.tables.parquet_metadata` in the file's
+    key-value metadata under ``gijiroku``."""
 
     binary = True
 
@@ -216,7 +334,8 @@ class ParquetWriter(MinutesWriter):
         self.row_group_rows = row_group_rows
         self.table = table
         self._schema = arrow_schema(table=table)
-        self._buffer: list[Any] = []
+        self._buffer: list[Any] = []  # one pyarrow.Table per document
+        self._buffered = 0
         self._parquet: Any = None
 
     def _start(self, stream: IO[Any]) -> None:
@@ -224,20 +343,35 @@ class ParquetWriter(MinutesWriter):
 
     def _write(self, stream: IO[Any], minutes: Minutes) -> None:
         table = table_rows(minutes, table=self.table)
-        self._buffer.extend(table)
+        check_integers(table)
+        try:
+            self._buffer.append(self._pa.Table.from_pylist(table, schema=self._schema))
+        except (self._pa.ArrowException, ValueError, OverflowError) as exc:
+            raise OutputError(
+                f"{minutes.source.name or 'minutes'}: cannot be written as Parquet: {exc}",
+                source=minutes.source.name,
+            ) from exc
+        self._buffered += len(table)
         self.rows += len(table)
-        if len(self._buffer) >= self.row_group_rows:
+        if self._buffered >= self.row_group_rows:
             self._flush()
 
     def _flush(self) -> None:
         if self._buffer:
-            batch = self._pa.Table.from_pylist(self._buffer, schema=self._schema)
-            self._parquet.write_table(batch)
+            self._parquet.write_table(self._pa.concat_tables(self._buffer))
             self._buffer = []
+            self._buffered = 0
 
     def _finish(self, stream: IO[Any]) -> None:
         self._flush()
         self._parquet.close()
+
+    def _abandon(self) -> None:
+        self._buffer = []
+        if self._parquet is not None:  # else pyarrow closes it when collected, noisily
+            with contextlib.suppress(Exception):
+                self._parquet.close()
+            self._parquet = None
 
 
 def open_writer(

@@ -273,7 +273,9 @@ def _continued_heading(groups: Mapping[str, str]) -> SectionMeta:
 def _is_mark_heading(match: regex.Match[str], ctx: Context) -> bool:
     """△ always; ◎ ◆ ◇ when the line did not read as a speech (the speech rule comes first);
     never a header label (◎出席議員)."""
-    return not _is_header_word(match["title"], None)
+    return not _is_header_word(match["title"], None) and not (
+        ctx.region == "header" and common.KEY_FIELD_RE.fullmatch(match.group())
+    )  # □ 日 時 2020年5月2日… is a key of the header
 
 
 def _between_turns(match: regex.Match[str], ctx: Context) -> bool:

@@ -86,7 +86,8 @@ class Context:
     ``following`` is the text of the next paragraph (None at the end or before a page
     marker); ``labels`` counts how often each label-shaped start of a line (spaces and a
     mark removed) occurs in the document, and ``named`` the full names labels print in
-    parentheses (委員長（平山たかお）); ``people`` holds the names, surnames and titles of
+    parentheses (委員長（平山たかお）), ``lone_labels`` how many lines hold a label alone
+    (:func:`gijiroku.layout.count_lone_labels`); ``people`` holds the names, surnames and titles of
     the roster entries read so far; ``open_key`` is the meaning of a key printed alone on the
     previous line, whose value may be on this one.
     """
@@ -102,6 +103,7 @@ class Context:
     document: Mapping[str, str] = field(default_factory=dict)
     following: str | None = None
     labels: Mapping[str, int] = field(default_factory=dict)
+    lone_labels: int = 0
     named: frozenset[str] = frozenset()
     people: set[str] = field(default_factory=set)
     open_key: HeaderName | None = None

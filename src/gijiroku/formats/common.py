@@ -49,12 +49,12 @@ from gijiroku.formats.base import (
     Rule,
     header_field_name,
 )
-from gijiroku.layout import label_key
+from gijiroku.layout import LABEL_WORD_PAREN, label_key
 from gijiroku.names import POSITION_WORDS_RE, position_suffix, split_person
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
 from gijiroku.rosters import split_row
-from gijiroku.vocabulary import CLOCK, COURSE_WORDS, ERA_NAMES, SP, letter_spaced
+from gijiroku.vocabulary import CLOCK, COURSE_WORDS, ERA_NAMES, RULE_CHARS, SP, letter_spaced
 
 __all__ = [
     "BODY_RULES",
@@ -100,7 +100,10 @@ _KEY_NOTE = r"(?:[ \u3000]*[（(][^（()）\n]{0,40}[)）])?"
 KEY_FIELD_RE = regex.compile(
     rf"""
     (?:{LIST_MARKER}{SP}*)?
-    (?P<key>(?:{_KEYS}){_KEY_NOTE})
+    (?:
+        (?P<key>(?:{_KEYS}){_KEY_NOTE})
+      | [<＜〈《【［]{SP}*(?P<key>(?:{_KEYS}|{_COLON_KEYS}){_KEY_NOTE}){SP}*[>＞〉》】］]  # <会議場所>
+    )
     (?:
         {SP}*[：:|｜]{SP}*(?P<value>.*)         # 日時：…, 出席者| …
       | {SP}+(?P<value>\S.*)                   # 日　時　　　令和５年…
@@ -162,9 +165,22 @@ def _is_materials_key(match: regex.Match[str], ctx: Context) -> bool:
 
 
 def _is_material(match: regex.Match[str], ctx: Context) -> bool:
-    """A line of the list under 配付資料 (a material), not a key of its own."""
+    """A line of the list under 配付資料 (a material): not a key of its own, not a rule line,
+    an event or a speaker's label (○委員長（平山たかお）) that ends the list."""
     value = match["value"]
-    return not _reads_as_speech(value) and not _is_other_key_text(value)
+    return (
+        not _reads_as_speech(value)
+        and not _is_other_key_text(value)
+        and not RULE_LINE_RE.fullmatch(value)
+        and not MARKED_EVENT_RE.fullmatch(value)
+        and not (value[:1] in _SPEAKER_MARKS and label_key(value) is not None)
+        and not (value[:1] == "【" and _ENDS_WITH_TITLE_RE.search(value.rstrip("】 \u3000")))
+    )
+
+
+#: A rule line: ―――, ───, −−−, ＝＝＝, with at most one ornament (―――◇―――).
+RULE_LINE_RE = regex.compile(rf"(?P<text>[{RULE_CHARS}]{{3,}}(?:[◇・◆○●][{RULE_CHARS}]{{3,}})?)")
+_SPEAKER_MARKS = "○◯〇●◎◆"
 
 
 def _is_other_key_text(text: str) -> bool:
@@ -210,7 +226,11 @@ OFFICE_RE = regex.compile(
 
 
 def _is_office_line(match: regex.Match[str], ctx: Context) -> bool:
-    return ctx.previous is BlockKind.HEADER and ctx.index <= 3 and ctx.title_seen
+    """Under the title, unless the word is a speaker's label alone over a speech (事務局)."""
+    if not (ctx.previous is BlockKind.HEADER and ctx.index <= 3 and ctx.title_seen):
+        return False
+    alone = LABEL_ALONE_RE.fullmatch(match["value"])
+    return alone is None or not _is_label_alone(alone, ctx)
 
 
 def _is_agenda_key(match: regex.Match[str], ctx: Context) -> bool:
@@ -374,14 +394,22 @@ def _is_value_below_key(match: regex.Match[str], ctx: Context) -> bool:
     key = ctx.open_key
     if key in _ROSTER_NAMES and _NONE_RE.match(compact(match["value"])):
         return True  # 欠席委員 / なし
+    value = match["value"]
     return (
         key is not None
         and key not in _ROSTER_NAMES
         and key not in _AGENDA_NAMES
         and key is not HeaderName.MATERIALS
         and key is not HeaderName.PROCEEDINGS
-        and not _reads_as_speech(match["value"])
+        and not _reads_as_speech(value)
+        # a key's value is never another key nor a bare item number (keys printed in one
+        # column and their values in the next: 開催場所 / 合併協議会委員数, 3 / 招集の場所)
+        and KEY_FIELD_RE.fullmatch(value) is None
+        and _BARE_NUMBER_RE.fullmatch(value) is None
     )
+
+
+_BARE_NUMBER_RE = regex.compile(r"[ \u3000]*[0-9０-９]{1,3}[.．]?[ \u3000]*")
 
 
 #: A place: a room, a hall, a building (市会第３会議室, 第一委員会室, 本会議場).
@@ -606,7 +634,7 @@ MARK = r"[〇○◯●◎◆■◇□]"
 LABEL_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・々〆ヶA-Za-zＡ-Ｚａ-ｚ]"
 #: A speaker label: any run of name characters that ends with a position word (林委員,
 #: 座長, 情報政策課長, 河野大臣, 事務局).
-LABEL = rf"{LABEL_CHAR}{{0,24}}?(?:{POSITION_WORDS_RE})"
+LABEL = rf"{LABEL_CHAR}{{0,36}}?(?:{POSITION_WORDS_RE})"
 #: A name in parentheses right after a label, or on the next line: （曽根委員）.
 NAME_PAREN = rf"[（(]{SP}*(?P<pname>{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?){SP}*[)）]"
 PAREN_AFTER_LABEL = rf"[（(]{SP}*{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?{SP}*[)）]"
@@ -634,7 +662,10 @@ LABEL_TURN_RE = regex.compile(
     (?P<label>{LABEL}                        # 林委員 / 座長 / 情報政策課長
       (?:{SP}*{PAREN_AFTER_LABEL})?          # 座長（曽根委員）
     | {LABEL_CHAR}{{1,10}}?{SP}*[（(]{SP}*(?:{POSITION_WORDS_RE}){SP}*[)）]    # 山田（座長）
-    | {LABEL_CHAR}{{1,6}}?[（(]{LABEL_CHAR}{{1,3}}[)）](?:{POSITION_WORDS_RE}))  # 林（宏）委員
+    | {LABEL_CHAR}{{1,6}}?[（(]{LABEL_CHAR}{{1,3}}[)）](?:{POSITION_WORDS_RE})   # 林（宏）委員
+    | [（(]{SP}*{LABEL_CHAR}{{1,20}}?(?:{POSITION_WORDS_RE}){SP}*[)）]           # （伊藤よしのり議長）
+    | [0-9０-９]{{1,3}}番{SP}*[（(]{SP}*{LABEL_CHAR}{{1,20}}?{SP}*[)）]          # ４番（奈良祥孝君）
+    | {LABEL_CHAR}{{1,10}}?君(?={SP}*[：:]))                                    # 本間君：
     (?:
         {SP}*[：:]{SP}*(?P<text>.*)          # 〇河野大臣： text
       | {SP}+(?P<text>.+)                    # 林委員 text
@@ -643,6 +674,18 @@ LABEL_TURN_RE = regex.compile(
     regex.VERBOSE,
 )
 NAME_PAREN_RE = regex.compile(NAME_PAREN)
+#: A title word and a name in parentheses: 議長（梶　泰久）.
+TITLE_NAME_PAREN_RE = regex.compile(rf"(?:{POSITION_WORDS_RE}){SP}*{NAME_PAREN}")
+#: A label closed by a parenthesis with none opened, the speech right after it (some
+#: minutes print labels so): 谷田川委員長)ただ今から…, 市長)本日は…
+CLOSED_LABEL_TURN_RE = regex.compile(
+    rf"(?:(?P<mark>{MARK}){SP}*)?(?P<label>{LABEL})[)）]{SP}*(?P<text>\S.*)"
+)
+#: A title in parentheses at the start of a line, the speech right after it: (委員長)それでは…,
+#: （事務局）大変申し訳… — a speaker when the text reads as speech (:func:`speaks`).
+BRACKETED_LABEL_TURN_RE = regex.compile(
+    rf"(?:(?P<mark>{MARK}){SP}*)?[（(]{SP}*(?P<label>{LABEL}){SP}*[)）]{SP}*(?P<text>\S.*)"
+)
 _ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
 
 
@@ -662,6 +705,16 @@ _SPEECH_MARK_RE = regex.compile(r"[。？！?!、]")
 def speaks(match: regex.Match[str], ctx: Context) -> bool:
     """The text after a label reads as speech (a sentence): 林委員 ICT の利活用は…。"""
     return bool(_SPEECH_MARK_RE.search(match["text"] or ""))
+
+
+def speaks_after_colon(match: regex.Match[str], ctx: Context) -> bool:
+    """A label, a colon and a sentence (本間君：議案第44号について…します。): a speaker in
+    any family; a roster row (委員長：星名建市、副委員長：…) has no sentence."""
+    text = match["text"]
+    if not text:
+        return False
+    between = match.string[match.end("label") : match.start("text")]
+    return ("：" in between or ":" in between) and _reads_as_speech(text)
 
 
 def has_label_evidence(match: regex.Match[str], ctx: Context) -> bool:
@@ -686,9 +739,13 @@ NOTE_LINE_RE = regex.compile(rf"(?P<text>{BRACKET_NOTE_RE.pattern})", regex.VERB
 
 #: A label alone on its line: an optional mark, a name or title, maybe a name in parentheses.
 LABEL_ALONE_RE = regex.compile(
-    r"(?P<mark>[〇○◯●◎◆■◇□])?[ \u3000]*"
-    r"(?P<label>[^\s：:、。「」（()）]{1,30}(?:[（(][^（()）\s]{1,20}[)）])?)"
+    rf"(?P<mark>【){SP}*(?P<label>{LABEL}){SP}*】"  # 【委員】 alone, the speech below
+    rf"|(?P<mark>[〇○◯●◎◆■◇□])?[ \u3000]*(?P<label>{LABEL_WORD_PAREN})"
 )
+
+
+#: How many lines holding a label alone make a layout that prints labels so.
+LONE_LABEL_LAYOUT = 3
 
 
 def _is_label_alone(match: regex.Match[str], ctx: Context) -> bool:
@@ -697,14 +754,28 @@ def _is_label_alone(match: regex.Match[str], ctx: Context) -> bool:
     (not another label, not a key)."""
     label = match["label"]
     key = label_key(label)
-    if key is None or header_field_name(label) is not None or compact(label) in _GROUP_WORDS:
-        return False
     following = ctx.following
-    if following is None or (label_key(following) is not None and len(following) <= 31):
+    if key is None or following is None:
+        return False
+    if label_key(following) is not None and len(following) <= 31:
         return False
     if KEY_FIELD_RE.fullmatch(following) or NUMBERED_HEADING_RE.fullmatch(following):
         return False
-    if match["mark"] or ctx.labels.get(key, 0) >= 2:
+    # the label recurs, or the minutes print their labels alone (3 lines or more) and a
+    # sentence follows this one
+    recurs = ctx.labels.get(key, 0) >= 2 or (
+        ctx.lone_labels >= LONE_LABEL_LAYOUT and _reads_as_speech(following)
+    )
+    keyish = header_field_name(label) is not None or compact(label) in _GROUP_WORDS
+    if keyish and not (
+        # a key or group word that is also a title (議長, 事務局): a label when printed again and
+        # again with a name in parentheses (議長（梶　泰久）) or over a sentence, or in 【】
+        # over a sentence (【委員】); over names or a value it is the key
+        (recurs and (TITLE_NAME_PAREN_RE.fullmatch(label) or _reads_as_speech(following)))
+        or (match["mark"] == "【" and _reads_as_speech(following))
+    ):
+        return False
+    if match["mark"] or recurs:
         return True
     name, title = split_person(compact(label))
     return any(part in ctx.people for part in (name, title) if part) or any(
@@ -856,6 +927,44 @@ AGENDA_RULES: tuple[Rule, ...] = (
 #: All of them, in that order.
 HEADER_RULES: tuple[Rule, ...] = (*KEY_RULES, *ROSTER_RULES, *AGENDA_RULES)
 
+#: A label closed by a parenthesis, the speech after it (谷田川委員長)ただ今から…).
+CLOSED_LABEL_RULE = Rule(
+    "closed-label",
+    BlockKind.TURN,
+    CLOSED_LABEL_TURN_RE,
+    ends_header=True,
+    sets_mode="turn",
+)
+
+#: A label, a colon and a sentence (see :func:`speaks_after_colon`).
+COLON_LABEL_RULE = Rule(
+    "colon-label",
+    BlockKind.TURN,
+    LABEL_TURN_RE,
+    guard=speaks_after_colon,
+    ends_header=True,
+    sets_mode="turn",
+)
+#: A title in parentheses, the speech right after it ((委員長)それではただ今より…).
+BRACKETED_LABEL_RULE = Rule(
+    "bracketed-label",
+    BlockKind.TURN,
+    BRACKETED_LABEL_TURN_RE,
+    guard=speaks,
+    ends_header=True,
+    sets_mode="turn",
+)
+
+#: A label alone on its line with evidence (see :func:`_is_label_alone`).
+LABEL_ALONE_RULE = Rule(
+    "label-alone",
+    BlockKind.TURN,
+    LABEL_ALONE_RE,
+    guard=_is_label_alone,
+    meta=_TURN,
+    ends_header=True,
+    sets_mode="turn",
+)
 #: Header rules that come after a family's own and before its catch-all ones.
 HEADER_TAIL_RULES: tuple[Rule, ...] = (
     Rule(
@@ -880,6 +989,10 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         meta=RosterMeta(),
         children=_ROW,
     ),
+    CLOSED_LABEL_RULE,
+    BRACKETED_LABEL_RULE,
+    COLON_LABEL_RULE,
+    LABEL_ALONE_RULE,
 )
 
 #: Body rules for a note of the meeting's course with a mark or brackets and a time:
@@ -901,16 +1014,6 @@ HEADING_RULES: tuple[Rule, ...] = (
 #: Both, in that order.
 BODY_RULES: tuple[Rule, ...] = (*EVENT_RULES, *HEADING_RULES)
 
-#: A label alone on its line with evidence (see :func:`_is_label_alone`).
-LABEL_ALONE_RULE = Rule(
-    "label-alone",
-    BlockKind.TURN,
-    LABEL_ALONE_RE,
-    guard=_is_label_alone,
-    meta=_TURN,
-    ends_header=True,
-    sets_mode="turn",
-)
 #: Body rules that come after a family's own labels: signers, numbered headings, labels alone.
 BODY_TAIL_RULES: tuple[Rule, ...] = (
     Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
@@ -922,5 +1025,8 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
         derive=_heading,
         sets_mode="heading",
     ),
+    CLOSED_LABEL_RULE,
+    BRACKETED_LABEL_RULE,
+    COLON_LABEL_RULE,
     LABEL_ALONE_RULE,
 )

@@ -156,11 +156,19 @@ def _roster_heading(match: regex.Match[str], ctx: Context) -> bool:
     return ctx.indent <= 5 and ctx.previous_rule != "post"
 
 
+_LIST_MARK_RE = regex.compile(r"[、，,|｜：:]")
+
+
+def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
+    """A speech, not a key of the header printed with a mark (○出席者, ○日時)."""
+    return bool(match["text"]) or not common.is_header_key(match["label"])
+
+
 def _post_fragment(match: regex.Match[str], ctx: Context) -> bool:
     """A post printed alone in a roster, set in; or, where the indentation is lost, a title
     that is not a heading of the lists (財務大臣)."""
-    if ctx.mode != "roster":
-        return False
+    if ctx.mode != "roster" or _LIST_MARK_RE.search(match["value"]):
+        return False  # a line with 、 ： | lists people
     return (
         ctx.indent > 5
         or position_suffix(match["value"]) is not None
@@ -224,7 +232,14 @@ _SEPARATOR = Rule(
     derive=_house_of_rule,
     sets_mode=None,
 )
-_SPEECH = Rule("speech", BlockKind.TURN, SPEECH_RE, derive=_speech_facts, ends_header=True)
+_SPEECH = Rule(
+    "speech",
+    BlockKind.TURN,
+    SPEECH_RE,
+    guard=_is_speech,
+    derive=_speech_facts,
+    ends_header=True,
+)
 _MEMBERS = ChildRule("entries", BlockKind.MEMBER, ENTRY_RE, MemberMeta(layout=EntryLayout.COLUMNS))
 
 HEADER_RULES: tuple[Rule, ...] = (
@@ -304,6 +319,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         guard=_post_fragment,
         meta=HeaderMeta(name=HeaderName.POST),
     ),
+    *common.ROSTER_RULES,
     Rule(
         "agenda-item",
         BlockKind.SECTION,
@@ -318,6 +334,8 @@ HEADER_RULES: tuple[Rule, ...] = (
         guard=in_mode("order", None),
         meta=HeaderMeta(name=HeaderName.ORDER_OF_DAY),
     ),
+    *common.KEY_RULES,
+    *common.HEADER_TAIL_RULES,
     Rule("notice", BlockKind.HEADER, ANY_RE, meta=HeaderMeta(name=HeaderName.NOTICE)),
 )
 

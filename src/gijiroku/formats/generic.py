@@ -33,6 +33,7 @@ _HEADING = Rule(
     ends_header=True,
 )
 _NOTE = Rule("note", BlockKind.NOTE, common.NOTE_LINE_RE, derive=common.note_kind)
+_RULE_LINE = Rule("rule-line", BlockKind.SEPARATOR, common.RULE_LINE_RE, sets_mode=None)
 _SPEECH = Rule(
     "label-speech",
     BlockKind.TURN,
@@ -55,15 +56,19 @@ class Generic(Format):
     name = "generic"
     description = "Minutes of any other layout, read by the shared reader alone"
     example = "5.主な質疑"
-    paragraph_mode = "auto"
+    #: A line is a paragraph: the trailing-space convention of PDF text is a family's
+    #: knowledge (``committee``), and a label printed alone with a space after it
+    #: (○迫川委員長　) must not join the speech below.
+    paragraph_mode = "line"
     header_rules = (
+        _RULE_LINE,
         *common.HEADER_RULES,
         _HEADING,
         _SPEECH,
         *common.HEADER_TAIL_RULES,
-        common.LABEL_ALONE_RULE,
     )
     body_rules = (
+        _RULE_LINE,
         *common.EVENT_RULES,
         _HEADING,
         _NOTE,

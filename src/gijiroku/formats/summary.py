@@ -310,10 +310,16 @@ _ATX_RE = regex.compile(r"#{1,6}[ \t]+\S")
 _UNDERLINE_ONLY_RE = regex.compile(r"[=\-~^]{3,}[ \t]*")
 _BULLET_START_RE = regex.compile(rf"{SP}*{BULLET}{SP}+\S")
 _LABELS_RE = regex.compile(r"[○◯〇◎◆][^\s　]{1,30}[　 ：:]")
+#: A sentence that reports what was done, as a summary does (…より説明された。, 了承された。,
+#: …旨報告された。); verbatim minutes quote people saying it (されました).
+_REPORTED_RE = regex.compile(
+    r"(?:された|なされた|報告があった|説明があった|承認した|了承した|決定した)。"
+)
 
 
 def looks_like(head: str) -> float:
-    """Markdown headings (or underlined titles) and bullets, and no speaker labels."""
+    """Markdown headings (or underlined titles), bullets, sentences that report what was
+    done (…より説明された。), and no speaker labels."""
     lines = [ln for ln in head.splitlines() if ln.strip()]
     if not lines:
         return 0.0
@@ -322,11 +328,16 @@ def looks_like(head: str) -> float:
                     and not a[:1].isspace())  # fmt: skip
     bullets = sum(1 for ln in lines if _BULLET_START_RE.match(ln))
     labels = sum(1 for ln in lines if ln[:1] in "○◯〇◎◆" and _LABELS_RE.match(ln))
+    reported = sum(1 for ln in lines if _REPORTED_RE.search(ln))
     score = 0.0
     if headings >= 2:
         score += 0.5
+    elif headings == 1 and bullets:  # a titled list of points: the smallest summary minutes
+        score += 0.3
     if bullets / len(lines) >= 0.3:
         score += 0.4
+    if reported >= 2 and reported / len(lines) >= 0.1:  # sentences that report, not speak
+        score += 0.3
     if labels >= 3:
         score -= 0.6
     return max(0.0, min(score, 1.0))
