@@ -174,7 +174,10 @@ def is_web_furniture(text: str) -> bool:
 #: confirms it, and only for families that allow it).
 #: A line of a table of contents: an entry, a leader of dots, a page number
 #: (``○開会の宣告 ……………… 3``, ``日程第1 会議録署名議員の指名 ........ 12``).
-_CONTENTS_RE = regex.compile(r"\S.*?[…‥・．.]{4,}[ \u3000]*[0-9０-９]{1,4}[ \u3000]*")
+#: (the leader is taken whole, from its first dot: a long run of dots is read once)
+_CONTENTS_RE = regex.compile(
+    r"\S.*?(?<![…‥・．.])[…‥・．.]{4,}+[ \u3000]*[0-9０-９]{1,4}[ \u3000]*"
+)
 
 
 def is_contents_line(text: str) -> bool:

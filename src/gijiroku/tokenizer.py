@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -446,9 +447,14 @@ def _meta(rule: Rule, groups: dict[str, str], para: Paragraph) -> BlockMeta | No
             f"rule {rule.name!r} derived {type(meta).__name__} for a {rule.kind.value} block"
         )
     if rule.with_indent:
-        item = meta if isinstance(meta, ItemMeta) else ItemMeta()
-        meta = dataclasses.replace(item, indent=para.columns)
+        meta = _indented(meta if isinstance(meta, ItemMeta) else ItemMeta(), para.columns)
     return meta
+
+
+@functools.lru_cache(maxsize=4096)
+def _indented(item: ItemMeta, columns: int) -> ItemMeta:
+    """``item`` at ``columns`` (records are frozen: the few distinct ones are shared)."""
+    return dataclasses.replace(item, indent=columns)
 
 
 def tokenize_lines(text: str, fmt: Format) -> list[Block]:

@@ -423,7 +423,8 @@ VENUE_RE = regex.compile(
 )
 #: 函館市議会, 東京都議会: the assembly's name in a title.
 _ASSEMBLY_NAME_RE = regex.compile(
-    rf"(?:第{SP}*{NUM}{SP}*回)?(?P<body>[\p{{Han}}\p{{Katakana}}ー・]+?[都道府県市区町村]議会)"
+    rf"(?:第{SP}*{NUM}{SP}*回|(?<![\p{{Han}}\p{{Katakana}}ー・]))"  # (a name starts a run: read once)
+    rf"(?P<body>[\p{{Han}}\p{{Katakana}}ー・]+?[都道府県市区町村]議会)"
 )
 ROSTER_HEADING_RE = regex.compile(
     rf"""
@@ -453,7 +454,7 @@ SEAT_ENTRY_RE = regex.compile(
 SEAT_ROW_RE = regex.compile(rf"(?P<entries>{SEAT_ENTRY}(?:{SP}{{2,}}{SEAT_ENTRY})*)")
 ROLE_ENTRY = rf"[^\s]{{2,}}?{SP}+{NAME_FIELD}{HONORIFIC}"
 ROLE_ENTRY_RE = regex.compile(
-    rf"(?P<title>[^\s]{{2,}}?){SP}+(?P<name>{NAME_FIELD}{HONORIFIC})(?={SP}{{4,}}|$)"
+    rf"(?<!\S)(?P<title>[^\s]{{2,}}?){SP}+(?P<name>{NAME_FIELD}{HONORIFIC})(?={SP}{{4,}}|$)"
 )
 ROLE_ROW_RE = regex.compile(rf"(?P<entries>{ROLE_ENTRY}(?:{SP}{{4,}}{ROLE_ENTRY})*)")
 #: Tokyo style: 委員長吉原　　修君 (title, name and 君 run together), one or more a line.

@@ -67,6 +67,7 @@ GROUP_RE = regex.compile(rf"{BULLET}{SP}+(?P<group>[^:：\s]{{1,20}}){SP}*[:：]
 #: A participant: ``B4 中野佑（マネージャー）``, ``神谷先生（仲良くする人）``, ``takanory``.
 ENTRY_RE = regex.compile(
     rf"""
+    (?<![^（()）、,，\s])                      # an entry starts a word (each word read once)
     (?:(?P<title>[A-Z]{{1,2}}[0-9]{{1,2}}|学部[0-9一二三四]年|[0-9一二三四]年生?){SP}+)?
     (?P<person>[^（()）、,，\s][^（()）、,，]*?){SP}*
     (?:[（(](?P<paren>[^（()）]*)[)）])?
@@ -265,16 +266,19 @@ _TITLE = HeaderMeta(name=HeaderName.TITLE)
 def _is_entry(match: regex.Match[str], ctx: Context) -> bool:
     """A bullet of people under a roster key or heading: nested under the key (* 参加者 /
     ··* 水嶌, 稲森), or flat right under a heading (## 参加者 / * B4 中野佑); a bullet back at
-    the key's level ends the list."""
-    if ctx.mode != "roster":
-        return False
+    the key's level ends the list (in mode ``roster``)."""
     if ctx.indent > 0:
         return True
     return ctx.previous_indent == 0 and ctx.previous_rule in ("attendees-heading", "roster-entry")
 
 
 _ROSTER_ENTRY = Rule(
-    "roster-entry", BlockKind.ROSTER, PERSON_RE, guard=_is_entry, children=_ENTRIES
+    "roster-entry",
+    BlockKind.ROSTER,
+    PERSON_RE,
+    guard=_is_entry,
+    children=_ENTRIES,
+    modes=frozenset({"roster"}),
 )
 HEADER_RULES: tuple[Rule, ...] = (
     Rule("title", BlockKind.HEADER, TITLE_RE, guard=lambda m, ctx: not ctx.title_seen,
