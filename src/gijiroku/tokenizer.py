@@ -420,6 +420,8 @@ def _match_rule(
     # Rules that share a pattern (the keys of the header) match it once per paragraph.
     matched: dict[regex.Pattern[str], regex.Match[str] | None] = {}
     for rule in rules.candidates(ctx.region, ctx.mode, text):
+        if rule.needs and not any(char in text for char in rule.needs):
+            continue
         if rule.requires_next and (
             following is None
             or rule.absorb_next is None

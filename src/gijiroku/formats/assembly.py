@@ -44,6 +44,7 @@ survey of the whole text decides. ``〇`` followed by a kanji numeral (``〇一�
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Mapping
 
@@ -165,17 +166,27 @@ _COUNT_TAIL_RE = regex.compile(rf"[（(]{KNUM}(?:人|名)[)）]$")
 def _is_header_word(label: str, text: str | None) -> bool:
     """○議事日程, 〇出席議員（２６人）, 出席委員　十一名: a header label, not a speaker."""
     core = compact(label)
-    if not _HEADER_WORD_RE.match(core):
-        # a date (◯令和６年５月17日（金）) or a key of the header (◯委員会説明員) is no speaker
-        dated = parse_date(core)
-        if dated is not None and dated.start == 0:
-            return True
-        if not common.is_header_key(_COUNT_TAIL_RE.sub("", core)):
-            return False
+    found = _header_label(core)
+    if found != "key":
+        return found == "date"
     # 説明員 and 出席者 are titles too: with a sentence after them they speak
     return not (text and position_suffix(core) and not _COUNT_RE.match(compact(text)))
 
 
+@functools.lru_cache(maxsize=4096)
+def _header_label(core: str) -> str | None:
+    """What a label (spaces removed) is as a header label: ``"date"`` (◯令和６年５月17日（金）),
+    ``"key"`` (○議事日程, ◯委員会説明員) or None (cached: a document prints its labels again
+    and again)."""
+    if _HEADER_WORD_RE.match(core):
+        return "key"
+    dated = parse_date(core)
+    if dated is not None and dated.start == 0:
+        return "date"
+    return "key" if common.is_header_key(_COUNT_TAIL_RE.sub("", core)) else None
+
+
+@functools.lru_cache(maxsize=4096)
 def _label_shape(core: str) -> str | None:
     """``"name"`` when the label names a person (parentheses, a seat, an honorific), ``"role"``
     when it ends with a title (委員長, 吉原委員長), ``None`` when it is no label."""

@@ -213,6 +213,8 @@ class Rule:
             ``座長`` / ``（曽根委員）``.
         modes: the modes (:attr:`Context.mode`) the rule is tried in (None: any), checked
             with the region before the pattern; a guard made by :func:`in_mode` gives them.
+        needs: characters one of which a paragraph must hold for the rule to be tried, a
+            cheap test before a costly pattern (``"）)"``: a label closed by a parenthesis).
     """
 
     name: str
@@ -230,6 +232,7 @@ class Rule:
     with_indent: bool = False
     ends_modes: frozenset[str] = frozenset()
     modes: frozenset[str | None] | None = None
+    needs: str = ""
 
     def __post_init__(self) -> None:
         owner = f"rule {self.name!r}"

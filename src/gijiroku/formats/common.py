@@ -934,6 +934,7 @@ CLOSED_LABEL_RULE = Rule(
     CLOSED_LABEL_TURN_RE,
     ends_header=True,
     sets_mode="turn",
+    needs="）)",
 )
 
 #: A label, a colon and a sentence (see :func:`speaks_after_colon`).
@@ -944,6 +945,7 @@ COLON_LABEL_RULE = Rule(
     guard=speaks_after_colon,
     ends_header=True,
     sets_mode="turn",
+    needs="：:",
 )
 #: A title in parentheses, the speech right after it ((委員長)それではただ今より…).
 BRACKETED_LABEL_RULE = Rule(
