@@ -21,8 +21,6 @@ from gijiroku.formats import choose_format, get_format
 from gijiroku.formats.base import Format
 from gijiroku.models import Diagnostic, Minutes, Span, in_document_order
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, count_lines
-from gijiroku.parser import parse_blocks
-from gijiroku.tokenizer import tokenize_lines
 
 if TYPE_CHECKING:
     from gijiroku.pdf import PdfText
@@ -97,6 +95,10 @@ def parse(
         if not isinstance(text, PdfText):
             raise TypeError(f"parse() takes str, bytes or PdfText, not {type(text).__name__}")
         return _parse_pdf(text, source_name=source_name, format=format, on_issue=on_issue)
+    # The pipeline's modules are imported with the first parse: `import gijiroku` stays quick.
+    from gijiroku.parser import parse_blocks
+    from gijiroku.tokenizer import tokenize_lines
+
     detection = choose_format(format, decoded.text)
     fmt = detection.format
     blocks = tokenize_lines(decoded.text, fmt)
@@ -160,6 +162,8 @@ def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:
     if not isinstance(text, str):
         raise TypeError(f"tokenize() takes str, not {type(text).__name__}")
     fmt = format if isinstance(format, Format) else get_format(format, text)
+    from gijiroku.tokenizer import tokenize_lines
+
     return tokenize_lines(text, fmt)
 
 
@@ -171,6 +175,9 @@ def _parse_pdf(
     readable = pdf.masked()
     detection = choose_format(format, readable)
     fmt = detection.format
+    from gijiroku.parser import parse_blocks
+    from gijiroku.tokenizer import tokenize_lines
+
     blocks = tokenize_lines(readable, fmt)
     minutes = parse_blocks(
         blocks,

@@ -37,13 +37,13 @@ from gijiroku.blocks import (
 )
 from gijiroku.layout import PAGE_MARKER_RE
 from gijiroku.normalize import compact
-from gijiroku.resolve import LabelParts, analyze_label
-from gijiroku.rosters import EntryParts, RosterBuilder, read_entry
 from gijiroku.vocabulary import letter_spaced
 
 if TYPE_CHECKING:
     from gijiroku.meeting import Diagnose, MeetingValues
     from gijiroku.parser import Handler
+    from gijiroku.resolve import LabelParts
+    from gijiroku.rosters import EntryParts, RosterBuilder
 
 __all__ = [
     "HEADER_FIELD_NAMES",
@@ -323,6 +323,8 @@ class Format:
         The default reads the ``label`` group, a name printed on the next line (``pname``:
         ``座長`` / ``（曽根委員）``) and the ``mark`` with :func:`~gijiroku.resolve.analyze_label`.
         """
+        from gijiroku.resolve import analyze_label  # (the parser's modules: imported with it)
+
         return analyze_label(
             block.groups.get("label", ""),
             block.get("pname"),
@@ -333,6 +335,8 @@ class Format:
     def read_entry(self, entry: Block, roster: RosterBuilder) -> EntryParts:
         """A MEMBER block → name, title, surname and extra roles, by its layout
         (:func:`gijiroku.rosters.read_entry`)."""
+        from gijiroku.rosters import read_entry
+
         return read_entry(entry, roster)
 
     def read_title(self, title: str, block: Block) -> MeetingValues:
