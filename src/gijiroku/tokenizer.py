@@ -422,6 +422,8 @@ def _match_rule(
     for rule in rules.candidates(ctx.region, ctx.mode, text):
         if rule.needs and not any(char in text for char in rule.needs):
             continue
+        if rule.when is not None and not rule.when(ctx):
+            continue
         if rule.requires_next and (
             following is None
             or rule.absorb_next is None

@@ -593,7 +593,8 @@ def _is_padded_name(match: regex.Match[str], ctx: Context) -> bool:
     return ctx.mode == "roster" and bool(_SP_RE.search(name)) and len(name) <= NAME_CELLS + 1
 
 
-def _is_first_lines(match: regex.Match[str], ctx: Context) -> bool:
+def _is_first_lines(ctx: Context) -> bool:
+    """The first lines, above the title (a ``Rule.when``)."""
     return ctx.index < 4 and ctx.mode in (None, "dateline") and not ctx.title_seen
 
 
@@ -601,7 +602,8 @@ def _not_in_roster(match: regex.Match[str], ctx: Context) -> bool:
     return ctx.mode != "roster"
 
 
-def _not_seen_title(match: regex.Match[str], ctx: Context) -> bool:
+def _not_seen_title(ctx: Context) -> bool:
+    """No title read yet, outside a list (a ``Rule.when``)."""
     return not ctx.title_seen and ctx.mode in (None, "dateline")
 
 
@@ -722,19 +724,19 @@ HEADER_RULES: tuple[Rule, ...] = (
         guard=_not_in_roster,
         meta=HeaderMeta(name=HeaderName.DATETIME),
     ),
-    Rule("title", BlockKind.HEADER, TITLE_RE, guard=_not_seen_title, derive=_title_fields),
+    Rule("title", BlockKind.HEADER, TITLE_RE, when=_not_seen_title, derive=_title_fields),
     Rule(
         "caption",
         BlockKind.HEADER,
         CAPTION_RE,
-        guard=_is_first_lines,
+        when=_is_first_lines,
         meta=HeaderMeta(name=HeaderName.CAPTION),
     ),
     Rule(
         "venue",
         BlockKind.HEADER,
         VENUE_RE,
-        guard=_is_first_lines,
+        when=_is_first_lines,
         meta=HeaderMeta(name=HeaderName.VENUE),
     ),
     Rule(

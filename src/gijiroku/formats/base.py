@@ -63,6 +63,7 @@ __all__ = [
     "Rule",
     "header_field_name",
     "in_mode",
+    "title_unseen",
     "keyed_header",
     "letter_spaced",
 ]
@@ -128,6 +129,11 @@ class ModeGuard:
 def in_mode(*modes: str | None) -> Guard:
     """A guard: the rule applies only while :attr:`Context.mode` is one of ``modes``."""
     return ModeGuard(frozenset(modes))
+
+
+def title_unseen(ctx: Context) -> bool:
+    """A ``Rule.when``: no title has been read yet."""
+    return not ctx.title_seen
 
 
 def _check_record(owner: str, kind: BlockKind, meta: BlockMeta | None) -> None:
@@ -215,6 +221,8 @@ class Rule:
             with the region before the pattern; a guard made by :func:`in_mode` gives them.
         needs: characters one of which a paragraph must hold for the rule to be tried, a
             cheap test before a costly pattern (``"）)"``: a label closed by a parenthesis).
+        when: a condition on the context alone, checked before the pattern is tried (the
+            title not yet seen: :func:`title_unseen`); ``guard`` then checks the match.
     """
 
     name: str
@@ -233,6 +241,7 @@ class Rule:
     ends_modes: frozenset[str] = frozenset()
     modes: frozenset[str | None] | None = None
     needs: str = ""
+    when: Callable[[Context], bool] | None = None
 
     def __post_init__(self) -> None:
         owner = f"rule {self.name!r}"

@@ -48,6 +48,7 @@ from gijiroku.formats.base import (
     Context,
     Rule,
     header_field_name,
+    title_unseen,
 )
 from gijiroku.layout import LABEL_WORD_PAREN, label_key
 from gijiroku.names import POSITION_WORDS_RE, position_suffix, split_person
@@ -225,10 +226,13 @@ OFFICE_RE = regex.compile(
 )
 
 
+def _under_the_title(ctx: Context) -> bool:
+    """The lines right under the title (a ``Rule.when``)."""
+    return ctx.previous is BlockKind.HEADER and ctx.index <= 3 and ctx.title_seen
+
+
 def _is_office_line(match: regex.Match[str], ctx: Context) -> bool:
     """Under the title, unless the word is a speaker's label alone over a speech (事務局)."""
-    if not (ctx.previous is BlockKind.HEADER and ctx.index <= 3 and ctx.title_seen):
-        return False
     alone = LABEL_ALONE_RE.fullmatch(match["value"])
     return alone is None or not _is_label_alone(alone, ctx)
 
@@ -335,8 +339,6 @@ def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
     """A title with the date printed beside it (2001年12月7日 総務委員会,
     文教警察常任委員会(教育委員会関係) 平成27年3月4日(水曜日)): the name of a body."""
     text = match["value"]
-    if ctx.title_seen:
-        return False
     found = parse_date(text)
     if found is None or found.date is None or _reads_as_speech(text):
         return False
@@ -355,14 +357,17 @@ _RANGE_START_RE = regex.compile(rf"{SP}*(?:[～〜~]|から)")
 TITLE_LINE_RE = regex.compile(r"(?:[〇○◯●◎□■#＃]{1,3}[ \u3000]*)?(?P<value>[^\n]{1,100})")
 
 
+def _on_the_first_lines(ctx: Context) -> bool:
+    """The first line or two, no title read yet (a ``Rule.when``)."""
+    return not ctx.title_seen and ctx.index <= 1
+
+
 def _is_first_title(match: regex.Match[str], ctx: Context) -> bool:
     """The first line of the document names the meeting when nothing else does: not a
     sentence, not a list, not a date alone."""
     value = match["value"]
     return (
-        not ctx.title_seen
-        and ctx.index <= 1
-        and bool(_BODY_END_RE.search(compact(value)))
+        bool(_BODY_END_RE.search(compact(value)))
         and not _reads_as_speech(value)
         and not _LIST_SEPARATOR_RE.search(value)
         and not _is_date_line(match, ctx)
@@ -386,6 +391,11 @@ def _is_record_title(match: regex.Match[str], ctx: Context) -> bool:
 
 #: Any line: the value of a key printed alone above it.
 VALUE_RE = regex.compile(r"(?P<value>[^\n]+)")
+
+
+def _key_open(ctx: Context) -> bool:
+    """A key was printed alone on the line above (a ``Rule.when``)."""
+    return ctx.open_key is not None
 
 
 def _is_value_below_key(match: regex.Match[str], ctx: Context) -> bool:
@@ -840,6 +850,7 @@ KEY_RULES: tuple[Rule, ...] = (
         TITLE_LINE_RE,
         guard=_is_dated_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
+        when=title_unseen,
     ),
     Rule(
         "date-line",
@@ -863,6 +874,7 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_value_below_key,
         meta=HeaderMeta(value_of_key=True),
         sets_mode=None,
+        when=_key_open,
     ),
     Rule(
         "venue-under-date",
@@ -975,6 +987,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         OFFICE_RE,
         guard=_is_office_line,
         meta=HeaderMeta(name=HeaderName.NOTICE),
+        when=_under_the_title,
     ),
     Rule(
         "first-line-title",
@@ -982,6 +995,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         TITLE_LINE_RE,
         guard=_is_first_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
+        when=_on_the_first_lines,
     ),
     Rule(
         "people-list",

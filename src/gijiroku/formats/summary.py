@@ -45,6 +45,7 @@ from gijiroku.formats.base import (
     header_field_name,
     in_mode,
     keyed_header,
+    title_unseen,
 )
 from gijiroku.normalize import clean_text
 from gijiroku.vocabulary import SP_OR_TAB as SP
@@ -280,11 +281,18 @@ _ROSTER_ENTRY = Rule(
     children=_ENTRIES,
     modes=frozenset({"roster"}),
 )
+
+
+def _first_line_untitled(ctx: Context) -> bool:
+    """The document's first line, no title read yet (a ``Rule.when``)."""
+    return not ctx.title_seen and ctx.index == 0
+
+
 HEADER_RULES: tuple[Rule, ...] = (
-    Rule("title", BlockKind.HEADER, TITLE_RE, guard=lambda m, ctx: not ctx.title_seen,
+    Rule("title", BlockKind.HEADER, TITLE_RE, when=title_unseen,
          meta=_TITLE),
     Rule("underlined-title", BlockKind.HEADER, regex.compile(r"(?P<value>[^\s*+\-#・].*)"),
-         guard=lambda m, ctx: not ctx.title_seen and ctx.index == 0, absorb_next=UNDERLINE_RE,
+         when=_first_line_untitled, absorb_next=UNDERLINE_RE,
          requires_next=True, meta=_TITLE),
     *common.KEY_RULES,
     _ATTENDEES,
