@@ -84,7 +84,8 @@ def test_a_long_run_of_unread_lines_is_one_diagnostic() -> None:
     assert (run.span.line_start, run.span.line_end) == (1, 1000)
     assert (run.span.start, run.span.end) == (0, len(text) - 1)
     assert run.text == "\n".join(["これは短い文の行です"] * 1000)
-    assert run.message.startswith("lines 1–1000: header line not understood")
+    assert run.message.startswith("line 1: header line not understood: 'これは短い文の行です'")
+    assert run.message.endswith("(and the same on each of the 999 lines after it, to line 1000)")
     assert minutes.unaccounted(text) == []
 
 

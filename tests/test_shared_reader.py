@@ -258,6 +258,32 @@ def test_speech_that_says_what_was_done_is_no_summary() -> None:
     assert gijiroku.parse(text).source.format != "summary"
 
 
+TITLES = [
+    ("a site's place line is no title", "埼玉県 上尾市\n" + SPEECH, None),
+    ("a record word alone is no title", "会則・役員・議事録・投稿\n議事録\n" + SPEECH, None),
+    ("a report names the record", "平成27年度第2回理事会報告\n日 時:平成27年3月17日(火)\n", "平成27年度第2回理事会報告"),
+    ("the record title beats a record word", "議事録\n\n2010年度第3回理事会議事録\n" + SPEECH, "2010年度第3回理事会議事録"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("where", "text", "title"), TITLES, ids=[x[0] for x in TITLES])
+def test_first_line_titles_name_a_meeting(where: str, text: str, title: str | None) -> None:
+    for family in ("committee", "assembly", "generic"):
+        assert gijiroku.parse(text, format=family).meeting.title == title, family
+
+
+def test_bracketed_keys_and_values_below_keys() -> None:
+    m = gijiroku.parse("第15回定例会議\n<会議場所>\n教育委員室\n" + SPEECH)
+    assert m.meeting.venue == "教育委員室"
+    m = gijiroku.parse("教育委員会会議録\n開催場所\n4\n出席委員\n" + SPEECH)
+    assert m.meeting.venue is None  # a bare item number is no place, and says so:
+    assert [
+        (d.code, d.span and d.span.line_start)
+        for d in m.diagnostics
+        if d.code.startswith("unmatched")
+    ] == [("unmatched-header-line", 3)]
+
+
 def test_key_words_alone_over_names_stay_keys() -> None:
     """事務局 or 【委員】 over a list of people is a roster key, not a speaker."""
     for key in ("事務局", "【委員】"):

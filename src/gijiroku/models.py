@@ -457,7 +457,10 @@ class Quality(_Record):
     """How sure the parse is, for the whole document: which family read it and how well it
     fits, how much of the prose sits in speaker turns, how many speakers the roster names,
     which meeting facts were found. Low values come with warnings in ``diagnostics``
-    (``no-turns``, ``no-date``, ``format-uncertain``, ``roster-unread``)."""
+    (``no-turns``, ``no-date``, ``format-uncertain``, ``roster-unread``), and so do records
+    that do not read as what they claim to be (``header-overlong``, ``roster-count-mismatch``,
+    ``member-suspect``, ``absent-after-none``, ``label-inside-turn``, ``title-suspect``,
+    ``venue-suspect``, ``turn-suspect``: see :mod:`gijiroku.quality`)."""
 
     format: str = Field(description="the family that read the document")
     format_score: float = Field(
@@ -472,8 +475,8 @@ class Quality(_Record):
         default=None,
         ge=0.0,
         le=1.0,
-        description="share of the prose characters (turns, and text nobody claimed) that sit "
-        "inside turns; null when the document holds no prose",
+        description="share of the prose characters (turns, text nobody claimed, and header "
+        "lines that read as speech) that sit inside turns; null when the document holds no prose",
     )
     speakers_resolved: float | None = Field(
         default=None,

@@ -73,7 +73,7 @@ from gijiroku.models import (
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import clean_text, compact
 from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
-from gijiroku.quality import assess
+from gijiroku.quality import assess, with_review
 from gijiroku.resolve import LabelParts, Roster
 from gijiroku.rosters import MemberDraft, RosterBuilder
 from gijiroku.vocabulary import AGENDA_ITEM_START_RE, SECTION_NUMBER_RE
@@ -245,8 +245,8 @@ class _DiagnosticRun:
             Diagnostic(
                 severity=self.severity,
                 code=self.code,
-                message=f"lines {first.line_start}–{last.line_end}: {message} "
-                f"(and the same on each of the {self.count - 1:,} lines after it)",
+                message=f"line {first.line_start}: {message} (and the same on each of the "
+                f"{self.count - 1:,} lines after it, to line {last.line_end})",
                 span=Span(
                     start=first.start,
                     end=last.end,
@@ -401,20 +401,6 @@ HEADER_HANDLERS: Mapping[HeaderName, Handler] = {
     HeaderName.POST: _post,
     HeaderName.NOTICE: _notice,
 }
-
-
-def _header_value_line(state: ParseState, block: Block) -> bool:
-    """A line under a key printed alone (１ 開催日時 / 令和５年６月６日…) holds its value."""
-    if state.open_field is None:
-        return False
-    raw = block.groups.get("text", "")
-    state.header.append(
-        HeaderField(
-            key=None, name=state.open_field.value, value=clean_text(raw), span=span_of(block.span)
-        )
-    )
-    state.meeting.header_field(state.open_field, raw, block, state.diagnose)
-    return True
 
 
 def _roster(state: ParseState, block: Block) -> None:
@@ -703,14 +689,13 @@ def _separator(state: ParseState, block: Block) -> None:
 def _unmatched(state: ParseState, block: Block) -> None:
     raw = block.groups.get("text", "")
     if meta_of(block, UnmatchedMeta).region == "header":
-        if not _header_value_line(state, block):
-            state.diagnose(
-                "warning",
-                "unmatched-header-line",
-                f"header line not understood: {raw[:40]!r}",
-                block.span,
-                clean_text(raw),
-            )
+        state.diagnose(
+            "warning",
+            "unmatched-header-line",
+            f"header line not understood: {raw[:40]!r}",
+            block.span,
+            clean_text(raw),
+        )
         return
     text = clean_text(raw)
     state.diagnose(
@@ -1049,7 +1034,7 @@ def parse_blocks(
         else s
         for s in state.sections
     ]
-    return Minutes(
+    minutes = Minutes(
         source=source,
         meeting=meeting,
         header=tuple(state.header),
@@ -1063,3 +1048,4 @@ def parse_blocks(
         diagnostics=in_document_order(state.finish_diagnostics()),
         quality=quality,
     )
+    return with_review(minutes, text)  # doubts about the finished output (quality.py)

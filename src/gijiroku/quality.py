@@ -2,18 +2,43 @@
 where the parse is doubtful. Never silently wrong: a document read with no turns, no date,
 by a family that fits it badly, or with a list of people nobody could read says so.
 
-Diagnostics (all warnings, each with a span):
+Two stages. :func:`assess` (called by the parser with the blocks) makes the quality record
+and the warnings about the document as a whole:
 
-- ``no-turns``: the document holds prose but no speaker turn was found;
+- ``no-turns``: the document holds prose but no speaker turn was found; prose is the text of
+  turns, text nobody claimed, and header lines that read as speech (:func:`speaks_in_header`:
+  a flattened page's run-together speeches, a label the reader does not know);
 - ``no-date``: no meeting date in the text (a date taken from the file name keeps its own
   ``date-from-source-name`` note as well);
 - ``format-uncertain``: the chosen family's score is below :data:`FIT_LOW`, or the runner-up
   is within :data:`FIT_MARGIN` of it;
-- ``roster-unread``: a block looks like a list of people but gave no members.
+- ``roster-unread``: a block looks like a list of people but gave no members (a roster key
+  whose value is なし, on its line or the next, is read: nobody).
+
+:func:`review` (called on the finished :class:`~gijiroku.models.Minutes`) reads the records
+themselves, whatever produced them, and reports those that do not read as what they claim to
+be (:data:`OUTPUT_CHECKS`, all warnings; one diagnostic per document and code, with the count
+and the first places):
+
+- ``header-overlong``: a header value longer than :data:`HEADER_MAX` characters (beyond the
+  roster entries read from it) or holding two sentences or more;
+- ``roster-count-mismatch``: a head count printed beside a roster key (``出席委員(8人)``,
+  ``出席者6名``) or closing a list (``以上26名``) differs from the members read in that list;
+- ``member-suspect``: a member's name is no person's name (one character alone, digits, 番,
+  a count, a colon, ``(以下``, ``の各``, a title or a key word, a title run into it);
+- ``absent-after-none``: members marked absent under an absentee key whose value is なし;
+- ``label-inside-turn``: a line inside a turn's text reads as another speaker's label;
+- ``title-suspect``: the title is a list item, a place alone, holds an empty bracket
+  (``( 開催)``) or is longer than :data:`TITLE_MAX` characters;
+- ``venue-suspect``: the venue is a key, a number, a bracketed key (``<会議場所>``) or keeps
+  a table border;
+- ``turn-suspect``: a turn whose label is a header key or whose text is only なし, a count,
+  a table of contents or a table of numbers.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -27,10 +52,48 @@ from gijiroku.blocks import (
     Pos,
     UnmatchedMeta,
 )
-from gijiroku.formats.base import FIT_LOW, FIT_MARGIN, Detection
-from gijiroku.models import Meeting, Quality, Severity, Span, Utterance
+from gijiroku.dates import parse_number
+from gijiroku.formats.base import FIT_LOW, FIT_MARGIN, Detection, header_field_name
+from gijiroku.formats.common import (
+    LABEL,
+    LABEL_CHAR,
+    LABEL_TURN_RE,
+    LIST_MARKER,
+    MARK,
+    NAME_PAREN,
+    NONE_RE,
+    is_header_key,
+    reads_as_speech,
+)
+from gijiroku.models import (
+    Diagnostic,
+    HeaderField,
+    Meeting,
+    Member,
+    Minutes,
+    Quality,
+    Severity,
+    Span,
+    Utterance,
+    in_document_order,
+)
+from gijiroku.names import HONORIFICS, POSITION_WORDS
+from gijiroku.normalize import EDITOR_LINE_BREAK_RE, compact
+from gijiroku.vocabulary import SP
 
-__all__ = ["FIT_LOW", "FIT_MARGIN", "MIN_PROSE", "assess"]
+__all__ = [
+    "FIT_LOW",
+    "FIT_MARGIN",
+    "HEADER_MAX",
+    "MIN_PROSE",
+    "OUTPUT_CHECKS",
+    "TITLE_MAX",
+    "OutputCheck",
+    "assess",
+    "review",
+    "speaks_in_header",
+    "with_review",
+]
 
 #: Non-blank characters of prose outside turns that make ``no-turns`` worth saying.
 MIN_PROSE = 80
@@ -41,7 +104,6 @@ Diagnose = Callable[[Severity, str, str, Pos | Span | None], None]
 _INFORMATION_SEPARATORS_RE = regex.compile(r"[\x1c-\x1f]")
 _ROSTER_KEYS = frozenset({HeaderName.ATTENDEES, HeaderName.ABSENTEES, HeaderName.STAFF})
 _LIST_CONTINUES = frozenset({HeaderName.ROSTER_HEADING, HeaderName.POST})
-_NONE_RE = regex.compile(r"^[\s　]*(?:な[\s　]*し|無[\s　]*し|該当なし|ありません)[\s　。.]*$")
 _SEPARATOR_RE = regex.compile(r"[、，,|｜・]")
 _NAME_TOKEN_RE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・（）()]{1,12}$")
 
@@ -67,6 +129,7 @@ class _OpenList:
     key: Block
     members: int
     pending: bool
+    said_none: bool = False
     lines: list[Block] = field(default_factory=list)
 
 
@@ -78,7 +141,12 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
     open_list: _OpenList | None = None
 
     def close() -> None:
-        if open_list is not None and open_list.members == 0 and open_list.pending:
+        if (
+            open_list is not None
+            and open_list.members == 0
+            and open_list.pending
+            and not open_list.said_none
+        ):
             found.append(open_list.key)
 
     for block in blocks:
@@ -87,8 +155,8 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
         members = sum(1 for child in block.children if child.kind is BlockKind.MEMBER)
         if block.kind is BlockKind.HEADER and name in _ROSTER_KEYS:
             close()
-            value = block.groups.get("value", "")
-            open_list = _OpenList(block, members, pending=not _NONE_RE.match(value))
+            said_none = bool(NONE_RE.match(block.groups.get("value", "")))
+            open_list = _OpenList(block, members, pending=not said_none, said_none=said_none)
             continue
         if open_list is not None and (
             block.kind is BlockKind.ROSTER
@@ -106,7 +174,10 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
             and isinstance(meta, HeaderMeta)
             and meta.value_of_key
         ):
-            open_list.pending = open_list.pending or not _NONE_RE.match(block.text_of(text))
+            if NONE_RE.match(block.text_of(text)):
+                open_list.said_none = True  # 欠席委員 / なし: nobody, and that is read
+            else:
+                open_list.pending = True
             continue
         close()
         open_list = None
@@ -122,16 +193,57 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
     return found
 
 
-def _prose(
-    blocks: Sequence[Block], utterances: Sequence[Utterance], text: str
-) -> tuple[int, int, list[Pos]]:
-    """(prose characters, those inside turns, where the prose outside turns is)."""
+#: A sentence's end: 。？！, or a full stop after Japanese (…承認した.平成26年度は…).
+_SENTENCE_END_RE = regex.compile(r"[。？！]|(?<=[\p{Han}\p{Hiragana}\p{Katakana}])[.．?!](?![0-9])")
+
+
+#: Spoken style: a polite predicate (ます, です, ございます, ください …), what a speech is made of
+#: and a header's notices (…に選任された。, 出席者は左のとおり。) are not.
+_POLITE_RE = regex.compile(r"ま(?:す|した|せん|しょう)|で(?:す|した)|ください")
+
+
+def speaks_in_header(text: str) -> bool:
+    """A header line that reads as speech: a sentence in spoken style (…を開会いたします。)
+    or two sentences or more (…を開会する。…報告があった。), prose the reader missed; not a
+    notice (…が理事に当選した。).
+
+    Example:
+        >>> speaks_in_header("(委員長)それではただ今より定例会をはじめさせていただきます。")
+        True
+        >>> speaks_in_header("理事橘慶一郎君委員辞任につき、その補欠として山田賢司君が理事に当選した。")
+        False
+    """
+    if not reads_as_speech(text):
+        return False
+    return _POLITE_RE.search(text) is not None or len(_SENTENCE_END_RE.findall(text)) >= 2
+
+
+@dataclass(slots=True)
+class _Prose:
+    """Where a document's prose is: ``total`` non-blank characters, ``inside`` turns,
+    ``outside`` (the blocks), ``in_header`` (header lines that read as speech, counted in
+    ``total`` and ``outside`` too)."""
+
+    total: int = 0
+    inside: int = 0
+    outside: list[Pos] = field(default_factory=list)
+    in_header: list[Pos] = field(default_factory=list)
+    header_chars: int = 0
+
+
+def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) -> _Prose:
+    """The prose of the document: turns, continuations, text nobody claimed, and header
+    lines that read as speech (:func:`speaks_in_header`)."""
     spans = [(u.span.start, u.span.end) for u in utterances]
-    total = inside = 0
-    outside: list[Pos] = []
+    prose = _Prose()
     k = 0
     for block in blocks:
-        if block.kind not in (BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.UNMATCHED):
+        in_header = block.kind is BlockKind.HEADER and speaks_in_header(block.text_of(text))
+        if not in_header and block.kind not in (
+            BlockKind.TURN,
+            BlockKind.CONTINUATION,
+            BlockKind.UNMATCHED,
+        ):
             continue
         if (
             block.kind is BlockKind.UNMATCHED
@@ -140,14 +252,31 @@ def _prose(
         ):
             continue
         chars = _chars(text, block.span)
-        total += chars
+        prose.total += chars
         while k < len(spans) and spans[k][1] <= block.span.start:
             k += 1
         if k < len(spans) and spans[k][0] <= block.span.start < spans[k][1]:
-            inside += chars
-        else:
-            outside.append(block.span)
-    return total, inside, outside
+            prose.inside += chars
+            continue
+        prose.outside.append(block.span)
+        if in_header:
+            prose.in_header.append(block.span)
+            prose.header_chars += chars
+    return prose
+
+
+def _header_prose_note(prose: _Prose, text: str) -> str:
+    """What the ``no-turns`` message adds when header lines hold the prose."""
+    if not prose.in_header:
+        return ""
+    first = prose.in_header[0]
+    lines = ", ".join(str(pos.line_start) for pos in prose.in_header[:_SHOWN])
+    more = f" and {len(prose.in_header) - _SHOWN} more" if len(prose.in_header) > _SHOWN else ""
+    return (
+        f"; {prose.header_chars} of them in header lines that read as speech (line {lines}"
+        f"{more}: {_quote(text[first.start : first.end])}): the speeches may be run together "
+        "on one line (a flattened page) or printed with a label the reader does not know"
+    )
 
 
 def _ignore(severity: Severity, code: str, message: str, span: Pos | Span | None) -> None:
@@ -174,13 +303,15 @@ def assess(
     ``quiet``: an empty input says so already)."""
     if quiet:
         diagnose = _ignore
-    total, inside, outside = _prose(blocks, utterances, text)
+    prose = _prose(blocks, utterances, text)
+    total, inside, outside = prose.total, prose.inside, prose.outside
     if not utterances and total - inside >= MIN_PROSE and outside:
         first, last = outside[0], outside[-1]
         diagnose(
             "warning",
             "no-turns",
-            f"{total - inside} characters of prose and no speaker turn: no label was read",
+            f"{total - inside} characters of prose and no speaker turn: no label was read"
+            + _header_prose_note(prose, text),
             Pos(first.start, last.end, first.line_start, last.line_end, first.page),
         )
     if meeting.date is None or date_from_name:
@@ -233,3 +364,628 @@ def assess(
         ),
         header_fields=_header_fields(meeting),
     )
+
+
+# -- doubts about the output ------------------------------------------------------------------
+#
+# The checks below read the finished :class:`Minutes` and the text it was parsed from, never
+# the blocks: whatever produced the records, a record that does not read as what it claims to
+# be is reported.
+
+#: How many places a grouped diagnostic quotes (the rest are counted).
+_SHOWN = 3
+#: A header value longer than this (non-blank characters not read as roster entries) holds
+#: more than a field: the record's lines were run together, or the header swallowed prose.
+HEADER_MAX = 200
+#: A title longer than this is more than a meeting's name.
+TITLE_MAX = 80
+
+
+def _quote(text: str, limit: int = 30) -> str:
+    """``text`` on one line, cut at ``limit`` characters, quoted."""
+    one_line = " ".join(text.split())
+    return repr(one_line if len(one_line) <= limit else one_line[: limit - 1] + "…")
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where a doubt is, and what was seen there (already quoted)."""
+
+    span: Span
+    seen: str
+
+
+class _Lines:
+    """Line numbers of offsets in a text (LF, CRLF or CR, as spans count them), computed
+    the first time one is asked for."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def line_at(self, offset: int) -> int:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in EDITOR_LINE_BREAK_RE.finditer(self._text)]
+        return max(bisect.bisect_right(self._starts, offset), 1)
+
+    def span(self, start: int, end: int, page: int | None = None) -> Span:
+        last = max(end - 1, start)
+        return Span(
+            start=start,
+            end=end,
+            line_start=self.line_at(start),
+            line_end=self.line_at(last),
+            page=page,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Review:
+    """What a check reads: the minutes, their text, and line numbers."""
+
+    minutes: Minutes
+    text: str
+    lines: _Lines
+
+
+# header-overlong -------------------------------------------------------------------------
+
+
+class _EntryChars:
+    """Non-blank characters of the roster entries read inside a span (by bisection over
+    the members in document order, so that a long roster costs no more than a short one)."""
+
+    def __init__(self, members: Sequence[Member]) -> None:
+        ordered = sorted(members, key=lambda m: m.span.start)
+        self._starts = [m.span.start for m in ordered]
+        self._totals = [0]
+        for member in ordered:
+            self._totals.append(self._totals[-1] + len(compact(member.entry)))
+
+    def inside(self, span: Span) -> int:
+        first = bisect.bisect_left(self._starts, span.start)
+        last = bisect.bisect_left(self._starts, span.end)
+        return self._totals[last] - self._totals[first]
+
+
+def _overlong_headers(review: _Review) -> list[_Place]:
+    """Header lines too long for a field (beyond the roster entries read from them), or
+    holding two sentences or more. One long sentence that ends the line is a notice
+    (委員の異動: …の補欠として…が理事に当選した。), not lines run together."""
+    found = []
+    entries: _EntryChars | None = None
+    for field_ in review.minutes.header:
+        value = field_.value
+        if len(value) <= 40 and "。" not in value:
+            continue  # the common case, cheaply
+        if entries is None:
+            entries = _EntryChars(review.minutes.members)
+        ends = list(_SENTENCE_END_RE.finditer(value))
+        sentences = len(ends)
+        notice = sentences == 1 and not value[ends[0].end() :].strip()
+        unread = 0 if notice else len(compact(value)) - entries.inside(field_.span)
+        if unread > HEADER_MAX or sentences >= 2:
+            what = f"{len(value)} characters" if unread > HEADER_MAX else f"{sentences} sentences"
+            found.append(_Place(field_.span, f"{_quote(value)} ({what})"))
+    return found
+
+
+# roster-count-mismatch ------------------------------------------------------------------
+
+_NUMERAL = r"[0-9０-９]{1,3}|[〇一二三四五六七八九十百]{1,4}"
+#: A head count printed beside a roster key: 出席委員(8人), 出席議員（３４名）, 出席者6名,
+#: 出席議員 14名.
+_KEY_COUNT_RE = regex.compile(
+    rf"""
+    (?P<key>[\p{{Han}}\p{{Katakana}}ー・]{{2,16}}?){SP}*
+    (?:[（(]{SP}*(?P<count>{_NUMERAL}){SP}*[名人]{SP}*[)）]
+      | (?P<count>{_NUMERAL}){SP}*[名人](?!\p{{Han}}))
+    """,
+    regex.VERBOSE,
+)
+#: A head count closing a list: …本 間 智 以上26名.
+_CLOSING_COUNT_RE = regex.compile(rf"以上{SP}*(?P<count>{_NUMERAL}){SP}*[名人]")
+_ROSTER_NAMES = frozenset(key.value for key in _ROSTER_KEYS)
+#: Header fields that belong to a list of people (its lines, its groups, its posts).
+_LIST_FIELD_NAMES = frozenset({"roster", "roster_heading", "post", "notice", None})
+
+
+_MARKER_RE = regex.compile(rf"^(?:{LIST_MARKER}){SP}*")
+
+
+def _opens_list(field_: HeaderField) -> bool:
+    """A header field that starts a list of people: a roster key (出席委員), or a heading
+    naming one by attendance or office (〇欠席議員（１人）, 〇説明員)."""
+    if field_.name in _ROSTER_NAMES and field_.key is not None:
+        return True
+    if field_.name != "roster_heading":
+        return False
+    return header_field_name(_MARKER_RE.sub("", field_.value)) in _ROSTER_KEYS
+
+
+#: How many groups inside one list (…(角館町) / (西木村)…) a count may be compared over.
+_SOFT_BOUNDS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class _Bounds:
+    """Where lists of people may end (or begin). ``hard``: surely (a new list, a field that
+    is no part of a list, a section, the first turn); ``soft``: maybe (a heading inside the
+    header that may be a group of the list or a list of its own: 区議会事務局, (角館町))."""
+
+    hard: list[int]
+    soft: list[int]
+
+    @classmethod
+    def of(cls, minutes: Minutes, text: str) -> _Bounds:
+        hard = [
+            f.span.start
+            for f in minutes.header
+            if _opens_list(f) or f.name not in _LIST_FIELD_NAMES
+        ]
+        hard += [s.span.start for s in minutes.sections]
+        hard += [minutes.utterances[0].span.start] if minutes.utterances else []
+        soft = [
+            f.span.start
+            for f in minutes.header
+            if f.name in ("roster_heading", "notice") and not _opens_list(f)
+        ]
+        return cls(sorted({*hard, len(text)}), sorted(soft))
+
+    def ends_after(self, at: int) -> list[int]:
+        """Where the list that starts at ``at`` may end (the nearest soft ends), the sure
+        end last."""
+        end = self.hard[bisect.bisect_right(self.hard, at)] if at < self.hard[-1] else at
+        first = bisect.bisect_right(self.soft, at)
+        last = min(bisect.bisect_left(self.soft, end), first + _SOFT_BOUNDS)
+        return [*self.soft[first:last], end]
+
+    def starts_before(self, at: int) -> list[int]:
+        """Where the list that ends at ``at`` may begin (the nearest soft starts), the sure
+        start first."""
+        k = bisect.bisect_left(self.hard, at)
+        start = self.hard[k - 1] if k > 0 else 0
+        last = bisect.bisect_left(self.soft, at)
+        first = max(bisect.bisect_right(self.soft, start), last - _SOFT_BOUNDS)
+        return [start, *self.soft[first:last]]
+
+
+def _count_mismatches(review: _Review) -> list[_Place]:
+    """Head counts printed beside a roster key (出席委員(8人)), or closing a list
+    (以上26名), that no reading of where the list ends agrees with."""
+    minutes, text = review.minutes, review.text
+    starts = sorted(m.span.start for m in minutes.members)
+    bounds = _Bounds.of(minutes, text)
+
+    def read(start: int, end: int) -> int:
+        return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
+
+    found = []
+    for field_ in minutes.header:
+        if field_.name not in _LIST_FIELD_NAMES and field_.name not in _ROSTER_NAMES:
+            continue
+        source = text[field_.span.start : field_.span.end]
+        # (the count, what each reading of the list's extent gives, the sure one last)
+        counts = [
+            (match, [read(after, end) for end in bounds.ends_after(after)])
+            for match in _KEY_COUNT_RE.finditer(source)
+            if header_field_name(match["key"]) in _ROSTER_KEYS
+            for after in [field_.span.start + match.end()]
+        ]
+        counts += [
+            (match, [read(start, at) for start in bounds.starts_before(at)][::-1])
+            for match in _CLOSING_COUNT_RE.finditer(source)
+            for at in [field_.span.start + match.start()]
+        ]
+        for match, readings in counts:
+            printed = parse_number(match["count"])
+            if printed is not None and printed not in readings:
+                seen = f"{_quote(match.group(), 20)} prints {printed}, {readings[-1]} read"
+                found.append(_Place(field_.span, seen))
+    return found
+
+
+# member-suspect -------------------------------------------------------------------------
+
+#: What no person's name holds: digits, a seat (番 alone), a colon, a count in kanji
+#: (理事十六名; not 一人, a given name), an aside cut open ((以下, 委員外議員)山口) or a
+#: distributive title (保坂の各委員).
+_NOT_IN_A_NAME_RE = regex.compile(
+    r"[0-9０-９:：]|^番号?$|[〇一二三四五六七八九十百]+名$|[（(]以下|の各$|^[^（(]*[)）]|[（(][^)）]*$"
+)
+_POSITION_SET = frozenset(POSITION_WORDS)
+#: Title words of two characters or more (監 alone starts the surname 監物).
+_LONG_POSITIONS = "|".join(regex.escape(word) for word in POSITION_WORDS if len(word) >= 2)
+#: A title word printed before the name, run into it (副議長小林伸一, 事務局長田伏智).
+_TITLE_FIRST_RE = regex.compile(rf"^(?:{_LONG_POSITIONS})(?=.{{2,}})")
+#: A title word the name ends with (北澤委員, 武部担当): the entry was not split.
+_TITLE_LAST_RE = regex.compile(rf"(?<=.)(?:{_LONG_POSITIONS})$")
+_COLON_RE = regex.compile(r"[:：]")
+
+
+#: What separates the entries of a list printed on one line (林、森、山田).
+_LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜]")
+
+
+def _name_problem(member: Member, line: str) -> str | None:
+    """Why a member's name does not read as a person's name, or None. ``line`` is the line
+    the entry is printed on: a surname of one character is a name in a list (林、森、山田),
+    not a cell of a table or a piece of a letter-spaced name (千 葉 勇)."""
+    name = member.name
+    if name is None:
+        return None
+    if _NOT_IN_A_NAME_RE.search(name) or (member.title and _COLON_RE.search(member.title)):
+        return "not a name"
+    if len(name) == 1 and compact(member.entry) == name and not _LIST_SEPARATOR_RE.search(line):
+        return "one character"
+    if name in _POSITION_SET or header_field_name(name) is not None:
+        return "a title or a key"
+    if _TITLE_FIRST_RE.match(name) or _TITLE_LAST_RE.search(name):
+        return "a title run into the name"
+    return None
+
+
+def _line_around(text: str, span: Span) -> str:
+    """The line(s) ``span`` is printed on."""
+    start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
+    found = EDITOR_LINE_BREAK_RE.search(text, span.end)
+    return text[start : found.start() if found is not None else len(text)]
+
+
+def _suspect_members(review: _Review) -> list[_Place]:
+    """Members whose name is no person's name."""
+    found = []
+    for member in review.minutes.members:
+        name = member.name or ""
+        line = _line_around(review.text, member.span) if len(name) == 1 else ""
+        problem = _name_problem(member, line)
+        if problem is not None:
+            found.append(_Place(member.span, f"{_quote(member.name or '', 16)} ({problem})"))
+    return found
+
+
+# absent-after-none ----------------------------------------------------------------------
+
+
+def _absent_after_none(review: _Review) -> list[_Place]:
+    """Members marked absent in a list whose key said nobody was (欠席委員 なし)."""
+    lists: list[tuple[int, bool]] = []  # (where a list opens, it is an absentee list of none)
+    for field_ in review.minutes.header:
+        if _opens_list(field_):
+            said_none = field_.name == "absentees" and bool(NONE_RE.match(field_.value))
+            lists.append((field_.span.start, said_none))
+        elif (
+            field_.name == "absentees"
+            and field_.key is None
+            and lists
+            and NONE_RE.match(field_.value)
+        ):  # the value below the key: 欠席者 / なし
+            lists[-1] = (lists[-1][0], True)
+    if not any(said_none for _, said_none in lists):
+        return []
+    opens = [start for start, _ in lists]
+    found = []
+    for member in review.minutes.members:
+        if member.attendance != "absent":
+            continue
+        k = bisect.bisect_right(opens, member.span.start) - 1
+        if k >= 0 and lists[k][1]:
+            found.append(_Place(member.span, _quote(member.entry, 16)))
+    return found
+
+
+# label-inside-turn ----------------------------------------------------------------------
+
+_HONORIFIC = "|".join(regex.escape(word) for word in HONORIFICS)
+#: A marked label alone on its line with the name in parentheses, padded or not:
+#: ○11番議員（平野　謙）, ○議長（梶　泰久）.
+_MARKED_LABEL_ALONE_RE = regex.compile(
+    rf"{MARK}{SP}*(?:[0-9０-９]{{1,3}}番{LABEL_CHAR}{{0,4}}|{LABEL}){SP}*{NAME_PAREN}{SP}*"
+)
+#: A name with an honorific and a colon, the speech after it: 本間君:議案第44号…
+_HONORIFIC_LABEL_RE = regex.compile(
+    rf"{MARK}?{SP}*{LABEL_CHAR}{{1,8}}?(?:{_HONORIFIC}){SP}*[：:]{SP}*\S"
+)
+#: The marks a label may start with (to skip most lines cheaply).
+_LABEL_START_CHARS = frozenset(MARK.strip("[]"))
+
+
+def _reads_as_label(line: str) -> bool:
+    """A line a speaker's label starts: a marked label with speech after it, a marked label
+    alone with the name in parentheses, or a name with 君 and a colon."""
+    stripped = line.strip(" \u3000\t")
+    if not stripped:
+        return False
+    if stripped[0] in _LABEL_START_CHARS:
+        turn = LABEL_TURN_RE.match(stripped)
+        if turn is not None and turn["mark"] and reads_as_speech(turn["text"] or ""):
+            return True
+        if _MARKED_LABEL_ALONE_RE.fullmatch(stripped):
+            return True
+    head = stripped[:16]
+    return (":" in head or "：" in head) and _HONORIFIC_LABEL_RE.match(stripped) is not None
+
+
+#: The start of a line after the first that may hold a label: a mark, or a colon soon.
+_INNER_LINE_RE = regex.compile(
+    rf"(?:\r\n?|\n)(?P<line>[ \u3000\t]*(?:{MARK}|[^\r\n:：]{{1,15}}[:：]))"
+)
+
+
+def _labels_inside_turns(review: _Review) -> list[_Place]:
+    """Lines inside a turn's text (after its first line) that read as another speaker's
+    label: the turn probably holds the next speech too."""
+    text, turns = review.text, sorted(review.minutes.utterances, key=lambda u: u.span.start)
+    if not turns:
+        return []
+    starts = [turn.span.start for turn in turns]
+    pages = sorted(mark.span.start for mark in review.minutes.layout if mark.kind == "page")
+    found = []
+    for match in _INNER_LINE_RE.finditer(text, starts[0], max(t.span.end for t in turns)):
+        start = match.start("line")
+        turn = turns[bisect.bisect_right(starts, start) - 1]
+        span = turn.span
+        if not span.start < start < span.end:
+            continue
+        stop = EDITOR_LINE_BREAK_RE.search(text, start, span.end)
+        end = stop.start() if stop is not None else span.end
+        line = text[start:end]
+        if _reads_as_label(line):
+            k = bisect.bisect_right(pages, span.start)
+            same_page = k >= len(pages) or pages[k] >= start
+            where = review.lines.span(start, end, span.page if same_page else None)
+            found.append(_Place(where, f"{_quote(line, 24)} in {turn.id}"))
+    return found
+
+
+# title-suspect, venue-suspect -------------------------------------------------------
+
+#: Titles that name no meeting: a list item (1. 船橋市議会), a place alone (埼玉県 上尾市),
+#: a bracket the date was cut out of (第15回定例会議( 開催)).
+_TITLE_PROBLEMS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("a list item", regex.compile(r"^[0-9０-９]{1,3}[.．][ \u3000]")),
+    ("a place alone", regex.compile(r"^\S{1,6}[都道府県][ \u3000]*\S{1,8}[市区町村]$")),
+    (
+        "an empty bracket",
+        regex.compile(r"[（(][ \u3000]*(?:開催|開会|実施|開議)?[ \u3000]*[)）]"),
+    ),
+)
+#: Venues that name no place: a bare number, a key in brackets (<会議場所>), a key or count
+#: word (合併協議会委員数, 出席委員の氏名), a table cell's border left on (…会議室 |).
+_VENUE_PROBLEMS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("a number", regex.compile(r"^[0-9０-９]+$")),
+    ("a bracketed key", regex.compile(r"^[<＜〈《【\[［].*[>＞〉》】\]］]$")),
+    ("a key", regex.compile(r"(?:数|氏名|名簿)$")),
+    ("a table border", regex.compile(r"^[|｜]|[|｜]$")),
+)
+
+
+def _field_span(review: _Review, name: str, value: str) -> Span | None:
+    """The span of the header field ``name`` that holds ``value`` (or its start)."""
+    fields = [f for f in review.minutes.header if f.name == name]
+    wanted = compact(value)
+    for field_ in fields:
+        if compact(field_.value) == wanted:
+            return field_.span
+    for field_ in fields:
+        if compact(field_.value).startswith(wanted[:8]):
+            return field_.span
+    return fields[0].span if fields else None
+
+
+def _value_span(review: _Review, name: str, value: str) -> Span:
+    """Where a meeting fact was printed: its header field, else the first place the text
+    prints its start, else the first line."""
+    span = _field_span(review, name, value)
+    if span is not None:
+        return span
+    at = review.text.find(value[:8]) if value else -1
+    if at < 0:
+        at = 0
+    end = max(review.text.find("\n", at), at + min(len(value), 1))
+    return review.lines.span(at, min(end, len(review.text)))
+
+
+def _suspect_title(review: _Review) -> list[_Place]:
+    title = review.minutes.meeting.title
+    if title is None:
+        return []
+    problems = [what for what, pattern in _TITLE_PROBLEMS if pattern.search(title)]
+    if len(title) > TITLE_MAX:
+        problems.append(f"{len(title)} characters")
+    if not problems:
+        return []
+    return [_Place(_value_span(review, "title", title), f"{_quote(title)} ({', '.join(problems)})")]
+
+
+def _suspect_venue(review: _Review) -> list[_Place]:
+    venue = review.minutes.meeting.venue
+    if venue is None:
+        return []
+    problems = [what for what, pattern in _VENUE_PROBLEMS if pattern.search(venue.strip())]
+    if is_header_key(venue) or header_field_name(venue) is not None:
+        problems.append("a key")
+    if not problems:
+        return []
+    seen = f"{_quote(venue)} ({', '.join(dict.fromkeys(problems))})"
+    return [_Place(_value_span(review, "venue", venue), seen)]
+
+
+# turn-suspect ---------------------------------------------------------------------------
+
+#: A table-of-contents line: a dotted leader, then a page number (○開会の宣告 ……… 3).
+_CONTENTS_RE = regex.compile(r"[…‥・.．]{6,}[ \u3000]*[0-9０-９]+$")
+#: A head count alone (他8名, 18人).
+_COUNT_RE = regex.compile(rf"^(?:他|計|合計|外)?{SP}*(?:{_NUMERAL}){SP}*[名人]$")
+_NUMBER_LINE_RE = regex.compile(r"^[0-9０-９ \u3000]+$|^[^0-9０-９。]{0,8}[0-9０-９]+$")
+
+
+def _turn_problem(turn: Utterance, header_keys: dict[str, bool]) -> str | None:
+    """Why a turn is no speech (its label is a header key, its text a count …), or None;
+    ``header_keys`` remembers what :func:`is_header_key` said of each label."""
+    label = turn.speaker.label
+    if label not in header_keys:
+        header_keys[label] = is_header_key(label)
+    if header_keys[label]:
+        return "the label is a header key"
+    body = turn.text.strip()
+    if len(body) <= 24 and NONE_RE.match(body):
+        return "the text is only なし"
+    if len(body) <= 24 and _COUNT_RE.match(compact(body)):
+        return "the text is only a count"
+    if _CONTENTS_RE.search(body.partition("\n")[0].strip()):
+        return "the text is a table of contents"
+    if body.count("\n") < 2 or _SENTENCE_END_RE.search(body):
+        return None
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    numbers = sum(1 for line in lines if _NUMBER_LINE_RE.match(line))
+    return (
+        "the text is a table of numbers" if len(lines) >= 3 and 2 * numbers >= len(lines) else None
+    )
+
+
+def _suspect_turns(review: _Review) -> list[_Place]:
+    """Turns that are no speech."""
+    found: list[_Place] = []
+    header_keys: dict[str, bool] = {}
+    for turn in review.minutes.utterances:
+        problem = _turn_problem(turn, header_keys)
+        if problem is not None:
+            seen = f"{turn.id} {_quote(turn.speaker.label, 16)} ({problem})"
+            found.append(_Place(turn.span, seen))
+    return found
+
+
+# -- the checks, in order ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutputCheck:
+    """A doubt about the output: its diagnostic ``code`` and ``severity``, what it says it
+    saw (``seen``: ``{n}`` is the number of places; ``{s}``, ``{verb}`` and ``{be}`` agree
+    with it), what a user can do (``advice``), and the function that finds the places."""
+
+    code: str
+    severity: Severity
+    seen: str
+    advice: str
+    find: Callable[[_Review], list[_Place]]
+
+
+#: The output checks, in the order their diagnostics are made.
+OUTPUT_CHECKS: tuple[OutputCheck, ...] = (
+    OutputCheck(
+        "header-overlong",
+        "warning",
+        "{n} header line{s} too long for a field or holding several sentences",
+        "the record's line breaks may be lost (a flattened web page or PDF text) or the "
+        "header swallowed the proceedings; check the source's layout",
+        _overlong_headers,
+    ),
+    OutputCheck(
+        "roster-count-mismatch",
+        "warning",
+        "{n} list{s} of people whose printed head count differs from the members read",
+        "entries were merged, split or missed: check members[] against the list",
+        _count_mismatches,
+    ),
+    OutputCheck(
+        "member-suspect",
+        "warning",
+        "{n} member{s} whose name reads as no person's name",
+        "the roster's layout was split wrongly (a table cell per line, letter-spaced "
+        "columns, counts or titles in the list): check members[] against the source",
+        _suspect_members,
+    ),
+    OutputCheck(
+        "absent-after-none",
+        "warning",
+        "{n} member{s} marked absent under an absentee key that says なし",
+        "the list after it was not recognised as a new list: their attendance is probably wrong",
+        _absent_after_none,
+    ),
+    OutputCheck(
+        "label-inside-turn",
+        "warning",
+        "{n} line{s} inside a turn that read{verb} as another speaker's label",
+        "the turn probably holds the next speaker's speech too (a label shape the reader "
+        "does not know): check those turns' speakers",
+        _labels_inside_turns,
+    ),
+    OutputCheck(
+        "title-suspect",
+        "warning",
+        "a title that names no meeting",
+        "the title was taken from a line that is not the meeting's name (a web page's "
+        "list item or place line, a date cut out of a bracket, a run-together line)",
+        _suspect_title,
+    ),
+    OutputCheck(
+        "venue-suspect",
+        "warning",
+        "a venue that names no place",
+        "the venue was taken from a key, a number or a table cell next to the place: "
+        "check header[]",
+        _suspect_venue,
+    ),
+    OutputCheck(
+        "turn-suspect",
+        "warning",
+        "{n} turn{s} that {be} no speech",
+        "a header line, a count or a table of contents was read as a speaker's label: "
+        "check those turns",
+        _suspect_turns,
+    ),
+)
+
+
+def _grouped(check: OutputCheck, places: Sequence[_Place]) -> Diagnostic:
+    """One diagnostic for every place a check found: the count and the first places."""
+    first = places[0]
+    shown = ", ".join(
+        place.seen + (f" (line {place.span.line_start})" if i else "")
+        for i, place in enumerate(places[:_SHOWN])
+    )
+    more = f" and {len(places) - _SHOWN} more" if len(places) > _SHOWN else ""
+    n = len(places)
+    seen = check.seen.format(
+        n=n, s="" if n == 1 else "s", verb="s" if n == 1 else "", be="is" if n == 1 else "are"
+    )
+    return Diagnostic(
+        severity=check.severity,
+        code=check.code,
+        message=f"line {first.span.line_start}: {seen}: {shown}{more}; {check.advice}",
+        span=first.span,
+    )
+
+
+def review(minutes: Minutes, text: str) -> tuple[Diagnostic, ...]:
+    """Doubts about the output: records that do not read as what they claim to be (see
+    :data:`OUTPUT_CHECKS`), one diagnostic per check with the count and the first places.
+
+    ``text`` is the decoded input the minutes were parsed from (spans point into it).
+
+    Example:
+        >>> import gijiroku
+        >>> text = "1. 港区議会 2023-09-15\\n\\n座長 それでは始めます。"
+        >>> [d.code for d in review(gijiroku.parse(text), text)]
+        ['title-suspect']
+    """
+    if not text.strip():
+        return ()
+    state = _Review(minutes, text, _Lines(text))
+    found = []
+    for check in OUTPUT_CHECKS:
+        places = check.find(state)
+        if places:
+            found.append(_grouped(check, places))
+    return tuple(found)
+
+
+def with_review(minutes: Minutes, text: str) -> Minutes:
+    """The minutes with :func:`review`'s diagnostics added, in document order."""
+    found = review(minutes, text)
+    if not found:
+        return minutes
+    diagnostics = in_document_order([*minutes.diagnostics, *found])
+    return minutes.model_copy(update={"diagnostics": diagnostics})

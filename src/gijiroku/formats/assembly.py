@@ -425,8 +425,6 @@ def _spaced_field(groups: Mapping[str, str]) -> BlockMeta:
 DATE_LINE_RE = regex.compile(
     rf"(?P<value>(?:{ERA_NAMES}){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日.*)"
 )
-#: (a lookahead, not ``.*\S(?:…).*``, which backtracks quadratically on long lines)
-TITLE_RE = regex.compile(r"(?=[^\n]*?\S(?:会議録|議事録|速記録|記録))(?P<value>.+)")
 #: The session a volume belongs to, printed above the title: 令和　６年第１回　２月定例会.
 CAPTION_RE = regex.compile(r"(?P<value>.*(?:定例会|臨時会|定例議会|臨時議会)(?:.*[号日]）?)?)")
 VENUE_RE = regex.compile(
@@ -537,6 +535,11 @@ def _agenda_line(groups: Mapping[str, str]) -> BlockMeta:
         continues=True if tidy.startswith(("（", "(")) else None,
         placeholder=bare,
     )
+
+
+def _is_agenda_line(match: regex.Match[str], ctx: Context) -> bool:
+    """A line of the order of the day; a number alone is a table's cell, not an item."""
+    return ctx.mode == "agenda" and not common.is_bare_number(match.group())
 
 
 def _title_fields(groups: Mapping[str, str]) -> BlockMeta:
@@ -724,7 +727,13 @@ HEADER_RULES: tuple[Rule, ...] = (
         guard=_not_in_roster,
         meta=HeaderMeta(name=HeaderName.DATETIME),
     ),
-    Rule("title", BlockKind.HEADER, TITLE_RE, when=_not_seen_title, derive=_title_fields),
+    Rule(
+        "title",
+        BlockKind.HEADER,
+        common.TITLE_RECORD_RE,
+        when=_not_seen_title,
+        derive=_title_fields,
+    ),
     Rule(
         "caption",
         BlockKind.HEADER,
@@ -815,7 +824,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         "agenda-line",
         BlockKind.SECTION,
         AGENDA_LINE_RE,
-        guard=in_mode("agenda"),
+        guard=_is_agenda_line,
         derive=_agenda_line,
     ),
     _NOTE_RULE,

@@ -33,8 +33,6 @@ import regex
 from gijiroku.blocks import (
     BlockKind,
     BlockMeta,
-    HeaderMeta,
-    HeaderName,
     MemberMeta,
     NoteMeta,
     RosterMeta,
@@ -125,7 +123,6 @@ OFFICE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-TITLE_RE = regex.compile(r"(?P<value>.+)", regex.DOTALL)
 ABSENT_MENTION_RES = (
     regex.compile(
         rf"(?:本日|今回)(?:は|、)?(?:御|ご)?欠席(?:の|された|されている|している)"
@@ -179,16 +176,6 @@ def _is_roster(match: regex.Match[str], ctx: Context) -> bool:
     return len(entries) >= 2 and titled * 2 > len(entries)
 
 
-#: A title is a line, not a page: longer text is not read as one.
-TITLE_MAX_CHARS = 200
-
-
-def _is_title(match: regex.Match[str], ctx: Context) -> bool:
-    """The first line names the meeting (a line further down that nothing else read is not
-    a title)."""
-    return not ctx.title_seen and ctx.index <= 1 and len(match.group()) <= TITLE_MAX_CHARS
-
-
 def _is_heading(match: regex.Match[str], ctx: Context) -> bool:
     """【山田委員】 alone is a label whose text follows, not a heading; 〔…〕 is always one."""
     if not match.group().lstrip().startswith("【"):
@@ -229,13 +216,6 @@ HEADER_RULES: tuple[Rule, ...] = (
     Rule("roster", BlockKind.ROSTER, ROSTER_RE, guard=_is_roster, children=_MEMBERS),
     Rule("known-field", BlockKind.HEADER, KNOWN_FIELD_RE, derive=keyed_header),
     Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_header_field, derive=keyed_header),
-    Rule(
-        "title",
-        BlockKind.HEADER,
-        TITLE_RE,
-        guard=_is_title,
-        meta=HeaderMeta(name=HeaderName.TITLE),
-    ),
     *common.HEADER_TAIL_RULES,
     Rule(
         "label-turn",

@@ -74,6 +74,9 @@ __all__ = [
     "is_bracket_heading",
     "is_header_key",
     "note_kind",
+    "NONE_RE",
+    "is_bare_number",
+    "reads_as_speech",
     "speaks",
 ]
 
@@ -103,7 +106,7 @@ KEY_FIELD_RE = regex.compile(
     (?:{LIST_MARKER}{SP}*)?
     (?:
         (?P<key>(?:{_KEYS}){_KEY_NOTE})
-      | [<＜〈《【［]{SP}*(?P<key>(?:{_KEYS}|{_COLON_KEYS}){_KEY_NOTE}){SP}*[>＞〉》】］]  # <会議場所>
+      | [<＜〈《【［]{SP}*(?P<key>(?:{_KEYS}){_KEY_NOTE}){SP}*[>＞〉》】］]  # <会議場所>
     )
     (?:
         {SP}*[：:|｜]{SP}*(?P<value>.*)         # 日時：…, 出席者| …
@@ -126,7 +129,8 @@ ATTENDANCE_HEADING_RE = regex.compile(
 #: The words of a key that opens a list of people.
 _ROSTER_NAMES = frozenset({HeaderName.ATTENDEES, HeaderName.ABSENTEES, HeaderName.STAFF})
 _AGENDA_NAMES = frozenset({HeaderName.AGENDA})
-_NONE_RE = regex.compile(rf"^な{SP}*し$|^無{SP}*し$|^なし[。.]?$|^該当なし$|^ありません$")
+#: "Nobody" as a list's value: なし, な　し, 無し, 該当なし, ありません.
+NONE_RE = regex.compile(r"^[\s　]*(?:な[\s　]*し|無[\s　]*し|該当なし|ありません)[\s　。.]*$")
 
 
 #: A number or a count in parentheses after a key: （第1号）, （13名）, （２６人）.
@@ -158,7 +162,7 @@ def _underlined(ctx: Context) -> bool:
 
 def _is_roster_key(match: regex.Match[str], ctx: Context) -> bool:
     value = match.groupdict().get("value") or ""
-    return _key_name(match) in _ROSTER_NAMES and not _reads_as_speech(value)
+    return _key_name(match) in _ROSTER_NAMES and not reads_as_speech(value)
 
 
 def _is_materials_key(match: regex.Match[str], ctx: Context) -> bool:
@@ -170,7 +174,7 @@ def _is_material(match: regex.Match[str], ctx: Context) -> bool:
     an event or a speaker's label (○委員長（平山たかお）) that ends the list."""
     value = match["value"]
     return (
-        not _reads_as_speech(value)
+        not reads_as_speech(value)
         and not _is_other_key_text(value)
         and not RULE_LINE_RE.fullmatch(value)
         and not MARKED_EVENT_RE.fullmatch(value)
@@ -196,8 +200,10 @@ AGENDA_ITEM_RE = regex.compile(rf"(?:(?P<number>{LIST_MARKER}){SP}*)?(?P<title>[
 def _is_agenda_item(match: regex.Match[str], ctx: Context) -> bool:
     """A line of the agenda listed under 議題 / 次第: not a sentence, not a key."""
     title = match["title"]
-    if _reads_as_speech(title) or label_key(match.group()) is not None:
+    if reads_as_speech(title) or label_key(match.group()) is not None:
         return False
+    if is_bare_number(match.group()):
+        return False  # a number alone is a table's cell (日程番号 / 1 / 会議録署名…), no item
     key = KEY_FIELD_RE.fullmatch(match.group())
     return key is None or _key_name(key) in (None, HeaderName.AGENDA)  # ２．議　事 is an item
 
@@ -254,7 +260,7 @@ def _is_proceedings_key(match: regex.Match[str], ctx: Context) -> bool:
 
 def _is_other_key(match: regex.Match[str], ctx: Context) -> bool:
     name = _key_name(match)
-    if name is None or _reads_as_speech(match["value"] or "") or _underlined(ctx):
+    if name is None or reads_as_speech(match["value"] or "") or _underlined(ctx):
         return False
     return not (
         (name in _AGENDA_NAMES and ctx.mode == "agenda")
@@ -265,7 +271,7 @@ def _is_other_key(match: regex.Match[str], ctx: Context) -> bool:
 _SENTENCE_RE = regex.compile(r"[。？！?!]|(?:ます|です|ました|でした)(?:が|ので|けれども)?(?:、|$)")
 
 
-def _reads_as_speech(text: str) -> bool:
+def reads_as_speech(text: str) -> bool:
     """A sentence, not a value: …開会いたします。, …と思いますが、"""
     return bool(_SENTENCE_RE.search(text))
 
@@ -282,7 +288,7 @@ _COUNT_ENTRY_RE = regex.compile(r"^[0-9０-９〇一二三四五六七八九十�
 def _roster_row(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | None]]:
     """A roster row's entries; a row that says there is nobody (なし) has none, and a count
     (21名) is nobody."""
-    if _NONE_RE.match(compact(text)):
+    if NONE_RE.match(compact(text)):
         return []
     text = _LINK_RE.sub(lambda m: " " * len(m.group()), text)  # a link is nobody
     return [
@@ -317,7 +323,7 @@ TITLE_RECORD_RE = regex.compile(
     rf"""
     (?P<value>[^\n]{{0,80}}?\S{SP}*
       (?:議事録|会議録|速記録|記録|議事要旨|議事概要|会議要旨|会議概要)
-      (?:{SP}*[（(](?:案|要旨|速報版?|未定稿)[)）])?
+      (?:{SP}*[（(][^（()）\n]{{1,30}}[)）])?   # （案）, (平成27年1月8日開催)
       (?:{SP}*第{SP}*[0-9０-９一二三四五六七八九十百]+{SP}*号)?)
     """,
     regex.VERBOSE,
@@ -327,11 +333,13 @@ TITLE_RECORD_RE = regex.compile(
 #: Words a meeting's or a record's name ends with.
 BODY_WORDS = (
     r"(?:委員会|会議|審議会|協議会|議会|部会|分科会|懇談会|懇話会|研究会|検討会|総会|理事会"
-    r"|役員会|幹事会|定例会|臨時会|本会議|大会|会合|集会|会|議事録|会議録|記録|速記録)"
+    r"|役員会|幹事会|定例会|臨時会|本会議|大会|会合|集会|会|議事録|会議録|記録|速記録"
+    r"|議事要旨|会議要旨|議事概要|会議概要|要録|報告)"
 )
 _BODY_END_RE = regex.compile(
     rf"{BODY_WORDS}(?:[（(][^（()）]{{1,30}}[)）])?(?:第{SP}*\S{{1,4}}{SP}*号)?$"
 )
+_BODY_WORD_ONLY_RE = regex.compile(BODY_WORDS)
 _WEEKDAY_RE = regex.compile(r"^[（(][月火水木金土日](?:曜日?)?[)）]")
 
 
@@ -340,7 +348,7 @@ def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
     文教警察常任委員会(教育委員会関係) 平成27年3月4日(水曜日)): the name of a body."""
     text = match["value"]
     found = parse_date(text)
-    if found is None or found.date is None or _reads_as_speech(text):
+    if found is None or found.date is None or reads_as_speech(text):
         return False
     before = text[: found.start].strip(" \u3000")
     after = _WEEKDAY_RE.sub("", text[found.end :].strip(" \u3000")).strip(" \u3000")
@@ -366,9 +374,11 @@ def _is_first_title(match: regex.Match[str], ctx: Context) -> bool:
     """The first line of the document names the meeting when nothing else does: not a
     sentence, not a list, not a date alone."""
     value = match["value"]
+    bare = compact(value)
     return (
-        bool(_BODY_END_RE.search(compact(value)))
-        and not _reads_as_speech(value)
+        bool(_BODY_END_RE.search(bare))
+        and not _BODY_WORD_ONLY_RE.fullmatch(bare)  # 議事録 alone names no meeting
+        and not reads_as_speech(value)
         and not _LIST_SEPARATOR_RE.search(value)
         and not _is_date_line(match, ctx)
     )
@@ -382,11 +392,11 @@ def _is_date_line(match: regex.Match[str], ctx: Context) -> bool:
     if found is None or found.start != 0:
         return False
     rest = value[found.end :]
-    return not _reads_as_speech(rest) and not _RANGE_START_RE.match(rest)
+    return not reads_as_speech(rest) and not _RANGE_START_RE.match(rest)
 
 
 def _is_record_title(match: regex.Match[str], ctx: Context) -> bool:
-    return not _reads_as_speech(match["value"]) and "。" not in match["value"]
+    return not reads_as_speech(match["value"]) and "。" not in match["value"]
 
 
 #: Any line: the value of a key printed alone above it.
@@ -402,7 +412,7 @@ def _is_value_below_key(match: regex.Match[str], ctx: Context) -> bool:
     """The line right under a key printed alone (○日時 / 平成23年2月10日…, 2.開催場所 /
     302委員会室) is its value; lists under roster and agenda keys have rules of their own."""
     key = ctx.open_key
-    if key in _ROSTER_NAMES and _NONE_RE.match(compact(match["value"])):
+    if key in _ROSTER_NAMES and NONE_RE.match(compact(match["value"])):
         return True  # 欠席委員 / なし
     value = match["value"]
     return (
@@ -411,15 +421,20 @@ def _is_value_below_key(match: regex.Match[str], ctx: Context) -> bool:
         and key not in _AGENDA_NAMES
         and key is not HeaderName.MATERIALS
         and key is not HeaderName.PROCEEDINGS
-        and not _reads_as_speech(value)
+        and not reads_as_speech(value)
         # a key's value is never another key nor a bare item number (keys printed in one
         # column and their values in the next: 開催場所 / 合併協議会委員数, 3 / 招集の場所)
         and KEY_FIELD_RE.fullmatch(value) is None
-        and _BARE_NUMBER_RE.fullmatch(value) is None
+        and not is_bare_number(value)
     )
 
 
 _BARE_NUMBER_RE = regex.compile(r"[ \u3000]*[0-9０-９]{1,3}[.．]?[ \u3000]*")
+
+
+def is_bare_number(text: str) -> bool:
+    """A number alone (``4``, ``１２.``): an item number or a table's cell, never a value."""
+    return _BARE_NUMBER_RE.fullmatch(text) is not None
 
 
 #: A place: a room, a hall, a building (市会第３会議室, 第一委員会室, 本会議場).
@@ -498,7 +513,7 @@ def _person_count(text: str) -> tuple[int, int]:
 def _is_row(match: regex.Match[str], ctx: Context) -> bool:
     """A line of a list of people in a roster: no sentence, and most entries are people."""
     text = match["entries"]
-    if _reads_as_speech(text) or _NONE_RE.match(compact(text)):
+    if reads_as_speech(text) or NONE_RE.match(compact(text)):
         return False
     entries, people = _person_count(text)
     return entries > 0 and people * 2 >= entries
@@ -508,7 +523,7 @@ def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
     """Outside a roster: two or more entries separated by 、 , | each with a title
     (岩瀬達哉委員 | 遠藤久夫委員 |); never a sentence."""
     text = match["entries"]
-    if _reads_as_speech(text) or not _LIST_SEPARATOR_RE.search(text):
+    if reads_as_speech(text) or not _LIST_SEPARATOR_RE.search(text):
         return False
     row = split_row(text)
     if len(row) < 2 or not all(_is_person(groups) for _, _, groups, _ in row):
@@ -565,7 +580,7 @@ MARKED_HEADING_RE = regex.compile(rf"[〇○◯●◎◆■◇□△▲]{SP}*(?P
 def _is_marked_heading(match: regex.Match[str], ctx: Context) -> bool:
     """A mark before what a heading says (○会議録署名人選定について, ○日 程), not a label."""
     title = compact(match["title"])
-    return bool(HEADING_WORDS_RE.search(title)) and not _reads_as_speech(title)
+    return bool(HEADING_WORDS_RE.search(title)) and not reads_as_speech(title)
 
 
 #: A numbered heading between turns: １．議案審査, (1) 第８５号議案 …, ２．その他.
@@ -589,7 +604,7 @@ def _between_turns(match: regex.Match[str], ctx: Context) -> bool:
         ctx.mode in (None, "heading", "proceedings")
         and ctx.previous
         in (BlockKind.SEPARATOR, BlockKind.SECTION, BlockKind.HEADER, BlockKind.NOTE, None)
-        and not _reads_as_speech(title)
+        and not reads_as_speech(title)
     )
 
 
@@ -724,7 +739,7 @@ def speaks_after_colon(match: regex.Match[str], ctx: Context) -> bool:
     if not text:
         return False
     between = match.string[match.end("label") : match.start("text")]
-    return ("：" in between or ":" in between) and _reads_as_speech(text)
+    return ("：" in between or ":" in between) and reads_as_speech(text)
 
 
 def has_label_evidence(match: regex.Match[str], ctx: Context) -> bool:
@@ -774,15 +789,15 @@ def _is_label_alone(match: regex.Match[str], ctx: Context) -> bool:
     # the label recurs, or the minutes print their labels alone (3 lines or more) and a
     # sentence follows this one
     recurs = ctx.labels.get(key, 0) >= 2 or (
-        ctx.lone_labels >= LONE_LABEL_LAYOUT and _reads_as_speech(following)
+        ctx.lone_labels >= LONE_LABEL_LAYOUT and reads_as_speech(following)
     )
     keyish = header_field_name(label) is not None or compact(label) in _GROUP_WORDS
     if keyish and not (
         # a key or group word that is also a title (議長, 事務局): a label when printed again and
         # again with a name in parentheses (議長（梶　泰久）) or over a sentence, or in 【】
         # over a sentence (【委員】); over names or a value it is the key
-        (recurs and (TITLE_NAME_PAREN_RE.fullmatch(label) or _reads_as_speech(following)))
-        or (match["mark"] == "【" and _reads_as_speech(following))
+        (recurs and (TITLE_NAME_PAREN_RE.fullmatch(label) or reads_as_speech(following)))
+        or (match["mark"] == "【" and reads_as_speech(following))
     ):
         return False
     if match["mark"] or recurs:
