@@ -7,6 +7,8 @@ against NFKC on every line, the character count against ``\\S``.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
 
 import regex
@@ -162,3 +164,24 @@ def test_twenty_lines_are_reported_one_by_one_twenty_one_together() -> None:
         minutes = gijiroku.parse("何の構造もない文章です。\n" * lines)
         unread = [d for d in minutes.diagnostics if d.code == "unmatched-header-line"]
         assert len(unread) == reported
+
+
+# -- import -----------------------------------------------------------------------------------
+
+
+def test_import_leaves_the_pipeline_and_the_extras_for_later() -> None:
+    """``import gijiroku`` imports no family, parser, pool, PDF or table module; naming one
+    (``gijiroku.tables``, ``gijiroku.parse_many``) imports it."""
+    script = (
+        "import sys, gijiroku\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('gijiroku.'))\n"
+        "print(' '.join(loaded))\n"
+        "print(gijiroku.tables.__name__, gijiroku.parse_many.__module__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    loaded, named = done.stdout.splitlines()
+    for module in ("formats.assembly", "parser", "tokenizer", "batch", "pdf", "tables", "kokkai"):
+        assert f"gijiroku.{module}" not in loaded.split()
+    assert named == "gijiroku.tables gijiroku.batch"

@@ -84,20 +84,33 @@ _LAZY = {
 }
 
 
+#: Submodules that ``import gijiroku`` used to import with it: ``gijiroku.tables`` still
+#: works after ``import gijiroku`` alone (they are imported when first named).
+_SUBMODULES = frozenset(
+    {
+        "batch", "dates", "furniture", "kokkai", "kokkai_client", "labels", "meeting", "notes",
+        "parser", "pdf", "pool", "quality", "resolve", "rosters", "sessions", "tables",
+        "tokenizer",
+    }
+)  # fmt: skip
+
+
 def __getattr__(name: str) -> object:
-    """Import a lazily loaded name (see ``_LAZY``) on first use."""
+    """Import a lazily loaded name (see ``_LAZY``) or submodule on first use."""
+    import importlib
+
+    if name in _SUBMODULES:
+        return importlib.import_module(f"gijiroku.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'gijiroku' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_SUBMODULES})
 
 
 __version__ = "0.4.0"
