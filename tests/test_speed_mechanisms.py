@@ -10,12 +10,14 @@ from __future__ import annotations
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import gijiroku
+from gijiroku.batch import Digest, Task, run_tasks
 from gijiroku.blocks import BlockKind, Pos
 from gijiroku.formats import FORMATS
 from gijiroku.formats.base import Rule, in_mode
@@ -185,3 +187,46 @@ def test_import_leaves_the_pipeline_and_the_extras_for_later() -> None:
     for module in ("formats.assembly", "parser", "tokenizer", "batch", "pdf", "tables", "kokkai"):
         assert f"gijiroku.{module}" not in loaded.split()
     assert named == "gijiroku.tables gijiroku.batch"
+
+
+# -- ready output from the workers ------------------------------------------------------------
+
+
+def _gijiroku(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gijiroku", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_workers_hand_over_the_json_the_output_holds(tmp_path: Path) -> None:
+    """With workers, the parent writes the JSON they made (nothing validated and dumped
+    again): the output is the same as without workers, byte for byte, and so is the
+    summary on stderr."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sample_paths()[:6]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    for form in ("json", "jsonl"):
+        outputs = []
+        for jobs in ("1", "2"):
+            out = tmp_path / f"out-{jobs}.{form}"
+            done = _gijiroku("parse", str(folder), "-j", jobs, "-f", form, "-o", str(out))
+            assert done.returncode == 0, done.stderr
+            summary = regex.sub(r"[0-9.]+ s, [0-9.]+ files/s", "(time)", done.stderr)
+            outputs.append((out.read_bytes(), summary))
+        assert outputs[0] == outputs[1]
+        assert "6 parsed, 0 failed; 267 turns" in outputs[0][1]
+        assert outputs[0][0].count(b'"utterances"') == 6
+
+
+def test_a_result_given_as_text_reads_as_the_minutes() -> None:
+    tasks = [Task(i, p.name, path=p) for i, p in enumerate(sample_paths()[:3])]
+    results = list(run_tasks(tasks, jobs=2, chunksize=1, json_indent=None))
+    assert all(r.ok and r.minutes is None and r.json is not None for r in results)
+    for result, path in zip(results, sample_paths()[:3], strict=True):
+        minutes = gijiroku.parse_file(path)
+        assert result.unwrap() == minutes
+        assert result.json == minutes.to_json(indent=None)
+        assert result.summary() == Digest(
+            len(minutes.utterances), tuple(d.code for d in minutes.diagnostics)
+        )
