@@ -56,11 +56,13 @@ SHAPES: dict[str, str] = {
     "weekday openings": "1月1日（",
     "start words": "開始 ",
     "kanji Western years": "一九八九年",
+    "fiscal years": "令和1年度",
     "spaced date and time": "令和 一 年 二 月 三 日 午後 1 時 ～ ",
     "a real sample (hakodate)": SAMPLE.read_text(encoding="utf-8") if SAMPLE.exists() else "令和",
 }
 FUNCTIONS: dict[str, Callable[[str], object]] = {
     "find_dates": dates.find_dates,
+    "find_years": dates.find_years,
     "find_times": dates.find_times,
     "parse_date": dates.parse_date,
     "parse_time_range": dates.parse_time_range,

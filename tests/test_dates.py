@@ -23,6 +23,7 @@ from gijiroku.dates import (
     DateMatch,
     find_dates,
     find_times,
+    find_years,
     parse_date,
     parse_number,
     parse_time,
@@ -445,7 +446,7 @@ def test_issue_16_reproducers_parse(text: str) -> None:
 LONG_PIECES = [
     "1", "１", "九", "十", " ", "\u3000", "令和 ", "令和1", "1年", "1年1月", "1月1日", "1/", "2020.",
     "2020-", "1:", "1時", "1時1分", "午後 ", "1:00～", "R1.", "令和1(", "令和1年1月1日~", "1月1日（",
-    "1月1日\n", "開始 ", "一九八九年", "1/1/1/", "1 時 ", "令和 一 年 二 月 三 日 午後 1 時 ～ ",
+    "1月1日\n", "開始 ", "一九八九年", "令和1年度", "1/1/1/", "1 時 ", "令和 一 年 二 月 三 日 午後 1 時 ～ ",
 ]  # fmt: skip
 
 
@@ -456,6 +457,8 @@ def test_long_inputs(piece: str) -> None:
         assert text[found.start : found.end] == found.raw
     for time in find_times(text):
         assert text[time.start : time.end] == time.raw
+    for year in find_years(text):
+        assert text[year.start : year.end] == year.raw
     parse_date(text)
     parse_time(text)
     parse_time_range(text)
@@ -654,7 +657,7 @@ def test_readme_dates_session_runs() -> None:
     test = doctest.DocTestParser().get_doctest(session, {}, "README dates", "README.md", 0)
     runner = doctest.DocTestRunner()
     outcome = runner.run(test)
-    assert outcome.attempted == 6
+    assert outcome.attempted == 8
     assert outcome.failed == 0
 
 

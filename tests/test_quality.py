@@ -652,7 +652,7 @@ SILENT_FAILURES = {
     "16": "turn-suspect",  # 傍聴人, 会議構成員
     "22": "member-suspect",  # 理事16名
     "23": "member-suspect",  # 保坂の各
-    "24": "title-suspect",  # ( 開催)
+    "24": "member-suspect",  # 委員:加藤会長 … 北澤委員 事務局:冨田…
     "26": "roster-count-mismatch",  # 以上26名, 19 read
     "27": "no-turns",
     "28": "no-turns",
@@ -683,6 +683,8 @@ FIXED_BY_THE_READER: dict[str, Callable[[Minutes], object]] = {
     "11": lambda m: m.meeting.venue == "教育委員室",  # <会議場所> / 教育委員室
     "13": lambda m: m.meeting.venue is None,  # 開催場所 / 4 is no place
     "21": lambda m: m.source.format == "summary" and len(m.sections[0].items) == 20,
+    # the date bracket goes whole: not 狛江市子ども・若者・子育て会議( 開催)
+    "24": lambda m: m.meeting.title == "令和6年度 第1回 狛江市子ども・若者・子育て会議",
     "32": lambda m: (
         m.meeting.date == dt.date(2002, 8, 5)
         and not m.utterances  # the contents' ○諸般の報告(第1号) …… 3 is no speaker

@@ -284,6 +284,23 @@ def test_bracketed_keys_and_values_below_keys() -> None:
     ] == [("unmatched-header-line", 3)]
 
 
+def test_a_letter_spaced_title_is_no_key() -> None:
+    """議 事 係 長 大久保 英 輝 is the clerk 議事係長 in a staff list, not the key 議事."""
+    from gijiroku.formats.common import KEY_FIELD_RE, _key_name
+
+    for line, name in [("議 事 係 長 大久保 英 輝", None), ("議 事 下記のとおり", "agenda"),
+                       ("議 事：係長の選任", "agenda"), ("出 席 者 委 員 長 山 田", "attendees")]:  # fmt: skip
+        found = KEY_FIELD_RE.fullmatch(line)
+        assert found is not None
+        key = _key_name(found)
+        assert (key.value if key is not None else None) == name, line
+
+
+def test_a_deputy_title_is_no_surname() -> None:
+    m = gijiroku.parse("第10回合併協議会会議録\n○副局長　説明いたします。\n", format="generic")
+    assert (m.utterances[0].speaker.name, m.utterances[0].speaker.role) == (None, "副局長")
+
+
 def test_key_words_alone_over_names_stay_keys() -> None:
     """事務局 or 【委員】 over a list of people is a roster key, not a speaker."""
     for key in ("事務局", "【委員】"):

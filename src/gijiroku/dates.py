@@ -20,6 +20,12 @@ Dates (:func:`find_dates`, :func:`parse_date`), each part padded with spaces or 
 - no year: ``十一月十四日``, ``2月10日``, and ``5/8`` when a weekday follows (``5/8(金)``);
   ``has_year`` is False and ``date`` None until :meth:`DateMatch.with_year` completes it.
 
+Years printed alone (:func:`find_years`): ``令和4年`` (a calendar year) and ``平成29年度``,
+``2017年度``, ``R5年度`` (a fiscal year, 年度: April to March). A year printed in a header
+completes a month and day printed without one: in a 年度, April–December fall in its first
+year and January–March in the next (``DateMatch.with_year(2017, fiscal=True)``: 8月18日 →
+2017-08-18, 2月14日 → 2018-02-14).
+
 A weekday after the date (``（金）``, ``(水曜日)``, ``（月・祝）``) is part of ``raw``; a time or
 time range right after it, on the same line or the next (``2020年5月2日19:00-20:00``,
 ``令和五年十一月一日（水曜日）⏎午後零時十一分開議``), is its ``time``; two dates joined by
@@ -85,11 +91,16 @@ __all__ = [
     "ERAS",
     "MAX_NUMBER",
     "MONTH_DAY",
+    "FISCAL_YEAR_START_MONTH",
     "DateMatch",
     "Era",
     "TimeRange",
+    "YearMatch",
+    "bracket_around",
+    "date_note",
     "find_dates",
     "find_times",
+    "find_years",
     "parse_date",
     "parse_number",
     "parse_time",
@@ -351,17 +362,59 @@ class DateMatch:
             return None
         return WEEKDAYS[self.date.weekday()] == self.weekday
 
-    def with_year(self, year: int) -> DateMatch:
+    def with_year(self, year: int, *, fiscal: bool = False) -> DateMatch:
         """This month and day in ``year`` (a Western year): for a date printed without one,
         completed from a year stated elsewhere. ``has_year`` stays False.
+
+        With ``fiscal``, ``year`` is a 年度 that begins in April of ``year``: months 4–12
+        fall in ``year``, months 1–3 in ``year + 1``, so the date never leaves the 年度.
 
         Example:
             >>> parse_md = find_dates("十一月十四日（金曜日）")[0]
             >>> parse_md.date, parse_md.with_year(1947).date, parse_md.with_year(1947).weekday_agrees
             (None, datetime.date(1947, 11, 14), True)
+            >>> find_dates("2月14日")[0].with_year(2023, fiscal=True).date
+            datetime.date(2024, 2, 14)
         """
+        if fiscal and self.month is not None and self.month < FISCAL_YEAR_START_MONTH:
+            year += 1
         date, problem = _checked(None, year, self.month, self.day, self.raw)
         return dataclasses.replace(self, date=date, problem=problem, year=year)
+
+
+#: The month a fiscal year (年度) begins with: 令和5年度 runs from April 2023 to March 2024.
+FISCAL_YEAR_START_MONTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class YearMatch:
+    """A year printed without a month and day: ``令和4年``, ``平成29年度``, ``2017年度``.
+
+    Attributes:
+        year: the Western year; for a fiscal year (``fiscal``), the year its April falls in.
+        fiscal: the year is a 年度 (April to March), not a calendar year.
+        raw: the year as printed; ``start``, ``end``: its offsets in the text.
+        era: the era printed (``平成``), or None for a Western year.
+        in_range: the year is one end of a range (``平成29年度～平成30年度``).
+    """
+
+    year: int
+    fiscal: bool
+    raw: str
+    start: int
+    end: int
+    era: str | None = None
+    in_range: bool = False
+
+    def complete(self, found: DateMatch) -> DateMatch:
+        """A month and day printed alone (``8月18日``), in this year or 年度.
+
+        Example:
+            >>> fiscal = find_years("平成29年度 総務委員会")[0]
+            >>> [fiscal.complete(d).date.isoformat() for d in find_dates("8月18日 3月1日")]
+            ['2017-08-18', '2018-03-01']
+        """
+        return found.with_year(self.year, fiscal=self.fiscal)
 
 
 def _checked(
@@ -492,6 +545,113 @@ def parse_date(text: str) -> DateMatch | None:
         '平成31年5月1日 is after the end of 平成 (2019-04-30)'
     """
     return next((d for d in _with_ranges(text, _candidates(text)) if d.has_year), None)
+
+
+# -- a date in brackets -----------------------------------------------------------------------
+
+#: What a bracket around a date may hold besides it: 開催, 開会, 実施, 於 and a place
+#: (第15回定例会議(令和7年3月7日開催), …会議(令和6年4月19日 於 市役所)).
+_DATE_NOTE_RE = regex.compile(
+    r"[\s・、,，]*(?:(?:開催|開会|開議|実施)[\s・、,，]*)?(?:於[^（()）]*)?"
+)
+
+
+def bracket_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the brackets （…） or (…) that enclose ``text[start:end]`` closest, or
+    None when none does.
+
+    Example:
+        >>> text = "定例会（第1日2月14日）"
+        >>> start, end = bracket_around(text, 7, 12); text[start:end]
+        '（第1日2月14日）'
+    """
+    opening = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
+    if opening < max(text.rfind("）", 0, start), text.rfind(")", 0, start)):
+        return None
+    closings = [i for i in (text.find("）", end), text.find(")", end)) if i >= 0]
+    openings = [i for i in (text.find("（", end), text.find("(", end)) if i >= 0]
+    if opening < 0 or not closings or (openings and min(openings) < min(closings)):
+        return None
+    return opening, min(closings) + 1
+
+
+def date_note(text: str, found: DateMatch) -> tuple[int, int] | None:
+    """The span of the bracket around the date ``found`` of ``text`` when it holds nothing
+    else but 開催, 開会, 実施, or 於 and a place: a note of when the meeting was held. None
+    when the date is in no bracket, or in one that holds more (``（第1日2月14日）``).
+
+    Example:
+        >>> text = "第15回定例会議(令和7年3月7日開催)"
+        >>> start, end = date_note(text, parse_date(text)); text[start:end]
+        '(令和7年3月7日開催)'
+    """
+    bracket = bracket_around(text, found.start, found.end)
+    if bracket is None:
+        return None
+    inside = text[bracket[0] + 1 : found.start] + text[found.end : bracket[1] - 1]
+    return bracket if _DATE_NOTE_RE.fullmatch(inside) else None
+
+
+# -- years alone --------------------------------------------------------------------------------
+
+#: A year printed alone: 令和4年, 平成29年度, 令和元年度, 2017年度, R5年度, 令和2(2020)年度.
+_YEAR_ALONE_RE = regex.compile(
+    rf"(?:(?P<era>{ERA_NAMES}){SPACES}(?P<year>{ERA_YEAR}){SPACES}(?:{_ALT_WESTERN})?"
+    rf"|(?P<letter>{ERA_LETTERS}){SPACES}(?P<year>{_TWO}){SPACES}"
+    rf"|(?P<western>{_WESTERN_YEAR}){SPACES})"
+    rf"年(?P<fiscal>{SPACES}度)?"
+)
+
+
+def find_years(text: str) -> list[YearMatch]:
+    """Every year printed without a month and day in ``text``, in order: calendar years
+    (``令和4年第5回臨時会``, ``令和4年12月定例会``) and fiscal years (``平成29年度``). The
+    year of a full date (``令和4年7月25日``) is not one; two years joined by ``～ 〜 ~ -
+    から`` are a range (``in_range``).
+
+    Example:
+        >>> [(y.raw, y.year, y.fiscal) for y in find_years("平成29年度 総務委員会 令和4年7月25日")]
+        [('平成29年度', 2017, True)]
+    """
+    dated = [m.span() for m in DATE_RE.finditer(text) if m["era"] or m["letter"] or m["western"]]
+    found: list[YearMatch] = []
+    k = 0
+    for match in _YEAR_ALONE_RE.finditer(text):
+        while k < len(dated) and dated[k][1] <= match.start():
+            k += 1
+        if k < len(dated) and dated[k][0] <= match.start() < dated[k][1]:
+            continue  # the year of a full date
+        year = _year_of(match)
+        if year is None:
+            continue
+        current = YearMatch(
+            year,
+            bool(match["fiscal"]),
+            match.group(),
+            match.start(),
+            match.end(),
+            match["era"] or (ERA_BY_LETTER[match["letter"].upper()] if match["letter"] else None),
+        )
+        if found:
+            gap = _DATE_RANGE_GAP_RE.match(text, found[-1].end)
+            if gap is not None and gap.end() == current.start:
+                found[-1] = dataclasses.replace(found[-1], in_range=True)
+                current = dataclasses.replace(current, in_range=True)
+        found.append(current)
+    return found
+
+
+def _year_of(match: regex.Match[str]) -> int | None:
+    """The Western year of a year printed alone; None when unreadable or out of bounds."""
+    if match["western"]:
+        return parse_number(match["western"])
+    name = match["era"] or ERA_BY_LETTER[match["letter"].upper()]
+    year = _era_year(ERA_BY_NAME[name], match["year"])
+    if year is None or year > 9998:
+        return None
+    if match["alt_western"] and parse_number(match["alt_western"]) != year:
+        return None  # the era year and the Western year disagree
+    return year
 
 
 # -- clock times ------------------------------------------------------------------------------

@@ -6,6 +6,14 @@ the day) fill what the header leaves open. Times come from the header, else from
 opening and closing events. The family has a say twice: it reads titles
 (:meth:`Format.read_title <gijiroku.formats.base.Format.read_title>`) and has the last word
 (:meth:`Format.finish_meeting <gijiroku.formats.base.Format.finish_meeting>`).
+
+The meeting's date, by how surely it is the sitting's: a date key (日時：…), a date line, a
+date in the title. A month and day printed alone (``第6回委員会 (8月18日)``) take the year of
+the date above them or the year the header prints (``令和4年第5回臨時会``; a 年度 such as
+``平成29年度 総務委員会`` runs April to March). When none of these gives a date, the one full
+date the header region prints may be taken, with the ``info`` diagnostic ``date-guessed``;
+two different dates there give none (``date-not-guessed`` lists them), and the body is never
+searched.
 """
 
 from __future__ import annotations
@@ -18,11 +26,21 @@ from typing import TYPE_CHECKING, TypedDict
 
 import regex
 
-from gijiroku.blocks import Block, Fact, HeaderName
-from gijiroku.dates import DateMatch, find_dates, parse_date, parse_number, parse_time_range
+from gijiroku.blocks import Block, BlockKind, Fact, HeaderMeta, HeaderName, Pos, UnmatchedMeta
+from gijiroku.dates import (
+    DateMatch,
+    YearMatch,
+    bracket_around,
+    date_note,
+    find_dates,
+    find_years,
+    parse_date,
+    parse_number,
+    parse_time_range,
+)
 from gijiroku.models import Event, Meeting, Severity, Span, span_of
-from gijiroku.normalize import clean_text
-from gijiroku.vocabulary import CLOSING_WORDS, ERA_NAMES
+from gijiroku.normalize import clean_text, compact
+from gijiroku.vocabulary import CLOSING_WORDS, ERA_NAMES, SPACES
 
 if TYPE_CHECKING:
     from gijiroku.formats.base import Format
@@ -69,6 +87,56 @@ _SITTING_ONLY_RE = regex.compile(r"^(?:定例会|臨時会|定例会議|臨時�
 #: A time printed as the meeting's close: 午前１１時０４分散会, 閉会, 延会.
 _CLOSING_RE = regex.compile(rf"(?:{CLOSING_WORDS})\s*[)）〕]?\s*$")
 _SPACES_RE = regex.compile(r"\s+")
+#: A key that names the close (閉会の日時, 閉会日時, 散会): its time is the end time.
+_CLOSING_KEY_RE = regex.compile(rf"^[^\p{{Han}}]*(?:{CLOSING_WORDS})")
+#: What follows a year that names a budget's or a settlement's 年度, not the sitting's
+#: (令和5年度予算特別委員会, 令和4年度 一般会計決算).
+_SUBJECT_YEAR_RE = regex.compile(rf"{SPACES}[^\s、。,]{{0,12}}?(?:予算|決算|会計|補正)")
+#: Words around a date that make it the page's or the list's, not the sitting's: 更新日:2013年3月1日,
+#: 最終取得日: 2023-04-24, 令和5年4月1日現在.
+_PAGE_DATE_BEFORE_RE = regex.compile(
+    rf"(?:更新|掲載|公開|作成|印刷|取得|発行|公表|登録|改訂|出力)(?:日時?)?{SPACES}[:：]?{SPACES}$"
+)
+_PAGE_DATE_AFTER_RE = regex.compile(rf"{SPACES}(?:現在|更新|掲載|公開|作成|印刷|取得|発行)")
+#: How far into the text the header region is read for the year it prints and the date to
+#: guess: a document whose turns were not read is all header, and a date far into it is
+#: never guessed to be the sitting's.
+HEADER_CHARS = 3_000
+#: The most characters a date or a year takes as printed (spaces, a weekday and all).
+_DATE_CHARS = 48
+#: Marks and list numbers before the year that opens a header line (〇平成29年度, 1.令和5年度).
+_LINE_OPENING_RE = regex.compile(r"[\s〇○◯●◎□■◇◆・＊*#＃]*")
+#: Header lines whose dates are not the sitting's: lists of people (委員 (令和5年4月1日現在)),
+#: the agenda's items, materials, changes of membership.
+_NOT_THE_SITTING = frozenset(
+    {
+        HeaderName.ATTENDEES,
+        HeaderName.ABSENTEES,
+        HeaderName.STAFF,
+        HeaderName.AUDIENCE,
+        HeaderName.RECORDER,
+        HeaderName.CHAIR,
+        HeaderName.AGENDA,
+        HeaderName.MATERIALS,
+        HeaderName.POST,
+        HeaderName.ROSTER,
+        HeaderName.ROSTER_HEADING,
+        HeaderName.CHANGES_HEADING,
+        HeaderName.CHANGE_DATE,
+        HeaderName.CHANGE_COLUMNS,
+        HeaderName.AGENDA_HEADING,
+        HeaderName.ORDER_OF_DAY,
+        HeaderName.PROCEEDINGS,
+    }
+)
+#: Blocks that mean the proceedings have begun: the header region is over.
+_BODY_KINDS = frozenset(
+    {BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.SIGNATURE, BlockKind.ITEM}
+)
+#: Lines that may print the year the sitting belongs to (平成29年度 総務委員会).
+_YEAR_LINES = frozenset({HeaderName.TITLE, HeaderName.NOTICE, HeaderName.CAPTION})
+#: A bracket emptied by taking out what it held: 会議（第2号 令和5年3月1日） → 会議（ ）.
+_EMPTY_BRACKET_RE = regex.compile(r"[（(]\s*[)）]")
 
 
 def read_title(title: str, *, body: str | None = None) -> MeetingValues:
@@ -88,33 +156,81 @@ def read_title(title: str, *, body: str | None = None) -> MeetingValues:
         values["number"] = parse_number(issue["n"])
     elif ordinal:
         values["number"] = parse_number(ordinal["n"])
-    dated = parse_date(rest)
+    dated = parse_date(rest) or next(
+        (d for d in find_dates(rest) if not d.has_year and not d.in_range), None
+    )
     if dated is not None:
         if dated.date is not None:
             values["date"], values["date_raw"] = dated.date, dated.raw
-            # the date printed beside the title is the meeting's, not part of its name
-            named = _SPACES_RE.sub(" ", title[: dated.start] + " " + title[dated.end :]).strip()
-            values["title"] = named or title
-        rest = rest[: dated.start] + " " + rest[dated.end :]
+        # the date printed beside the title is the meeting's, not part of its name; a month
+        # and day alone (第6回委員会 (8月18日)) leave it only with their bracket
+        named = _without_date(title, dated)
+        if named is not None:
+            values["title"] = _SPACES_RE.sub(" ", named).strip() or title
+            rest = named
+        elif dated.has_year:  # the title keeps it as printed; the body's name never holds it
+            rest = rest[: dated.start] + " " + rest[dated.end :]
     if body is None:
         body = _ERA_YEAR_PREFIX_RE.sub("", rest.strip())
         body = _ISSUE_RE.sub(" ", _ORDINAL_RE.sub(" ", body))
         body = _DOC_WORD_RE.sub("", body.strip())
+    body = _EMPTY_BRACKET_RE.sub("", body)
     body = _DOC_WORD_RE.sub("", _SPACES_RE.sub(" ", body).strip()).strip()
     # 令和 7年第1回定例会（第1日 2月14日） names a sitting, not a body: facts may tell it
     values["body"] = None if _SITTING_ONLY_RE.match(body) else body or None
     return values
 
 
+def _printed_year(text: str, *, anywhere: bool) -> YearMatch | None:
+    """The year a header line prints for the sitting: at the line's start (平成29年度 総務委員会,
+    〇令和5年度), or anywhere in a title. Not one end of a range (平成29年度～平成30年度), nor
+    the 年度 of a budget or a settlement (令和5年度予算特別委員会)."""
+    opening = _LINE_OPENING_RE.match(text)
+    start = opening.end() if opening is not None else 0
+    for year in find_years(text if anywhere else text[: start + _DATE_CHARS]):
+        if not anywhere and year.start != start:
+            return None
+        if not year.in_range and not _SUBJECT_YEAR_RE.match(text, year.end):
+            return year
+        if not anywhere:
+            return None
+    return None
+
+
+def _without_date(text: str, found: DateMatch) -> str | None:
+    """``text`` without the date ``found`` printed in it, or None when the date is part of
+    the name. A bracket that holds only the date (and 開催, 開会, 実施, 於…) goes with it:
+    ``第15回定例会議(令和7年3月7日開催)`` → ``第15回定例会議``; a bracket that holds more keeps
+    it (``定例会（第1日2月14日）``); a month and day outside a bracket stay too."""
+    note = date_note(text, found)
+    if note is not None:
+        return text[: note[0]] + " " + text[note[1] :]
+    if not found.has_year or bracket_around(text, found.start, found.end) is not None:
+        return None
+    return text[: found.start] + " " + text[found.end :]
+
+
 @dataclass(slots=True)
 class MeetingBuilder:
-    """Collects what is known about the meeting while the parser walks the blocks."""
+    """Collects what is known about the meeting while the parser walks the blocks.
+
+    ``year`` is the year of the last full date a date field gave; ``printed_year`` the first
+    year the header prints alone (令和4年, 平成29年度); ``title_day`` a month and day a title
+    prints without a year. While the header region lasts (until the first turn), the text of
+    its lines is kept in ``header_lines`` for :meth:`_guess_date`.
+    """
 
     fmt: Format
     values: MeetingValues = field(default_factory=lambda: MeetingValues())
     title_names_record: bool = False
     date_rank: int = 0
     year: int | None = None
+    printed_year: YearMatch | None = None
+    title_day: DateMatch | None = None
+    open_key: str | None = None
+    header_over: bool = False
+    header_lines: list[tuple[str, Pos]] = field(default_factory=list)
+    last_block: Pos | None = None
     facts: dict[Fact, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
 
     @property
@@ -129,37 +245,54 @@ class MeetingBuilder:
             self.facts[fact].append(value)
 
     def facts_of(self, block: Block) -> None:
-        """Facts a rule attached to a block (``meta.facts``)."""
+        """Facts a rule attached to a block (``meta.facts``); while the header region lasts,
+        the block's text too (:meth:`_header_line`)."""
         for fact, value in block.meta.facts if block.meta is not None else ():
             self.fact(fact, value)
+        if not self.header_over and block.span.start < HEADER_CHARS:
+            self._header_line(block)
+
+    def _header_line(self, block: Block) -> None:
+        """Keep the text of a line of the header region: the year it opens with (a title's,
+        anywhere in it) and, for :meth:`_guess_date`, the dates it prints. The region ends at
+        the first turn, signature or item, or text the tokenizer put in the body; lists of
+        people, agenda items and materials print dates that are not the sitting's."""
+        last = self.last_block
+        if last is not None and last.start <= block.span.start and block.span.end <= last.end:
+            return  # a child of the block read just before: its text was read with it
+        self.last_block = block.span
+        meta = block.meta
+        name = meta.name if isinstance(meta, HeaderMeta) else None
+        if (
+            block.kind in _BODY_KINDS
+            or name is HeaderName.PROCEEDINGS
+            or (isinstance(meta, UnmatchedMeta) and meta.region == "body")
+        ):
+            self.header_over = True
+            return
+        if block.kind not in (BlockKind.HEADER, BlockKind.UNMATCHED) or name in _NOT_THE_SITTING:
+            return
+        text = "\n".join(value for value in block.groups.values() if value)
+        self.header_lines.append((text, block.span))
+        if self.printed_year is None and (name is None or name in _YEAR_LINES):
+            self.printed_year = _printed_year(text, anywhere=name is HeaderName.TITLE)
 
     def header_field(
         self, name: HeaderName | None, raw: str, block: Block, diagnose: Diagnose
     ) -> None:
         """Apply a header field of known meaning (title, 日時, 会場, 第N号 …)."""
+        key = block.get("key")
+        if key is not None:  # a key printed alone: the lines below hold its value
+            self.open_key = None if block.get("value") else key
         if not raw.strip() or name is None:
             return
         values = self.values
         if name is HeaderName.TITLE:
-            title = clean_text(raw)
-            names_record = bool(_DOC_WORD_RE.search(title))
-            if "title" not in values or (names_record and not self.title_names_record):
-                # a title that names the record (…委員会記録, …議事録) beats a field or a line
-                # that only names the meeting (会議名：…)
-                found = self.fmt.read_title(title, block)
-                if "date" in values:  # a date field read earlier wins over the title's
-                    found.pop("date", None)
-                    found.pop("date_raw", None)
-                elif found.get("date") is not None:
-                    self.date_rank = max(self.date_rank, 0)
-                if "title" in values:
-                    found = {k: v for k, v in found.items() if v is not None}  # type: ignore[assignment]
-                values.update(found)
-                self.title_names_record = names_record
+            self._title(clean_text(raw), block)
         elif name in (HeaderName.DATETIME, HeaderName.DATE):
             self._date(raw, block, diagnose)
         elif name is HeaderName.TIME:
-            self._times(raw)
+            self._times(raw, closing=self._closes(block))
         elif name is HeaderName.VENUE:
             if "venue" not in values:
                 values["venue"] = clean_text(raw) or None
@@ -168,23 +301,64 @@ class MeetingBuilder:
             if issue:
                 values.setdefault("number", parse_number(issue["n"]))
 
+    def _title(self, title: str, block: Block) -> None:
+        """A title line. The first one (or the first that names the record: …委員会記録,
+        …議事録, over a field or a line that only names the meeting, 会議名：…) gives the
+        title, the body and the number; a later one (the sitting under the body's name:
+        ``平成29年度 総務委員会`` / ``第6回委員会 (8月18日)``) fills the number and the date
+        left open. A date field read earlier wins over the title's date; a month and day
+        printed alone wait for a year (:meth:`_date_from_title_day`)."""
+        values = self.values
+        names_record = bool(_DOC_WORD_RE.search(title))
+        found = self.fmt.read_title(title, block)
+        if found.get("date") is None and self.title_day is None:
+            self.title_day = next(
+                (d for d in find_dates(title) if not d.has_year and not d.in_range), None
+            )
+        if "title" not in values or (names_record and not self.title_names_record):
+            if "date" in values:
+                found.pop("date", None)
+                found.pop("date_raw", None)
+            if "title" in values:
+                found = {k: v for k, v in found.items() if v is not None}  # type: ignore[assignment]
+            values.update(found)
+            self.title_names_record = names_record
+            return
+        if values.get("number") is None and found.get("number") is not None:
+            values["number"] = found["number"]
+        if "date" not in values and found.get("date") is not None:
+            values["date"], values["date_raw"] = found["date"], found.get("date_raw")
+
+    def _closes(self, block: Block) -> bool:
+        """The field is the meeting's close (閉会の日時 …), by its key or the key printed
+        alone above its value."""
+        key = block.get("key") or self.open_key
+        return key is not None and bool(_CLOSING_KEY_RE.match(compact(key)))
+
+    def _complete(self, found: DateMatch) -> DateMatch:
+        """A month and day printed alone, in the year of the date read above it (十二月…
+        then 一月…: the next year), else in the year or 年度 the header prints."""
+        if self.year is not None:
+            completed = found.with_year(self.year)
+            if completed.date is not None and self.date is not None and completed.date < self.date:
+                completed = found.with_year(self.year + 1)  # 十二月… then 一月…
+            return completed
+        if self.printed_year is not None:
+            return self.printed_year.complete(found)
+        return found
+
     def _date(self, raw: str, block: Block, diagnose: Diagnose) -> None:
         """A date field or line gives the date when it says more than what was read so far
         (:meth:`_rank`); any of them may give the times. A range of dates is never the
-        meeting's date; a month and a day printed alone take the year of the date above."""
+        meeting's date; a month and a day printed alone are completed (:meth:`_complete`).
+        The close's field (閉会の日時) gives the end time, and a date only when none was read."""
         found = next((d for d in find_dates(raw) if not d.in_range), None)
+        closing = self._closes(block)
         rest = raw
         if found is not None:
-            if not found.has_year and self.year is not None:
-                completed = found.with_year(self.year)
-                if (
-                    completed.date is not None
-                    and self.date is not None
-                    and (completed.date < self.date)
-                ):
-                    completed = found.with_year(self.year + 1)  # 十二月… then 一月…
-                found = completed
-            rank = self._rank(found, block)
+            if not found.has_year:
+                found = self._complete(found)
+            rank = 1 if closing else self._rank(found, block)
             if (found.has_year or found.date is not None) and rank > self.date_rank:
                 self.date_rank = rank
                 self.values["date_raw"] = found.raw
@@ -201,7 +375,7 @@ class MeetingBuilder:
             if found.year is not None:
                 self.year = found.year
             rest = raw[found.end :]
-        self._times(rest)
+        self._times(rest, closing=closing)
 
     def _rank(self, found: DateMatch, block: Block) -> int:
         """How surely a date is the sitting's: a date key (日時：…) 3; a date line with the
@@ -211,11 +385,11 @@ class MeetingBuilder:
             return 3
         return 2 if found.time is not None else 1
 
-    def _times(self, raw: str) -> None:
-        """Times in a header field; one time said to close the meeting (午前１１時０４分散会)
-        is the end time."""
+    def _times(self, raw: str, *, closing: bool = False) -> None:
+        """Times in a header field; one time said to close the meeting (午前１１時０４分散会,
+        or under a key of the close, 閉会の日時) is the end time."""
         start, end = parse_time_range(raw)
-        if start and end is None and _CLOSING_RE.search(raw):
+        if start and end is None and (closing or _CLOSING_RE.search(raw)):
             start, end = None, start
         if start:
             self.values.setdefault("start_time", start)
@@ -232,6 +406,12 @@ class MeetingBuilder:
         """The meeting, with facts and events filling what the header left open."""
         values = self.values
         self._times_from_events(events, first_turn)
+        if values.get("date") is None and self.date_rank == 0:
+            self._date_from_title_day()
+        if values.get("date") is None and self.date_rank == 0:
+            self._guess_date(diagnose)
+        if values.get("date") is None and self.title_day is not None:
+            values.setdefault("date_raw", self.title_day.raw)
         if "date" not in values and source_name:
             self._date_from_name(source_name, diagnose)
         self.fmt.finish_meeting(values, self.facts, diagnose)
@@ -258,6 +438,60 @@ class MeetingBuilder:
             printed = first(fact)
             if values.get(key) is None and printed is not None:
                 values[key] = parse_number(printed)  # type: ignore[literal-required]
+
+    def _date_from_title_day(self) -> None:
+        """The month and day a title printed alone, in the year the header gave (a date
+        field's, or a year printed alone: 令和 4年第5回臨時会(第1号 7月25日) → 2022-07-25)."""
+        if self.title_day is None:
+            return
+        completed = self._complete(self.title_day)
+        if completed.date is not None:
+            self.values["date"], self.values["date_raw"] = completed.date, completed.raw
+
+    def _guess_date(self, diagnose: Diagnose) -> None:
+        """No date key, date line or title gave the date: the one full date the header region
+        prints is taken, with the ``info`` diagnostic ``date-guessed`` naming its line. Two
+        different dates (or one that disagrees with a month and day the title prints) give
+        none, and ``date-not-guessed`` lists what was seen. Ranges, impossible dates, a
+        page's dates (更新日:…, …現在) and dates beyond :data:`HEADER_CHARS` characters are no
+        candidates; the body is never read."""
+        seen: dict[dt.date, tuple[DateMatch, Pos]] = {}
+        for text, span in self.header_lines:
+            within = HEADER_CHARS - span.start
+            for found in find_dates(text[: within + _DATE_CHARS]):
+                if (
+                    found.has_year
+                    and found.date is not None
+                    and found.start < within
+                    and not found.in_range
+                    and not _PAGE_DATE_BEFORE_RE.search(text, max(0, found.start - 16), found.start)
+                    and not _PAGE_DATE_AFTER_RE.match(text, found.end)
+                ):
+                    seen.setdefault(found.date, (found, span))
+        if not seen:
+            return
+        day = self.title_day
+        if len(seen) == 1 and (
+            day is None or all((d.month, d.day) == (day.month, day.day) for d in seen)
+        ):
+            [(found, span)] = seen.values()
+            self.values["date"], self.values["date_raw"] = found.date, found.raw
+            diagnose(
+                "info",
+                "date-guessed",
+                f"no date key or date line; {found.raw}, the only date in the header, taken "
+                "as the meeting's",
+                span_of(span),
+            )
+            return
+        listed = ", ".join(f"{f.raw} (line {s.line_start})" for f, s in list(seen.values())[:6])
+        why = (
+            f"the header prints {len(seen)} different dates: {listed}"
+            if len(seen) > 1
+            else f"the title prints {day.raw if day else ''}, the header only {listed}"
+        )
+        first = next(iter(seen.values()))[1]
+        diagnose("info", "date-not-guessed", f"no date taken: {why}", span_of(first))
 
     def _date_from_name(self, source_name: str, diagnose: Diagnose) -> None:
         named = _NAME_DATE_RE.search(source_name)

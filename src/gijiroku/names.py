@@ -358,6 +358,8 @@ def _split_person(
     folded = fold_variants(body)
     if _in(known_titles, body, folded) or folded in _POSITION_SET:
         return None, body
+    if folded[:1] == "副" and folded[1:] in _POSITION_SET:
+        return None, body  # 副局長, 副市長: a deputy's title, never the surname 副
     tail = len(folded) - _LONGEST_POSITION  # a title is short: look at the end only
     match = _ENDS_WITH_POSITION_RE.search(folded, max(tail, 0))
     if match is not None and starts_with_department(folded):

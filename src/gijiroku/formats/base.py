@@ -464,9 +464,18 @@ HEADER_FIELD_NAMES: Mapping[str, HeaderName] = {
     "会議日時": HeaderName.DATETIME,
     "開会日時": HeaderName.DATETIME,
     "招集年月日": HeaderName.DATETIME,
+    "招集日時": HeaderName.DATETIME,
+    "開会日": HeaderName.DATE,
+    "開会の日時": HeaderName.DATETIME,
+    # the close: its time is the end time (gijiroku.meeting reads the key)
+    "閉会日時": HeaderName.DATETIME,
+    "閉会の日時": HeaderName.DATETIME,
+    "開会": HeaderName.DATETIME,
+    "閉会": HeaderName.DATETIME,
     "会議場所": HeaderName.VENUE,
     "会議の場所": HeaderName.VENUE,
     "招集の場所": HeaderName.VENUE,
+    "招集場所": HeaderName.VENUE,
     "出席構成員": HeaderName.ATTENDEES,
     "出席理事": HeaderName.ATTENDEES,
     "委員外議員": HeaderName.ATTENDEES,
@@ -496,8 +505,9 @@ HEADER_FIELD_NAMES: Mapping[str, HeaderName] = {
 }
 
 
-#: Keys that are also speaker labels or words of running text: known only before a colon.
-_COLON_ONLY_KEYS = frozenset(
+#: Keys that are also speaker labels or words of running text (開会 and 閉会 are items of an
+#: agenda too): known only before a colon or in angle brackets (<開会>).
+COLON_ONLY_KEYS = frozenset(
     {
         "委員",
         "議長",
@@ -511,13 +521,15 @@ _COLON_ONLY_KEYS = frozenset(
         "傍聴",
         "内容",
         "構成員",
+        "開会",
+        "閉会",
     }
 )
 #: The known keys that may stand without a colon (１ 開催日時), longest first, letter-spaced.
 KNOWN_HEADER_KEYS_RE = "|".join(
     letter_spaced(k)
     for k in sorted(HEADER_FIELD_NAMES, key=len, reverse=True)
-    if k not in _COLON_ONLY_KEYS
+    if k not in COLON_ONLY_KEYS
 )
 
 

@@ -41,14 +41,14 @@ from gijiroku.blocks import (
     SectionMeta,
     TurnMeta,
 )
-from gijiroku.dates import parse_date
+from gijiroku.dates import date_note, find_dates, find_times, find_years, parse_date
 from gijiroku.formats.base import (
+    COLON_ONLY_KEYS,
     HEADER_FIELD_NAMES,
     ChildRule,
     Context,
     Rule,
     header_field_name,
-    title_unseen,
 )
 from gijiroku.layout import LABEL_WORD_PAREN, label_key
 from gijiroku.names import POSITION_WORDS_RE, position_suffix, split_person
@@ -89,16 +89,12 @@ LIST_MARKER = (
     r"|[一二三四五六七八九十]{1,3}[、.．]"
     r"|第[一二三四五六七八九十0-9０-９]{1,3}(?:[、.．]|(?=[ \u3000])))"
 )
-#: Keys that are also speaker labels or words of running text: keys only before a colon.
-_COLON_ONLY = frozenset(
-    {"委員", "議長", "座長", "会長", "司会", "事務局", "説明員", "出席", "欠席", "傍聴", "内容"}
-)
 _KEYS = "|".join(
     letter_spaced(k)
     for k in sorted(HEADER_FIELD_NAMES, key=len, reverse=True)
-    if k not in _COLON_ONLY
+    if k not in COLON_ONLY_KEYS
 )
-_COLON_KEYS = "|".join(letter_spaced(k) for k in sorted(_COLON_ONLY, key=len, reverse=True))
+_COLON_KEYS = "|".join(letter_spaced(k) for k in sorted(COLON_ONLY_KEYS, key=len, reverse=True))
 #: A parenthesis or a count after a key: 出席者（委員／五十音順）, 出席委員（13名）.
 _KEY_NOTE = r"(?:[ \u3000]*[（(][^（()）\n]{0,40}[)）])?"
 KEY_FIELD_RE = regex.compile(
@@ -106,7 +102,8 @@ KEY_FIELD_RE = regex.compile(
     (?:{LIST_MARKER}{SP}*)?
     (?:
         (?P<key>(?:{_KEYS}){_KEY_NOTE})
-      | [<＜〈《【［]{SP}*(?P<key>(?:{_KEYS}){_KEY_NOTE}){SP}*[>＞〉》】］]  # <会議場所>
+      | [<＜〈《［]{SP}*(?P<key>(?:{_KEYS}|{_COLON_KEYS}){_KEY_NOTE}){SP}*[>＞〉》］]  # <会議場所>
+      | 【{SP}*(?P<key>(?:{_KEYS}){_KEY_NOTE}){SP}*】  # 【日時】 (【委員】 is a label)
     )
     (?:
         {SP}*[：:|｜]{SP}*(?P<value>.*)         # 日時：…, 出席者| …
@@ -145,14 +142,36 @@ def is_header_key(text: str) -> bool:
     bare = _COUNT_NOTE_RE.sub("", compact(text))
     if "（" in bare or "(" in bare:  # a name in parentheses: 議長（吉田崇仁）
         return False
-    return bare not in _COLON_ONLY and header_field_name(bare) is not None
+    return bare not in COLON_ONLY_KEYS and header_field_name(bare) is not None
 
 
 _UNDERLINE_RE = regex.compile(r"[=\-~^]{3,}[ \t]*")
 
 
 def _key_name(match: regex.Match[str]) -> HeaderName | None:
+    """The key's meaning; none when the key is the start of a letter-spaced title
+    (議 事 係 長 大久保英輝 is the clerk 議事係長, not the key 議事)."""
+    if _cut_from_title(match):
+        return None
     return header_field_name(match["key"])
+
+
+_SPACED_KEY_RE = regex.compile(r"\S[ \u3000]+\S")
+_SINGLE_CHARS_RE = regex.compile(r"(?:\S(?=[ \u3000]|$)[ \u3000]*){1,4}")
+
+
+def _cut_from_title(match: regex.Match[str]) -> bool:
+    """A letter-spaced key whose value goes on letter-spaced, the two making a title."""
+    value = match.groupdict().get("value")
+    if not value or match.start("value") < 0 or not _SPACED_KEY_RE.search(match["key"]):
+        return False
+    if regex.search(r"[：:|｜]", match.string[match.end("key") : match.start("value")]):
+        return False  # a separator: 議 事：… is the key
+    run = _SINGLE_CHARS_RE.match(value)
+    if run is None:
+        return False
+    joined = compact(match["key"]) + compact(run.group())
+    return position_suffix(joined) is not None and split_person(joined)[0] is None
 
 
 def _underlined(ctx: Context) -> bool:
@@ -345,14 +364,28 @@ _WEEKDAY_RE = regex.compile(r"^[（(][月火水木金土日](?:曜日?)?[)）]")
 
 def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
     """A title with the date printed beside it (2001年12月7日 総務委員会,
-    文教警察常任委員会(教育委員会関係) 平成27年3月4日(水曜日)): the name of a body."""
+    文教警察常任委員会(教育委員会関係) 平成27年3月4日(水曜日)) or the year it opens with
+    (平成29年度 総務委員会, 平成20年第14回 議会運営委員会): the name of a body. A month and
+    day in a bracket of their own (第6回委員会 (8月18日)) make a title too, even right under
+    another title: the sitting under the body's name."""
     text = match["value"]
+    if reads_as_speech(text):
+        return False
     found = parse_date(text)
-    if found is None or found.date is None or reads_as_speech(text):
+    if found is None or found.date is None:
+        if ctx.mode in _LIST_MODES:  # an agenda item or a roster line that names a meeting
+            return False
+        return _is_titled_sitting(text, ctx) or (not ctx.title_seen and _is_year_title(text))
+    if ctx.title_seen:
         return False
     before = text[: found.start].strip(" \u3000")
     after = _WEEKDAY_RE.sub("", text[found.end :].strip(" \u3000")).strip(" \u3000")
-    name = compact(after if not before else before if not after else "")
+    return _names_body(after if not before else before if not after else "")
+
+
+def _names_body(text: str) -> bool:
+    """``text`` names a body: short, ending with a word such as 委員会, 会議, 定例会."""
+    name = compact(text)
     return bool(name) and len(name) <= 60 and bool(_BODY_END_RE.search(name))
 
 
@@ -360,6 +393,40 @@ def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
 _LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜]")
 #: A date range or a starting date (～令和６年…, から…): a date line goes on after it.
 _RANGE_START_RE = regex.compile(rf"{SP}*(?:[～〜~]|から)")
+
+#: The rules that read a title: a line under one of them may be the sitting's.
+_TITLE_RULES = frozenset({"title", "dated-title", "record-title", "first-line-title"})
+#: Modes of lists whose lines are never the title.
+_LIST_MODES = frozenset({"roster", "agenda", "materials"})
+
+
+def _is_titled_sitting(text: str, ctx: Context) -> bool:
+    """第6回委員会 (8月18日): a body's name, then a month and day alone in a bracket
+    (with 開催 …); first in the header, or right under the title."""
+    if ctx.title_seen and not (
+        ctx.previous is BlockKind.HEADER and ctx.previous_rule in _TITLE_RULES
+    ):
+        return False
+    day = next((d for d in find_dates(text) if not d.has_year and not d.in_range), None)
+    note = date_note(text, day) if day is not None else None
+    return note is not None and not text[note[1] :].strip() and _names_body(text[: note[0]])
+
+
+#: A line that opens with a year: 平成29年度 総務委員会, 平成20年第14回 議会運営委員会.
+_YEAR_TITLE_RE = regex.compile(rf"(?:{SP}*第{SP}*[0-9０-９〇一二三四五六七八九十]+{SP}*回)?")
+
+
+def _is_year_title(text: str) -> bool:
+    """A 年度, or a year with the meeting's ordinal after it, then a body's name."""
+    years = find_years(text)
+    if not years or years[0].start != 0 or years[0].in_range:
+        return False
+    year = years[0]
+    ordinal = _YEAR_TITLE_RE.match(text, year.end)
+    if not year.fiscal and (ordinal is None or ordinal.end() == year.end):
+        return False
+    return _names_body(text[year.end :])
+
 
 #: Any line, as a title.
 TITLE_LINE_RE = regex.compile(r"(?:[〇○◯●◎□■#＃]{1,3}[ \u3000]*)?(?P<value>[^\n]{1,100})")
@@ -382,6 +449,29 @@ def _is_first_title(match: regex.Match[str], ctx: Context) -> bool:
         and not _LIST_SEPARATOR_RE.search(value)
         and not _is_date_line(match, ctx)
     )
+
+
+_TIME_WORDS_RE = regex.compile(r"(?:開会|閉会|開議|散会|閉議|開始|終了|から|まで|[～~〜\-－ー―])*")
+_TIME = HeaderMeta(name=HeaderName.TIME)
+
+
+def _is_time_line(match: regex.Match[str], ctx: Context) -> bool:
+    """A time or a time range alone on a header line (午後2時00分, 13：30～15：00, 午後4時30分
+    閉会), as printed under a date: the meeting's times (under a key of the close, 閉会の日時,
+    the end time)."""
+    text = match["value"]
+    if ctx.region != "header" or ctx.mode in _LIST_MODES or len(text) > 40:
+        return False
+    times = find_times(text)
+    if not times:
+        return False
+    rest = "".join(
+        text[end:start]
+        for end, start in zip(
+            (0, *(t.end for t in times)), (*(t.start for t in times), len(text)), strict=True
+        )
+    )
+    return _TIME_WORDS_RE.fullmatch(compact(rest)) is not None
 
 
 def _is_date_line(match: regex.Match[str], ctx: Context) -> bool:
@@ -865,7 +955,6 @@ KEY_RULES: tuple[Rule, ...] = (
         TITLE_LINE_RE,
         guard=_is_dated_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
-        when=title_unseen,
     ),
     Rule(
         "date-line",
@@ -875,6 +964,7 @@ KEY_RULES: tuple[Rule, ...] = (
         meta=HeaderMeta(name=HeaderName.DATETIME),
         sets_mode="dateline",
     ),
+    Rule("time-line", BlockKind.HEADER, VALUE_RE, guard=_is_time_line, meta=_TIME),
     Rule(
         "record-title",
         BlockKind.HEADER,
