@@ -138,18 +138,18 @@ class _Positions:
         self._page_starts = [0] + [offset for offset, _ in boundaries]
         self._page_numbers = [first] + [number for _, number in boundaries]
 
-    def line_at(self, offset: int) -> int:
-        return max(bisect.bisect_right(self._line_starts, offset), 1)
-
     def page_at(self, offset: int) -> int | None:
         if not self._page_starts:
             return None
         return self._page_numbers[bisect.bisect_right(self._page_starts, offset) - 1]
 
     def span(self, start: int, end: int) -> Pos:
-        """The position of ``[start, end)``."""
-        last = max(end - 1, start)
-        return Pos(start, end, self.line_at(start), self.line_at(last), self.page_at(start))
+        """The position of ``[start, end)`` (line 1 starts at offset 0, so a bisection
+        never gives less than 1)."""
+        starts = self._line_starts
+        first = bisect.bisect_right(starts, start)
+        last = first if end - 1 <= start else bisect.bisect_right(starts, end - 1)
+        return Pos(start, end, first, last, self.page_at(start))
 
 
 def _choose_paragraph_mode(fmt: Format, lines: Sequence[Line]) -> str:
