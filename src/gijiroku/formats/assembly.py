@@ -733,6 +733,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         common.TITLE_RECORD_RE,
         when=_not_seen_title,
         derive=_title_fields,
+        needs=common.RECORD_WORD_CHARS,
     ),
     Rule(
         "caption",

@@ -69,6 +69,7 @@ __all__ = [
     "ROSTER_RULES",
     "LIST_MARKER",
     "MARKED_EVENT_RE",
+    "RECORD_WORD_CHARS",
     "TITLE_RECORD_RE",
     "has_label_evidence",
     "is_bracket_heading",
@@ -338,6 +339,10 @@ DATE_LINE_RE = regex.compile(
     regex.VERBOSE | regex.DOTALL,
 )
 #: A title that names the record: …委員会記録, …議事録, …会議録（案）, …速記録 第二号.
+#: A character every record word holds (記録, 議事要旨 …): a ``Rule.needs``.
+RECORD_WORD_CHARS = "録要"
+#: A character every clock time holds (10時, 13:30, 正午): a ``Rule.needs``.
+CLOCK_CHARS = "時:：正"
 TITLE_RECORD_RE = regex.compile(
     rf"""
     (?P<value>[^\n]{{0,80}}?\S{SP}*
@@ -398,6 +403,14 @@ _RANGE_START_RE = regex.compile(rf"{SP}*(?:[～〜~]|から)")
 _TITLE_RULES = frozenset({"title", "dated-title", "record-title", "first-line-title"})
 #: Modes of lists whose lines are never the title.
 _LIST_MODES = frozenset({"roster", "agenda", "materials"})
+
+
+def _title_may_come(ctx: Context) -> bool:
+    """No title yet, or the line right under it (a ``Rule.when``: where a dated title may
+    stand, :func:`_is_dated_title`)."""
+    return not ctx.title_seen or (
+        ctx.previous is BlockKind.HEADER and ctx.previous_rule in _TITLE_RULES
+    )
 
 
 def _is_titled_sitting(text: str, ctx: Context) -> bool:
@@ -955,6 +968,7 @@ KEY_RULES: tuple[Rule, ...] = (
         TITLE_LINE_RE,
         guard=_is_dated_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
+        when=_title_may_come,
     ),
     Rule(
         "date-line",
@@ -964,13 +978,21 @@ KEY_RULES: tuple[Rule, ...] = (
         meta=HeaderMeta(name=HeaderName.DATETIME),
         sets_mode="dateline",
     ),
-    Rule("time-line", BlockKind.HEADER, VALUE_RE, guard=_is_time_line, meta=_TIME),
+    Rule(
+        "time-line",
+        BlockKind.HEADER,
+        VALUE_RE,
+        guard=_is_time_line,
+        meta=_TIME,
+        needs=CLOCK_CHARS,
+    ),
     Rule(
         "record-title",
         BlockKind.HEADER,
         TITLE_RECORD_RE,
         guard=_is_record_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
+        needs=RECORD_WORD_CHARS,
     ),
     Rule(
         "value-below-key",
