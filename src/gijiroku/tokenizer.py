@@ -529,6 +529,8 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 upcoming = next(items, None)
         meta = _meta(rule, groups, para)
         for mention in fmt.mention_rules:
+            if mention.needs and not any(char in para.text for char in mention.needs):
+                continue
             if rule.kind in mention.kinds and id(mention) not in spent:
                 mentioned = _children(mention, para.text, 0, para, spans, ctx)
                 if mentioned and mention.once:

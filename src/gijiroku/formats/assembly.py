@@ -960,8 +960,15 @@ class Assembly(Format):
         ChildRule(
             "", BlockKind.HEADER, BODY_OPENED_RE, span_group="value", once=True, fact=Fact.BODY
         ),
-        ChildRule("", BlockKind.SECTION, TAKEN_UP_RE, span_group="taken", guard=_is_taken_up),
-        ChildRule("", BlockKind.NOTE, TIME_NOTE_RE, span_group="text"),
+        ChildRule(
+            "",
+            BlockKind.SECTION,
+            TAKEN_UP_RE,
+            span_group="taken",
+            guard=_is_taken_up,
+            needs="程",  # 日程第
+        ),
+        ChildRule("", BlockKind.NOTE, TIME_NOTE_RE, span_group="text", needs="時"),
     )
 
     def looks_like(self, head: str) -> float:

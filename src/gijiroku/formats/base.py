@@ -166,7 +166,8 @@ class ChildRule:
     match, or its ``span_group`` when given. Instead of a pattern, ``split`` may cut the
     text (a roster row: :func:`gijiroku.rosters.split_row`). ``kinds`` are the blocks it
     looks in; with ``once`` it stops after the first paragraph where it finds something (a
-    fact stated once, such as the body's name in the chair's opening words).
+    fact stated once, such as the body's name in the chair's opening words). As for a
+    :class:`Rule`, ``needs`` names characters one of which a text must hold to be searched.
     """
 
     group: str
@@ -179,6 +180,7 @@ class ChildRule:
     once: bool = False
     fact: Fact | None = None
     split: Splitter | None = None
+    needs: str = ""
 
     def __post_init__(self) -> None:
         if (self.pattern is None) == (self.split is None):
