@@ -5,13 +5,21 @@ runs, in order. Sections print plain lines (``name: value``) so that runs can be
 by eye or with ``diff``. Timings are the best of ``--repeat`` runs (default 5): the least
 disturbed by whatever else the machine is doing.
 
-Every speed figure is printed next to a *floor* measured in the same run on the same input:
-decode the bytes, normalize each line (``clean_text``) and match one compiled regex per line
-— what any tool that reads minutes line by line must do. ``parse/floor`` is the ratio of the
-two times; memory is the peak traced by ``tracemalloc`` (in a separate run, as tracing slows
+Every speed figure is printed next to a *floor* measured in the same run on the same input,
+the floor of the project's reference measure (``shared/bench/ratio.py``, copied here as
+:func:`floor`): decode the UTF-8 bytes, split the lines (``str.splitlines``), fold full-width
+characters with mojimoji on each line, and run one compiled speaker-label regex on each line
+— the least any minutes parser must do. ``parse/floor`` is the ratio of the two times;
+memory is the peak traced by ``tracemalloc`` (in a separate run, as tracing slows
 everything) divided by the input's size in bytes.
 
 Sections:
+    families every sample as ``ratio.py`` reads it (``.txt``, ``.md``, ``.rst``, README.md
+             included), parse and floor taking turns, CPU time summed per folder and round,
+             the median over ``--rounds``: MB/s and parse/floor per folder and overall.
+    import   ``python -X importtime -c "import gijiroku"`` run ``--rounds`` times in fresh
+             processes: the least and the median total (the environment as it is, e.g.
+             ``PYTHONDONTWRITEBYTECODE``), and the ten slowest modules of the fastest run.
     samples  every bundled sample: MB/s, ms per document, parse/floor, peak memory.
     scaling  one sample repeated 1×, 10×, 100×: the same figures and the growth exponent
              (time grows as size^k; k = 1 is linear) with time(100×)/time(1×).
@@ -38,24 +46,26 @@ then 1.
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import multiprocessing
 import os
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import growth
+import mojimoji
 import regex
 
 import gijiroku
 from gijiroku.batch import available_cores
-from gijiroku.decoding import decode
-from gijiroku.normalize import clean_text, split_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -102,6 +112,10 @@ def _best_times(runs: dict[int, Callable[[], int]], repeat: int) -> dict[int, tu
     return best
 
 
+#: Other load (cores) beyond the cores the runs leave free that makes a speed-up unreliable.
+BUSY_CORES = 0.25
+
+
 def bench_corpus(args: argparse.Namespace) -> None:
     """All samples × ``--copies`` through parse_many, 1 worker against 2 (or ``--jobs``)."""
     paths = sample_paths() * args.copies
@@ -124,11 +138,12 @@ def bench_corpus(args: argparse.Namespace) -> None:
     busy, own, started = _busy_seconds(), _own_seconds(), time.perf_counter()
     timings = _best_times(runs, args.repeat)
     busy_after = _busy_seconds()
+    load: float | None = None
     if busy is not None and busy_after is not None:
         # Other processes on the machine (other users, other VMs' steal) skew the timings.
         others = (busy_after - busy) - (_own_seconds() - own)
-        print(f"corpus: other load on the machine during the runs: "
-              f"{max(0.0, others) / (time.perf_counter() - started):.2f} cores")  # fmt: skip
+        load = max(0.0, others) / (time.perf_counter() - started)
+        print(f"corpus: other load on the machine during the runs: {load:.2f} cores")
     base_rate = 0.0
     for jobs in args.jobs:
         seconds, parsed = timings[jobs]
@@ -144,21 +159,108 @@ def bench_corpus(args: argparse.Namespace) -> None:
         print(f"corpus: ceiling: {ceiling_jobs} independent processes, each parsing its share "
               f"with no pool and no results sent back: {rate:.1f} docs/s, "
               f"speed-up {rate / base_rate:.2f}x")  # fmt: skip
+    spare = available_cores() - ceiling_jobs
+    if load is None:
+        print("corpus: the load of other processes is unknown (no /proc/stat): "
+              "the speed-ups may say more about the machine than about gijiroku")  # fmt: skip
+    elif load > BUSY_CORES + max(0, spare):
+        print(f"corpus: the machine was too busy to measure the speed-up: other processes "
+              f"used {load:.2f} cores of {available_cores()} (more than {BUSY_CORES} beyond "
+              f"the {max(0, spare)} spare); compare the speed-up with the ceiling only")  # fmt: skip
 
 
 # -- single documents: speed against the floor, memory ---------------------------------------
 
-_FLOOR_LINE_RE = regex.compile(r"^[○◯〇◎◆]?[^\s\u3000]{1,20}?(?:委員|君|長|局)[\s\u3000：:]")
+#: The floor's speaker label (``shared/bench/ratio.py``: the same pattern, the same use).
+_FLOOR_LABEL_RE = regex.compile(r"^[○◯〇◎◆]?[^\s\u3000]{1,20}?(?:委員|君|長|局)[\s\u3000：:]")
 
 
 def floor(data: bytes) -> int:
-    """The least work of reading minutes: decode, normalize each line, one regex per line."""
-    text, _ = decode(data)
+    """The least any minutes parser must do (``shared/bench/ratio.py``'s floor, copied):
+    decode the UTF-8 bytes, split the lines, fold full-width characters with mojimoji on
+    each line, run one compiled speaker-label regex on each line."""
     found = 0
-    for line in split_lines(text):
-        if _FLOOR_LINE_RE.match(clean_text(line.text)):
+    for line in data.decode("utf-8").splitlines():
+        if _FLOOR_LABEL_RE.search(mojimoji.zen_to_han(line, kana=False)):
             found += 1
     return found
+
+
+#: The files ``ratio.py`` reads in a folder.
+RATIO_SUFFIXES = {".txt", ".md", ".rst"}
+
+
+def bench_families(args: argparse.Namespace) -> None:
+    """Parse/floor per folder of samples, measured as ``shared/bench/ratio.py`` measures it:
+    both run in turn on every document, CPU time (``process_time``) summed per folder and
+    round, the median over rounds (after a warm-up round)."""
+    docs = [
+        (p.parent.name, p.read_bytes())
+        for p in sorted(SAMPLES.rglob("*"))
+        if p.suffix in RATIO_SUFFIXES
+    ]
+    for _, data in docs:  # warm-up: compiled patterns, caches
+        gijiroku.parse(data)
+        floor(data)
+    size: dict[str, int] = defaultdict(int)
+    for group, data in docs:
+        size[group] += len(data)
+        size["all"] += len(data)
+    times: dict[str, dict[str, list[float]]] = {"parse": defaultdict(list), "floor": defaultdict(list)}
+    gc.collect()
+    gc.freeze()
+    for _ in range(args.rounds):
+        spent: dict[str, dict[str, float]] = {k: defaultdict(float) for k in times}
+        for group, data in docs:
+            for kind, run in (("parse", gijiroku.parse), ("floor", floor)):
+                started = time.process_time()
+                run(data)
+                seconds = time.process_time() - started
+                spent[kind][group] += seconds
+                spent[kind]["all"] += seconds
+        for kind in times:
+            for group, seconds in spent[kind].items():
+                times[kind][group].append(seconds)
+    gc.unfreeze()
+    for group in [*sorted(g for g in size if g != "all"), "all"]:
+        parse, floor_ = times["parse"][group], times["floor"][group]
+        ratio = statistics.median(p / f for p, f in zip(parse, floor_, strict=True))
+        print(f"families: {group:10s} {size[group] / 1e3:7.0f} kB  "
+              f"parse {size[group] / 1e6 / statistics.median(parse):6.2f} MB/s  "
+              f"floor {size[group] / 1e6 / statistics.median(floor_):7.1f} MB/s  "
+              f"parse/floor {ratio:6.2f}")  # fmt: skip
+
+
+def _import_times() -> tuple[float, dict[str, float]]:
+    """One ``import gijiroku`` in a fresh process: the total, and each module's own time."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import gijiroku"],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    own: dict[str, float] = {}
+    total = 0.0
+    for line in done.stderr.splitlines():
+        fields = line.removeprefix("import time:").split("|")
+        if len(fields) != 3 or not fields[0].strip().isdigit():
+            continue
+        name = fields[2].strip()
+        own[name] = int(fields[0]) / 1e6
+        if name == "gijiroku":
+            total = int(fields[1]) / 1e6
+    return total, own
+
+
+def bench_import(args: argparse.Namespace) -> None:
+    """``import gijiroku`` in fresh processes: the least and the median total."""
+    runs = [_import_times() for _ in range(args.rounds)]
+    totals = sorted(total for total, _ in runs)
+    print(f"import: {len(runs)} runs, total least {totals[0]:.3f} s, "
+          f"median {statistics.median(totals):.3f} s "
+          f"(PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})")  # fmt: skip
+    fastest = min(runs, key=lambda run: run[0])[1]
+    slowest = sorted(fastest.items(), key=lambda item: item[1], reverse=True)[:10]
+    print("import: slowest modules (own time): "
+          + ", ".join(f"{name} {seconds * 1e3:.0f} ms" for name, seconds in slowest))  # fmt: skip
 
 
 def _parse(data: bytes) -> int:
@@ -355,6 +457,8 @@ def bench_pdflibs(args: argparse.Namespace) -> None:
 
 
 SECTIONS: dict[str, Callable[[argparse.Namespace], int | None]] = {
+    "families": bench_families,
+    "import": bench_import,
     "samples": bench_samples,
     "scaling": bench_scaling,
     "patho": bench_patho,
@@ -371,6 +475,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("sections", nargs="*", choices=[*SECTIONS, []], metavar="SECTION",
                         help=f"what to run: {', '.join(SECTIONS)} (default: all)")  # fmt: skip
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing (best kept)")
+    parser.add_argument("--rounds", type=int, default=7,
+                        help="families, import: rounds (the median is kept)")  # fmt: skip
     parser.add_argument("--copies", type=int, default=50, help="corpus: copies of each sample")
     parser.add_argument("--scaling-sample", default="diet/shugiin-monka-2023-11-01.txt",
                         help="scaling: the sample to repeat (relative to samples/)")  # fmt: skip

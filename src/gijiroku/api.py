@@ -12,18 +12,18 @@ import hashlib
 import json
 import os
 import warnings
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from gijiroku.blocks import Block
-from gijiroku.decoding import Repair, decode_input
+from gijiroku.decoding import PDF_SIGNATURE, Repair, decode_input
 from gijiroku.errors import GijirokuWarning, ParseError
 from gijiroku.formats import choose_format, get_format
 from gijiroku.formats.base import Format
 from gijiroku.models import Diagnostic, Minutes, Span, in_document_order
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, count_lines
-from gijiroku.parser import parse_blocks
-from gijiroku.pdf import PdfText, is_pdf, read_pdf, with_pdf_layout
-from gijiroku.tokenizer import tokenize_lines
+
+if TYPE_CHECKING:
+    from gijiroku.pdf import PdfText
 
 __all__ = ["OnIssue", "json_schema", "parse", "parse_file", "tokenize"]
 
@@ -77,20 +77,28 @@ def parse(
         raise ValueError(f"on_issue must be one of {', '.join(_ON_ISSUE)}, not {on_issue!r}")
     if source_name is not None and not isinstance(source_name, str):
         raise TypeError(f"source_name must be a str, not {type(source_name).__name__}")
-    if isinstance(text, PdfText):
-        return _parse_pdf(text, source_name=source_name, format=format, on_issue=on_issue)
-    if isinstance(text, (bytes, bytearray, memoryview)):
+    if isinstance(text, str):
+        decoded = decode_input(text)
+        sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    elif isinstance(text, (bytes, bytearray, memoryview)):
         raw = bytes(text)
-        if is_pdf(raw):
+        if raw.startswith(PDF_SIGNATURE):
+            from gijiroku.pdf import read_pdf  # imported with the first PDF
+
             pdf = read_pdf(raw, name=source_name)
             return _parse_pdf(pdf, source_name=source_name, format=format, on_issue=on_issue)
         decoded = decode_input(raw, encoding)
         sha256 = hashlib.sha256(raw).hexdigest()
-    elif isinstance(text, str):
-        decoded = decode_input(text)
-        sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     else:
-        raise TypeError(f"parse() takes str, bytes or PdfText, not {type(text).__name__}")
+        from gijiroku.pdf import PdfText
+
+        if not isinstance(text, PdfText):
+            raise TypeError(f"parse() takes str, bytes or PdfText, not {type(text).__name__}")
+        return _parse_pdf(text, source_name=source_name, format=format, on_issue=on_issue)
+    # The pipeline's modules are imported with the first parse: `import gijiroku` stays quick.
+    from gijiroku.parser import parse_blocks
+    from gijiroku.tokenizer import tokenize_lines
+
     detection = choose_format(format, decoded.text)
     fmt = detection.format
     blocks = tokenize_lines(decoded.text, fmt)
@@ -154,6 +162,8 @@ def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:
     if not isinstance(text, str):
         raise TypeError(f"tokenize() takes str, not {type(text).__name__}")
     fmt = format if isinstance(format, Format) else get_format(format, text)
+    from gijiroku.tokenizer import tokenize_lines
+
     return tokenize_lines(text, fmt)
 
 
@@ -165,6 +175,9 @@ def _parse_pdf(
     readable = pdf.masked()
     detection = choose_format(format, readable)
     fmt = detection.format
+    from gijiroku.parser import parse_blocks
+    from gijiroku.tokenizer import tokenize_lines
+
     blocks = tokenize_lines(readable, fmt)
     minutes = parse_blocks(
         blocks,
@@ -176,6 +189,8 @@ def _parse_pdf(
         sha256=pdf.sha256,
         line_count=count_lines(pdf.text),
     )
+    from gijiroku.pdf import with_pdf_layout
+
     minutes = with_pdf_layout(minutes, pdf, blocks)
     report_issues(minutes, on_issue)
     return minutes

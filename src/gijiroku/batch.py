@@ -86,6 +86,10 @@ class ParseResult:
             reporting with :attr:`traceback`.
         traceback: the formatted traceback of the failure, from the process that raised it.
         exception: the exception itself, when it could be carried over from the worker.
+        json: the minutes as JSON text, as a worker made them, when the run asked for text
+            (``run_tasks(..., json_indent=…)``: the command line writes it as it comes);
+            ``minutes`` is then None, and :meth:`unwrap` validates the text.
+        digest: what the command line counts of minutes given as ``json``.
 
     Example:
         >>> r = next(parse_many([("memo", "座長 はじめます。")], jobs=1))
@@ -101,11 +105,26 @@ class ParseResult:
     internal: bool = False
     traceback: str | None = field(default=None, repr=False, compare=False)
     exception: BaseException | None = field(default=None, repr=False, compare=False)
+    json: str | None = field(default=None, repr=False, compare=False)
+    digest: Digest | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
-        """True when the input parsed (``minutes`` is set)."""
-        return self.minutes is not None
+        """True when the input parsed (``minutes``, or its ``json``, is set)."""
+        return self.minutes is not None or self.json is not None
+
+    def summary(self) -> Digest:
+        """The turns and diagnostic codes of the parsed minutes (read from the worker's
+        digest when the minutes came as text).
+
+        Raises:
+            ValueError: the input failed.
+        """
+        if self.minutes is not None:
+            return Digest.of(self.minutes)
+        if self.digest is None:
+            raise ValueError(f"{self.source}: no minutes")
+        return self.digest
 
     def unwrap(self) -> Minutes:
         """The minutes, or raise the input's error.
@@ -117,7 +136,21 @@ class ParseResult:
         """
         if self.minutes is not None:
             return self.minutes
+        if self.json is not None:
+            return Minutes.model_validate_json(self.json)
         _raise(self)
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What a folder run reports of one document: its turns and its diagnostics' codes."""
+
+    turns: int
+    codes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, minutes: Minutes) -> Digest:
+        return cls(len(minutes.utterances), tuple(d.code for d in minutes.diagnostics))
 
 
 @dataclass(frozen=True)
@@ -141,6 +174,9 @@ class _Options:
     format: str | None
     encoding: str | None
     on_issue: OnIssue
+    #: a worker hands the parent the minutes' JSON with this indentation, ready to write
+    #: (``False``: the parent gets records)
+    json_indent: int | Literal[False] | None = False
 
 
 def available_cores() -> int:
@@ -270,8 +306,13 @@ def run_tasks(
     on_issue: OnIssue = "collect",
     chunksize: int | None = None,
     total: int | None = None,
+    json_indent: int | Literal[False] | None = False,
 ) -> Generator[ParseResult, None, None]:
     """The engine behind :func:`parse_many` (and ``gijiroku parse``), for prepared tasks.
+
+    With ``json_indent`` (an indentation, or None for compact JSON), the minutes parsed in
+    worker processes come back as their JSON text (:attr:`ParseResult.json`), ready to be
+    written, instead of records the parent would validate again.
 
     ``total`` is the number of tasks when ``tasks`` has no length of its own (it only
     serves to choose a chunk size). Arguments are checked at once; the work starts when the
@@ -289,7 +330,7 @@ def run_tasks(
         raise ValueError(f"on_issue must be one of {', '.join(_ON_ISSUE)}, not {on_issue!r}")
     if format is not None and not isinstance(format, str):
         raise TypeError(f"format must be a family name (str) or None, not {type(format).__name__}")
-    options = _Options(format=format, encoding=encoding, on_issue=on_issue)
+    options = _Options(format=format, encoding=encoding, on_issue=on_issue, json_indent=json_indent)
     workers = available_cores() if jobs is None else jobs
     if chunksize is None:
         if total is None and isinstance(tasks, Sized):
@@ -413,15 +454,15 @@ def _parse_chunk(chunk: list[Task], *, options: _Options) -> list[_Outcome]:
     """Worker entry point (module level, so it pickles).
 
     Minutes travel back as JSON: dumping and validating it again costs about half of what
-    pickling the pydantic records does, and the parent gets validated records either way.
+    pickling the pydantic records does, and the parent gets validated records either way;
+    or, when the run asks for text (``json_indent``), as the JSON it will write, with the
+    digest of what it reports, and the parent validates nothing.
     """
     outcomes = []
     for task in chunk:
         result = _parse_task(task, options, catch=True)
         if result.minutes is not None:
-            outcomes.append(
-                _Outcome(result.index, result.source, result.minutes.to_json(indent=None))
-            )
+            outcomes.append(_ready(result.index, result.source, result.minutes, options))
             continue
         exception = result.exception
         if exception is not None and not _survives_pickling(exception):
@@ -441,9 +482,22 @@ def _parse_chunk(chunk: list[Task], *, options: _Options) -> list[_Outcome]:
     return outcomes
 
 
+def _ready(index: int, source: str, minutes: Minutes, options: _Options) -> _Outcome:
+    """The outcome of minutes parsed in a worker: their JSON (as the run wants it)."""
+    if options.json_indent is False:
+        return _Outcome(index, source, minutes.to_json(indent=None))
+    try:
+        text = minutes.to_json(indent=options.json_indent)
+    except ValueError as exc:  # a value JSON cannot hold (as gijiroku.writers reports it)
+        error = f"{minutes.source.name or 'minutes'}: cannot be written as JSON: {exc}"
+        return _Outcome(index, source, None, error, "OutputError")
+    return _Outcome(index, source, text, digest=Digest.of(minutes))
+
+
 @dataclass(frozen=True)
 class _Outcome:
-    """What a worker sends back for one task: the minutes as JSON, or the failure."""
+    """What a worker sends back for one task: the minutes as JSON (with their digest when
+    the JSON is to be written as it is), or the failure."""
 
     index: int
     source: str
@@ -453,8 +507,13 @@ class _Outcome:
     internal: bool = False
     traceback: str | None = None
     exception: BaseException | None = None
+    digest: Digest | None = None
 
     def result(self) -> ParseResult:
+        if self.minutes_json is not None and self.digest is not None:
+            return ParseResult(
+                index=self.index, source=self.source, json=self.minutes_json, digest=self.digest
+            )
         if self.minutes_json is not None:
             minutes = Minutes.model_validate_json(self.minutes_json)
             return ParseResult(index=self.index, source=self.source, minutes=minutes)

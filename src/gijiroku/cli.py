@@ -356,8 +356,17 @@ def _open_output(args: argparse.Namespace, single: bool) -> MinutesWriter:
     return open_writer(args.format, target, single=single and args.format == "json", bom=bom)
 
 
-def _results(inputs: Collected, args: argparse.Namespace) -> Generator[ParseResult, None, None]:
-    return run_tasks(inputs.tasks, jobs=args.jobs, format=args.family, encoding=args.encoding)
+def _results(
+    inputs: Collected, args: argparse.Namespace, writer: MinutesWriter | None = None
+) -> Generator[ParseResult, None, None]:
+    """The parse of every input; for a writer of JSON, workers hand over the text it writes."""
+    return run_tasks(
+        inputs.tasks,
+        jobs=args.jobs,
+        format=args.family,
+        encoding=args.encoding,
+        json_indent=writer.json_indent if writer is not None else False,
+    )
 
 
 def _no_input(skipped: Sequence[Skipped]) -> int:
@@ -385,23 +394,27 @@ def _parse_command(args: argparse.Namespace) -> int:
     codes: Counter[str] = Counter()
     parsed = turns = 0
     try:
-        with contextlib.closing(_results(inputs, args)) as results:
+        with contextlib.closing(_results(inputs, args, writer)) as results:
             for result in results:
                 reporter.advance()
-                if result.minutes is None:
+                if not result.ok:
                     failures.append((result.source, result.error_type or "Error"))
                     _report_failure(reporter, result)
                     continue
+                digest = result.summary()
                 try:
-                    writer.write(result.minutes)
+                    if result.json is not None:  # a worker's ready output
+                        writer.write_json(result.json, digest.turns)
+                    else:
+                        writer.write(result.unwrap())
                 except OutputError as exc:  # e.g. a number too large for a Parquet column
                     failures.append((result.source, "OutputError"))
                     text = str(exc) if exc.source == result.source else f"{result.source}: {exc}"
                     reporter.message(f"gijiroku: {text}")
                     continue
                 parsed += 1
-                turns += len(result.minutes.utterances)
-                codes.update(d.code for d in result.minutes.diagnostics)
+                turns += digest.turns
+                codes.update(digest.codes)
         writer.close()
     except BaseException:
         writer.abort()  # no partial file under the output name

@@ -291,6 +291,9 @@ DATE = ungrouped(_FULL_DATE)
 MONTH_DAY = ungrouped(_MONTH_DAY)
 
 DATE_RE = regex.compile(rf"{_FULL_DATE}|{_MONTH_DAY}")
+#: A character every date and every year prints (a digit, a kanji numeral, 元 of 元年): a
+#: text without one mentions none, and is not searched (most lines of minutes).
+_NUMBER_CHAR_RE = regex.compile(rf"[0-9０-９元{KANJI_NUMERAL_CHARS}]")
 WEEKDAY_RE = regex.compile(WEEKDAY)
 #: Between two dates of a range: 平成26年5月26日~平成27年4月29日, …から…
 _DATE_RANGE_GAP_RE = regex.compile(rf"{SPACES}{RANGE_SEPARATOR}{SPACES}")
@@ -490,6 +493,8 @@ def _date_of(match: regex.Match[str], text: str) -> DateMatch:
 
 def _candidates(text: str) -> Iterator[DateMatch]:
     """Every date mention in order, with the time that follows it; no ranges yet."""
+    if not _NUMBER_CHAR_RE.search(text):
+        return
     for match in DATE_RE.finditer(text):
         found = _date_of(match, text)
         gap = _DATE_TIME_GAP_RE.match(text, found.end)
@@ -613,6 +618,8 @@ def find_years(text: str) -> list[YearMatch]:
         >>> [(y.raw, y.year, y.fiscal) for y in find_years("平成29年度 総務委員会 令和4年7月25日")]
         [('平成29年度', 2017, True)]
     """
+    if not _NUMBER_CHAR_RE.search(text):
+        return []
     dated = [m.span() for m in DATE_RE.finditer(text) if m["era"] or m["letter"] or m["western"]]
     found: list[YearMatch] = []
     k = 0

@@ -43,11 +43,14 @@ import regex
 
 from gijiroku.errors import DecodeError
 
-__all__ = ["Decoded", "Repair", "decode", "decode_input", "replace_surrogates"]
+__all__ = ["PDF_SIGNATURE", "Decoded", "Repair", "decode", "decode_input", "replace_surrogates"]
+
+#: The first bytes of a PDF file.
+PDF_SIGNATURE = b"%PDF-"
 
 #: File signatures of binary formats people point a text tool at by mistake.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF file; read it with gijiroku.parse_file or gijiroku.extract_text"),
+    (PDF_SIGNATURE, "a PDF file; read it with gijiroku.parse_file or gijiroku.extract_text"),
     (b"PK\x03\x04", "a zip archive (or a .docx/.xlsx file)"),
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (.doc/.xls)"),
     (b"\x1f\x8b", "a gzip archive"),

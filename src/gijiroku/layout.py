@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 
@@ -102,9 +103,58 @@ def _bare(text: str) -> str:
     return _SPACES_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
+#: Unicode blocks that hold every character NFKC turns into another (kana, kanji, ＞ …).
+_COMPATIBILITY_BLOCKS = (
+    (0x2E80, 0x2FDF),  # CJK radicals, Kangxi radicals
+    (0x3000, 0x33FF),  # CJK symbols, kana, enclosed and compatibility CJK
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFE30, 0xFE6F),  # CJK compatibility and small forms
+    (0xFF00, 0xFFEF),  # half-width and full-width forms
+    (0x1F200, 0x1F2FF),  # enclosed ideographic supplement
+    (0x2F800, 0x2FA1F),  # CJK compatibility ideographs supplement
+)
+#: What a line that is no banner needs to be furniture (:data:`_LINK_RE`, :data:`_SITE_RE`,
+#: :data:`_BREADCRUMB_RE`), in characters no composition makes (ウンロ of ダウンロード: ダ and
+#: ド may be printed as タ and ト with a separate mark).
+_HINT_WORDS = ("はこちら", "ウンロ", "検索", ">", "»", "›")
+
+
+@functools.cache
+def _hint_re() -> regex.Pattern[str]:
+    """A hint word, or a character that NFKC turns into part of one (＞, ﾀﾞ, 索's variant
+    …): without one, a line (spaces removed) can only be a banner. Made on first use."""
+    wanted = set("".join(_HINT_WORDS))
+    variants = {
+        char
+        for low, high in _COMPATIBILITY_BLOCKS
+        for char in map(chr, range(low, high + 1))
+        if (image := unicodedata.normalize("NFKC", char)) != char and wanted & set(image)
+    }
+    words = "|".join(regex.escape(word) for word in _HINT_WORDS)
+    return regex.compile(f"{words}|[{regex.escape(''.join(sorted(variants)))}]")
+
+
+#: NFKC joins at most four characters into one (α + three marks): a line with more
+#: non-blank characters than this is too long to become a banner.
+_BANNER_BOUND = 4 * max(len(banner) for banner in _BANNERS)
+#: A character no banner holds and none turns into: Latin letters, digits, kanji (NFKC
+#: leaves them as they are, and nothing composes with them).
+_NO_BANNER_CHAR_RE = regex.compile(
+    "[A-Za-z0-9]|(?!["
+    + "".join(sorted({c for banner in _BANNERS for c in banner if "\u4e00" <= c <= "\u9fff"}))
+    + "])[\u3400-\u4dbf\u4e00-\u9fff]"
+)
+
+
 def is_web_furniture(text: str) -> bool:
     """True for a line that a web page prints around the minutes: a breadcrumb, a banner,
     a link to another file, the name of a search site."""
+    # Most lines are prose: what NFKC would show is ruled out on the raw text first.
+    compact_raw = "".join(text.split())
+    if (
+        len(compact_raw) > _BANNER_BOUND or _NO_BANNER_CHAR_RE.search(compact_raw)
+    ) and not _hint_re().search(compact_raw):
+        return False
     bare = _bare(text)
     if not bare or len(bare) > 200:
         return False
@@ -124,7 +174,10 @@ def is_web_furniture(text: str) -> bool:
 #: confirms it, and only for families that allow it).
 #: A line of a table of contents: an entry, a leader of dots, a page number
 #: (``○開会の宣告 ……………… 3``, ``日程第1 会議録署名議員の指名 ........ 12``).
-_CONTENTS_RE = regex.compile(r"\S.*?[…‥・．.]{4,}[ \u3000]*[0-9０-９]{1,4}[ \u3000]*")
+#: (the leader is taken whole, from its first dot: a long run of dots is read once)
+_CONTENTS_RE = regex.compile(
+    r"\S.*?(?<![…‥・．.])[…‥・．.]{4,}+[ \u3000]*[0-9０-９]{1,4}[ \u3000]*"
+)
 
 
 def is_contents_line(text: str) -> bool:
@@ -196,22 +249,31 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
     first_line = pages[0][0]
     if _STAMP_RE.fullmatch(_SPACES_RE.sub("", lines[first_line].text)):
         first_line = -1  # a print date or a URL is no title: it goes with the others
-    keys = {i: _edge_key(lines[i].text) for page in pages for i in page}
+    keys: dict[int, str] = {}  # line index → its key, made when first compared
+
+    def key_of(i: int) -> str:
+        key = keys.get(i)
+        if key is None:
+            key = keys[i] = _edge_key(lines[i].text)
+        return key
+
     found: set[int] = set()
     for _ in range(EDGE_DEPTH):
         seen: dict[str, set[int]] = {}
         for number, page in enumerate(pages):
-            rest = [i for i in page if i not in found]
+            rest = [i for i in page if i not in found] if found else page
             for i in {rest[0], rest[-1]} if rest else ():
-                key = keys[i]
+                key = key_of(i)
                 if key and not _BRACKETED_RE.match(key):
                     seen.setdefault(key, set()).add(number)
         repeated = {key for key, on in seen.items() if len(on) >= need}
+        if not repeated:
+            break
         new = {
             i
             for page in pages
             for i in page
-            if i != first_line and i not in found and keys[i] in repeated
+            if i != first_line and i not in found and key_of(i) in repeated
         }
         if not new:
             break
@@ -283,6 +345,7 @@ def count_lone_labels(lines: Sequence[Line]) -> int:
 
 
 _INNER_NAME_RE = regex.compile(r"[（(](?P<inner>[^（()）]{2,12})[)）]$")
+_HONORIFIC_END_RE = regex.compile(r"(?:君|議員|氏|さん)$")
 
 
 def names_in_labels(labels: Mapping[str, int]) -> frozenset[str]:
@@ -298,7 +361,7 @@ def names_in_labels(labels: Mapping[str, int]) -> frozenset[str]:
         inner = _INNER_NAME_RE.search(label)
         if inner is None:
             continue
-        name = regex.sub(r"(?:君|議員|氏|さん)$", "", inner["inner"])
+        name = _HONORIFIC_END_RE.sub("", inner["inner"])
         if len(name) >= 2 and position_suffix(name) is None:
             found.add(name)
     return frozenset(found)

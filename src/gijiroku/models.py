@@ -79,7 +79,7 @@ ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-9]|3[0-5]):[
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Span(_Record):

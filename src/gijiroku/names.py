@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -194,8 +195,13 @@ def position_suffix(text: str) -> str | None:
         >>> position_suffix("伊藤よしのり議長"), position_suffix("山田太郎")
         ('議長', None)
     """
-    tail = fold_variants(compact(text[-_LONGEST_POSITION * 2 :]))
-    match = _ENDS_WITH_POSITION_RE.search(tail)
+    return _position_suffix_of_tail(text[-_LONGEST_POSITION * 2 :])
+
+
+@functools.lru_cache(maxsize=16384)
+def _position_suffix_of_tail(tail: str) -> str | None:
+    """:func:`position_suffix` of the end of a text, cached: labels and entries repeat."""
+    match = _ENDS_WITH_POSITION_RE.search(fold_variants(compact(tail)))
     return match.group() if match else None
 
 
@@ -339,6 +345,21 @@ def split_person(
     伊奈川, ``参事官(社会保障担当)``). Old character forms are compared as today's (米窪國務大臣
     → 米窪, 國務大臣); what is returned is as printed.
     """
+    if known_titles == ():  # no evidence: the same text splits the same way (cached)
+        return _split_plainly(text, run_together, default_surname)
+    return _split_person(text, known_titles, run_together, default_surname)
+
+
+@functools.lru_cache(maxsize=16384)
+def _split_plainly(
+    text: str, run_together: bool, default_surname: int
+) -> tuple[str | None, str | None]:
+    return _split_person(text, (), run_together, default_surname)
+
+
+def _split_person(
+    text: str, known_titles: Collection[str], run_together: bool, default_surname: int
+) -> tuple[str | None, str | None]:
     body = compact(text)
     if not body:
         return None, None

@@ -22,7 +22,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import mojimoji
 import regex
@@ -54,24 +54,25 @@ SPACE_RUN_RE = regex.compile(r"[ \t\u00a0]{2,}")
 WHITESPACE_RE = regex.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One physical line of the input.
+class Line(NamedTuple):
+    """One physical line of the input (plain data: a tuple, made once per line).
 
     ``start``/``end`` bound its content (the line break excluded) in the original text;
-    ``number`` is 1-based; ``after_form_feed`` says a form feed ended the previous line.
+    ``number`` is 1-based; ``is_blank`` says it holds only white space;
+    ``after_form_feed`` says a form feed ended the previous line.
     """
 
     number: int
     start: int
     end: int
     text: str
+    is_blank: bool
     after_form_feed: bool = False
 
-    @property
-    def is_blank(self) -> bool:
-        """True when the line holds only white space."""
-        return not self.text.strip()
+
+#: Line breaks ``str.splitlines`` knows and :data:`LINE_BREAK_RE` does not (FS, GS, RS).
+_SEPARATORS_RE = regex.compile(r"[\x1c-\x1e]")
+_BREAK_CHARS = "\r\n\f\v\x85\u2028\u2029"
 
 
 def split_lines(text: str) -> list[Line]:
@@ -81,15 +82,38 @@ def split_lines(text: str) -> list[Line]:
         >>> [(ln.number, ln.text) for ln in split_lines("a\\r\\nb\\fc")]
         [(1, 'a'), (2, 'b'), (3, 'c')]
     """
+    if _SEPARATORS_RE.search(text):
+        return _split_lines_slowly(text)
+    lines: list[Line] = []
+    start = 0
+    form_feed = False
+    for number, piece in enumerate(text.splitlines(keepends=True), start=1):
+        content = piece.rstrip(_BREAK_CHARS)  # (a piece ends with one break at most)
+        lines.append(
+            Line(number, start, start + len(content), content, not content.strip(), form_feed)
+        )
+        form_feed = piece.endswith("\f")
+        start += len(piece)
+    if not lines or form_feed:
+        lines.append(Line(len(lines) + 1, start, len(text), "", True, form_feed))
+    return lines
+
+
+def _split_lines_slowly(text: str) -> list[Line]:
+    """:func:`split_lines` for a text with FS, GS or RS in it, which are no line breaks."""
     lines: list[Line] = []
     start = 0
     form_feed = False
     for number, brk in enumerate(LINE_BREAK_RE.finditer(text), start=1):
-        lines.append(Line(number, start, brk.start(), text[start : brk.start()], form_feed))
+        content = text[start : brk.start()]
+        lines.append(Line(number, start, brk.start(), content, not content.strip(), form_feed))
         form_feed = brk.group() == "\f"
         start = brk.end()
     if start < len(text) or not lines or form_feed:
-        lines.append(Line(len(lines) + 1, start, len(text), text[start:], form_feed))
+        content = text[start:]
+        lines.append(
+            Line(len(lines) + 1, start, len(text), content, not content.strip(), form_feed)
+        )
     return lines
 
 
@@ -152,7 +176,17 @@ def compact(text: str) -> str:
         >>> compact("藤丸　　敏")
         '藤丸敏'
     """
-    return WHITESPACE_RE.sub("", clean_text(text))
+    if len(text) <= _SHORT:
+        return _compact_short(text)
+    return WHITESPACE_RE.sub("", _clean(text))
+
+
+def _compact(text: str) -> str:
+    return WHITESPACE_RE.sub("", _clean(text))
+
+
+#: Names and labels are compared again and again: the compact forms of short strings are cached.
+_compact_short = functools.lru_cache(maxsize=16384)(_compact)
 
 
 def join_segments(segments: list[str]) -> str:

@@ -189,6 +189,76 @@ class _ItemDraft:
         )
 
 
+#: A run of more adjacent lines than this with the same diagnostic (a million lines that no
+#: rule reads) is reported once, with one span over the run and the lines' text; a shorter
+#: run line by line.
+LINE_RUN = 20
+
+
+@dataclass(slots=True)
+class _DiagnosticRun:
+    """Diagnostics of one code on adjacent lines, gathered until the run ends: up to
+    :data:`LINE_RUN` of them as reported, then the texts alone."""
+
+    severity: Severity
+    code: str
+    reported: list[tuple[str, Pos | Span, str | None]]
+    texts: list[str] = field(default_factory=list)
+    count: int = 1
+    last: Pos | Span | None = None
+
+    def goes_on(self, severity: Severity, code: str, span: Pos | Span) -> bool:
+        """A diagnostic of the same code on the line right after the run's last."""
+        last = self.last if self.last is not None else self.reported[-1][1]
+        return (
+            code == self.code
+            and severity == self.severity
+            and (span.line_start == last.line_end + 1)
+        )
+
+    def add(self, message: str, span: Pos | Span, text: str | None) -> None:
+        self.count += 1
+        self.last = span
+        if self.count <= LINE_RUN + 1:
+            self.reported.append((message, span, text))
+            if self.count == LINE_RUN + 1:  # a long run: keep its text, not its records
+                self.texts = [t for _, _, t in self.reported if t]
+        elif text:
+            self.texts.append(text)
+
+    def records(self) -> list[Diagnostic]:
+        """One record per line for a short run, one for the whole of a long one."""
+        if self.count <= LINE_RUN:
+            return [
+                Diagnostic(
+                    severity=self.severity,
+                    code=self.code,
+                    message=f"line {span.line_start}: {message}",
+                    span=span_of(span),
+                    text=text,
+                )
+                for message, span, text in self.reported
+            ]
+        message, first, _ = self.reported[0]
+        last = self.last if self.last is not None else first
+        return [
+            Diagnostic(
+                severity=self.severity,
+                code=self.code,
+                message=f"line {first.line_start}: {message} (and the same on each of the "
+                f"{self.count - 1:,} lines after it, to line {last.line_end})",
+                span=Span(
+                    start=first.start,
+                    end=last.end,
+                    line_start=first.line_start,
+                    line_end=last.line_end,
+                    page=first.page,
+                ),
+                text="\n".join(self.texts) or None,
+            )
+        ]
+
+
 @dataclass(slots=True)
 class ParseState:
     """Everything the parser collects while it walks the blocks; handlers change it.
@@ -209,9 +279,11 @@ class ParseState:
     events: list[Event] = field(default_factory=list)
     layout: list[LayoutMark] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    run: _DiagnosticRun | None = None
     section_id: str | None = None
     labels: dict[tuple[str, str | None, str | None], LabelParts] = field(default_factory=dict)
     items: dict[str, list[_ItemDraft]] = field(default_factory=dict)
+    item_parents: dict[str, list[_ItemDraft]] = field(default_factory=dict)
     current: _TurnDraft | None = None
     last_speaker: LabelParts | None = None
     open_field: HeaderName | None = None
@@ -229,14 +301,26 @@ class ParseState:
         span: Pos | Span | None,
         text: str | None = None,
     ) -> None:
-        """Report a problem at ``span`` (None: about the whole input)."""
-        where = f"line {span.line_start}: " if span is not None else ""
-        record = span_of(span) if span is not None else None
-        self.diagnostics.append(
-            Diagnostic(
-                severity=severity, code=code, message=where + message, span=record, text=text
+        """Report a problem at ``span`` (None: about the whole input); a run of the same
+        problem on adjacent lines is gathered (see :data:`LINE_RUN`)."""
+        run = self.run
+        if run is not None and span is not None and run.goes_on(severity, code, span):
+            run.add(message, span, text)
+            return
+        self.finish_diagnostics()
+        if span is None:
+            self.diagnostics.append(
+                Diagnostic(severity=severity, code=code, message=message, span=None, text=text)
             )
-        )
+        else:
+            self.run = _DiagnosticRun(severity, code, [(message, span, text)])
+
+    def finish_diagnostics(self) -> list[Diagnostic]:
+        """The diagnostics so far, the run being gathered included."""
+        if self.run is not None:
+            self.diagnostics += self.run.records()
+            self.run = None
+        return self.diagnostics
 
 
 #: A block handler: reads one block into the state.
@@ -467,15 +551,19 @@ def _item(state: ParseState, block: Block) -> None:
         return
     depth = 0
     kind = meta.kind
-    for earlier in reversed(items):
-        if earlier.indent < meta.indent:
-            depth = earlier.depth + 1
-            if earlier.heads_kind:
-                kind = earlier.kind  # the bullets under an empty "TODO:" are to-dos
-            break
-    items.append(
-        _ItemDraft(kind, text, meta.owner, meta.indent, depth, block.span, meta.heads_kind)
-    )
+    # The parent is the nearest earlier item set in less: the items that may still be one
+    # are kept in a stack of rising indents (a flat list of bullets is not rescanned).
+    parents = state.item_parents.setdefault(state.section_id, [])
+    while parents and parents[-1].indent >= meta.indent:
+        parents.pop()
+    if parents:
+        parent = parents[-1]
+        depth = parent.depth + 1
+        if parent.heads_kind:
+            kind = parent.kind  # the bullets under an empty "TODO:" are to-dos
+    item = _ItemDraft(kind, text, meta.owner, meta.indent, depth, block.span, meta.heads_kind)
+    items.append(item)
+    parents.append(item)
 
 
 # -- turns ------------------------------------------------------------------------------------
@@ -929,7 +1017,7 @@ def parse_blocks(
         meeting=meeting,
         detection=detection or assess_fit(fmt, text),
         printed_roster=printed_roster,
-        date_from_name=any(d.code == "date-from-source-name" for d in state.diagnostics),
+        date_from_name=any(d.code == "date-from-source-name" for d in state.finish_diagnostics()),
         diagnose=state.diagnose,
     )
     source = Source(
@@ -957,7 +1045,7 @@ def parse_blocks(
         signatures=tuple(signatures),
         membership_changes=tuple(state.rosters.changes),
         layout=tuple(state.layout),
-        diagnostics=in_document_order(state.diagnostics),
+        diagnostics=in_document_order(state.finish_diagnostics()),
         quality=quality,
     )
     return with_review(minutes, text)  # doubts about the finished output (quality.py)

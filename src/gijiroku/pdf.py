@@ -39,6 +39,7 @@ from typing import Any
 import regex
 
 from gijiroku.blocks import Block, BlockKind, LayoutMeta
+from gijiroku.decoding import PDF_SIGNATURE
 from gijiroku.errors import BrokenPdfError, EncryptedPdfError, MissingExtraError, ScannedPdfError
 from gijiroku.furniture import (
     EDGE_LINES,
@@ -53,8 +54,6 @@ from gijiroku.normalize import EDITOR_LINE_BREAK_RE
 
 __all__ = ["PDF_SIGNATURE", "PdfText", "extract_text", "is_pdf", "read_pdf", "with_pdf_layout"]
 
-#: The first bytes of every PDF file.
-PDF_SIGNATURE = b"%PDF-"
 #: What to install for PDF support.
 PDF_EXTRA = "pip install 'gijiroku[pdf]'"
 #: A complete PDF ends with ``%%EOF`` within its last kilobyte (readers allow some trailing bytes).

@@ -100,7 +100,8 @@ MIN_PROSE = 80
 
 Diagnose = Callable[[Severity, str, str, Pos | Span | None], None]
 
-_NON_BLANK_RE = regex.compile(r"\S")
+#: FS, GS, RS and US: blank to ``str.split``, not to ``\\S``.
+_INFORMATION_SEPARATORS_RE = regex.compile(r"[\x1c-\x1f]")
 _ROSTER_KEYS = frozenset({HeaderName.ATTENDEES, HeaderName.ABSENTEES, HeaderName.STAFF})
 _LIST_CONTINUES = frozenset({HeaderName.ROSTER_HEADING, HeaderName.POST})
 _SEPARATOR_RE = regex.compile(r"[、，,|｜・]")
@@ -108,7 +109,9 @@ _NAME_TOKEN_RE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ�
 
 
 def _chars(text: str, pos: Pos) -> int:
-    return len(_NON_BLANK_RE.findall(text, pos.start, pos.end))
+    """The non-blank characters in ``pos``, as ``\\S`` counts them."""
+    piece = text[pos.start : pos.end]
+    return len("".join(piece.split())) + len(_INFORMATION_SEPARATORS_RE.findall(piece))
 
 
 def _looks_like_people(text: str) -> bool:

@@ -172,7 +172,11 @@ RUN_TOGETHER_NAME_CELLS = 5
 _TITLE_THEN_NAME_RE = regex.compile(
     rf"^(?P<title>.*(?:{'|'.join(regex.escape(w) for w in POSITION_WORDS)}|兼務))(?P<name>.{{2,}})$"
 )
-_NAME_WITH_GAP_RE = regex.compile(r"^(?P<head>.*?)(?P<gap>[ \u3000]+)(?P<given>[^ \u3000]+)$")
+#: The last gap of spaces and the word after it (a gap starts after a character that is no
+#: space: a run of spaces is tried once, not from each of its spaces).
+_NAME_WITH_GAP_RE = regex.compile(
+    r"^(?P<head>.*?)(?<![ \u3000])(?P<gap>[ \u3000]+)(?P<given>[^ \u3000]+)$"
+)
 
 
 def split_run_together(entry: str) -> tuple[str | None, str, str | None]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -137,18 +138,18 @@ class _Positions:
         self._page_starts = [0] + [offset for offset, _ in boundaries]
         self._page_numbers = [first] + [number for _, number in boundaries]
 
-    def line_at(self, offset: int) -> int:
-        return max(bisect.bisect_right(self._line_starts, offset), 1)
-
     def page_at(self, offset: int) -> int | None:
         if not self._page_starts:
             return None
         return self._page_numbers[bisect.bisect_right(self._page_starts, offset) - 1]
 
     def span(self, start: int, end: int) -> Pos:
-        """The position of ``[start, end)``."""
-        last = max(end - 1, start)
-        return Pos(start, end, self.line_at(start), self.line_at(last), self.page_at(start))
+        """The position of ``[start, end)`` (line 1 starts at offset 0, so a bisection
+        never gives less than 1)."""
+        starts = self._line_starts
+        first = bisect.bisect_right(starts, start)
+        last = first if end - 1 <= start else bisect.bisect_right(starts, end - 1)
+        return Pos(start, end, first, last, self.page_at(start))
 
 
 def _choose_paragraph_mode(fmt: Format, lines: Sequence[Line]) -> str:
@@ -361,22 +362,78 @@ def _note_people(children: list[Block], ctx: Context) -> None:
 _WHITE_RE = regex.compile(r"[\s\u3000]+")
 
 
+class _RuleIndex:
+    """The rules of a table that may read a paragraph, by the region, the mode and the
+    paragraph's first character: a rule is tried only where it applies (its ``region`` and
+    ``modes``) and only when its pattern can match a text that starts with that character
+    (a partial match of the character alone rules the pattern out). Learnt the first time a
+    character is seen, kept for every later document read by the same rules."""
+
+    __slots__ = ("by_first", "by_key", "rules")
+
+    #: Keys remembered, at most (beyond that the rules are filtered anew).
+    LIMIT = 16384
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.by_first: dict[str, tuple[Rule, ...]] = {}
+        self.by_key: dict[tuple[str, str | None, str], tuple[Rule, ...]] = {}
+
+    def candidates(self, region: str, mode: str | None, text: str) -> tuple[Rule, ...]:
+        """The rules that may match ``text`` (not empty), in their order."""
+        key = (region, mode, text[0])
+        found = self.by_key.get(key)
+        if found is None:
+            found = tuple(
+                rule
+                for rule in self._by_first(text[0])
+                if rule.region in ("any", region) and (rule.modes is None or mode in rule.modes)
+            )
+            if len(self.by_key) < self.LIMIT:
+                self.by_key[key] = found
+        return found
+
+    def _by_first(self, first: str) -> tuple[Rule, ...]:
+        found = self.by_first.get(first)
+        if found is None:
+            found = tuple(r for r in self.rules if r.pattern.fullmatch(first, partial=True))
+            if len(self.by_first) < self.LIMIT:
+                self.by_first[first] = found
+        return found
+
+
+_RULE_INDEXES: dict[int, _RuleIndex] = {}
+
+
+def _rule_index(rules: tuple[Rule, ...]) -> _RuleIndex:
+    """The index of a rule table (one per table, made when first needed)."""
+    index = _RULE_INDEXES.get(id(rules))
+    if index is None or index.rules is not rules:
+        index = _RULE_INDEXES[id(rules)] = _RuleIndex(rules)
+    return index
+
+
 def _match_rule(
-    rules: Sequence[Rule], para: Paragraph, ctx: Context, following: Paragraph | None
+    rules: _RuleIndex, para: Paragraph, ctx: Context, following: Paragraph | None
 ) -> tuple[Rule, regex.Match[str]] | None:
     text = para.text
-    for rule in rules:
+    # Rules that share a pattern (the keys of the header) match it once per paragraph.
+    matched: dict[regex.Pattern[str], regex.Match[str] | None] = {}
+    for rule in rules.candidates(ctx.region, ctx.mode, text):
+        if rule.needs and not any(char in text for char in rule.needs):
+            continue
+        if rule.when is not None and not rule.when(ctx):
+            continue
         if rule.requires_next and (
             following is None
             or rule.absorb_next is None
             or not rule.absorb_next.fullmatch(following.text)
         ):
             continue
-        if rule.region == "header" and ctx.region != "header":
-            continue
-        if rule.region == "body" and ctx.region != "body":
-            continue
-        match = rule.pattern.fullmatch(text)
+        if rule.pattern in matched:
+            match = matched[rule.pattern]
+        else:
+            match = matched[rule.pattern] = rule.pattern.fullmatch(text)
         if match is None:
             continue
         if rule.guard is not None and not rule.guard(match, ctx):
@@ -394,9 +451,14 @@ def _meta(rule: Rule, groups: dict[str, str], para: Paragraph) -> BlockMeta | No
             f"rule {rule.name!r} derived {type(meta).__name__} for a {rule.kind.value} block"
         )
     if rule.with_indent:
-        item = meta if isinstance(meta, ItemMeta) else ItemMeta()
-        meta = dataclasses.replace(item, indent=para.columns)
+        meta = _indented(meta if isinstance(meta, ItemMeta) else ItemMeta(), para.columns)
     return meta
+
+
+@functools.lru_cache(maxsize=4096)
+def _indented(item: ItemMeta, columns: int) -> ItemMeta:
+    """``item`` at ``columns`` (records are frozen: the few distinct ones are shared)."""
+    return dataclasses.replace(item, indent=columns)
 
 
 def tokenize_lines(text: str, fmt: Format) -> list[Block]:
@@ -415,6 +477,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         lone_labels=count_lone_labels(lines),
         named=names_in_labels(labels),
     )
+    header_rules, body_rules = _rule_index(fmt.header_rules), _rule_index(fmt.body_rules)
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
     blocks: list[Block] = []
     upcoming = next(items, None)
@@ -427,7 +490,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         following = upcoming if isinstance(upcoming, Paragraph) else None
         ctx.previous_indent, ctx.indent = ctx.indent, para.indent
         ctx.following = following.text if following is not None else None
-        rules = fmt.header_rules if ctx.region == "header" else fmt.body_rules
+        rules = header_rules if ctx.region == "header" else body_rules
         found = _match_rule(rules, para, ctx, following)
         if found is None:
             block = Block(
@@ -466,6 +529,8 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 upcoming = next(items, None)
         meta = _meta(rule, groups, para)
         for mention in fmt.mention_rules:
+            if mention.needs and not any(char in para.text for char in mention.needs):
+                continue
             if rule.kind in mention.kinds and id(mention) not in spent:
                 mentioned = _children(mention, para.text, 0, para, spans, ctx)
                 if mentioned and mention.once:

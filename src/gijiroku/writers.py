@@ -87,6 +87,9 @@ class MinutesWriter:
     """
 
     binary = False
+    #: The JSON indentation of the documents this writer writes as text (``write_json``),
+    #: or ``False`` when it needs the records (CSV, Parquet).
+    json_indent: int | Literal[False] | None = False
 
     def __init__(self, target: Target, *, encoding: str = "utf-8") -> None:
         self._target = target
@@ -166,6 +169,18 @@ class MinutesWriter:
         self._write(self._open(), minutes)
         self.documents += 1
 
+    def write_json(self, text: str, utterances: int) -> None:
+        """Write one document given as its JSON text, indented as :attr:`json_indent` says
+        (a worker's ready output: nothing to validate and dump again)."""
+        if self.json_indent is False:
+            raise TypeError(f"{type(self).__name__} writes records, not JSON text")
+        self._write_json(self._open(), text)
+        self.rows += utterances
+        self.documents += 1
+
+    def _write_json(self, stream: IO[Any], text: str) -> None:
+        raise NotImplementedError
+
     def _write(self, stream: IO[Any], minutes: Minutes) -> None:
         raise NotImplementedError
 
@@ -242,21 +257,24 @@ class JsonWriter(MinutesWriter):
         super().__init__(target)
         self.single = single
         self.indent = indent
+        self.json_indent = indent
 
     def _start(self, stream: IO[Any]) -> None:
         if not self.single:
             stream.write("[\n")
 
     def _write(self, stream: IO[Any], minutes: Minutes) -> None:
+        self._write_json(stream, _json(minutes, self.indent))
+        self.rows += len(minutes.utterances)
+
+    def _write_json(self, stream: IO[Any], text: str) -> None:
         if self.single and self.documents:
             raise ValueError("a single-document JSON writer takes one document")
-        text = _json(minutes, self.indent)
         if not self.single and self.documents:
             stream.write(",\n")
         stream.write(text)
         if self.single:
             stream.write("\n")
-        self.rows += len(minutes.utterances)
 
     def _finish(self, stream: IO[Any]) -> None:
         if not self.single:
@@ -269,9 +287,14 @@ class JsonWriter(MinutesWriter):
 class JsonLinesWriter(MinutesWriter):
     """One compact JSON document per line."""
 
+    json_indent = None
+
     def _write(self, stream: IO[Any], minutes: Minutes) -> None:
         stream.write(_json(minutes, None) + "\n")
         self.rows += len(minutes.utterances)
+
+    def _write_json(self, stream: IO[Any], text: str) -> None:
+        stream.write(text + "\n")
 
 
 class CsvWriter(MinutesWriter):

@@ -13,17 +13,13 @@ Example:
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from gijiroku.errors import FormatNotFound
-from gijiroku.formats.assembly import Assembly
 from gijiroku.formats.base import FIT_LOW, Detection, Format
-from gijiroku.formats.committee import Committee
-from gijiroku.formats.diet import Diet
-from gijiroku.formats.generic import Generic
-from gijiroku.formats.summary import Summary
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -49,11 +45,23 @@ SURE = 0.9
 MARGIN = 0.4
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Entry:
-    fmt: Format
+    """A registered family; a built-in one names the module and class it is loaded from
+    (``"gijiroku.formats.diet:Diet"``) until it is first needed."""
+
+    name: str
     priority: int
     order: int
+    loaded: Format | None = None
+    source: str = ""
+
+    @property
+    def fmt(self) -> Format:
+        if self.loaded is None:
+            module, _, cls = self.source.partition(":")
+            self.loaded = getattr(importlib.import_module(module), cls)()
+        return self.loaded
 
 
 class _Registry(Mapping[str, Format]):
@@ -70,10 +78,18 @@ class _Registry(Mapping[str, Format]):
             raise TypeError(f"register_format() takes a Format, not {type(fmt).__name__}")
         if not fmt.name or not isinstance(fmt.name, str):
             raise ValueError("a format needs a name")
-        if fmt.name in self._entries and not replace:
-            raise ValueError(f"a format called {fmt.name!r} is registered already")
+        self._add(_Entry(fmt.name, priority, 0, loaded=fmt), replace=replace)
+
+    def add_builtin(self, name: str, source: str, priority: int) -> None:
+        """Register a built-in family by ``"module:Class"``, imported when first needed."""
+        self._add(_Entry(name, priority, 0, source=source), replace=False)
+
+    def _add(self, entry: _Entry, *, replace: bool) -> None:
+        if entry.name in self._entries and not replace:
+            raise ValueError(f"a format called {entry.name!r} is registered already")
         self._counter += 1
-        self._entries[fmt.name] = _Entry(fmt, priority, self._counter)
+        entry.order = self._counter
+        self._entries[entry.name] = entry
         self._ranked = None
 
     def remove(self, name: str) -> Format:
@@ -105,7 +121,7 @@ class _Registry(Mapping[str, Format]):
         return self._entries[name].fmt
 
     def __iter__(self) -> Iterator[str]:
-        return (entry.fmt.name for entry in self.ranked())
+        return (entry.name for entry in self.ranked())
 
     def __len__(self) -> int:
         self._load_plugins()
@@ -142,11 +158,11 @@ def unregister_format(name: str) -> Format:
     return _REGISTRY.remove(name)
 
 
-register_format(Committee(), priority=40)
-register_format(Diet(), priority=30)
-register_format(Summary(), priority=20)
-register_format(Assembly(), priority=10)
-register_format(Generic(), priority=0)
+_REGISTRY.add_builtin("committee", "gijiroku.formats.committee:Committee", priority=40)
+_REGISTRY.add_builtin("diet", "gijiroku.formats.diet:Diet", priority=30)
+_REGISTRY.add_builtin("summary", "gijiroku.formats.summary:Summary", priority=20)
+_REGISTRY.add_builtin("assembly", "gijiroku.formats.assembly:Assembly", priority=10)
+_REGISTRY.add_builtin("generic", "gijiroku.formats.generic:Generic", priority=0)
 
 #: The profile a document is read with when no family fits it well (scores below
 #: :data:`~gijiroku.formats.base.FIT_LOW`).

@@ -44,6 +44,7 @@ survey of the whole text decides. ``〇`` followed by a kanji numeral (``〇一�
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Mapping
 
@@ -165,17 +166,27 @@ _COUNT_TAIL_RE = regex.compile(rf"[（(]{KNUM}(?:人|名)[)）]$")
 def _is_header_word(label: str, text: str | None) -> bool:
     """○議事日程, 〇出席議員（２６人）, 出席委員　十一名: a header label, not a speaker."""
     core = compact(label)
-    if not _HEADER_WORD_RE.match(core):
-        # a date (◯令和６年５月17日（金）) or a key of the header (◯委員会説明員) is no speaker
-        dated = parse_date(core)
-        if dated is not None and dated.start == 0:
-            return True
-        if not common.is_header_key(_COUNT_TAIL_RE.sub("", core)):
-            return False
+    found = _header_label(core)
+    if found != "key":
+        return found == "date"
     # 説明員 and 出席者 are titles too: with a sentence after them they speak
     return not (text and position_suffix(core) and not _COUNT_RE.match(compact(text)))
 
 
+@functools.lru_cache(maxsize=4096)
+def _header_label(core: str) -> str | None:
+    """What a label (spaces removed) is as a header label: ``"date"`` (◯令和６年５月17日（金）),
+    ``"key"`` (○議事日程, ◯委員会説明員) or None (cached: a document prints its labels again
+    and again)."""
+    if _HEADER_WORD_RE.match(core):
+        return "key"
+    dated = parse_date(core)
+    if dated is not None and dated.start == 0:
+        return "date"
+    return "key" if common.is_header_key(_COUNT_TAIL_RE.sub("", core)) else None
+
+
+@functools.lru_cache(maxsize=4096)
 def _label_shape(core: str) -> str | None:
     """``"name"`` when the label names a person (parentheses, a seat, an honorific), ``"role"``
     when it ends with a title (委員長, 吉原委員長), ``None`` when it is no label."""
@@ -291,7 +302,12 @@ def _opens(guard: Guard | None) -> Guard:
 
 
 def _heading_rules(
-    name: str, pattern: regex.Pattern[str], guard: Guard | None, *, continues: bool = False
+    name: str,
+    pattern: regex.Pattern[str],
+    guard: Guard | None,
+    *,
+    continues: bool = False,
+    modes: frozenset[str | None] | None = None,
 ) -> tuple[Rule, Rule]:
     """The rule twice: as a heading that goes on in the next line, and as a finished one."""
 
@@ -306,6 +322,7 @@ def _heading_rules(
             derive=derive,
             sets_mode="heading-open",
             ends_header=not continues,
+            modes=modes,
         ),
         Rule(
             name,
@@ -315,21 +332,29 @@ def _heading_rules(
             derive=derive,
             sets_mode="heading",
             ends_header=not continues,
+            modes=modes,
         ),
     )
 
 
 def _wraps_heading(match: regex.Match[str], ctx: Context) -> bool:
-    """The line goes on with the heading above: the heading was left open (…　～, an open
-    parenthesis, 日程第１ alone), or the line is set in under a finished one (a wrapped title)."""
+    """The line goes on with the heading above (in the modes ``_AFTER_HEADING``): the heading
+    was left open (…　～, an open parenthesis, 日程第１ alone), or the line is set in under a
+    finished one (a wrapped title)."""
     return ctx.mode == "heading-open" or (
-        ctx.mode == "heading" and ctx.indent >= 2 and not ITEM_HEADING_RE.fullmatch(match.group())
+        ctx.indent >= 2 and not ITEM_HEADING_RE.fullmatch(match.group())
     )
 
 
+#: Right under a heading: left open, or finished.
+_AFTER_HEADING: frozenset[str | None] = frozenset({"heading-open", "heading"})
+_UNDER_HEADING: frozenset[str | None] = frozenset({"heading"})
+
+
 def _next_in_group(match: regex.Match[str], ctx: Context) -> bool:
-    """An item line right under another: the items are taken up together, one section."""
-    return ctx.region == "body" and ctx.mode == "heading" and ctx.previous is BlockKind.SECTION
+    """An item line right under another (in mode ``heading``): the items are taken up
+    together, one section."""
+    return ctx.region == "body" and ctx.previous is BlockKind.SECTION
 
 
 def _in_body_between_turns(match: regex.Match[str], ctx: Context) -> bool:
@@ -407,7 +432,8 @@ VENUE_RE = regex.compile(
 )
 #: 函館市議会, 東京都議会: the assembly's name in a title.
 _ASSEMBLY_NAME_RE = regex.compile(
-    rf"(?:第{SP}*{NUM}{SP}*回)?(?P<body>[\p{{Han}}\p{{Katakana}}ー・]+?[都道府県市区町村]議会)"
+    rf"(?:第{SP}*{NUM}{SP}*回|(?<![\p{{Han}}\p{{Katakana}}ー・]))"  # (a name starts a run: read once)
+    rf"(?P<body>[\p{{Han}}\p{{Katakana}}ー・]+?[都道府県市区町村]議会)"
 )
 ROSTER_HEADING_RE = regex.compile(
     rf"""
@@ -437,7 +463,7 @@ SEAT_ENTRY_RE = regex.compile(
 SEAT_ROW_RE = regex.compile(rf"(?P<entries>{SEAT_ENTRY}(?:{SP}{{2,}}{SEAT_ENTRY})*)")
 ROLE_ENTRY = rf"[^\s]{{2,}}?{SP}+{NAME_FIELD}{HONORIFIC}"
 ROLE_ENTRY_RE = regex.compile(
-    rf"(?P<title>[^\s]{{2,}}?){SP}+(?P<name>{NAME_FIELD}{HONORIFIC})(?={SP}{{4,}}|$)"
+    rf"(?<!\S)(?P<title>[^\s]{{2,}}?){SP}+(?P<name>{NAME_FIELD}{HONORIFIC})(?={SP}{{4,}}|$)"
 )
 ROLE_ROW_RE = regex.compile(rf"(?P<entries>{ROLE_ENTRY}(?:{SP}{{4,}}{ROLE_ENTRY})*)")
 #: Tokyo style: 委員長吉原　　修君 (title, name and 君 run together), one or more a line.
@@ -570,7 +596,8 @@ def _is_padded_name(match: regex.Match[str], ctx: Context) -> bool:
     return ctx.mode == "roster" and bool(_SP_RE.search(name)) and len(name) <= NAME_CELLS + 1
 
 
-def _is_first_lines(match: regex.Match[str], ctx: Context) -> bool:
+def _is_first_lines(ctx: Context) -> bool:
+    """The first lines, above the title (a ``Rule.when``)."""
     return ctx.index < 4 and ctx.mode in (None, "dateline") and not ctx.title_seen
 
 
@@ -578,13 +605,16 @@ def _not_in_roster(match: regex.Match[str], ctx: Context) -> bool:
     return ctx.mode != "roster"
 
 
-def _not_seen_title(match: regex.Match[str], ctx: Context) -> bool:
+def _not_seen_title(ctx: Context) -> bool:
+    """No title read yet, outside a list (a ``Rule.when``)."""
     return not ctx.title_seen and ctx.mode in (None, "dateline")
 
 
 # -- the signature block ----------------------------------------------------------------------
 
+#: (the lookahead settles most lines, which never say 署名, in one scan without backtracking)
 STATEMENT_RE = regex.compile(
+    r"(?=[^\n]*?署名)"
     r"(?P<statement>.*(?:地方自治法|会議規則).*署名.*|.*(?:ここに|よって|右|上記の?とおり).*署名(?:する|します)。?)"
 )
 SIGNER_RE = regex.compile(
@@ -606,10 +636,6 @@ def _signs(match: regex.Match[str], ctx: Context) -> bool:
     """A signer's line: in the signature block, or set far in (the block is printed to the
     right, after the last speech)."""
     return ctx.mode == "signature" or ctx.indent >= 8
-
-
-def _in_signature(match: regex.Match[str], ctx: Context) -> bool:
-    return ctx.mode == "signature"
 
 
 # -- facts in running text --------------------------------------------------------------------
@@ -705,21 +731,22 @@ HEADER_RULES: tuple[Rule, ...] = (
         "title",
         BlockKind.HEADER,
         common.TITLE_RECORD_RE,
-        guard=_not_seen_title,
+        when=_not_seen_title,
         derive=_title_fields,
+        needs=common.RECORD_WORD_CHARS,
     ),
     Rule(
         "caption",
         BlockKind.HEADER,
         CAPTION_RE,
-        guard=_is_first_lines,
+        when=_is_first_lines,
         meta=HeaderMeta(name=HeaderName.CAPTION),
     ),
     Rule(
         "venue",
         BlockKind.HEADER,
         VENUE_RE,
-        guard=_is_first_lines,
+        when=_is_first_lines,
         meta=HeaderMeta(name=HeaderName.VENUE),
     ),
     Rule(
@@ -814,8 +841,10 @@ BODY_RULES: tuple[Rule, ...] = (
     _SEPARATOR,
     _TIME,
     _NOTE_RULE,
-    *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True),
-    *_heading_rules("item-group", ITEM_LINE_RE, _next_in_group, continues=True),
+    *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True, modes=_AFTER_HEADING),
+    *_heading_rules(
+        "item-group", ITEM_LINE_RE, _next_in_group, continues=True, modes=_UNDER_HEADING
+    ),
     *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns),
     *common.BODY_TAIL_RULES,
     Rule(
@@ -825,8 +854,8 @@ BODY_RULES: tuple[Rule, ...] = (
         sets_mode="signature",
     ),
     Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
-    Rule("signature-date", BlockKind.SIGNATURE, SIGNATURE_DATE_RE, guard=_in_signature),
-    Rule("signature-line", BlockKind.SIGNATURE, SIGNATURE_LINE_RE, guard=_in_signature),
+    Rule("signature-date", BlockKind.SIGNATURE, SIGNATURE_DATE_RE, guard=in_mode("signature")),
+    Rule("signature-line", BlockKind.SIGNATURE, SIGNATURE_LINE_RE, guard=in_mode("signature")),
     Rule(
         "continuation",
         BlockKind.CONTINUATION,
@@ -931,8 +960,15 @@ class Assembly(Format):
         ChildRule(
             "", BlockKind.HEADER, BODY_OPENED_RE, span_group="value", once=True, fact=Fact.BODY
         ),
-        ChildRule("", BlockKind.SECTION, TAKEN_UP_RE, span_group="taken", guard=_is_taken_up),
-        ChildRule("", BlockKind.NOTE, TIME_NOTE_RE, span_group="text"),
+        ChildRule(
+            "",
+            BlockKind.SECTION,
+            TAKEN_UP_RE,
+            span_group="taken",
+            guard=_is_taken_up,
+            needs="程",  # 日程第
+        ),
+        ChildRule("", BlockKind.NOTE, TIME_NOTE_RE, span_group="text", needs="時"),
     )
 
     def looks_like(self, head: str) -> float:

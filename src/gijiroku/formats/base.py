@@ -37,13 +37,13 @@ from gijiroku.blocks import (
 )
 from gijiroku.layout import PAGE_MARKER_RE
 from gijiroku.normalize import compact
-from gijiroku.resolve import LabelParts, analyze_label
-from gijiroku.rosters import EntryParts, RosterBuilder, read_entry
 from gijiroku.vocabulary import letter_spaced
 
 if TYPE_CHECKING:
     from gijiroku.meeting import Diagnose, MeetingValues
     from gijiroku.parser import Handler
+    from gijiroku.resolve import LabelParts
+    from gijiroku.rosters import EntryParts, RosterBuilder
 
 __all__ = [
     "HEADER_FIELD_NAMES",
@@ -57,11 +57,13 @@ __all__ = [
     "FIT_MARGIN",
     "Format",
     "Guard",
+    "ModeGuard",
     "ParagraphMode",
     "Region",
     "Rule",
     "header_field_name",
     "in_mode",
+    "title_unseen",
     "keyed_header",
     "letter_spaced",
 ]
@@ -113,13 +115,25 @@ Guard = Callable[[regex.Match[str], Context], bool]
 Derive = Callable[[Mapping[str, str]], BlockMeta]
 
 
+@dataclass(frozen=True, slots=True)
+class ModeGuard:
+    """A guard that reads nothing but :attr:`Context.mode` (made by :func:`in_mode`): a rule
+    given one takes its modes as :attr:`Rule.modes`, checked before the pattern is tried."""
+
+    modes: frozenset[str | None]
+
+    def __call__(self, match: regex.Match[str], ctx: Context) -> bool:
+        return ctx.mode in self.modes
+
+
 def in_mode(*modes: str | None) -> Guard:
     """A guard: the rule applies only while :attr:`Context.mode` is one of ``modes``."""
+    return ModeGuard(frozenset(modes))
 
-    def guard(match: regex.Match[str], ctx: Context) -> bool:
-        return ctx.mode in modes
 
-    return guard
+def title_unseen(ctx: Context) -> bool:
+    """A ``Rule.when``: no title has been read yet."""
+    return not ctx.title_seen
 
 
 def _check_record(owner: str, kind: BlockKind, meta: BlockMeta | None) -> None:
@@ -152,7 +166,8 @@ class ChildRule:
     match, or its ``span_group`` when given. Instead of a pattern, ``split`` may cut the
     text (a roster row: :func:`gijiroku.rosters.split_row`). ``kinds`` are the blocks it
     looks in; with ``once`` it stops after the first paragraph where it finds something (a
-    fact stated once, such as the body's name in the chair's opening words).
+    fact stated once, such as the body's name in the chair's opening words). As for a
+    :class:`Rule`, ``needs`` names characters one of which a text must hold to be searched.
     """
 
     group: str
@@ -165,6 +180,7 @@ class ChildRule:
     once: bool = False
     fact: Fact | None = None
     split: Splitter | None = None
+    needs: str = ""
 
     def __post_init__(self) -> None:
         if (self.pattern is None) == (self.split is None):
@@ -203,6 +219,12 @@ class Rule:
         absorb_next: when the block has no ``text`` group and the next paragraph matches
             this in full, that paragraph joins the block (its named groups are added), e.g.
             ``座長`` / ``（曽根委員）``.
+        modes: the modes (:attr:`Context.mode`) the rule is tried in (None: any), checked
+            with the region before the pattern; a guard made by :func:`in_mode` gives them.
+        needs: characters one of which a paragraph must hold for the rule to be tried, a
+            cheap test before a costly pattern (``"）)"``: a label closed by a parenthesis).
+        when: a condition on the context alone, checked before the pattern is tried (the
+            title not yet seen: :func:`title_unseen`); ``guard`` then checks the match.
     """
 
     name: str
@@ -219,9 +241,16 @@ class Rule:
     sets_mode: str | None = KEEP_MODE
     with_indent: bool = False
     ends_modes: frozenset[str] = frozenset()
+    modes: frozenset[str | None] | None = None
+    needs: str = ""
+    when: Callable[[Context], bool] | None = None
 
     def __post_init__(self) -> None:
         owner = f"rule {self.name!r}"
+        if isinstance(self.guard, ModeGuard):  # in_mode(…): no guard left to call
+            modes = self.guard.modes if self.modes is None else self.modes & self.guard.modes
+            object.__setattr__(self, "modes", modes)
+            object.__setattr__(self, "guard", None)
         _check_groups(owner, self.kind, self.pattern)
         _check_record(owner, self.kind, self.meta)
         if self.meta is not None and self.derive is not None:
@@ -305,6 +334,8 @@ class Format:
         The default reads the ``label`` group, a name printed on the next line (``pname``:
         ``座長`` / ``（曽根委員）``) and the ``mark`` with :func:`~gijiroku.resolve.analyze_label`.
         """
+        from gijiroku.resolve import analyze_label  # (the parser's modules: imported with it)
+
         return analyze_label(
             block.groups.get("label", ""),
             block.get("pname"),
@@ -315,6 +346,8 @@ class Format:
     def read_entry(self, entry: Block, roster: RosterBuilder) -> EntryParts:
         """A MEMBER block → name, title, surname and extra roles, by its layout
         (:func:`gijiroku.rosters.read_entry`)."""
+        from gijiroku.rosters import read_entry
+
         return read_entry(entry, roster)
 
     def read_title(self, title: str, block: Block) -> MeetingValues:

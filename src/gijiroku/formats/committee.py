@@ -84,7 +84,7 @@ CONTINUATION_RE = regex.compile(r"(?P<text>.+)", regex.DOTALL)
 
 FIELD_RE = regex.compile(
     rf"""
-    (?:{NUMBER_PREFIX}[.．、]?{SP}*)?        # 1 / １ / (1) numbering
+    (?:{NUMBER_PREFIX}[.．、]?{SP}*+)?       # 1 / １ / (1) numbering (spaces taken once)
     (?P<key>[^：:、。「」]{{1,40}}?)          # 日 時 / 出席者（…／五十音順）
     {SP}*[：:]{SP}*
     (?P<value>.*)                            # the value, possibly empty

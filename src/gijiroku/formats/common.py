@@ -78,6 +78,7 @@ __all__ = [
     "ROSTER_RULES",
     "LIST_MARKER",
     "MARKED_EVENT_RE",
+    "RECORD_WORD_CHARS",
     "TITLE_RECORD_RE",
     "has_label_evidence",
     "is_bracket_heading",
@@ -150,7 +151,7 @@ def is_header_key(text: str) -> bool:
     """``text`` is a key of the header that is never a speaker's label (日時, 出席委員,
     委員会説明員, …; not 委員 or 議長, which are labels too)."""
     bare = _COUNT_NOTE_RE.sub("", compact(text))
-    if regex.search(r"[（(]", bare):  # a name in parentheses: 議長（吉田崇仁）
+    if "（" in bare or "(" in bare:  # a name in parentheses: 議長（吉田崇仁）
         return False
     return bare not in COLON_ONLY_KEYS and header_field_name(bare) is not None
 
@@ -203,8 +204,7 @@ def _is_material(match: regex.Match[str], ctx: Context) -> bool:
     an event or a speaker's label (○委員長（平山たかお）) that ends the list."""
     value = match["value"]
     return (
-        ctx.mode == "materials"
-        and not reads_as_speech(value)
+        not reads_as_speech(value)
         and not _is_other_key_text(value)
         and not RULE_LINE_RE.fullmatch(value)
         and not MARKED_EVENT_RE.fullmatch(value)
@@ -230,7 +230,7 @@ AGENDA_ITEM_RE = regex.compile(rf"(?:(?P<number>{LIST_MARKER}){SP}*)?(?P<title>[
 def _is_agenda_item(match: regex.Match[str], ctx: Context) -> bool:
     """A line of the agenda listed under 議題 / 次第: not a sentence, not a key."""
     title = match["title"]
-    if ctx.mode != "agenda" or reads_as_speech(title) or label_key(match.group()) is not None:
+    if reads_as_speech(title) or label_key(match.group()) is not None:
         return False
     if is_bare_number(match.group()):
         return False  # a number alone is a table's cell (日程番号 / 1 / 会議録署名…), no item
@@ -239,6 +239,8 @@ def _is_agenda_item(match: regex.Match[str], ctx: Context) -> bool:
 
 
 _SUB_MARKER_RE = regex.compile(r"^[（(⑴-⒇①-⑳・]")
+_NOT_NUMERAL_RE = regex.compile(r"[^0-9０-９一二三四五六七八九十]")
+_SPACES_RE = regex.compile(r"[ \u3000]+")
 _LETTER_SPACED_RE = regex.compile(r"^\S(?:[ \u3000]+\S){1,5}$")
 
 
@@ -246,9 +248,9 @@ def _agenda_item(groups: Mapping[str, str]) -> BlockMeta:
     """An agenda item: its number apart from its title, one level down under （１）, ⑴, ・;
     a title letter-spaced (開　会) closed up."""
     marker = groups.get("number", "") or ""
-    number = regex.sub(r"[^0-9０-９一二三四五六七八九十]", "", marker)
+    number = _NOT_NUMERAL_RE.sub("", marker)
     title = groups.get("title", "")
-    tidy = regex.sub(r"[ \u3000]+", "", title) if _LETTER_SPACED_RE.match(title) else None
+    tidy = _SPACES_RE.sub("", title) if _LETTER_SPACED_RE.match(title) else None
     level = 2 if _SUB_MARKER_RE.match(marker) else 1
     return SectionMeta(agenda=True, number=number or None, title=tidy, level=level)
 
@@ -260,10 +262,13 @@ OFFICE_RE = regex.compile(
 )
 
 
+def _under_the_title(ctx: Context) -> bool:
+    """The lines right under the title (a ``Rule.when``)."""
+    return ctx.previous is BlockKind.HEADER and ctx.index <= 3 and ctx.title_seen
+
+
 def _is_office_line(match: regex.Match[str], ctx: Context) -> bool:
     """Under the title, unless the word is a speaker's label alone over a speech (事務局)."""
-    if not (ctx.previous is BlockKind.HEADER and ctx.index <= 3 and ctx.title_seen):
-        return False
     alone = LABEL_ALONE_RE.fullmatch(match["value"])
     return alone is None or not _is_label_alone(alone, ctx)
 
@@ -305,7 +310,8 @@ def _key_field(groups: Mapping[str, str]) -> BlockMeta:
     return HeaderMeta(name=header_field_name(groups.get("key", "")))
 
 
-_LINK_RE = regex.compile(r"<[^<>\n]*>|\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")
+#: A link: <…>, [text](url), a URL (no bracket inside, so that a run of [ fails fast).
+_LINK_RE = regex.compile(r"<[^<>\n]*>|\[[^\[\]\n]*\]\([^()\n]*\)|https?://\S+")
 
 
 def _roster_row(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | None]]:
@@ -338,6 +344,10 @@ DATE_LINE_RE = regex.compile(
     regex.VERBOSE | regex.DOTALL,
 )
 #: A title that names the record: …委員会記録, …議事録, …会議録（案）, …速記録 第二号.
+#: A character every record word holds (記録, 議事要旨 …): a ``Rule.needs``.
+RECORD_WORD_CHARS = "録要"
+#: A character every clock time holds (10時, 13:30, 正午): a ``Rule.needs``.
+CLOCK_CHARS = "時:：正"
 TITLE_RECORD_RE = regex.compile(
     rf"""
     (?P<value>[^\n]{{0,80}}?\S{SP}*
@@ -389,10 +399,23 @@ def _names_body(text: str) -> bool:
     return bool(name) and len(name) <= 60 and bool(_BODY_END_RE.search(name))
 
 
+#: What separates the entries of a list (伊藤、竹田 / 岩瀬達哉委員 | 遠藤久夫委員).
+_LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜]")
+#: A date range or a starting date (～令和６年…, から…): a date line goes on after it.
+_RANGE_START_RE = regex.compile(rf"{SP}*(?:[～〜~]|から)")
+
 #: The rules that read a title: a line under one of them may be the sitting's.
 _TITLE_RULES = frozenset({"title", "dated-title", "record-title", "first-line-title"})
 #: Modes of lists whose lines are never the title.
 _LIST_MODES = frozenset({"roster", "agenda", "materials"})
+
+
+def _title_may_come(ctx: Context) -> bool:
+    """No title yet, or the line right under it (a ``Rule.when``: where a dated title may
+    stand, :func:`_is_dated_title`)."""
+    return not ctx.title_seen or (
+        ctx.previous is BlockKind.HEADER and ctx.previous_rule in _TITLE_RULES
+    )
 
 
 def _is_titled_sitting(text: str, ctx: Context) -> bool:
@@ -427,18 +450,21 @@ def _is_year_title(text: str) -> bool:
 TITLE_LINE_RE = regex.compile(r"(?:[〇○◯●◎□■#＃]{1,3}[ \u3000]*)?(?P<value>[^\n]{1,100})")
 
 
+def _on_the_first_lines(ctx: Context) -> bool:
+    """The first line or two, no title read yet (a ``Rule.when``)."""
+    return not ctx.title_seen and ctx.index <= 1
+
+
 def _is_first_title(match: regex.Match[str], ctx: Context) -> bool:
     """The first line of the document names the meeting when nothing else does: not a
     sentence, not a list, not a date alone."""
     value = match["value"]
     bare = compact(value)
     return (
-        not ctx.title_seen
-        and ctx.index <= 1
-        and bool(_BODY_END_RE.search(bare))
+        bool(_BODY_END_RE.search(bare))
         and not _BODY_WORD_ONLY_RE.fullmatch(bare)  # 議事録 alone names no meeting
         and not reads_as_speech(value)
-        and not regex.search(r"[、，,|｜]", value)
+        and not _LIST_SEPARATOR_RE.search(value)
         and not _is_date_line(match, ctx)
     )
 
@@ -474,7 +500,7 @@ def _is_date_line(match: regex.Match[str], ctx: Context) -> bool:
     if found is None or found.start != 0:
         return False
     rest = value[found.end :]
-    return not reads_as_speech(rest) and not regex.match(rf"{SP}*(?:[～〜~]|から)", rest)
+    return not reads_as_speech(rest) and not _RANGE_START_RE.match(rest)
 
 
 def _is_record_title(match: regex.Match[str], ctx: Context) -> bool:
@@ -483,6 +509,11 @@ def _is_record_title(match: regex.Match[str], ctx: Context) -> bool:
 
 #: Any line: the value of a key printed alone above it.
 VALUE_RE = regex.compile(r"(?P<value>[^\n]+)")
+
+
+def _key_open(ctx: Context) -> bool:
+    """A key was printed alone on the line above (a ``Rule.when``)."""
+    return ctx.open_key is not None
 
 
 def _is_value_below_key(match: regex.Match[str], ctx: Context) -> bool:
@@ -528,7 +559,7 @@ _VENUE = HeaderMeta(name=HeaderName.VENUE)
 
 def _is_venue_under_date(match: regex.Match[str], ctx: Context) -> bool:
     """A place printed right under the date line (◯令和６年５月17日（金） / ◯市会第３会議室)."""
-    return ctx.mode == "dateline" and ctx.previous is BlockKind.HEADER
+    return ctx.previous is BlockKind.HEADER
 
 
 # -- people ----------------------------------------------------------------------------------
@@ -612,28 +643,28 @@ ROW_RE = regex.compile(r"(?P<entries>[^\n]+)")
 _NOT_A_NAME_RE = regex.compile(r"[0-9０-９:：.．]")
 
 
+def _is_person(groups: Mapping[str, str]) -> bool:
+    """A roster entry that reads as a person: a name with a title, a title and a name, a
+    seat number."""
+    if "name" in groups or "seat" in groups:
+        return True
+    person = compact(groups.get("person", ""))
+    if _NOT_A_NAME_RE.search(person) or HEADING_WORDS_RE.search(person):
+        return False  # 3その他, (6)確認事項, 委任状:, 条例等について
+    name, title = split_person(person, run_together=True)
+    return name is not None and (title is not None or len(person) <= 8)
+
+
 def _person_count(text: str) -> tuple[int, int]:
-    """(entries, entries that read as a person: a name with a title, a title and a name, a
-    seat number)."""
+    """(entries, entries that read as a person)."""
     entries = split_row(text)
-    people = 0
-    for _, _, groups, _ in entries:
-        if "name" in groups or "seat" in groups:
-            people += 1
-            continue
-        person = compact(groups.get("person", ""))
-        if _NOT_A_NAME_RE.search(person) or HEADING_WORDS_RE.search(person):
-            continue  # 3その他, (6)確認事項, 委任状:, 条例等について
-        name, title = split_person(person, run_together=True)
-        if name is not None and (title is not None or len(person) <= 8):
-            people += 1
-    return len(entries), people
+    return len(entries), sum(1 for _, _, groups, _ in entries if _is_person(groups))
 
 
 def _is_row(match: regex.Match[str], ctx: Context) -> bool:
     """A line of a list of people in a roster: no sentence, and most entries are people."""
     text = match["entries"]
-    if ctx.mode != "roster" or reads_as_speech(text) or NONE_RE.match(compact(text)):
+    if reads_as_speech(text) or NONE_RE.match(compact(text)):
         return False
     entries, people = _person_count(text)
     return entries > 0 and people * 2 >= entries
@@ -643,15 +674,17 @@ def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
     """Outside a roster: two or more entries separated by 、 , | each with a title
     (岩瀬達哉委員 | 遠藤久夫委員 |); never a sentence."""
     text = match["entries"]
-    if reads_as_speech(text) or not regex.search(r"[、，,|｜]", text):
+    if reads_as_speech(text) or not _LIST_SEPARATOR_RE.search(text):
         return False
-    entries, people = _person_count(text)
+    row = split_row(text)
+    if len(row) < 2 or not all(_is_person(groups) for _, _, groups, _ in row):
+        return False
     titled = sum(
         1
-        for _, _, groups, _ in split_row(text)
+        for _, _, groups, _ in row
         if "title" in groups or position_suffix(compact(groups.get("person", ""))) is not None
     )
-    return entries >= 2 and people == entries and titled * 2 > entries
+    return titled * 2 > len(row)
 
 
 # -- lists of people: where one ends and the next begins -------------------------------------
@@ -770,7 +803,7 @@ def _post_line(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | No
 MARKED_EVENT_RE = regex.compile(
     rf"""
     (?P<text>
-      [〇○◯●◎◆■◇□△▲▼☆★]?{SP}*[［\[（(〔]?{SP}*
+      [〇○◯●◎◆■◇□△▲▼☆★]?{SP}*+[［\[（(〔]?{SP}*+     # (spaces taken once: no backtracking)
       (?:(?:{CLOCK}){SP}*(?:{COURSE_WORDS}) | (?:{COURSE_WORDS}){SP}*(?:{CLOCK}))
       {SP}*[］\]）)〕]?
     )
@@ -864,6 +897,9 @@ SIGNER_RE = regex.compile(
 )
 
 
+_SPACED_NAME_RE = regex.compile(r"\S[ \u3000]+\S")
+
+
 def _signs(match: regex.Match[str], ctx: Context) -> bool:
     """A signer's line after the proceedings (議 長 林 宏, 署名人 須 藤 安 通): a role that
     signs, then a name printed with spaces in it."""
@@ -871,7 +907,7 @@ def _signs(match: regex.Match[str], ctx: Context) -> bool:
         ctx.region == "body"
         and ctx.previous
         in (BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.SIGNATURE, BlockKind.SEPARATOR)
-        and bool(regex.search(r"\S[ \u3000]+\S", match["name"]))
+        and bool(_SPACED_NAME_RE.search(match["name"]))
     )
 
 
@@ -888,10 +924,14 @@ LABEL = rf"{LABEL_CHAR}{{0,36}}?(?:{POSITION_WORDS_RE})"
 NAME_PAREN = rf"[（(]{SP}*(?P<pname>{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?){SP}*[)）]"
 PAREN_AFTER_LABEL = rf"[（(]{SP}*{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?{SP}*[)）]"
 
+#: A bracketed title from its first to its last character that is not a space (greedy, so
+#: that a bracket never closed fails in one scan rather than trying every split of spaces).
+_SQUARE_TITLE = r"[^〔〕［］\[\] \u3000](?:[^〔〕［］\[\]]*[^〔〕［］\[\] \u3000])?"
+_LENTICULAR_TITLE = r"[^【】 \u3000](?:[^【】]*[^【】 \u3000])?"
 BRACKET_HEADING_RE = regex.compile(
     rf"""
-    [〔［\[]{SP}*(?P<title>[^〔〕［］\[\]]+?){SP}*[〕］\]]       # 〔議題（１）…〕
-    | 【{SP}*(?P<title>[^【】]+?){SP}*】                         # 【議事】
+    [〔［\[]{SP}*(?P<title>{_SQUARE_TITLE}){SP}*[〕］\]]      # 〔議題（１）…〕
+    | 【{SP}*(?P<title>{_LENTICULAR_TITLE}){SP}*】              # 【議事】
     """,
     regex.VERBOSE,
 )
@@ -944,9 +984,12 @@ def is_bracket_heading(match: regex.Match[str], ctx: Context) -> bool:
     return not _ENDS_WITH_TITLE_RE.search(match["title"])
 
 
+_SPEECH_MARK_RE = regex.compile(r"[。？！?!、]")
+
+
 def speaks(match: regex.Match[str], ctx: Context) -> bool:
     """The text after a label reads as speech (a sentence): 林委員 ICT の利活用は…。"""
-    return bool(regex.search(r"[。？！?!、]", match["text"] or ""))
+    return bool(_SPEECH_MARK_RE.search(match["text"] or ""))
 
 
 def speaks_after_colon(match: regex.Match[str], ctx: Context) -> bool:
@@ -1029,6 +1072,9 @@ _TURN = TurnMeta(enrol=True)
 
 # -- the rule tables -------------------------------------------------------------------------
 
+#: The mode of a list of people.
+_ROSTER: frozenset[str | None] = frozenset({"roster"})
+
 #: Header rules that come before a family's own: keys, date lines, titles, events.
 KEY_RULES: tuple[Rule, ...] = (
     Rule(
@@ -1106,6 +1152,7 @@ KEY_RULES: tuple[Rule, ...] = (
         TITLE_LINE_RE,
         guard=_is_dated_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
+        when=_title_may_come,
     ),
     Rule(
         "date-line",
@@ -1115,13 +1162,21 @@ KEY_RULES: tuple[Rule, ...] = (
         meta=HeaderMeta(name=HeaderName.DATETIME),
         sets_mode="dateline",
     ),
-    Rule("time-line", BlockKind.HEADER, VALUE_RE, guard=_is_time_line, meta=_TIME),
+    Rule(
+        "time-line",
+        BlockKind.HEADER,
+        VALUE_RE,
+        guard=_is_time_line,
+        meta=_TIME,
+        needs=CLOCK_CHARS,
+    ),
     Rule(
         "record-title",
         BlockKind.HEADER,
         TITLE_RECORD_RE,
         guard=_is_record_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
+        needs=RECORD_WORD_CHARS,
     ),
     Rule(
         "value-below-key",
@@ -1130,14 +1185,23 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_value_below_key,
         meta=HeaderMeta(value_of_key=True),
         sets_mode=None,
+        when=_key_open,
     ),
-    Rule("venue-under-date", BlockKind.HEADER, VENUE_RE, guard=_is_venue_under_date, meta=_VENUE),
+    Rule(
+        "venue-under-date",
+        BlockKind.HEADER,
+        VENUE_RE,
+        guard=_is_venue_under_date,
+        meta=_VENUE,
+        modes=frozenset({"dateline"}),
+    ),
     Rule(
         "material",
         BlockKind.HEADER,
         VALUE_RE,
         guard=_is_material,
         meta=HeaderMeta(name=HeaderName.MATERIALS),
+        modes=frozenset({"materials"}),
     ),
     Rule(
         "start-event",
@@ -1160,7 +1224,7 @@ ROSTER_RULES: tuple[Rule, ...] = (
         meta=RosterMeta(),
         children=ChildRule("entries", BlockKind.MEMBER, split=_post_line),
     ),
-    Rule("roster-group", BlockKind.HEADER, GROUP_RE, guard=_is_group, derive=_group),
+    Rule("roster-group", BlockKind.HEADER, GROUP_RE, guard=_is_group, derive=_group, modes=_ROSTER),
     Rule(
         "attendance-key",
         BlockKind.HEADER,
@@ -1178,7 +1242,7 @@ ROSTER_RULES: tuple[Rule, ...] = (
         derive=_colon_heading,
         sets_mode="roster",
     ),
-    Rule("roster-row", BlockKind.ROSTER, ROW_RE, guard=_is_row, children=_ROW),
+    Rule("roster-row", BlockKind.ROSTER, ROW_RE, guard=_is_row, children=_ROW, modes=_ROSTER),
     Rule(
         "attendance-heading",
         BlockKind.HEADER,
@@ -1205,6 +1269,7 @@ AGENDA_RULES: tuple[Rule, ...] = (
         AGENDA_ITEM_RE,
         guard=_is_agenda_item,
         derive=_agenda_item,
+        modes=frozenset({"agenda"}),
     ),
 )
 #: All of them, in that order.
@@ -1217,6 +1282,7 @@ CLOSED_LABEL_RULE = Rule(
     CLOSED_LABEL_TURN_RE,
     ends_header=True,
     sets_mode="turn",
+    needs="）)",
 )
 
 #: A label, a colon and a sentence (see :func:`speaks_after_colon`).
@@ -1227,6 +1293,7 @@ COLON_LABEL_RULE = Rule(
     guard=speaks_after_colon,
     ends_header=True,
     sets_mode="turn",
+    needs="：:",
 )
 #: A title in parentheses, the speech right after it ((委員長)それではただ今より…).
 BRACKETED_LABEL_RULE = Rule(
@@ -1256,6 +1323,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         OFFICE_RE,
         guard=_is_office_line,
         meta=HeaderMeta(name=HeaderName.NOTICE),
+        when=_under_the_title,
     ),
     Rule(
         "first-line-title",
@@ -1263,6 +1331,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         TITLE_LINE_RE,
         guard=_is_first_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
+        when=_on_the_first_lines,
     ),
     Rule(
         "people-list",

@@ -45,6 +45,7 @@ from gijiroku.formats.base import (
     header_field_name,
     in_mode,
     keyed_header,
+    title_unseen,
 )
 from gijiroku.normalize import clean_text
 from gijiroku.vocabulary import SP_OR_TAB as SP
@@ -67,6 +68,7 @@ GROUP_RE = regex.compile(rf"{BULLET}{SP}+(?P<group>[^:：\s]{{1,20}}){SP}*[:：]
 #: A participant: ``B4 中野佑（マネージャー）``, ``神谷先生（仲良くする人）``, ``takanory``.
 ENTRY_RE = regex.compile(
     rf"""
+    (?<![^（()）、,，\s])                      # an entry starts a word (each word read once)
     (?:(?P<title>[A-Z]{{1,2}}[0-9]{{1,2}}|学部[0-9一二三四]年|[0-9一二三四]年生?){SP}+)?
     (?P<person>[^（()）、,，\s][^（()）、,，]*?){SP}*
     (?:[（(](?P<paren>[^（()）]*)[)）])?
@@ -265,22 +267,32 @@ _TITLE = HeaderMeta(name=HeaderName.TITLE)
 def _is_entry(match: regex.Match[str], ctx: Context) -> bool:
     """A bullet of people under a roster key or heading: nested under the key (* 参加者 /
     ··* 水嶌, 稲森), or flat right under a heading (## 参加者 / * B4 中野佑); a bullet back at
-    the key's level ends the list."""
-    if ctx.mode != "roster":
-        return False
+    the key's level ends the list (in mode ``roster``)."""
     if ctx.indent > 0:
         return True
     return ctx.previous_indent == 0 and ctx.previous_rule in ("attendees-heading", "roster-entry")
 
 
 _ROSTER_ENTRY = Rule(
-    "roster-entry", BlockKind.ROSTER, PERSON_RE, guard=_is_entry, children=_ENTRIES
+    "roster-entry",
+    BlockKind.ROSTER,
+    PERSON_RE,
+    guard=_is_entry,
+    children=_ENTRIES,
+    modes=frozenset({"roster"}),
 )
+
+
+def _first_line_untitled(ctx: Context) -> bool:
+    """The document's first line, no title read yet (a ``Rule.when``)."""
+    return not ctx.title_seen and ctx.index == 0
+
+
 HEADER_RULES: tuple[Rule, ...] = (
-    Rule("title", BlockKind.HEADER, TITLE_RE, guard=lambda m, ctx: not ctx.title_seen,
+    Rule("title", BlockKind.HEADER, TITLE_RE, when=title_unseen,
          meta=_TITLE),
     Rule("underlined-title", BlockKind.HEADER, regex.compile(r"(?P<value>[^\s*+\-#・].*)"),
-         guard=lambda m, ctx: not ctx.title_seen and ctx.index == 0, absorb_next=UNDERLINE_RE,
+         when=_first_line_untitled, absorb_next=UNDERLINE_RE,
          requires_next=True, meta=_TITLE),
     *common.KEY_RULES,
     _ATTENDEES,

@@ -1,0 +1,232 @@
+"""The shortcuts that make parsing quick (issue 13) give what the long way gives.
+
+Each shortcut is checked against the plain computation it replaces: the rule index against
+trying every rule, the line splitter against the regex of line breaks, the furniture test
+against NFKC on every line, the character count against ``\\S``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gijiroku
+from gijiroku.batch import Digest, Task, run_tasks
+from gijiroku.blocks import BlockKind, Pos
+from gijiroku.formats import FORMATS
+from gijiroku.formats.base import Rule, in_mode
+from gijiroku.layout import _BANNERS, is_web_furniture
+from gijiroku.normalize import LINE_BREAK_RE, split_lines
+from gijiroku.quality import _chars
+from gijiroku.tokenizer import _rule_index
+
+from .conftest import sample_paths
+
+# -- the rule index ---------------------------------------------------------------------------
+
+
+def _paragraph_texts() -> list[str]:
+    """Every stripped non-blank line of the bundled samples."""
+    texts = []
+    for path in sample_paths():
+        text = path.read_text(encoding="utf-8")
+        texts += [line.strip(" \u3000\t") for line in text.splitlines()]
+    return [t for t in texts if t]
+
+
+def test_the_index_keeps_every_rule_whose_pattern_matches() -> None:
+    """A rule left out for a paragraph's first character could not have matched it."""
+    texts = _paragraph_texts()
+    assert len(texts) > 5000
+    checked = 0
+    for fmt in FORMATS.values():
+        for rules in (fmt.header_rules, fmt.body_rules):
+            index = _rule_index(rules)
+            for text in texts:
+                kept = index._by_first(text[0])
+                for rule in rules:
+                    if rule not in kept:
+                        assert rule.pattern.fullmatch(text) is None, (fmt.name, rule.name, text)
+                        checked += 1
+    assert checked > 100_000  # the index does leave rules out
+
+
+def test_the_index_applies_regions_and_modes() -> None:
+    fmt = FORMATS["assembly"]
+    index = _rule_index(fmt.header_rules)
+    in_roster = {rule.name for rule in index.candidates("header", "roster", "　")}
+    outside = {rule.name for rule in index.candidates("header", None, "　")}
+    assert "roster-row" in in_roster
+    assert "roster-row" not in outside  # tried in a list of people only
+
+
+def test_a_mode_guard_becomes_the_rules_modes() -> None:
+    rule = Rule("r", BlockKind.NOTE, regex.compile(r"(?P<text>.+)"), guard=in_mode("a", None))
+    assert rule.modes == frozenset({"a", None})
+    assert rule.guard is None
+
+
+# -- lines ------------------------------------------------------------------------------------
+
+
+def _split_by_regex(text: str) -> list[tuple[int, int, int, str, bool, bool]]:
+    """What :func:`split_lines` gave before it used ``str.splitlines``."""
+    found = []
+    start = 0
+    form_feed = False
+    for number, brk in enumerate(LINE_BREAK_RE.finditer(text), start=1):
+        content = text[start : brk.start()]
+        found.append((number, start, brk.start(), content, not content.strip(), form_feed))
+        form_feed = brk.group() == "\f"
+        start = brk.end()
+    if start < len(text) or not found or form_feed:
+        content = text[start:]
+        found.append((len(found) + 1, start, len(text), content, not content.strip(), form_feed))
+    return found
+
+
+BREAKS = ["\r\n", "\r", "\n", "\f", "\v", "\x85", "\u2028", "\u2029", "\x1c", "\x1e", "\x1f"]
+
+
+@given(st.lists(st.sampled_from([*BREAKS, "a", " ", "\u3000", "議", "\t"]), max_size=30))
+def test_lines_are_cut_as_the_line_break_regex_cuts_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    got = [
+        (ln.number, ln.start, ln.end, ln.text, ln.is_blank, ln.after_form_feed)
+        for ln in split_lines(text)
+    ]
+    assert got == _split_by_regex(text)
+
+
+# -- web furniture ----------------------------------------------------------------------------
+
+_SPACES_RE = regex.compile(r"\s+")
+
+
+def _furniture_the_long_way(text: str) -> bool:
+    """:func:`is_web_furniture` with NFKC on every line, as it was before the shortcut."""
+    import gijiroku.layout as layout
+
+    bare = _SPACES_RE.sub("", unicodedata.normalize("NFKC", text))
+    if not bare or len(bare) > 200:
+        return False
+    if bare in _BANNERS:
+        return True
+    if "。" in bare or "、" in bare:
+        return bool(layout._LINK_RE.search(bare)) and len(bare) <= 40
+    if layout._BREADCRUMB_RE.match(bare) and (
+        layout._BREADCRUMB_START_RE.match(bare) or bare.count(">") + bare.count("＞") >= 3
+    ):
+        return True
+    return len(bare) <= 40 and bool(layout._LINK_RE.search(bare) or layout._SITE_RE.match(bare))
+
+
+FURNITURE_PIECES = [
+    *"ページの先頭です本文へ>＞﹥»›はこちらをダウンロード検索PDF資料。、議事録会システム-ー－ホーム",
+    " ", "\u3000", "ﾍﾟｰｼﾞ", "ﾀﾞｳﾝﾛｰﾄﾞ", "タ\u3099", "\uf96a", "ここから本文です", "トップページ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(FURNITURE_PIECES), max_size=40))
+def test_furniture_is_found_as_nfkc_on_every_line_finds_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert is_web_furniture(text) == _furniture_the_long_way(text)
+
+
+def test_the_sample_lines_are_furniture_as_before() -> None:
+    texts = _paragraph_texts()
+    found = [t for t in texts if is_web_furniture(t)]
+    assert found == [t for t in texts if _furniture_the_long_way(t)]
+    assert "ページの先頭です。" in found  # the gunma page prints its banners
+
+
+# -- prose characters -------------------------------------------------------------------------
+
+
+BLANKS_AND_NOT = ["a", " ", "\u3000", "\t", "\n", "議", "\x1c", "\x1f", "\xa0"]
+
+
+@given(st.text(alphabet=st.sampled_from(BLANKS_AND_NOT)))
+def test_prose_characters_count_as_non_blank_characters(text: str) -> None:
+    pos = Pos(0, len(text), 1, 1, None)
+    assert _chars(text, pos) == len(regex.findall(r"\S", text))
+
+
+# -- runs of diagnostics ----------------------------------------------------------------------
+
+
+def test_twenty_lines_are_reported_one_by_one_twenty_one_together() -> None:
+    for lines, reported in ((20, 20), (21, 1)):
+        minutes = gijiroku.parse("何の構造もない文章です。\n" * lines)
+        unread = [d for d in minutes.diagnostics if d.code == "unmatched-header-line"]
+        assert len(unread) == reported
+
+
+# -- import -----------------------------------------------------------------------------------
+
+
+def test_import_leaves_the_pipeline_and_the_extras_for_later() -> None:
+    """``import gijiroku`` imports no family, parser, pool, PDF or table module; naming one
+    (``gijiroku.tables``, ``gijiroku.parse_many``) imports it."""
+    script = (
+        "import sys, gijiroku\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('gijiroku.'))\n"
+        "print(' '.join(loaded))\n"
+        "print(gijiroku.tables.__name__, gijiroku.parse_many.__module__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    loaded, named = done.stdout.splitlines()
+    for module in ("formats.assembly", "parser", "tokenizer", "batch", "pdf", "tables", "kokkai"):
+        assert f"gijiroku.{module}" not in loaded.split()
+    assert named == "gijiroku.tables gijiroku.batch"
+
+
+# -- ready output from the workers ------------------------------------------------------------
+
+
+def _gijiroku(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gijiroku", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_workers_hand_over_the_json_the_output_holds(tmp_path: Path) -> None:
+    """With workers, the parent writes the JSON they made (nothing validated and dumped
+    again): the output is the same as without workers, byte for byte, and so is the
+    summary on stderr."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sample_paths()[:6]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    for form in ("json", "jsonl"):
+        outputs = []
+        for jobs in ("1", "2"):
+            out = tmp_path / f"out-{jobs}.{form}"
+            done = _gijiroku("parse", str(folder), "-j", jobs, "-f", form, "-o", str(out))
+            assert done.returncode == 0, done.stderr
+            summary = regex.sub(r"[0-9.]+ s, [0-9.]+ files/s", "(time)", done.stderr)
+            outputs.append((out.read_bytes(), summary))
+        assert outputs[0] == outputs[1]
+        assert "6 parsed, 0 failed; 267 turns" in outputs[0][1]
+        assert outputs[0][0].count(b'"utterances"') == 6
+
+
+def test_a_result_given_as_text_reads_as_the_minutes() -> None:
+    tasks = [Task(i, p.name, path=p) for i, p in enumerate(sample_paths()[:3])]
+    results = list(run_tasks(tasks, jobs=2, chunksize=1, json_indent=None))
+    assert all(r.ok and r.minutes is None and r.json is not None for r in results)
+    for result, path in zip(results, sample_paths()[:3], strict=True):
+        minutes = gijiroku.parse_file(path)
+        assert result.unwrap() == minutes
+        assert result.json == minutes.to_json(indent=None)
+        assert result.summary() == Digest(
+            len(minutes.utterances), tuple(d.code for d in minutes.diagnostics)
+        )
