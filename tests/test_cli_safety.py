@@ -179,7 +179,7 @@ def test_a_signal_stops_the_workers_and_leaves_no_partial_file(
         finally:
             if process.poll() is None:
                 process.kill()
-    assert process.returncode == status
+    assert process.returncode == status, err
     assert "no output written" in err
     assert not any(word in err for word in TRACEBACK), err
     assert out.read_text(encoding="utf-8") == "old"
