@@ -1,4 +1,4 @@
-"""Dates a reader finds in minutes of publishers gijiroku had not seen (survey/REPORT.md §2.6,
+"""Dates a reader finds in minutes of publishers gijiroku had not seen (docs/survey/REPORT.md §2.6,
 §2.7): a month and day completed from the 年度 the header prints, a date in the title's
 bracket, date keys the vocabulary lacked, and the one date of the header taken when nothing
 else gives one. Real lines are quoted from ``tests/data/unseen/`` (origins in its

@@ -637,7 +637,7 @@ def test_the_bundled_samples_raise_no_doubt_about_their_output(sample: Path) -> 
     assert [d for d in m.diagnostics if d.code in OUTPUT_CODES] == []
 
 
-#: Every file of the survey (survey/REPORT.md §1) is read wrongly somewhere. The check made
+#: Every file of the survey (docs/survey/REPORT.md §1) is read wrongly somewhere. The check made
 #: for its silent failure (REPORT.md §3), when one is: when a parse improves so that the
 #: failure is gone, its row goes too.
 SILENT_FAILURES = {

@@ -183,7 +183,7 @@ def test_a_label_closed_by_a_parenthesis(
         assert last.text == line.split(")", 1)[1], family
 
 
-#: Label shapes of minutes from publishers the samples do not cover (survey/REPORT.md §2.5),
+#: Label shapes of minutes from publishers the samples do not cover (docs/survey/REPORT.md §2.5),
 #: each: the text after a header line, the (label, name, role) of every turn.
 LABEL_SHAPES: list[tuple[str, str, list[tuple[str, str | None, str | None]]]] = [
     (
