@@ -9,7 +9,9 @@ and the warnings about the document as a whole:
   turns, text nobody claimed, and header lines that read as speech (:func:`speaks_in_header`:
   a flattened page's run-together speeches, a label the reader does not know);
 - ``no-date``: no meeting date in the text (a date taken from the file name keeps its own
-  ``date-from-source-name`` note as well);
+  ``date-from-source-name`` note as well; the meeting builder adds the info
+  ``date-not-guessed`` when the header printed several dates, and ``date-guessed`` instead
+  of ``no-date`` when it printed exactly one, naming its line);
 - ``format-uncertain``: the chosen family's score is below :data:`FIT_LOW`, or the runner-up
   is within :data:`FIT_MARGIN` of it;
 - ``roster-unread``: a block looks like a list of people but gave no members (a roster key
