@@ -301,6 +301,26 @@ def test_a_deputy_title_is_no_surname() -> None:
     assert (m.utterances[0].speaker.name, m.utterances[0].speaker.role) == (None, "副局長")
 
 
+def test_a_box_drawn_table_header() -> None:
+    """│key│value│ rows: the keys are read, │なし│ is nobody, cells split a list of people."""
+    text = (
+        "第16回議会改革特別委員会\n"
+        "┌──────┬────────────┐\n"
+        "│日    時│平成25年10月29日(火)  │\n"
+        "├──────┼────────────┤\n"
+        "│出席委員│林委員│山田委員│\n"
+        "│欠席委員  │ な し        │\n"
+        "└──────┴────────────┘\n" + SPEECH
+    )
+    m = gijiroku.parse(text)
+    assert m.meeting.date == dt.date(2013, 10, 29)
+    assert [(x.name, x.attendance) for x in m.members][:2] == [
+        ("林", "present"),
+        ("山田", "present"),
+    ]
+    assert not [d for d in m.diagnostics if d.code == "roster-unread"]
+
+
 def test_key_words_alone_over_names_stay_keys() -> None:
     """事務局 or 【委員】 over a list of people is a roster key, not a speaker."""
     for key in ("事務局", "【委員】"):

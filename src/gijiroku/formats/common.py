@@ -137,8 +137,10 @@ ATTENDANCE_HEADING_RE = regex.compile(
 #: The words of a key that opens a list of people.
 _ROSTER_NAMES = frozenset({HeaderName.ATTENDEES, HeaderName.ABSENTEES, HeaderName.STAFF})
 _AGENDA_NAMES = frozenset({HeaderName.AGENDA})
-#: "Nobody" as a list's value: なし, な　し, 無し, 該当なし, ありません.
-NONE_RE = regex.compile(r"^[\s　]*(?:な[\s　]*し|無[\s　]*し|該当なし|ありません)[\s　。.]*$")
+#: "Nobody" as a list's value: なし, な　し, 無し, 該当なし, ありません (in a table's cell too).
+NONE_RE = regex.compile(
+    r"^[\s　|｜│┃]*(?:な[\s　]*し|無[\s　]*し|該当なし|ありません)[\s　。.|｜│┃]*$"
+)
 
 
 #: A number or a count in parentheses after a key: （第1号）, （13名）, （２６人）.
@@ -400,7 +402,7 @@ def _names_body(text: str) -> bool:
 
 
 #: What separates the entries of a list (伊藤、竹田 / 岩瀬達哉委員 | 遠藤久夫委員).
-_LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜]")
+_LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜│┃]")
 #: A date range or a starting date (～令和６年…, から…): a date line goes on after it.
 _RANGE_START_RE = regex.compile(rf"{SP}*(?:[～〜~]|から)")
 
