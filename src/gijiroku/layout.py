@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -36,6 +37,7 @@ from gijiroku.normalize import Line
 
 __all__ = [
     "PAGE_MARKER_RE",
+    "LineSurvey",
     "count_labels",
     "count_lone_labels",
     "find_running_headers",
@@ -43,6 +45,7 @@ __all__ = [
     "is_web_furniture",
     "label_key",
     "names_in_labels",
+    "survey_lines",
 ]
 
 
@@ -289,8 +292,13 @@ LABEL_WORD_PAREN = (
 )
 #: The start of a line that may be a speaker label: an optional mark, then a word up to a
 #: space, a colon or the end of the line; a parenthesis may follow (委員長（平山たかお）).
+#: :data:`LABEL_WORD_PAREN` with the word taken whole (``{1,30}+``): a shorter word would be
+#: followed by one of its own characters, which neither a parenthesis, a space, a colon nor the
+#: end of the line is, so giving characters back never finds another match (prose lines fail
+#: at once instead of trying thirty shorter words).
+_LABEL_WORD_PAREN_WHOLE = LABEL_WORD_PAREN.replace("{1,30}", "{1,30}+", 1)
 _LABEL_START_RE = regex.compile(
-    rf"^[ \u3000\t]*[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*(?P<label>{LABEL_WORD_PAREN})(?=[\s：:]|$)"
+    rf"^[ \u3000\t]*[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*(?P<label>{_LABEL_WORD_PAREN_WHOLE})(?=[\s：:]|$)"
 )
 
 
@@ -327,7 +335,7 @@ def count_labels(lines: Sequence[Line]) -> dict[str, int]:
 
 
 _LABEL_ALONE_LINE_RE = regex.compile(
-    rf"^[ \u3000\t]*(?:[〇○◯●◎◆■◇□]?[ \u3000]*{LABEL_WORD_PAREN}|【[^【】\n]{{1,30}}】)[ \u3000\t]*$"
+    rf"^[ \u3000\t]*(?:[〇○◯●◎◆■◇□]?[ \u3000]*{_LABEL_WORD_PAREN_WHOLE}|【[^【】\n]{{1,30}}】)[ \u3000\t]*$"
 )
 
 
@@ -365,3 +373,47 @@ def names_in_labels(labels: Mapping[str, int]) -> frozenset[str]:
         if len(name) >= 2 and position_suffix(name) is None:
             found.add(name)
     return frozenset(found)
+
+
+class LineSurvey(NamedTuple):
+    """What the tokenizer learns about the lines before it reads them (one pass).
+
+    ``furniture``: indices of the lines that are web furniture or contents lines;
+    ``labels``: :func:`count_labels`; ``lone_labels``: :func:`count_lone_labels`.
+    """
+
+    furniture: list[int]
+    labels: dict[str, int]
+    lone_labels: int
+
+
+def survey_lines(lines: Sequence[Line]) -> LineSurvey:
+    """:func:`is_web_furniture`, :func:`is_contents_line`, :func:`count_labels` and
+    :func:`count_lone_labels` in one loop over ``lines``.
+
+    Assumes what each of them gives for a blank line (no furniture, no label), so blank
+    lines are skipped; the contents test runs only on a line that holds a leader character.
+    """
+    furniture: list[int] = []
+    labels: dict[str, int] = {}
+    lone = 0
+    lone_label = _LABEL_ALONE_LINE_RE.match
+    for i, line in enumerate(lines):
+        if line.is_blank:
+            continue
+        text = line.text
+        if is_web_furniture(text) or (
+            ("…" in text or "‥" in text or "." in text or "．" in text) and is_contents_line(text)
+        ):
+            furniture.append(i)
+        if len(text) <= 64:
+            key = label_key(text)
+            if lone_label(text) and label_key(text.strip().strip("【】")) is not None:
+                lone += 1
+        elif len(text) > 400 and not text[:40].strip():
+            continue
+        else:
+            key = label_key(text[:64])
+        if key is not None:
+            labels[key] = labels.get(key, 0) + 1
+    return LineSurvey(furniture, labels, lone)

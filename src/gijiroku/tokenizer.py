@@ -40,14 +40,7 @@ from gijiroku.blocks import (
     UnmatchedMeta,
 )
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
-from gijiroku.layout import (
-    count_labels,
-    count_lone_labels,
-    find_running_headers,
-    is_contents_line,
-    is_web_furniture,
-    names_in_labels,
-)
+from gijiroku.layout import LineSurvey, find_running_headers, names_in_labels, survey_lines
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, split_lines
 
 __all__ = ["Paragraph", "tokenize_lines"]
@@ -232,14 +225,13 @@ def _page_boundaries(
 
 
 def _furniture(
-    fmt: Format, lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
+    fmt: Format,
+    lines: Sequence[Line],
+    markers: dict[int, tuple[int | None, regex.Match[str]]],
+    survey: LineSurvey,
 ) -> dict[int, BlockKind]:
     """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`)."""
-    found = {
-        i: BlockKind.FURNITURE
-        for i, line in enumerate(lines)
-        if is_web_furniture(line.text) or is_contents_line(line.text)
-    }
+    found = dict.fromkeys(survey.furniture, BlockKind.FURNITURE)
     if fmt.running_headers:
         found.update(
             (i, BlockKind.RUNNING_HEADER) for i in find_running_headers(lines, markers.keys())
@@ -469,13 +461,14 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     boundaries, first_page = _page_boundaries(lines, markers)
     spans.set_pages(boundaries, first_page)
     mode = _choose_paragraph_mode(fmt, lines)
-    items = _paragraphs(lines, mode, markers, spans, _furniture(fmt, lines, markers))
+    survey = survey_lines(lines)
+    items = _paragraphs(lines, mode, markers, spans, _furniture(fmt, lines, markers, survey))
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text),
-        labels=(labels := count_labels(lines)),
-        lone_labels=count_lone_labels(lines),
-        named=names_in_labels(labels),
+        labels=survey.labels,
+        lone_labels=survey.lone_labels,
+        named=names_in_labels(survey.labels),
     )
     header_rules, body_rules = _rule_index(fmt.header_rules), _rule_index(fmt.body_rules)
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
