@@ -29,7 +29,14 @@ from gijiroku.layout import (
     is_web_furniture,
     survey_lines,
 )
-from gijiroku.normalize import LINE_BREAK_RE, Line, split_lines
+from gijiroku.normalize import (
+    EDITOR_LINE_BREAK_RE,
+    LINE_BREAK_RE,
+    Line,
+    count_lines,
+    line_starts,
+    split_lines,
+)
 from gijiroku.quality import _chars
 from gijiroku.tokenizer import _rule_index
 
@@ -109,6 +116,25 @@ def test_lines_are_cut_as_the_line_break_regex_cuts_them(pieces: list[str]) -> N
         for ln in split_lines(text)
     ]
     assert got == _split_by_regex(text)
+
+
+@given(st.text(alphabet=st.sampled_from(["\r", "\n", "\f", "\u2028", "a", "議"])))
+def test_line_starts_and_counts_are_the_line_break_regex(text: str) -> None:
+    breaks = list(EDITOR_LINE_BREAK_RE.finditer(text))
+    assert line_starts(text) == [0] + [m.end() for m in breaks]
+    assert count_lines(text) == (
+        0 if not text else len(breaks) + (0 if text.endswith(("\n", "\r")) else 1)
+    )
+
+
+def test_inner_label_lines_are_found_as_the_regex_module_finds_them() -> None:
+    from gijiroku.quality import _INNER_LINE_RE
+
+    long_way = regex.compile(_INNER_LINE_RE.pattern)
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        got = [m.span("line") for m in _INNER_LINE_RE.finditer(text)]
+        assert got == [m.span("line") for m in long_way.finditer(text)]
 
 
 # -- web furniture ----------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from gijiroku.blocks import (
 )
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
 from gijiroku.layout import LineSurvey, find_running_headers, names_in_labels, survey_lines
-from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, split_lines
+from gijiroku.normalize import Line, line_starts, split_lines
 
 __all__ = ["Paragraph", "tokenize_lines"]
 
@@ -122,7 +122,7 @@ class _Positions:
 
     def __init__(self, text: str) -> None:
         # Line numbers count what editors and grep count: LF, CRLF or CR (not form feeds).
-        self._line_starts = [0] + [m.end() for m in EDITOR_LINE_BREAK_RE.finditer(text)]
+        self._line_starts = line_starts(text)
         self._page_starts: list[int] = []
         self._page_numbers: list[int | None] = []
 
