@@ -405,6 +405,13 @@ def _rule_index(rules: tuple[Rule, ...]) -> _RuleIndex:
     return index
 
 
+@functools.lru_cache(maxsize=64)
+def _mentions_by_kind(rules: tuple[ChildRule, ...]) -> dict[BlockKind, tuple[ChildRule, ...]]:
+    """The mention rules that look in each kind of block, in their order (a block of a kind
+    no rule names is not looked at)."""
+    return {kind: tuple(r for r in rules if kind in r.kinds) for kind in BlockKind}
+
+
 def _match_rule(
     rules: _RuleIndex, para: Paragraph, ctx: Context, following: Paragraph | None
 ) -> tuple[Rule, regex.Match[str]] | None:
@@ -471,6 +478,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         named=names_in_labels(survey.labels),
     )
     header_rules, body_rules = _rule_index(fmt.header_rules), _rule_index(fmt.body_rules)
+    mentions = _mentions_by_kind(fmt.mention_rules)
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
     blocks: list[Block] = []
     upcoming = next(items, None)
@@ -521,10 +529,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 children += following.pages
                 upcoming = next(items, None)
         meta = _meta(rule, groups, para)
-        for mention in fmt.mention_rules:
+        for mention in mentions.get(rule.kind, ()):
             if mention.needs and not any(char in para.text for char in mention.needs):
                 continue
-            if rule.kind in mention.kinds and id(mention) not in spent:
+            if id(mention) not in spent:
                 mentioned = _children(mention, para.text, 0, para, spans, ctx)
                 if mentioned and mention.once:
                     spent.add(id(mention))
