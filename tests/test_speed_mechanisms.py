@@ -255,6 +255,8 @@ BLANKS_AND_NOT = ["a", " ", "\u3000", "\t", "\n", "議", "\x1c", "\x1f", "\xa0"]
 def test_prose_characters_count_as_non_blank_characters(text: str) -> None:
     pos = Pos(0, len(text), 1, 1, None)
     assert _chars(text, pos) == len(regex.findall(r"\S", text))
+    if not regex.search(r"[\x1c-\x1f]", text):  # the shortcut for a text without separators
+        assert _chars(text, pos, separators=False) == len(regex.findall(r"\S", text))
 
 
 # -- runs of diagnostics ----------------------------------------------------------------------
