@@ -21,8 +21,22 @@ from gijiroku.batch import Digest, Task, run_tasks
 from gijiroku.blocks import BlockKind, Pos
 from gijiroku.formats import FORMATS
 from gijiroku.formats.base import Rule, in_mode
-from gijiroku.layout import _BANNERS, is_web_furniture
-from gijiroku.normalize import LINE_BREAK_RE, split_lines
+from gijiroku.layout import (
+    _BANNERS,
+    count_labels,
+    count_lone_labels,
+    is_contents_line,
+    is_web_furniture,
+    survey_lines,
+)
+from gijiroku.normalize import (
+    EDITOR_LINE_BREAK_RE,
+    LINE_BREAK_RE,
+    Line,
+    count_lines,
+    line_starts,
+    split_lines,
+)
 from gijiroku.quality import _chars
 from gijiroku.tokenizer import _rule_index
 
@@ -104,6 +118,25 @@ def test_lines_are_cut_as_the_line_break_regex_cuts_them(pieces: list[str]) -> N
     assert got == _split_by_regex(text)
 
 
+@given(st.text(alphabet=st.sampled_from(["\r", "\n", "\f", "\u2028", "a", "議"])))
+def test_line_starts_and_counts_are_the_line_break_regex(text: str) -> None:
+    breaks = list(EDITOR_LINE_BREAK_RE.finditer(text))
+    assert line_starts(text) == [0] + [m.end() for m in breaks]
+    assert count_lines(text) == (
+        0 if not text else len(breaks) + (0 if text.endswith(("\n", "\r")) else 1)
+    )
+
+
+def test_inner_label_lines_are_found_as_the_regex_module_finds_them() -> None:
+    from gijiroku.quality import _INNER_LINE_RE
+
+    long_way = regex.compile(_INNER_LINE_RE.pattern)
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        got = [m.span("line") for m in _INNER_LINE_RE.finditer(text)]
+        assert got == [m.span("line") for m in long_way.finditer(text)]
+
+
 # -- web furniture ----------------------------------------------------------------------------
 
 _SPACES_RE = regex.compile(r"\s+")
@@ -146,6 +179,72 @@ def test_the_sample_lines_are_furniture_as_before() -> None:
     assert "ページの先頭です。" in found  # the gunma page prints its banners
 
 
+# -- the line survey ---------------------------------------------------------------------------
+
+LABEL_PIECES = [
+    *"○◯〇◎◆【】（）()：: 　\t\x1c\x1f\xa0\u2028議長委員君局番、。…3",
+    "中村委員", "委員長", "（平山たかお）", "事務局長", "……………", "それでは", "x" * 29,
+]  # fmt: skip
+
+
+def _survey_the_long_way(lines: list[Line]) -> tuple[list[int], dict[str, int], int]:
+    """What the tokenizer computed before :func:`survey_lines`: one loop per survey."""
+    furniture = [
+        i
+        for i, line in enumerate(lines)
+        if is_web_furniture(line.text) or is_contents_line(line.text)
+    ]
+    return furniture, count_labels(lines), count_lone_labels(lines)
+
+
+def _label_patterns_in_regex() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The label patterns as ``regex`` compiles them, with no possessive quantifier."""
+    import gijiroku.layout as layout
+
+    start = regex.compile(
+        rf"^[ \u3000\t]*[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*(?P<label>{layout.LABEL_WORD_PAREN})(?=[\s：:]|$)"
+    )
+    alone = regex.compile(
+        rf"^[ \u3000\t]*(?:[〇○◯●◎◆■◇□]?[ \u3000]*{layout.LABEL_WORD_PAREN}"
+        rf"|【[^【】\n]{{1,30}}】)[ \u3000\t]*$"
+    )
+    return start, alone
+
+
+def _same_label_matches(text: str) -> None:
+    import gijiroku.layout as layout
+
+    start, alone = _label_patterns_in_regex()
+    got, want = layout._LABEL_START_RE.match(text), start.match(text)
+    assert (got and (got.group(), got["label"])) == (want and (want.group(), want["label"]))
+    assert bool(layout._LABEL_ALONE_LINE_RE.match(text)) == bool(alone.match(text))
+
+
+def test_the_survey_of_the_sample_lines_is_the_long_way() -> None:
+    checked = 0
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        lines = split_lines(text)
+        survey = survey_lines(lines)
+        assert (survey.furniture, survey.labels, survey.lone_labels) == _survey_the_long_way(lines)
+        for line in lines:
+            _same_label_matches(line.text[:64])
+        checked += len(survey.labels)
+    assert checked > 100  # labels were counted
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(LABEL_PIECES + FURNITURE_PIECES), max_size=12), max_size=6)
+)
+def test_the_survey_is_the_long_way(rows: list[list[str]]) -> None:
+    text = "\n".join("".join(row) for row in rows)
+    lines = split_lines(text)
+    survey = survey_lines(lines)
+    assert (survey.furniture, survey.labels, survey.lone_labels) == _survey_the_long_way(lines)
+    for line in lines:
+        _same_label_matches(line.text)
+
+
 # -- prose characters -------------------------------------------------------------------------
 
 
@@ -156,6 +255,8 @@ BLANKS_AND_NOT = ["a", " ", "\u3000", "\t", "\n", "議", "\x1c", "\x1f", "\xa0"]
 def test_prose_characters_count_as_non_blank_characters(text: str) -> None:
     pos = Pos(0, len(text), 1, 1, None)
     assert _chars(text, pos) == len(regex.findall(r"\S", text))
+    if not regex.search(r"[\x1c-\x1f]", text):  # the shortcut for a text without separators
+        assert _chars(text, pos, separators=False) == len(regex.findall(r"\S", text))
 
 
 # -- runs of diagnostics ----------------------------------------------------------------------

@@ -41,6 +41,7 @@ and the first places):
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -80,7 +81,7 @@ from gijiroku.models import (
     in_document_order,
 )
 from gijiroku.names import HONORIFICS, POSITION_WORDS
-from gijiroku.normalize import EDITOR_LINE_BREAK_RE, compact
+from gijiroku.normalize import EDITOR_LINE_BREAK_RE, compact, line_starts
 from gijiroku.vocabulary import SP
 
 __all__ = [
@@ -110,10 +111,13 @@ _SEPARATOR_RE = regex.compile(r"[、，,|｜・]")
 _NAME_TOKEN_RE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・（）()]{1,12}$")
 
 
-def _chars(text: str, pos: Pos) -> int:
-    """The non-blank characters in ``pos``, as ``\\S`` counts them."""
+def _chars(text: str, pos: Pos, separators: bool = True) -> int:
+    """The non-blank characters in ``pos``, as ``\\S`` counts them. ``separators=False``
+    says the text holds no FS, GS, RS or US (which ``str.split`` takes for blanks), so they
+    need not be counted back."""
     piece = text[pos.start : pos.end]
-    return len("".join(piece.split())) + len(_INFORMATION_SEPARATORS_RE.findall(piece))
+    found = len("".join(piece.split()))
+    return found + len(_INFORMATION_SEPARATORS_RE.findall(piece)) if separators else found
 
 
 def _looks_like_people(text: str) -> bool:
@@ -154,7 +158,11 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
     for block in blocks:
         meta = block.meta
         name = meta.name if isinstance(meta, HeaderMeta) else None
-        members = sum(1 for child in block.children if child.kind is BlockKind.MEMBER)
+        members = (
+            sum(1 for child in block.children if child.kind is BlockKind.MEMBER)
+            if block.children
+            else 0
+        )
         if block.kind is BlockKind.HEADER and name in _ROSTER_KEYS:
             close()
             said_none = bool(NONE_RE.match(block.groups.get("value", "")))
@@ -237,6 +245,7 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
     """The prose of the document: turns, continuations, text nobody claimed, and header
     lines that read as speech (:func:`speaks_in_header`)."""
     spans = [(u.span.start, u.span.end) for u in utterances]
+    separators = _INFORMATION_SEPARATORS_RE.search(text) is not None  # (rare: looked for once)
     prose = _Prose()
     k = 0
     for block in blocks:
@@ -253,7 +262,7 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
             and _looks_like_people(block.text_of(text))
         ):
             continue
-        chars = _chars(text, block.span)
+        chars = _chars(text, block.span, separators)
         prose.total += chars
         while k < len(spans) and spans[k][1] <= block.span.start:
             k += 1
@@ -407,7 +416,7 @@ class _Lines:
 
     def line_at(self, offset: int) -> int:
         if self._starts is None:
-            self._starts = [0] + [m.end() for m in EDITOR_LINE_BREAK_RE.finditer(self._text)]
+            self._starts = line_starts(self._text)
         return max(bisect.bisect_right(self._starts, offset), 1)
 
     def span(self, start: int, end: int, page: int | None = None) -> Span:
@@ -487,6 +496,8 @@ _KEY_COUNT_RE = regex.compile(
 )
 #: A head count closing a list: …本 間 智 以上26名.
 _CLOSING_COUNT_RE = regex.compile(rf"以上{SP}*(?P<count>{_NUMERAL}){SP}*[名人]")
+#: The word every count above ends with: a field without one prints no count.
+_COUNT_WORD_RE = regex.compile(r"[名人]")
 _ROSTER_NAMES = frozenset(key.value for key in _ROSTER_KEYS)
 #: Header fields that belong to a list of people (its lines, its groups, its posts).
 _LIST_FIELD_NAMES = frozenset({"roster", "roster_heading", "post", "notice", None})
@@ -556,6 +567,14 @@ def _count_mismatches(review: _Review) -> list[_Place]:
     """Head counts printed beside a roster key (出席委員(8人)), or closing a list
     (以上26名), that no reading of where the list ends agrees with."""
     minutes, text = review.minutes, review.text
+    listed = [
+        f
+        for f in minutes.header
+        if (f.name in _LIST_FIELD_NAMES or f.name in _ROSTER_NAMES)
+        and _COUNT_WORD_RE.search(text, f.span.start, f.span.end)
+    ]
+    if not listed:  # no count printed: nothing to compare (the bounds are not needed)
+        return []
     starts = sorted(m.span.start for m in minutes.members)
     bounds = _Bounds.of(minutes, text)
 
@@ -563,9 +582,7 @@ def _count_mismatches(review: _Review) -> list[_Place]:
         return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
 
     found = []
-    for field_ in minutes.header:
-        if field_.name not in _LIST_FIELD_NAMES and field_.name not in _ROSTER_NAMES:
-            continue
+    for field_ in listed:
         source = text[field_.span.start : field_.span.end]
         # (the count, what each reading of the list's extent gives, the sure one last)
         counts = [
@@ -709,7 +726,8 @@ def _reads_as_label(line: str) -> bool:
 
 
 #: The start of a line after the first that may hold a label: a mark, or a colon soon.
-_INNER_LINE_RE = regex.compile(
+#: (The standard ``re``: the pattern is run over the whole text, which ``re`` scans faster.)
+_INNER_LINE_RE = re.compile(
     rf"(?:\r\n?|\n)(?P<line>[ \u3000\t]*(?:{MARK}|[^\r\n:：]{{1,15}}[:：]))"
 )
 

@@ -40,15 +40,8 @@ from gijiroku.blocks import (
     UnmatchedMeta,
 )
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
-from gijiroku.layout import (
-    count_labels,
-    count_lone_labels,
-    find_running_headers,
-    is_contents_line,
-    is_web_furniture,
-    names_in_labels,
-)
-from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, split_lines
+from gijiroku.layout import LineSurvey, find_running_headers, names_in_labels, survey_lines
+from gijiroku.normalize import Line, line_starts, split_lines
 
 __all__ = ["Paragraph", "tokenize_lines"]
 
@@ -129,7 +122,7 @@ class _Positions:
 
     def __init__(self, text: str) -> None:
         # Line numbers count what editors and grep count: LF, CRLF or CR (not form feeds).
-        self._line_starts = [0] + [m.end() for m in EDITOR_LINE_BREAK_RE.finditer(text)]
+        self._line_starts = line_starts(text)
         self._page_starts: list[int] = []
         self._page_numbers: list[int | None] = []
 
@@ -232,14 +225,13 @@ def _page_boundaries(
 
 
 def _furniture(
-    fmt: Format, lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
+    fmt: Format,
+    lines: Sequence[Line],
+    markers: dict[int, tuple[int | None, regex.Match[str]]],
+    survey: LineSurvey,
 ) -> dict[int, BlockKind]:
     """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`)."""
-    found = {
-        i: BlockKind.FURNITURE
-        for i, line in enumerate(lines)
-        if is_web_furniture(line.text) or is_contents_line(line.text)
-    }
+    found = dict.fromkeys(survey.furniture, BlockKind.FURNITURE)
     if fmt.running_headers:
         found.update(
             (i, BlockKind.RUNNING_HEADER) for i in find_running_headers(lines, markers.keys())
@@ -413,6 +405,13 @@ def _rule_index(rules: tuple[Rule, ...]) -> _RuleIndex:
     return index
 
 
+@functools.lru_cache(maxsize=64)
+def _mentions_by_kind(rules: tuple[ChildRule, ...]) -> dict[BlockKind, tuple[ChildRule, ...]]:
+    """The mention rules that look in each kind of block, in their order (a block of a kind
+    no rule names is not looked at)."""
+    return {kind: tuple(r for r in rules if kind in r.kinds) for kind in BlockKind}
+
+
 def _match_rule(
     rules: _RuleIndex, para: Paragraph, ctx: Context, following: Paragraph | None
 ) -> tuple[Rule, regex.Match[str]] | None:
@@ -469,15 +468,17 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     boundaries, first_page = _page_boundaries(lines, markers)
     spans.set_pages(boundaries, first_page)
     mode = _choose_paragraph_mode(fmt, lines)
-    items = _paragraphs(lines, mode, markers, spans, _furniture(fmt, lines, markers))
+    survey = survey_lines(lines)
+    items = _paragraphs(lines, mode, markers, spans, _furniture(fmt, lines, markers, survey))
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text),
-        labels=(labels := count_labels(lines)),
-        lone_labels=count_lone_labels(lines),
-        named=names_in_labels(labels),
+        labels=survey.labels,
+        lone_labels=survey.lone_labels,
+        named=names_in_labels(survey.labels),
     )
     header_rules, body_rules = _rule_index(fmt.header_rules), _rule_index(fmt.body_rules)
+    mentions = _mentions_by_kind(fmt.mention_rules)
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
     blocks: list[Block] = []
     upcoming = next(items, None)
@@ -528,10 +529,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 children += following.pages
                 upcoming = next(items, None)
         meta = _meta(rule, groups, para)
-        for mention in fmt.mention_rules:
+        for mention in mentions.get(rule.kind, ()):
             if mention.needs and not any(char in para.text for char in mention.needs):
                 continue
-            if rule.kind in mention.kinds and id(mention) not in spent:
+            if id(mention) not in spent:
                 mentioned = _children(mention, para.text, 0, para, spans, ctx)
                 if mentioned and mention.once:
                     spent.add(id(mention))
