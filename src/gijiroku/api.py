@@ -95,18 +95,9 @@ def parse(
         if not isinstance(text, PdfText):
             raise TypeError(f"parse() takes str, bytes or PdfText, not {type(text).__name__}")
         return _parse_pdf(text, source_name=source_name, format=format, on_issue=on_issue)
-    # The pipeline's modules are imported with the first parse: `import gijiroku` stays quick.
-    from gijiroku.parser import parse_blocks
-    from gijiroku.tokenizer import tokenize_lines
-
-    detection = choose_format(format, decoded.text)
-    fmt = detection.format
-    blocks = tokenize_lines(decoded.text, fmt)
-    minutes = parse_blocks(
-        blocks,
-        text=decoded.text,
-        fmt=fmt,
-        detection=detection,
+    minutes, _ = _read(
+        decoded.text,
+        format=format,
         source_name=source_name,
         encoding=decoded.encoding,
         sha256=sha256,
@@ -167,23 +158,44 @@ def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:
     return tokenize_lines(text, fmt)
 
 
+def _read(
+    text: str,
+    *,
+    format: str | Format | None,
+    source_name: str | None,
+    encoding: str,
+    sha256: str,
+    line_count: int,
+) -> tuple[Minutes, list[Block]]:
+    """The two stages on decoded text: the family chosen (or detected), the blocks, the
+    minutes; the blocks too, for what a PDF adds to the layout."""
+    # The pipeline's modules are imported with the first parse: `import gijiroku` stays quick.
+    from gijiroku.parser import parse_blocks
+    from gijiroku.tokenizer import tokenize_lines
+
+    detection = choose_format(format, text)
+    blocks = tokenize_lines(text, detection.format)
+    minutes = parse_blocks(
+        blocks,
+        text=text,
+        fmt=detection.format,
+        detection=detection,
+        source_name=source_name,
+        encoding=encoding,
+        sha256=sha256,
+        line_count=line_count,
+    )
+    return minutes, blocks
+
+
 def _parse_pdf(
     pdf: PdfText, *, source_name: str | None, format: str | Format | None, on_issue: OnIssue
 ) -> Minutes:
     """Parse a PDF's text with its furniture blanked out, then add the furniture to
     ``layout`` and a diagnostic for each scanned page."""
-    readable = pdf.masked()
-    detection = choose_format(format, readable)
-    fmt = detection.format
-    from gijiroku.parser import parse_blocks
-    from gijiroku.tokenizer import tokenize_lines
-
-    blocks = tokenize_lines(readable, fmt)
-    minutes = parse_blocks(
-        blocks,
-        text=readable,
-        fmt=fmt,
-        detection=detection,
+    minutes, blocks = _read(
+        pdf.masked(),
+        format=format,
         source_name=source_name if source_name is not None else pdf.name,
         encoding="pdf",
         sha256=pdf.sha256,
