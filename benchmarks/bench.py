@@ -54,7 +54,6 @@ import statistics
 import subprocess
 import sys
 import time
-import tracemalloc
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,6 +62,7 @@ from pathlib import Path
 import growth
 import mojimoji
 import regex
+from timing import peak_bytes
 
 import gijiroku
 from gijiroku.batch import available_cores
@@ -206,7 +206,10 @@ def bench_families(args: argparse.Namespace) -> None:
     for group, data in docs:
         size[group] += len(data)
         size["all"] += len(data)
-    times: dict[str, dict[str, list[float]]] = {"parse": defaultdict(list), "floor": defaultdict(list)}
+    times: dict[str, dict[str, list[float]]] = {
+        "parse": defaultdict(list),
+        "floor": defaultdict(list),
+    }
     gc.collect()
     gc.freeze()
     for _ in range(args.rounds):
@@ -276,15 +279,6 @@ def _best(run: Callable[[], object], repeat: int) -> float:
     return best
 
 
-def _peak_bytes(run: Callable[[], object]) -> int:
-    tracemalloc.start()
-    try:
-        run()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
 @dataclass
 class Measure:
     """One input measured: parse and floor times (best of N), peak memory of a parse."""
@@ -311,12 +305,14 @@ class Measure:
 def measure(name: str, data: bytes, repeat: int) -> Measure:
     """Parse and floor times for ``data`` (taking turns), and the peak memory of a parse."""
     times = _best_times({0: lambda: _parse(data), 1: lambda: floor(data)}, repeat)
-    return Measure(name, len(data), times[0][0], times[1][0], _peak_bytes(lambda: _parse(data)))
+    return Measure(name, len(data), times[0][0], times[1][0], peak_bytes(lambda: _parse(data)))
 
 
 def bench_samples(args: argparse.Namespace) -> None:
     """Every bundled sample, parsed whole, against the floor."""
-    results = [measure(str(p.relative_to(SAMPLES)), p.read_bytes(), args.repeat) for p in sample_paths()]
+    results = [
+        measure(str(p.relative_to(SAMPLES)), p.read_bytes(), args.repeat) for p in sample_paths()
+    ]
     for result in results:
         print("samples:", result.line())
     worst = max(results, key=lambda r: r.ratio)
@@ -329,7 +325,10 @@ def bench_scaling(args: argparse.Namespace) -> None:
     """One sample repeated 1×, 10×, 100×: linear growth means time(100×)/time(1×) ≈ 100."""
     sample = SAMPLES / args.scaling_sample
     base = sample.read_bytes()
-    results = [measure(f"{sample.name} x{n}", base * n, max(2, args.repeat // (1 + n // 20))) for n in (1, 10, 100)]
+    results = [
+        measure(f"{sample.name} x{n}", base * n, max(2, args.repeat // (1 + n // 20)))
+        for n in (1, 10, 100)
+    ]
     for result in results:
         print("scaling:", result.line())
     hundredfold = results[-1].parse / results[0].parse
@@ -339,13 +338,22 @@ def bench_scaling(args: argparse.Namespace) -> None:
 
 
 def _pathological_inputs() -> dict[str, bytes]:
-    names = [f"{chr(0x4E00 + i % 2000)}{chr(0x4E00 + (i * 7) % 2000)}{chr(0x4E00 + (i * 13) % 2000)}" for i in range(100_000)]
+    names = [
+        f"{chr(0x4E00 + i % 2000)}{chr(0x4E00 + (i * 7) % 2000)}{chr(0x4E00 + (i * 13) % 2000)}"
+        for i in range(100_000)
+    ]
     return {
-        "a 5 MB single line": ("議事録の本文。" * 240_000).encode()[:5_000_000].rsplit(b"\xe3", 1)[0],
+        "a 5 MB single line": ("議事録の本文。" * 240_000)
+        .encode()[:5_000_000]
+        .rsplit(b"\xe3", 1)[0],
         "200,000 label lines": "".join(f"林委員 発言{i}。\n" for i in range(200_000)).encode(),
-        "50,000 nested brackets": ("座長 " + "（" * 50_000 + "了承" + "）" * 50_000 + "\n").encode(),
+        "50,000 nested brackets": (
+            "座長 " + "（" * 50_000 + "了承" + "）" * 50_000 + "\n"
+        ).encode(),
         "a roster of 100,000 names": (
-            "第1回 審議会 議事録\n出席者：" + "、".join(n + "委員" for n in names) + "\n座長 はじめます。\n"
+            "第1回 審議会 議事録\n出席者："
+            + "、".join(n + "委員" for n in names)
+            + "\n座長 はじめます。\n"
         ).encode(),
     }
 
@@ -437,7 +445,11 @@ def bench_pdflibs(args: argparse.Namespace) -> None:
     import difflib
     import importlib.util
 
-    libraries = {"pypdfium2": _pypdfium2_lines, "pypdf": _pypdf_lines, "pdfminer.six": _pdfminer_lines}
+    libraries = {
+        "pypdfium2": _pypdfium2_lines,
+        "pypdf": _pypdf_lines,
+        "pdfminer.six": _pdfminer_lines,
+    }
     modules = {"pypdfium2": "pypdfium2", "pypdf": "pypdf", "pdfminer.six": "pdfminer"}
     for path in pdf_paths():
         data = path.read_bytes()

@@ -15,36 +15,16 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import statistics
-import time
-import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from timing import best_of, peak_bytes
 
 import gijiroku
 from gijiroku.kokkai import to_meeting_record
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-
-
-def _best(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Best wall time per run; the runs take turns, so a burst of load hits them all."""
-    best = dict.fromkeys(runs, float("inf"))
-    for _ in range(repeat):
-        for name, run in runs.items():
-            started = time.perf_counter()
-            run()
-            best[name] = min(best[name], time.perf_counter() - started)
-    return best
-
-
-def _peak(run: Callable[[], object]) -> int:
-    tracemalloc.start()
-    try:
-        run()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 def _exports(data: bytes) -> dict[str, Callable[[], object]]:
@@ -72,25 +52,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     for path in paths:
         data = path.read_bytes()
-        times = _best(_exports(data), args.repeat)
+        times = best_of(_exports(data), args.repeat)
         parts = [f"parse {times['parse'] * 1e3:7.1f} ms"]
         for name, seconds in times.items():
             if name != "parse":
                 ratio = seconds / times["parse"]
                 ratios.setdefault(name, []).append(ratio)
                 parts.append(f"{name}/parse {ratio:5.2f}")
-        print(f"export: {path.relative_to(SAMPLES)!s:44s} {len(data) / 1e3:7.1f} kB  " + "  ".join(parts))
-    print("export: median " + ", ".join(f"{n}/parse {statistics.median(r):.2f}" for n, r in ratios.items()))
+        print(
+            f"export: {path.relative_to(SAMPLES)!s:44s} {len(data) / 1e3:7.1f} kB  "
+            + "  ".join(parts)
+        )
+    print(
+        "export: median "
+        + ", ".join(f"{n}/parse {statistics.median(r):.2f}" for n, r in ratios.items())
+    )
 
     sample = (SAMPLES / "diet/sangiin-zaisei-2024-08-23.txt").read_bytes()
     growth = {}
     for copies in (1, 10):
         minutes = gijiroku.parse(sample * copies)
-        growth[copies] = _best({"tei": lambda m=minutes: m.to_tei(published="2026-01-01")}, max(2, args.repeat // 2))["tei"]
+        growth[copies] = best_of(
+            {"tei": lambda m=minutes: m.to_tei(published="2026-01-01")}, max(2, args.repeat // 2)
+        )["tei"]
         print(f"export: tei of sangiin-zaisei x{copies:<3d} {growth[copies] * 1e3:8.1f} ms")
     print(f"export: tei time(10x)/time(1x) = {growth[10] / growth[1]:.1f} (linear: 10)")
     minutes = gijiroku.parse(sample)
-    peak = _peak(lambda: minutes.to_tei(published="2026-01-01"))
+    peak = peak_bytes(lambda: minutes.to_tei(published="2026-01-01"))
     print(f"export: tei peak memory {peak / 1e6:.1f} MB = {peak / len(sample):.1f}x input")
     return 0
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import argparse
 import math
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import best_of
 
 import gijiroku
 from gijiroku.quality import review
@@ -26,22 +26,11 @@ SAMPLES = ROOT / "samples"
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 
 
-def _best(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Best wall time per run; the runs take turns, so a burst of load hits them all."""
-    best = dict.fromkeys(runs, float("inf"))
-    for _ in range(repeat):
-        for name, run in runs.items():
-            started = time.perf_counter()
-            run()
-            best[name] = min(best[name], time.perf_counter() - started)
-    return best
-
-
 def measure(name: str, text: str, repeat: int) -> tuple[float, float]:
     """(parse seconds, review seconds) of ``text``; prints one line."""
     minutes = gijiroku.parse(text)
     found = review(minutes, text)
-    times = _best(
+    times = best_of(
         {"parse": lambda: gijiroku.parse(text), "review": lambda: review(minutes, text)},
         repeat,
     )
