@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,29 @@ def test_json_that_cannot_be_written_is_an_output_error() -> None:
     with pytest.raises(OutputError, match="cannot be written as CSV"):
         open_writer("csv", csv_out).write(odd)
     assert csv_out.getvalue().count("\n") == 1  # the header only
+
+
+def _open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs Linux /proc")
+def test_a_signal_while_the_file_opens_closes_it_once(
+    tmp_path: Path, sendai: gijiroku.Minutes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stop (a signal raising in the main thread) between the temporary file's creation and
+    its file object: the descriptor is closed once, by its owner, and the file is deleted
+    (closing it twice could close whatever file later gets the same number)."""
+    from gijiroku.writers import JsonLinesWriter
+
+    def interrupted(self: object, raw: io.FileIO) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(JsonLinesWriter, "_wrap_raw", interrupted)
+    before = _open_descriptors()
+    writer = open_writer("jsonl", tmp_path / "out.jsonl")
+    with pytest.raises(KeyboardInterrupt):
+        writer.write(sendai)
+    writer.abort()
+    assert _open_descriptors() == before
+    assert _leftovers(tmp_path) == []

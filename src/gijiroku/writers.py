@@ -134,19 +134,31 @@ class MinutesWriter:
                 self._temporary = None
                 continue
             break
+        raw: io.FileIO | None = None
         try:
             if mode is not None:
                 os.chmod(self._temporary, stat.S_IMODE(mode))  # replacing a file keeps its mode
-            return self._wrap(fd)
+            raw = io.FileIO(fd, "w", closefd=True)  # from here on the file object owns fd
+            return self._wrap_raw(raw)
         except BaseException:
-            os.close(fd)
+            # a signal may arrive anywhere here: close fd exactly once, through its owner
+            # (closing fd by hand after a file object took it would let that object close
+            # whatever file later gets the same number)
+            if raw is None:
+                os.close(fd)
+            else:
+                raw.close()
             self._discard()
             raise
 
     def _wrap(self, fd: int) -> IO[Any]:
+        return self._wrap_raw(io.FileIO(fd, "w", closefd=True))
+
+    def _wrap_raw(self, raw: io.FileIO) -> IO[Any]:
+        buffered = io.BufferedWriter(raw)
         if self.binary:
-            return open(fd, "wb")
-        return open(fd, "w", encoding=self._encoding, newline="")
+            return buffered
+        return io.TextIOWrapper(buffered, encoding=self._encoding, newline="")
 
     def _start(self, stream: IO[Any]) -> None:
         """Write what comes before the first document."""
