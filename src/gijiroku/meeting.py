@@ -40,7 +40,7 @@ from gijiroku.dates import (
 )
 from gijiroku.models import Event, Meeting, Severity, Span, span_of
 from gijiroku.normalize import clean_text, compact
-from gijiroku.vocabulary import CELL_BORDERS, CLOSING_WORDS, ERA_NAMES, SPACES
+from gijiroku.vocabulary import BOX_CORNERS, CELL_BORDERS, CLOSING_WORDS, ERA_NAMES, SPACES
 
 if TYPE_CHECKING:
     from gijiroku.formats.base import Format
@@ -210,7 +210,7 @@ def _without_date(text: str, found: DateMatch) -> str | None:
     return text[: found.start] + " " + text[found.end :]
 
 
-_BOX = "─━┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋"
+_BOX = "─━" + BOX_CORNERS
 _BORDERS_RE = regex.compile(rf"^[{CELL_BORDERS}{_BOX}\s]+|[{CELL_BORDERS}{_BOX}\s]+$")
 
 

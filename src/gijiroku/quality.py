@@ -82,7 +82,7 @@ from gijiroku.models import (
 )
 from gijiroku.names import HONORIFICS, POSITION_WORDS
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, compact, line_starts
-from gijiroku.vocabulary import SP
+from gijiroku.vocabulary import LIST_SEPARATORS, SP
 
 __all__ = [
     "FIT_LOW",
@@ -623,7 +623,7 @@ _COLON_RE = regex.compile(r"[:：]")
 
 
 #: What separates the entries of a list printed on one line (林、森、山田).
-_LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜]")
+_LIST_SEPARATOR_RE = regex.compile(f"[{LIST_SEPARATORS}]")
 
 
 def _name_problem(member: Member, line: str) -> str | None:

@@ -50,6 +50,7 @@ from gijiroku.names import (
     strip_honorific,
 )
 from gijiroku.normalize import clean_text, compact
+from gijiroku.vocabulary import LIST_SEPARATORS
 
 if TYPE_CHECKING:
     from gijiroku.resolve import LabelParts
@@ -226,9 +227,9 @@ _LIST_TAIL_RE = regex.compile(
 #: An entry that is a head count (理事16名, 委員定数6名のうち出席者6名, 十名): nobody.
 _COUNT_ENTRY_RE = regex.compile(r"(?:[0-9０-９]+[名人]|^[〇一二三四五六七八九十百]+[名人])$")
 #: Separators of a list printed on one line: 、，, and table cells |.
-_LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜│┃]")
+_LIST_SEPARATOR_RE = regex.compile(f"[{LIST_SEPARATORS}]")
 #: A separator or a parenthesis: separators inside parentheses do not cut a list.
-_SEPARATOR_OR_PAREN_RE = regex.compile(r"[、，,|｜│┃（()）]")
+_SEPARATOR_OR_PAREN_RE = regex.compile(f"[{LIST_SEPARATORS}（()）]")
 #: Columns printed with spaces: a run of two or more.
 _COLUMN_GAP_RE = regex.compile(r"[ \u3000\t]{2,}")
 #: An attendance printed after a name: 伊藤忠通(出席), 山田(欠席).
@@ -619,7 +620,7 @@ def split_row(text: str) -> list[RowEntry]:
 #: and, with a space, before entries that print their own titles: 市執行部 市長(横田凱夫).
 _GROUP_PREFIX_RE = regex.compile(
     r"^[ \u3000]*(?P<group>[（(][^（()）]{1,30}[)）]|[^（()）、，,|｜：:\s]{2,30})"
-    r"(?:[ \u3000]*[：:]|(?P<space>[ \u3000]+)(?![、，,|｜│┃]))[ \u3000]*"
+    rf"(?:[ \u3000]*[：:]|(?P<space>[ \u3000]+)(?![{LIST_SEPARATORS}]))[ \u3000]*"
 )
 #: How the name of a body of people ends: 議会事務局, 市執行部, その他の出席者, 説明員.
 _GROUP_ENDINGS = ("部", "局", "課", "室", "者", "員", "会")

@@ -56,7 +56,9 @@ __all__ = [
     "OPENING_WORDS",
     "RANGE_SEPARATOR",
     "RULE_CHARS",
+    "BOX_CORNERS",
     "CELL_BORDERS",
+    "LIST_SEPARATORS",
     "SECTION_NUMBER_RE",
     "SP",
     "SPACES",
@@ -164,11 +166,15 @@ END_WORDS = f"(?:{CLOSING_WORDS}|まで)"
 MARKS = "〇○◯●◎◆■◇□△▲▼☆★"
 #: A character of a personal name or of a title: kanji, kana, the marks names carry.
 NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・]"
-#: The characters of a rule line (―――, ───, ━━━, ＝＝＝, −−−, …………), the borders of a
-#: table drawn with box characters included (┌──┬──┐, ├──┼──┤).
-RULE_CHARS = "―─━＝=－−‐\\-~〜…‥┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋"
+#: The corners and joints of a table drawn with box characters (┌──┬──┐, ├──┼──┤).
+BOX_CORNERS = "┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋"
+#: The characters of a rule line (―――, ───, ━━━, ＝＝＝, −−−, …………), a box-drawn table's
+#: borders included.
+RULE_CHARS = "―─━＝=－−‐\\-~〜…‥" + BOX_CORNERS
 #: A table's cell border: ``|``, ``｜`` and the box-drawing ``│``, ``┃``.
 CELL_BORDERS = "|｜│┃"
+#: What separates the entries of a list printed on one line: 、，, and a table's cells.
+LIST_SEPARATORS = "、，," + CELL_BORDERS
 #: Words that introduce a numbered agenda item: 議題（１）, 日程第１, 議案第５号, 協議事項１.
 AGENDA_NUMBER_WORDS = "議題|日程|議案|報告|案件|協議事項|審議事項"
 

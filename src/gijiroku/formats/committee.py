@@ -138,7 +138,6 @@ _SPEECH_RE = regex.compile(r"[。？！?!、]")
 
 
 _DIGIT_RE = regex.compile(r"[0-9０-９]")
-_ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
 
 
 def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
@@ -180,7 +179,7 @@ def _is_heading(match: regex.Match[str], ctx: Context) -> bool:
     """【山田委員】 alone is a label whose text follows, not a heading; 〔…〕 is always one."""
     if not match.group().lstrip().startswith("【"):
         return True
-    return not _ENDS_WITH_TITLE_RE.search(match["title"])
+    return not common.ENDS_WITH_TITLE_RE.search(match["title"])
 
 
 def _note_kind(groups: Mapping[str, str]) -> BlockMeta:

@@ -61,6 +61,7 @@ from gijiroku.vocabulary import (
     CLOCK,
     COURSE_WORDS,
     ERA_NAMES,
+    LIST_SEPARATORS,
     RULE_CHARS,
     SP,
     letter_spaced,
@@ -69,6 +70,7 @@ from gijiroku.vocabulary import (
 __all__ = [
     "BODY_RULES",
     "BODY_TAIL_RULES",
+    "ENDS_WITH_TITLE_RE",
     "EVENT_RULES",
     "HEADING_RULES",
     "HEADER_RULES",
@@ -211,7 +213,7 @@ def _is_material(match: regex.Match[str], ctx: Context) -> bool:
         and not RULE_LINE_RE.fullmatch(value)
         and not MARKED_EVENT_RE.fullmatch(value)
         and not (value[:1] in _SPEAKER_MARKS and label_key(value) is not None)
-        and not (value[:1] == "【" and _ENDS_WITH_TITLE_RE.search(value.rstrip("】 \u3000")))
+        and not (value[:1] == "【" and ENDS_WITH_TITLE_RE.search(value.rstrip("】 \u3000")))
     )
 
 
@@ -402,7 +404,7 @@ def _names_body(text: str) -> bool:
 
 
 #: What separates the entries of a list (伊藤、竹田 / 岩瀬達哉委員 | 遠藤久夫委員).
-_LIST_SEPARATOR_RE = regex.compile(r"[、，,|｜│┃]")
+_LIST_SEPARATOR_RE = regex.compile(f"[{LIST_SEPARATORS}]")
 #: A date range or a starting date (～令和６年…, から…): a date line goes on after it.
 _RANGE_START_RE = regex.compile(rf"{SP}*(?:[～〜~]|から)")
 
@@ -973,7 +975,8 @@ CLOSED_LABEL_TURN_RE = regex.compile(
 BRACKETED_LABEL_TURN_RE = regex.compile(
     rf"(?:(?P<mark>{MARK}){SP}*)?[（(]{SP}*(?P<label>{LABEL}){SP}*[)）]{SP}*(?P<text>\S.*)"
 )
-_ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
+#: A text that ends with a title word (【山田委員】 is a label, not a heading).
+ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
 
 
 def is_bracket_heading(match: regex.Match[str], ctx: Context) -> bool:
@@ -983,7 +986,7 @@ def is_bracket_heading(match: regex.Match[str], ctx: Context) -> bool:
         return False
     if not match.group().lstrip().startswith("【"):
         return True
-    return not _ENDS_WITH_TITLE_RE.search(match["title"])
+    return not ENDS_WITH_TITLE_RE.search(match["title"])
 
 
 _SPEECH_MARK_RE = regex.compile(r"[。？！?!、]")
