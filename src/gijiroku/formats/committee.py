@@ -134,16 +134,7 @@ ABSENT_MENTION_RES = (
     ),
 )
 _ENTRY_ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE}|君|氏|様|さん)$")
-_SPEECH_RE = regex.compile(r"[。？！?!、]")
-
-
 _DIGIT_RE = regex.compile(r"[0-9０-９]")
-
-
-def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
-    """A label's text reads as speech (a sentence), not as a roster value."""
-    text = match["text"] or ""
-    return bool(_SPEECH_RE.search(text))
 
 
 def _is_spaced_label(match: regex.Match[str], ctx: Context) -> bool:
@@ -207,7 +198,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         children=_MEMBERS,
     ),
     *common.HEADER_RULES,
-    Rule("speech-turn", BlockKind.TURN, TURN_RE, guard=_is_speech, ends_header=True),
+    Rule("speech-turn", BlockKind.TURN, TURN_RE, guard=common.speaks, ends_header=True),
     Rule(
         "bracket-turn", BlockKind.TURN, BRACKET_TURN_RE, ends_header=True, absorb_next=NAME_PAREN_RE
     ),
