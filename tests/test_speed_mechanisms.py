@@ -18,11 +18,12 @@ from hypothesis import strategies as st
 
 import gijiroku
 from gijiroku.batch import Digest, Task, run_tasks
-from gijiroku.blocks import BlockKind, Pos
+from gijiroku.blocks import Block, BlockKind, NoteMeta, Pos, unchecked_block
 from gijiroku.formats import FORMATS
 from gijiroku.formats.base import Rule, in_mode
 from gijiroku.layout import (
     _BANNERS,
+    PAGE_MARKER_RE,
     count_labels,
     count_lone_labels,
     is_contents_line,
@@ -38,7 +39,7 @@ from gijiroku.normalize import (
     split_lines,
 )
 from gijiroku.quality import _chars
-from gijiroku.tokenizer import _rule_index
+from gijiroku.tokenizer import _MARKER_STARTS, _groups, _needs_test, _rule_index
 
 from .conftest import sample_paths
 
@@ -74,10 +75,63 @@ def test_the_index_keeps_every_rule_whose_pattern_matches() -> None:
 def test_the_index_applies_regions_and_modes() -> None:
     fmt = FORMATS["assembly"]
     index = _rule_index(fmt.header_rules)
-    in_roster = {rule.name for rule in index.candidates("header", "roster", "　")}
-    outside = {rule.name for rule in index.candidates("header", None, "　")}
+    in_roster = {plan.rule.name for plan in index.candidates("header", "roster", "　")}
+    outside = {plan.rule.name for plan in index.candidates("header", None, "　")}
     assert "roster-row" in in_roster
     assert "roster-row" not in outside  # tried in a list of people only
+
+
+def test_a_plan_tries_a_rule_as_the_rule_says() -> None:
+    """Each plan carries its rule's pattern, needs, when and guard; a shared pattern is
+    marked on every rule that shares it."""
+    for fmt in FORMATS.values():
+        for rules in (fmt.header_rules, fmt.body_rules):
+            for plan in _rule_index(rules).candidates("header", None, "日"):
+                rule = plan.rule
+                assert plan.fullmatch == rule.pattern.fullmatch
+                assert (plan.needs is None) == (not rule.needs)
+                assert plan.when is rule.when
+                assert plan.guard is rule.guard
+                sharing = sum(other.pattern is rule.pattern for other in rules)
+                assert (plan.shared is not None) == (
+                    sharing > 1 and plan.shared == id(rule.pattern)
+                )
+
+
+@given(st.text(alphabet="日時：: 　（）署名時程abc0", max_size=12))
+def test_the_needs_test_is_any_character(text: str) -> None:
+    for needs in ("署", "）)", "：:", "時程"):
+        test = _needs_test(needs)
+        assert test is not None
+        assert bool(test(text)) == any(char in text for char in needs)
+
+
+@given(st.text(alphabet=" \u3000-－ーPp.Ｐ0１2３/abc", max_size=10))
+def test_page_markers_start_with_a_marker_character(text: str) -> None:
+    """The tokenizer skips lines whose first character (after spaces) cannot start the
+    shared page marker: no such line is one."""
+    if text.lstrip(" \u3000")[:1] not in _MARKER_STARTS:
+        assert PAGE_MARKER_RE.fullmatch(text) is None
+
+
+def test_groups_are_the_group_dictionary_without_unset_groups() -> None:
+    for pattern, text in [
+        (r"(?P<text>.+)", "本日の会議を開きます。"),
+        (r"(?P<mark>○)?(?P<label>\S+)", "議長"),
+        (r"(?:(?P<text>x)|y)", "y"),
+        (r"(a)(?P<text>b)", "ab"),
+    ]:
+        match = regex.fullmatch(pattern, text)
+        assert match is not None
+        assert _groups(match) == {k: v for k, v in match.groupdict().items() if v is not None}
+
+
+def test_a_block_made_unchecked_is_the_block_made_checked() -> None:
+    span = Pos(0, 2, 1, 1, None)
+    made = unchecked_block(BlockKind.NOTE, span, {"text": "拍手"}, NoteMeta(), "note", ())
+    assert made == Block(BlockKind.NOTE, span, {"text": "拍手"}, NoteMeta(), rule="note")
+    assert made.meta == NoteMeta()
+    assert made.children == ()
 
 
 def test_a_mode_guard_becomes_the_rules_modes() -> None:

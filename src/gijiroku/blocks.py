@@ -368,3 +368,35 @@ class Block:
     def text_of(self, source: str) -> str:
         """The characters of ``source`` this block covers."""
         return source[self.span.start : self.span.end]
+
+
+_SET_SLOT = tuple(
+    Block.__dict__[name].__set__ for name in ("kind", "span", "groups", "meta", "rule", "children")
+)
+
+
+def unchecked_block(
+    kind: BlockKind,
+    span: Pos,
+    groups: Mapping[str, str],
+    meta: BlockMeta,
+    rule: str,
+    children: tuple[Block, ...],
+) -> Block:
+    """A :class:`Block` made without the checks of its constructor, for the tokenizer's
+    inner loop: ``meta`` must already be a record of :data:`META_TYPES` [``kind``] (a rule's
+    ``meta`` is checked when the rule is made, a derived one when it is derived)."""
+    block: Block = object.__new__(Block)
+    set_kind, set_span, set_groups, set_meta, set_rule, set_children = _SET_SLOT
+    set_kind(block, kind)
+    set_span(block, span)
+    set_groups(block, groups)
+    set_meta(block, meta)
+    set_rule(block, rule)
+    set_children(block, children)
+    return block
+
+
+def default_meta(kind: BlockKind) -> BlockMeta:
+    """The record a block of ``kind`` carries when its rule gives none."""
+    return _DEFAULT_META[kind]

@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -87,13 +88,14 @@ def split_lines(text: str) -> list[Line]:
     if _SEPARATORS_RE.search(text):
         return _split_lines_slowly(text)
     lines: list[Line] = []
+    append = lines.append
+    make = tuple.__new__  # Line(...) without the keyword handling of a named tuple's __new__
     start = 0
     form_feed = False
     for number, piece in enumerate(text.splitlines(keepends=True), start=1):
         content = piece.rstrip(_BREAK_CHARS)  # (a piece ends with one break at most)
-        lines.append(
-            Line(number, start, start + len(content), content, not content.strip(), form_feed)
-        )
+        end = start + len(content)
+        append(make(Line, (number, start, end, content, not content.strip(), form_feed)))
         form_feed = piece.endswith("\f")
         start += len(piece)
     if not lines or form_feed:
@@ -124,6 +126,9 @@ EDITOR_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 _EDITOR_LINE_BREAK_STD_RE = re.compile(r"\r\n|\r|\n")
 
 
+_ONE_MORE = (1).__add__
+
+
 def line_starts(text: str) -> list[int]:
     """The offset where each line begins, as editors count lines (LF, CRLF or CR): line
     ``n`` begins at ``line_starts(text)[n - 1]``; a bisection gives the line of an offset.
@@ -132,6 +137,9 @@ def line_starts(text: str) -> list[int]:
         >>> line_starts("a\\r\\nb\\rc\\n")
         [0, 3, 5, 7]
     """
+    if "\r" not in text:  # each line begins one past the end of the one before
+        pieces = text.split("\n")
+        return list(itertools.accumulate(map(_ONE_MORE, map(len, pieces[:-1])), initial=0))
     return [0, *(m.end() for m in _EDITOR_LINE_BREAK_STD_RE.finditer(text))]
 
 

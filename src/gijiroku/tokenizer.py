@@ -21,9 +21,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable, Iterator, Sequence
 from types import MappingProxyType
+from typing import NamedTuple
 
 import regex
 
@@ -38,9 +39,17 @@ from gijiroku.blocks import (
     LayoutMeta,
     Pos,
     UnmatchedMeta,
+    default_meta,
+    unchecked_block,
 )
-from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Rule
-from gijiroku.layout import LineSurvey, find_running_headers, names_in_labels, survey_lines
+from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Guard, Rule
+from gijiroku.layout import (
+    PAGE_MARKER_RE,
+    LineSurvey,
+    find_running_headers,
+    names_in_labels,
+    survey_lines,
+)
 from gijiroku.normalize import Line, line_starts, split_lines
 
 __all__ = ["Paragraph", "tokenize_lines"]
@@ -57,23 +66,29 @@ def _latin_start(piece: str) -> bool:
     return piece[:1].isascii() and piece[:1].isalpha()
 
 
-@dataclass(slots=True)
 class Paragraph:
     """Lines joined into one logical unit, with a map back to the source offsets.
 
     ``text`` is the joined raw text (each piece stripped of surrounding spaces);
     ``pieces`` holds ``(offset in text, offset in source)`` for each joined piece.
+    Made from its first line (its content already stripped, ``lead`` the white space
+    before it); :meth:`add` appends the next ones.
     """
 
-    parts: list[str] = field(default_factory=list)
-    pieces: list[tuple[int, int]] = field(default_factory=list)
-    length: int = 0
-    start: int = 0
-    end: int = 0
-    indent: int = 0
-    columns: int = 0
-    pages: list[Block] = field(default_factory=list)
-    _text: str | None = None
+    __slots__ = ("_text", "columns", "end", "indent", "length", "pages", "parts", "pieces", "start")
+
+    def __init__(self, raw: str, content: str, lead: int, source_start: int) -> None:
+        self.parts = [content]
+        self.pieces = [(0, source_start)]
+        self.length = len(content)
+        self.start = source_start
+        self.end = source_start + self.length
+        self.indent = lead
+        self.columns = (
+            lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead) if lead else 0
+        )
+        self.pages: list[Block] = []
+        self._text: str | None = content
 
     @property
     def text(self) -> str:
@@ -86,13 +101,8 @@ class Paragraph:
         """Append a line's content (stripped) to the paragraph."""
         raw = line.text
         content = raw.strip(_STRIP)
-        lead = len(raw) - len(raw.lstrip(_STRIP))
-        source_start = line.start + lead
-        if not self.pieces:
-            self.start = source_start
-            self.indent = lead
-            self.columns = lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead)
-        elif self.parts and _latin_end(self.parts[-1]) and _latin_start(content):
+        source_start = line.start + raw.find(content[:1])
+        if _latin_end(self.parts[-1]) and _latin_start(content):
             self.parts.append(" ")  # an English phrase wrapped between two words
             self.length += 1
         self.pieces.append((self.length, source_start))
@@ -115,6 +125,9 @@ class Paragraph:
             at = self.source_offset(start)
             return at, at
         return self.source_offset(start), self.source_offset(end - 1) + 1
+
+
+_new_tuple = tuple.__new__  # Pos(...) without the keyword handling of a named tuple's __new__
 
 
 class _Positions:
@@ -142,7 +155,12 @@ class _Positions:
         starts = self._line_starts
         first = bisect.bisect_right(starts, start)
         last = first if end - 1 <= start else bisect.bisect_right(starts, end - 1)
-        return Pos(start, end, first, last, self.page_at(start))
+        pages = self._page_starts
+        if len(pages) > 1:
+            page = self._page_numbers[bisect.bisect_right(pages, start) - 1]
+        else:
+            page = self._page_numbers[0] if pages else None
+        return _new_tuple(Pos, (start, end, first, last, page))
 
 
 def _choose_paragraph_mode(fmt: Format, lines: Sequence[Line]) -> str:
@@ -165,6 +183,10 @@ def _page_number(match: regex.Match[str]) -> int | None:
     )
 
 
+#: The characters :data:`~gijiroku.layout.PAGE_MARKER_RE` can start with, after spaces.
+_MARKER_STARTS = frozenset("-－‐―−ーPpＰｐ0123456789０１２３４５６７８９")
+
+
 def _find_page_markers(
     fmt: Format, lines: Sequence[Line]
 ) -> dict[int, tuple[int | None, regex.Match[str]]]:
@@ -174,8 +196,12 @@ def _find_page_markers(
         return found
     last_number: int | None = None
     non_blank = [i for i, line in enumerate(lines) if not line.is_blank]
+    shared_marker = fmt.page_marker is PAGE_MARKER_RE
     for position, i in enumerate(non_blank):
-        match = fmt.page_marker.fullmatch(lines[i].text)
+        text = lines[i].text
+        if shared_marker and text.lstrip(" \u3000")[:1] not in _MARKER_STARTS:
+            continue  # (the shared marker's first character after spaces is one of these)
+        match = fmt.page_marker.fullmatch(text)
         if match is None:
             continue
         number = _page_number(match)
@@ -249,8 +275,10 @@ def _paragraphs(
     """Paragraphs and top-level page blocks, in order."""
     current: Paragraph | None = None
     continuing = False
+    pdf = mode == "pdf"
+    special = markers.keys() | furniture.keys()
     for i, line in enumerate(lines):
-        if i in markers or i in furniture:
+        if special and i in special:
             if i in furniture:
                 page = _page_block(line, None, spans, furniture[i])
             else:
@@ -271,10 +299,14 @@ def _paragraphs(
         if current is not None and (mode == "line" or not continuing):
             yield current
             current = None
+        raw = line.text
         if current is None:
-            current = Paragraph()
-        current.add(line)
-        continuing = mode == "pdf" and not line.text.endswith(_TRAILING_SPACE)
+            content = raw.strip(_STRIP)
+            lead = raw.find(content[:1]) if raw[:1] in _STRIP else 0
+            current = Paragraph(raw, content, lead, line.start + lead)
+        else:
+            current.add(line)
+        continuing = pdf and not raw.endswith(_TRAILING_SPACE)
     if current is not None:
         yield current
 
@@ -354,6 +386,28 @@ def _note_people(children: list[Block], ctx: Context) -> None:
 _WHITE_RE = regex.compile(r"[\s\u3000]+")
 
 
+class _Plan(NamedTuple):
+    """How a rule is tried (:meth:`_RuleIndex.candidates`): its pattern's ``fullmatch``, a
+    test of the characters it needs (None: none), its ``when``, whether it looks at the next
+    paragraph, its guard, and the id of its pattern when another rule of the same list shares
+    it (None when none does: the match is then not remembered)."""
+
+    rule: Rule
+    fullmatch: Callable[[str], regex.Match[str] | None]
+    needs: Callable[[str], object] | None
+    when: Callable[[Context], bool] | None
+    requires_next: bool
+    guard: Guard | None
+    shared: int | None
+
+
+def _needs_test(needs: str) -> Callable[[str], object] | None:
+    """A test that a text holds one of the characters ``needs`` (None for no condition)."""
+    if not needs:
+        return None
+    return re.compile("[" + re.escape(needs) + "]").search
+
+
 class _RuleIndex:
     """The rules of a table that may read a paragraph, by the region, the mode and the
     paragraph's first character: a rule is tried only where it applies (its ``region`` and
@@ -369,17 +423,31 @@ class _RuleIndex:
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         self.by_first: dict[str, tuple[Rule, ...]] = {}
-        self.by_key: dict[tuple[str, str | None, str], tuple[Rule, ...]] = {}
+        self.by_key: dict[tuple[str, str | None, str], tuple[_Plan, ...]] = {}
 
-    def candidates(self, region: str, mode: str | None, text: str) -> tuple[Rule, ...]:
-        """The rules that may match ``text`` (not empty), in their order."""
+    def candidates(self, region: str, mode: str | None, text: str) -> tuple[_Plan, ...]:
+        """How to try the rules that may match ``text`` (not empty), in their order."""
         key = (region, mode, text[0])
         found = self.by_key.get(key)
         if found is None:
-            found = tuple(
+            rules = tuple(
                 rule
                 for rule in self._by_first(text[0])
                 if rule.region in ("any", region) and (rule.modes is None or mode in rule.modes)
+            )
+            found = tuple(
+                _Plan(
+                    rule,
+                    rule.pattern.fullmatch,
+                    _needs_test(rule.needs),
+                    rule.when,
+                    rule.requires_next,
+                    rule.guard,
+                    id(rule.pattern)
+                    if sum(other.pattern is rule.pattern for other in rules) > 1
+                    else None,
+                )
+                for rule in rules
             )
             if len(self.by_key) < self.LIMIT:
                 self.by_key[key] = found
@@ -406,10 +474,15 @@ def _rule_index(rules: tuple[Rule, ...]) -> _RuleIndex:
 
 
 @functools.lru_cache(maxsize=64)
-def _mentions_by_kind(rules: tuple[ChildRule, ...]) -> dict[BlockKind, tuple[ChildRule, ...]]:
-    """The mention rules that look in each kind of block, in their order (a block of a kind
-    no rule names is not looked at)."""
-    return {kind: tuple(r for r in rules if kind in r.kinds) for kind in BlockKind}
+def _mentions_by_kind(
+    rules: tuple[ChildRule, ...],
+) -> dict[BlockKind, tuple[tuple[ChildRule, Callable[[str], object] | None], ...]]:
+    """The mention rules that look in each kind of block, in their order, each with the test
+    of the characters it needs (a block of a kind no rule names is not looked at)."""
+    return {
+        kind: tuple((r, _needs_test(r.needs)) for r in rules if kind in r.kinds)
+        for kind in BlockKind
+    }
 
 
 def _match_rule(
@@ -417,28 +490,44 @@ def _match_rule(
 ) -> tuple[Rule, regex.Match[str]] | None:
     text = para.text
     # Rules that share a pattern (the keys of the header) match it once per paragraph.
-    matched: dict[regex.Pattern[str], regex.Match[str] | None] = {}
-    for rule in rules.candidates(ctx.region, ctx.mode, text):
-        if rule.needs and not any(char in text for char in rule.needs):
+    matched: dict[int, regex.Match[str] | None] = {}
+    plans = rules.by_key.get((ctx.region, ctx.mode, text[0]))
+    if plans is None:
+        plans = rules.candidates(ctx.region, ctx.mode, text)
+    for rule, fullmatch, needs, when, requires_next, guard, shared in plans:
+        if needs is not None and not needs(text):
             continue
-        if rule.when is not None and not rule.when(ctx):
+        if when is not None and not when(ctx):
             continue
-        if rule.requires_next and (
+        if requires_next and (
             following is None
             or rule.absorb_next is None
             or not rule.absorb_next.fullmatch(following.text)
         ):
             continue
-        if rule.pattern in matched:
-            match = matched[rule.pattern]
+        if shared is None:
+            match = fullmatch(text)
+        elif shared in matched:
+            match = matched[shared]
         else:
-            match = matched[rule.pattern] = rule.pattern.fullmatch(text)
+            match = matched[shared] = fullmatch(text)
         if match is None:
             continue
-        if rule.guard is not None and not rule.guard(match, ctx):
+        if guard is not None and not guard(match, ctx):
             continue
         return rule, match
     return None
+
+
+def _groups(match: regex.Match[str]) -> dict[str, str]:
+    """The named groups a match set (a pattern with one group, the catch-all ``text`` of
+    continuation lines, is read without building the whole group dictionary)."""
+    names = match.re.groupindex
+    if len(names) == 1:
+        for name, number in names.items():
+            value = match.group(number)
+            return {name: value} if value is not None else {}
+    return {k: v for k, v in match.groupdict().items() if v is not None}
 
 
 def _meta(rule: Rule, groups: dict[str, str], para: Paragraph) -> BlockMeta | None:
@@ -481,30 +570,32 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     mentions = _mentions_by_kind(fmt.mention_rules)
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
     blocks: list[Block] = []
+    span = spans.span
     upcoming = next(items, None)
     while upcoming is not None:
         item, upcoming = upcoming, next(items, None)
-        if isinstance(item, Block):
-            blocks.append(item)
+        if not isinstance(item, Paragraph):
+            blocks.append(item)  # a page marker or furniture, already a block
             continue
         para = item
         following = upcoming if isinstance(upcoming, Paragraph) else None
         ctx.previous_indent, ctx.indent = ctx.indent, para.indent
         ctx.following = following.text if following is not None else None
-        rules = header_rules if ctx.region == "header" else body_rules
-        found = _match_rule(rules, para, ctx, following)
+        found = _match_rule(
+            header_rules if ctx.region == "header" else body_rules, para, ctx, following
+        )
         if found is None:
-            block = Block(
+            block = unchecked_block(
                 BlockKind.UNMATCHED,
-                spans.span(para.start, para.end),
+                span(para.start, para.end),
                 MappingProxyType({"text": para.text}),
                 UnmatchedMeta(region=ctx.region),
-                rule="unmatched",
-                children=tuple(para.pages),
+                "unmatched",
+                tuple(para.pages),
             )
             blocks.append(block)
             ctx.index += 1
-            ctx.previous = block.kind
+            ctx.previous = BlockKind.UNMATCHED
             ctx.previous_rule = None
             ctx.open_key = None
             continue
@@ -512,7 +603,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         if rule.ends_header and ctx.region == "header":
             ctx.region = "body"
             ctx.mode = None
-        groups = {k: v for k, v in match.groupdict().items() if v is not None}
+        groups = _groups(match)
         end = para.end
         children: list[Block] = []
         if rule.children is not None:
@@ -528,9 +619,11 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 end = following.end
                 children += following.pages
                 upcoming = next(items, None)
-        meta = _meta(rule, groups, para)
-        for mention in mentions.get(rule.kind, ()):
-            if mention.needs and not any(char in para.text for char in mention.needs):
+        meta = (
+            rule.meta if rule.derive is None and not rule.with_indent else _meta(rule, groups, para)
+        )
+        for mention, needs in mentions.get(rule.kind, ()):
+            if needs is not None and not needs(para.text):
                 continue
             if id(mention) not in spent:
                 mentioned = _children(mention, para.text, 0, para, spans, ctx)
@@ -541,24 +634,26 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             ctx.mode = rule.sets_mode
         elif ctx.mode in rule.ends_modes:
             ctx.mode = None
-        children += para.pages
-        if isinstance(meta, HeaderMeta) and meta.name is HeaderName.TITLE:
-            ctx.title_seen = True
-        ctx.open_key = (
-            meta.name
-            if isinstance(meta, HeaderMeta) and "key" in groups and not groups.get("value")
-            else None
+        if para.pages:
+            children += para.pages
+        if isinstance(meta, HeaderMeta):
+            if meta.name is HeaderName.TITLE:
+                ctx.title_seen = True
+            ctx.open_key = meta.name if "key" in groups and not groups.get("value") else None
+        else:
+            ctx.open_key = None
+        kind = rule.kind
+        blocks.append(
+            unchecked_block(
+                kind,
+                span(para.start, end),
+                MappingProxyType(groups),
+                meta if meta is not None else default_meta(kind),
+                rule.name,
+                tuple(children) if children else (),
+            )
         )
-        block = Block(
-            rule.kind,
-            spans.span(para.start, end),
-            MappingProxyType(groups),
-            meta,
-            rule=rule.name,
-            children=tuple(children),
-        )
-        blocks.append(block)
         ctx.index += 1
-        ctx.previous = block.kind
+        ctx.previous = kind
         ctx.previous_rule = rule.name
     return blocks
