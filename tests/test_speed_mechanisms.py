@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 import gijiroku
 from gijiroku.batch import Digest, Task, run_tasks
 from gijiroku.blocks import Block, BlockKind, NoteMeta, Pos, unchecked_block
-from gijiroku.formats import FORMATS
+from gijiroku.formats import FORMATS, common
 from gijiroku.formats.base import Rule, in_mode
 from gijiroku.layout import (
     _BANNERS,
+    LABEL_WORD_PAREN,
     PAGE_MARKER_RE,
     count_labels,
     count_lone_labels,
@@ -385,3 +386,25 @@ def test_a_result_given_as_text_reads_as_the_minutes() -> None:
         assert result.summary() == Digest(
             len(minutes.utterances), tuple(d.code for d in minutes.diagnostics)
         )
+
+
+_LABEL_ALONE_AS_WRITTEN = regex.compile(
+    rf"(?P<mark>【){common.SP}*(?P<label>{common.LABEL}){common.SP}*】"
+    rf"|(?P<mark>[〇○◯●◎◆■◇□])?[ \u3000]*(?P<label>{LABEL_WORD_PAREN})"
+)
+
+
+@given(st.text(alphabet="議長委員山田（()）　 ：:、。「」【】○abc", max_size=40))
+def test_the_label_alone_pattern_takes_its_word_whole_and_matches_the_same(text: str) -> None:
+    """The possessive word of ``LABEL_ALONE_RE`` gives back nothing the pattern could use."""
+    ours, written = common.LABEL_ALONE_RE.fullmatch(text), _LABEL_ALONE_AS_WRITTEN.fullmatch(text)
+    assert (ours is None) == (written is None)
+    if ours is not None and written is not None:
+        assert ours.groupdict() == written.groupdict()
+
+
+def test_the_label_alone_pattern_on_sample_lines() -> None:
+    for text in _paragraph_texts():
+        ours = common.LABEL_ALONE_RE.fullmatch(text)
+        written = _LABEL_ALONE_AS_WRITTEN.fullmatch(text)
+        assert (ours and ours.groupdict()) == (written and written.groupdict()), text

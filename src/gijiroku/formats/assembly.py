@@ -852,6 +852,7 @@ BODY_RULES: tuple[Rule, ...] = (
         BlockKind.SIGNATURE,
         STATEMENT_RE,
         sets_mode="signature",
+        needs="署",  # (the statement holds 署名)
     ),
     Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
     Rule("signature-date", BlockKind.SIGNATURE, SIGNATURE_DATE_RE, guard=in_mode("signature")),

@@ -1027,10 +1027,14 @@ def note_kind(groups: Mapping[str, str]) -> BlockMeta:
 NOTE_LINE_RE = regex.compile(rf"(?P<text>{BRACKET_NOTE_RE.pattern})", regex.VERBOSE)
 
 
+#: :data:`~gijiroku.layout.LABEL_WORD_PAREN` with its word taken whole (``{1,30}+``): a
+#: shorter word is followed by one of its own characters, never by a parenthesis or the end,
+#: so giving characters back finds no other match; prose fails at once.
+_LABEL_WORD_PAREN_WHOLE = LABEL_WORD_PAREN.replace("{1,30}", "{1,30}+", 1)
 #: A label alone on its line: an optional mark, a name or title, maybe a name in parentheses.
 LABEL_ALONE_RE = regex.compile(
     rf"(?P<mark>【){SP}*(?P<label>{LABEL}){SP}*】"  # 【委員】 alone, the speech below
-    rf"|(?P<mark>[〇○◯●◎◆■◇□])?[ \u3000]*(?P<label>{LABEL_WORD_PAREN})"
+    rf"|(?P<mark>[〇○◯●◎◆■◇□])?[ \u3000]*(?P<label>{_LABEL_WORD_PAREN_WHOLE})"
 )
 
 
