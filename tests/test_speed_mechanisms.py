@@ -41,6 +41,7 @@ from gijiroku.normalize import (
 )
 from gijiroku.quality import _chars
 from gijiroku.tokenizer import _MARKER_STARTS, _groups, _needs_test, _rule_index
+from gijiroku.vocabulary import SP
 
 from .conftest import sample_paths
 
@@ -389,7 +390,7 @@ def test_a_result_given_as_text_reads_as_the_minutes() -> None:
 
 
 _LABEL_ALONE_AS_WRITTEN = regex.compile(
-    rf"(?P<mark>【){common.SP}*(?P<label>{common.LABEL}){common.SP}*】"
+    rf"(?P<mark>【){SP}*(?P<label>{common.LABEL}){SP}*】"
     rf"|(?P<mark>[〇○◯●◎◆■◇□])?[ \u3000]*(?P<label>{LABEL_WORD_PAREN})"
 )
 
