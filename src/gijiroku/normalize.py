@@ -87,6 +87,8 @@ def split_lines(text: str) -> list[Line]:
     """
     if _SEPARATORS_RE.search(text):
         return _split_lines_slowly(text)
+    if not _BREAK_BUT_LF_RE.search(text):
+        return _split_at_line_feeds(text)
     lines: list[Line] = []
     append = lines.append
     make = tuple.__new__  # Line(...) without the keyword handling of a named tuple's __new__
@@ -100,6 +102,26 @@ def split_lines(text: str) -> list[Line]:
         start += len(piece)
     if not lines or form_feed:
         lines.append(Line(len(lines) + 1, start, len(text), "", True, form_feed))
+    return lines
+
+
+#: A line break other than LF (or a character ``str.splitlines`` takes for one).
+_BREAK_BUT_LF_RE = re.compile("[\r\f\v\x85\u2028\u2029\x1c-\x1e]")
+
+
+def _split_at_line_feeds(text: str) -> list[Line]:
+    """:func:`split_lines` for a text whose only line break is LF (most texts)."""
+    pieces = text.split("\n")
+    if len(pieces) > 1 and not pieces[-1]:
+        pieces.pop()  # a final LF ends the last line
+    lines: list[Line] = []
+    append = lines.append
+    make = tuple.__new__
+    start = 0
+    for number, content in enumerate(pieces, start=1):
+        end = start + len(content)
+        append(make(Line, (number, start, end, content, not content or content.isspace(), False)))
+        start = end + 1
     return lines
 
 

@@ -229,6 +229,8 @@ def _page_boundaries(
     """Where each page begins and its number; the first page's number (None if unknown)."""
     boundaries: list[tuple[int, int | None]] = []
     first: int | None = None
+    if not markers and not any(line.after_form_feed for line in lines):
+        return boundaries, first  # one page, its number unknown
     current: int | None = None
     content_since_marker = True
     for i, line in enumerate(lines):
