@@ -21,13 +21,12 @@ Example:
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 import regex
 
-from gijiroku.normalize import compact
+from gijiroku.normalize import compact, memoized
 
 __all__ = [
     "CHAIR_ROLES",
@@ -195,12 +194,12 @@ def position_suffix(text: str) -> str | None:
         >>> position_suffix("伊藤よしのり議長"), position_suffix("山田太郎")
         ('議長', None)
     """
-    return _position_suffix_of_tail(text[-_LONGEST_POSITION * 2 :])
+    return memoized("position_suffix", _position_suffix_of_tail, text[-_LONGEST_POSITION * 2 :])
 
 
-@functools.lru_cache(maxsize=16384)
 def _position_suffix_of_tail(tail: str) -> str | None:
-    """:func:`position_suffix` of the end of a text, cached: labels and entries repeat."""
+    """:func:`position_suffix` of the end of a text (remembered for the parse: labels and
+    entries repeat)."""
     match = _ENDS_WITH_POSITION_RE.search(fold_variants(compact(tail)))
     return match.group() if match else None
 
@@ -345,15 +344,13 @@ def split_person(
     伊奈川, ``参事官(社会保障担当)``). Old character forms are compared as today's (米窪國務大臣
     → 米窪, 國務大臣); what is returned is as printed.
     """
-    if known_titles == ():  # no evidence: the same text splits the same way (cached)
-        return _split_plainly(text, run_together, default_surname)
+    if known_titles == ():  # no evidence: the same text splits the same way (remembered)
+        return memoized("split_plainly", _split_plainly, (text, run_together, default_surname))
     return _split_person(text, known_titles, run_together, default_surname)
 
 
-@functools.lru_cache(maxsize=16384)
-def _split_plainly(
-    text: str, run_together: bool, default_surname: int
-) -> tuple[str | None, str | None]:
+def _split_plainly(key: tuple[str, bool, int]) -> tuple[str | None, str | None]:
+    text, run_together, default_surname = key
     return _split_person(text, (), run_together, default_surname)
 
 

@@ -21,9 +21,11 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import NamedTuple
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, NamedTuple, TypeVar
 
 import mojimoji
 import regex
@@ -36,6 +38,8 @@ __all__ = [
     "count_lines",
     "join_segments",
     "line_starts",
+    "memo_scope",
+    "memoized",
     "split_lines",
 ]
 
@@ -160,7 +164,12 @@ def _to_half_width_alnum(match: regex.Match[str]) -> str:
 def clean_text(text: str) -> str:
     """Normalize a string for a record field (see the module docstring for the steps)."""
     if len(text) <= _SHORT:
-        return _clean_short(text)
+        memo = _MEMO.get()
+        if memo is not None:
+            found = memo.clean.get(text)
+            if found is None:
+                found = memo.clean[text] = _clean(text)
+            return found
     return _clean(text)
 
 
@@ -179,9 +188,9 @@ def _clean(text: str) -> str:
     return text.strip(" \u3000\t")
 
 
-#: Short strings (labels, names, header values) repeat: their clean forms are cached.
+#: Short strings (labels, names, header values) repeat within a document: during a parse
+#: (:func:`memo_scope`) their clean and compact forms are computed once.
 _SHORT = 48
-_clean_short = functools.lru_cache(maxsize=16384)(_clean)
 
 
 def compact(text: str) -> str:
@@ -192,16 +201,71 @@ def compact(text: str) -> str:
         '藤丸敏'
     """
     if len(text) <= _SHORT:
-        return _compact_short(text)
+        memo = _MEMO.get()
+        if memo is not None:
+            found = memo.compact.get(text)
+            if found is None:
+                found = memo.compact[text] = WHITESPACE_RE.sub("", _clean(text))
+            return found
     return WHITESPACE_RE.sub("", _clean(text))
 
 
-def _compact(text: str) -> str:
-    return WHITESPACE_RE.sub("", _clean(text))
+# -- a memo for one parse ---------------------------------------------------------------------
 
 
-#: Names and labels are compared again and again: the compact forms of short strings are cached.
-_compact_short = functools.lru_cache(maxsize=16384)(_compact)
+class _ParseMemo:
+    """What pure functions of short strings gave during one parse: ``clean`` and ``compact``
+    forms, and a table per named function (:func:`memoized`)."""
+
+    __slots__ = ("clean", "compact", "tables")
+
+    def __init__(self) -> None:
+        self.clean: dict[str, str] = {}
+        self.compact: dict[str, str] = {}
+        self.tables: dict[str, dict[Any, Any]] = {}
+
+
+_MEMO: ContextVar[_ParseMemo | None] = ContextVar("gijiroku_parse_memo", default=None)
+
+
+@contextmanager
+def memo_scope() -> Iterator[None]:
+    """Remember, until the block ends, what :func:`clean_text`, :func:`compact` and the
+    functions called through :func:`memoized` gave for a string (labels, names and entries
+    repeat within a document). The parser opens one scope per document: nothing is kept from
+    one parse to the next, and outside a scope every call computes afresh.
+
+    Example:
+        >>> with memo_scope():
+        ...     compact("藤丸　敏") == compact("藤丸　敏")
+        True
+    """
+    token = _MEMO.set(_ParseMemo())
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
+
+
+def memoized(table: str, compute: Callable[[_K], _V], key: _K) -> _V:
+    """``compute(key)``, remembered in ``table`` for the rest of the :func:`memo_scope`
+    (computed afresh outside one). ``compute`` must be a pure function of ``key``, and one
+    ``table`` name must always go with one ``compute``."""
+    memo = _MEMO.get()
+    if memo is None:
+        return compute(key)
+    found = memo.tables.get(table)
+    if found is None:
+        found = memo.tables[table] = {}
+    try:
+        value: _V = found[key]
+    except KeyError:
+        value = found[key] = compute(key)
+    return value
 
 
 def join_segments(segments: list[str]) -> str:
