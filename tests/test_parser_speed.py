@@ -11,6 +11,9 @@ import gijiroku
 from gijiroku import normalize
 from gijiroku.names import position_suffix, split_person
 from gijiroku.normalize import _clean, clean_text, compact, memo_scope, memoized
+from gijiroku.notes import INLINE_NOTE_RE, find_inline_notes
+
+from .conftest import sample_paths
 
 _TEXTS = st.text(
     alphabet=st.sampled_from("林 山田\u3000太郎委員長議ｶﾞｷﾞＩＣＴ２0a\t\u200b（）〔〕拍手")
@@ -74,3 +77,43 @@ def test_the_memo_ends_when_a_parse_fails() -> None:
     with pytest.raises(gijiroku.FormatNotFound):
         gijiroku.parse("座長 はい。", format="no-such-family")
     assert normalize._MEMO.get() is None
+
+
+# -- prefilters -------------------------------------------------------------------------------
+
+
+def _clean_the_long_way(text: str) -> str:
+    """Every step of :func:`clean_text`, each one tried whatever the text holds."""
+    text = normalize.ZERO_WIDTH_RE.sub("", text).replace("\t", " ")
+    text = normalize.HALF_WIDTH_KANA_RE.sub(normalize._to_full_width_kana, text)
+    text = normalize.FULL_WIDTH_ALNUM_RE.sub(normalize._to_half_width_alnum, text)
+    text = normalize.SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
+    text = normalize.SPACE_RUN_RE.sub(" ", text)
+    return text.strip(" \u3000\t")
+
+
+@given(
+    st.text(alphabet=st.sampled_from("議長 \u3000\t\u00a0\u200b\u00adｶﾞ｡２Ｚａa1。（"), max_size=40)
+)
+def test_clean_text_is_every_step_tried(text: str) -> None:
+    assert _clean(text) == _clean_the_long_way(text)
+    assert clean_text(text * 3) == _clean_the_long_way(text * 3)
+
+
+def test_the_sample_lines_clean_as_every_step_tried() -> None:
+    lines = [line for path in sample_paths() for line in path.read_text("utf-8").splitlines()]
+    assert len(lines) > 5000
+    assert [_clean(line) for line in lines] == [_clean_the_long_way(line) for line in lines]
+
+
+@given(st.text(alphabet=st.sampled_from("拍手）)〕［］【】起立 と呼ぶ者あり（(〔"), max_size=40))
+def test_a_text_without_an_opening_bracket_holds_no_note(text: str) -> None:
+    """The shortcut of find_inline_notes: no （, ( or 〔, no match of INLINE_NOTE_RE."""
+    bare = text.translate({ord("（"): None, ord("("): None, ord("〔"): None})
+    assert INLINE_NOTE_RE.search(bare) is None
+    assert find_inline_notes(bare) == []
+
+
+def test_inline_notes_are_found_in_running_text() -> None:
+    found = find_inline_notes("賛成です。（拍手）〔「異議なし」と呼ぶ者あり〕(IT を活用できる)")
+    assert [(n.kind, n.start, n.end) for n in found] == [("applause", 5, 9), ("voices", 9, 23)]

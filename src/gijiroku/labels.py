@@ -85,8 +85,8 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     bodies: set[str] = set()
     unsplit: defaultdict[str, set[str]] = defaultdict(set)  # folded: possible surname → labels
     unnamed: set[str] = set()  # labels read as a title alone so far
-    for label, pname in labels:
-        parts = analyze_label(label, pname)
+    read = {(label, pname): analyze_label(label, pname) for label, pname in labels}
+    for (label, pname), parts in read.items():
         if parts.name and len(parts.name) <= _SURNAME_MAX:
             surnames.add(parts.name)
         bare = analyze_label(label) if pname else parts  # the label line alone
@@ -105,8 +105,7 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
         surname = fold_variants(person.surname or "")
         if surname in wanted or _listed_with_the_title(person, unsplit):
             evidence.add_person(person)
-    for label, pname in labels:  # 総務部長（中野晋）: the label prints the full name
-        parts = analyze_label(label, pname)
+    for parts in read.values():  # 総務部長（中野晋）: the label prints the full name
         inner = _INNER_RE.search(parts.printed)
         if parts.name and parts.role and inner is not None:
             name, _ = strip_honorific(inner["inner"])

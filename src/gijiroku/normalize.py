@@ -173,7 +173,16 @@ def clean_text(text: str) -> str:
     return _clean(text)
 
 
+#: Every character a step of :func:`clean_text` acts on before the final strip: a text
+#: without one is only stripped.
+_CLEAN_WORK_RE = regex.compile(
+    r"[\u200b-\u200d\u2060\ufeff\u00ad\t\uff61-\uff9f０-９Ａ-Ｚａ-ｚ \u3000\u00a0]"
+)
+
+
 def _clean(text: str) -> str:
+    if not _CLEAN_WORK_RE.search(text):
+        return text.strip(" \u3000\t")
     if ZERO_WIDTH_RE.search(text):
         text = ZERO_WIDTH_RE.sub("", text)
     if "\t" in text:

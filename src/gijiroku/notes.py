@@ -95,6 +95,8 @@ def find_inline_notes(text: str) -> list[InlineNote]:
         [InlineNote(kind='material', start=0, end=19)]
     """
     found: list[InlineNote] = []
+    if "（" not in text and "(" not in text and "〔" not in text:
+        return found  # every note opens with one of these (INLINE_NOTE_RE)
     for match in INLINE_NOTE_RE.finditer(text):
         kind = classify_note(match.group())
         if kind == "other" and match["b"] is None:

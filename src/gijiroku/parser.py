@@ -820,7 +820,8 @@ def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
         handler = handlers.get(block.kind)
         if handler is not None:
             handler(state, block)
-        _children(state, block)
+        if block.children:
+            _children(state, block)
 
 
 # -- speakers and records ---------------------------------------------------------------------
