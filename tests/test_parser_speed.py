@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 import gijiroku
 from gijiroku import normalize
+from gijiroku import notes as NOTES
 from gijiroku.names import position_suffix, split_person
 from gijiroku.normalize import _clean, clean_text, compact, memo_scope, memoized
-from gijiroku.notes import INLINE_NOTE_RE, find_inline_notes
+from gijiroku.notes import INLINE_NOTE_RE, classify_note, find_inline_notes
 
 from .conftest import sample_paths
 
@@ -131,3 +132,43 @@ def test_a_text_without_an_opening_bracket_holds_no_note(text: str) -> None:
 def test_inline_notes_are_found_in_running_text() -> None:
     found = find_inline_notes("賛成です。（拍手）〔「異議なし」と呼ぶ者あり〕(IT を活用できる)")
     assert [(n.kind, n.start, n.end) for n in found] == [("applause", 5, 9), ("voices", 9, 23)]
+
+
+def _classify_the_long_way(note: str) -> str:
+    """classify_note with every pattern compiled by ``regex``."""
+    bare = note.strip().strip(NOTES._BRACKETS).strip()
+    bare = NOTES._SPACES_RE.sub("", _long_way(NOTES._TIME_RE).sub("", bare)).strip("、。・:：")
+    kinds = [(kind, regex.compile(pattern)) for kind, pattern in NOTES.NOTE_KINDS]
+    return next((kind for kind, pattern in kinds if pattern.search(bare)), "other")
+
+
+def _notes_the_long_way(text: str) -> list[tuple[str, int, int]]:
+    """find_inline_notes with every pattern compiled by ``regex`` and no shortcut."""
+    found = []
+    for match in _long_way(INLINE_NOTE_RE).finditer(text):
+        kind = _classify_the_long_way(match.group())
+        if kind == "other" and match["b"] is None:
+            continue
+        if kind == "material" and not NOTES._is_whole_note(match["a"] or match["b"] or ""):
+            continue
+        found.append((kind, match.start(), match.end()))
+    return found
+
+
+def test_the_sample_lines_hold_the_notes_the_regex_module_finds() -> None:
+    lines = [line for path in sample_paths() for line in path.read_text("utf-8").splitlines()]
+    found = [[(n.kind, n.start, n.end) for n in find_inline_notes(line)] for line in lines]
+    assert sum(map(len, found)) > 100
+    assert found == [_notes_the_long_way(line) for line in lines]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("拍手（）()〔〕起立時分午後１3:：３０開会散会休憩説明資料\n 　"),
+        max_size=40,
+    )
+)
+def test_notes_are_found_and_classified_as_the_regex_module_does(text: str) -> None:
+    found = [(n.kind, n.start, n.end) for n in find_inline_notes(text)]
+    assert found == _notes_the_long_way(text)
+    assert classify_note(text) == _classify_the_long_way(text)
