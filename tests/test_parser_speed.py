@@ -4,8 +4,12 @@ parse to the next: the memo of short strings lives for one parse only."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from collections.abc import Callable
 
 import mojimoji
+import pydantic
 import pytest
 import regex
 from hypothesis import given
@@ -14,6 +18,8 @@ from hypothesis import strategies as st
 import gijiroku
 from gijiroku import normalize
 from gijiroku import notes as NOTES
+from gijiroku.blocks import Pos
+from gijiroku.models import Span, span_of
 from gijiroku.names import position_suffix, split_person
 from gijiroku.normalize import _clean, clean_text, compact, memo_scope, memoized
 from gijiroku.notes import INLINE_NOTE_RE, classify_note, find_inline_notes
@@ -172,3 +178,55 @@ def test_notes_are_found_and_classified_as_the_regex_module_does(text: str) -> N
     found = [(n.kind, n.start, n.end) for n in find_inline_notes(text)]
     assert found == _notes_the_long_way(text)
     assert classify_note(text) == _classify_the_long_way(text)
+
+
+# -- spans made without the validator -----------------------------------------------------------
+
+
+_OFFSETS = st.integers(min_value=-2, max_value=10**12) | st.booleans()
+
+
+def _made(make: Callable[[], Span]) -> tuple[Span | None, object]:
+    """The span ``make`` returns, or the errors it raises."""
+    try:
+        return make(), None
+    except pydantic.ValidationError as error:
+        return None, error.errors()
+
+
+@given(_OFFSETS, _OFFSETS, _OFFSETS, _OFFSETS, st.none() | _OFFSETS)
+def test_a_span_of_a_position_is_what_the_validator_makes(
+    start: int, end: int, line_start: int, line_end: int, page: int | None
+) -> None:
+    pos = Pos(start, end, line_start, line_end, page)
+    validated, failure = _made(
+        lambda: Span(start=start, end=end, line_start=line_start, line_end=line_end, page=page)
+    )
+    made, made_failure = _made(lambda: span_of(pos))
+    assert made_failure == failure
+    if validated is None or made is None:
+        assert made is validated is None
+        return
+    assert made == validated
+    assert made.model_dump() == validated.model_dump()
+    assert made.model_dump_json() == validated.model_dump_json()
+    assert [type(v) for v in made.model_dump().values()] == [
+        type(v) for v in validated.model_dump().values()
+    ]
+    assert hash(made) == hash(validated)
+    assert made.model_fields_set == validated.model_fields_set
+    with pytest.raises(pydantic.ValidationError):
+        made.start = 1  # type: ignore[misc]  # frozen, as validated ones are
+
+
+def test_a_span_made_first_in_a_fresh_process_serializes() -> None:
+    code = (
+        "import pickle; from gijiroku.models import span_of, Span; from gijiroku.blocks import Pos;"
+        "s = span_of(Pos(1, 5, 1, 2, None)); print(s.model_dump_json());"
+        "print(pickle.loads(pickle.dumps(s)) == Span(start=1, end=5, line_start=1, line_end=2))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [
+        '{"start":1,"end":5,"line_start":1,"line_end":2,"page":null}',
+        "True",
+    ]
