@@ -230,3 +230,21 @@ def test_a_span_made_first_in_a_fresh_process_serializes() -> None:
         '{"start":1,"end":5,"line_start":1,"line_end":2,"page":null}',
         "True",
     ]
+
+
+def test_the_character_sets_of_clean_text_are_its_patterns_classes() -> None:
+    """clean_text picks its steps by the characters found: each set is its step's class."""
+    every = [chr(c) for c in range(0x30000) if not 0xD800 <= c < 0xE000]
+    for chars, pattern in (
+        (normalize._ZERO_WIDTH_CHARS, normalize.ZERO_WIDTH_RE),
+        (normalize._HALF_WIDTH_KANA_CHARS, normalize.HALF_WIDTH_KANA_RE),
+        (normalize._FULL_WIDTH_ALNUM_CHARS, normalize.FULL_WIDTH_ALNUM_RE),
+    ):
+        assert chars == {c for c in every if pattern.fullmatch(c)}
+    work = {c for c in every if normalize._CLEAN_WORK_RE.fullmatch(c)}
+    assert work == (
+        normalize._ZERO_WIDTH_CHARS
+        | normalize._HALF_WIDTH_KANA_CHARS
+        | normalize._FULL_WIDTH_ALNUM_CHARS
+        | normalize._SPACE_CHARS
+    )

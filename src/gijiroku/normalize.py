@@ -178,16 +178,39 @@ def clean_text(text: str) -> str:
     return _clean(text)
 
 
-#: Every character a step of :func:`clean_text` acts on before the final strip: a text
-#: without one is only stripped.
+#: Every character a step of :func:`clean_text` acts on before the final strip: one scan
+#: tells which steps a text needs (most need none, and are only stripped).
 _CLEAN_WORK_RE = re.compile(
     r"[\u200b-\u200d\u2060\ufeff\u00ad\t\uff61-\uff9f０-９Ａ-Ｚａ-ｚ \u3000\u00a0]"
 )
+_ZERO_WIDTH_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_HALF_WIDTH_KANA_CHARS = frozenset(map(chr, range(0xFF61, 0xFFA0)))
+_FULL_WIDTH_ALNUM_CHARS = frozenset("０１２３４５６７８９") | frozenset(
+    map(chr, [*range(ord("Ａ"), ord("Ｚ") + 1), *range(ord("ａ"), ord("ｚ") + 1)])
+)
+#: Spaces for step 4 and 5 (tabs are spaces by then).
+_SPACE_CHARS = frozenset(" \u3000\u00a0\t")
 
 
 def _clean(text: str) -> str:
-    if not _CLEAN_WORK_RE.search(text):
+    work = _CLEAN_WORK_RE.findall(text)
+    if not work:
         return text.strip(" \u3000\t")
+    found = set(work)
+    if not found.isdisjoint(_ZERO_WIDTH_CHARS):
+        text = ZERO_WIDTH_RE.sub("", text)
+    if "\t" in found:
+        text = text.replace("\t", " ")
+    if not found.isdisjoint(_HALF_WIDTH_KANA_CHARS):
+        text = HALF_WIDTH_KANA_RE.sub(_to_full_width_kana, text)
+    if not found.isdisjoint(_FULL_WIDTH_ALNUM_CHARS):
+        text = FULL_WIDTH_ALNUM_RE.sub(_to_half_width_alnum, text)
+    if not found.isdisjoint(_SPACE_CHARS):  # (the steps above make and take no spaces)
+        if _LATIN_RE.search(text):  # (a space between two scripts has a Latin side)
+            text = SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
+        if "  " in text or "\u00a0" in text:  # (a run of two: tabs are spaces by now)
+            text = SPACE_RUN_RE.sub(" ", text)
+    return text.strip(" \u3000\t")
     if ZERO_WIDTH_RE.search(text):
         text = ZERO_WIDTH_RE.sub("", text)
     if "\t" in text:
