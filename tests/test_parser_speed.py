@@ -16,11 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gijiroku
-from gijiroku import normalize
+from gijiroku import names, normalize
 from gijiroku import notes as NOTES
 from gijiroku.blocks import Pos
 from gijiroku.models import Span, span_of
-from gijiroku.names import position_suffix, split_person
+from gijiroku.names import fold_variants, position_suffix, split_person
 from gijiroku.normalize import _clean, clean_text, compact, memo_scope, memoized
 from gijiroku.notes import INLINE_NOTE_RE, classify_note, find_inline_notes
 
@@ -248,3 +248,12 @@ def test_the_character_sets_of_clean_text_are_its_patterns_classes() -> None:
         | normalize._FULL_WIDTH_ALNUM_CHARS
         | normalize._SPACE_CHARS
     )
+
+
+def test_folding_is_the_translation_of_every_old_form() -> None:
+    """fold_variants translates only a text holding an old form: each one is found."""
+    every = "".join(chr(c) for c in range(0x30000) if not 0xD800 <= c < 0xE000)
+    assert fold_variants(every) == every.translate(names._FOLD)
+    for old, new in names.OLD_FORMS.items():
+        assert fold_variants(f"米窪{old}務") == f"米窪{new}務"
+    assert fold_variants("山田太郎") == "山田太郎"

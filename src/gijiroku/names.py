@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -146,6 +147,9 @@ _OLD_FORMS_TABLE = """
 #: Each old or variant form and the form printed today (:func:`fold_variants`).
 OLD_FORMS: Mapping[str, str] = {pair[0]: pair[1] for pair in _OLD_FORMS_TABLE.split()}
 _FOLD = str.maketrans(dict(OLD_FORMS))
+#: Any character :func:`fold_variants` replaces (the standard ``re`` scans for a class
+#: quickly; ``str.translate`` looks every character up).
+_OLD_FORM_RE = re.compile("[" + "".join(OLD_FORMS) + "]")
 
 #: The longest full name a roster entry prints before a bare title word (大塚健志｜次長).
 _FULL_NAME_MAX = 5
@@ -170,7 +174,7 @@ def fold_variants(text: str) -> str:
         >>> fold_variants("米窪國務大臣"), fold_variants("渡邉　髙﨑")
         ('米窪国務大臣', '渡辺　高崎')
     """
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _OLD_FORM_RE.search(text) else text
 
 
 def strip_honorific(name: str) -> tuple[str, str | None]:
