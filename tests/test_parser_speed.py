@@ -20,9 +20,11 @@ from gijiroku import names, normalize
 from gijiroku import notes as NOTES
 from gijiroku.blocks import Pos
 from gijiroku.models import Span, span_of
-from gijiroku.names import fold_variants, position_suffix, split_person
+from gijiroku.names import Evidence, Person, fold_variants, position_suffix, split_person
 from gijiroku.normalize import _clean, clean_text, compact, memo_scope, memoized
 from gijiroku.notes import INLINE_NOTE_RE, classify_note, find_inline_notes
+from gijiroku.resolve import LabelParts, Resolution, Roster, analyze_label
+from gijiroku.rosters import MemberDraft
 
 from .conftest import sample_paths
 
@@ -257,3 +259,59 @@ def test_folding_is_the_translation_of_every_old_form() -> None:
     for old, new in names.OLD_FORMS.items():
         assert fold_variants(f"米窪{old}務") == f"米窪{new}務"
     assert fold_variants("山田太郎") == "山田太郎"
+
+
+# -- labels resolved once while the roster stays the same ---------------------------------------
+
+
+def _fresh(roster: Roster, parts: LabelParts) -> tuple[LabelParts, Resolution | None]:
+    """What the roster's label reading gives with nothing remembered."""
+    return roster._resolve_label(parts)
+
+
+def test_a_remembered_label_follows_the_acting_chair() -> None:
+    roster = Roster(
+        [
+            MemberDraft("m1", "山田太郎", "委員長", surname="山田"),
+            MemberDraft("m2", "佐藤花子", "理事", surname="佐藤"),
+        ]
+    )
+    chair = analyze_label("委員長")
+    assert roster.resolve_label(chair)[1] == Resolution("m1")
+    roster.chair_change("〔委員長退席、理事佐藤花子君着席〕")
+    assert roster.resolve_label(chair) == _fresh(roster, chair)
+    assert roster.resolve_label(chair)[1] == Resolution("m2")
+    roster.presides("委員長", "m2")  # the same chair again: nothing changes
+    assert roster.resolve_label(chair)[1] == Resolution("m2")
+    roster.presides("委員長", None)
+    assert roster.resolve_label(chair)[1] == Resolution("m1")
+
+
+def test_a_remembered_label_follows_new_members_and_evidence() -> None:
+    evidence = Evidence()
+    roster = Roster([MemberDraft("m1", "林太郎", "委員", surname="林")], evidence=evidence)
+    label = analyze_label("奈良委員")
+    assert roster.resolve_label(label)[1] == Resolution(None, "no member is called 奈良")
+    roster.add(MemberDraft("m2", "奈良祥孝", "委員", surname="奈良"))
+    assert roster.resolve_label(label)[1] == Resolution("m2")
+    short = analyze_label("迫川委員長")
+    before = roster.resolve_label(short)
+    assert before[0].name == "迫川"
+    evidence.add_person(Person("迫川高行", "迫川", "委員長"))
+    after = roster.resolve_label(short)
+    assert after == _fresh(roster, short)
+    assert after[0].name == "迫川高行"
+
+
+def test_labels_resolve_in_a_parse_as_with_nothing_remembered() -> None:
+    """Every turn of the samples against a roster that remembers nothing."""
+    original = Roster.resolve_label
+    for path in sample_paths():
+        text = path.read_text("utf-8")
+        with_memo = gijiroku.parse(text)
+        try:
+            Roster.resolve_label = Roster._resolve_label  # type: ignore[method-assign]
+            without = gijiroku.parse(text)
+        finally:
+            Roster.resolve_label = original  # type: ignore[method-assign]
+        assert with_memo.to_json() == without.to_json()

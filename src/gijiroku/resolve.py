@@ -203,12 +203,16 @@ class Roster:
         self._role: dict[str, list[MemberDraft]] = {}
         self._title: dict[str, list[MemberDraft]] = {}
         self._seat: dict[int, list[MemberDraft]] = {}
+        # what resolve_label gave for each label, until a member or an acting chair changes
+        # (and while the evidence, which only grows, keeps its size)
+        self._resolved: dict[tuple[LabelParts, int, int], tuple[LabelParts, Resolution | None]] = {}
         for m in members:
             self.add(m)
 
     def add(self, member: MemberDraft) -> None:
         """Index a member (the roster's, or a speaker a label names whom the roster lacks)."""
         m = member
+        self._resolved.clear()
         self.members.append(m)
         if m.name:
             name = fold_variants(m.name)
@@ -313,6 +317,16 @@ class Roster:
           members, a self-introduction; :attr:`evidence`) gives that full name, which is
           resolved again and named in the returned parts (``迫川委員長`` → 迫川高行).
         """
+        evidence = self.evidence
+        key = (
+            (parts, len(evidence), len(evidence.people)) if evidence is not None else (parts, 0, 0)
+        )
+        known = self._resolved.get(key)
+        if known is None:  # a label is printed many times: resolved once while nothing changes
+            known = self._resolved[key] = self._resolve_label(parts)
+        return known
+
+    def _resolve_label(self, parts: LabelParts) -> tuple[LabelParts, Resolution | None]:
         resolution = self._resolve_parts(parts) if self else None
         if _settled(resolution):
             return parts, resolution
@@ -371,6 +385,9 @@ class Roster:
     def presides(self, role: str, member_id: str | None) -> None:
         """From now on a bare ``role`` label (議長, 委員長) means this member (None: the titular
         holder again)."""
+        if self.acting.get(role) == member_id:
+            return
+        self._resolved.clear()
         if member_id is None:
             self.acting.pop(role, None)
         else:
