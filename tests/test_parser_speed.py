@@ -315,3 +315,20 @@ def test_labels_resolve_in_a_parse_as_with_nothing_remembered() -> None:
         finally:
             Roster.resolve_label = original  # type: ignore[method-assign]
         assert with_memo.to_json() == without.to_json()
+
+
+def test_digits_alone_turn_half_width_in_one_pass_as_run_by_run() -> None:
+    """clean_text converts a text whose only full-width letters are digits in one call of
+    mojimoji that converts digits and nothing else."""
+    every = "".join(chr(c) for c in range(0x30000) if not 0xD800 <= c < 0xE000)
+    digits_only = mojimoji.zen_to_han(every, ascii=False, kana=False)
+    assert [a for a, b in zip(every, digits_only, strict=True) if a != b] == list(
+        "０１２３４５６７８９"
+    )
+    text = "令和６年５月１７日（金）午前１０時開会　議員２５名、資料Ａ"
+    assert (
+        clean_text(text)
+        == _clean_the_long_way(text)
+        == "令和6年5月17日（金）午前10時開会\u3000議員25名、資料A"
+    )
+    assert clean_text(text[:-2]) == _clean_the_long_way(text[:-2])

@@ -185,9 +185,11 @@ _CLEAN_WORK_RE = re.compile(
 )
 _ZERO_WIDTH_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _HALF_WIDTH_KANA_CHARS = frozenset(map(chr, range(0xFF61, 0xFFA0)))
-_FULL_WIDTH_ALNUM_CHARS = frozenset("０１２３４５６７８９") | frozenset(
+_FULL_WIDTH_DIGITS = frozenset("０１２３４５６７８９")
+_FULL_WIDTH_LETTERS = frozenset(
     map(chr, [*range(ord("Ａ"), ord("Ｚ") + 1), *range(ord("ａ"), ord("ｚ") + 1)])
 )
+_FULL_WIDTH_ALNUM_CHARS = _FULL_WIDTH_DIGITS | _FULL_WIDTH_LETTERS
 #: Spaces for step 4 and 5 (tabs are spaces by then).
 _SPACE_CHARS = frozenset(" \u3000\u00a0\t")
 
@@ -203,8 +205,10 @@ def _clean(text: str) -> str:
         text = text.replace("\t", " ")
     if not found.isdisjoint(_HALF_WIDTH_KANA_CHARS):
         text = HALF_WIDTH_KANA_RE.sub(_to_full_width_kana, text)
-    if not found.isdisjoint(_FULL_WIDTH_ALNUM_CHARS):
+    if not found.isdisjoint(_FULL_WIDTH_LETTERS):
         text = FULL_WIDTH_ALNUM_RE.sub(_to_half_width_alnum, text)
+    elif not found.isdisjoint(_FULL_WIDTH_DIGITS):  # digits alone: one pass (digits only)
+        text = str(mojimoji.zen_to_han(text, ascii=False, kana=False))
     if not found.isdisjoint(_SPACE_CHARS):  # (the steps above make and take no spaces)
         if _LATIN_RE.search(text):  # (a space between two scripts has a Latin side)
             text = SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
