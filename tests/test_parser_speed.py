@@ -24,7 +24,7 @@ from gijiroku.names import Evidence, Person, fold_variants, position_suffix, spl
 from gijiroku.normalize import _clean, clean_text, compact, memo_scope, memoized
 from gijiroku.notes import INLINE_NOTE_RE, classify_note, find_inline_notes
 from gijiroku.resolve import LabelParts, Resolution, Roster, analyze_label
-from gijiroku.rosters import MemberDraft
+from gijiroku.rosters import MemberDraft, split_row
 
 from .conftest import sample_paths
 
@@ -332,3 +332,20 @@ def test_digits_alone_turn_half_width_in_one_pass_as_run_by_run() -> None:
         == "令和6年5月17日（金）午前10時開会\u3000議員25名、資料A"
     )
     assert clean_text(text[:-2]) == _clean_the_long_way(text[:-2])
+
+
+def test_a_row_cut_twice_in_a_parse_is_cut_alike_and_owned_by_each_caller() -> None:
+    rows = [
+        "委員長:星名建市、副委員長:安孫子哲",
+        "委員長　　　迫川　高行　　　委員　　川端　宏明",
+        "木 原 大 輔 重 信 元 子",
+        "（説明員）：政策室長 冨田泰、北澤委員 事務局:冨田子ども家庭部長",
+    ]
+    plain = [split_row(row) for row in rows]
+    assert [len(entries) for entries in plain] == [2, 2, 2, 3]
+    with memo_scope():
+        first = [split_row(row) for row in rows]
+        first[0][0][2]["name"] = "changed"  # a caller's change stays its own
+        again = [split_row(row) for row in rows]
+    assert again == plain
+    assert first[0][0][2]["name"] == "changed"
