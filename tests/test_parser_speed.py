@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gijiroku
-from gijiroku import names, normalize
+from gijiroku import names, normalize, resolve
 from gijiroku import notes as NOTES
 from gijiroku.blocks import Pos
 from gijiroku.models import Span, span_of
@@ -349,3 +349,61 @@ def test_a_row_cut_twice_in_a_parse_is_cut_alike_and_owned_by_each_caller() -> N
         again = [split_row(row) for row in rows]
     assert again == plain
     assert first[0][0][2]["name"] == "changed"
+
+
+# -- patterns compiled with the standard re ----------------------------------------------------
+
+_STANDARD_PATTERNS = {
+    "names._ENDS_WITH_POSITION_RE": names._ENDS_WITH_POSITION_RE,
+    "names._ANONYMOUS_RE": names._ANONYMOUS_RE,
+    "names._PORTFOLIO_RE": names._PORTFOLIO_RE,
+    "resolve._MARK_RE": resolve._MARK_RE,
+    "resolve._PAREN_LABEL_RE": resolve._PAREN_LABEL_RE,
+    "resolve._SEAT_RE": resolve._SEAT_RE,
+    "resolve._SEAT_PREFIX_RE": resolve._SEAT_PREFIX_RE,
+    "resolve._CHAIR_CHANGE_RE": resolve._CHAIR_CHANGE_RE,
+    "resolve._TITLE_PREFIX_RE": resolve._TITLE_PREFIX_RE,
+}
+
+
+def _found(pattern: re.Pattern[str] | regex.Pattern[str], text: str, pos: int, end: int) -> object:
+    match = pattern.search(text, pos, end)
+    return None if match is None else (match.span(), match.groupdict(), match.group())
+
+
+def _pieces() -> list[str]:
+    """Every sample line, compacted, and every start and end of it up to 16 characters."""
+    pieces = set()
+    for path in sample_paths():
+        for line in path.read_text("utf-8").splitlines():
+            bare = compact(line)
+            pieces.update({line, bare, *(bare[:k] for k in range(1, 17))})
+            pieces.update(bare[-k:] for k in range(1, 17))
+    return sorted(pieces)
+
+
+def test_the_standard_re_patterns_match_as_the_regex_module_does() -> None:
+    pieces = _pieces()
+    assert len(pieces) > 20000
+    for name, pattern in _STANDARD_PATTERNS.items():
+        assert isinstance(pattern, re.Pattern), name
+        long_way = _long_way(pattern)
+        for text in pieces:
+            for pos, end in ((0, len(text)), (1, len(text)), (0, max(len(text) - 2, 0))):
+                assert _found(pattern, text, pos, end) == _found(long_way, text, pos, end), (
+                    name,
+                    text,
+                )
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("議長委員副部局課担当（）()〔〕退席着席、番１2四君 ○◯\n"),
+        max_size=20,
+    ),
+    st.integers(0, 5),
+    st.integers(0, 25),
+)
+def test_generated_texts_match_as_with_the_regex_module(text: str, pos: int, end: int) -> None:
+    for pattern in _STANDARD_PATTERNS.values():
+        assert _found(pattern, text, pos, end) == _found(_long_way(pattern), text, pos, end)

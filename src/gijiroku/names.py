@@ -77,7 +77,8 @@ POSITION_WORDS: tuple[str, ...] = tuple(
 _LONGEST_POSITION = max(len(w) for w in POSITION_WORDS)
 POSITION_WORDS_RE = "|".join(regex.escape(w) for w in POSITION_WORDS)
 _POSITION_SET = frozenset(POSITION_WORDS)
-_ENDS_WITH_POSITION_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
+# (literal words: the standard re reads them as regex does, and searches several times faster)
+_ENDS_WITH_POSITION_RE = re.compile(rf"(?:{POSITION_WORDS_RE})$")
 
 #: Roles that chair a meeting: a label of one of these names the person who holds it.
 CHAIR_ROLES: frozenset[str] = frozenset(
@@ -159,9 +160,9 @@ _KATAKANA_START_RE = regex.compile(r"\p{Katakana}")
 #: A personal name as printed in a label: kanji and kana (ひぐちのりこ, ごうこ正太郎, 高村直也).
 _NAME_RE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ]{2,8}$")
 #: Members kept anonymous in published minutes: Ａ委員, B委員, ○○委員.
-_ANONYMOUS_RE = regex.compile(r"^(?:[A-Za-zＡ-Ｚａ-ｚ]{1,2}|[○〇×＊*]{1,3})$")
+_ANONYMOUS_RE = re.compile(r"^(?:[A-Za-zＡ-Ｚａ-ｚ]{1,2}|[○〇×＊*]{1,3})$")
 #: A portfolio printed after a title: 参事官(社会保障担当), 国務大臣（金融担当）.
-_PORTFOLIO_RE = regex.compile(r"[（(][^（()）]{1,40}担当[)）]$")
+_PORTFOLIO_RE = re.compile(r"[（(][^（()）]{1,40}担当[)）]$")
 #: The last character of a place name before a title: 仙台市, 葛飾区, 青森県.
 _PLACE_ENDINGS = frozenset("市区町村県都府道")
 

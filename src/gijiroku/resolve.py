@@ -15,10 +15,9 @@ Example:
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
-
-import regex
 
 from gijiroku.names import (
     CHAIR_ROLES,
@@ -38,7 +37,7 @@ from gijiroku.rosters import MemberDraft
 __all__ = ["LabelParts", "MemberDraft", "Resolution", "Roster", "analyze_label"]
 
 _MARKS = "〇○◯●◎◆■◇□△▲▼☆★"
-_MARK_RE = regex.compile(rf"^[{_MARKS}][ \u3000]*")
+_MARK_RE = re.compile(rf"^[{_MARKS}][ \u3000]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +55,11 @@ class LabelParts:
 
 
 #: ``outer（inner）after``: 座長（曽根委員）, 議長（尾辻秀久君）, （伊藤よしのり議長）, 鈴木（貴）委員.
-_PAREN_LABEL_RE = regex.compile(r"^(?P<outer>[^（(]*)[（(](?P<inner>[^（()）]+)[)）](?P<after>.*)$")
+_PAREN_LABEL_RE = re.compile(r"^(?P<outer>[^（(]*)[（(](?P<inner>[^（()）]+)[)）](?P<after>.*)$")
 #: A seat number before the name: ４番（奈良祥孝君）, 12番, １２番議員（芝和也議員）.
-_SEAT_RE = regex.compile(r"^(?P<seat>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,4})番(?:議員)?$")
+_SEAT_RE = re.compile(r"^(?P<seat>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,4})番(?:議員)?$")
 #: A seat number that starts a label printed without parentheses: 14番松村潤議員.
-_SEAT_PREFIX_RE = regex.compile(r"^(?P<seat>[0-9０-９]{1,3})番(?:議員)?(?P<rest>.*)$")
+_SEAT_PREFIX_RE = re.compile(r"^(?P<seat>[0-9０-９]{1,3})番(?:議員)?(?P<rest>.*)$")
 
 
 def _honorific_of(text: str) -> str | None:
@@ -415,10 +414,8 @@ class Roster:
             self.presides(role, result.member_id)
 
 
-_CHAIR_CHANGE_RE = regex.compile(r"(?P<out>[^、，〔（]+?)退席[、，](?P<in>[^、，〕）]+?)着席")
-_TITLE_PREFIX_RE = regex.compile(
-    r"^(?:理事|委員|副委員長|委員長代理|副議長|副会長|会長代理|副座長)"
-)
+_CHAIR_CHANGE_RE = re.compile(r"(?P<out>[^、，〔（]+?)退席[、，](?P<in>[^、，〕）]+?)着席")
+_TITLE_PREFIX_RE = re.compile(r"^(?:理事|委員|副委員長|委員長代理|副議長|副会長|会長代理|副座長)")
 
 
 def _common_prefix(a: str, b: str) -> int:
