@@ -407,3 +407,9 @@ def test_the_standard_re_patterns_match_as_the_regex_module_does() -> None:
 def test_generated_texts_match_as_with_the_regex_module(text: str, pos: int, end: int) -> None:
     for pattern in _STANDARD_PATTERNS.values():
         assert _found(pattern, text, pos, end) == _found(_long_way(pattern), text, pos, end)
+
+
+def test_compact_removes_the_white_space_the_regex_module_calls_white_space() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert normalize.WHITESPACE_RE.sub("", every) == regex.sub(r"\s+", "", every)
+    assert compact("藤丸\u3000\u2003敏\x1c") == "藤丸敏\x1c"

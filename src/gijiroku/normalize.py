@@ -62,7 +62,11 @@ SPACE_BETWEEN_SCRIPTS_RE = regex.compile(
 SPACE_RUN_RE = re.compile(r"[ \t\u00a0]{2,}")
 #: What :data:`SPACE_BETWEEN_SCRIPTS_RE` needs on one side of a space.
 _LATIN_RE = re.compile(_LATIN)
-WHITESPACE_RE = regex.compile(r"\s+")
+#: White space as ``regex`` reads ``\s`` (Unicode White_Space), spelled out for the standard
+#: ``re`` (whose ``\s`` also takes the separators U+001C–U+001F), which removes it sooner.
+WHITESPACE_RE = re.compile(
+    "[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
+)
 
 
 class Line(NamedTuple):
