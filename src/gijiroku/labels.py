@@ -79,7 +79,7 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     誠`` for ``長谷部緑化推進課長``), and the speakers who introduce themselves
     (:func:`introductions`).
     """
-    turns = [b for b in blocks if b.kind is BlockKind.TURN and b.get("label")]
+    turns, openings = _turns_and_openings(blocks)
     labels = {(b.groups["label"], b.get("pname")) for b in turns}
     surnames: set[str] = set()
     bodies: set[str] = set()
@@ -112,7 +112,7 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
             if position_suffix(name) is None and fold_variants(name) == fold_variants(parts.name):
                 evidence.add_person(Person(parts.name, title=parts.role))
     initials = {fold_variants(body)[:2] for body in bodies}
-    for person in introductions(_speech_openings(blocks)):
+    for person in introductions(openings):
         if fold_variants(person.name)[:2] in initials:
             evidence.add_person(person)
     # titles: shared by several labels, or printed alone (what neither the vocabulary nor the
@@ -157,19 +157,27 @@ def _name_before_title(text: str, titles: set[str]) -> bool:
     )
 
 
-def _speech_openings(blocks: Sequence[Block]) -> Iterable[str]:
-    """The start of every speech (where speakers introduce themselves): the text on the
-    label's line, or the paragraph below a label printed alone."""
+def _turns_and_openings(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
+    """The TURN blocks with a label, and the start of every speech (where speakers introduce
+    themselves): the text on the label's line, or the paragraph below a label printed alone
+    (one pass over the blocks)."""
+    turns: list[Block] = []
+    openings: list[str] = []
+    turn, continuation = BlockKind.TURN, BlockKind.CONTINUATION
     waiting = False
     for block in blocks:
-        if block.kind is BlockKind.TURN:
+        kind = block.kind
+        if kind is turn:
+            if block.get("label"):
+                turns.append(block)
             text = block.groups.get("text") or ""
             waiting = not text.strip()
             if not waiting:
-                yield text[:_OPENING]
-        elif waiting and block.kind is BlockKind.CONTINUATION:
+                openings.append(text[:_OPENING])
+        elif waiting and kind is continuation:
             waiting = False
-            yield (block.groups.get("text") or "")[:_OPENING]
+            openings.append((block.groups.get("text") or "")[:_OPENING])
+    return turns, openings
 
 
 def shared_titles(bodies: Iterable[str]) -> set[str]:
