@@ -413,3 +413,44 @@ def test_compact_removes_the_white_space_the_regex_module_calls_white_space() ->
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert normalize.WHITESPACE_RE.sub("", every) == regex.sub(r"\s+", "", every)
     assert compact("藤丸\u3000\u2003敏\x1c") == "藤丸敏\x1c"
+
+
+def test_the_memo_holds_a_bounded_number_of_entries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(normalize, "MEMO_ENTRIES", 3)
+    calls: list[int] = []
+
+    def double(key: int) -> int:
+        calls.append(key)
+        return key * 2
+
+    with memo_scope():
+        assert [memoized("test-double", double, k) for k in (1, 2, 3, 4, 4, 1)] == [
+            2,
+            4,
+            6,
+            8,
+            8,
+            2,
+        ]
+        assert calls == [1, 2, 3, 4, 4]  # 4 came after the table was full
+        assert [clean_text(f"林{k}委員 ") for k in range(5)] == [f"林{k}委員" for k in range(5)]
+        memo = normalize._MEMO.get()
+        assert memo is not None
+        assert len(memo.clean) == 3
+        assert len(memo.tables["test-double"]) == 3
+
+
+def test_a_table_of_the_last_key_alone_keeps_one_entry() -> None:
+    calls: list[str] = []
+
+    def upper(key: str) -> str:
+        calls.append(key)
+        return key.upper()
+
+    with memo_scope():
+        found = [memoized("test-last", upper, k, only_last=True) for k in "aabba"]
+        memo = normalize._MEMO.get()
+        assert memo is not None
+        assert memo.tables["test-last"] == {"a": "A"}
+    assert found == list("AABBA")
+    assert calls == ["a", "b", "a"]

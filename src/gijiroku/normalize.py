@@ -177,7 +177,9 @@ def clean_text(text: str) -> str:
         if memo is not None:
             found = memo.clean.get(text)
             if found is None:
-                found = memo.clean[text] = _clean(text)
+                found = _clean(text)
+                if len(memo.clean) < MEMO_ENTRIES:
+                    memo.clean[text] = found
             return found
     return _clean(text)
 
@@ -252,12 +254,19 @@ def compact(text: str) -> str:
         if memo is not None:
             found = memo.compact.get(text)
             if found is None:
-                found = memo.compact[text] = WHITESPACE_RE.sub("", _clean(text))
+                found = WHITESPACE_RE.sub("", _clean(text))
+                if len(memo.compact) < MEMO_ENTRIES:
+                    memo.compact[text] = found
             return found
     return WHITESPACE_RE.sub("", _clean(text))
 
 
 # -- a memo for one parse ---------------------------------------------------------------------
+
+
+#: Entries a table of the memo holds at most: what recurs in a document recurs early, and a
+#: document of a million distinct names keeps memory in bounds (the rest is computed afresh).
+MEMO_ENTRIES = 16384
 
 
 class _ParseMemo:
@@ -298,10 +307,11 @@ _K = TypeVar("_K", bound=Hashable)
 _V = TypeVar("_V")
 
 
-def memoized(table: str, compute: Callable[[_K], _V], key: _K) -> _V:
+def memoized(table: str, compute: Callable[[_K], _V], key: _K, *, only_last: bool = False) -> _V:
     """``compute(key)``, remembered in ``table`` for the rest of the :func:`memo_scope`
     (computed afresh outside one). ``compute`` must be a pure function of ``key``, and one
-    ``table`` name must always go with one ``compute``."""
+    ``table`` name must always go with one ``compute``. With ``only_last`` the table keeps
+    the last key alone (for what is asked twice in a row, and may be large)."""
     memo = _MEMO.get()
     if memo is None:
         return compute(key)
@@ -311,7 +321,11 @@ def memoized(table: str, compute: Callable[[_K], _V], key: _K) -> _V:
     try:
         value: _V = found[key]
     except KeyError:
-        value = found[key] = compute(key)
+        value = compute(key)
+        if only_last:
+            found.clear()
+        if len(found) < MEMO_ENTRIES:
+            found[key] = value
     return value
 
 

@@ -597,13 +597,20 @@ def split_row(text: str) -> list[RowEntry]:
         >>> [g["name"] for _, _, g, _ in split_row("木 原 大 輔 重 信 元 子")]
         ['木 原 大 輔', '重 信 元 子']
 
-    The tokenizer cuts a row twice (to decide that it is one, then for its entries): within
-    a parse the cut is remembered, and each call gets its own copy of the groups.
+    The tokenizer cuts a row twice in a row (to decide that it is one, then for its
+    entries): within a parse the last cut of a row of ordinary length is remembered, and each
+    call gets its own copy of the groups.
     """
+    if len(text) > _REMEMBERED_ROW:
+        return _split_row(text)
     return [
         (start, end, dict(groups), meta)
-        for start, end, groups, meta in memoized("split_row", _split_row, text)
+        for start, end, groups, meta in memoized("split_row", _split_row, text, only_last=True)
     ]
+
+
+#: The longest row whose cut is remembered (a row of a thousand names is cut again, not kept).
+_REMEMBERED_ROW = 400
 
 
 def _split_row(text: str) -> list[RowEntry]:
