@@ -20,7 +20,7 @@ from gijiroku.errors import GijirokuWarning, ParseError
 from gijiroku.formats import choose_format, get_format
 from gijiroku.formats.base import Format
 from gijiroku.models import Diagnostic, Minutes, Span, in_document_order
-from gijiroku.normalize import EDITOR_LINE_BREAK_RE, count_lines
+from gijiroku.normalize import EDITOR_LINE_BREAK_RE, count_lines, memo_scope
 
 if TYPE_CHECKING:
     from gijiroku.pdf import PdfText
@@ -155,7 +155,8 @@ def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:
     fmt = format if isinstance(format, Format) else get_format(format, text)
     from gijiroku.tokenizer import tokenize_lines
 
-    return tokenize_lines(text, fmt)
+    with memo_scope():
+        return tokenize_lines(text, fmt)
 
 
 def _read(
@@ -173,18 +174,19 @@ def _read(
     from gijiroku.parser import parse_blocks
     from gijiroku.tokenizer import tokenize_lines
 
-    detection = choose_format(format, text)
-    blocks = tokenize_lines(text, detection.format)
-    minutes = parse_blocks(
-        blocks,
-        text=text,
-        fmt=detection.format,
-        detection=detection,
-        source_name=source_name,
-        encoding=encoding,
-        sha256=sha256,
-        line_count=line_count,
-    )
+    with memo_scope():  # short strings' clean forms and name splits, kept for this parse
+        detection = choose_format(format, text)
+        blocks = tokenize_lines(text, detection.format)
+        minutes = parse_blocks(
+            blocks,
+            text=text,
+            fmt=detection.format,
+            detection=detection,
+            source_name=source_name,
+            encoding=encoding,
+            sha256=sha256,
+            line_count=line_count,
+        )
     return minutes, blocks
 
 

@@ -79,14 +79,14 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     誠`` for ``長谷部緑化推進課長``), and the speakers who introduce themselves
     (:func:`introductions`).
     """
-    turns = [b for b in blocks if b.kind is BlockKind.TURN and b.get("label")]
+    turns, openings = _turns_and_openings(blocks)
     labels = {(b.groups["label"], b.get("pname")) for b in turns}
     surnames: set[str] = set()
     bodies: set[str] = set()
     unsplit: defaultdict[str, set[str]] = defaultdict(set)  # folded: possible surname → labels
     unnamed: set[str] = set()  # labels read as a title alone so far
-    for label, pname in labels:
-        parts = analyze_label(label, pname)
+    read = {(label, pname): analyze_label(label, pname) for label, pname in labels}
+    for (label, pname), parts in read.items():
         if parts.name and len(parts.name) <= _SURNAME_MAX:
             surnames.add(parts.name)
         bare = analyze_label(label) if pname else parts  # the label line alone
@@ -105,15 +105,14 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
         surname = fold_variants(person.surname or "")
         if surname in wanted or _listed_with_the_title(person, unsplit):
             evidence.add_person(person)
-    for label, pname in labels:  # 総務部長（中野晋）: the label prints the full name
-        parts = analyze_label(label, pname)
+    for parts in read.values():  # 総務部長（中野晋）: the label prints the full name
         inner = _INNER_RE.search(parts.printed)
         if parts.name and parts.role and inner is not None:
             name, _ = strip_honorific(inner["inner"])
             if position_suffix(name) is None and fold_variants(name) == fold_variants(parts.name):
                 evidence.add_person(Person(parts.name, title=parts.role))
     initials = {fold_variants(body)[:2] for body in bodies}
-    for person in introductions(_speech_openings(blocks)):
+    for person in introductions(openings):
         if fold_variants(person.name)[:2] in initials:
             evidence.add_person(person)
     # titles: shared by several labels, or printed alone (what neither the vocabulary nor the
@@ -158,19 +157,27 @@ def _name_before_title(text: str, titles: set[str]) -> bool:
     )
 
 
-def _speech_openings(blocks: Sequence[Block]) -> Iterable[str]:
-    """The start of every speech (where speakers introduce themselves): the text on the
-    label's line, or the paragraph below a label printed alone."""
+def _turns_and_openings(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
+    """The TURN blocks with a label, and the start of every speech (where speakers introduce
+    themselves): the text on the label's line, or the paragraph below a label printed alone
+    (one pass over the blocks)."""
+    turns: list[Block] = []
+    openings: list[str] = []
+    turn, continuation = BlockKind.TURN, BlockKind.CONTINUATION
     waiting = False
     for block in blocks:
-        if block.kind is BlockKind.TURN:
+        kind = block.kind
+        if kind is turn:
+            if block.get("label"):
+                turns.append(block)
             text = block.groups.get("text") or ""
             waiting = not text.strip()
             if not waiting:
-                yield text[:_OPENING]
-        elif waiting and block.kind is BlockKind.CONTINUATION:
+                openings.append(text[:_OPENING])
+        elif waiting and kind is continuation:
             waiting = False
-            yield (block.groups.get("text") or "")[:_OPENING]
+            openings.append((block.groups.get("text") or "")[:_OPENING])
+    return turns, openings
 
 
 def shared_titles(bodies: Iterable[str]) -> set[str]:

@@ -21,10 +21,12 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-from typing import NamedTuple
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, NamedTuple, TypeVar
 
 import mojimoji
 import regex
@@ -37,15 +39,20 @@ __all__ = [
     "count_lines",
     "join_segments",
     "line_starts",
+    "memo_scope",
+    "memoized",
     "split_lines",
 ]
 
 #: A line break: CRLF, CR, LF, or a form feed (a page break from PDF tools).
 LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n|\f|\v|\x85|\u2028|\u2029")
 
-ZERO_WIDTH_RE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-HALF_WIDTH_KANA_RE = regex.compile(r"[\uff61-\uff9f]+")
-FULL_WIDTH_ALNUM_RE = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+# The character classes below are compiled with the standard ``re``, which scans a text for a
+# class several times faster than ``regex`` (and means the same by them); the space rule
+# needs ``regex``'s Unicode scripts.
+ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+HALF_WIDTH_KANA_RE = re.compile(r"[\uff61-\uff9f]+")
+FULL_WIDTH_ALNUM_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 #: Characters that count as "Japanese" for the space rule: kana, kanji, CJK punctuation and
 #: full-width forms (after step 3 no full-width letters or digits are left).
 _JA = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆\u3001-\u303f\uff01-\uff5e]"
@@ -53,8 +60,14 @@ _LATIN = r"[A-Za-z0-9]"
 SPACE_BETWEEN_SCRIPTS_RE = regex.compile(
     rf"(?<={_JA})[ \u3000]+(?={_LATIN})|(?<={_LATIN})[ \u3000]+(?={_JA})"
 )
-SPACE_RUN_RE = regex.compile(r"[ \t\u00a0]{2,}")
-WHITESPACE_RE = regex.compile(r"\s+")
+SPACE_RUN_RE = re.compile(r"[ \t\u00a0]{2,}")
+#: What :data:`SPACE_BETWEEN_SCRIPTS_RE` needs on one side of a space.
+_LATIN_RE = re.compile(_LATIN)
+#: White space as ``regex`` reads ``\s`` (Unicode White_Space), spelled out for the standard
+#: ``re`` (whose ``\s`` also takes the separators U+001C–U+001F), which removes it sooner.
+WHITESPACE_RE = re.compile(
+    "[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
+)
 
 
 class Line(NamedTuple):
@@ -179,22 +192,65 @@ def count_lines(text: str) -> int:
     return breaks + (0 if text.endswith(("\n", "\r")) else 1)
 
 
-def _to_full_width_kana(match: regex.Match[str]) -> str:
+def _to_full_width_kana(match: re.Match[str]) -> str:
     return str(mojimoji.han_to_zen(match.group(), ascii=False, digit=False))
 
 
-def _to_half_width_alnum(match: regex.Match[str]) -> str:
+def _to_half_width_alnum(match: re.Match[str]) -> str:
     return str(mojimoji.zen_to_han(match.group(), kana=False))
 
 
 def clean_text(text: str) -> str:
     """Normalize a string for a record field (see the module docstring for the steps)."""
     if len(text) <= _SHORT:
-        return _clean_short(text)
+        memo = _MEMO.get()
+        if memo is not None:
+            found = memo.clean.get(text)
+            if found is None:
+                found = _clean(text)
+                if len(memo.clean) < MEMO_ENTRIES:
+                    memo.clean[text] = found
+            return found
     return _clean(text)
 
 
+#: Every character a step of :func:`clean_text` acts on before the final strip: one scan
+#: tells which steps a text needs (most need none, and are only stripped).
+_CLEAN_WORK_RE = re.compile(
+    r"[\u200b-\u200d\u2060\ufeff\u00ad\t\uff61-\uff9f０-９Ａ-Ｚａ-ｚ \u3000\u00a0]"
+)
+_ZERO_WIDTH_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_HALF_WIDTH_KANA_CHARS = frozenset(map(chr, range(0xFF61, 0xFFA0)))
+_FULL_WIDTH_DIGITS = frozenset("０１２３４５６７８９")
+_FULL_WIDTH_LETTERS = frozenset(
+    map(chr, [*range(ord("Ａ"), ord("Ｚ") + 1), *range(ord("ａ"), ord("ｚ") + 1)])
+)
+_FULL_WIDTH_ALNUM_CHARS = _FULL_WIDTH_DIGITS | _FULL_WIDTH_LETTERS
+#: Spaces for step 4 and 5 (tabs are spaces by then).
+_SPACE_CHARS = frozenset(" \u3000\u00a0\t")
+
+
 def _clean(text: str) -> str:
+    work = _CLEAN_WORK_RE.findall(text)
+    if not work:
+        return text.strip(" \u3000\t")
+    found = set(work)
+    if not found.isdisjoint(_ZERO_WIDTH_CHARS):
+        text = ZERO_WIDTH_RE.sub("", text)
+    if "\t" in found:
+        text = text.replace("\t", " ")
+    if not found.isdisjoint(_HALF_WIDTH_KANA_CHARS):
+        text = HALF_WIDTH_KANA_RE.sub(_to_full_width_kana, text)
+    if not found.isdisjoint(_FULL_WIDTH_LETTERS):
+        text = FULL_WIDTH_ALNUM_RE.sub(_to_half_width_alnum, text)
+    elif not found.isdisjoint(_FULL_WIDTH_DIGITS):  # digits alone: one pass (digits only)
+        text = str(mojimoji.zen_to_han(text, ascii=False, kana=False))
+    if not found.isdisjoint(_SPACE_CHARS):  # (the steps above make and take no spaces)
+        if _LATIN_RE.search(text):  # (a space between two scripts has a Latin side)
+            text = SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
+        if "  " in text or "\u00a0" in text:  # (a run of two: tabs are spaces by now)
+            text = SPACE_RUN_RE.sub(" ", text)
+    return text.strip(" \u3000\t")
     if ZERO_WIDTH_RE.search(text):
         text = ZERO_WIDTH_RE.sub("", text)
     if "\t" in text:
@@ -204,14 +260,16 @@ def _clean(text: str) -> str:
     if FULL_WIDTH_ALNUM_RE.search(text):
         text = FULL_WIDTH_ALNUM_RE.sub(_to_half_width_alnum, text)
     if " " in text or "\u3000" in text or "\u00a0" in text:
-        text = SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
-        text = SPACE_RUN_RE.sub(" ", text)
+        if _LATIN_RE.search(text):  # (a space between two scripts has a Latin side)
+            text = SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
+        if "  " in text or "\u00a0" in text:  # (a run of two: tabs are spaces by now)
+            text = SPACE_RUN_RE.sub(" ", text)
     return text.strip(" \u3000\t")
 
 
-#: Short strings (labels, names, header values) repeat: their clean forms are cached.
+#: Short strings (labels, names, header values) repeat within a document: during a parse
+#: (:func:`memo_scope`) their clean and compact forms are computed once.
 _SHORT = 48
-_clean_short = functools.lru_cache(maxsize=16384)(_clean)
 
 
 def compact(text: str) -> str:
@@ -222,16 +280,83 @@ def compact(text: str) -> str:
         '藤丸敏'
     """
     if len(text) <= _SHORT:
-        return _compact_short(text)
+        memo = _MEMO.get()
+        if memo is not None:
+            found = memo.compact.get(text)
+            if found is None:
+                found = WHITESPACE_RE.sub("", _clean(text))
+                if len(memo.compact) < MEMO_ENTRIES:
+                    memo.compact[text] = found
+            return found
     return WHITESPACE_RE.sub("", _clean(text))
 
 
-def _compact(text: str) -> str:
-    return WHITESPACE_RE.sub("", _clean(text))
+# -- a memo for one parse ---------------------------------------------------------------------
 
 
-#: Names and labels are compared again and again: the compact forms of short strings are cached.
-_compact_short = functools.lru_cache(maxsize=16384)(_compact)
+#: Entries a table of the memo holds at most: what recurs in a document recurs early, and a
+#: document of a million distinct names keeps memory in bounds (the rest is computed afresh).
+MEMO_ENTRIES = 16384
+
+
+class _ParseMemo:
+    """What pure functions of short strings gave during one parse: ``clean`` and ``compact``
+    forms, and a table per named function (:func:`memoized`)."""
+
+    __slots__ = ("clean", "compact", "tables")
+
+    def __init__(self) -> None:
+        self.clean: dict[str, str] = {}
+        self.compact: dict[str, str] = {}
+        self.tables: dict[str, dict[Any, Any]] = {}
+
+
+_MEMO: ContextVar[_ParseMemo | None] = ContextVar("gijiroku_parse_memo", default=None)
+
+
+@contextmanager
+def memo_scope() -> Iterator[None]:
+    """Remember, until the block ends, what :func:`clean_text`, :func:`compact` and the
+    functions called through :func:`memoized` gave for a string (labels, names and entries
+    repeat within a document). The parser opens one scope per document: nothing is kept from
+    one parse to the next, and outside a scope every call computes afresh.
+
+    Example:
+        >>> with memo_scope():
+        ...     compact("藤丸　敏") == compact("藤丸　敏")
+        True
+    """
+    token = _MEMO.set(_ParseMemo())
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
+
+
+def memoized(table: str, compute: Callable[[_K], _V], key: _K, *, only_last: bool = False) -> _V:
+    """``compute(key)``, remembered in ``table`` for the rest of the :func:`memo_scope`
+    (computed afresh outside one). ``compute`` must be a pure function of ``key``, and one
+    ``table`` name must always go with one ``compute``. With ``only_last`` the table keeps
+    the last key alone (for what is asked twice in a row, and may be large)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return compute(key)
+    found = memo.tables.get(table)
+    if found is None:
+        found = memo.tables[table] = {}
+    try:
+        value: _V = found[key]
+    except KeyError:
+        value = compute(key)
+        if only_last:
+            found.clear()
+        if len(found) < MEMO_ENTRIES:
+            found[key] = value
+    return value
 
 
 def join_segments(segments: list[str]) -> str:

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -49,14 +50,16 @@ NOTE_KINDS: tuple[tuple[str, str], ...] = (
 EVENT_KINDS = frozenset({"start", "end", "recess", "resume"})
 
 _SPACES_RE = regex.compile(r"[\s\u3000]+")
-_KIND_RES = tuple((kind, regex.compile(pattern)) for kind, pattern in NOTE_KINDS)
+# Literal words and plain classes: compiled with the standard ``re``, which means the same by
+# them and searches short texts faster than ``regex``.
+_KIND_RES = tuple((kind, re.compile(pattern)) for kind, pattern in NOTE_KINDS)
 _BRACKETS = "（）()〔〕［］[]【】〈〉《》｛｝{}"
-_TIME_RE = regex.compile(
+_TIME_RE = re.compile(
     r"[0-9０-９]{1,2}[:：][0-9０-９]{2}|(?:午前|午後)?[〇零一二三四五六七八九十0-9０-９]+時"
     r"(?:[〇零一二三四五六七八九十0-9０-９]+分|半)?"
 )
 #: A bracketed stretch inside running text: （…）, 〔…〕 or [...] with no bracket inside.
-INLINE_NOTE_RE = regex.compile(r"[（(](?P<a>[^（()）\n]{1,80})[)）]|〔(?P<b>[^〔〕\n]{1,120})〕")
+INLINE_NOTE_RE = re.compile(r"[（(](?P<a>[^（()）\n]{1,80})[)）]|〔(?P<b>[^〔〕\n]{1,120})〕")
 
 
 def _bare(text: str) -> str:
@@ -95,6 +98,8 @@ def find_inline_notes(text: str) -> list[InlineNote]:
         [InlineNote(kind='material', start=0, end=19)]
     """
     found: list[InlineNote] = []
+    if "（" not in text and "(" not in text and "〔" not in text:
+        return found  # every note opens with one of these (INLINE_NOTE_RE)
     for match in INLINE_NOTE_RE.finditer(text):
         kind = classify_note(match.group())
         if kind == "other" and match["b"] is None:

@@ -739,8 +739,11 @@ _LISTS = frozenset({BlockKind.ROSTER, BlockKind.HEADER})
 
 
 def _children(state: ParseState, block: Block) -> None:
+    meeting = state.meeting
     for child in block.children:
-        state.meeting.facts_of(child)
+        meta = child.meta
+        if not meeting.header_over or (meta is not None and meta.facts):
+            meeting.facts_of(child)
         if child.kind is BlockKind.PAGE:
             _page(state, child)
         elif child.kind is BlockKind.RUNNING_HEADER:
@@ -813,14 +816,20 @@ BLOCK_HANDLERS: Mapping[BlockKind, Handler] = {
 
 def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
     handlers = state.block_handlers
+    meeting = state.meeting
+    signature, page = BlockKind.SIGNATURE, BlockKind.PAGE
     for block in blocks:
-        state.meeting.facts_of(block)
-        if block.kind is not BlockKind.SIGNATURE and block.kind is not BlockKind.PAGE:
+        meta = block.meta
+        if not meeting.header_over or (meta is not None and meta.facts):
+            meeting.facts_of(block)  # (past the header, only a block with facts has any)
+        kind = block.kind
+        if kind is not signature and kind is not page:
             state.signing = False
-        handler = handlers.get(block.kind)
+        handler = handlers.get(kind)
         if handler is not None:
             handler(state, block)
-        _children(state, block)
+        if block.children:
+            _children(state, block)
 
 
 # -- speakers and records ---------------------------------------------------------------------

@@ -15,10 +15,9 @@ Example:
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
-
-import regex
 
 from gijiroku.names import (
     CHAIR_ROLES,
@@ -38,7 +37,7 @@ from gijiroku.rosters import MemberDraft
 __all__ = ["LabelParts", "MemberDraft", "Resolution", "Roster", "analyze_label"]
 
 _MARKS = "〇○◯●◎◆■◇□△▲▼☆★"
-_MARK_RE = regex.compile(rf"^[{_MARKS}][ \u3000]*")
+_MARK_RE = re.compile(rf"^[{_MARKS}][ \u3000]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +55,11 @@ class LabelParts:
 
 
 #: ``outer（inner）after``: 座長（曽根委員）, 議長（尾辻秀久君）, （伊藤よしのり議長）, 鈴木（貴）委員.
-_PAREN_LABEL_RE = regex.compile(r"^(?P<outer>[^（(]*)[（(](?P<inner>[^（()）]+)[)）](?P<after>.*)$")
+_PAREN_LABEL_RE = re.compile(r"^(?P<outer>[^（(]*)[（(](?P<inner>[^（()）]+)[)）](?P<after>.*)$")
 #: A seat number before the name: ４番（奈良祥孝君）, 12番, １２番議員（芝和也議員）.
-_SEAT_RE = regex.compile(r"^(?P<seat>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,4})番(?:議員)?$")
+_SEAT_RE = re.compile(r"^(?P<seat>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,4})番(?:議員)?$")
 #: A seat number that starts a label printed without parentheses: 14番松村潤議員.
-_SEAT_PREFIX_RE = regex.compile(r"^(?P<seat>[0-9０-９]{1,3})番(?:議員)?(?P<rest>.*)$")
+_SEAT_PREFIX_RE = re.compile(r"^(?P<seat>[0-9０-９]{1,3})番(?:議員)?(?P<rest>.*)$")
 
 
 def _honorific_of(text: str) -> str | None:
@@ -203,12 +202,16 @@ class Roster:
         self._role: dict[str, list[MemberDraft]] = {}
         self._title: dict[str, list[MemberDraft]] = {}
         self._seat: dict[int, list[MemberDraft]] = {}
+        # what resolve_label gave for each label, until a member or an acting chair changes
+        # (and while the evidence, which only grows, keeps its size)
+        self._resolved: dict[tuple[LabelParts, int, int], tuple[LabelParts, Resolution | None]] = {}
         for m in members:
             self.add(m)
 
     def add(self, member: MemberDraft) -> None:
         """Index a member (the roster's, or a speaker a label names whom the roster lacks)."""
         m = member
+        self._resolved.clear()
         self.members.append(m)
         if m.name:
             name = fold_variants(m.name)
@@ -313,6 +316,16 @@ class Roster:
           members, a self-introduction; :attr:`evidence`) gives that full name, which is
           resolved again and named in the returned parts (``迫川委員長`` → 迫川高行).
         """
+        evidence = self.evidence
+        key = (
+            (parts, len(evidence), len(evidence.people)) if evidence is not None else (parts, 0, 0)
+        )
+        known = self._resolved.get(key)
+        if known is None:  # a label is printed many times: resolved once while nothing changes
+            known = self._resolved[key] = self._resolve_label(parts)
+        return known
+
+    def _resolve_label(self, parts: LabelParts) -> tuple[LabelParts, Resolution | None]:
         resolution = self._resolve_parts(parts) if self else None
         if _settled(resolution):
             return parts, resolution
@@ -371,6 +384,9 @@ class Roster:
     def presides(self, role: str, member_id: str | None) -> None:
         """From now on a bare ``role`` label (議長, 委員長) means this member (None: the titular
         holder again)."""
+        if self.acting.get(role) == member_id:
+            return
+        self._resolved.clear()
         if member_id is None:
             self.acting.pop(role, None)
         else:
@@ -398,10 +414,8 @@ class Roster:
             self.presides(role, result.member_id)
 
 
-_CHAIR_CHANGE_RE = regex.compile(r"(?P<out>[^、，〔（]+?)退席[、，](?P<in>[^、，〕）]+?)着席")
-_TITLE_PREFIX_RE = regex.compile(
-    r"^(?:理事|委員|副委員長|委員長代理|副議長|副会長|会長代理|副座長)"
-)
+_CHAIR_CHANGE_RE = re.compile(r"(?P<out>[^、，〔（]+?)退席[、，](?P<in>[^、，〕）]+?)着席")
+_TITLE_PREFIX_RE = re.compile(r"^(?:理事|委員|副委員長|委員長代理|副議長|副会長|会長代理|副座長)")
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -49,7 +49,7 @@ from gijiroku.names import (
     split_person,
     strip_honorific,
 )
-from gijiroku.normalize import clean_text, compact
+from gijiroku.normalize import clean_text, compact, memoized
 from gijiroku.vocabulary import LIST_SEPARATORS
 
 if TYPE_CHECKING:
@@ -596,7 +596,24 @@ def split_row(text: str) -> list[RowEntry]:
         [{'title': '委員長', 'name': '迫川\u3000高行'}, {'title': '委員', 'name': '川端\u3000宏明'}]
         >>> [g["name"] for _, _, g, _ in split_row("木 原 大 輔 重 信 元 子")]
         ['木 原 大 輔', '重 信 元 子']
+
+    The tokenizer cuts a row twice in a row (to decide that it is one, then for its
+    entries): within a parse the last cut of a row of ordinary length is remembered, and each
+    call gets its own copy of the groups.
     """
+    if len(text) > _REMEMBERED_ROW:
+        return _split_row(text)
+    return [
+        (start, end, dict(groups), meta)
+        for start, end, groups, meta in memoized("split_row", _split_row, text, only_last=True)
+    ]
+
+
+#: The longest row whose cut is remembered (a row of a thousand names is cut again, not kept).
+_REMEMBERED_ROW = 400
+
+
+def _split_row(text: str) -> list[RowEntry]:
     tail = _LIST_TAIL_RE.search(text)
     body = text[: tail.start()] if tail is not None else text
     offset, group = 0, None
