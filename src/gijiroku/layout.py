@@ -127,7 +127,11 @@ _HINT_WORDS = ("はこちら", "ウンロ", "検索", ">", "»", "›")
 @functools.cache
 def _hint_re() -> re.Pattern[str]:
     """A hint word, or a character that NFKC turns into part of one (＞, ﾀﾞ, 索's variant
-    …): without one, a line (spaces removed) can only be a banner. Made on first use."""
+    …), searched in the line as printed: spaces between a word's characters are allowed
+    (``\\s``, as :meth:`str.split` sees them), so that it finds what a search of the line
+    with its spaces removed finds. Without one, a line can only be a banner. Every branch
+    starts with one character, so ``re`` skips to the places those characters stand. Made on
+    first use."""
     wanted = set("".join(_HINT_WORDS))
     variants = {
         char
@@ -135,30 +139,44 @@ def _hint_re() -> re.Pattern[str]:
         for char in map(chr, range(low, high + 1))
         if (image := unicodedata.normalize("NFKC", char)) != char and wanted & set(image)
     }
-    words = "|".join(re.escape(word) for word in _HINT_WORDS)
-    return re.compile(f"{words}|[{re.escape(''.join(sorted(variants)))}]")
+    words = [r"\s*".join(map(re.escape, word)) for word in _HINT_WORDS]
+    return re.compile("|".join(words + [re.escape(char) for char in sorted(variants)]))
 
 
 #: NFKC joins at most four characters into one (α + three marks): a line with more
 #: non-blank characters than this is too long to become a banner.
 _BANNER_BOUND = 4 * max(len(banner) for banner in _BANNERS)
+#: Kanji some banner holds (本文, 印刷 …).
+_BANNER_KANJI = sorted({c for banner in _BANNERS for c in banner if "\u4e00" <= c <= "\u9fff"})
+
+
+def _ranges_without(low: str, high: str, left_out: Sequence[str]) -> str:
+    """A character-class body for ``low``–``high`` without the sorted ``left_out``."""
+    parts, start = [], ord(low)
+    for char in left_out:
+        if start < ord(char):
+            parts.append(f"{chr(start)}-{chr(ord(char) - 1)}")
+        start = ord(char) + 1
+    return "".join(parts) + f"{chr(start)}-{high}"
+
+
 #: A character no banner holds and none turns into: Latin letters, digits, kanji (NFKC
-#: leaves them as they are, and nothing composes with them).
+#: leaves them as they are, and nothing composes with them). One character class, which
+#: ``re`` searches fastest.
 _NO_BANNER_CHAR_RE = re.compile(
-    "[A-Za-z0-9]|(?!["
-    + "".join(sorted({c for banner in _BANNERS for c in banner if "\u4e00" <= c <= "\u9fff"}))
-    + "])[\u3400-\u4dbf\u4e00-\u9fff]"
+    "[A-Za-z0-9\u3400-\u4dbf" + _ranges_without("\u4e00", "\u9fff", _BANNER_KANJI) + "]"
 )
 
 
 def is_web_furniture(text: str) -> bool:
     """True for a line that a web page prints around the minutes: a breadcrumb, a banner,
     a link to another file, the name of a search site."""
-    # Most lines are prose: what NFKC would show is ruled out on the raw text first.
-    compact_raw = "".join(text.split())
-    if (
-        len(compact_raw) > _BANNER_BOUND or _NO_BANNER_CHAR_RE.search(compact_raw)
-    ) and not _hint_re().search(compact_raw):
+    # Most lines are prose: what NFKC would show is ruled out on the raw text first (no
+    # hint word, and too long or holding a character no banner holds).
+    if not _hint_re().search(text) and (
+        _NO_BANNER_CHAR_RE.search(text)
+        or (len(text) > _BANNER_BOUND and len("".join(text.split())) > _BANNER_BOUND)
+    ):
         return False
     bare = _bare(text)
     if not bare or len(bare) > 200:
@@ -332,7 +350,11 @@ def label_key(text: str) -> str | None:
         >>> label_key("○委員長（平山たかお）　"), label_key("中村委員"), label_key("それでは")
         ('委員長（平山たかお）', '中村委員', None)
     """
-    found = _LABEL_START_RE.match(text)
+    return _key_of(_LABEL_START_RE.match(text))
+
+
+def _key_of(found: re.Match[str] | None) -> str | None:
+    """:func:`label_key` of a line whose :data:`_LABEL_START_RE` match is ``found``."""
     if found is None:
         return None
     label = found["label"]
@@ -416,11 +438,15 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
 
     Assumes what each of them gives for a blank line (no furniture, no label), so blank
     lines are skipped; the contents test runs only on a line that holds a leader character.
+    A line alone can hold a label only when a label starts it or it holds 【: a line that
+    :data:`_LABEL_ALONE_LINE_RE` matches without 【 is one :data:`_LABEL_START_RE` matches
+    (the same start, a mark of a narrower set, the same word, then spaces or the end).
     """
     furniture: list[int] = []
     labels: dict[str, int] = {}
     lone = 0
     lone_label = _LABEL_ALONE_LINE_RE.match
+    label_start = _LABEL_START_RE.match
     for i, line in enumerate(lines):
         if line.is_blank:
             continue
@@ -430,13 +456,18 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
         ):
             furniture.append(i)
         if len(text) <= 64:
-            key = label_key(text)
-            if lone_label(text) and label_key(text.strip().strip("【】")) is not None:
+            found = label_start(text)
+            key = _key_of(found)
+            if (
+                (found is not None or "【" in text)
+                and lone_label(text)
+                and label_key(text.strip().strip("【】")) is not None
+            ):
                 lone += 1
         elif len(text) > 400 and not text[:40].strip():
             continue
         else:
-            key = label_key(text[:64])
+            key = _key_of(label_start(text, 0, 64))
         if key is not None:
             labels[key] = labels.get(key, 0) + 1
     return LineSurvey(furniture, labels, lone)
