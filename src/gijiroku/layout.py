@@ -30,6 +30,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -231,20 +232,43 @@ PAGE_MARKER_RE = regex.compile(
     regex.VERBOSE,
 )
 
-_DIGITS_RE = regex.compile(r"[0-9０-９]+")
+#: What ``\s`` means to ``regex`` (Unicode White_Space), spelled out for the standard ``re``,
+#: whose ``\s`` also takes the separators U+001C–U+001F; for use inside a character class.
+_WHITE_SPACE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: The same characters, for :meth:`str.strip`.
+_WHITE_SPACE_CHARS = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+#: Runs of digits and of spaces (``regex``'s ``\s``), for the standard ``re`` (faster here).
+_DIGIT_RUN_RE = re.compile("[0-9０-９]+")
+_WHITE_RUN_RE = re.compile(f"[{_WHITE_SPACE}]+")
 _BRACKETED_RE = regex.compile(r"^[（(〔【［\[].*[)）〕】］\]]$")
 #: How many lines in from each edge of a page are compared.
 EDGE_DEPTH = 3
 
 
 def _edge_key(text: str) -> str:
-    return _SPACES_RE.sub("", _DIGITS_RE.sub("#", text))
+    """A line as edges are compared: digits as ``#``, spaces left out."""
+    return _WHITE_RUN_RE.sub("", _DIGIT_RUN_RE.sub("#", text))
+
+
+def _edge_key_start(text: str) -> str:
+    """The first character of :func:`_edge_key` (``""`` for a blank line), found without
+    making the key."""
+    first = text.lstrip(_WHITE_SPACE_CHARS)[:1]
+    return "#" if first in _DIGIT_CHARS else first
 
 
 #: A line that is only a print stamp: a date and time, a URL, a page counter.
 _STAMP_RE = regex.compile(
     r"[0-9０-９/／:：.\-年月日時分()（）午前後AMPMampm]+|https?://\S+|[0-9]+/[0-9]+"
 )
+
+
+_AFTER_FORM_FEED = Line._fields.index("after_form_feed")
 
 
 def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[int]:
@@ -257,6 +281,9 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
     too, up to ``EDGE_DEPTH`` lines from each edge. Notes in brackets are never taken, and
     the document's first line stays (it is the title, printed once more on every page).
     """
+    form_feeds = sum(map(itemgetter(_AFTER_FORM_FEED), lines))
+    if len(breaks) + form_feeds < 2:  # (no more than two pages: nothing repeats on three)
+        return set()
     pages: list[list[int]] = [[]]
     for i, line in enumerate(lines):
         if line.after_form_feed and pages[-1]:
@@ -280,6 +307,10 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
             key = keys[i] = _edge_key(lines[i].text)
         return key
 
+    by_start: dict[str, list[int]] = {}  # the first character of a key → the lines'
+    for page in pages:
+        for i in page:
+            by_start.setdefault(_edge_key_start(lines[i].text), []).append(i)
     found: set[int] = set()
     for _ in range(EDGE_DEPTH):
         seen: dict[str, set[int]] = {}
@@ -292,10 +323,10 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
         repeated = {key for key, on in seen.items() if len(on) >= need}
         if not repeated:
             break
-        new = {
+        new = {  # (a key is only made for a line whose key starts as a repeated one)
             i
-            for page in pages
-            for i in page
+            for start in {key[0] for key in repeated}
+            for i in by_start.get(start, ())
             if i != first_line and i not in found and key_of(i) in repeated
         }
         if not new:
@@ -310,13 +341,10 @@ LABEL_WORD_PAREN = (
     r"[^\s：:（()）、。「」]{1,30}"
     r"(?:[（(][ \u3000]*[^（()）\s](?:[^（()）\s]|[ \u3000](?=[^（()）\s])){0,19}[ \u3000]*[)）])?"
 )
+
+
 #: The start of a line that may be a speaker label: an optional mark, then a word up to a
 #: space, a colon or the end of the line; a parenthesis may follow (委員長（平山たかお）).
-#: What ``\s`` means to ``regex`` (Unicode White_Space), spelled out for the standard ``re``,
-#: whose ``\s`` also takes the separators U+001C–U+001F; for use inside a character class.
-_WHITE_SPACE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-
-
 def _for_re(pattern: str) -> str:
     """A ``regex`` pattern whose only ``regex``-specific part is ``\\s`` inside character
     classes, for the standard ``re``: the per-line patterns of this module run on every line
