@@ -10,14 +10,19 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+import gijiroku
 import gijiroku.layout as layout
+import gijiroku.quality as quality
+from gijiroku.blocks import Block, BlockKind, HeaderMeta, HeaderName, Pos, UnmatchedMeta
+from gijiroku.formats.common import NONE_RE
 from gijiroku.layout import is_web_furniture
+from gijiroku.models import Minutes, Utterance
 from gijiroku.normalize import Line, split_lines
 
 from .conftest import sample_paths
@@ -190,3 +195,170 @@ def test_the_running_headers_of_the_samples_are_the_long_way() -> None:
         assert got == _running_headers_the_long_way(lines, breaks)
         pages_cut += bool(got)
     assert pages_cut  # some sample prints running headers
+
+
+# -- quality: prose, unread rosters, labels inside turns, contents turns ---------------------
+
+
+def _prose_the_long_way(
+    blocks: Sequence[Block], utterances: Sequence[Utterance], text: str
+) -> tuple[int, int, list[Pos], list[Pos], int]:
+    """:func:`quality._prose` as it was: every block looked at, every count with ``\\S``."""
+    spans = [(u.span.start, u.span.end) for u in utterances]
+    total = inside = header_chars = 0
+    outside: list[Pos] = []
+    in_headers: list[Pos] = []
+    for block in blocks:
+        in_header = block.kind is BlockKind.HEADER and quality.speaks_in_header(block.text_of(text))
+        if not in_header and block.kind not in (
+            BlockKind.TURN,
+            BlockKind.CONTINUATION,
+            BlockKind.UNMATCHED,
+        ):
+            continue
+        if (
+            block.kind is BlockKind.UNMATCHED
+            and isinstance(block.meta, UnmatchedMeta)
+            and quality._looks_like_people(block.text_of(text))
+        ):
+            continue
+        chars = len(regex.findall(r"\S", block.text_of(text)))
+        total += chars
+        if any(start <= block.span.start < end for start, end in spans):
+            inside += chars
+            continue
+        outside.append(block.span)
+        if in_header:
+            in_headers.append(block.span)
+            header_chars += chars
+    return total, inside, outside, in_headers, header_chars
+
+
+def _sample_parses() -> list[tuple[str, list[Block], Minutes]]:
+    done = []
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        done.append((text, gijiroku.tokenize(text), gijiroku.parse(text)))
+    return done
+
+
+def test_the_prose_of_the_samples_is_counted_as_the_long_way_counts_it() -> None:
+    counted = 0
+    for text, blocks, minutes in _sample_parses():
+        prose = quality._prose(blocks, minutes.utterances, text)
+        got = (prose.total, prose.inside, prose.outside, prose.in_header, prose.header_chars)
+        assert got == _prose_the_long_way(blocks, minutes.utterances, text)
+        counted += prose.total
+    assert counted > 10_000
+
+
+def _unread_rosters_the_long_way(blocks: Sequence[Block], text: str) -> list[Block]:
+    """:func:`quality._unread_rosters` with no block skipped (a copy of the loop as it was)."""
+    found: list[Block] = []
+    open_list: quality._OpenList | None = None
+
+    def close() -> None:
+        if (
+            open_list is not None
+            and open_list.members == 0
+            and open_list.pending
+            and not open_list.said_none
+        ):
+            found.append(open_list.key)
+
+    for block in blocks:
+        meta = block.meta
+        name = meta.name if isinstance(meta, HeaderMeta) else None
+        members = sum(1 for child in block.children if child.kind is BlockKind.MEMBER)
+        if block.kind is BlockKind.HEADER and name in quality._ROSTER_KEYS:
+            close()
+            said_none = bool(NONE_RE.match(block.groups.get("value", "")))
+            open_list = quality._OpenList(block, members, not said_none, said_none)
+            continue
+        if open_list is not None and (
+            block.kind is BlockKind.ROSTER
+            or (
+                block.kind is BlockKind.HEADER and (name in quality._LIST_CONTINUES or meta is None)
+            )
+        ):
+            open_list.members += members
+            if block.kind is BlockKind.ROSTER:
+                open_list.pending = True
+            continue
+        if open_list is not None and block.kind in (BlockKind.PAGE, BlockKind.RUNNING_HEADER):
+            continue
+        if (
+            open_list is not None
+            and block.kind is BlockKind.HEADER
+            and isinstance(meta, HeaderMeta)
+            and meta.value_of_key
+        ):
+            if NONE_RE.match(block.text_of(text)):
+                open_list.said_none = True
+            else:
+                open_list.pending = True
+            continue
+        close()
+        open_list = None
+        if (block.kind is BlockKind.ROSTER and members == 0) or (
+            (
+                block.kind is BlockKind.UNMATCHED
+                or (block.kind is BlockKind.HEADER and name in (None, HeaderName.NOTICE))
+            )
+            and quality._looks_like_people(block.text_of(text))
+        ):
+            found.append(block)
+    close()
+    return found
+
+
+def test_the_unread_rosters_of_the_samples_are_the_long_way() -> None:
+    found = 0
+    for text, blocks, _ in _sample_parses():
+        got = quality._unread_rosters(blocks, text)
+        assert got == _unread_rosters_the_long_way(blocks, text)
+        found += len(got)
+    assert found  # some sample holds one
+
+
+_INNER_LINE_AS_IT_WAS = re.compile(
+    r"(?:\r\n?|\n)(?P<line>[ \u3000\t]*(?:[〇○◯●◎◆■◇□]|[^\r\n:：]{1,15}[:：]))"
+)
+INNER_PIECES = [*"\n\r ○◆:：　\t議長君、。", "本間君", "あ" * 14, "委員長"]
+
+
+@given(st.lists(st.sampled_from(INNER_PIECES), max_size=40))
+def test_the_lines_inside_turns_are_found_as_before(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pattern = quality._INNER_LINE_RE if "\r" in text else quality._INNER_LF_LINE_RE
+    got = [(m.span(), m.span("line")) for m in pattern.finditer(text)]
+    assert got == [(m.span(), m.span("line")) for m in _INNER_LINE_AS_IT_WAS.finditer(text)]
+    assert [m.span() for m in quality._INNER_LINE_RE.finditer(text)] == [
+        m.span() for m in _INNER_LINE_AS_IT_WAS.finditer(text)
+    ]
+
+
+_A_TURN = gijiroku.parse("○議長（山田太郎君）　ただいまから会議を開きます。\n").utterances[0]
+CONTENTS_PIECES = [*"…‥・.．0９ 　\n。a", "開会の宣告", "……………", "12"]
+
+
+@given(
+    st.lists(st.sampled_from(CONTENTS_PIECES), max_size=6),
+    st.text(alphabet="…‥・.．", max_size=10),
+    st.sampled_from(["", " ", "\u3000", "\n"]),
+    st.sampled_from(["", "3", "１２", "a", "3 "]),
+    st.lists(st.sampled_from(CONTENTS_PIECES), max_size=6),
+)
+def test_a_contents_turn_is_found_as_before(
+    entry: list[str], leader: str, space: str, page: str, rest: list[str]
+) -> None:
+    body = "".join([*entry, leader, space, page, *rest]).strip()
+    first_line = body.partition("\n")[0].strip()
+    was = quality._CONTENTS_RE.search(first_line) is not None
+    turn = _A_TURN.model_copy(update={"text": body})
+    is_contents = (
+        quality._turn_problem(turn, {turn.speaker.label: False})
+        == "the text is a table of contents"
+    )
+    if len(body) > 24 or not (NONE_RE.match(body) or quality._COUNT_RE.match(body)):
+        assert is_contents == was
