@@ -8,6 +8,7 @@ and on generated text.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
@@ -20,9 +21,11 @@ import gijiroku
 import gijiroku.layout as layout
 import gijiroku.quality as quality
 from gijiroku.blocks import Block, BlockKind, HeaderMeta, HeaderName, Pos, UnmatchedMeta
+from gijiroku.formats import FIRST_LOOK_CHARS, FORMATS, HEAD_CHARS, summary
 from gijiroku.formats.common import NONE_RE
 from gijiroku.layout import is_web_furniture
 from gijiroku.models import Minutes, Utterance
+from gijiroku.names import position_suffix
 from gijiroku.normalize import Line, split_lines
 
 from .conftest import sample_paths
@@ -362,3 +365,101 @@ def test_a_contents_turn_is_found_as_before(
     )
     if len(body) > 24 or not (NONE_RE.match(body) or quality._COUNT_RE.match(body)):
         assert is_contents == was
+
+
+# -- detection --------------------------------------------------------------------------------
+
+_COMMITTEE_SIGNALS_AS_THEY_WERE = (
+    (regex.compile(r"議事録|会議録|議事要旨|議事概要"), 0.2),
+    (
+        regex.compile(r"(?m)^[ \u3000]*(?:日[ \u3000]*時|会[ \u3000]*場|場[ \u3000]*所|開催日時)"),
+        0.2,
+    ),
+    (regex.compile(r"(?m)^[ \u3000]*[〔【][^〔〕【】\n]+[〕】][ \u3000]*$"), 0.1),
+    (regex.compile(r"(?m)^[ \u3000]*[-－][ \u3000]*\d+[ \u3000]*[-－][ \u3000]*$|\f"), 0.1),
+)
+_COMMITTEE_LABEL_AS_IT_WAS = regex.compile(
+    r"(?m)^(?:[〇○◯●◎◆■◇□])?[ \u3000]*(?P<label>[^\s：:、。（）()]{1,25})(?: |[：:])"
+)
+
+
+def _committee_the_long_way(head: str) -> float:
+    """The committee detector as it was: ``(?m)^`` patterns searched in the head."""
+    score = sum(w for pattern, w in _COMMITTEE_SIGNALS_AS_THEY_WERE if pattern.search(head))
+    if any(position_suffix(m["label"]) for m in _COMMITTEE_LABEL_AS_IT_WAS.finditer(head)):
+        score += 0.3
+    if "\u3000" not in head:
+        score += 0.1
+    return min(score, 1.0)
+
+
+def _summary_the_long_way(head: str) -> float:
+    """The summary detector as it was: one pass over the lines per count."""
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    if not lines:
+        return 0.0
+    headings = sum(1 for ln in lines if ln.startswith("#") and summary._ATX_RE.match(ln))
+    headings += sum(
+        1
+        for a, b in itertools.pairwise(lines)
+        if b[:1] in "=-~^" and summary._UNDERLINE_ONLY_RE.fullmatch(b) and not a[:1].isspace()
+    )
+    bullets = sum(1 for ln in lines if summary._BULLET_START_RE.match(ln))
+    labels = sum(1 for ln in lines if ln[:1] in "○◯〇◎◆" and summary._LABELS_RE.match(ln))
+    reported = sum(1 for ln in lines if summary._REPORTED_RE.search(ln))
+    score = 0.0
+    if headings >= 2:
+        score += 0.5
+    elif headings == 1 and bullets:
+        score += 0.3
+    if bullets / len(lines) >= 0.3:
+        score += 0.4
+    if reported >= 2 and reported / len(lines) >= 0.1:
+        score += 0.3
+    if labels >= 3:
+        score -= 0.6
+    return max(0.0, min(score, 1.0))
+
+
+def _same_detection(head: str) -> None:
+    assert FORMATS["committee"].looks_like(head) == _committee_the_long_way(head)
+    assert FORMATS["summary"].looks_like(head) == _summary_the_long_way(head)
+
+
+def test_the_sample_heads_score_as_before() -> None:
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        for size in (FIRST_LOOK_CHARS, HEAD_CHARS):
+            _same_detection(text[:size])
+            _same_detection(text[size // 3 : size])  # (a head that starts inside a line)
+
+
+DETECTION_LINES = [
+    "",
+    " ",
+    "\u3000",
+    "議事録",
+    "日　時　令和6年1月1日",
+    " 会場：第1会議室",
+    "【開会】",
+    "〔休憩〕 ",
+    "- 3 -",
+    "\f",
+    "○林委員 質問します。",
+    "林委員：はい",
+    "座長 それでは",
+    "# 議題",
+    "## 報告",
+    "====",
+    " ---",
+    "- 項目",
+    "1. 報告された。",
+    "了承された。",
+    "\r",
+    "\u2028",
+]
+
+
+@given(st.lists(st.sampled_from(DETECTION_LINES), max_size=20), st.sampled_from(["\n", "\r\n"]))
+def test_generated_heads_score_as_before(lines: list[str], newline: str) -> None:
+    _same_detection(newline.join(lines))

@@ -21,7 +21,6 @@ No utterances are made up: every bullet or paragraph becomes an item of its sect
 from __future__ import annotations
 
 import dataclasses
-import itertools
 from collections.abc import Mapping
 
 import regex
@@ -335,12 +334,22 @@ def looks_like(head: str) -> float:
     lines = [ln for ln in head.splitlines() if ln.strip()]
     if not lines:
         return 0.0
-    headings = sum(1 for ln in lines if ln.startswith("#") and _ATX_RE.match(ln))
-    headings += sum(1 for a, b in itertools.pairwise(lines) if b[:1] in "=-~^" and _UNDERLINE_ONLY_RE.fullmatch(b)
-                    and not a[:1].isspace())  # fmt: skip
-    bullets = sum(1 for ln in lines if _BULLET_START_RE.match(ln))
-    labels = sum(1 for ln in lines if ln[:1] in "○◯〇◎◆" and _LABELS_RE.match(ln))
-    reported = sum(1 for ln in lines if _REPORTED_RE.search(ln))
+    headings = bullets = labels = reported = 0
+    for i, ln in enumerate(lines):  # (one pass; no line is empty)
+        first = ln[0]
+        if (first == "#" and _ATX_RE.match(ln)) or (
+            first in "=-~^"
+            and i
+            and _UNDERLINE_ONLY_RE.fullmatch(ln)
+            and not lines[i - 1][0].isspace()
+        ):
+            headings += 1
+        if _BULLET_START_RE.match(ln):
+            bullets += 1
+        if first in "○◯〇◎◆" and _LABELS_RE.match(ln):
+            labels += 1
+        if "。" in ln and _REPORTED_RE.search(ln):
+            reported += 1
     score = 0.0
     if headings >= 2:
         score += 0.5
