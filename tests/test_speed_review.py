@@ -21,12 +21,14 @@ import gijiroku
 import gijiroku.layout as layout
 import gijiroku.quality as quality
 from gijiroku.blocks import Block, BlockKind, HeaderMeta, HeaderName, Pos, UnmatchedMeta
-from gijiroku.formats import FIRST_LOOK_CHARS, FORMATS, HEAD_CHARS, summary
+from gijiroku.formats import FIRST_LOOK_CHARS, FORMATS, HEAD_CHARS, assembly, summary
+from gijiroku.formats.assembly import SPEAKER_MARKS
 from gijiroku.formats.common import NONE_RE
 from gijiroku.layout import is_web_furniture
 from gijiroku.models import Minutes, Utterance
 from gijiroku.names import position_suffix
 from gijiroku.normalize import Line, split_lines
+from gijiroku.vocabulary import SP
 
 from .conftest import sample_paths
 from .test_speed_mechanisms import FURNITURE_PIECES, _furniture_the_long_way
@@ -463,3 +465,77 @@ DETECTION_LINES = [
 @given(st.lists(st.sampled_from(DETECTION_LINES), max_size=20), st.sampled_from(["\n", "\r\n"]))
 def test_generated_heads_score_as_before(lines: list[str], newline: str) -> None:
     _same_detection(newline.join(lines))
+
+
+_ASSEMBLY_LINE_SIGNALS_AS_THEY_WERE = (
+    regex.compile(
+        rf"(?m)^{assembly.MARK}(?:(?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"
+        rf"|[^（()）\n]{{0,20}}[（(][^（()）\n]{{1,30}}[)）][ \u3000])"
+    ),
+    regex.compile(
+        rf"◯|(?m)^[○〇][0-9０-９]{{1,3}}番[（(]|(?m)^[◆◎][^\s（]{{1,20}}[（(]|"
+        rf"(?m)^(?:委員長|副委員長)[^\n]+君$|(?m)^開催日[：:]|(?m)^{SP}*[{SPEAKER_MARKS}]?{SP}*"
+        rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
+    ),
+)
+_EITHER_LINE_AS_IT_WAS = regex.compile(
+    rf"(?m)^(?P<mark>[{assembly.EITHER_MARKS}]){SP}*(?P<rest>[^\n]*)$"
+)
+
+
+def _assembly_the_long_way(head: str) -> float:
+    """The assembly detector as it was: ``(?m)^`` patterns searched in the head."""
+    head = assembly._LINE_BREAK_RE.sub("\n", head)
+    line_signals = dict(zip((0, 2), _ASSEMBLY_LINE_SIGNALS_AS_THEY_WERE, strict=True))
+    return min(
+        sum(
+            weight
+            for i, (pattern, weight) in enumerate(assembly._SIGNALS)
+            if line_signals.get(i, pattern).search(head)
+        ),
+        1.0,
+    )
+
+
+def _either_lines_the_long_way(text: str) -> list[tuple[str, str]]:
+    text = assembly._LINE_BREAK_RE.sub("\n", text)
+    return [(m["mark"], m["rest"]) for m in _EITHER_LINE_AS_IT_WAS.finditer(text)]
+
+
+def _same_assembly_reading(text: str) -> None:
+    assert FORMATS["assembly"].looks_like(text) == _assembly_the_long_way(text)
+    lines = "\n" + assembly._LINE_BREAK_RE.sub("\n", text)
+    got = [(m["mark"], m["rest"]) for m in assembly._EITHER_LINE_RE.finditer(lines)]
+    assert got == _either_lines_the_long_way(text)
+
+
+def test_the_sample_heads_read_as_assembly_as_before() -> None:
+    marked = 0
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        _same_assembly_reading(text[:HEAD_CHARS])
+        _same_assembly_reading(text[HEAD_CHARS // 3 : HEAD_CHARS])
+        marked += len(_either_lines_the_long_way(text))
+    assert marked > 20
+
+
+ASSEMBLY_LINES = [
+    *DETECTION_LINES,
+    "○議長（吉田崇仁）　おはようございます。",
+    "◯委員長　　それでは",
+    "○12番（山田）",
+    "◆委員（下村あきら）",
+    "◎会期の決定",
+    "委員長 山田君",
+    "開催日：令和6年",
+    "出 席 議 員",
+    "□ ",
+    "◇",
+]
+
+
+@given(
+    st.lists(st.sampled_from(ASSEMBLY_LINES), max_size=20), st.sampled_from(["\n", "\r\n", "\r"])
+)
+def test_generated_heads_read_as_assembly_as_before(lines: list[str], newline: str) -> None:
+    _same_assembly_reading(newline.join(lines))

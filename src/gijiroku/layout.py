@@ -475,17 +475,20 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
     lone = 0
     lone_label = _LABEL_ALONE_LINE_RE.match
     label_start = _LABEL_START_RE.match
+    hint, no_banner = _hint_re().search, _NO_BANNER_CHAR_RE.search
     for i, line in enumerate(lines):
         if line.is_blank:
             continue
         text = line.text
-        if is_web_furniture(text) or (
+        # (a line with no hint word and a character no banner holds is no furniture: the
+        # first test of is_web_furniture, made here without calling it for every line)
+        if ((hint(text) or not no_banner(text)) and is_web_furniture(text)) or (
             ("…" in text or "‥" in text or "." in text or "．" in text) and is_contents_line(text)
         ):
             furniture.append(i)
         if len(text) <= 64:
             found = label_start(text)
-            key = _key_of(found)
+            key = None if found is None else _key_of(found)
             if (
                 (found is not None or "【" in text)
                 and lone_label(text)
@@ -495,7 +498,8 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
         elif len(text) > 400 and not text[:40].strip():
             continue
         else:
-            key = _key_of(label_start(text, 0, 64))
+            found = label_start(text, 0, 64)
+            key = None if found is None else _key_of(found)
         if key is not None:
             labels[key] = labels.get(key, 0) + 1
     return LineSurvey(furniture, labels, lone)

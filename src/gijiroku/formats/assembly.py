@@ -866,7 +866,9 @@ BODY_RULES: tuple[Rule, ...] = (
 
 # -- the document survey and the detector -----------------------------------------------------
 
-_EITHER_LINE_RE = regex.compile(rf"(?m)^(?P<mark>[{EITHER_MARKS}]){SP}*(?P<rest>[^\n]*)$")
+#: A line that starts with ◎ ◆ ◇ ■ □, found after its line break (``\n``, which ``regex``
+#: finds faster than ``(?m)^``) in the text after one.
+_EITHER_LINE_RE = regex.compile(rf"(?m)\n(?P<mark>[{EITHER_MARKS}]){SP}*(?P<rest>[^\n]*)$")
 _STRONG_SPEECH_RE = regex.compile(rf"^[^\s（()）]{{0,30}}[（(][^（()）\n]{{1,30}}[)）]{SP}+\S")
 _LABEL_ALONE_RE = regex.compile(rf"^[^\s（()）]{{1,30}}[（(][^（()）\n]{{1,30}}[)）]{SP}*$")
 
@@ -878,7 +880,7 @@ _LINE_BREAK_RE = regex.compile(r"\r\n?")
 def survey(text: str) -> Mapping[str, str]:
     """What ◎ ◆ ◇ do in this document: ``"speaker"`` when more of their lines are speeches
     (``◎市長（大泉潤）　…``) than headings (``◎会期の決定``), else ``"heading"``."""
-    text = _LINE_BREAK_RE.sub("\n", text)
+    text = "\n" + _LINE_BREAK_RE.sub("\n", text)  # (every line after a line break)
     votes: Counter[tuple[str, str]] = Counter()
     for line in _EITHER_LINE_RE.finditer(text):
         rest = line["rest"]
@@ -900,11 +902,13 @@ def survey(text: str) -> Mapping[str, str]:
     return found
 
 
+#: What the head shows, searched in ``"\n" + head``: a pattern for the start of a line starts
+#: with ``\n``, which ``regex`` finds faster than ``(?m)^``.
 _SIGNALS = (
     # a speech: a mark, a label, a full-width space (○議長（吉田崇仁）　, ◯委員長　　)
     (
         regex.compile(
-            rf"(?m)^{MARK}(?:(?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"
+            rf"\n{MARK}(?:(?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"
             rf"|[^（()）\n]{{0,20}}[（(][^（()）\n]{{1,30}}[)）][ \u3000])"
         ),
         0.4,
@@ -921,8 +925,8 @@ _SIGNALS = (
     # roster entries, 開催日：, 出席議員
     (
         regex.compile(
-            rf"◯|(?m)^[○〇][0-9０-９]{{1,3}}番[（(]|(?m)^[◆◎][^\s（]{{1,20}}[（(]|"
-            rf"(?m)^(?:委員長|副委員長)[^\n]+君$|(?m)^開催日[：:]|(?m)^{SP}*[{SPEAKER_MARKS}]?{SP}*"
+            rf"(?m)◯|\n[○〇][0-9０-９]{{1,3}}番[（(]|\n[◆◎][^\s（]{{1,20}}[（(]|"
+            rf"\n(?:委員長|副委員長)[^\n]+君$|\n開催日[：:]|\n{SP}*[{SPEAKER_MARKS}]?{SP}*"
             rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
         ),
         0.4,
@@ -940,8 +944,8 @@ _SIGNALS = (
 def looks_like(head: str) -> float:
     """Assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat
     labels, Arabic digits in dates and items."""
-    head = _LINE_BREAK_RE.sub("\n", head)
-    return min(sum(weight for pattern, weight in _SIGNALS if pattern.search(head)), 1.0)
+    lines = "\n" + _LINE_BREAK_RE.sub("\n", head)  # (every line after a line break)
+    return min(sum(weight for pattern, weight in _SIGNALS if pattern.search(lines)), 1.0)
 
 
 class Assembly(Format):
