@@ -21,14 +21,14 @@ import gijiroku
 import gijiroku.layout as layout
 import gijiroku.quality as quality
 from gijiroku.blocks import Block, BlockKind, HeaderMeta, HeaderName, Pos, UnmatchedMeta
-from gijiroku.formats import FIRST_LOOK_CHARS, FORMATS, HEAD_CHARS, assembly, summary
+from gijiroku.formats import FIRST_LOOK_CHARS, FORMATS, HEAD_CHARS, assembly, diet, summary
 from gijiroku.formats.assembly import SPEAKER_MARKS
 from gijiroku.formats.common import NONE_RE
 from gijiroku.layout import is_web_furniture
 from gijiroku.models import Minutes, Utterance
 from gijiroku.names import position_suffix
 from gijiroku.normalize import Line, split_lines
-from gijiroku.vocabulary import SP
+from gijiroku.vocabulary import KNUM, SP
 
 from .conftest import sample_paths
 from .test_speed_mechanisms import FURNITURE_PIECES, _furniture_the_long_way
@@ -539,3 +539,53 @@ ASSEMBLY_LINES = [
 )
 def test_generated_heads_read_as_assembly_as_before(lines: list[str], newline: str) -> None:
     _same_assembly_reading(newline.join(lines))
+
+
+_DIET_LINE_SIGNALS_AS_THEY_WERE = {
+    1: regex.compile(
+        rf"本国会召集日|出席者は左のとおり|委員の異動|第{SP}*{KNUM}{SP}*回{SP}*国会|"
+        rf"(?m)^{SP}*(?:国務大臣|政府参考人|大臣政務官|辞任{SP}+補欠選任)"
+    ),
+    3: regex.compile(
+        r"(?m)^(?:令和|平成|昭和)[〇一二三四五六七八九十元]+年[〇一二三四五六七八九十]+月"
+        r"[〇一二三四五六七八九十]+日（.曜日）"
+    ),
+}
+
+
+def _diet_the_long_way(head: str) -> float:
+    """The Diet detector as it was: ``(?m)^`` patterns searched in the head."""
+    return min(
+        sum(
+            weight
+            for i, (pattern, weight) in enumerate(diet._LOOKS)
+            if _DIET_LINE_SIGNALS_AS_THEY_WERE.get(i, pattern).search(head)
+        ),
+        1.0,
+    )
+
+
+DIET_LINES = [
+    *DETECTION_LINES,
+    "○委員長（山田太郎君）　ただいまから会議を開きます。",
+    "本国会召集日",
+    "第二百十二回国会",
+    "　国務大臣",
+    "政府参考人",
+    "辞任　　補欠選任",
+    "午前十時開議",
+    "令和五年十一月八日（水曜日）",
+]
+
+
+@given(st.lists(st.sampled_from(DIET_LINES), max_size=20))
+def test_generated_heads_read_as_diet_as_before(lines: list[str]) -> None:
+    head = "\n".join(lines)
+    assert FORMATS["diet"].looks_like(head) == _diet_the_long_way(head)
+
+
+def test_the_sample_heads_read_as_diet_as_before() -> None:
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        for head in (text[:HEAD_CHARS], text[HEAD_CHARS // 3 : HEAD_CHARS]):
+            assert FORMATS["diet"].looks_like(head) == _diet_the_long_way(head)
