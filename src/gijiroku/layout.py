@@ -144,6 +144,13 @@ def _hint_re() -> re.Pattern[str]:
     return re.compile("|".join(words + [re.escape(char) for char in sorted(variants)]))
 
 
+@functools.cache
+def _hint_or_leader_re() -> re.Pattern[str]:
+    """:func:`_hint_re` or a character of a contents line's leader (``…‥.．``), every branch
+    a literal still. Made on first use."""
+    return re.compile(_hint_re().pattern + "|…|‥|\\.|．")
+
+
 #: NFKC joins at most four characters into one (α + three marks): a line with more
 #: non-blank characters than this is too long to become a banner.
 _BANNER_BOUND = 4 * max(len(banner) for banner in _BANNERS)
@@ -476,13 +483,18 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
     lone_label = _LABEL_ALONE_LINE_RE.match
     label_start = _LABEL_START_RE.match
     hint, no_banner = _hint_re().search, _NO_BANNER_CHAR_RE.search
+    hint_or_leader = _hint_or_leader_re().search
     for i, line in enumerate(lines):
         if line.is_blank:
             continue
         text = line.text
         # (a line with no hint word and a character no banner holds is no furniture: the
-        # first test of is_web_furniture, made here without calling it for every line)
-        if ((hint(text) or not no_banner(text)) and is_web_furniture(text)) or (
+        # first test of is_web_furniture, made here without calling it for every line; most
+        # lines hold neither a hint word nor a leader character, found in one search)
+        if hint_or_leader(text) is None:
+            if not no_banner(text) and is_web_furniture(text):
+                furniture.append(i)
+        elif ((hint(text) or not no_banner(text)) and is_web_furniture(text)) or (
             ("…" in text or "‥" in text or "." in text or "．" in text) and is_contents_line(text)
         ):
             furniture.append(i)
