@@ -393,9 +393,13 @@ def _key_of(found: re.Match[str] | None) -> str | None:
     if found is None:
         return None
     label = found["label"]
-    if label.endswith(("）", ")")) or position_suffix(label) is not None:
-        return label
-    return None
+    return label if _is_label_key(label) else None
+
+
+def _is_label_key(label: str) -> bool:
+    """A label-shaped word is counted as a label: it ends with a title or holds a name in
+    parentheses."""
+    return label.endswith(("）", ")")) or position_suffix(label) is not None
 
 
 def count_labels(lines: Sequence[Line]) -> dict[str, int]:
@@ -484,6 +488,7 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
     label_start = _LABEL_START_RE.match
     hint, no_banner = _hint_re().search, _NO_BANNER_CHAR_RE.search
     hint_or_leader = _hint_or_leader_re().search
+    counted: dict[str, bool] = {}  # label-shaped word → it is a label key (a label recurs)
     for i, line in enumerate(lines):
         if line.is_blank:
             continue
@@ -500,7 +505,6 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
             furniture.append(i)
         if len(text) <= 64:
             found = label_start(text)
-            key = None if found is None else _key_of(found)
             if (
                 (found is not None or "【" in text)
                 and lone_label(text)
@@ -511,7 +515,11 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
             continue
         else:
             found = label_start(text, 0, 64)
-            key = None if found is None else _key_of(found)
-        if key is not None:
-            labels[key] = labels.get(key, 0) + 1
+        if found is not None:
+            label = found["label"]
+            is_key = counted.get(label)
+            if is_key is None:
+                is_key = counted[label] = _is_label_key(label)
+            if is_key:
+                labels[label] = labels.get(label, 0) + 1
     return LineSurvey(furniture, labels, lone)
