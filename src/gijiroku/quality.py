@@ -258,8 +258,9 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
     spans = [(u.span.start, u.span.end) for u in utterances]
     separators = any(char in text for char in "\x1c\x1d\x1e\x1f")  # (rare: looked for once)
     prose = _Prose()
+    total = inside = 0
     header, unmatched, prose_kinds = BlockKind.HEADER, BlockKind.UNMATCHED, _PROSE_KINDS
-    k = 0
+    k, turns = 0, len(spans)
     for block in blocks:
         kind = block.kind
         if kind is header:
@@ -278,17 +279,18 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
             continue
         span = block.span
         chars = _chars(text, span, separators)
-        prose.total += chars
+        total += chars
         start = span.start
-        while k < len(spans) and spans[k][1] <= start:
+        while k < turns and spans[k][1] <= start:
             k += 1
-        if k < len(spans) and spans[k][0] <= start < spans[k][1]:
-            prose.inside += chars
+        if k < turns and spans[k][0] <= start:  # (and start < its end: the loop above)
+            inside += chars
             continue
         prose.outside.append(span)
         if in_header:
             prose.in_header.append(span)
             prose.header_chars += chars
+    prose.total, prose.inside = total, inside
     return prose
 
 
