@@ -45,6 +45,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import regex
 
@@ -754,18 +755,25 @@ _INNER_LINE_RE = re.compile(rf"(?:\r\n?|\n)(?P<line>[ \u3000\t]*(?:{MARK}|{_BEFO
 _INNER_LF_LINE_RE = re.compile(rf"\n(?P<line>[ \u3000\t]*(?:{MARK}|{_BEFORE_COLON}[:：]))")
 
 
+_SPAN_START = attrgetter("span.start")
+
+
 def _labels_inside_turns(review: _Review) -> list[_Place]:
     """Lines inside a turn's text (after its first line) that read as another speaker's
     label: the turn probably holds the next speech too."""
-    text, turns = review.text, sorted(review.minutes.utterances, key=lambda u: u.span.start)
+    text, turns = review.text, sorted(review.minutes.utterances, key=_SPAN_START)
     if not turns:
         return []
     starts = [turn.span.start for turn in turns]
+    first_lines = set(starts)  # (a turn's first line is not inside it)
     pages = sorted(mark.span.start for mark in review.minutes.layout if mark.kind == "page")
     found = []
-    inner_line = _INNER_LINE_RE if "\r" in text else _INNER_LF_LINE_RE
-    for match in inner_line.finditer(text, starts[0], max(t.span.end for t in turns)):
+    first, last = starts[0], max(t.span.end for t in turns)
+    inner_line = _INNER_LINE_RE if text.find("\r", first, last) >= 0 else _INNER_LF_LINE_RE
+    for match in inner_line.finditer(text, first, last):
         start = match.start("line")
+        if start in first_lines:
+            continue
         turn = turns[bisect.bisect_right(starts, start) - 1]
         span = turn.span
         if not span.start < start < span.end:
