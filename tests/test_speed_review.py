@@ -7,6 +7,7 @@ and on generated text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -25,9 +26,9 @@ from gijiroku.formats import FIRST_LOOK_CHARS, FORMATS, HEAD_CHARS, assembly, di
 from gijiroku.formats.assembly import SPEAKER_MARKS
 from gijiroku.formats.common import NONE_RE
 from gijiroku.layout import is_web_furniture
-from gijiroku.models import Minutes, Utterance
+from gijiroku.models import Minutes, Span, Utterance
 from gijiroku.names import position_suffix
-from gijiroku.normalize import Line, split_lines
+from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, split_lines
 from gijiroku.vocabulary import KNUM, SP
 
 from .conftest import sample_paths
@@ -589,3 +590,58 @@ def test_the_sample_heads_read_as_diet_as_before() -> None:
         text = path.read_bytes().decode("utf-8")
         for head in (text[:HEAD_CHARS], text[HEAD_CHARS // 3 : HEAD_CHARS]):
             assert FORMATS["diet"].looks_like(head) == _diet_the_long_way(head)
+
+
+def _labels_inside_turns_the_long_way(review: quality._Review) -> list[tuple[Span, str]]:
+    """:func:`quality._labels_inside_turns` as it was: every candidate line looked up."""
+    text, turns = review.text, sorted(review.minutes.utterances, key=lambda u: u.span.start)
+    if not turns:
+        return []
+    starts = [turn.span.start for turn in turns]
+    pages = sorted(mark.span.start for mark in review.minutes.layout if mark.kind == "page")
+    found = []
+    for match in _INNER_LINE_AS_IT_WAS.finditer(text, starts[0], max(t.span.end for t in turns)):
+        start = match.start("line")
+        turn = turns[bisect.bisect_right(starts, start) - 1]
+        span = turn.span
+        if not span.start < start < span.end:
+            continue
+        stop = EDITOR_LINE_BREAK_RE.search(text, start, span.end)
+        end = stop.start() if stop is not None else span.end
+        line = text[start:end]
+        if quality._reads_as_label(line):
+            k = bisect.bisect_right(pages, span.start)
+            same_page = k >= len(pages) or pages[k] >= start
+            where = review.lines.span(start, end, span.page if same_page else None)
+            found.append((where, f"{quality._quote(line, 24)} in {turn.id}"))
+    return found
+
+
+def _same_labels_inside_turns(text: str) -> int:
+    minutes = gijiroku.parse(text)
+    review = quality._Review(minutes, text, quality._Lines(text))
+    got = [(place.span, place.seen) for place in quality._labels_inside_turns(review)]
+    assert got == _labels_inside_turns_the_long_way(review)
+    return len(got)
+
+
+def test_the_labels_inside_the_sample_turns_are_the_long_way() -> None:
+    for text, _, _ in _sample_parses():
+        _same_labels_inside_turns(text)
+
+
+TURN_LINES = [
+    "○議長（山田太郎君）　ただいまから会議を開きます。",
+    "○山田委員　質問します。",
+    "○11番議員（平野　謙）",
+    "本間君:議案第44号について",
+    "　続けて申し上げます。",
+    "それでは、",
+    "",
+    "- 2 -",
+]
+
+
+@given(st.lists(st.sampled_from(TURN_LINES), max_size=14), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_the_labels_inside_generated_turns_are_the_long_way(lines: list[str], newline: str) -> None:
+    _same_labels_inside_turns(newline.join(lines))
