@@ -29,7 +29,7 @@ from gijiroku.layout import is_web_furniture
 from gijiroku.models import Minutes, Span, Utterance
 from gijiroku.names import position_suffix
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, split_lines
-from gijiroku.vocabulary import KNUM, SP
+from gijiroku.vocabulary import ERA_NAMES, KNUM, SP
 
 from .conftest import sample_paths
 from .test_speed_mechanisms import FURNITURE_PIECES, _furniture_the_long_way
@@ -468,15 +468,34 @@ def test_generated_heads_score_as_before(lines: list[str], newline: str) -> None
     _same_detection(newline.join(lines))
 
 
-_ASSEMBLY_LINE_SIGNALS_AS_THEY_WERE = (
-    regex.compile(
-        rf"(?m)^{assembly.MARK}(?:(?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"
-        rf"|[^（()）\n]{{0,20}}[（(][^（()）\n]{{1,30}}[)）][ \u3000])"
+_ASSEMBLY_SIGNALS_AS_THEY_WERE = (
+    (
+        regex.compile(
+            rf"(?m)^{assembly.MARK}(?:(?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"
+            rf"|[^（()）\n]{{0,20}}[（(][^（()）\n]{{1,30}}[)）][ \u3000])"
+        ),
+        0.4,
     ),
-    regex.compile(
-        rf"◯|(?m)^[○〇][0-9０-９]{{1,3}}番[（(]|(?m)^[◆◎][^\s（]{{1,20}}[（(]|"
-        rf"(?m)^(?:委員長|副委員長)[^\n]+君$|(?m)^開催日[：:]|(?m)^{SP}*[{SPEAKER_MARKS}]?{SP}*"
-        rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
+    (
+        regex.compile(
+            r"[都道府県市区町村]議会|定例会|臨時会|[市区町村]長|知事|説明員|説明のため出席|"
+            r"事務局出席職員|職務のため出席"
+        ),
+        0.4,
+    ),
+    (
+        regex.compile(
+            rf"◯|(?m)^[○〇][0-9０-９]{{1,3}}番[（(]|(?m)^[◆◎][^\s（]{{1,20}}[（(]|"
+            rf"(?m)^(?:委員長|副委員長)[^\n]+君$|(?m)^開催日[：:]|(?m)^{SP}*[{SPEAKER_MARKS}]?{SP}*"
+            rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
+        ),
+        0.4,
+    ),
+    (
+        regex.compile(
+            rf"(?:{ERA_NAMES})[ \u3000]*[0-9０-９元]{{1,2}}[ \u3000]*年|日程第[0-9０-９]"
+        ),
+        0.2,
     ),
 )
 _EITHER_LINE_AS_IT_WAS = regex.compile(
@@ -487,15 +506,7 @@ _EITHER_LINE_AS_IT_WAS = regex.compile(
 def _assembly_the_long_way(head: str) -> float:
     """The assembly detector as it was: ``(?m)^`` patterns searched in the head."""
     head = assembly._LINE_BREAK_RE.sub("\n", head)
-    line_signals = dict(zip((0, 2), _ASSEMBLY_LINE_SIGNALS_AS_THEY_WERE, strict=True))
-    return min(
-        sum(
-            weight
-            for i, (pattern, weight) in enumerate(assembly._SIGNALS)
-            if line_signals.get(i, pattern).search(head)
-        ),
-        1.0,
-    )
+    return min(sum(w for pattern, w in _ASSEMBLY_SIGNALS_AS_THEY_WERE if pattern.search(head)), 1.0)
 
 
 def _either_lines_the_long_way(text: str) -> list[tuple[str, str]]:

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import regex
 
@@ -902,15 +902,23 @@ def survey(text: str) -> Mapping[str, str]:
     return found
 
 
-#: What the head shows, searched in ``"\n" + head``: a pattern for the start of a line starts
-#: with ``\n``, which ``regex`` finds faster than ``(?m)^``.
-_SIGNALS = (
+#: Lines only assembly products print: seat labels, ◆/◎ labels, run-together roster
+#: entries, 開催日：, 出席議員 (after their line break).
+_ASSEMBLY_LINES_RE = regex.compile(
+    rf"(?m)\n[○〇][0-9０-９]{{1,3}}番[（(]|\n[◆◎][^\s（]{{1,20}}[（(]|"
+    rf"\n(?:委員長|副委員長)[^\n]+君$|\n開催日[：:]|\n{SP}*[{SPEAKER_MARKS}]?{SP}*"
+    rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
+)
+#: What the head shows (a test of the head after a line break, ``"\n" + head``, and its
+#: weight): a pattern for the start of a line starts with ``\n``, which ``regex`` finds faster
+#: than ``(?m)^``.
+_SIGNALS: tuple[tuple[Callable[[str], object], float], ...] = (
     # a speech: a mark, a label, a full-width space (○議長（吉田崇仁）　, ◯委員長　　)
     (
         regex.compile(
             rf"\n{MARK}(?:(?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"
             rf"|[^（()）\n]{{0,20}}[（(][^（()）\n]{{1,30}}[)）][ \u3000])"
-        ),
+        ).search,
         0.4,
     ),
     # the vocabulary of local government
@@ -918,24 +926,16 @@ _SIGNALS = (
         regex.compile(
             r"[都道府県市区町村]議会|定例会|臨時会|[市区町村]長|知事|説明員|説明のため出席|"
             r"事務局出席職員|職務のため出席"
-        ),
+        ).search,
         0.4,
     ),
-    # what only assembly products print: ◯ (U+25EF), seat labels, ◆/◎ labels, run-together
-    # roster entries, 開催日：, 出席議員
-    (
-        regex.compile(
-            rf"(?m)◯|\n[○〇][0-9０-９]{{1,3}}番[（(]|\n[◆◎][^\s（]{{1,20}}[（(]|"
-            rf"\n(?:委員長|副委員長)[^\n]+君$|\n開催日[：:]|\n{SP}*[{SPEAKER_MARKS}]?{SP}*"
-            rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
-        ),
-        0.4,
-    ),
+    # what only assembly products print: ◯ (U+25EF), and the lines above
+    (lambda lines: "◯" in lines or _ASSEMBLY_LINES_RE.search(lines), 0.4),
     # numbers in Arabic digits where the Diet prints kanji (令和６年, 日程第１)
     (
         regex.compile(
             rf"(?:{ERA_NAMES})[ \u3000]*[0-9０-９元]{{1,2}}[ \u3000]*年|日程第[0-9０-９]"
-        ),
+        ).search,
         0.2,
     ),
 )
@@ -945,7 +945,7 @@ def looks_like(head: str) -> float:
     """Assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat
     labels, Arabic digits in dates and items."""
     lines = "\n" + _LINE_BREAK_RE.sub("\n", head)  # (every line after a line break)
-    return min(sum(weight for pattern, weight in _SIGNALS if pattern.search(lines)), 1.0)
+    return min(sum(weight for shows, weight in _SIGNALS if shows(lines)), 1.0)
 
 
 class Assembly(Format):
