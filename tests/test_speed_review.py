@@ -12,6 +12,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Sequence
 
 import regex
@@ -28,7 +29,7 @@ from gijiroku.formats.common import NONE_RE
 from gijiroku.layout import is_web_furniture
 from gijiroku.models import Minutes, Span, Utterance
 from gijiroku.names import position_suffix
-from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, split_lines
+from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, compact, split_lines
 from gijiroku.vocabulary import ERA_NAMES, KNUM, SP
 
 from .conftest import sample_paths
@@ -656,3 +657,43 @@ TURN_LINES = [
 @given(st.lists(st.sampled_from(TURN_LINES), max_size=14), st.sampled_from(["\n", "\r\n", "\r"]))
 def test_the_labels_inside_generated_turns_are_the_long_way(lines: list[str], newline: str) -> None:
     _same_labels_inside_turns(newline.join(lines))
+
+
+def _assembly_survey_the_long_way(text: str) -> dict[str, str]:
+    """:func:`assembly.survey` as it was: its lines found with ``(?m)^``."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for mark, rest in _either_lines_the_long_way(text):
+        bare = compact(rest)
+        if assembly._STRONG_SPEECH_RE.match(rest) or (
+            assembly._LABEL_ALONE_RE.match(rest)
+            and assembly._label_shape(bare) == "name"
+            and not assembly.HEADING_PHRASE_RE.search(bare)
+        ):
+            votes[mark, "speaker"] += 1
+        elif assembly.HEADING_PHRASE_RE.search(bare) or not assembly._SP_RE.search(rest.strip()):
+            votes[mark, "heading"] += 1
+    found: dict[str, str] = {}
+    for mark in assembly.EITHER_MARKS:
+        speaker, heading = votes[mark, "speaker"], votes[mark, "heading"]
+        if speaker or heading:
+            found[mark] = "speaker" if speaker > heading else "heading"
+    return found
+
+
+def test_the_assembly_survey_of_the_samples_is_the_long_way() -> None:
+    surveyed = 0
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        assert assembly.survey(text) == _assembly_survey_the_long_way(text)
+        surveyed += bool(assembly.survey(text))
+    assert surveyed
+
+
+@given(
+    st.lists(st.sampled_from(ASSEMBLY_LINES), max_size=20), st.sampled_from(["\n", "\r\n", "\r"])
+)
+def test_the_assembly_survey_of_generated_text_is_the_long_way(
+    lines: list[str], newline: str
+) -> None:
+    text = newline.join(lines)
+    assert assembly.survey(text) == _assembly_survey_the_long_way(text)

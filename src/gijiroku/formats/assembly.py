@@ -880,7 +880,9 @@ _LINE_BREAK_RE = regex.compile(r"\r\n?")
 def survey(text: str) -> Mapping[str, str]:
     """What ◎ ◆ ◇ do in this document: ``"speaker"`` when more of their lines are speeches
     (``◎市長（大泉潤）　…``) than headings (``◎会期の決定``), else ``"heading"``."""
-    text = "\n" + _LINE_BREAK_RE.sub("\n", text)  # (every line after a line break)
+    if "\r" in text:
+        text = _LINE_BREAK_RE.sub("\n", text)
+    text = "\n" + text  # (every line after a line break)
     votes: Counter[tuple[str, str]] = Counter()
     for line in _EITHER_LINE_RE.finditer(text):
         rest = line["rest"]
