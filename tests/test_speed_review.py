@@ -697,3 +697,47 @@ def test_the_assembly_survey_of_generated_text_is_the_long_way(
 ) -> None:
     text = newline.join(lines)
     assert assembly.survey(text) == _assembly_survey_the_long_way(text)
+
+
+def _turn_problem_the_long_way(turn: Utterance) -> str | None:
+    """:func:`quality._turn_problem` as it was (the label's test left out)."""
+    body = turn.text.strip()
+    if len(body) <= 24 and NONE_RE.match(body):
+        return "the text is only なし"
+    if len(body) <= 24 and quality._COUNT_RE.match(compact(body)):
+        return "the text is only a count"
+    if quality._CONTENTS_RE.search(body.partition("\n")[0].strip()):
+        return "the text is a table of contents"
+    if body.count("\n") < 2 or quality._SENTENCE_END_RE.search(body):
+        return None
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    numbers = sum(1 for line in lines if quality._NUMBER_LINE_RE.match(line))
+    return (
+        "the text is a table of numbers" if len(lines) >= 3 and 2 * numbers >= len(lines) else None
+    )
+
+
+BODY_PIECES = [*"\n\n 　。？！.．?!12３議a…", "なし", "他8名", "……………", "令和", "1,234", "計"]
+
+
+BODY_LINES = ["12", "１ ２", "計 34", "議事 5", "本日は晴れ。", "承認した.次", "abc", "", " "]
+BODY_LINES += ["開会 ……………… 3", "なし", "他8名", "令和6年", "?", "議題!", "3.5", "議題．"]
+
+
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(BODY_PIECES), max_size=30).map("".join),
+        st.lists(st.sampled_from(BODY_LINES), max_size=8).map("\n".join),
+    )
+)
+def test_a_turn_is_suspect_as_before(body: str) -> None:
+    turn = _A_TURN.model_copy(update={"text": body})
+    got = quality._turn_problem(turn, {turn.speaker.label: False})
+    assert got == _turn_problem_the_long_way(turn)
+
+
+def test_the_sample_turns_are_suspect_as_before() -> None:
+    for _, _, minutes in _sample_parses():
+        for turn in minutes.utterances:
+            got = quality._turn_problem(turn, {turn.speaker.label: False})
+            assert got == _turn_problem_the_long_way(turn)

@@ -890,8 +890,10 @@ def _turn_problem(turn: Utterance, header_keys: dict[str, bool]) -> str | None:
     first_line = (body if first_end < 0 else body[:first_end]).strip()
     if first_line[-1:] in _DIGIT_CHARS and _CONTENTS_RE.search(first_line):
         return "the text is a table of contents"  # (it ends with a page number)
-    if body.count("\n") < 2 or _SENTENCE_END_RE.search(body):
-        return None
+    if first_end < 0 or body.find("\n", first_end + 1) < 0:
+        return None  # (fewer than three lines)
+    if "。" in body or "？" in body or "！" in body or _SENTENCE_END_RE.search(body):
+        return None  # (a sentence ends in it: the first marks are looked for quickly)
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     numbers = sum(1 for line in lines if _NUMBER_LINE_RE.match(line))
     return (
