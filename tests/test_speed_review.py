@@ -30,7 +30,7 @@ from gijiroku.layout import is_web_furniture
 from gijiroku.models import Minutes, Span, Utterance
 from gijiroku.names import position_suffix
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, Line, compact, split_lines
-from gijiroku.vocabulary import ERA_NAMES, KNUM, SP
+from gijiroku.vocabulary import ERA_NAMES, KNUM, SP, SP_OR_TAB, WHITE_SPACE
 
 from .conftest import sample_paths
 from .test_speed_mechanisms import FURNITURE_PIECES, _furniture_the_long_way
@@ -147,6 +147,8 @@ def test_what_regex_calls_a_space_is_what_the_survey_strips() -> None:
     spaces = "".join(regex.findall(r"\s", "".join(map(chr, range(0x110000)))))
     assert spaces == "".join(sorted(layout._WHITE_SPACE_CHARS))
     assert layout._WHITE_RUN_RE.fullmatch(spaces)
+    everything = "".join(map(chr, range(0x110000)))
+    assert "".join(re.findall(f"[{WHITE_SPACE}]", everything)) == spaces
 
 
 EDGE_PIECES = [
@@ -397,6 +399,9 @@ def _committee_the_long_way(head: str) -> float:
     return min(score, 1.0)
 
 
+_SUMMARY_BULLET_AS_IT_WAS = regex.compile(rf"{SP_OR_TAB}*{summary.BULLET}{SP_OR_TAB}+\S")
+
+
 def _summary_the_long_way(head: str) -> float:
     """The summary detector as it was: one pass over the lines per count."""
     lines = [ln for ln in head.splitlines() if ln.strip()]
@@ -408,7 +413,7 @@ def _summary_the_long_way(head: str) -> float:
         for a, b in itertools.pairwise(lines)
         if b[:1] in "=-~^" and summary._UNDERLINE_ONLY_RE.fullmatch(b) and not a[:1].isspace()
     )
-    bullets = sum(1 for ln in lines if summary._BULLET_START_RE.match(ln))
+    bullets = sum(1 for ln in lines if _SUMMARY_BULLET_AS_IT_WAS.match(ln))
     labels = sum(1 for ln in lines if ln[:1] in "○◯〇◎◆" and summary._LABELS_RE.match(ln))
     reported = sum(1 for ln in lines if summary._REPORTED_RE.search(ln))
     score = 0.0
@@ -461,6 +466,10 @@ DETECTION_LINES = [
     "了承された。",
     "\r",
     "\u2028",
+    "- \x1c",
+    "1. \x1f項目",
+    "・ \xa0",
+    "（2）\u3000議題",
 ]
 
 

@@ -37,6 +37,7 @@ import regex
 
 from gijiroku.names import position_suffix
 from gijiroku.normalize import Line
+from gijiroku.vocabulary import WHITE_SPACE
 
 __all__ = [
     "PAGE_MARKER_RE",
@@ -239,9 +240,8 @@ PAGE_MARKER_RE = regex.compile(
     regex.VERBOSE,
 )
 
-#: What ``\s`` means to ``regex`` (Unicode White_Space), spelled out for the standard ``re``,
-#: whose ``\s`` also takes the separators U+001C–U+001F; for use inside a character class.
-_WHITE_SPACE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: What ``\s`` means to ``regex``, for a character class of the standard ``re``.
+_WHITE_SPACE = WHITE_SPACE
 #: The same characters, for :meth:`str.strip`.
 _WHITE_SPACE_CHARS = (
     "\t\n\x0b\x0c\r \x85\xa0\u1680"

@@ -26,6 +26,7 @@ trailing space goes on in the next line (``paragraph_mode="auto"``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 import regex
@@ -48,7 +49,7 @@ from gijiroku.formats.base import (
 )
 from gijiroku.names import POSITION_WORDS_RE, position_suffix
 from gijiroku.notes import EVENT_KINDS, classify_note
-from gijiroku.vocabulary import SP
+from gijiroku.vocabulary import SP, WHITE_SPACE
 
 __all__ = ["Committee"]
 
@@ -249,9 +250,10 @@ _SIGNALS: tuple[tuple[Callable[[str], object], float], ...] = (
     (lambda lines: "\f" in lines or _PAGE_NUMBER_LINE_RE.search(lines), 0.1),
 )
 #: A word at the start of a line followed by an ASCII space or a colon: a label when it ends
-#: with a title (checked in Python: cheaper than one regex with every title in it).
-_LABEL_CANDIDATE_RE = regex.compile(
-    rf"\n(?:{MARK})?[ \u3000]*(?P<label>[^\s：:、。（）()]{{1,25}})(?: |[：:])"
+#: with a title (checked in Python: cheaper than one regex with every title in it). (The
+#: standard ``re``, quicker here; ``WHITE_SPACE`` is ``regex``'s ``\s``.)
+_LABEL_CANDIDATE_RE = re.compile(
+    rf"\n(?:{MARK})?[ \u3000]*(?P<label>[^{WHITE_SPACE}：:、。（）()]{{1,25}})(?: |[：:])"
 )
 
 

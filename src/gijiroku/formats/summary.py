@@ -21,6 +21,7 @@ No utterances are made up: every bullet or paragraph becomes an item of its sect
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 
 import regex
@@ -48,6 +49,7 @@ from gijiroku.formats.base import (
 )
 from gijiroku.normalize import clean_text
 from gijiroku.vocabulary import SP_OR_TAB as SP
+from gijiroku.vocabulary import WHITE_SPACE
 
 __all__ = ["Summary"]
 
@@ -319,7 +321,8 @@ BODY_RULES: tuple[Rule, ...] = (
 
 _ATX_RE = regex.compile(r"#{1,6}[ \t]+\S")
 _UNDERLINE_ONLY_RE = regex.compile(r"[=\-~^]{3,}[ \t]*")
-_BULLET_START_RE = regex.compile(rf"{SP}*{BULLET}{SP}+\S")
+#: (the standard ``re``, quicker on every line of the head; ``[^{WHITE_SPACE}]`` is ``\S``)
+_BULLET_START_RE = re.compile(rf"{SP}*{BULLET}{SP}+[^{WHITE_SPACE}]")
 _LABELS_RE = regex.compile(r"[○◯〇◎◆][^\s　]{1,30}[　 ：:]")
 #: A sentence that reports what was done, as a summary does (…より説明された。, 了承された。,
 #: …旨報告された。); verbatim minutes quote people saying it (されました).
