@@ -45,6 +45,7 @@ survey of the whole text decides. ``〇`` followed by a kanji numeral (``〇一�
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
@@ -77,7 +78,16 @@ from gijiroku.formats.base import (
 from gijiroku.names import HONORIFICS, POSITION_WORDS_RE, position_suffix, split_person
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
-from gijiroku.vocabulary import COURSE_WORDS, ERA_NAMES, KNUM, NUM, RULE_CHARS, SP, letter_spaced
+from gijiroku.vocabulary import (
+    COURSE_WORDS,
+    ERA_NAMES,
+    KNUM,
+    NUM,
+    RULE_CHARS,
+    SP,
+    WHITE_SPACE,
+    letter_spaced,
+)
 
 __all__ = ["Assembly"]
 _SP_RE = regex.compile(SP)
@@ -905,20 +915,20 @@ def survey(text: str) -> Mapping[str, str]:
 
 
 #: Lines only assembly products print: seat labels, ◆/◎ labels, run-together roster
-#: entries, 開催日：, 出席議員 (after their line break).
-_ASSEMBLY_LINES_RE = regex.compile(
-    rf"(?m)\n[○〇][0-9０-９]{{1,3}}番[（(]|\n[◆◎][^\s（]{{1,20}}[（(]|"
+#: entries, 開催日：, 出席議員 (after their line break; ``WHITE_SPACE`` is ``regex``'s ``\s``).
+_ASSEMBLY_LINES_RE = re.compile(
+    rf"(?m)\n[○〇][0-9０-９]{{1,3}}番[（(]|\n[◆◎][^{WHITE_SPACE}（]{{1,20}}[（(]|"
     rf"\n(?:委員長|副委員長)[^\n]+君$|\n開催日[：:]|\n{SP}*[{SPEAKER_MARKS}]?{SP}*"
     rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
 )
 #: What the head shows (a test of the head after a line break, ``"\n" + head``, and its
-#: weight): a pattern for the start of a line starts with ``\n``, which ``regex`` finds faster
-#: than ``(?m)^``.
+#: weight): a pattern for the start of a line starts with ``\n``, found faster than
+#: ``(?m)^``; the standard ``re`` runs those quicker than ``regex``, which keeps the words.
 _SIGNALS: tuple[tuple[Callable[[str], object], float], ...] = (
     # a speech: a mark, a label, a full-width space (○議長（吉田崇仁）　, ◯委員長　　)
     (
-        regex.compile(
-            rf"\n{MARK}(?:(?:[^\s（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"
+        re.compile(
+            rf"\n{MARK}(?:(?:[^{WHITE_SPACE}（()）]|[（(][^（()）\n]{{1,30}}[)）]){{1,40}}\u3000"
             rf"|[^（()）\n]{{0,20}}[（(][^（()）\n]{{1,30}}[)）][ \u3000])"
         ).search,
         0.4,
