@@ -25,12 +25,15 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import sys
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
-from operator import itemgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 from typing import NamedTuple
 
 import regex
@@ -262,11 +265,10 @@ def _edge_key(text: str) -> str:
     return _WHITE_RUN_RE.sub("", _DIGIT_RUN_RE.sub("#", text))
 
 
-def _edge_key_start(text: str) -> str:
-    """The first character of :func:`_edge_key` (``""`` for a blank line), found without
-    making the key."""
-    first = text.lstrip(_WHITE_SPACE_CHARS)[:1]
-    return "#" if first in _DIGIT_CHARS else first
+#: A line's first character (``""`` for an empty line).
+_FIRST = itemgetter(slice(0, 1))
+#: What a line whose key starts with ``#`` starts with (spaces left out): a digit, or ``#``.
+_DIGITS_OR_HASH = frozenset(["#", *_DIGIT_CHARS])
 
 
 #: A line that is only a print stamp: a date and time, a URL, a page counter.
@@ -276,6 +278,24 @@ _STAMP_RE = regex.compile(
 
 
 _AFTER_FORM_FEED = Line._fields.index("after_form_feed")
+_IS_BLANK = Line._fields.index("is_blank")
+
+
+def _pages(lines: Sequence[Line], breaks: Collection[int], feeds: Sequence[int]) -> list[list[int]]:
+    """The non-blank lines of each page (none empty): a page starts at a form feed and at a
+    page marker (a line of ``breaks``, on no page itself). ``feeds``: the lines after a form
+    feed, in order. (Made with C loops: a document has thousands of lines.)"""
+    count = len(lines)
+    kept = sorted(
+        set(compress(range(count), map(not_, map(itemgetter(_IS_BLANK), lines)))).difference(breaks)
+    )
+    cuts = sorted({0, count, *feeds, *(i for i in breaks if 0 <= i < count)})
+    pages = []
+    for start, end in itertools.pairwise(cuts):
+        page = kept[bisect.bisect_left(kept, start) : bisect.bisect_left(kept, end)]
+        if page:
+            pages.append(page)
+    return pages
 
 
 def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[int]:
@@ -288,18 +308,11 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
     too, up to ``EDGE_DEPTH`` lines from each edge. Notes in brackets are never taken, and
     the document's first line stays (it is the title, printed once more on every page).
     """
-    form_feeds = sum(map(itemgetter(_AFTER_FORM_FEED), lines))
-    if len(breaks) + form_feeds < 2:  # (no more than two pages: nothing repeats on three)
+    count = len(lines)
+    feeds = list(compress(range(count), map(itemgetter(_AFTER_FORM_FEED), lines)))
+    if len(breaks) + len(feeds) < 2:  # (no more than two pages: nothing repeats on three)
         return set()
-    pages: list[list[int]] = [[]]
-    for i, line in enumerate(lines):
-        if line.after_form_feed and pages[-1]:
-            pages.append([])
-        if i in breaks:
-            pages.append([])
-        elif not line.is_blank:
-            pages[-1].append(i)
-    pages = [p for p in pages if p]
+    pages = _pages(lines, breaks, feeds)
     if len(pages) < 3:
         return set()
     need = max(3, (len(pages) + 1) // 2)
@@ -314,26 +327,32 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
             key = keys[i] = _edge_key(lines[i].text)
         return key
 
-    by_start: dict[str, list[int]] = {}  # the first character of a key → the lines'
-    for page in pages:
-        for i in page:
-            by_start.setdefault(_edge_key_start(lines[i].text), []).append(i)
+    # The first character of each line (spaces left out), to make a key only for a line that
+    # may give a repeated one (C loops: a document has thousands of lines).
+    kept = list(itertools.chain.from_iterable(pages))
+    texts = map(attrgetter("text"), map(lines.__getitem__, kept))
+    firsts = list(map(_FIRST, map(str.lstrip, texts, itertools.repeat(_WHITE_SPACE_CHARS))))
     found: set[int] = set()
     for _ in range(EDGE_DEPTH):
         seen: dict[str, set[int]] = {}
         for number, page in enumerate(pages):
-            rest = [i for i in page if i not in found] if found else page
-            for i in {rest[0], rest[-1]} if rest else ():
+            top = next((i for i in page if i not in found), None)
+            if top is None:
+                continue  # (every line of the page is taken)
+            bottom = next(i for i in reversed(page) if i not in found)
+            for i in {top, bottom}:
                 key = key_of(i)
                 if key and not _BRACKETED_RE.match(key):
                     seen.setdefault(key, set()).add(number)
         repeated = {key for key, on in seen.items() if len(on) >= need}
         if not repeated:
             break
-        new = {  # (a key is only made for a line whose key starts as a repeated one)
+        starts: set[str] = set()  # what a line that gives a repeated key starts with
+        for key in repeated:
+            starts.update(_DIGITS_OR_HASH if key[0] == "#" else key[0])
+        new = {
             i
-            for start in {key[0] for key in repeated}
-            for i in by_start.get(start, ())
+            for i in compress(kept, map(starts.__contains__, firsts))
             if i != first_line and i not in found and key_of(i) in repeated
         }
         if not new:
