@@ -751,3 +751,24 @@ def test_the_sample_turns_are_suspect_as_before() -> None:
         for turn in minutes.utterances:
             got = quality._turn_problem(turn, {turn.speaker.label: False})
             assert got == _turn_problem_the_long_way(turn)
+
+
+# -- the line survey's lone labels ---------------------------------------------------------------
+
+LONE_PIECES = [
+    *"○◯〇●◎◆■◇□△▲▼☆★【】（）() 　\t：:、。議長",
+    "委員長",
+    "（平山たかお）",
+    "（ 梶　泰久 ）",
+    "中村委員",
+    "事務局",
+    "x" * 29,
+]
+
+
+@given(st.lists(st.lists(st.sampled_from(LONE_PIECES), max_size=8), max_size=8))
+def test_lone_labels_are_counted_as_the_long_way_counts_them(rows: list[list[str]]) -> None:
+    lines = split_lines("\n".join("".join(row) for row in rows))
+    survey = layout.survey_lines(lines)
+    assert survey.lone_labels == layout.count_lone_labels(lines)
+    assert survey.labels == layout.count_labels(lines)

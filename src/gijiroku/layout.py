@@ -496,9 +496,12 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
 
     Assumes what each of them gives for a blank line (no furniture, no label), so blank
     lines are skipped; the contents test runs only on a line that holds a leader character.
-    A line alone can hold a label only when a label starts it or it holds 【: a line that
-    :data:`_LABEL_ALONE_LINE_RE` matches without 【 is one :data:`_LABEL_START_RE` matches
-    (the same start, a mark of a narrower set, the same word, then spaces or the end).
+    A line alone can hold a label only when it holds 【 or a label starts it and only spaces
+    follow: a line that :data:`_LABEL_ALONE_LINE_RE` matches without 【 is one
+    :data:`_LABEL_START_RE` matches, and at the same place (the same start; a mark of a
+    narrower set, or the mark read as the word's first character, which ends where it
+    would; the same word, taken whole, with the same name in parentheses or none; then
+    spaces to the end, which the label's lookahead accepts at once).
     """
     furniture: list[int] = []
     labels: dict[str, int] = {}
@@ -525,7 +528,7 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
         if len(text) <= 64:
             found = label_start(text)
             if (
-                (found is not None or "【" in text)
+                ("【" in text or (found is not None and not text[found.end() :].strip(" \u3000\t")))
                 and lone_label(text)
                 and label_key(text.strip().strip("【】")) is not None
             ):
