@@ -388,9 +388,13 @@ _LABEL_WORD_PAREN_WHOLE = LABEL_WORD_PAREN.replace(
 )
 
 
+#: Spaces taken whole where ``re`` knows possessive quantifiers (Python 3.11 on): the word
+#: after them starts with no space, so giving one back never finds another match.
+_SPACES_WHOLE = "*+" if sys.version_info >= (3, 11) else "*"
 _LABEL_START_RE = re.compile(
     _for_re(
-        rf"^[ \u3000\t]*[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*(?P<label>{_LABEL_WORD_PAREN_WHOLE})(?=[\s：:]|$)"
+        rf"^[ \u3000\t]{_SPACES_WHOLE}[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]{_SPACES_WHOLE}"
+        rf"(?P<label>{_LABEL_WORD_PAREN_WHOLE})(?=[\s：:]|$)"
     )
 )
 
