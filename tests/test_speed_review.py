@@ -772,3 +772,13 @@ def test_lone_labels_are_counted_as_the_long_way_counts_them(rows: list[list[str
     survey = layout.survey_lines(lines)
     assert survey.lone_labels == layout.count_lone_labels(lines)
     assert survey.labels == layout.count_labels(lines)
+
+
+NAME_PIECES = [*"0９:：番号名一十百（(以下)）の各 山田太郎", "以下", "委員"]
+
+
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=10))
+def test_a_name_is_no_name_as_regex_said(pieces: list[str]) -> None:
+    name = "".join(pieces)
+    as_it_was = regex.compile(quality._NOT_IN_A_NAME_RE.pattern).search(name) is not None
+    assert (quality._NOT_IN_A_NAME_RE.search(name) is not None) == as_it_was

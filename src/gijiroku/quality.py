@@ -355,7 +355,8 @@ def assess(
         )
     runner = detection.runner_up
     margin = detection.score - detection.runner_up_score
-    if text.strip() and (detection.score < FIT_LOW or (runner is not None and margin < FIT_MARGIN)):
+    printed = bool(text) and not text.isspace()  # (what text.strip() says, with no copy)
+    if printed and (detection.score < FIT_LOW or (runner is not None and margin < FIT_MARGIN)):
         fallback = runner is not None and detection.scores and detection.scores[0][0] == runner.name
         why = (
             f"no family fits well (the best, {runner.name}, scores {detection.score:.2f}): "
@@ -628,7 +629,7 @@ def _count_mismatches(review: _Review) -> list[_Place]:
 #: What no person's name holds: digits, a seat (番 alone), a colon, a count in kanji
 #: (理事十六名; not 一人, a given name), an aside cut open ((以下, 委員外議員)山口) or a
 #: distributive title (保坂の各委員).
-_NOT_IN_A_NAME_RE = regex.compile(
+_NOT_IN_A_NAME_RE = re.compile(  # (the standard re: quicker, and nothing of regex is needed)
     r"[0-9０-９:：]|^番号?$|[〇一二三四五六七八九十百]+名$|[（(]以下|の各$|^[^（(]*[)）]|[（(][^)）]*$"
 )
 _POSITION_SET = frozenset(POSITION_WORDS)
@@ -1028,7 +1029,7 @@ def review(minutes: Minutes, text: str) -> tuple[Diagnostic, ...]:
         >>> [d.code for d in review(gijiroku.parse(text), text)]
         ['title-suspect']
     """
-    if not text.strip():
+    if not text or text.isspace():  # (no text: what text.strip() says, with no copy)
         return ()
     state = _Review(minutes, text, _Lines(text))
     found = []
