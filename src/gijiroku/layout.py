@@ -369,8 +369,6 @@ LABEL_WORD_PAREN = (
 )
 
 
-#: The start of a line that may be a speaker label: an optional mark, then a word up to a
-#: space, a colon or the end of the line; a parenthesis may follow (委員長（平山たかお）).
 def _for_re(pattern: str) -> str:
     """A ``regex`` pattern whose only ``regex``-specific part is ``\\s`` inside character
     classes, for the standard ``re``: the per-line patterns of this module run on every line
@@ -391,6 +389,8 @@ _LABEL_WORD_PAREN_WHOLE = LABEL_WORD_PAREN.replace(
 #: Spaces taken whole where ``re`` knows possessive quantifiers (Python 3.11 on): the word
 #: after them starts with no space, so giving one back never finds another match.
 _SPACES_WHOLE = "*+" if sys.version_info >= (3, 11) else "*"
+#: The start of a line that may be a speaker label: an optional mark, then a word up to a
+#: space, a colon or the end of the line; a parenthesis may follow (委員長（平山たかお）).
 _LABEL_START_RE = re.compile(
     _for_re(
         rf"^[ \u3000\t]{_SPACES_WHOLE}[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]{_SPACES_WHOLE}"
