@@ -25,17 +25,22 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import sys
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 from typing import NamedTuple
 
 import regex
 
 from gijiroku.names import position_suffix
 from gijiroku.normalize import Line
+from gijiroku.vocabulary import WHITE_SPACE
 
 __all__ = [
     "PAGE_MARKER_RE",
@@ -127,7 +132,11 @@ _HINT_WORDS = ("はこちら", "ウンロ", "検索", ">", "»", "›")
 @functools.cache
 def _hint_re() -> re.Pattern[str]:
     """A hint word, or a character that NFKC turns into part of one (＞, ﾀﾞ, 索's variant
-    …): without one, a line (spaces removed) can only be a banner. Made on first use."""
+    …), searched in the line as printed: spaces between a word's characters are allowed
+    (``\\s``, as :meth:`str.split` sees them), so that it finds what a search of the line
+    with its spaces removed finds. Without one, a line can only be a banner. Every branch
+    starts with one character, so ``re`` skips to the places those characters stand. Made on
+    first use."""
     wanted = set("".join(_HINT_WORDS))
     variants = {
         char
@@ -135,30 +144,51 @@ def _hint_re() -> re.Pattern[str]:
         for char in map(chr, range(low, high + 1))
         if (image := unicodedata.normalize("NFKC", char)) != char and wanted & set(image)
     }
-    words = "|".join(re.escape(word) for word in _HINT_WORDS)
-    return re.compile(f"{words}|[{re.escape(''.join(sorted(variants)))}]")
+    words = [r"\s*".join(map(re.escape, word)) for word in _HINT_WORDS]
+    return re.compile("|".join(words + [re.escape(char) for char in sorted(variants)]))
+
+
+@functools.cache
+def _hint_or_leader_re() -> re.Pattern[str]:
+    """:func:`_hint_re` or a character of a contents line's leader (``…‥.．``), every branch
+    a literal still. Made on first use."""
+    return re.compile(_hint_re().pattern + "|…|‥|\\.|．")
 
 
 #: NFKC joins at most four characters into one (α + three marks): a line with more
 #: non-blank characters than this is too long to become a banner.
 _BANNER_BOUND = 4 * max(len(banner) for banner in _BANNERS)
+#: Kanji some banner holds (本文, 印刷 …).
+_BANNER_KANJI = sorted({c for banner in _BANNERS for c in banner if "\u4e00" <= c <= "\u9fff"})
+
+
+def _ranges_without(low: str, high: str, left_out: Sequence[str]) -> str:
+    """A character-class body for ``low``–``high`` without the sorted ``left_out``."""
+    parts, start = [], ord(low)
+    for char in left_out:
+        if start < ord(char):
+            parts.append(f"{chr(start)}-{chr(ord(char) - 1)}")
+        start = ord(char) + 1
+    return "".join(parts) + f"{chr(start)}-{high}"
+
+
 #: A character no banner holds and none turns into: Latin letters, digits, kanji (NFKC
-#: leaves them as they are, and nothing composes with them).
+#: leaves them as they are, and nothing composes with them). One character class, which
+#: ``re`` searches fastest.
 _NO_BANNER_CHAR_RE = re.compile(
-    "[A-Za-z0-9]|(?!["
-    + "".join(sorted({c for banner in _BANNERS for c in banner if "\u4e00" <= c <= "\u9fff"}))
-    + "])[\u3400-\u4dbf\u4e00-\u9fff]"
+    "[A-Za-z0-9\u3400-\u4dbf" + _ranges_without("\u4e00", "\u9fff", _BANNER_KANJI) + "]"
 )
 
 
 def is_web_furniture(text: str) -> bool:
     """True for a line that a web page prints around the minutes: a breadcrumb, a banner,
     a link to another file, the name of a search site."""
-    # Most lines are prose: what NFKC would show is ruled out on the raw text first.
-    compact_raw = "".join(text.split())
-    if (
-        len(compact_raw) > _BANNER_BOUND or _NO_BANNER_CHAR_RE.search(compact_raw)
-    ) and not _hint_re().search(compact_raw):
+    # Most lines are prose: what NFKC would show is ruled out on the raw text first (no
+    # hint word, and too long or holding a character no banner holds).
+    if not _hint_re().search(text) and (
+        _NO_BANNER_CHAR_RE.search(text)
+        or (len(text) > _BANNER_BOUND and len("".join(text.split())) > _BANNER_BOUND)
+    ):
         return False
     bare = _bare(text)
     if not bare or len(bare) > 200:
@@ -213,20 +243,59 @@ PAGE_MARKER_RE = regex.compile(
     regex.VERBOSE,
 )
 
-_DIGITS_RE = regex.compile(r"[0-9０-９]+")
+#: What ``\s`` means to ``regex``, for a character class of the standard ``re``.
+_WHITE_SPACE = WHITE_SPACE
+#: The same characters, for :meth:`str.strip`.
+_WHITE_SPACE_CHARS = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+#: Runs of digits and of spaces (``regex``'s ``\s``), for the standard ``re`` (faster here).
+_DIGIT_RUN_RE = re.compile("[0-9０-９]+")
+_WHITE_RUN_RE = re.compile(f"[{_WHITE_SPACE}]+")
 _BRACKETED_RE = regex.compile(r"^[（(〔【［\[].*[)）〕】］\]]$")
 #: How many lines in from each edge of a page are compared.
 EDGE_DEPTH = 3
 
 
 def _edge_key(text: str) -> str:
-    return _SPACES_RE.sub("", _DIGITS_RE.sub("#", text))
+    """A line as edges are compared: digits as ``#``, spaces left out."""
+    return _WHITE_RUN_RE.sub("", _DIGIT_RUN_RE.sub("#", text))
+
+
+#: A line's first character (``""`` for an empty line).
+_FIRST = itemgetter(slice(0, 1))
+#: What a line whose key starts with ``#`` starts with (spaces left out): a digit, or ``#``.
+_DIGITS_OR_HASH = frozenset(["#", *_DIGIT_CHARS])
 
 
 #: A line that is only a print stamp: a date and time, a URL, a page counter.
 _STAMP_RE = regex.compile(
     r"[0-9０-９/／:：.\-年月日時分()（）午前後AMPMampm]+|https?://\S+|[0-9]+/[0-9]+"
 )
+
+
+_AFTER_FORM_FEED = Line._fields.index("after_form_feed")
+_IS_BLANK = Line._fields.index("is_blank")
+
+
+def _pages(lines: Sequence[Line], breaks: Collection[int], feeds: Sequence[int]) -> list[list[int]]:
+    """The non-blank lines of each page (none empty): a page starts at a form feed and at a
+    page marker (a line of ``breaks``, on no page itself). ``feeds``: the lines after a form
+    feed, in order. (Made with C loops: a document has thousands of lines.)"""
+    count = len(lines)
+    kept = sorted(
+        set(compress(range(count), map(not_, map(itemgetter(_IS_BLANK), lines)))).difference(breaks)
+    )
+    cuts = sorted({0, count, *feeds, *(i for i in breaks if 0 <= i < count)})
+    pages = []
+    for start, end in itertools.pairwise(cuts):
+        page = kept[bisect.bisect_left(kept, start) : bisect.bisect_left(kept, end)]
+        if page:
+            pages.append(page)
+    return pages
 
 
 def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[int]:
@@ -239,15 +308,11 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
     too, up to ``EDGE_DEPTH`` lines from each edge. Notes in brackets are never taken, and
     the document's first line stays (it is the title, printed once more on every page).
     """
-    pages: list[list[int]] = [[]]
-    for i, line in enumerate(lines):
-        if line.after_form_feed and pages[-1]:
-            pages.append([])
-        if i in breaks:
-            pages.append([])
-        elif not line.is_blank:
-            pages[-1].append(i)
-    pages = [p for p in pages if p]
+    count = len(lines)
+    feeds = list(compress(range(count), map(itemgetter(_AFTER_FORM_FEED), lines)))
+    if len(breaks) + len(feeds) < 2:  # (no more than two pages: nothing repeats on three)
+        return set()
+    pages = _pages(lines, breaks, feeds)
     if len(pages) < 3:
         return set()
     need = max(3, (len(pages) + 1) // 2)
@@ -262,22 +327,32 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
             key = keys[i] = _edge_key(lines[i].text)
         return key
 
+    # The first character of each line (spaces left out), to make a key only for a line that
+    # may give a repeated one (C loops: a document has thousands of lines).
+    kept = list(itertools.chain.from_iterable(pages))
+    texts = map(attrgetter("text"), map(lines.__getitem__, kept))
+    firsts = list(map(_FIRST, map(str.lstrip, texts, itertools.repeat(_WHITE_SPACE_CHARS))))
     found: set[int] = set()
     for _ in range(EDGE_DEPTH):
         seen: dict[str, set[int]] = {}
         for number, page in enumerate(pages):
-            rest = [i for i in page if i not in found] if found else page
-            for i in {rest[0], rest[-1]} if rest else ():
+            top = next((i for i in page if i not in found), None)
+            if top is None:
+                continue  # (every line of the page is taken)
+            bottom = next(i for i in reversed(page) if i not in found)
+            for i in {top, bottom}:
                 key = key_of(i)
                 if key and not _BRACKETED_RE.match(key):
                     seen.setdefault(key, set()).add(number)
         repeated = {key for key, on in seen.items() if len(on) >= need}
         if not repeated:
             break
+        starts: set[str] = set()  # what a line that gives a repeated key starts with
+        for key in repeated:
+            starts.update(_DIGITS_OR_HASH if key[0] == "#" else key[0])
         new = {
             i
-            for page in pages
-            for i in page
+            for i in compress(kept, map(starts.__contains__, firsts))
             if i != first_line and i not in found and key_of(i) in repeated
         }
         if not new:
@@ -292,11 +367,6 @@ LABEL_WORD_PAREN = (
     r"[^\s：:（()）、。「」]{1,30}"
     r"(?:[（(][ \u3000]*[^（()）\s](?:[^（()）\s]|[ \u3000](?=[^（()）\s])){0,19}[ \u3000]*[)）])?"
 )
-#: The start of a line that may be a speaker label: an optional mark, then a word up to a
-#: space, a colon or the end of the line; a parenthesis may follow (委員長（平山たかお）).
-#: What ``\s`` means to ``regex`` (Unicode White_Space), spelled out for the standard ``re``,
-#: whose ``\s`` also takes the separators U+001C–U+001F; for use inside a character class.
-_WHITE_SPACE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 def _for_re(pattern: str) -> str:
@@ -316,9 +386,15 @@ _LABEL_WORD_PAREN_WHOLE = LABEL_WORD_PAREN.replace(
 )
 
 
+#: Spaces taken whole where ``re`` knows possessive quantifiers (Python 3.11 on): the word
+#: after them starts with no space, so giving one back never finds another match.
+_SPACES_WHOLE = "*+" if sys.version_info >= (3, 11) else "*"
+#: The start of a line that may be a speaker label: an optional mark, then a word up to a
+#: space, a colon or the end of the line; a parenthesis may follow (委員長（平山たかお）).
 _LABEL_START_RE = re.compile(
     _for_re(
-        rf"^[ \u3000\t]*[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*(?P<label>{_LABEL_WORD_PAREN_WHOLE})(?=[\s：:]|$)"
+        rf"^[ \u3000\t]{_SPACES_WHOLE}[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]{_SPACES_WHOLE}"
+        rf"(?P<label>{_LABEL_WORD_PAREN_WHOLE})(?=[\s：:]|$)"
     )
 )
 
@@ -332,13 +408,21 @@ def label_key(text: str) -> str | None:
         >>> label_key("○委員長（平山たかお）　"), label_key("中村委員"), label_key("それでは")
         ('委員長（平山たかお）', '中村委員', None)
     """
-    found = _LABEL_START_RE.match(text)
+    return _key_of(_LABEL_START_RE.match(text))
+
+
+def _key_of(found: re.Match[str] | None) -> str | None:
+    """:func:`label_key` of a line whose :data:`_LABEL_START_RE` match is ``found``."""
     if found is None:
         return None
     label = found["label"]
-    if label.endswith(("）", ")")) or position_suffix(label) is not None:
-        return label
-    return None
+    return label if _is_label_key(label) else None
+
+
+def _is_label_key(label: str) -> bool:
+    """A label-shaped word is counted as a label: it ends with a title or holds a name in
+    parentheses."""
+    return label.endswith(("）", ")")) or position_suffix(label) is not None
 
 
 def count_labels(lines: Sequence[Line]) -> dict[str, int]:
@@ -416,27 +500,52 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
 
     Assumes what each of them gives for a blank line (no furniture, no label), so blank
     lines are skipped; the contents test runs only on a line that holds a leader character.
+    A line alone can hold a label only when it holds 【 or a label starts it and only spaces
+    follow: a line that :data:`_LABEL_ALONE_LINE_RE` matches without 【 is one
+    :data:`_LABEL_START_RE` matches, and at the same place (the same start; a mark of a
+    narrower set, or the mark read as the word's first character, which ends where it
+    would; the same word, taken whole, with the same name in parentheses or none; then
+    spaces to the end, which the label's lookahead accepts at once).
     """
     furniture: list[int] = []
     labels: dict[str, int] = {}
     lone = 0
     lone_label = _LABEL_ALONE_LINE_RE.match
+    label_start = _LABEL_START_RE.match
+    hint, no_banner = _hint_re().search, _NO_BANNER_CHAR_RE.search
+    hint_or_leader = _hint_or_leader_re().search
+    counted: dict[str, bool] = {}  # label-shaped word → it is a label key (a label recurs)
     for i, line in enumerate(lines):
         if line.is_blank:
             continue
         text = line.text
-        if is_web_furniture(text) or (
+        # (a line with no hint word and a character no banner holds is no furniture: the
+        # first test of is_web_furniture, made here without calling it for every line; most
+        # lines hold neither a hint word nor a leader character, found in one search)
+        if hint_or_leader(text) is None:
+            if not no_banner(text) and is_web_furniture(text):
+                furniture.append(i)
+        elif ((hint(text) or not no_banner(text)) and is_web_furniture(text)) or (
             ("…" in text or "‥" in text or "." in text or "．" in text) and is_contents_line(text)
         ):
             furniture.append(i)
         if len(text) <= 64:
-            key = label_key(text)
-            if lone_label(text) and label_key(text.strip().strip("【】")) is not None:
+            found = label_start(text)
+            if (
+                ("【" in text or (found is not None and not text[found.end() :].strip(" \u3000\t")))
+                and lone_label(text)
+                and label_key(text.strip().strip("【】")) is not None
+            ):
                 lone += 1
         elif len(text) > 400 and not text[:40].strip():
             continue
         else:
-            key = label_key(text[:64])
-        if key is not None:
-            labels[key] = labels.get(key, 0) + 1
+            found = label_start(text, 0, 64)
+        if found is not None:
+            label = found["label"]
+            is_key = counted.get(label)
+            if is_key is None:
+                is_key = counted[label] = _is_label_key(label)
+            if is_key:
+                labels[label] = labels.get(label, 0) + 1
     return LineSurvey(furniture, labels, lone)

@@ -42,8 +42,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import regex
 
@@ -139,6 +141,10 @@ class _OpenList:
     lines: list[Block] = field(default_factory=list)
 
 
+#: The kinds of blocks that open a list of people or may be one.
+_MAY_LIST_PEOPLE = frozenset({BlockKind.HEADER, BlockKind.ROSTER, BlockKind.UNMATCHED})
+
+
 def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
     """Blocks that look like lists of people and gave no members: a roster key whose list
     gave none (and does not say なし), a roster line without entries, a line of names that
@@ -156,6 +162,8 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
             found.append(open_list.key)
 
     for block in blocks:
+        if open_list is None and block.kind not in _MAY_LIST_PEOPLE:
+            continue  # (nothing below applies to it)
         meta = block.meta
         name = meta.name if isinstance(meta, HeaderMeta) else None
         members = (
@@ -241,38 +249,49 @@ class _Prose:
     header_chars: int = 0
 
 
+#: The kinds of blocks whose text is prose (header lines too, when they read as speech).
+_PROSE_KINDS = frozenset({BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.UNMATCHED})
+
+
 def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) -> _Prose:
     """The prose of the document: turns, continuations, text nobody claimed, and header
     lines that read as speech (:func:`speaks_in_header`)."""
     spans = [(u.span.start, u.span.end) for u in utterances]
-    separators = _INFORMATION_SEPARATORS_RE.search(text) is not None  # (rare: looked for once)
+    separators = any(char in text for char in "\x1c\x1d\x1e\x1f")  # (rare: looked for once)
     prose = _Prose()
-    k = 0
+    total = inside = 0
+    header, unmatched, prose_kinds = BlockKind.HEADER, BlockKind.UNMATCHED, _PROSE_KINDS
+    k, turns = 0, len(spans)
     for block in blocks:
-        in_header = block.kind is BlockKind.HEADER and speaks_in_header(block.text_of(text))
-        if not in_header and block.kind not in (
-            BlockKind.TURN,
-            BlockKind.CONTINUATION,
-            BlockKind.UNMATCHED,
-        ):
+        kind = block.kind
+        if kind is header:
+            in_header = speaks_in_header(block.text_of(text))
+            if not in_header:
+                continue
+        elif kind in prose_kinds:
+            in_header = False
+            if (
+                kind is unmatched
+                and isinstance(block.meta, UnmatchedMeta)
+                and _looks_like_people(block.text_of(text))
+            ):
+                continue
+        else:
             continue
-        if (
-            block.kind is BlockKind.UNMATCHED
-            and isinstance(block.meta, UnmatchedMeta)
-            and _looks_like_people(block.text_of(text))
-        ):
-            continue
-        chars = _chars(text, block.span, separators)
-        prose.total += chars
-        while k < len(spans) and spans[k][1] <= block.span.start:
+        span = block.span
+        chars = _chars(text, span, separators)
+        total += chars
+        start = span.start
+        while k < turns and spans[k][1] <= start:
             k += 1
-        if k < len(spans) and spans[k][0] <= block.span.start < spans[k][1]:
-            prose.inside += chars
+        if k < turns and spans[k][0] <= start:  # (and start < its end: the loop above)
+            inside += chars
             continue
-        prose.outside.append(block.span)
+        prose.outside.append(span)
         if in_header:
-            prose.in_header.append(block.span)
+            prose.in_header.append(span)
             prose.header_chars += chars
+    prose.total, prose.inside = total, inside
     return prose
 
 
@@ -336,7 +355,8 @@ def assess(
         )
     runner = detection.runner_up
     margin = detection.score - detection.runner_up_score
-    if text.strip() and (detection.score < FIT_LOW or (runner is not None and margin < FIT_MARGIN)):
+    printed = bool(text) and not text.isspace()  # (what text.strip() says, with no copy)
+    if printed and (detection.score < FIT_LOW or (runner is not None and margin < FIT_MARGIN)):
         fallback = runner is not None and detection.scores and detection.scores[0][0] == runner.name
         why = (
             f"no family fits well (the best, {runner.name}, scores {detection.score:.2f}): "
@@ -609,7 +629,7 @@ def _count_mismatches(review: _Review) -> list[_Place]:
 #: What no person's name holds: digits, a seat (番 alone), a colon, a count in kanji
 #: (理事十六名; not 一人, a given name), an aside cut open ((以下, 委員外議員)山口) or a
 #: distributive title (保坂の各委員).
-_NOT_IN_A_NAME_RE = regex.compile(
+_NOT_IN_A_NAME_RE = re.compile(  # (the standard re: quicker, and nothing of regex is needed)
     r"[0-9０-９:：]|^番号?$|[〇一二三四五六七八九十百]+名$|[（(]以下|の各$|^[^（(]*[)）]|[（(][^)）]*$"
 )
 _POSITION_SET = frozenset(POSITION_WORDS)
@@ -725,24 +745,36 @@ def _reads_as_label(line: str) -> bool:
     return (":" in head or "：" in head) and _HONORIFIC_LABEL_RE.match(stripped) is not None
 
 
+#: A word before a colon, taken whole where ``re`` knows possessive quantifiers (Python 3.11
+#: on): the word holds no colon, so giving characters back never finds one.
+_BEFORE_COLON = "[^\\r\\n:：]{1,15}" + ("+" if sys.version_info >= (3, 11) else "")
 #: The start of a line after the first that may hold a label: a mark, or a colon soon.
 #: (The standard ``re``: the pattern is run over the whole text, which ``re`` scans faster.)
-_INNER_LINE_RE = re.compile(
-    rf"(?:\r\n?|\n)(?P<line>[ \u3000\t]*(?:{MARK}|[^\r\n:：]{{1,15}}[:：]))"
-)
+_INNER_LINE_RE = re.compile(rf"(?:\r\n?|\n)(?P<line>[ \u3000\t]*(?:{MARK}|{_BEFORE_COLON}[:：]))")
+#: The same for a text without CR, where every line starts after LF: ``re`` skips from one
+#: LF to the next (a literal first character) instead of testing each character.
+_INNER_LF_LINE_RE = re.compile(rf"\n(?P<line>[ \u3000\t]*(?:{MARK}|{_BEFORE_COLON}[:：]))")
+
+
+_SPAN_START = attrgetter("span.start")
 
 
 def _labels_inside_turns(review: _Review) -> list[_Place]:
     """Lines inside a turn's text (after its first line) that read as another speaker's
     label: the turn probably holds the next speech too."""
-    text, turns = review.text, sorted(review.minutes.utterances, key=lambda u: u.span.start)
+    text, turns = review.text, sorted(review.minutes.utterances, key=_SPAN_START)
     if not turns:
         return []
     starts = [turn.span.start for turn in turns]
+    first_lines = set(starts)  # (a turn's first line is not inside it)
     pages = sorted(mark.span.start for mark in review.minutes.layout if mark.kind == "page")
     found = []
-    for match in _INNER_LINE_RE.finditer(text, starts[0], max(t.span.end for t in turns)):
+    first, last = starts[0], max(t.span.end for t in turns)
+    inner_line = _INNER_LINE_RE if text.find("\r", first, last) >= 0 else _INNER_LF_LINE_RE
+    for match in inner_line.finditer(text, first, last):
         start = match.start("line")
+        if start in first_lines:
+            continue
         turn = turns[bisect.bisect_right(starts, start) - 1]
         span = turn.span
         if not span.start < start < span.end:
@@ -837,6 +869,8 @@ def _suspect_venue(review: _Review) -> list[_Place]:
 _CONTENTS_RE = regex.compile(r"[…‥・.．]{6,}[ \u3000]*[0-9０-９]+$")
 #: A head count alone (他8名, 18人).
 _COUNT_RE = regex.compile(rf"^(?:他|計|合計|外)?{SP}*(?:{_NUMERAL}){SP}*[名人]$")
+#: The characters of :data:`_CONTENTS_RE`'s page number (one of them ends a contents line).
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 _NUMBER_LINE_RE = regex.compile(r"^[0-9０-９ \u3000]+$|^[^0-9０-９。]{0,8}[0-9０-９]+$")
 
 
@@ -853,10 +887,14 @@ def _turn_problem(turn: Utterance, header_keys: dict[str, bool]) -> str | None:
         return "the text is only なし"
     if len(body) <= 24 and _COUNT_RE.match(compact(body)):
         return "the text is only a count"
-    if _CONTENTS_RE.search(body.partition("\n")[0].strip()):
-        return "the text is a table of contents"
-    if body.count("\n") < 2 or _SENTENCE_END_RE.search(body):
-        return None
+    first_end = body.find("\n")
+    first_line = (body if first_end < 0 else body[:first_end]).strip()
+    if first_line[-1:] in _DIGIT_CHARS and _CONTENTS_RE.search(first_line):
+        return "the text is a table of contents"  # (it ends with a page number)
+    if first_end < 0 or body.find("\n", first_end + 1) < 0:
+        return None  # (fewer than three lines)
+    if "。" in body or "？" in body or "！" in body or _SENTENCE_END_RE.search(body):
+        return None  # (a sentence ends in it: the first marks are looked for quickly)
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     numbers = sum(1 for line in lines if _NUMBER_LINE_RE.match(line))
     return (
@@ -991,7 +1029,7 @@ def review(minutes: Minutes, text: str) -> tuple[Diagnostic, ...]:
         >>> [d.code for d in review(gijiroku.parse(text), text)]
         ['title-suspect']
     """
-    if not text.strip():
+    if not text or text.isspace():  # (no text: what text.strip() says, with no copy)
         return ()
     state = _Review(minutes, text, _Lines(text))
     found = []

@@ -65,6 +65,7 @@ __all__ = [
     "SP_OR_TAB",
     "START_WORDS",
     "WEEKDAY",
+    "WHITE_SPACE",
     "letter_spaced",
     "ungrouped",
 ]
@@ -91,6 +92,11 @@ SP = r"[ \u3000]"
 SP_OR_TAB = r"[ \u3000\t]"
 #: Any run of spaces, possibly empty (possessive: ``{SPACES}{SP}`` never matches).
 SPACES = rf"(?:{SP}*+)"
+#: The characters ``regex`` takes for ``\s`` (Unicode White_Space), spelled out for a
+#: character class of a pattern compiled with the standard ``re`` (whose ``\s`` also takes
+#: the separators U+001C–U+001F): ``[^{WHITE_SPACE}]`` is ``regex``'s ``\S``. ``re`` runs a
+#: pattern that needs nothing else of ``regex`` two to three times faster.
+WHITE_SPACE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 # -- numbers ----------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ No utterances are made up: every bullet or paragraph becomes an item of its sect
 from __future__ import annotations
 
 import dataclasses
-import itertools
+import re
 from collections.abc import Mapping
 
 import regex
@@ -49,6 +49,7 @@ from gijiroku.formats.base import (
 )
 from gijiroku.normalize import clean_text
 from gijiroku.vocabulary import SP_OR_TAB as SP
+from gijiroku.vocabulary import WHITE_SPACE
 
 __all__ = ["Summary"]
 
@@ -320,7 +321,8 @@ BODY_RULES: tuple[Rule, ...] = (
 
 _ATX_RE = regex.compile(r"#{1,6}[ \t]+\S")
 _UNDERLINE_ONLY_RE = regex.compile(r"[=\-~^]{3,}[ \t]*")
-_BULLET_START_RE = regex.compile(rf"{SP}*{BULLET}{SP}+\S")
+#: (the standard ``re``, quicker on every line of the head; ``[^{WHITE_SPACE}]`` is ``\S``)
+_BULLET_START_RE = re.compile(rf"{SP}*{BULLET}{SP}+[^{WHITE_SPACE}]")
 _LABELS_RE = regex.compile(r"[○◯〇◎◆][^\s　]{1,30}[　 ：:]")
 #: A sentence that reports what was done, as a summary does (…より説明された。, 了承された。,
 #: …旨報告された。); verbatim minutes quote people saying it (されました).
@@ -335,12 +337,22 @@ def looks_like(head: str) -> float:
     lines = [ln for ln in head.splitlines() if ln.strip()]
     if not lines:
         return 0.0
-    headings = sum(1 for ln in lines if ln.startswith("#") and _ATX_RE.match(ln))
-    headings += sum(1 for a, b in itertools.pairwise(lines) if b[:1] in "=-~^" and _UNDERLINE_ONLY_RE.fullmatch(b)
-                    and not a[:1].isspace())  # fmt: skip
-    bullets = sum(1 for ln in lines if _BULLET_START_RE.match(ln))
-    labels = sum(1 for ln in lines if ln[:1] in "○◯〇◎◆" and _LABELS_RE.match(ln))
-    reported = sum(1 for ln in lines if _REPORTED_RE.search(ln))
+    headings = bullets = labels = reported = 0
+    for i, ln in enumerate(lines):  # (one pass; no line is empty)
+        first = ln[0]
+        if (first == "#" and _ATX_RE.match(ln)) or (
+            first in "=-~^"
+            and i
+            and _UNDERLINE_ONLY_RE.fullmatch(ln)
+            and not lines[i - 1][0].isspace()
+        ):
+            headings += 1
+        if _BULLET_START_RE.match(ln):
+            bullets += 1
+        if first in "○◯〇◎◆" and _LABELS_RE.match(ln):
+            labels += 1
+        if "。" in ln and _REPORTED_RE.search(ln):
+            reported += 1
     score = 0.0
     if headings >= 2:
         score += 0.5
