@@ -119,10 +119,22 @@ _TAG_RE = regex.compile(r"^(?:高|中|低|報告|相談|共有|議論|決議|審
 _AFTER_META_RE = regex.compile(r"(?:[(（][^()（）]*[)）]\s*)*")
 
 
+#: The owner patterns, each with the words one of which it needs (a link needs ``](`` or
+#: ``http``).
+_OWNER_PATTERNS = (
+    (OPEN_OWNER_RE, ("(", "（")),
+    (CLOSED_OWNER_RE, ("(", "（")),
+    (SAID_BY_RE, (")",)),
+    (ASSIGNEE_RE, ("担当",)),
+)
+
+
 def _owner(text: str) -> str | None:
     """Who the item names as doing or saying it: ``…(terada``, ``sano) …``, ``担当：kobatomo``."""
-    bare = LINK_RE.sub("", text).strip()
-    for pattern in (OPEN_OWNER_RE, CLOSED_OWNER_RE, SAID_BY_RE, ASSIGNEE_RE):
+    bare = (LINK_RE.sub("", text) if "](" in text or "http" in text else text).strip()
+    for pattern, needs in _OWNER_PATTERNS:
+        if not any(word in bare for word in needs):
+            continue  # (each pattern holds one of its words)
         match = pattern.search(bare)
         if match is None:
             continue
