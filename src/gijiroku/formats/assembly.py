@@ -44,7 +44,6 @@ survey of the whole text decides. ``〇`` followed by a kanji numeral (``〇一�
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -76,7 +75,7 @@ from gijiroku.formats.base import (
     keyed_header,
 )
 from gijiroku.names import HONORIFICS, POSITION_WORDS_RE, position_suffix, split_person
-from gijiroku.normalize import compact
+from gijiroku.normalize import compact, memoized
 from gijiroku.notes import classify_note
 from gijiroku.vocabulary import (
     COURSE_WORDS,
@@ -183,11 +182,14 @@ def _is_header_word(label: str, text: str | None) -> bool:
     return not (text and position_suffix(core) and not _COUNT_RE.match(compact(text)))
 
 
-@functools.lru_cache(maxsize=4096)
 def _header_label(core: str) -> str | None:
     """What a label (spaces removed) is as a header label: ``"date"`` (◯令和６年５月17日（金）),
-    ``"key"`` (○議事日程, ◯委員会説明員) or None (cached: a document prints its labels again
-    and again)."""
+    ``"key"`` (○議事日程, ◯委員会説明員) or None (remembered for the parse: a document prints
+    its labels again and again)."""
+    return memoized("assembly.header_label", _read_header_label, core)
+
+
+def _read_header_label(core: str) -> str | None:
     if _HEADER_WORD_RE.match(core):
         return "key"
     dated = parse_date(core)
@@ -196,10 +198,14 @@ def _header_label(core: str) -> str | None:
     return "key" if common.is_header_key(_COUNT_TAIL_RE.sub("", core)) else None
 
 
-@functools.lru_cache(maxsize=4096)
 def _label_shape(core: str) -> str | None:
     """``"name"`` when the label names a person (parentheses, a seat, an honorific), ``"role"``
-    when it ends with a title (委員長, 吉原委員長), ``None`` when it is no label."""
+    when it ends with a title (委員長, 吉原委員長), ``None`` when it is no label (remembered
+    for the parse)."""
+    return memoized("assembly.label_shape", _read_label_shape, core)
+
+
+def _read_label_shape(core: str) -> str | None:
     if len(core) > 40:
         return None
     paren = _PAREN_INNER_RE.search(core)
