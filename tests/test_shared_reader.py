@@ -503,3 +503,30 @@ def test_the_generic_profile_alone_finds_the_families_turns(sample: str) -> None
     generic = gijiroku.parse(text, format="generic")
     assert len(family & {u.span.start for u in generic.utterances}) == GENERIC_AGREES[sample]
     assert generic.unaccounted(text) == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("開会時間", "閉会時間"),
+        ("開会時刻", "閉会時刻"),
+        ("開始時間", "終了時間"),
+        ("開始時刻", "散会時刻"),
+    ],
+)
+def test_the_times_of_the_opening_and_the_close_by_their_keys(opening: str, closing: str) -> None:
+    """開会時間 / 閉会時間 (and their spellings) are keys: the start and the end time."""
+    m = gijiroku.parse(
+        "総務委員会会議録\n"
+        "開会日時　令和５年９月１２日（火）\n"
+        f"{opening}　午前１０時００分\n"
+        f"{closing}　午前１１時３０分\n"
+        "場所　第１委員会室\n"
+        "○委員長（山田太郎）　ただいまから総務委員会を開会いたします。\n"
+        "○委員長（山田太郎）　以上で閉会します。\n"
+    )
+    assert (m.meeting.start_time, m.meeting.end_time) == ("10:00", "11:30")
+    assert [(h.key, h.name) for h in m.header if h.key in (opening, closing)] == [
+        (opening, "time"),
+        (closing, "time"),
+    ]
