@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -530,3 +531,39 @@ def test_the_times_of_the_opening_and_the_close_by_their_keys(opening: str, clos
         (opening, "time"),
         (closing, "time"),
     ]
+
+
+SPACED_NAME_LABELS = """総務委員会会議録
+開会日時　令和５年９月１２日（火）
+出席委員　関　三郎　　山田　太郎　　鈴木　花子
+〇関 三郎委員長　ただいまから総務委員会を開会いたします。
+〇山田 太郎委員　質問があります。
+　続けて質問します。
+〇関 三郎委員長　以上で閉会します。
+"""
+
+
+def test_a_spaced_name_and_a_title_on_the_roster_is_a_label() -> None:
+    """〇関 三郎委員長 …: the name's parts joined are on the roster (関　三郎)."""
+    m = gijiroku.parse(SPACED_NAME_LABELS)
+    assert [(u.speaker.name, u.text) for u in m.utterances] == [
+        ("関三郎", "ただいまから総務委員会を開会いたします。"),
+        ("山田太郎", "質問があります。\n続けて質問します。"),
+        ("関三郎", "以上で閉会します。"),
+    ]
+
+
+def test_a_spaced_name_nobody_lists_is_no_label() -> None:
+    """Without the roster the same lines are no speaker's, and the parse says it is unsure."""
+    text = SPACED_NAME_LABELS.replace("出席委員　関　三郎　　山田　太郎　　鈴木　花子\n", "")
+    m = gijiroku.parse(text)
+    assert m.utterances == ()
+    assert {"format-uncertain", "unmatched-header-line"} <= {d.code for d in m.diagnostics}
+
+
+def test_mitsuke_chair_speaks_under_a_spaced_name() -> None:
+    """Survey file 09 prints 〇関 三郎委員長 (関 三 郎 on the roster): its first turn."""
+    path = Path(__file__).parent / "data/unseen/09-mitsuke-somubunkyo-2013-12-12.txt"
+    m = gijiroku.parse(path.read_text(encoding="utf-8"))
+    assert m.utterances[0].speaker.name == "関三郎"
+    assert m.utterances[0].text.startswith("これより本日の会議を開きます。")

@@ -1314,6 +1314,38 @@ BRACKETED_LABEL_RULE = Rule(
     sets_mode="turn",
 )
 
+#: A character of a name as printed in labels (kanji, kana).
+_NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ]"
+#: A name printed with a space between its parts, then a title, then the speech (〇関 三郎委員長
+#: ただいまから…, 山田 太郎委員：…): PDF text and some publishers print names so.
+SPACED_NAME_LABEL_TURN_RE = regex.compile(
+    rf"(?:(?P<mark>{MARK}){SP}*)?"
+    rf"(?P<label>{_NAME_CHAR}{{1,4}}{SP}{{1,2}}{_NAME_CHAR}{{1,4}}?(?:{POSITION_WORDS_RE}))"
+    rf"(?:{SP}*[：:]{SP}*|{SP}+)(?P<text>\S.*)",
+    regex.DOTALL,
+)
+
+
+def _names_a_known_person(match: regex.Match[str], ctx: Context) -> bool:
+    """The name before the title, its parts joined, is a person the roster or a label names
+    (関 三郎委員長 and 関　三郎 on the roster): a speaker's label, not words of a sentence."""
+    label = compact(match["label"])
+    title = position_suffix(label)
+    name = label[: len(label) - len(title)] if title else ""
+    return len(name) >= 2 and (name in ctx.people or name in ctx.named)
+
+
+#: A spaced name and a title starting a line, the name on the roster (see
+#: :func:`_names_a_known_person`).
+SPACED_NAME_LABEL_RULE = Rule(
+    "spaced-name-label",
+    BlockKind.TURN,
+    SPACED_NAME_LABEL_TURN_RE,
+    guard=_names_a_known_person,
+    ends_header=True,
+    sets_mode="turn",
+)
+
 #: A label alone on its line with evidence (see :func:`_is_label_alone`).
 LABEL_ALONE_RULE = Rule(
     "label-alone",
@@ -1350,6 +1382,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         meta=RosterMeta(),
         children=_ROW,
     ),
+    SPACED_NAME_LABEL_RULE,
     CLOSED_LABEL_RULE,
     BRACKETED_LABEL_RULE,
     COLON_LABEL_RULE,
@@ -1386,6 +1419,7 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
         derive=_heading,
         sets_mode="heading",
     ),
+    SPACED_NAME_LABEL_RULE,
     CLOSED_LABEL_RULE,
     BRACKETED_LABEL_RULE,
     COLON_LABEL_RULE,
