@@ -647,8 +647,6 @@ SILENT_FAILURES = {
     "16": "turn-suspect",  # 傍聴人, 会議構成員
     "27": "no-turns",
     "28": "no-turns",
-    "29": "no-turns",
-    "30": "no-turns",
     "31": "title-suspect",  # 1. 大月市議会
 }
 
@@ -685,6 +683,9 @@ FIXED_BY_THE_READER: dict[str, Callable[[Minutes], object]] = {
         and not m.utterances  # the contents' ○諸般の報告(第1号) …… 3 is no speaker
         and [x.kind for x in m.layout].count("furniture") >= 10
     ),
+    # the record a web mirror flattened onto one line, cut again before each label
+    "29": lambda m: [u.speaker.name for u in m.utterances] == ["村田昭"] * 5,
+    "30": lambda m: [u.speaker.name for u in m.utterances] == ["柏木豊"] * 6,
     "35": lambda m: (
         len(m.utterances) == 12 and "平野謙" in {u.speaker.name for u in m.utterances}
     ),  # ○11番議員（平野　謙）

@@ -9,9 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gijiroku
 from gijiroku import Minutes
+from gijiroku.layout import FLATTENED_LINE, unflatten
+from gijiroku.normalize import Line
 from tests.conftest import read_sample
 
 #: A speech after the header, so that a header line has a document around it.
@@ -567,3 +571,65 @@ def test_mitsuke_chair_speaks_under_a_spaced_name() -> None:
     m = gijiroku.parse(path.read_text(encoding="utf-8"))
     assert m.utterances[0].speaker.name == "関三郎"
     assert m.utterances[0].text.startswith("これより本日の会議を開きます。")
+
+
+# -- records flattened onto one line ------------------------------------------------------------
+
+
+def _unseen_text(name: str) -> str:
+    return (Path(__file__).parent / "data/unseen" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "turns"),
+    [
+        ("29-tateyama-teirei-2019-12", "議長(村田昭君)", 5),
+        ("30-nagaizumi-teirei-2019-11-27", "議長(柏木豊)", 6),
+    ],
+)
+def test_a_record_a_web_page_flattened_is_read_turn_by_turn(
+    name: str, label: str, turns: int
+) -> None:
+    """A web mirror that printed the whole record on one line: cut again before each label."""
+    text = _unseen_text(name)
+    m = gijiroku.parse(text)
+    assert [u.speaker.label for u in m.utterances] == [label] * turns
+    assert m.unaccounted(text) == []
+    assert not {"no-turns", "header-overlong"} & {d.code for d in m.diagnostics}
+
+
+def test_a_header_flattened_with_marked_keys_is_not_cut_into_speakers() -> None:
+    """○出席委員, ○説明員 … once each: header keys with a mark, not labels that recur."""
+    text = _unseen_text("12-nakano-kyoiku-2013-06-28")
+    m = gijiroku.parse(text)
+    assert m.utterances == ()
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "本日の会議を開きます。",
+                " ◯議長(柏木 豊) ",
+                " ○山田委員 ",
+                "    ",
+                "─" * 6,
+                "諸",
+                " ",
+            ]
+        ),
+        max_size=120,
+    )
+)
+def test_flattened_lines_are_cut_into_pieces_that_tile_them(parts: list[str]) -> None:
+    text = "".join(parts)
+    line = Line(3, 10, 10 + len(text), text, not text.strip())
+    pieces = unflatten([line])
+    assert all(p.number == 3 for p in pieces)
+    assert "".join(p.text for p in pieces).replace(" ", "").replace("\u3000", "") == (
+        text.replace(" ", "").replace("\u3000", "")
+    )
+    for piece in pieces:
+        assert text[piece.start - 10 : piece.end - 10] == piece.text
+    if len(text) < FLATTENED_LINE:
+        assert pieces == [line]

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 import sys
 import unicodedata
@@ -549,3 +550,103 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
             if is_key:
                 labels[label] = labels.get(label, 0) + 1
     return LineSurvey(furniture, labels, lone)
+
+
+# -- records flattened onto one line -----------------------------------------------------------
+
+_TEXT_OF_LINE = operator.itemgetter(3)  # Line.text
+#: A line at least this long may be a whole record flattened onto one line.
+FLATTENED_LINE = 400
+#: Where a flattened record is cut: a speech mark after white space (its label is checked
+#: with :func:`label_key`), a run of four or more spaces (a line break and an indentation
+#: the web page turned into spaces), or a rule of box-drawing dashes (kept as a line).
+_FLAT_CUT_RE = re.compile(
+    r"(?<=[ \u3000])(?=[〇○◯◎◆])"
+    r"|[ \u3000]{4,}"
+    r"|(?<![─━―－-])(?=[─━―－-]{5})|(?<=[─━―－-]{5})(?![─━―－-])"
+)
+
+
+_SPEECH_MARK_RE = re.compile("[〇○◯◎◆]")
+
+
+def _between_spaced_letters(text: str, start: int, end: int) -> bool:
+    """The spaces ``text[start:end]`` stand between two characters each printed alone."""
+    before, after = text[start - 2 : start - 1], text[end + 1 : end + 2]
+    return (
+        start >= 1
+        and end < len(text)
+        and before in ("", " ", "\u3000")
+        and after in (" ", "\u3000", "")
+    )
+
+
+def _flat_cuts(text: str) -> tuple[list[tuple[int, int]], int]:
+    """The cuts of a flattened line: (start, end) of what each removes (nothing for a cut
+    before a mark or around a rule), and how many cuts open a speaker's label that shows it
+    is one: a name in parentheses (◯議長(柏木 豊)) or a label printed again in the line (a
+    header key with a mark, ○出席委員, is printed once)."""
+    cuts: list[tuple[int, int]] = []
+    keys: list[str] = []
+    for found in _FLAT_CUT_RE.finditer(text):
+        start, end = found.span()
+        if start < end and _between_spaced_letters(text, start, end):
+            continue  # 諸　　報　　告: a heading printed letter-spaced, one line
+        if start == end and text[start] in "〇○◯◎◆":
+            key = label_key(text[start : start + 64])
+            if key is None:
+                continue
+            keys.append(key)
+        cuts.append((start, end))
+    labels = sum(1 for key in keys if key.endswith((")", "）")) or keys.count(key) > 1)
+    return cuts, labels
+
+
+def unflatten(lines: list[Line]) -> list[Line]:
+    """Lines of a record a web page flattened onto one line, cut back into lines.
+
+    A line of :data:`FLATTENED_LINE` characters or more that holds two speakers' labels after
+    white space (``… 開きます。 ◯議長(柏木 豊) 日程第1…``: a label with a name in
+    parentheses, or printed twice), or one and two runs of four or more spaces, is cut before
+    each label, at each run of spaces and around each rule of dashes. The pieces keep their offsets in the text (the spaces at a cut stay outside
+    them), their physical line's number, and tile the line: nothing is dropped. Other lines
+    are returned as they are.
+
+    Example:
+        >>> text = "会議を開きます。" * 50 + " ◯議長(柏木 豊) 開議。 ◯山田委員 質問。 ◯議長(柏木 豊) 散会。"
+        >>> [piece.text[:9] for piece in unflatten([Line(1, 0, len(text), text, False)])]
+        ['会議を開きます。会', '◯議長(柏木 豊)', '◯山田委員 質問。', '◯議長(柏木 豊)']
+    """
+    if max(map(len, map(_TEXT_OF_LINE, lines)), default=0) < FLATTENED_LINE:
+        return lines  # (the usual case, tested without a Python loop)
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if len(text) < FLATTENED_LINE or not _SPEECH_MARK_RE.search(text):
+            out.append(line)  # (no label can be cut before without a mark)
+            continue
+        cuts, labels = _flat_cuts(text)
+        if labels < 2 and not (labels == 1 and len(cuts) - labels >= 2):
+            out.append(line)
+            continue
+        begin = 0
+        pieces: list[tuple[int, int]] = []
+        for start, end in cuts:
+            if start > begin:
+                pieces.append((begin, start))
+            begin = max(begin, end)
+        if begin < len(text):
+            pieces.append((begin, len(text)))
+        for k, (lo, hi) in enumerate(pieces):
+            piece = text[lo:hi]
+            out.append(
+                Line(
+                    line.number,
+                    line.start + lo,
+                    line.start + hi,
+                    piece,
+                    not piece.strip(),
+                    line.after_form_feed and k == 0,
+                )
+            )
+    return out

@@ -49,6 +49,7 @@ from gijiroku.layout import (
     find_running_headers,
     names_in_labels,
     survey_lines,
+    unflatten,
 )
 from gijiroku.normalize import Line, line_starts, split_lines
 
@@ -553,7 +554,7 @@ def _indented(item: ItemMeta, columns: int) -> ItemMeta:
 
 def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     """Tokenize ``text`` with the rules of ``fmt`` (see the module docstring)."""
-    lines = split_lines(text)
+    lines = unflatten(split_lines(text))  # a record a web page put on one line, cut again
     spans = _Positions(text)
     markers = _find_page_markers(fmt, lines)
     boundaries, first_page = _page_boundaries(lines, markers)
