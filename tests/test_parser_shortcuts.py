@@ -1,18 +1,22 @@
 """The parser's shortcuts of the second speed pass (issue 13) give what the long way gives.
 
 Each one is checked against the computation it skips or replaces: the gates before the date
-patterns against searching every text with them.
+patterns against searching every text with them, a note's kind remembered in a parse against
+the kind computed afresh.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gijiroku import dates
+from gijiroku import dates, notes
 from gijiroku.dates import DATE_RE, find_dates, find_years
+from gijiroku.normalize import memo_scope
+from gijiroku.notes import NOTE_KINDS, classify_note
 
 from .conftest import sample_paths
 
@@ -121,3 +125,38 @@ def test_dates_in_every_form_pass_the_gate() -> None:
     ):
         assert find_dates(text), text
         assert dates._DATE_GATE_RE.search(text), text
+
+
+# -- note kinds remembered in a parse ---------------------------------------------------------
+
+_NOTE_WORDS = [words.split("|")[0].strip("^$(?:)") for _, words in NOTE_KINDS]
+
+
+@given(
+    st.lists(
+        st.builds(
+            lambda words, bracket: bracket[0] + "".join(words) + bracket[1],
+            st.lists(st.sampled_from([*_NOTE_WORDS, "13：30", "午後1時", " ", "資料"]), max_size=3),
+            st.sampled_from([("（", "）"), ("〔", "〕"), ("(", ")"), ("", "")]),
+        ),
+        max_size=8,
+    )
+)
+def test_a_note_kind_in_a_parse_is_the_kind_computed_afresh(texts: list[str]) -> None:
+    afresh = [notes._kind_of(text) for text in texts]
+    assert [classify_note(text) for text in texts] == afresh  # (outside a parse)
+    with memo_scope():
+        assert [classify_note(text) for text in texts + texts] == afresh + afresh
+
+
+def test_a_note_printed_many_times_is_classified_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    computed: list[str] = []
+    kind_of = notes._kind_of
+    monkeypatch.setattr(notes, "_kind_of", lambda text: computed.append(text) or kind_of(text))
+    with memo_scope():
+        kinds = [classify_note("（拍手）") for _ in range(3)] + [classify_note("（開始 13：30）")]
+    assert kinds == ["applause", "applause", "applause", "start"]
+    assert computed == ["（拍手）", "（開始 13：30）"]
+    classify_note("（拍手）")  # outside a parse: computed again
+    assert computed[-1] == "（拍手）"
+    assert len(computed) == 3
