@@ -2,7 +2,7 @@
 
 Each one is checked against the computation it skips or replaces: the gates before the date
 patterns against searching every text with them, a note's kind remembered in a parse against
-the kind computed afresh.
+the kind computed afresh, the start of a line against searching back for both breaks.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from gijiroku import dates, notes
 from gijiroku.dates import DATE_RE, find_dates, find_years
 from gijiroku.normalize import memo_scope
 from gijiroku.notes import NOTE_KINDS, classify_note
+from gijiroku.quality import start_of_line
 
 from .conftest import sample_paths
 
@@ -160,3 +161,15 @@ def test_a_note_printed_many_times_is_classified_once(monkeypatch: pytest.Monkey
     classify_note("（拍手）")  # outside a parse: computed again
     assert computed[-1] == "（拍手）"
     assert len(computed) == 3
+
+
+# -- the start of a line ----------------------------------------------------------------------
+
+
+@given(st.text(alphabet="a\n\r　", max_size=20), st.data())
+def test_a_line_starts_after_the_last_break_before_it(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(min_value=0, max_value=len(text)))
+    assert (
+        start_of_line(text, offset)
+        == max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    )
