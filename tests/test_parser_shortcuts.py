@@ -2,7 +2,8 @@
 
 Each one is checked against the computation it skips or replaces: the gates before the date
 patterns against searching every text with them, a note's kind remembered in a parse against
-the kind computed afresh, the start of a line against searching back for both breaks.
+the kind computed afresh, the start of a line against searching back for both breaks, the
+speeches searched for a self-introduction against searching them all.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gijiroku import dates, notes
+from gijiroku import dates, labels, notes
 from gijiroku.dates import DATE_RE, find_dates, find_years
 from gijiroku.normalize import memo_scope
 from gijiroku.notes import NOTE_KINDS, classify_note
@@ -173,3 +174,35 @@ def test_a_line_starts_after_the_last_break_before_it(text: str, data: st.DataOb
         start_of_line(text, offset)
         == max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
     )
+
+
+# -- self-introductions -----------------------------------------------------------------------
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["の", "です", "でござい", "ます", "と申し", "荒井", "俊之", "部長", "ら", "。"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_a_speech_without_an_introductions_ending_holds_none(text: str) -> None:
+    if "の" not in text or not any(end in text for end in labels._INTRODUCTION_ENDS):
+        assert labels._INTRODUCTION_RE.search(text) is None
+
+
+def test_introductions_are_found_behind_the_gate() -> None:
+    found = labels.introductions(
+        [
+            "施設担当部長の荒井俊之でございます。",
+            "課長の宮原です。",
+            "事務局長の田中と申します。",
+            "荒井です。",
+        ]
+    )
+    assert [(p.name, p.title) for p in found] == [
+        ("荒井俊之", "施設担当部長"),
+        ("宮原", "課長"),
+        ("田中", "事務局長"),
+    ]
