@@ -294,6 +294,10 @@ DATE_RE = regex.compile(rf"{_FULL_DATE}|{_MONTH_DAY}")
 #: A character every date and every year prints (a digit, a kanji numeral, 元 of 元年): a
 #: text without one mentions none, and is not searched (most lines of minutes).
 _NUMBER_CHAR_RE = regex.compile(rf"[0-9０-９元{KANJI_NUMERAL_CHARS}]")
+#: What every match of :data:`DATE_RE` holds: a month (digits or kanji numerals) before
+#: spaces and 月 or a separator (. ． / ／ - －), in each of its forms. A text without one
+#: holds no date, and is not searched with the long pattern (most header lines).
+_DATE_GATE_RE = regex.compile(rf"[0-9０-９{KANJI_NUMERAL_CHARS}]{SPACES}[月.．/／\-－]")
 WEEKDAY_RE = regex.compile(WEEKDAY)
 #: Between two dates of a range: 平成26年5月26日~平成27年4月29日, …から…
 _DATE_RANGE_GAP_RE = regex.compile(rf"{SPACES}{RANGE_SEPARATOR}{SPACES}")
@@ -493,7 +497,7 @@ def _date_of(match: regex.Match[str], text: str) -> DateMatch:
 
 def _candidates(text: str) -> Iterator[DateMatch]:
     """Every date mention in order, with the time that follows it; no ranges yet."""
-    if not _NUMBER_CHAR_RE.search(text):
+    if not _DATE_GATE_RE.search(text):
         return
     for match in DATE_RE.finditer(text):
         found = _date_of(match, text)
@@ -618,12 +622,15 @@ def find_years(text: str) -> list[YearMatch]:
         >>> [(y.raw, y.year, y.fiscal) for y in find_years("平成29年度 総務委員会 令和4年7月25日")]
         [('平成29年度', 2017, True)]
     """
-    if not _NUMBER_CHAR_RE.search(text):
+    if "年" not in text or not _NUMBER_CHAR_RE.search(text):  # (every year prints both)
+        return []
+    matches = list(_YEAR_ALONE_RE.finditer(text))
+    if not matches:
         return []
     dated = [m.span() for m in DATE_RE.finditer(text) if m["era"] or m["letter"] or m["western"]]
     found: list[YearMatch] = []
     k = 0
-    for match in _YEAR_ALONE_RE.finditer(text):
+    for match in matches:
         while k < len(dated) and dated[k][1] <= match.start():
             k += 1
         if k < len(dated) and dated[k][0] <= match.start() < dated[k][1]:

@@ -59,6 +59,8 @@ _INTRODUCTION_RE = regex.compile(
     r"の(?P<name>\p{Han}{2,6}|\p{Han}{1,4}[\p{Hiragana}\p{Katakana}ー]{1,5})"
     r"(?:でございます|です|と申します)"
 )
+#: The endings :data:`_INTRODUCTION_RE` reads.
+_INTRODUCTION_ENDS = ("でございます", "です", "と申します")
 #: How far back from の a title may start (titles are short).
 _TITLE_WINDOW = 30
 _TITLE_CHARS_RE = regex.compile(r"[\p{Han}\p{Katakana}ー・]+$")
@@ -310,8 +312,8 @@ def introductions(texts: Iterable[str]) -> list[Person]:
     """
     people: list[Person] = []
     for text in texts:
-        if "の" not in text:
-            continue
+        if "の" not in text or not any(end in text for end in _INTRODUCTION_ENDS):
+            continue  # (every introduction prints both: most speeches start with neither)
         for match in _INTRODUCTION_RE.finditer(text):
             window = text[max(match.start() - _TITLE_WINDOW, 0) : match.start()]
             title = _TITLE_CHARS_RE.search(window)

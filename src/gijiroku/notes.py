@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
+from gijiroku.normalize import memoized
 from gijiroku.vocabulary import CLOSING_WORDS, OPENING_WORDS
 
 __all__ = ["EVENT_KINDS", "NOTE_KINDS", "InlineNote", "classify_note", "find_inline_notes"]
@@ -70,7 +71,12 @@ def _bare(text: str) -> str:
 
 
 def classify_note(text: str) -> str:
-    """The kind of a note, or ``"other"`` when no vocabulary word fits."""
+    """The kind of a note, or ``"other"`` when no vocabulary word fits (a note is printed
+    many times in a document: during a parse, each one is classified once)."""
+    return memoized("note_kind", _kind_of, text)
+
+
+def _kind_of(text: str) -> str:
     bare = _bare(text)
     for kind, pattern in _KIND_RES:
         if pattern.search(bare):

@@ -73,7 +73,7 @@ from gijiroku.models import (
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import clean_text, compact
 from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
-from gijiroku.quality import assess, with_review
+from gijiroku.quality import assess, start_of_line, with_review
 from gijiroku.resolve import LabelParts, Roster
 from gijiroku.rosters import MemberDraft, RosterBuilder
 from gijiroku.vocabulary import AGENDA_ITEM_START_RE, SECTION_NUMBER_RE
@@ -495,8 +495,7 @@ def _extended(state: ParseState, section: Section, title: str, span: Pos, joiner
 
 def _indent(text: str, offset: int) -> int:
     """How many characters of white space precede ``offset`` on its line."""
-    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    return offset - line_start
+    return offset - start_of_line(text, offset)
 
 
 def _section_number(title: str, printed: str | None = None) -> int | None:

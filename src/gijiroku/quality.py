@@ -664,9 +664,17 @@ def _name_problem(member: Member, line: str) -> str | None:
     return None
 
 
+def start_of_line(text: str, offset: int) -> int:
+    """Where the line holding ``offset`` starts (after LF, CRLF or CR). A CR is looked for
+    after the last LF only: a text without one is not searched back to its start (each
+    call stays as short as the line)."""
+    lf = text.rfind("\n", 0, offset)
+    return max(lf, text.rfind("\r", lf + 1, offset)) + 1
+
+
 def _line_around(text: str, span: Span) -> str:
     """The line(s) ``span`` is printed on."""
-    start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
+    start = start_of_line(text, span.start)
     found = EDITOR_LINE_BREAK_RE.search(text, span.end)
     return text[start : found.start() if found is not None else len(text)]
 
