@@ -251,20 +251,6 @@ def _clean(text: str) -> str:
         if "  " in text or "\u00a0" in text:  # (a run of two: tabs are spaces by now)
             text = SPACE_RUN_RE.sub(" ", text)
     return text.strip(" \u3000\t")
-    if ZERO_WIDTH_RE.search(text):
-        text = ZERO_WIDTH_RE.sub("", text)
-    if "\t" in text:
-        text = text.replace("\t", " ")
-    if HALF_WIDTH_KANA_RE.search(text):
-        text = HALF_WIDTH_KANA_RE.sub(_to_full_width_kana, text)
-    if FULL_WIDTH_ALNUM_RE.search(text):
-        text = FULL_WIDTH_ALNUM_RE.sub(_to_half_width_alnum, text)
-    if " " in text or "\u3000" in text or "\u00a0" in text:
-        if _LATIN_RE.search(text):  # (a space between two scripts has a Latin side)
-            text = SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
-        if "  " in text or "\u00a0" in text:  # (a run of two: tabs are spaces by now)
-            text = SPACE_RUN_RE.sub(" ", text)
-    return text.strip(" \u3000\t")
 
 
 #: Short strings (labels, names, header values) repeat within a document: during a parse
