@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -64,6 +64,7 @@ __all__ = [
     "split_padded_name",
     "group_attendance",
     "is_head_count",
+    "iter_row",
     "names_a_group",
     "split_row",
     "split_run_together",
@@ -614,7 +615,13 @@ _REMEMBERED_ROW = 400
 
 
 def _split_row(text: str) -> list[RowEntry]:
-    tail = _LIST_TAIL_RE.search(text)
+    return list(iter_row(text))
+
+
+def iter_row(text: str) -> Iterator[RowEntry]:
+    """The entries of :func:`split_row`, one by one and each cut only when asked for (a guard
+    that stops at the first entry that is no person cuts no further), never remembered."""
+    tail = _LIST_TAIL_RE.search(text) if _may_end_with_tail(text) else None
     body = text[: tail.start()] if tail is not None else text
     offset, group = 0, None
     prefix = _GROUP_PREFIX_RE.match(body)
@@ -622,15 +629,23 @@ def _split_row(text: str) -> list[RowEntry]:
         prefix["group"], body[prefix.end() :], spaced=prefix["space"] is not None
     ):
         offset, group = prefix.end(), prefix["group"].strip("（()） \u3000")
-    entries = [
-        entry
-        for entry in _list_entries(body[offset:], offset)
-        if "person" not in entry[2] or _is_somebody(entry[2]["person"])
-    ]
-    if group:
-        for _, _, groups, _ in entries:
-            groups.setdefault("group", group)
-    return entries
+    for entry in _list_entries(body[offset:], offset):
+        if "person" in entry[2] and not _is_somebody(entry[2]["person"]):
+            continue
+        if group:
+            entry[2].setdefault("group", group)
+        yield entry
+
+
+#: The last character (before spaces) of every text :data:`_LIST_TAIL_RE` finds a tail in:
+#: ほか, 外, 他, 以上, a head count's 名 or 人, a closing parenthesis.
+_TAIL_ENDINGS = frozenset("か外他上名人)）")
+
+
+def _may_end_with_tail(text: str) -> bool:
+    """A necessary condition for :data:`_LIST_TAIL_RE` to find a tail (it ends at the end of
+    the text or before a final line break, after spaces only): a cheap "no" for most rows."""
+    return text.rstrip(" \u3000\n")[-1:] in _TAIL_ENDINGS
 
 
 #: A group printed before a list: （仙台市）：, （説明員）：, 金融庁総合政策局総合政策課：,
@@ -681,33 +696,31 @@ def names_a_group(word: str) -> bool:
     return not (name and title)
 
 
-def _list_entries(body: str, base: int) -> list[RowEntry]:
+def _list_entries(body: str, base: int) -> Iterator[RowEntry]:
+    """The entries of a row (without its group prefix and tail), cut one cell at a time."""
     separators = _outside_parens(body, _LIST_SEPARATOR_RE)
     if not separators:
-        return _spaced_entries(body, base)
-    entries: list[RowEntry] = []
+        yield from _spaced_entries(body, base)
+        return
     group: str | None = None
     for at, cell in _cells(body, base, separators):
         inner = _group_inside(cell)
         if inner is not None:
             head, word, rest = inner
             found, _ = _cell_entries(cell[:head].rstrip(" \u3000"), at, group)
-            entries += found
+            yield from found
             group = word
             cell, at = cell[rest:], at + rest
         titled = _TITLED_ENTRY_RE.match(cell)
         if titled is not None:
             title = titled["title"].strip(" \u3000")
             if _is_title_token(title) and not _carries_title(titled["name"]):
-                entries.append(
-                    _tagged(_entry(cell, at, {"title": title, "name": titled["name"]}), group)
-                )
+                yield _tagged(_entry(cell, at, {"title": title, "name": titled["name"]}), group)
                 continue
             group = compact(title).strip("（()）") or group
             cell, at = titled["name"], at + titled.start("name")
         found, group = _cell_entries(cell, at, group)
-        entries += found
-    return entries
+        yield from found
 
 
 def _group_inside(cell: str) -> tuple[int, str, int] | None:
