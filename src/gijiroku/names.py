@@ -224,17 +224,22 @@ def split_portfolio(title: str) -> tuple[str, str | None]:
 
 def starts_with_department(text: str, words: frozenset[str] = DEPARTMENT_WORDS) -> bool:
     """True when ``text`` starts with one of ``words`` (:data:`DEPARTMENT_WORDS`: 総務委員長)."""
-    folded = fold_variants(text)
-    return any(folded[:n] in words for n in _DEPARTMENT_LENGTHS)
+    # (a word is short: only its first characters are folded)
+    return _starts_with_department_folded(fold_variants(text[: _DEPARTMENT_LENGTHS[0]]), words)
+
+
+def _starts_with_department_folded(folded: str, words: frozenset[str] = DEPARTMENT_WORDS) -> bool:
+    """:func:`starts_with_department` of a text already folded (folding it again would
+    change nothing)."""
+    for n in _DEPARTMENT_LENGTHS:
+        if folded[:n] in words:
+            return True
+    return False
 
 
 def _looks_like_surname(head: str) -> bool:
     """A short run of kanji with no organization characters reads as a surname."""
-    return (
-        1 <= len(head) <= 4
-        and bool(_HAN_ONLY_RE.match(head))
-        and not any(ch in ORG_CHARS for ch in head)
-    )
+    return 1 <= len(head) <= 4 and bool(_HAN_ONLY_RE.match(head)) and ORG_CHARS.isdisjoint(head)
 
 
 _KATAKANA_ONLY_RE = regex.compile(r"^[\p{Katakana}ー]+$")
@@ -245,7 +250,7 @@ def _looks_like_name(head: str) -> bool:
     a member's full name in a label such as ``福田ようすけ委員``."""
     return (
         bool(_NAME_RE.match(head))
-        and not any(ch in ORG_CHARS for ch in head)
+        and ORG_CHARS.isdisjoint(head)
         and not _KATAKANA_ONLY_RE.match(head)
     )
 
@@ -266,7 +271,7 @@ def _reads_as_full_name(head: str) -> bool:
     return (
         bool(_NAME_RE.match(head))
         and not _KATAKANA_ONLY_RE.match(head)
-        and not starts_with_department(head)
+        and not _starts_with_department_folded(head)
         and not is_place(head)
     )
 
@@ -301,7 +306,7 @@ def _department_cut(head: str, *, katakana: bool = True) -> int | None:
         if (
             _looks_like_surname(surname)
             and not is_place(surname)
-            and starts_with_department(head[k:], DEPARTMENT_HEADS)
+            and _starts_with_department_folded(head[k:], DEPARTMENT_HEADS)
         ):
             return k
     return None
@@ -381,7 +386,7 @@ def _split_person(
         return None, body  # 副局長, 副市長: a deputy's title, never the surname 副
     tail = len(folded) - _LONGEST_POSITION  # a title is short: look at the end only
     match = _ENDS_WITH_POSITION_RE.search(folded, max(tail, 0))
-    if match is not None and starts_with_department(folded):
+    if match is not None and _starts_with_department_folded(folded):
         return None, body
     if isinstance(known_titles, Evidence):
         cut = known_titles.surname_cut(folded)
@@ -423,7 +428,7 @@ def _split_person(
         and 2 <= len(fhead) <= _FULL_NAME_MAX
         and _NAME_RE.match(fhead)
         and _department_cut(fhead) is None
-        and not starts_with_department(fhead)
+        and not _starts_with_department_folded(fhead)
     ):
         return head, body[at:]
     # A roster entry's full name runs into a department's (米津好美｜企画総務部長): cut where a
@@ -433,15 +438,15 @@ def _split_person(
             if (
                 k < len(fhead)
                 and _NAME_RE.match(fhead[:k])
-                and not starts_with_department(fhead[:k])
-                and starts_with_department(fhead[k:])
+                and not _starts_with_department_folded(fhead[:k])
+                and _starts_with_department_folded(fhead[k:])
             ):
                 return body[:k], body[k:]
     # A run-together "surname + department + position" entry: take the common surname length
     # when what follows it reads as a department.
     if run_together and len(head) > default_surname and _HAN_ONLY_RE.match(head[:default_surname]):
         rest = head[default_surname:]
-        if any(ch in ORG_CHARS for ch in rest) or not _HAN_ONLY_RE.match(rest):
+        if not ORG_CHARS.isdisjoint(rest) or not _HAN_ONLY_RE.match(rest):
             return head[:default_surname], body[default_surname:]
     return None, body
 
