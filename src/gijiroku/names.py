@@ -231,7 +231,7 @@ def starts_with_department(text: str, words: frozenset[str] = DEPARTMENT_WORDS) 
 def _starts_with_department_folded(folded: str, words: frozenset[str] = DEPARTMENT_WORDS) -> bool:
     """:func:`starts_with_department` of a text already folded (folding it again would
     change nothing)."""
-    for n in _DEPARTMENT_LENGTHS:
+    for n in _DEPARTMENT_LENGTHS:  # noqa: SIM110 (a loop: no generator made per call)
         if folded[:n] in words:
             return True
     return False
