@@ -239,7 +239,7 @@ def _starts_with_department_folded(folded: str, words: frozenset[str] = DEPARTME
 
 def _looks_like_surname(head: str) -> bool:
     """A short run of kanji with no organization characters reads as a surname."""
-    return 1 <= len(head) <= 4 and bool(_HAN_ONLY_RE.match(head)) and ORG_CHARS.isdisjoint(head)
+    return 1 <= len(head) <= 4 and ORG_CHARS.isdisjoint(head) and bool(_HAN_ONLY_RE.match(head))
 
 
 _KATAKANA_ONLY_RE = regex.compile(r"^[\p{Katakana}ー]+$")
@@ -485,6 +485,10 @@ class Evidence(set[str]):
         self._by_surname: dict[str, list[Person]] = {}  # folded surname → people
         self._introduced: dict[str, list[Person]] = {}  # no surname shown: by two characters
         self._full_names: dict[tuple[str, str | None, str | None], str | None] = {}
+        # the lengths of the full names and surnames known, longest first: only these are
+        # looked up at the start of a label
+        self._name_lengths: list[int] = []
+        self._surname_lengths: list[int] = []
         for title in titles:
             self.add_title(title)
         for person in people:
@@ -503,8 +507,11 @@ class Evidence(set[str]):
         self.people.append(person)
         self._names[folded] = person
         self._full_names.clear()
+        _add_length(self._name_lengths, len(folded))
         if person.surname:
-            self._by_surname.setdefault(fold_variants(person.surname), []).append(person)
+            surname = fold_variants(person.surname)
+            self._by_surname.setdefault(surname, []).append(person)
+            _add_length(self._surname_lengths, len(surname))
         else:
             self._introduced.setdefault(folded[:2], []).append(person)
 
@@ -513,13 +520,21 @@ class Evidence(set[str]):
         surname of a person the document names, or shares two characters or more with a
         name introduced in full, and ends with a title; None when no one, or several ways,
         fit. A full name the label starts with wins (中村紀雄委員 is not 中村 + 紀雄委員)."""
-        for n in range(min(len(folded) - 1, _NAME_MAX), 1, -1):
-            if folded[:n] in self._names and _reads_as_title_after_name(folded[n:]):
+        longest = min(len(folded) - 1, _NAME_MAX)
+        for n in self._name_lengths:  # 2 … longest, longest first
+            if (
+                1 < n <= longest
+                and folded[:n] in self._names
+                and _reads_as_title_after_name(folded[n:])
+            ):
                 return n
+        longest = min(len(folded) - 1, _SURNAME_MAX)
         cuts = {
             k
-            for k in range(1, min(len(folded), _SURNAME_MAX + 1))
-            if folded[:k] in self._by_surname and _reads_as_title_after_name(folded[k:])
+            for k in self._surname_lengths  # 1 … longest
+            if k <= longest
+            and folded[:k] in self._by_surname
+            and _reads_as_title_after_name(folded[k:])
         }
         for person in self._introduced.get(folded[:2], ()):
             cut = _common_prefix(folded, fold_variants(person.name))
@@ -559,6 +574,13 @@ class Evidence(set[str]):
                 or found
             )
         return next(iter(found.values())).name if len(found) == 1 else None
+
+
+def _add_length(lengths: list[int], length: int) -> None:
+    """Add ``length`` to ``lengths`` (distinct, longest first)."""
+    if length not in lengths:
+        lengths.append(length)
+        lengths.sort(reverse=True)
 
 
 def _reads_as_title_after_name(rest: str) -> bool:

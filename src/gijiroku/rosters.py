@@ -711,7 +711,7 @@ def _list_entries(body: str, base: int) -> Iterator[RowEntry]:
             yield from found
             group = word
             cell, at = cell[rest:], at + rest
-        titled = _TITLED_ENTRY_RE.match(cell)
+        titled = _TITLED_ENTRY_RE.match(cell) if ":" in cell or "：" in cell else None
         if titled is not None:
             title = titled["title"].strip(" \u3000")
             if _is_title_token(title) and not _carries_title(titled["name"]):
