@@ -354,7 +354,8 @@ def split_person(
     伊奈川, ``参事官(社会保障担当)``). Old character forms are compared as today's (米窪國務大臣
     → 米窪, 國務大臣); what is returned is as printed.
     """
-    if known_titles == ():  # no evidence: the same text splits the same way (remembered)
+    if not known_titles and not (isinstance(known_titles, Evidence) and known_titles.people):
+        # no evidence (no title, nobody named): the same text splits the same way (remembered)
         return memoized("split_plainly", _split_plainly, (text, run_together, default_surname))
     return _split_person(text, known_titles, run_together, default_surname)
 
