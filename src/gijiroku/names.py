@@ -393,7 +393,8 @@ def _split_person(
         cut = known_titles.surname_cut(folded)
         if cut is not None:
             return body[:cut], body[cut:]
-    for cut in range(1, min(5, len(body) - 1) + 1):  # the longest known title first
+    cuts = range(1, min(5, len(body) - 1) + 1) if known_titles else ()  # (none: no title known)
+    for cut in cuts:  # the longest known title first
         if _in(known_titles, body[cut:], folded[cut:]) and reads_as_name_head(folded[:cut]):
             return body[:cut], body[cut:]
     if match is None:
