@@ -40,6 +40,7 @@ __all__ = [
     "PERSON_TITLES",
     "POSITION_WORDS",
     "POSITION_WORDS_RE",
+    "TITLE_END_CHARS",
     "Person",
     "fold_variants",
     "is_office",
@@ -151,6 +152,15 @@ _FOLD = str.maketrans(dict(OLD_FORMS))
 #: Any character :func:`fold_variants` replaces (the standard ``re`` scans for a class
 #: quickly; ``str.translate`` looks every character up).
 _OLD_FORM_RE = re.compile("[" + "".join(OLD_FORMS) + "]")
+#: The characters a text must hold for a title word (:data:`POSITION_WORDS`) to end it, or
+#: any part of it, once cleaned and folded (:func:`position_suffix`): the last characters of
+#: the words, their old forms (會 for 会), and every half-width katakana (cleaning makes
+#: full-width kana of them: ｰ is ー). A text with none of them holds no title.
+TITLE_END_CHARS: frozenset[str] = frozenset(
+    {w[-1] for w in POSITION_WORDS}
+    | {old for old, new in OLD_FORMS.items() if any(w.endswith(new) for w in POSITION_WORDS)}
+    | set(map(chr, range(0xFF61, 0xFFA0)))
+)
 
 #: The longest full name a roster entry prints before a bare title word (大塚健志｜次長).
 _FULL_NAME_MAX = 5

@@ -43,6 +43,7 @@ from gijiroku.names import (
     CHAIR_ROLES,
     PERSON_TITLES,
     POSITION_WORDS,
+    TITLE_END_CHARS,
     is_office,
     is_place,
     position_suffix,
@@ -65,6 +66,7 @@ __all__ = [
     "group_attendance",
     "is_head_count",
     "iter_row",
+    "may_hold_titles",
     "names_a_group",
     "split_row",
     "split_run_together",
@@ -635,6 +637,25 @@ def iter_row(text: str) -> Iterator[RowEntry]:
         if group:
             entry[2].setdefault("group", group)
         yield entry
+
+
+#: What gives an entry a title without a title word: a colon (委員長:星名建市 reads any word
+#: before it as a title) and の各 (納所、保坂の各委員).
+_TITLE_MARKS = (":", "：", "の各")
+
+
+def may_hold_titles(text: str) -> bool:
+    """False when no entry :func:`split_row` cuts from ``text`` can have a title (a ``title``
+    group, or a ``person`` ending with a title word): ``text`` holds no title word
+    (:data:`~gijiroku.names.TITLE_END_CHARS`), no colon and no の各. Every group of an entry
+    is a piece of ``text``, and every title is a title word (:func:`_is_title_token`) or a
+    word before a colon or after の各.
+
+    Example:
+        >>> may_hold_titles("岩瀬達哉委員 | 遠藤久夫委員 |"), may_hold_titles("| file | what it is |")
+        (True, False)
+    """
+    return not TITLE_END_CHARS.isdisjoint(text) or any(m in text for m in _TITLE_MARKS)
 
 
 #: The last character (before spaces) of every text :data:`_LIST_TAIL_RE` finds a tail in:
