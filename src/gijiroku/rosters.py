@@ -383,8 +383,14 @@ def _entry(text: str, start: int, groups: dict[str, str], *, absent: bool = Fals
         if honorific is not None and honorific.start() > 0:
             groups["honorific"] = honorific["honorific"]
             groups["name"] = name[: honorific.start()]
-    meta = MemberMeta(layout=EntryLayout.LISTED, attendance=attendance)
-    return start, start + len(text), groups, meta
+    return start, start + len(text), groups, _LISTED_META[attendance]
+
+
+#: The record of an entry of a list, one for each attendance (a frozen record: shared).
+_LISTED_META: dict[Attendance | None, MemberMeta] = {
+    attendance: MemberMeta(layout=EntryLayout.LISTED, attendance=attendance)
+    for attendance in (None, "present", "absent", "unknown")
+}
 
 
 def _person(text: str, start: int) -> RowEntry:
