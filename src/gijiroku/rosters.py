@@ -653,9 +653,9 @@ _TITLE_MARKS = (":", "：", "の各")
 def may_hold_titles(text: str) -> bool:
     """False when no entry :func:`split_row` cuts from ``text`` can have a title (a ``title``
     group, or a ``person`` ending with a title word): ``text`` holds no title word
-    (:data:`~gijiroku.names.TITLE_END_CHARS`), no colon and no の各. Every group of an entry
-    is a piece of ``text``, and every title is a title word (:func:`_is_title_token`) or a
-    word before a colon or after の各.
+    (:data:`~gijiroku.names.TITLE_END_CHARS`), no colon and no の各. An entry's title and
+    person are pieces of ``text``, and every title is a title word (:func:`_is_title_token`)
+    or a word after の各 (or before a colon, kept here to be safe).
 
     Example:
         >>> may_hold_titles("岩瀬達哉委員 | 遠藤久夫委員 |"), may_hold_titles("| file | what it is |")
