@@ -40,6 +40,7 @@ __all__ = [
     "PERSON_TITLES",
     "POSITION_WORDS",
     "POSITION_WORDS_RE",
+    "TITLE_END_CHARS",
     "Person",
     "fold_variants",
     "is_office",
@@ -151,6 +152,15 @@ _FOLD = str.maketrans(dict(OLD_FORMS))
 #: Any character :func:`fold_variants` replaces (the standard ``re`` scans for a class
 #: quickly; ``str.translate`` looks every character up).
 _OLD_FORM_RE = re.compile("[" + "".join(OLD_FORMS) + "]")
+#: The characters a text must hold for a title word (:data:`POSITION_WORDS`) to end it, or
+#: any part of it, once cleaned and folded (:func:`position_suffix`): the last characters of
+#: the words, their old forms (會 for 会), and every half-width katakana (cleaning makes
+#: full-width kana of them: ｰ is ー). A text with none of them holds no title.
+TITLE_END_CHARS: frozenset[str] = frozenset(
+    {w[-1] for w in POSITION_WORDS}
+    | {old for old, new in OLD_FORMS.items() if any(w.endswith(new) for w in POSITION_WORDS)}
+    | set(map(chr, range(0xFF61, 0xFFA0)))
+)
 
 #: The longest full name a roster entry prints before a bare title word (大塚健志｜次長).
 _FULL_NAME_MAX = 5
@@ -224,17 +234,22 @@ def split_portfolio(title: str) -> tuple[str, str | None]:
 
 def starts_with_department(text: str, words: frozenset[str] = DEPARTMENT_WORDS) -> bool:
     """True when ``text`` starts with one of ``words`` (:data:`DEPARTMENT_WORDS`: 総務委員長)."""
-    folded = fold_variants(text)
-    return any(folded[:n] in words for n in _DEPARTMENT_LENGTHS)
+    # (a word is short: only its first characters are folded)
+    return _starts_with_department_folded(fold_variants(text[: _DEPARTMENT_LENGTHS[0]]), words)
+
+
+def _starts_with_department_folded(folded: str, words: frozenset[str] = DEPARTMENT_WORDS) -> bool:
+    """:func:`starts_with_department` of a text already folded (folding it again would
+    change nothing)."""
+    for n in _DEPARTMENT_LENGTHS:  # noqa: SIM110 (a loop: no generator made per call)
+        if folded[:n] in words:
+            return True
+    return False
 
 
 def _looks_like_surname(head: str) -> bool:
     """A short run of kanji with no organization characters reads as a surname."""
-    return (
-        1 <= len(head) <= 4
-        and bool(_HAN_ONLY_RE.match(head))
-        and not any(ch in ORG_CHARS for ch in head)
-    )
+    return 1 <= len(head) <= 4 and ORG_CHARS.isdisjoint(head) and bool(_HAN_ONLY_RE.match(head))
 
 
 _KATAKANA_ONLY_RE = regex.compile(r"^[\p{Katakana}ー]+$")
@@ -245,7 +260,7 @@ def _looks_like_name(head: str) -> bool:
     a member's full name in a label such as ``福田ようすけ委員``."""
     return (
         bool(_NAME_RE.match(head))
-        and not any(ch in ORG_CHARS for ch in head)
+        and ORG_CHARS.isdisjoint(head)
         and not _KATAKANA_ONLY_RE.match(head)
     )
 
@@ -266,7 +281,7 @@ def _reads_as_full_name(head: str) -> bool:
     return (
         bool(_NAME_RE.match(head))
         and not _KATAKANA_ONLY_RE.match(head)
-        and not starts_with_department(head)
+        and not _starts_with_department_folded(head)
         and not is_place(head)
     )
 
@@ -301,7 +316,7 @@ def _department_cut(head: str, *, katakana: bool = True) -> int | None:
         if (
             _looks_like_surname(surname)
             and not is_place(surname)
-            and starts_with_department(head[k:], DEPARTMENT_HEADS)
+            and _starts_with_department_folded(head[k:], DEPARTMENT_HEADS)
         ):
             return k
     return None
@@ -349,7 +364,8 @@ def split_person(
     伊奈川, ``参事官(社会保障担当)``). Old character forms are compared as today's (米窪國務大臣
     → 米窪, 國務大臣); what is returned is as printed.
     """
-    if known_titles == ():  # no evidence: the same text splits the same way (remembered)
+    if not known_titles and not (isinstance(known_titles, Evidence) and known_titles.people):
+        # no evidence (no title, nobody named): the same text splits the same way (remembered)
         return memoized("split_plainly", _split_plainly, (text, run_together, default_surname))
     return _split_person(text, known_titles, run_together, default_surname)
 
@@ -381,13 +397,14 @@ def _split_person(
         return None, body  # 副局長, 副市長: a deputy's title, never the surname 副
     tail = len(folded) - _LONGEST_POSITION  # a title is short: look at the end only
     match = _ENDS_WITH_POSITION_RE.search(folded, max(tail, 0))
-    if match is not None and starts_with_department(folded):
+    if match is not None and _starts_with_department_folded(folded):
         return None, body
     if isinstance(known_titles, Evidence):
         cut = known_titles.surname_cut(folded)
         if cut is not None:
             return body[:cut], body[cut:]
-    for cut in range(1, min(5, len(body) - 1) + 1):  # the longest known title first
+    cuts = range(1, min(5, len(body) - 1) + 1) if known_titles else ()  # (none: no title known)
+    for cut in cuts:  # the longest known title first
         if _in(known_titles, body[cut:], folded[cut:]) and reads_as_name_head(folded[:cut]):
             return body[:cut], body[cut:]
     if match is None:
@@ -423,7 +440,7 @@ def _split_person(
         and 2 <= len(fhead) <= _FULL_NAME_MAX
         and _NAME_RE.match(fhead)
         and _department_cut(fhead) is None
-        and not starts_with_department(fhead)
+        and not _starts_with_department_folded(fhead)
     ):
         return head, body[at:]
     # A roster entry's full name runs into a department's (米津好美｜企画総務部長): cut where a
@@ -433,15 +450,15 @@ def _split_person(
             if (
                 k < len(fhead)
                 and _NAME_RE.match(fhead[:k])
-                and not starts_with_department(fhead[:k])
-                and starts_with_department(fhead[k:])
+                and not _starts_with_department_folded(fhead[:k])
+                and _starts_with_department_folded(fhead[k:])
             ):
                 return body[:k], body[k:]
     # A run-together "surname + department + position" entry: take the common surname length
     # when what follows it reads as a department.
     if run_together and len(head) > default_surname and _HAN_ONLY_RE.match(head[:default_surname]):
         rest = head[default_surname:]
-        if any(ch in ORG_CHARS for ch in rest) or not _HAN_ONLY_RE.match(rest):
+        if not ORG_CHARS.isdisjoint(rest) or not _HAN_ONLY_RE.match(rest):
             return head[:default_surname], body[default_surname:]
     return None, body
 
@@ -480,6 +497,10 @@ class Evidence(set[str]):
         self._by_surname: dict[str, list[Person]] = {}  # folded surname → people
         self._introduced: dict[str, list[Person]] = {}  # no surname shown: by two characters
         self._full_names: dict[tuple[str, str | None, str | None], str | None] = {}
+        # the lengths of the full names and surnames known, longest first: only these are
+        # looked up at the start of a label
+        self._name_lengths: list[int] = []
+        self._surname_lengths: list[int] = []
         for title in titles:
             self.add_title(title)
         for person in people:
@@ -498,8 +519,11 @@ class Evidence(set[str]):
         self.people.append(person)
         self._names[folded] = person
         self._full_names.clear()
+        _add_length(self._name_lengths, len(folded))
         if person.surname:
-            self._by_surname.setdefault(fold_variants(person.surname), []).append(person)
+            surname = fold_variants(person.surname)
+            self._by_surname.setdefault(surname, []).append(person)
+            _add_length(self._surname_lengths, len(surname))
         else:
             self._introduced.setdefault(folded[:2], []).append(person)
 
@@ -508,13 +532,21 @@ class Evidence(set[str]):
         surname of a person the document names, or shares two characters or more with a
         name introduced in full, and ends with a title; None when no one, or several ways,
         fit. A full name the label starts with wins (中村紀雄委員 is not 中村 + 紀雄委員)."""
-        for n in range(min(len(folded) - 1, _NAME_MAX), 1, -1):
-            if folded[:n] in self._names and _reads_as_title_after_name(folded[n:]):
+        longest = min(len(folded) - 1, _NAME_MAX)
+        for n in self._name_lengths:  # 2 … longest, longest first
+            if (
+                1 < n <= longest
+                and folded[:n] in self._names
+                and _reads_as_title_after_name(folded[n:])
+            ):
                 return n
+        longest = min(len(folded) - 1, _SURNAME_MAX)
         cuts = {
             k
-            for k in range(1, min(len(folded), _SURNAME_MAX + 1))
-            if folded[:k] in self._by_surname and _reads_as_title_after_name(folded[k:])
+            for k in self._surname_lengths  # 1 … longest
+            if k <= longest
+            and folded[:k] in self._by_surname
+            and _reads_as_title_after_name(folded[k:])
         }
         for person in self._introduced.get(folded[:2], ()):
             cut = _common_prefix(folded, fold_variants(person.name))
@@ -554,6 +586,13 @@ class Evidence(set[str]):
                 or found
             )
         return next(iter(found.values())).name if len(found) == 1 else None
+
+
+def _add_length(lengths: list[int], length: int) -> None:
+    """Add ``length`` to ``lengths`` (distinct, longest first)."""
+    if length not in lengths:
+        lengths.append(length)
+        lengths.sort(reverse=True)
 
 
 def _reads_as_title_after_name(rest: str) -> bool:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -43,6 +43,7 @@ from gijiroku.names import (
     CHAIR_ROLES,
     PERSON_TITLES,
     POSITION_WORDS,
+    TITLE_END_CHARS,
     is_office,
     is_place,
     position_suffix,
@@ -64,6 +65,8 @@ __all__ = [
     "split_padded_name",
     "group_attendance",
     "is_head_count",
+    "iter_row",
+    "may_hold_titles",
     "names_a_group",
     "split_row",
     "split_run_together",
@@ -380,8 +383,14 @@ def _entry(text: str, start: int, groups: dict[str, str], *, absent: bool = Fals
         if honorific is not None and honorific.start() > 0:
             groups["honorific"] = honorific["honorific"]
             groups["name"] = name[: honorific.start()]
-    meta = MemberMeta(layout=EntryLayout.LISTED, attendance=attendance)
-    return start, start + len(text), groups, meta
+    return start, start + len(text), groups, _LISTED_META[attendance]
+
+
+#: The record of an entry of a list, one for each attendance (a frozen record: shared).
+_LISTED_META: dict[Attendance | None, MemberMeta] = {
+    attendance: MemberMeta(layout=EntryLayout.LISTED, attendance=attendance)
+    for attendance in (None, "present", "absent", "unknown")
+}
 
 
 def _person(text: str, start: int) -> RowEntry:
@@ -614,7 +623,13 @@ _REMEMBERED_ROW = 400
 
 
 def _split_row(text: str) -> list[RowEntry]:
-    tail = _LIST_TAIL_RE.search(text)
+    return list(iter_row(text))
+
+
+def iter_row(text: str) -> Iterator[RowEntry]:
+    """The entries of :func:`split_row`, one by one and each cut only when asked for (a guard
+    that stops at the first entry that is no person cuts no further), never remembered."""
+    tail = _LIST_TAIL_RE.search(text) if _may_end_with_tail(text) else None
     body = text[: tail.start()] if tail is not None else text
     offset, group = 0, None
     prefix = _GROUP_PREFIX_RE.match(body)
@@ -622,15 +637,42 @@ def _split_row(text: str) -> list[RowEntry]:
         prefix["group"], body[prefix.end() :], spaced=prefix["space"] is not None
     ):
         offset, group = prefix.end(), prefix["group"].strip("（()） \u3000")
-    entries = [
-        entry
-        for entry in _list_entries(body[offset:], offset)
-        if "person" not in entry[2] or _is_somebody(entry[2]["person"])
-    ]
-    if group:
-        for _, _, groups, _ in entries:
-            groups.setdefault("group", group)
-    return entries
+    for entry in _list_entries(body[offset:], offset):
+        if "person" in entry[2] and not _is_somebody(entry[2]["person"]):
+            continue
+        if group:
+            entry[2].setdefault("group", group)
+        yield entry
+
+
+#: What gives an entry a title without a title word: a colon (委員長:星名建市 reads any word
+#: before it as a title) and の各 (納所、保坂の各委員).
+_TITLE_MARKS = (":", "：", "の各")
+
+
+def may_hold_titles(text: str) -> bool:
+    """False when no entry :func:`split_row` cuts from ``text`` can have a title (a ``title``
+    group, or a ``person`` ending with a title word): ``text`` holds no title word
+    (:data:`~gijiroku.names.TITLE_END_CHARS`), no colon and no の各. An entry's title and
+    person are pieces of ``text``, and every title is a title word (:func:`_is_title_token`)
+    or a word after の各 (or before a colon, kept here to be safe).
+
+    Example:
+        >>> may_hold_titles("岩瀬達哉委員 | 遠藤久夫委員 |"), may_hold_titles("| file | what it is |")
+        (True, False)
+    """
+    return not TITLE_END_CHARS.isdisjoint(text) or any(m in text for m in _TITLE_MARKS)
+
+
+#: The last character (before spaces) of every text :data:`_LIST_TAIL_RE` finds a tail in:
+#: ほか, 外, 他, 以上, a head count's 名 or 人, a closing parenthesis.
+_TAIL_ENDINGS = frozenset("か外他上名人)）")
+
+
+def _may_end_with_tail(text: str) -> bool:
+    """A necessary condition for :data:`_LIST_TAIL_RE` to find a tail (it ends at the end of
+    the text or before a final line break, after spaces only): a cheap "no" for most rows."""
+    return text.rstrip(" \u3000\n")[-1:] in _TAIL_ENDINGS
 
 
 #: A group printed before a list: （仙台市）：, （説明員）：, 金融庁総合政策局総合政策課：,
@@ -681,33 +723,31 @@ def names_a_group(word: str) -> bool:
     return not (name and title)
 
 
-def _list_entries(body: str, base: int) -> list[RowEntry]:
+def _list_entries(body: str, base: int) -> Iterator[RowEntry]:
+    """The entries of a row (without its group prefix and tail), cut one cell at a time."""
     separators = _outside_parens(body, _LIST_SEPARATOR_RE)
     if not separators:
-        return _spaced_entries(body, base)
-    entries: list[RowEntry] = []
+        yield from _spaced_entries(body, base)
+        return
     group: str | None = None
     for at, cell in _cells(body, base, separators):
         inner = _group_inside(cell)
         if inner is not None:
             head, word, rest = inner
             found, _ = _cell_entries(cell[:head].rstrip(" \u3000"), at, group)
-            entries += found
+            yield from found
             group = word
             cell, at = cell[rest:], at + rest
-        titled = _TITLED_ENTRY_RE.match(cell)
+        titled = _TITLED_ENTRY_RE.match(cell) if ":" in cell or "：" in cell else None
         if titled is not None:
             title = titled["title"].strip(" \u3000")
             if _is_title_token(title) and not _carries_title(titled["name"]):
-                entries.append(
-                    _tagged(_entry(cell, at, {"title": title, "name": titled["name"]}), group)
-                )
+                yield _tagged(_entry(cell, at, {"title": title, "name": titled["name"]}), group)
                 continue
             group = compact(title).strip("（()）") or group
             cell, at = titled["name"], at + titled.start("name")
         found, group = _cell_entries(cell, at, group)
-        entries += found
-    return entries
+        yield from found
 
 
 def _group_inside(cell: str) -> tuple[int, str, int] | None:

@@ -55,7 +55,7 @@ from gijiroku.models import Attendance
 from gijiroku.names import POSITION_WORDS_RE, is_place, position_suffix, split_person
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
-from gijiroku.rosters import names_a_group, split_row
+from gijiroku.rosters import iter_row, may_hold_titles, names_a_group, split_row
 from gijiroku.vocabulary import (
     CELL_BORDERS,
     CLOCK,
@@ -680,15 +680,16 @@ def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
     text = match["entries"]
     if reads_as_speech(text) or not _LIST_SEPARATOR_RE.search(text):
         return False
-    row = split_row(text)
-    if len(row) < 2 or not all(_is_person(groups) for _, _, groups, _ in row):
-        return False
-    titled = sum(
-        1
-        for _, _, groups, _ in row
-        if "title" in groups or position_suffix(compact(groups.get("person", ""))) is not None
-    )
-    return titled * 2 > len(row)
+    if not may_hold_titles(text):
+        return False  # (no entry has a title)
+    entries = titled = 0
+    for _, _, groups, _ in iter_row(text):  # the first entry that is no person says no
+        if not _is_person(groups):
+            return False
+        entries += 1
+        if "title" in groups or position_suffix(compact(groups.get("person", ""))) is not None:
+            titled += 1
+    return entries >= 2 and titled * 2 > entries
 
 
 # -- lists of people: where one ends and the next begins -------------------------------------

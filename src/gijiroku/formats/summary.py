@@ -119,22 +119,19 @@ _TAG_RE = regex.compile(r"^(?:高|中|低|報告|相談|共有|議論|決議|審
 _AFTER_META_RE = regex.compile(r"(?:[(（][^()（）]*[)）]\s*)*")
 
 
-#: The owner patterns, each with the words one of which it needs (a link needs ``](`` or
-#: ``http``).
-_OWNER_PATTERNS = (
-    (OPEN_OWNER_RE, ("(", "（")),
-    (CLOSED_OWNER_RE, ("(", "（")),
-    (SAID_BY_RE, (")",)),
-    (ASSIGNEE_RE, ("担当",)),
-)
-
-
 def _owner(text: str) -> str | None:
     """Who the item names as doing or saying it: ``…(terada``, ``sano) …``, ``担当：kobatomo``."""
     bare = (LINK_RE.sub("", text) if "](" in text or "http" in text else text).strip()
-    for pattern, needs in _OWNER_PATTERNS:
-        if not any(word in bare for word in needs):
-            continue  # (each pattern holds one of its words)
+    opens = "(" in bare or "（" in bare
+    # each pattern is tried only on text that holds one of the words it needs
+    for pattern, present in (
+        (OPEN_OWNER_RE, opens),
+        (CLOSED_OWNER_RE, opens),
+        (SAID_BY_RE, ")" in bare),
+        (ASSIGNEE_RE, "担当" in bare),
+    ):
+        if not present:
+            continue
         match = pattern.search(bare)
         if match is None:
             continue
@@ -144,10 +141,22 @@ def _owner(text: str) -> str | None:
     return None
 
 
+#: The ends of text that :data:`DECISION_RE`'s ``…$`` alternatives match (``$`` also before
+#: a final line break).
+_DECIDING_ENDS = ("とした", "とする", "とした\n", "とする\n")
+
+
+def _may_decide(text: str) -> bool:
+    """A necessary condition for :data:`DECISION_RE` to match: every alternative holds 決,
+    承認 or 合意, or ends the text with とした / とする."""
+    return "決" in text or "承認" in text or "合意" in text or text.endswith(_DECIDING_ENDS)
+
+
 def _item_kind(text: str) -> str:
-    if TODO_RE.search(text):
+    # (a to-do's mark ends with a colon: text without one is none)
+    if (":" in text or "：" in text) and TODO_RE.search(text):
         return "todo"
-    if DECISION_RE.search(text) and not NOT_DECIDED_RE.search(text):
+    if _may_decide(text) and DECISION_RE.search(text) and not NOT_DECIDED_RE.search(text):
         return "decision"
     return "bullet"
 
