@@ -1345,6 +1345,7 @@ SPACED_NAME_LABEL_RULE = Rule(
     guard=_names_a_known_person,
     ends_header=True,
     sets_mode="turn",
+    needs=" \u3000",
 )
 
 #: A label alone on its line with evidence (see :func:`_is_label_alone`).
