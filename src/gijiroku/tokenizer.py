@@ -52,6 +52,7 @@ from gijiroku.layout import (
     unflatten,
 )
 from gijiroku.normalize import Line, line_starts, split_lines
+from gijiroku.vocabulary import WHITE_SPACE
 
 __all__ = ["Paragraph", "tokenize_lines"]
 
@@ -335,16 +336,21 @@ def _children(
     ctx: Context,
 ) -> list[Block]:
     found: list[Block] = []
+    kind = child_rule.kind
     if child_rule.split is not None:
+        expected = META_TYPES[kind]
         for lo, hi, groups, meta in child_rule.split(match_text):
+            if meta is not None and not isinstance(meta, expected):
+                raise TypeError(f"a {kind.value} child carries {type(meta).__name__}")
             start, end = para.source_range(base + lo, base + hi)
             found.append(
-                Block(
-                    child_rule.kind,
+                unchecked_block(
+                    kind,
                     spans.span(start, end),
                     MappingProxyType(groups),
-                    meta or child_rule.meta,
-                    rule="child",
+                    meta or child_rule.meta or default_meta(kind),
+                    "child",
+                    (),
                 )
             )
         _note_people(found, ctx)
@@ -359,16 +365,17 @@ def _children(
             lo, hi = m.span()
         start, end = para.source_range(base + lo, base + hi)
         groups = {k: v for k, v in m.groupdict().items() if v}
-        meta = child_rule.meta
-        if child_rule.fact is not None:
+        meta = child_rule.meta  # (checked when the child rule was made)
+        if child_rule.fact is not None:  # (a fact is stated by a header child)
             meta = HeaderMeta(facts=((child_rule.fact, groups.get("value", "")),))
         found.append(
-            Block(
-                child_rule.kind,
+            unchecked_block(
+                kind,
                 spans.span(start, end),
                 MappingProxyType(groups),
-                meta,
-                rule="child",
+                meta if meta is not None else default_meta(kind),
+                "child",
+                (),
             )
         )
     _note_people(found, ctx)
@@ -380,13 +387,14 @@ def _note_people(children: list[Block], ctx: Context) -> None:
     for child in children:
         if child.kind is not BlockKind.MEMBER:
             continue
+        groups = child.groups
         for group in ("name", "person", "title"):
-            value = child.groups.get(group)
+            value = groups.get(group)
             if value:
                 ctx.people.add(_WHITE_RE.sub("", value))
 
 
-_WHITE_RE = regex.compile(r"[\s\u3000]+")
+_WHITE_RE = re.compile(f"[{WHITE_SPACE}]+")  # (what regex calls \s)
 
 
 class _Plan(NamedTuple):
