@@ -16,6 +16,7 @@ import gijiroku
 from gijiroku import Minutes
 from gijiroku.layout import FLATTENED_LINE, unflatten
 from gijiroku.normalize import Line
+from gijiroku.rosters import split_row
 from tests.conftest import read_sample
 
 #: A speech after the header, so that a header line has a document around it.
@@ -633,3 +634,27 @@ def test_flattened_lines_are_cut_into_pieces_that_tile_them(parts: list[str]) ->
         assert text[piece.start - 10 : piece.end - 10] == piece.text
     if len(text) < FLATTENED_LINE:
         assert pieces == [line]
+
+
+@pytest.mark.parametrize(
+    ("row", "people"),
+    [
+        ("山田太郎　鈴木花子", ["山田太郎", "鈴木花子"]),
+        ("山田太郎 鈴木一 佐藤花子", ["山田太郎", "鈴木一", "佐藤花子"]),
+        ("佐々木　真理子", ["佐々木\u3000真理子"]),  # one name, its two parts
+        ("勅使河原　三郎", ["勅使河原\u3000三郎"]),
+        ("関　三郎　　山田　太郎", ["関\u3000三郎", "山田\u3000太郎"]),  # columns
+    ],
+)
+def test_full_names_one_space_apart_are_several_people(row: str, people: list[str]) -> None:
+    assert [g.get("person") for _, _, g, _ in split_row(row)] == people
+
+
+def test_a_speaker_on_a_roster_of_full_names_one_space_apart_is_resolved() -> None:
+    m = gijiroku.parse(
+        "総務委員会会議録\n開会日時　令和５年９月１２日（火）\n出席委員　山田太郎　鈴木花子\n"
+        "○委員長（山田太郎）　開会します。\n○鈴木委員　質問があります。\n"
+    )
+    assert [x.name for x in m.members] == ["山田太郎", "鈴木花子"]
+    assert [u.speaker.name for u in m.utterances] == ["山田太郎", "鈴木花子"]
+    assert "unresolved-speaker" not in {d.code for d in m.diagnostics}

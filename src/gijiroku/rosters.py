@@ -498,9 +498,32 @@ def _columns(text: str, base: int) -> list[RowEntry]:
             )
             k = last + 1
             continue
-        entries.append(_entry(token, at, {"person": token}))
+        names = _full_names(token)
+        if names is not None:  # 山田太郎　鈴木花子: two people, one space apart
+            entries += [_entry(name, at + offset, {"person": name}) for offset, name in names]
+        else:
+            entries.append(_entry(token, at, {"person": token}))
         k += 1
     return entries
+
+
+_WORD_RUN_RE = regex.compile(r"[^ \u3000]+")
+
+
+def _full_names(token: str) -> list[tuple[int, str]] | None:
+    """Full names printed one space apart (山田太郎　鈴木花子, 山田太郎 鈴木一 佐藤花子): the
+    pieces and their offsets, when each is a bare name (no title, no place) too long to be a
+    part of one: four characters or more, or three when there are three pieces or more (a
+    name has two parts: 佐々木　真理子 is one person). None otherwise."""
+    if " " not in token and "\u3000" not in token:
+        return None
+    pieces = [(m.start(), m.group()) for m in _WORD_RUN_RE.finditer(token)]
+    shortest = 4 if len(pieces) == 2 else 3
+    if len(pieces) < 2 or not all(
+        len(piece) >= shortest and _is_bare_name(piece) for _, piece in pieces
+    ):
+        return None
+    return pieces
 
 
 def _seat_entries(text: str, base: int, seats: list[regex.Match[str]]) -> list[RowEntry]:
