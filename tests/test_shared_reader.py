@@ -658,3 +658,37 @@ def test_a_speaker_on_a_roster_of_full_names_one_space_apart_is_resolved() -> No
     assert [x.name for x in m.members] == ["山田太郎", "鈴木花子"]
     assert [u.speaker.name for u in m.utterances] == ["山田太郎", "鈴木花子"]
     assert "unresolved-speaker" not in {d.code for d in m.diagnostics}
+
+
+HEADER_WITH_LIST = (
+    "第３回○○検討委員会　議事録\n日時：令和６年５月１０日（金）１４時～１６時\n"
+    "場所：市役所会議室\n出席者：山田委員長、鈴木委員、佐藤委員\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "【山田委員長】\nそれでは開会します。\n【鈴木委員】\n質問があります。\n【山田委員長】\nどうぞ。\n",
+        "山田委員長\n　それでは開会します。\n鈴木委員\n　質問があります。\n山田委員長\n　どうぞ。\n",
+    ],
+    ids=["bracketed", "bare"],
+)
+def test_labels_alone_after_a_list_that_named_them_are_speakers(body: str) -> None:
+    """出席者：山田委員長、… then 【山田委員長】 / それでは…: a list names each person once, so a
+    listed person alone on a line with a sentence below is a label, not the list going on."""
+    m = gijiroku.parse(HEADER_WITH_LIST + body)
+    assert [(u.speaker.label, u.text) for u in m.utterances] == [
+        ("山田委員長", "それでは開会します。"),
+        ("鈴木委員", "質問があります。"),
+        ("山田委員長", "どうぞ。"),
+    ]
+    assert [x.name for x in m.members] == ["山田", "鈴木", "佐藤"]
+
+
+def test_a_list_that_goes_on_below_its_key_is_still_a_list() -> None:
+    m = gijiroku.parse(
+        HEADER_WITH_LIST.replace("\n\n", "\n")
+        + "田中委員\n\n○山田委員長　それでは開会します。\n○鈴木委員　質問があります。\n"
+    )
+    assert [x.name for x in m.members] == ["山田", "鈴木", "佐藤", "田中"]

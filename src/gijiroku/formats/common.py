@@ -666,12 +666,23 @@ def _person_count(text: str) -> tuple[int, int]:
 
 
 def _is_row(match: regex.Match[str], ctx: Context) -> bool:
-    """A line of a list of people in a roster: no sentence, and most entries are people."""
+    """A line of a list of people in a roster: no sentence, and most entries are people;
+    not a label of someone the list already holds with speech below it
+    (:func:`_speaker_already_listed`)."""
     text = match["entries"]
-    if reads_as_speech(text) or NONE_RE.match(compact(text)):
+    if reads_as_speech(text) or NONE_RE.match(compact(text)) or _speaker_already_listed(text, ctx):
         return False
     entries, people = _person_count(text)
     return entries > 0 and people * 2 >= entries
+
+
+def _speaker_already_listed(text: str, ctx: Context) -> bool:
+    """One person the list already named, alone on the line, and a sentence on the next
+    (出席者：山田委員長、鈴木委員 … 【山田委員長】 / それでは開会します。): a list names each
+    person once, so the list is over and this is a speaker's label."""
+    if ctx.following is None or not reads_as_speech(ctx.following):
+        return False
+    return compact(text).strip("【】[]［］（()）") in ctx.people
 
 
 def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
