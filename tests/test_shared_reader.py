@@ -692,3 +692,41 @@ def test_a_list_that_goes_on_below_its_key_is_still_a_list() -> None:
         + "田中委員\n\n○山田委員長　それでは開会します。\n○鈴木委員　質問があります。\n"
     )
     assert [x.name for x in m.members] == ["山田", "鈴木", "佐藤", "田中"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"), list(zip("［[〔〈＜<《", "］]〕〉＞>》", strict=True))
+)
+@pytest.mark.parametrize("between", ["", "　", "："])
+def test_labels_in_brackets_of_any_kind(opening: str, closing: str, between: str) -> None:
+    body = "".join(
+        f"{opening}{label}{closing}{between}{text}\n"
+        for label, text in [
+            ("山田委員長", "開会します。"),
+            ("鈴木委員", "質問です。"),
+            ("委員長", "どうぞ。"),
+        ]
+    )
+    m = gijiroku.parse(HEADER_WITH_LIST + body)
+    assert [(u.speaker.label, u.text) for u in m.utterances] == [
+        ("山田委員長", "開会します。"),
+        ("鈴木委員", "質問です。"),
+        ("委員長", "どうぞ。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "〔議長退席〕",
+        "〔山田委員長〕",
+        "［参考資料］ 別紙のとおり。",
+        "〈田中委員〉 欠席。",
+        "[事務局](https://example.jp)",
+    ],
+)
+def test_brackets_that_hold_no_speaker(line: str) -> None:
+    """A note, a label with no sentence after it, a word that is no title, someone nobody
+    lists, a link: no turn."""
+    m = gijiroku.parse(HEADER_WITH_LIST + line + "\n")
+    assert m.utterances == ()

@@ -48,6 +48,7 @@ from gijiroku.formats.base import (
     keyed_header,
 )
 from gijiroku.names import POSITION_WORDS_RE, position_suffix
+from gijiroku.normalize import compact
 from gijiroku.notes import EVENT_KINDS, classify_note
 from gijiroku.vocabulary import SP, WHITE_SPACE
 
@@ -152,9 +153,21 @@ def _is_event_note(match: regex.Match[str], ctx: Context) -> bool:
 
 
 def _is_header_field(match: regex.Match[str], ctx: Context) -> bool:
-    """A ``key：value`` line: the key is short, has no digits, and is not a bracket."""
+    """A ``key：value`` line: the key is short, has no digits, and is not a bracket; nor a
+    speaker's label in brackets with a sentence after it (《山田委員長》：開会します。)."""
     key = match["key"].strip()
-    return not _DIGIT_RE.search(key) and not key.startswith(("（", "(", "・"))
+    if _DIGIT_RE.search(key) or key.startswith(("（", "(", "・")):
+        return False
+    inner = key.strip(_BRACKETS)
+    return not (
+        inner != key
+        and position_suffix(compact(inner)) is not None
+        and common.reads_as_speech(match["value"] or "")
+    )
+
+
+#: Brackets a key or a label may stand in.
+_BRACKETS = "［］[]〔〕〈〉＜＞<>《》【】 \u3000"
 
 
 def _is_roster(match: regex.Match[str], ctx: Context) -> bool:

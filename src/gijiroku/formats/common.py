@@ -1347,6 +1347,49 @@ def _names_a_known_person(match: regex.Match[str], ctx: Context) -> bool:
     return len(name) >= 2 and (name in ctx.people or name in ctx.named)
 
 
+#: A label in brackets other than 【】 (which the families read), the speech after it on the
+#: line or below it: ［委員長］ それでは…, 〈山田委員〉…, [事務局]：….
+BRACKETED_WORD_LABEL_TURN_RE = regex.compile(
+    rf"(?P<open>[［\[〔〈＜<《]){SP}*(?P<label>{LABEL}(?:{SP}*{PAREN_AFTER_LABEL})?){SP}*"
+    rf"(?P<close>[］\]〕〉＞>》]){SP}*[：:]?{SP}*(?P<text>.*)",
+    regex.DOTALL,
+)
+_CLOSING_BRACKET = dict(zip("［[〔〈＜<《", "］]〕〉＞>》", strict=True))
+
+
+def _is_bracketed_word_label(match: regex.Match[str], ctx: Context) -> bool:
+    """The brackets pair, the speech follows (a sentence after the label or on the next
+    line), and the label is a speaker's: a title alone (［委員長］), or someone the roster or
+    another label names (〈山田委員〉 with 山田委員 listed). A note (〔議長退席〕) is none."""
+    if _CLOSING_BRACKET[match["open"]] != match["close"]:
+        return False
+    text = match["text"]
+    if text:
+        if not _SPEECH_MARK_RE.search(text):
+            return False
+    elif ctx.following is None or not reads_as_speech(ctx.following):
+        return False
+    label = compact(match["label"])
+    if classify_note(label) != "other":
+        return False
+    title = position_suffix(label)
+    name = label[: len(label) - len(title)] if title else label
+    return (
+        title == label
+        or label in ctx.people
+        or (len(name) >= 2 and (name in ctx.people or name in ctx.named))
+    )
+
+
+BRACKETED_WORD_LABEL_RULE = Rule(
+    "bracketed-word-label",
+    BlockKind.TURN,
+    BRACKETED_WORD_LABEL_TURN_RE,
+    guard=_is_bracketed_word_label,
+    ends_header=True,
+    sets_mode="turn",
+)
+
 #: A spaced name and a title starting a line, the name on the roster (see
 #: :func:`_names_a_known_person`).
 SPACED_NAME_LABEL_RULE = Rule(
@@ -1396,6 +1439,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         children=_ROW,
     ),
     SPACED_NAME_LABEL_RULE,
+    BRACKETED_WORD_LABEL_RULE,
     CLOSED_LABEL_RULE,
     BRACKETED_LABEL_RULE,
     COLON_LABEL_RULE,
@@ -1433,6 +1477,7 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
         sets_mode="heading",
     ),
     SPACED_NAME_LABEL_RULE,
+    BRACKETED_WORD_LABEL_RULE,
     CLOSED_LABEL_RULE,
     BRACKETED_LABEL_RULE,
     COLON_LABEL_RULE,
