@@ -730,3 +730,17 @@ def test_brackets_that_hold_no_speaker(line: str) -> None:
     lists, a link: no turn."""
     m = gijiroku.parse(HEADER_WITH_LIST + line + "\n")
     assert m.utterances == ()
+
+
+def test_labels_alone_in_parentheses_after_a_list_that_named_them() -> None:
+    """（山田委員長） / それでは…: not the list's group, not a note."""
+    m = gijiroku.parse(
+        HEADER_WITH_LIST
+        + "（山田委員長）\nそれでは開会します。\n（鈴木委員）\n質問があります。\n（拍手）\n"
+        + "（山田委員長）\nどうぞ。\n"
+    )
+    assert [(u.speaker.name, u.text) for u in m.utterances] == [
+        ("山田", "それでは開会します。"),
+        ("鈴木", "質問があります。\n（拍手）"),
+        ("山田", "どうぞ。"),
+    ]

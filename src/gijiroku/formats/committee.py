@@ -187,6 +187,11 @@ def _is_heading(match: regex.Match[str], ctx: Context) -> bool:
     return not common.ENDS_WITH_TITLE_RE.search(match["title"])
 
 
+def _is_note(match: regex.Match[str], ctx: Context) -> bool:
+    """A note in brackets, not a speaker's label alone in them (（鈴木委員） / 質問が…)."""
+    return not common.is_label_alone_in_brackets(match["text"], ctx)
+
+
 def _note_kind(groups: Mapping[str, str]) -> BlockMeta:
     return NoteMeta(kind=classify_note(groups.get("text", "")))
 
@@ -234,7 +239,7 @@ HEADER_RULES: tuple[Rule, ...] = (
 BODY_RULES: tuple[Rule, ...] = (
     Rule("heading", BlockKind.SECTION, HEADING_RE, guard=_is_heading),
     *common.EVENT_RULES,
-    Rule("note", BlockKind.NOTE, _NOTE, derive=_note_kind),
+    Rule("note", BlockKind.NOTE, _NOTE, guard=_is_note, derive=_note_kind),
     *common.HEADING_RULES,
     Rule("label-turn", BlockKind.TURN, TURN_RE, absorb_next=NAME_PAREN_RE),
     Rule("bracket-turn", BlockKind.TURN, BRACKET_TURN_RE, absorb_next=NAME_PAREN_RE),

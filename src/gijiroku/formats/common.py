@@ -608,7 +608,7 @@ def _is_group(match: regex.Match[str], ctx: Context) -> bool:
             return is_place(inner) or names_a_group(inner)
         return names_a_group(title) and names_a_group(inner)  # 市執行部 【財務部】
     if value.startswith(("（", "(")):
-        return True
+        return not _speaker_already_listed(value, ctx)  # （山田委員長） / それでは…: a label
     return value in _GROUP_WORDS or (
         header_field_name(value) in _ROSTER_NAMES and value not in ctx.people
     )
@@ -1348,13 +1348,13 @@ def _names_a_known_person(match: regex.Match[str], ctx: Context) -> bool:
 
 
 #: A label in brackets other than 【】 (which the families read), the speech after it on the
-#: line or below it: ［委員長］ それでは…, 〈山田委員〉…, [事務局]：….
+#: line or below it: ［委員長］ それでは…, 〈山田委員〉…, [事務局]：…, （山田委員長） alone.
 BRACKETED_WORD_LABEL_TURN_RE = regex.compile(
-    rf"(?P<open>[［\[〔〈＜<《]){SP}*(?P<label>{LABEL}(?:{SP}*{PAREN_AFTER_LABEL})?){SP}*"
-    rf"(?P<close>[］\]〕〉＞>》]){SP}*[：:]?{SP}*(?P<text>.*)",
+    rf"(?P<open>[［\[〔〈＜<《（(]){SP}*(?P<label>{LABEL}(?:{SP}*{PAREN_AFTER_LABEL})?){SP}*"
+    rf"(?P<close>[］\]〕〉＞>》）)]){SP}*[：:]?{SP}*(?P<text>.*)",
     regex.DOTALL,
 )
-_CLOSING_BRACKET = dict(zip("［[〔〈＜<《", "］]〕〉＞>》", strict=True))
+_CLOSING_BRACKET = dict(zip("［[〔〈＜<《（(", "］]〕〉＞>》）)", strict=True))
 
 
 def _is_bracketed_word_label(match: regex.Match[str], ctx: Context) -> bool:
@@ -1364,6 +1364,8 @@ def _is_bracketed_word_label(match: regex.Match[str], ctx: Context) -> bool:
     if _CLOSING_BRACKET[match["open"]] != match["close"]:
         return False
     text = match["text"]
+    if text and match["open"] in "（(":
+        return False  # (（委員長）それでは…: the bracketed-label rule's)
     if text:
         if not _SPEECH_MARK_RE.search(text):
             return False
@@ -1379,6 +1381,13 @@ def _is_bracketed_word_label(match: regex.Match[str], ctx: Context) -> bool:
         or label in ctx.people
         or (len(name) >= 2 and (name in ctx.people or name in ctx.named))
     )
+
+
+def is_label_alone_in_brackets(text: str, ctx: Context) -> bool:
+    """``text`` is a speaker's label alone in brackets (（鈴木委員）, ［委員長］) with the speech
+    on the next line, as :data:`BRACKETED_WORD_LABEL_RULE` reads one: not a note."""
+    match = BRACKETED_WORD_LABEL_TURN_RE.fullmatch(text)
+    return match is not None and not match["text"] and _is_bracketed_word_label(match, ctx)
 
 
 BRACKETED_WORD_LABEL_RULE = Rule(
