@@ -811,3 +811,19 @@ def test_the_checks_take_any_record(people: list[tuple[str, str]], title: str, v
     found = review(m, text)
     _assert_inside(found, text)
     assert {d.severity for d in found} <= {"warning"}
+
+
+@pytest.mark.parametrize(
+    "label", ["山田 委員長", "山田太郎氏", "委員長職務代理者", "《山田委員長》（司会）"]
+)
+def test_speech_read_as_a_header_field_is_a_warning(label: str) -> None:
+    text = (
+        "第３回○○検討委員会　議事録\n日時：令和６年５月１０日（金）１４時～１６時\n"
+        "場所：市役所会議室\n出席者：山田委員長、鈴木委員、佐藤委員\n\n"
+        f"{label}：それでは開会します。\n{label}：次に進みます。\n"
+    )
+    m = gijiroku.parse(text)
+    assert m.utterances == ()  # (a label shape the reader does not know)
+    found = [d for d in m.diagnostics if d.code == "speech-in-header"]
+    assert len(found) == 1
+    assert found[0].message.startswith("line 6: 2 header fields whose key reads as")

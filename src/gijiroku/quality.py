@@ -82,7 +82,7 @@ from gijiroku.models import (
     Utterance,
     in_document_order,
 )
-from gijiroku.names import HONORIFICS, POSITION_WORDS
+from gijiroku.names import HONORIFICS, POSITION_WORDS, position_suffix
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, compact, line_starts
 from gijiroku.vocabulary import LIST_SEPARATORS, SP
 
@@ -498,6 +498,31 @@ def _overlong_headers(review: _Review) -> list[_Place]:
         if unread > HEADER_MAX or sentences >= 2:
             what = f"{len(value)} characters" if unread > HEADER_MAX else f"{sentences} sentences"
             found.append(_Place(field_.span, f"{_quote(value)} ({what})"))
+    return found
+
+
+# speech-in-header -------------------------------------------------------------------------
+
+#: Brackets and marks a label may be printed in (《山田委員長》, ○議長, 【委員】).
+_LABEL_WRAPPING = "［］[]〔〕〈〉＜＞<>《》【】（()）〇○◯●◎◆■◇□ \u3000"
+
+
+def _speeches_in_header(review: _Review) -> list[_Place]:
+    """Header fields whose key reads as a speaker's label (a title or an honorific at its end,
+    brackets and marks aside; an unknown key that ends with 者) and whose value is speech (《山田委員長》：それでは開会します。): a turn the
+    reader took for a field."""
+    found = []
+    for field_ in review.minutes.header:
+        key, value = field_.key, field_.value
+        if not key or not value or not speaks_in_header(value):
+            continue
+        bare = compact(key).strip(_LABEL_WRAPPING)
+        if bare and (
+            position_suffix(bare) is not None
+            or bare.endswith(HONORIFICS)
+            or (field_.name is None and bare.endswith("者"))  # 委員長職務代理者
+        ):
+            found.append(_Place(field_.span, f"{_quote(key)}: {_quote(value)}"))
     return found
 
 
@@ -947,6 +972,14 @@ OUTPUT_CHECKS: tuple[OutputCheck, ...] = (
         "the record's line breaks may be lost (a flattened web page or PDF text) or the "
         "header swallowed the proceedings; check the source's layout",
         _overlong_headers,
+    ),
+    OutputCheck(
+        "speech-in-header",
+        "warning",
+        "{n} header field{s} whose key reads as a speaker's label and whose value as speech",
+        "a label shape the reader does not know, followed by a colon: those turns are missing "
+        "from utterances[]",
+        _speeches_in_header,
     ),
     OutputCheck(
         "roster-count-mismatch",
