@@ -154,7 +154,12 @@ def test_a_note_kind_in_a_parse_is_the_kind_computed_afresh(texts: list[str]) ->
 def test_a_note_printed_many_times_is_classified_once(monkeypatch: pytest.MonkeyPatch) -> None:
     computed: list[str] = []
     kind_of = notes._kind_of
-    monkeypatch.setattr(notes, "_kind_of", lambda text: computed.append(text) or kind_of(text))
+
+    def counted(text: str) -> str:
+        computed.append(text)
+        return kind_of(text)
+
+    monkeypatch.setattr(notes, "_kind_of", counted)
     with memo_scope():
         kinds = [classify_note("（拍手）") for _ in range(3)] + [classify_note("（開始 13：30）")]
     assert kinds == ["applause", "applause", "applause", "start"]

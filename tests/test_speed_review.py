@@ -578,14 +578,12 @@ _DIET_LINE_SIGNALS_AS_THEY_WERE = {
 
 def _diet_the_long_way(head: str) -> float:
     """The Diet detector as it was: ``(?m)^`` patterns searched in the head."""
-    return min(
-        sum(
-            weight
-            for i, (pattern, weight) in enumerate(diet._LOOKS)
-            if _DIET_LINE_SIGNALS_AS_THEY_WERE.get(i, pattern).search(head)
-        ),
-        1.0,
-    )
+    total = 0.0
+    for i, (pattern, weight) in enumerate(diet._LOOKS):
+        signal = _DIET_LINE_SIGNALS_AS_THEY_WERE.get(i)
+        if (signal or pattern).search(head):
+            total += weight
+    return min(total, 1.0)
 
 
 DIET_LINES = [

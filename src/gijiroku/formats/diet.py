@@ -352,7 +352,7 @@ BODY_RULES: tuple[Rule, ...] = (
 
 #: What the head shows, searched in ``"\n" + head`` (some patterns look for a line's start as
 #: ``\n``, which ``regex`` finds faster than ``(?m)^``).
-_LOOKS = (
+_LOOKS: tuple[tuple[re.Pattern[str] | regex.Pattern[str], float], ...] = (
     (regex.compile(rf"(?m)^○{LABEL}\u3000", regex.VERBOSE), 0.4),
     # what only the Diet's minutes print: the convocation roster, the house's attendance
     # line, membership changes, the session, ministers and government witnesses listed
