@@ -814,7 +814,7 @@ def test_the_checks_take_any_record(people: list[tuple[str, str]], title: str, v
 
 
 @pytest.mark.parametrize(
-    "label", ["山田 委員長", "山田太郎氏", "委員長職務代理者", "《山田委員長》（司会）"]
+    "label", ["山田 委員長", "山田太郎氏", "司会進行者", "《山田委員長》（司会）"]
 )
 def test_speech_read_as_a_header_field_is_a_warning(label: str) -> None:
     text = (
@@ -827,3 +827,16 @@ def test_speech_read_as_a_header_field_is_a_warning(label: str) -> None:
     found = [d for d in m.diagnostics if d.code == "speech-in-header"]
     assert len(found) == 1
     assert found[0].message.startswith("line 6: 2 header fields whose key reads as")
+
+
+def test_a_deputy_chair_by_office_speaks() -> None:
+    """委員長職務代理者 (the one who acts for the chair) is a title: a label, not a key."""
+    m = gijiroku.parse(
+        "第３回○○検討委員会　議事録\n日時：令和６年５月１０日（金）１４時～１６時\n"
+        "場所：市役所会議室\n出席者：山田委員長、鈴木委員、佐藤委員\n\n"
+        "委員長職務代理者：それでは開会します。\n鈴木委員：質問です。\n"
+    )
+    assert [(u.speaker.role, u.text) for u in m.utterances] == [
+        ("委員長職務代理者", "それでは開会します。"),
+        ("委員", "質問です。"),
+    ]

@@ -69,7 +69,7 @@ _POSITION_TABLE = """
     書記 書記長 職員 政府参考人 先生 講師 教授 准教授 マネージャー リーダー
     国務大臣 政府特別補佐人 政府委員 分科員 小委員長 小委員 主査代理 会計検査院長
     法制局長 衆議院議員 参議院議員 最高裁判所長官代理者 常任委員会専門員 専門員 調査室長
-    消防長 場長
+    消防長 場長 職務代理者 会長職務代理者 委員長職務代理者 座長職務代理者 議長職務代理者
 """
 #: Words a title ends with, longest first, so that 副委員長 wins over 委員長 and 委員.
 POSITION_WORDS: tuple[str, ...] = tuple(
