@@ -744,3 +744,35 @@ def test_labels_alone_in_parentheses_after_a_list_that_named_them() -> None:
         ("鈴木", "質問があります。\n（拍手）"),
         ("山田", "どうぞ。"),
     ]
+
+
+ASSEMBLY_HEAD = (
+    "令和６年第２回○○市議会定例会会議録（第３号）\n令和６年６月１０日（月曜日）\n"
+    "出席議員（３名）\n１番　山田太郎　２番　鈴木花子　３番　佐藤一郎\n\n"
+)
+
+
+def test_labels_whose_marks_were_lost_are_read_by_the_name_in_parentheses() -> None:
+    """議長（山田太郎君）　… with no ○: the label recurs and names people on the roster."""
+    m = gijiroku.parse(
+        ASSEMBLY_HEAD + "議長（山田太郎君）　ただいまから会議を開きます。\n"
+        "２番（鈴木花子君）　質問します。\n議長（山田太郎君）　答弁を求めます。\n"
+    )
+    assert [(u.speaker.name, u.speaker.role, u.text) for u in m.utterances] == [
+        ("山田太郎", "議長", "ただいまから会議を開きます。"),
+        ("鈴木花子", None, "質問します。"),
+        ("山田太郎", "議長", "答弁を求めます。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "資料（案）　別紙のとおりです。",  # no title before the parentheses
+        "議長（田中次郎君）　開会します。",  # printed once, nobody of that name listed
+        "議長（山田太郎君）　日程第１",  # no sentence
+    ],
+)
+def test_words_with_parentheses_that_are_no_label(line: str) -> None:
+    m = gijiroku.parse(ASSEMBLY_HEAD + line + "\n")
+    assert m.utterances == ()

@@ -1347,6 +1347,44 @@ def _names_a_known_person(match: regex.Match[str], ctx: Context) -> bool:
     return len(name) >= 2 and (name in ctx.people or name in ctx.named)
 
 
+#: A title or a seat with the speaker's name in parentheses, printed without a mark, a space
+#: and the speech (議長（山田太郎君）　ただいまから…, ２番（鈴木花子君）　…): minutes whose marks
+#: were lost when the page was turned into text.
+PAREN_NAME_LABEL_TURN_RE = regex.compile(
+    rf"(?P<label>(?P<word>[^\s：:（()）、。「」]{{1,20}})"
+    rf"[（(]{SP}*(?P<inner>[^（()）\s](?:[^（()）\s]|{SP}(?=[^（()）\s])){{0,19}}){SP}*[)）])"
+    rf"{SP}+(?P<text>\S.*)",
+    regex.DOTALL,
+)
+_HONORIFIC_TAIL_RE = regex.compile(r"(?:君|議員|氏|さん|様)$")
+
+
+def _is_paren_name_label(match: regex.Match[str], ctx: Context) -> bool:
+    """A title or a seat (議長, ２番) with a name in parentheses, the speech after it, and the
+    label printed again at the start of other lines or the name on the roster."""
+    word = compact(match["word"])
+    if position_suffix(word) is None and not word.endswith("番"):
+        return False
+    if not _SPEECH_MARK_RE.search(match["text"]):
+        return False
+    name = _HONORIFIC_TAIL_RE.sub("", compact(match["inner"]))
+    key = label_key(match["label"])
+    return (key is not None and ctx.labels.get(key, 0) >= 2) or (
+        len(name) >= 2 and name in ctx.people
+    )
+
+
+#: An unmarked label with a name in parentheses (see :func:`_is_paren_name_label`).
+PAREN_NAME_LABEL_RULE = Rule(
+    "paren-name-label",
+    BlockKind.TURN,
+    PAREN_NAME_LABEL_TURN_RE,
+    guard=_is_paren_name_label,
+    ends_header=True,
+    sets_mode="turn",
+    needs="）)",
+)
+
 #: A label in brackets other than 【】 (which the families read), the speech after it on the
 #: line or below it: ［委員長］ それでは…, 〈山田委員〉…, [事務局]：…, （山田委員長） alone.
 BRACKETED_WORD_LABEL_TURN_RE = regex.compile(
@@ -1448,6 +1486,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         children=_ROW,
     ),
     SPACED_NAME_LABEL_RULE,
+    PAREN_NAME_LABEL_RULE,
     BRACKETED_WORD_LABEL_RULE,
     CLOSED_LABEL_RULE,
     BRACKETED_LABEL_RULE,
@@ -1486,6 +1525,7 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
         sets_mode="heading",
     ),
     SPACED_NAME_LABEL_RULE,
+    PAREN_NAME_LABEL_RULE,
     BRACKETED_WORD_LABEL_RULE,
     CLOSED_LABEL_RULE,
     BRACKETED_LABEL_RULE,
