@@ -826,7 +826,7 @@ def test_speech_read_as_a_header_field_is_a_warning(label: str) -> None:
     assert m.utterances == ()  # (a label shape the reader does not know)
     found = [d for d in m.diagnostics if d.code == "speech-in-header"]
     assert len(found) == 1
-    assert found[0].message.startswith("line 6: 2 header fields whose key reads as")
+    assert found[0].message.startswith("line 6: 2 header lines that read as a speaker")
 
 
 def test_a_deputy_chair_by_office_speaks() -> None:

@@ -776,3 +776,12 @@ def test_labels_whose_marks_were_lost_are_read_by_the_name_in_parentheses() -> N
 def test_words_with_parentheses_that_are_no_label(line: str) -> None:
     m = gijiroku.parse(ASSEMBLY_HEAD + line + "\n")
     assert m.utterances == ()
+
+
+def test_a_label_the_reader_doubted_over_speech_in_the_header_is_a_warning() -> None:
+    """議長（田中次郎君）　開会します。 printed once, nobody of that name listed: no turn, but
+    the header line that reads as a label and speech is said (speech-in-header)."""
+    m = gijiroku.parse(ASSEMBLY_HEAD + "議長（田中次郎君）　開会します。\n")
+    (found,) = [d for d in m.diagnostics if d.code == "speech-in-header"]
+    assert found.span is not None
+    assert found.span.line_start == 6

@@ -70,6 +70,7 @@ from gijiroku.formats.common import (
     is_header_key,
     reads_as_speech,
 )
+from gijiroku.layout import label_key
 from gijiroku.models import (
     Diagnostic,
     HeaderField,
@@ -509,12 +510,23 @@ _LABEL_WRAPPING = "［］[]〔〕〈〉＜＞<>《》【】（()）〇○◯●�
 
 def _speeches_in_header(review: _Review) -> list[_Place]:
     """Header fields whose key reads as a speaker's label (a title or an honorific at its end,
-    brackets and marks aside; an unknown key that ends with 者) and whose value is speech (《山田委員長》：それでは開会します。): a turn the
+    brackets and marks aside; an unknown key that ends with 者), or header lines that start
+    with a label, and whose value is speech (《山田委員長》：それでは開会します。): a turn the
     reader took for a field."""
     found = []
     for field_ in review.minutes.header:
         key, value = field_.key, field_.value
-        if not key or not value or not speaks_in_header(value):
+        if not value or not speaks_in_header(value):
+            continue
+        if not key:  # a line no rule read: does it start with a label? (議長（田中次郎君）　…)
+            start = label_key(value[:64])
+            word = compact(start.split("（")[0].split("(")[0]) if start else ""
+            if (
+                start is not None
+                and len(value) > len(start)
+                and (position_suffix(word) is not None or word.endswith("番"))
+            ):
+                found.append(_Place(field_.span, _quote(value)))
             continue
         bare = compact(key).strip(_LABEL_WRAPPING)
         if bare and (
@@ -976,9 +988,9 @@ OUTPUT_CHECKS: tuple[OutputCheck, ...] = (
     OutputCheck(
         "speech-in-header",
         "warning",
-        "{n} header field{s} whose key reads as a speaker's label and whose value as speech",
-        "a label shape the reader does not know, followed by a colon: those turns are missing "
-        "from utterances[]",
+        "{n} header line{s} that read{verb} as a speaker's label and speech",
+        "a label shape the reader does not know (or a label it doubted): those turns are "
+        "missing from utterances[]",
         _speeches_in_header,
     ),
     OutputCheck(
