@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import gijiroku
 from gijiroku import Minutes
+from gijiroku.formats.common import numbering
 from gijiroku.layout import FLATTENED_LINE, unflatten
 from gijiroku.normalize import Line
 from gijiroku.rosters import split_row
@@ -785,3 +786,45 @@ def test_a_label_the_reader_doubted_over_speech_in_the_header_is_a_warning() -> 
     (found,) = [d for d in m.diagnostics if d.code == "speech-in-header"]
     assert found.span is not None
     assert found.span.line_start == 6
+
+
+def test_a_heading_numbered_next_after_the_last_is_one_even_after_speech() -> None:
+    """（１）計画案について … ・事務局：…回答した。 / （２）その他: the next point, not speech."""
+    m = gijiroku.parse(
+        HEADER_WITH_LIST + "１　開会\n２　議事\n（１）計画案について\n"
+        "・鈴木委員：計画の期間について質問があった。\n"
+        "・事務局：５年間を予定していると回答した。\n（２）その他\n特になし。\n"
+    )
+    assert [s.title for s in m.sections][-1] == "（2）その他"
+    assert [(u.speaker.label, u.speaker.name) for u in m.utterances][:2] == [
+        ("鈴木委員", "鈴木"),  # the bullet is no part of the label
+        ("事務局", None),
+    ]
+    assert "（2）その他" not in m.utterances[1].text
+
+
+def test_a_numbered_point_inside_speech_stays_speech() -> None:
+    """A speaker's own (１) … (２) … are speech: the last heading is not (１)."""
+    m = gijiroku.parse(
+        HEADER_WITH_LIST
+        + "○山田委員長　２点あります。\n（１）期間について。\n（２）予算について。\n"
+    )
+    assert [s.title for s in m.sections] == []
+    assert m.utterances[0].text.endswith("（2）予算について。")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（２）その他", ("（）", 2)),
+        ("(10)その他", ("（）", 10)),
+        ("２．報告事項", (".", 2)),
+        ("三、議事", ("、", 3)),
+        ("②意見", ("①", 2)),
+        ("第3．", ("第.", 3)),
+        ("その他", None),
+        ("2025年", None),
+    ],
+)
+def test_the_numbering_of_a_heading(text: str, expected: tuple[str, int] | None) -> None:
+    assert numbering(text) == expected

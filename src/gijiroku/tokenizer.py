@@ -654,6 +654,8 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         else:
             ctx.open_key = None
         kind = rule.kind
+        if kind is BlockKind.SECTION:
+            ctx.last_section = para.text
         blocks.append(
             unchecked_block(
                 kind,

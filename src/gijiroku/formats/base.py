@@ -90,7 +90,8 @@ class Context:
     parentheses (委員長（平山たかお）), ``lone_labels`` how many lines hold a label alone
     (:func:`gijiroku.layout.count_lone_labels`); ``people`` holds the names, surnames and titles of
     the roster entries read so far; ``open_key`` is the meaning of a key printed alone on the
-    previous line, whose value may be on this one.
+    previous line, whose value may be on this one; ``last_section`` the text of the last
+    section heading read (a heading numbered next after it is one, even inside speech).
     """
 
     region: Literal["header", "body"] = "header"
@@ -108,6 +109,7 @@ class Context:
     named: frozenset[str] = frozenset()
     people: set[str] = field(default_factory=set)
     open_key: HeaderName | None = None
+    last_section: str | None = None
 
 
 Guard = Callable[[regex.Match[str], Context], bool]

@@ -41,7 +41,7 @@ from gijiroku.blocks import (
     SectionMeta,
     TurnMeta,
 )
-from gijiroku.dates import date_note, find_dates, find_times, find_years, parse_date
+from gijiroku.dates import date_note, find_dates, find_times, find_years, parse_date, parse_number
 from gijiroku.formats.base import (
     COLON_ONLY_KEYS,
     HEADER_FIELD_NAMES,
@@ -884,6 +884,50 @@ def _between_turns(match: regex.Match[str], ctx: Context) -> bool:
     )
 
 
+#: The number a heading starts with, and how it is printed: （２）, 2., ②, 二、, 第２.
+_NUMBERING_RE = regex.compile(
+    r"(?P<open>[（(])?(?P<first>第)?(?P<n>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[⑴-⒇①-⑳])"
+    r"(?P<close>[)）]|[.．、])?"
+)
+
+
+def numbering(text: str) -> tuple[str, int] | None:
+    """How a heading is numbered and its number: ``（２）その他`` → ``("（）", 2)``,
+    ``3. 閉会`` → ``(".", 3)``, ``②`` → ``("①", 2)``; None for no number.
+
+    Example:
+        >>> numbering("（２）その他"), numbering("２．報告事項"), numbering("その他")
+        (('（）', 2), ('.', 2), None)
+    """
+    found = _NUMBERING_RE.match(text)
+    if found is None:
+        return None
+    digits = found["n"]
+    for first, last in (("①", "⑳"), ("⑴", "⒇")):
+        if first <= digits <= last:
+            return first, ord(digits) - ord(first) + 1
+    if found["open"] is None and found["close"] is None:
+        return None
+    number = parse_number(digits)
+    if number is None:
+        return None
+    style = "（）" if found["open"] else "." if found["close"] in ".．" else found["close"]
+    return ("第" if found["first"] else "") + style, number
+
+
+def _numbered_heading(match: regex.Match[str], ctx: Context) -> bool:
+    """A numbered phrase where no speech is open (:func:`_between_turns`), or one numbered
+    next after the last heading in the same way (（１）計画案について … （２）その他: a summary's
+    points, even right after a reported speech); never a sentence."""
+    if _between_turns(match, ctx):
+        return True
+    title = match["title"]
+    if ctx.last_section is None or len(title) > 40 or reads_as_speech(title):
+        return False
+    this, last = numbering(title), numbering(ctx.last_section)
+    return this is not None and last is not None and this == (last[0], last[1] + 1)
+
+
 def _heading(groups: Mapping[str, str]) -> BlockMeta:
     return SectionMeta()
 
@@ -959,7 +1003,7 @@ BRACKET_NOTE_RE = regex.compile(
 )
 LABEL_TURN_RE = regex.compile(
     rf"""
-    (?:(?P<mark>{MARK}){SP}*)?               # an optional mark: 〇河野大臣
+    (?:(?P<mark>{MARK}){SP}*|[・･]{SP}*)?    # an optional mark: 〇河野大臣; a bullet: ・鈴木委員：
     (?P<label>{LABEL}                        # 林委員 / 座長 / 情報政策課長
       (?:{SP}*{PAREN_AFTER_LABEL})?          # 座長（曽根委員）
     | {LABEL_CHAR}{{1,10}}?{SP}*[（(]{SP}*(?:{POSITION_WORDS_RE}){SP}*[)）]    # 山田（座長）
@@ -1520,7 +1564,7 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
         "numbered-heading",
         BlockKind.SECTION,
         NUMBERED_HEADING_RE,
-        guard=_between_turns,
+        guard=_numbered_heading,
         derive=_heading,
         sets_mode="heading",
     ),
