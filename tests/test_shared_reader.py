@@ -828,3 +828,35 @@ def test_a_numbered_point_inside_speech_stays_speech() -> None:
 )
 def test_the_numbering_of_a_heading(text: str, expected: tuple[str, int] | None) -> None:
     assert numbering(text) == expected
+
+
+STUDY_GROUP = (
+    "第３回○○研究会　議事録\n日時：令和６年５月１０日（金）１４時～１６時\n場所：会議室A\n"
+    "参加者：山田、鈴木、佐藤\n\n"
+)
+
+
+@pytest.mark.parametrize("between", ["：", "　", ": "])
+@pytest.mark.parametrize("honorific", ["", "さん"])
+def test_listed_names_as_labels(between: str, honorific: str) -> None:
+    """参加者：山田、鈴木 … then 山田：それでは…: a listed name before a sentence is a label."""
+    body = "".join(
+        f"{name}{honorific}{between}{text}\n"
+        for name, text in [("山田", "それでは始めます。"), ("鈴木", "資料を説明します。")]
+    )
+    for head in (STUDY_GROUP, STUDY_GROUP.replace("研究会", "検討委員会")):
+        m = gijiroku.parse(head + body)
+        assert [(u.speaker.name, u.text) for u in m.utterances] == [
+            ("山田", "それでは始めます。"),
+            ("鈴木", "資料を説明します。"),
+        ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["山田：委員長、鈴木：副委員長", "田中：それでは始めます。", "日時：それでは始めます。"],
+    ids=["pairs", "unlisted", "key"],
+)
+def test_names_that_are_no_label(line: str) -> None:
+    m = gijiroku.parse(STUDY_GROUP + line + "\n")
+    assert m.utterances == ()

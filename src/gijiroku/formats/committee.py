@@ -154,15 +154,19 @@ def _is_event_note(match: regex.Match[str], ctx: Context) -> bool:
 
 def _is_header_field(match: regex.Match[str], ctx: Context) -> bool:
     """A ``key：value`` line: the key is short, has no digits, and is not a bracket; nor a
-    speaker's label in brackets with a sentence after it (《山田委員長》：開会します。)."""
+    speaker's label in brackets with a sentence after it (《山田委員長》：開会します。), nor a listed
+    person's name over one (山田：それでは…)."""
     key = match["key"].strip()
     if _DIGIT_RE.search(key) or key.startswith(("（", "(", "・")):
         return False
     inner = key.strip(_BRACKETS)
+    speech = common.reads_as_speech(match["value"] or "")
     return not (
-        inner != key
-        and position_suffix(compact(inner)) is not None
-        and common.reads_as_speech(match["value"] or "")
+        speech
+        and (
+            (inner != key and position_suffix(compact(inner)) is not None)
+            or common.is_listed_name_label(key, ctx)
+        )
     )
 
 

@@ -1391,6 +1391,41 @@ def _names_a_known_person(match: regex.Match[str], ctx: Context) -> bool:
     return len(name) >= 2 and (name in ctx.people or name in ctx.named)
 
 
+#: A name alone (an honorific may follow) before a colon or a space, the speech after it
+#: (山田：それでは始めます。, 鈴木さん　資料を説明します。): minutes of study groups and boards
+#: label speakers by name when the list of participants names them.
+NAME_LABEL_TURN_RE = regex.compile(
+    rf"(?:(?P<mark>{MARK}){SP}*|[・･]{SP}*)?(?P<label>[^\s：:（()）、。「」・･]{{1,12}}?)"
+    rf"(?:{SP}*[：:]{SP}*|{SP}+)(?P<text>\S.*)",
+    regex.DOTALL,
+)
+
+
+def is_listed_name_label(label: str, ctx: Context) -> bool:
+    """``label`` is a name (an honorific aside) that the list of people names, and no key."""
+    name = compact(label)
+    for honorific in ("さん", "氏", "君", "先生", "様"):
+        if name.endswith(honorific) and len(name) > len(honorific):
+            name = name[: -len(honorific)]
+            break
+    return len(name) >= 2 and name in ctx.people and header_field_name(name) is None
+
+
+def _names_a_listed_speaker(match: regex.Match[str], ctx: Context) -> bool:
+    """A listed person's name and a sentence after it."""
+    return reads_as_speech(match["text"]) and is_listed_name_label(match["label"], ctx)
+
+
+#: A listed person's name as a label (see :func:`_names_a_listed_speaker`).
+NAME_LABEL_RULE = Rule(
+    "name-label",
+    BlockKind.TURN,
+    NAME_LABEL_TURN_RE,
+    guard=_names_a_listed_speaker,
+    ends_header=True,
+    sets_mode="turn",
+)
+
 #: A title or a seat with the speaker's name in parentheses, printed without a mark, a space
 #: and the speech (議長（山田太郎君）　ただいまから…, ２番（鈴木花子君）　…): minutes whose marks
 #: were lost when the page was turned into text.
@@ -1531,6 +1566,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
     ),
     SPACED_NAME_LABEL_RULE,
     PAREN_NAME_LABEL_RULE,
+    NAME_LABEL_RULE,
     BRACKETED_WORD_LABEL_RULE,
     CLOSED_LABEL_RULE,
     BRACKETED_LABEL_RULE,
@@ -1570,6 +1606,7 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
     ),
     SPACED_NAME_LABEL_RULE,
     PAREN_NAME_LABEL_RULE,
+    NAME_LABEL_RULE,
     BRACKETED_WORD_LABEL_RULE,
     CLOSED_LABEL_RULE,
     BRACKETED_LABEL_RULE,
