@@ -813,9 +813,7 @@ def test_the_checks_take_any_record(people: list[tuple[str, str]], title: str, v
     assert {d.severity for d in found} <= {"warning"}
 
 
-@pytest.mark.parametrize(
-    "label", ["山田 委員長", "山田太郎氏", "司会進行者", "《山田委員長》（司会）"]
-)
+@pytest.mark.parametrize("label", ["山田太郎氏", "司会進行者", "《山田委員長》（司会）"])
 def test_speech_read_as_a_header_field_is_a_warning(label: str) -> None:
     text = (
         "第３回○○検討委員会　議事録\n日時：令和６年５月１０日（金）１４時～１６時\n"

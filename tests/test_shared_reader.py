@@ -860,3 +860,14 @@ def test_listed_names_as_labels(between: str, honorific: str) -> None:
 def test_names_that_are_no_label(line: str) -> None:
     m = gijiroku.parse(STUDY_GROUP + line + "\n")
     assert m.utterances == ()
+
+
+def test_a_name_a_space_and_a_title_listed_together_is_a_label() -> None:
+    """出席者：山田委員長、… then 山田 委員長：…: the label as listed, a space inside."""
+    m = gijiroku.parse(
+        HEADER_WITH_LIST + "山田 委員長：それでは開会します。\n鈴木委員：質問です。\n"
+    )
+    assert [(u.speaker.name, u.speaker.role, u.text) for u in m.utterances] == [
+        ("山田", "委員長", "それでは開会します。"),
+        ("鈴木", "委員", "質問です。"),
+    ]

@@ -1373,10 +1373,11 @@ BRACKETED_LABEL_RULE = Rule(
 #: A character of a name as printed in labels (kanji, kana).
 _NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ]"
 #: A name printed with a space between its parts, then a title, then the speech (〇関 三郎委員長
-#: ただいまから…, 山田 太郎委員：…): PDF text and some publishers print names so.
+#: ただいまから…, 山田 太郎委員：…), or a space between the name and the title (山田 委員長：…):
+#: PDF text and some publishers print labels so.
 SPACED_NAME_LABEL_TURN_RE = regex.compile(
     rf"(?:(?P<mark>{MARK}){SP}*)?"
-    rf"(?P<label>{_NAME_CHAR}{{1,4}}{SP}{{1,2}}{_NAME_CHAR}{{1,4}}?(?:{POSITION_WORDS_RE}))"
+    rf"(?P<label>{_NAME_CHAR}{{1,4}}{SP}{{1,2}}{_NAME_CHAR}{{0,4}}?(?:{POSITION_WORDS_RE}))"
     rf"(?:{SP}*[：:]{SP}*|{SP}+)(?P<text>\S.*)",
     regex.DOTALL,
 )
@@ -1388,7 +1389,11 @@ def _names_a_known_person(match: regex.Match[str], ctx: Context) -> bool:
     label = compact(match["label"])
     title = position_suffix(label)
     name = label[: len(label) - len(title)] if title else ""
-    return len(name) >= 2 and (name in ctx.people or name in ctx.named)
+    return len(name) >= 2 and (
+        name in ctx.people
+        or name in ctx.named
+        or label in ctx.people  # 山田 委員長 listed as 山田委員長
+    )
 
 
 #: A name alone (an honorific may follow) before a colon or a space, the speech after it
@@ -1411,9 +1416,19 @@ def is_listed_name_label(label: str, ctx: Context) -> bool:
     return len(name) >= 2 and name in ctx.people and header_field_name(name) is None
 
 
+#: A title word and a colon or a space: the rest of a label (山田 委員長：…), not speech.
+_TITLE_THEN_BREAK_RE = regex.compile(rf"(?:{POSITION_WORDS_RE}){SP}*[：:{SP[1:-1]}]")
+
+
 def _names_a_listed_speaker(match: regex.Match[str], ctx: Context) -> bool:
-    """A listed person's name and a sentence after it."""
-    return reads_as_speech(match["text"]) and is_listed_name_label(match["label"], ctx)
+    """A listed person's name and a sentence after it (not a title, which would make the
+    name and the title one label: 山田 委員長：…)."""
+    text = match["text"]
+    return (
+        reads_as_speech(text)
+        and not _TITLE_THEN_BREAK_RE.match(text)
+        and is_listed_name_label(match["label"], ctx)
+    )
 
 
 #: A listed person's name as a label (see :func:`_names_a_listed_speaker`).
