@@ -871,3 +871,20 @@ def test_a_name_a_space_and_a_title_listed_together_is_a_label() -> None:
         ("山田", "委員長", "それでは開会します。"),
         ("鈴木", "委員", "質問です。"),
     ]
+
+
+@pytest.mark.parametrize("brackets", ["【】", "<>", "＜＞", "［］", "〈〉", "《》"])
+def test_a_bracketed_key_with_its_value_right_after_it(brackets: str) -> None:
+    """【日時】令和6年5月10日（金）14:00～16:15: the value follows the closing bracket."""
+    opening, closing = brackets
+    m = gijiroku.parse(
+        f"○○審議会 議事録\n{opening}日時{closing}令和6年5月10日（金）14:00～16:15\n"
+        f"{opening}場所{closing}市役所第1会議室\n○委員長　それでは開会します。\n"
+    )
+    meeting = m.meeting
+    assert (meeting.date, meeting.start_time, meeting.end_time, meeting.venue) == (
+        dt.date(2024, 5, 10),
+        "14:00",
+        "16:15",
+        "市役所第1会議室",
+    )

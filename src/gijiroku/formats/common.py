@@ -121,7 +121,7 @@ KEY_FIELD_RE = regex.compile(
     (?:
         {SP}*[：:{CELL_BORDERS}]{SP}*(?P<value>.*)   # 日時：…, 出席者| …, │日　時│…│
       | {SP}+(?P<value>\S.*)                        # 日　時　　　令和５年…
-      | (?<=[)）])(?P<value>\S.*)                   # 参加者（2021/12/22）21名
+      | (?<=[)）】>＞〉》］])(?P<value>\S.*)          # 参加者（2021/12/22）21名, 【日時】令和…
     )?
     """,
     regex.VERBOSE | regex.DOTALL,
