@@ -876,7 +876,7 @@ def test_a_name_a_space_and_a_title_listed_together_is_a_label() -> None:
 @pytest.mark.parametrize("brackets", ["【】", "<>", "＜＞", "［］", "〈〉", "《》"])
 def test_a_bracketed_key_with_its_value_right_after_it(brackets: str) -> None:
     """【日時】令和6年5月10日（金）14:00～16:15: the value follows the closing bracket."""
-    opening, closing = brackets
+    opening, closing = brackets[0], brackets[1]
     m = gijiroku.parse(
         f"○○審議会 議事録\n{opening}日時{closing}令和6年5月10日（金）14:00～16:15\n"
         f"{opening}場所{closing}市役所第1会議室\n○委員長　それでは開会します。\n"
@@ -888,3 +888,37 @@ def test_a_bracketed_key_with_its_value_right_after_it(brackets: str) -> None:
         "16:15",
         "市役所第1会議室",
     )
+
+
+ROSTER_HEAD = "○○審議会 議事録\n日時　令和6年5月10日\n"
+ROSTER_BODY = "\n○会長　それでは開会します。\n○鈴木委員　質問です。\n"
+
+
+@pytest.mark.parametrize(
+    ("roster", "members"),
+    [
+        (
+            "出席委員（５名）\n委員長　山田太郎\n副委員長　鈴木花子\n委員　佐藤一郎　田中次郎　高橋三郎",
+            [
+                ("山田太郎", "委員長"),
+                ("鈴木花子", "副委員長"),
+                ("佐藤一郎", "委員"),
+                ("田中次郎", "委員"),
+                ("高橋三郎", "委員"),
+            ],
+        ),
+        (
+            "【出席者】\n山田会長、鈴木副会長、佐藤委員",
+            [("山田", "会長"), ("鈴木", "副会長"), ("佐藤", "委員")],
+        ),
+    ],
+    ids=["title-then-names", "deputy-title"],
+)
+def test_rosters_with_titles(roster: str, members: list[tuple[str, str]]) -> None:
+    """A title before a row of names applies to each; 副会長 is not 会長 after 鈴木副 (even
+    when the labels print 会長); 委員長　山田太郎 is a title and a name, not a padded name."""
+    text = ROSTER_HEAD + roster + "\n" + ROSTER_BODY
+    m = gijiroku.parse(text)
+    assert [(x.name, x.title) for x in m.members] == members
+    assert not {"member-suspect", "roster-count-mismatch"} & {d.code for d in m.diagnostics}
+    assert m.unaccounted(text) == []

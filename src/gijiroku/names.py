@@ -404,7 +404,11 @@ def _split_person(
         if cut is not None:
             return body[:cut], body[cut:]
     cuts = range(1, min(5, len(body) - 1) + 1) if known_titles else ()  # (none: no title known)
+    # (a known title inside a longer title word is not cut out of it: 鈴木｜副会長, not 鈴木副｜会長)
+    longest = len(match.group()) if match is not None else 0
     for cut in cuts:  # the longest known title first
+        if len(body) - cut < longest:
+            continue
         if _in(known_titles, body[cut:], folded[cut:]) and reads_as_name_head(folded[:cut]):
             return body[:cut], body[cut:]
     if match is None:

@@ -489,18 +489,28 @@ def _columns(text: str, base: int) -> list[RowEntry]:
                 last += 1  # a name padded over a column gap: 石﨑　　徹
             name_at = merged[k + 1][0]
             end = merged[last][0] + len(merged[last][1])
-            entries.append(
-                _entry(
-                    text[at - base : end - base],
-                    at,
-                    {"title": token, "name": text[name_at - base : end - base]},
+            name = text[name_at - base : end - base]
+            several = _full_names(name)
+            if several is not None:  # 委員　山田太郎　鈴木花子: the title of each
+                entries += [
+                    _entry(person, name_at + offset, {"title": token, "name": person})
+                    for offset, person in several
+                ]
+            else:
+                entries.append(
+                    _entry(text[at - base : end - base], at, {"title": token, "name": name})
                 )
-            )
             k = last + 1
             continue
         names = _full_names(token)
+        titled = _titled_full_names(token) if names is None else None
         if names is not None:  # 山田太郎　鈴木花子: two people, one space apart
             entries += [_entry(name, at + offset, {"person": name}) for offset, name in names]
+        elif titled is not None:  # 委員　佐藤一郎　田中次郎: the title of each
+            title, people = titled
+            entries += [
+                _entry(name, at + offset, {"title": title, "name": name}) for offset, name in people
+            ]
         else:
             entries.append(_entry(token, at, {"person": token}))
         k += 1
@@ -508,6 +518,20 @@ def _columns(text: str, base: int) -> list[RowEntry]:
 
 
 _WORD_RUN_RE = regex.compile(r"[^ \u3000]+")
+
+
+def _titled_full_names(token: str) -> tuple[str, list[tuple[int, str]]] | None:
+    """A title, then full names one space apart (委員　佐藤一郎　田中次郎　高橋三郎): the title and
+    the names with their offsets, when the names read as :func:`_full_names` does."""
+    first = _WORD_RUN_RE.match(token)
+    if first is None or not _is_title_token(first.group()):
+        return None
+    rest = token[first.end() :]
+    names = _full_names(rest.lstrip(" \u3000"))
+    if names is None:
+        return None
+    shift = len(token) - len(rest.lstrip(" \u3000"))
+    return first.group(), [(shift + offset, name) for offset, name in names]
 
 
 def _full_names(token: str) -> list[tuple[int, str]] | None:

@@ -607,9 +607,13 @@ NAME_CELLS = 7
 
 
 def _is_padded_name(match: regex.Match[str], ctx: Context) -> bool:
-    """A name alone on its line, letter-spaced in its field: the name for the title above."""
+    """A name alone on its line, letter-spaced in its field: the name for the title above;
+    not a title and a name (委員長　山田太郎)."""
     name = match["entries"]
-    return ctx.mode == "roster" and bool(_SP_RE.search(name)) and len(name) <= NAME_CELLS + 1
+    if ctx.mode != "roster" or not _SP_RE.search(name) or len(name) > NAME_CELLS + 1:
+        return False
+    first = compact(_SP_RE.split(name.strip(" \u3000"), maxsplit=1)[0])
+    return position_suffix(first) != first
 
 
 def _is_first_lines(ctx: Context) -> bool:
