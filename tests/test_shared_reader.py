@@ -922,3 +922,23 @@ def test_rosters_with_titles(roster: str, members: list[tuple[str, str]]) -> Non
     assert [(x.name, x.title) for x in m.members] == members
     assert not {"member-suspect", "roster-count-mismatch"} & {d.code for d in m.diagnostics}
     assert m.unaccounted(text) == []
+
+
+def test_a_title_before_a_list_of_names_is_the_title_of_each() -> None:
+    """委員　山田太郎、鈴木花子、佐藤一郎（欠席）: three 委員, the last absent."""
+    text = (
+        ROSTER_HEAD
+        + "委員　山田太郎、鈴木花子、佐藤一郎（欠席）\n事務局　田中課長、高橋係長\n"
+        + ROSTER_BODY
+    )
+    m = gijiroku.parse(text)
+    assert [(x.name, x.title, x.attendance) for x in m.members][:3] == [
+        ("山田太郎", "委員", "unknown"),
+        ("鈴木花子", "委員", "unknown"),
+        ("佐藤一郎", "委員", "absent"),
+    ]
+    assert "roster-unread" not in {d.code for d in m.diagnostics}
+    assert [g for _, _, g, _ in split_row("委員長　山田太郎、副委員長　鈴木花子")] == [
+        {"title": "委員長", "name": "山田太郎"},
+        {"title": "副委員長", "name": "鈴木花子"},
+    ]

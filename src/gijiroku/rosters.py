@@ -678,18 +678,36 @@ def iter_row(text: str) -> Iterator[RowEntry]:
     that stops at the first entry that is no person cuts no further), never remembered."""
     tail = _LIST_TAIL_RE.search(text) if _may_end_with_tail(text) else None
     body = text[: tail.start()] if tail is not None else text
-    offset, group = 0, None
+    offset, group, title = 0, None, None
     prefix = _GROUP_PREFIX_RE.match(body)
     if prefix is not None and _prefix_is_group(
         prefix["group"], body[prefix.end() :], spaced=prefix["space"] is not None
     ):
         offset, group = prefix.end(), prefix["group"].strip("（()） \u3000")
+    elif prefix is not None and prefix["space"] is not None:
+        title = _title_of_all(prefix["group"], body[prefix.end() :])
+        if title is not None:
+            offset = prefix.end()
     for entry in _list_entries(body[offset:], offset):
         if "person" in entry[2] and not _is_somebody(entry[2]["person"]):
             continue
+        if title is not None and "person" in entry[2]:
+            entry[2]["name"] = entry[2].pop("person")
+            entry[2]["title"] = title
         if group:
             entry[2].setdefault("group", group)
         yield entry
+
+
+def _title_of_all(word: str, rest: str) -> str | None:
+    """A title printed once before a list of names none of which prints its own (委員　山田太郎、
+    鈴木花子、佐藤一郎): the title of each. None otherwise."""
+    if not _is_title_token(word):
+        return None
+    cells = _cells(rest, 0, _outside_parens(rest, _LIST_SEPARATOR_RE))
+    if len(cells) < 2 or any(_carries_title(cell) for _, cell in cells):
+        return None
+    return word
 
 
 #: What gives an entry a title without a title word: a colon (委員長:星名建市 reads any word
