@@ -1398,9 +1398,10 @@ def _names_a_known_person(match: regex.Match[str], ctx: Context) -> bool:
 
 #: A name alone (an honorific may follow) before a colon or a space, the speech after it
 #: (山田：それでは始めます。, 鈴木さん　資料を説明します。): minutes of study groups and boards
-#: label speakers by name when the list of participants names them.
+#: label speakers by name when the list of participants names them. (The name is taken whole:
+#: a shorter one is followed by one of its own characters, never a space or a colon.)
 NAME_LABEL_TURN_RE = regex.compile(
-    rf"(?:(?P<mark>{MARK}){SP}*|[・･]{SP}*)?(?P<label>[^\s：:（()）、。「」・･]{{1,12}}?)"
+    rf"(?:(?P<mark>{MARK}){SP}*|[・･]{SP}*)?(?P<label>[^\s：:（()）、。「」・･]{{1,12}}+)"
     rf"(?:{SP}*[：:]{SP}*|{SP}+)(?P<text>\S.*)",
     regex.DOTALL,
 )
@@ -1432,11 +1433,18 @@ def _names_a_listed_speaker(match: regex.Match[str], ctx: Context) -> bool:
 
 
 #: A listed person's name as a label (see :func:`_names_a_listed_speaker`).
+def _someone_listed(ctx: Context) -> bool:
+    """People have been listed (a ``Rule.when``: no name is a listed one before)."""
+    return bool(ctx.people)
+
+
 NAME_LABEL_RULE = Rule(
     "name-label",
     BlockKind.TURN,
     NAME_LABEL_TURN_RE,
+    when=_someone_listed,
     guard=_names_a_listed_speaker,
+    needs=" \u3000：:",
     ends_header=True,
     sets_mode="turn",
 )
