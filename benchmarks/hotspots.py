@@ -12,24 +12,10 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
-from pathlib import Path
+
+from timing import documents as read_documents
 
 import gijiroku
-
-ROOT = Path(__file__).resolve().parent.parent
-SUFFIXES = {".txt", ".md", ".rst"}
-
-
-def _documents(paths: list[str]) -> list[bytes]:
-    found: list[Path] = []
-    for path in map(Path, paths or [str(ROOT / "samples")]):
-        if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.suffix in SUFFIXES and p.name != "README.md"
-            )
-        else:
-            found.append(path)
-    return [p.read_bytes() for p in found]
 
 
 def main() -> None:
@@ -38,7 +24,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args()
-    documents = _documents(args.paths)
+    documents = read_documents(args.paths, readme=False)
     for data in documents:
         gijiroku.parse(data)
     profile = cProfile.Profile()

@@ -21,28 +21,14 @@ import argparse
 import gc
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from bench import floor
+from timing import documents as read_documents
 
 import gijiroku
 from gijiroku import api, layout, parser, quality, tokenizer
 from gijiroku.formats import choose_format
-
-ROOT = Path(__file__).resolve().parent.parent
-SUFFIXES = {".txt", ".md", ".rst"}
-
-
-def _documents(paths: Sequence[str]) -> list[bytes]:
-    found: list[Path] = []
-    for path in map(Path, paths or [str(ROOT / "samples")]):
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES)
-        else:
-            found.append(path)
-    return [p.read_bytes() for p in found]
-
 
 Calls = dict[str, list[tuple[tuple[Any, ...], dict[str, Any]]]]
 
@@ -118,7 +104,7 @@ def main() -> None:
     options.add_argument("--rounds", type=int, default=7)
     options.add_argument("paths", nargs="*")
     args = options.parse_args()
-    documents = _documents(args.paths)
+    documents = read_documents(args.paths)
     stages = _stages(_capture(documents))
     gc.collect()
     gc.freeze()

@@ -25,15 +25,13 @@ import statistics
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from bench import RATIO_SUFFIXES, floor
+from bench import floor
+from timing import documents as read_documents
 
 import gijiroku
 from gijiroku import api, meeting, parser, tokenizer
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 class _Clock:
@@ -73,22 +71,12 @@ def _install(clock: _Clock) -> None:
     meeting.MeetingBuilder.build = clock.timed("meeting", meeting.MeetingBuilder.build)  # type: ignore[method-assign]
 
 
-def _documents(paths: list[str]) -> list[bytes]:
-    found: list[Path] = []
-    for path in map(Path, paths or [str(ROOT / "samples")]):
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in RATIO_SUFFIXES)
-        else:
-            found.append(path)
-    return [p.read_bytes() for p in found]
-
-
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--rounds", type=int, default=5)
     options.add_argument("paths", nargs="*")
     args = options.parse_args()
-    documents = _documents(args.paths)
+    documents = read_documents(args.paths)
     clock = _Clock()
     _install(clock)
     for data in documents:
