@@ -419,3 +419,15 @@ def test_a_roster_row_loses_nothing_and_names_hold_no_separator(row: str) -> Non
 def test_the_docstring_examples_hold(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert (result.failed, result.attempted > 5) == (0, True)
+
+
+def test_mitsuke_letter_spaced_titles_taken_whole() -> None:
+    """まちづくり 課 長 森 沢 亜 土: the title is まちづくり課長 (its first word wider than a
+    character), not まちづくり with a name 課長森沢亜土; 教育委員会 事務局 alone is a post."""
+    m = _parse(_unseen("09-mitsuke-somubunkyo-2013-12-12"))
+    titles = {x.name: x.title for x in m.members}
+    assert titles["森沢亜土"] == "まちづくり課長"
+    assert titles["神林晃正"] == "教育委員会教育長"
+    assert titles["星野隆"] == "教育委員会事務局"
+    assert titles["渡辺秀晃"] == "監査委員事務局長"
+    assert "member-suspect" not in {d.code for d in m.diagnostics}

@@ -581,9 +581,51 @@ _LIST_TAIL_RE = regex.compile(rf"{SP}(?:ほか|他|外|以上)$")
 _LIST_MARK_RE = regex.compile(r"[、，,|｜：:]")
 
 
+_TOKEN_RE = regex.compile(r"[^ \u3000]+")
+
+
+def _title_goes_on(title: str, name: str) -> int:
+    """How many characters of ``name`` still belong to the title before it: a title
+    letter-spaced in its column, its first word wider than a character (まちづくり 課 長 森 沢 亜 土:
+    まちづくり課長, not まちづくり and 課長森沢亜土). The longest start of the name, in whole
+    tokens, that the title's word ends with a title word after, leaving a name of two
+    characters or more; 0 when none does."""
+    tokens = list(_TOKEN_RE.finditer(name))
+    joined, best = compact(title), 0
+    for k, token in enumerate(tokens[:-1]):
+        joined += token.group()
+        rest = "".join(t.group() for t in tokens[k + 1 :])
+        suffix = position_suffix(joined)
+        if suffix is not None and joined.endswith(suffix) and len(rest) >= 2:
+            best = token.end()
+    return best
+
+
+def _role_entries(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | None]]:
+    """Titles and names in columns (:data:`ROLE_ENTRY_RE`), a letter-spaced title taken
+    whole (:func:`_title_goes_on`)."""
+    found: list[tuple[int, int, dict[str, str], BlockMeta | None]] = []
+    for match in ROLE_ENTRY_RE.finditer(text):
+        groups = {k: v for k, v in match.groupdict().items() if v}
+        cut = _title_goes_on(match["title"], match["name"])
+        if cut:
+            name_at = match.start("name")
+            rest = text[name_at + cut : match.end("name")]
+            groups["title"] = text[match.start("title") : name_at + cut]
+            groups["name"] = rest.lstrip(" \u3000")
+        found.append((match.start(), match.end(), groups, _PADDED))
+    return found
+
+
 def _is_title_row(match: regex.Match[str], ctx: Context) -> bool:
-    """Titles and names in columns; a name followed by ほか (and others) is no column."""
-    return ctx.mode == "roster" and not _LIST_TAIL_RE.search(match["entries"])
+    """Titles and names in columns; a name followed by ほか (and others) is no column, and a
+    title in two words (教育委員会 事務局: a post, its holder on the next line) is no entry."""
+    if ctx.mode != "roster" or _LIST_TAIL_RE.search(match["entries"]):
+        return False
+    return not all(
+        position_suffix(name) == name
+        for name in (compact(m["name"]) for m in ROLE_ENTRY_RE.finditer(match["entries"]))
+    )
 
 
 def _is_post(match: regex.Match[str], ctx: Context) -> bool:
@@ -823,7 +865,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.ROSTER,
         ROLE_ROW_RE,
         guard=_is_title_row,
-        children=ChildRule("entries", BlockKind.MEMBER, ROLE_ENTRY_RE, _PADDED),
+        children=ChildRule("entries", BlockKind.MEMBER, split=_role_entries),
     ),
     Rule("post", BlockKind.HEADER, POST_RE, guard=_is_post, meta=HeaderMeta(name=HeaderName.POST)),
     *common.ROSTER_RULES,
