@@ -85,7 +85,7 @@ from gijiroku.models import (
 )
 from gijiroku.names import HONORIFICS, POSITION_WORDS, position_suffix
 from gijiroku.normalize import EDITOR_LINE_BREAK_RE, compact, line_starts
-from gijiroku.vocabulary import LIST_SEPARATORS, SP
+from gijiroku.vocabulary import LABEL_BRACKETS, LIST_SEPARATORS, SP
 
 __all__ = [
     "FIT_LOW",
@@ -505,7 +505,7 @@ def _overlong_headers(review: _Review) -> list[_Place]:
 # speech-in-header -------------------------------------------------------------------------
 
 #: Brackets and marks a label may be printed in (《山田委員長》, ○議長, 【委員】).
-_LABEL_WRAPPING = "［］[]〔〕〈〉＜＞<>《》【】（()）〇○◯●◎◆■◇□ \u3000"
+_LABEL_WRAPPING = LABEL_BRACKETS + "（()）〇○◯●◎◆■◇□ \u3000"
 
 
 def _speeches_in_header(review: _Review) -> list[_Place]:

@@ -58,6 +58,7 @@ __all__ = [
     "RULE_CHARS",
     "BOX_CORNERS",
     "CELL_BORDERS",
+    "LABEL_BRACKETS",
     "LIST_SEPARATORS",
     "SECTION_NUMBER_RE",
     "SP",
@@ -181,6 +182,9 @@ RULE_CHARS = "―─━＝=－−‐\\-~〜…‥" + BOX_CORNERS
 CELL_BORDERS = "|｜│┃"
 #: What separates the entries of a list printed on one line: 、，, and a table's cells.
 LIST_SEPARATORS = "、，," + CELL_BORDERS
+#: Brackets a label or a key may be printed in, in opening-closing pairs (《山田委員長》,
+#: 【日時】, <会議場所>).
+LABEL_BRACKETS = "［］[]〔〕〈〉＜＞<>《》【】"
 #: Words that introduce a numbered agenda item: 議題（１）, 日程第１, 議案第５号, 協議事項１.
 AGENDA_NUMBER_WORDS = "議題|日程|議案|報告|案件|協議事項|審議事項"
 

@@ -50,7 +50,7 @@ from gijiroku.formats.base import (
 from gijiroku.names import POSITION_WORDS_RE, position_suffix
 from gijiroku.normalize import compact
 from gijiroku.notes import EVENT_KINDS, classify_note
-from gijiroku.vocabulary import SP, WHITE_SPACE
+from gijiroku.vocabulary import LABEL_BRACKETS, SP, WHITE_SPACE
 
 __all__ = ["Committee"]
 
@@ -170,8 +170,8 @@ def _is_header_field(match: regex.Match[str], ctx: Context) -> bool:
     )
 
 
-#: Brackets a key or a label may stand in.
-_BRACKETS = "［］[]〔〕〈〉＜＞<>《》【】 \u3000"
+#: Brackets a key or a label may stand in, and spaces.
+_BRACKETS = LABEL_BRACKETS + " \u3000"
 
 
 def _is_roster(match: regex.Match[str], ctx: Context) -> bool:

@@ -52,7 +52,13 @@ from gijiroku.formats.base import (
 )
 from gijiroku.layout import LABEL_WORD_PAREN, label_key
 from gijiroku.models import Attendance
-from gijiroku.names import POSITION_WORDS_RE, is_place, position_suffix, split_person
+from gijiroku.names import (
+    POSITION_WORDS_RE,
+    is_place,
+    position_suffix,
+    split_person,
+    strip_honorific,
+)
 from gijiroku.normalize import compact
 from gijiroku.notes import classify_note
 from gijiroku.rosters import iter_row, may_hold_titles, names_a_group, split_row
@@ -1409,11 +1415,7 @@ NAME_LABEL_TURN_RE = regex.compile(
 
 def is_listed_name_label(label: str, ctx: Context) -> bool:
     """``label`` is a name (an honorific aside) that the list of people names, and no key."""
-    name = compact(label)
-    for honorific in ("さん", "氏", "君", "先生", "様"):
-        if name.endswith(honorific) and len(name) > len(honorific):
-            name = name[: -len(honorific)]
-            break
+    name, _ = strip_honorific(compact(label))
     return len(name) >= 2 and name in ctx.people and header_field_name(name) is None
 
 
@@ -1458,7 +1460,6 @@ PAREN_NAME_LABEL_TURN_RE = regex.compile(
     rf"{SP}+(?P<text>\S.*)",
     regex.DOTALL,
 )
-_HONORIFIC_TAIL_RE = regex.compile(r"(?:君|議員|氏|さん|様)$")
 
 
 def _is_paren_name_label(match: regex.Match[str], ctx: Context) -> bool:
@@ -1469,7 +1470,7 @@ def _is_paren_name_label(match: regex.Match[str], ctx: Context) -> bool:
         return False
     if not _SPEECH_MARK_RE.search(match["text"]):
         return False
-    name = _HONORIFIC_TAIL_RE.sub("", compact(match["inner"]))
+    name, _ = strip_honorific(compact(match["inner"]))
     key = label_key(match["label"])
     return (key is not None and ctx.labels.get(key, 0) >= 2) or (
         len(name) >= 2 and name in ctx.people
@@ -1561,6 +1562,18 @@ LABEL_ALONE_RULE = Rule(
     ends_header=True,
     sets_mode="turn",
 )
+#: The shared label rules, tried after a family's own in both regions (the header's tail and
+#: the body's).
+LABEL_RULES: tuple[Rule, ...] = (
+    SPACED_NAME_LABEL_RULE,
+    PAREN_NAME_LABEL_RULE,
+    NAME_LABEL_RULE,
+    BRACKETED_WORD_LABEL_RULE,
+    CLOSED_LABEL_RULE,
+    BRACKETED_LABEL_RULE,
+    COLON_LABEL_RULE,
+    LABEL_ALONE_RULE,
+)
 #: Header rules that come after a family's own and before its catch-all ones.
 HEADER_TAIL_RULES: tuple[Rule, ...] = (
     Rule(
@@ -1587,14 +1600,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         meta=RosterMeta(),
         children=_ROW,
     ),
-    SPACED_NAME_LABEL_RULE,
-    PAREN_NAME_LABEL_RULE,
-    NAME_LABEL_RULE,
-    BRACKETED_WORD_LABEL_RULE,
-    CLOSED_LABEL_RULE,
-    BRACKETED_LABEL_RULE,
-    COLON_LABEL_RULE,
-    LABEL_ALONE_RULE,
+    *LABEL_RULES,
 )
 
 #: Body rules for a note of the meeting's course with a mark or brackets and a time:
@@ -1627,12 +1633,5 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
         derive=_heading,
         sets_mode="heading",
     ),
-    SPACED_NAME_LABEL_RULE,
-    PAREN_NAME_LABEL_RULE,
-    NAME_LABEL_RULE,
-    BRACKETED_WORD_LABEL_RULE,
-    CLOSED_LABEL_RULE,
-    BRACKETED_LABEL_RULE,
-    COLON_LABEL_RULE,
-    LABEL_ALONE_RULE,
+    *LABEL_RULES,
 )
