@@ -298,6 +298,17 @@ _NUMBER_CHAR_RE = regex.compile(rf"[0-9０-９元{KANJI_NUMERAL_CHARS}]")
 #: spaces and 月 or a separator (. ． / ／ - －), in each of its forms. A text without one
 #: holds no date, and is not searched with the long pattern (most header lines).
 _DATE_GATE_RE = regex.compile(rf"[0-9０-９{KANJI_NUMERAL_CHARS}]{SPACES}[月.．/／\-－]")
+#: Where a match of :data:`DATE_RE` may start (every start of one is a start of this, not
+#: the other way round): an era name; an era letter before a digit (R6.2.22); a whole run of
+#: digits or kanji numerals (each alternative's number starts a run and takes all of it)
+#: followed, after spaces, by what follows a date's first number: 年, 月, a separator, or the
+#: bracket of the other calendar's year (2020（令和2）年). Searching for this first skips the
+#: long pattern's attempt at every character (:func:`_date_matches`).
+_DATE_START_RE = regex.compile(
+    rf"{ERA_NAMES}|{ERA_LETTERS}{SPACES}[0-9０-９]"
+    rf"|(?:(?<![0-9０-９])[0-9０-９]++|(?<![{KANJI_NUMERAL_CHARS}])[{KANJI_NUMERAL_CHARS}]++)"
+    rf"{SPACES}[年月/／.．\-－（(]"
+)
 WEEKDAY_RE = regex.compile(WEEKDAY)
 #: Between two dates of a range: 平成26年5月26日~平成27年4月29日, …から…
 _DATE_RANGE_GAP_RE = regex.compile(rf"{SPACES}{RANGE_SEPARATOR}{SPACES}")
@@ -495,11 +506,26 @@ def _date_of(match: regex.Match[str], text: str) -> DateMatch:
     return DateMatch(date, raw, start, end, problem, year, month, day, era_name, has_year, weekday)
 
 
+def _date_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``DATE_RE.finditer(text)``: the long pattern is tried only where
+    :data:`_DATE_START_RE` says a match may start (no match starts anywhere else, and
+    ``match`` at a position reads the text before it as ``finditer`` does)."""
+    position = 0
+    start_at, date_at = _DATE_START_RE.search, DATE_RE.match
+    while (start := start_at(text, position)) is not None:
+        found = date_at(text, start.start())
+        if found is None:
+            position = start.start() + 1
+        else:
+            yield found
+            position = found.end()  # (a date is never empty)
+
+
 def _candidates(text: str) -> Iterator[DateMatch]:
     """Every date mention in order, with the time that follows it; no ranges yet."""
     if not _DATE_GATE_RE.search(text):
         return
-    for match in DATE_RE.finditer(text):
+    for match in _date_matches(text):
         found = _date_of(match, text)
         gap = _DATE_TIME_GAP_RE.match(text, found.end)
         clock = _clock_at(text, gap.end()) if gap is not None else None
@@ -627,7 +653,7 @@ def find_years(text: str) -> list[YearMatch]:
     matches = list(_YEAR_ALONE_RE.finditer(text))
     if not matches:
         return []
-    dated = [m.span() for m in DATE_RE.finditer(text) if m["era"] or m["letter"] or m["western"]]
+    dated = [m.span() for m in _date_matches(text) if m["era"] or m["letter"] or m["western"]]
     found: list[YearMatch] = []
     k = 0
     for match in matches:

@@ -1,0 +1,85 @@
+"""The shortcuts for small documents (issue 13, round 3) give what the long way gives.
+
+Each shortcut is checked against the computation it replaces, on the bundled samples and on
+generated text.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gijiroku import dates
+from gijiroku.dates import DATE_RE
+
+from .conftest import sample_paths
+
+
+def _as_found(
+    matches: list[regex.Match[str]],
+) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def _same_dates(text: str) -> None:
+    long_way = _as_found(list(DATE_RE.finditer(text)))
+    assert _as_found(list(dates._date_matches(text))) == long_way
+
+
+def test_date_matches_are_finditer_on_every_sample() -> None:
+    texts = [path.read_text("utf-8") for path in sample_paths()]
+    found = 0
+    for text in texts:
+        _same_dates(text)
+        for line in text.splitlines():
+            _same_dates(line)
+        found += len(list(DATE_RE.finditer(text)))
+    assert found > 100  # the samples print dates in many forms
+
+
+#: Characters dates are made of, and a few that break them.
+_DATE_ALPHABET = (
+    "0123456789０１２３４５６７８９〇一二三四五六七八九十百千万廿卅元"
+    "令和平成昭大正明治MTSHRmtshrＭＴＳＨＲAxＡ年月日度.．/／-－（()）曜火水木金土祝休・、,"
+    " \u3000\n~～から第回号"
+)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=_DATE_ALPHABET, max_size=40))
+def test_date_matches_are_finditer_on_generated_text(text: str) -> None:
+    _same_dates(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "令和6年2月22日",
+                "平成 28 年 2 月 8 日（月）",
+                "R6.2.22",
+                "Ｈ２８．２．８",
+                "2020/5/8",
+                "2020-05-08",
+                "2020（令和2）年5月8日",
+                "十一月十四日",
+                "5/8(金)",
+                "昭和二十二年十一月十三日",
+                "2016-02-08.txt",
+                "第2回",
+                "12",
+                "一二",
+                "x",
+                "HR2.5.8",
+                " ",
+                "~",
+                "から",
+                "\n",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_date_matches_are_finditer_on_joined_dates(pieces: list[str]) -> None:
+    _same_dates("".join(pieces))
