@@ -10,8 +10,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gijiroku import dates
+from gijiroku import dates, rosters
 from gijiroku.dates import DATE_RE
+from gijiroku.vocabulary import LIST_SEPARATORS
 
 from .conftest import sample_paths
 
@@ -83,3 +84,47 @@ def test_date_matches_are_finditer_on_generated_text(text: str) -> None:
 )
 def test_date_matches_are_finditer_on_joined_dates(pieces: list[str]) -> None:
     _same_dates("".join(pieces))
+
+
+def _outside_parens_long_way(text: str) -> list[tuple[int, int]]:
+    """The separators outside parentheses as :func:`rosters._outside_parens` found them before
+    (walking every separator and parenthesis)."""
+    found = list(rosters._LIST_SEPARATOR_RE.finditer(text))
+    if not found or not any(c in text for c in "（("):
+        return [m.span() for m in found]
+    inside: set[int] = set()
+    depth = 0
+    for mark in regex.finditer(f"[{LIST_SEPARATORS}（()）]", text):
+        char = mark.group()
+        if char in "（(":
+            depth += 1
+        elif char in ")）":
+            depth -= 1
+            if depth < 0:
+                return [m.span() for m in found]
+        elif depth:
+            inside.add(mark.start())
+    if depth:
+        return [m.span() for m in found]
+    return [m.span() for m in found if m.start() not in inside]
+
+
+def _same_separators(text: str) -> None:
+    shortcut = [m.span() for m in rosters._outside_parens(text, rosters._LIST_SEPARATOR_RE)]
+    assert shortcut == _outside_parens_long_way(text)
+
+
+def test_outside_parens_on_every_sample_line() -> None:
+    inside = 0
+    for path in sample_paths():
+        for line in path.read_text("utf-8").splitlines():
+            _same_separators(line)
+            inside += len(_outside_parens_long_way(line)) < len(
+                rosters._LIST_SEPARATOR_RE.findall(line)
+            )
+    assert inside > 0  # some lines hold separators inside parentheses
+
+
+@given(st.text(alphabet="、，,|｜（()）山田委員 ", max_size=30))
+def test_outside_parens_on_generated_text(text: str) -> None:
+    _same_separators(text)

@@ -232,7 +232,7 @@ _COUNT_ENTRY_RE = regex.compile(r"(?:[0-9０-９]+[名人]|^[〇一二三四五�
 #: Separators of a list printed on one line: 、，, and table cells |.
 _LIST_SEPARATOR_RE = regex.compile(f"[{LIST_SEPARATORS}]")
 #: A separator or a parenthesis: separators inside parentheses do not cut a list.
-_SEPARATOR_OR_PAREN_RE = regex.compile(f"[{LIST_SEPARATORS}（()）]")
+_PAREN_RE = regex.compile(r"[（()）]")
 #: Columns printed with spaces: a run of two or more.
 _COLUMN_GAP_RE = regex.compile(r"[ \u3000\t]{2,}")
 #: An attendance printed after a name: 伊藤忠通(出席), 山田(欠席).
@@ -403,26 +403,30 @@ def _person(text: str, start: int) -> RowEntry:
 
 
 def _outside_parens(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
-    """The matches of ``pattern`` (separators) that stand outside parentheses; when the
-    parentheses do not pair up, all of them."""
+    """The matches of ``pattern`` (one separator character each, never a parenthesis) that
+    stand outside parentheses; when the parentheses do not pair up, all of them.
+
+    Only the parentheses are walked: a separator is inside when it falls between an outermost
+    pair, and most pairs hold none (香取政策統括官(社会保障担当) | …), which ends the work."""
     found = list(pattern.finditer(text))
-    if not found or not any(c in text for c in "（("):
+    if not found or ("（" not in text and "(" not in text):
         return found
-    inside: set[int] = set()
-    depth = 0
-    for mark in _SEPARATOR_OR_PAREN_RE.finditer(text):
-        char = mark.group()
-        if char in "（(":
+    holding: list[tuple[int, int]] = []  # outermost pairs with a separator inside
+    depth = opened = 0
+    for mark in _PAREN_RE.finditer(text):
+        if mark.group() in "（(":
+            if not depth:
+                opened = mark.start()
             depth += 1
-        elif char in ")）":
-            depth -= 1
-            if depth < 0:
-                return found
-        elif depth:
-            inside.add(mark.start())
-    if depth:
+            continue
+        depth -= 1
+        if depth < 0:
+            return found
+        if not depth and pattern.search(text, opened, mark.start()) is not None:
+            holding.append((opened, mark.start()))
+    if depth or not holding:
         return found
-    return [m for m in found if m.start() not in inside]
+    return [m for m in found if not any(a < m.start() < b for a, b in holding)]
 
 
 def _cells(
