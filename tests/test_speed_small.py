@@ -7,7 +7,7 @@ generated text.
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from gijiroku import dates, rosters
@@ -125,6 +125,10 @@ def test_outside_parens_on_every_sample_line() -> None:
     assert inside > 0  # some lines hold separators inside parentheses
 
 
+@example(")((、)")  # a closing parenthesis first: nothing pairs up
+@example("(、(、)、")  # one left open
+@example("山田(委員、理事)、鈴木（（会長）、副）|佐藤")
+@settings(max_examples=300)
 @given(st.text(alphabet="、，,|｜（()）山田委員 ", max_size=30))
 def test_outside_parens_on_generated_text(text: str) -> None:
     _same_separators(text)
