@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -299,15 +300,19 @@ _NUMBER_CHAR_RE = regex.compile(rf"[0-9０-９元{KANJI_NUMERAL_CHARS}]")
 #: holds no date, and is not searched with the long pattern (most header lines).
 _DATE_GATE_RE = regex.compile(rf"[0-9０-９{KANJI_NUMERAL_CHARS}]{SPACES}[月.．/／\-－]")
 #: Where a match of :data:`DATE_RE` may start (every start of one is a start of this, not
-#: the other way round): an era name; an era letter before a digit (R6.2.22); a whole run of
-#: digits or kanji numerals (each alternative's number starts a run and takes all of it)
-#: followed, after spaces, by what follows a date's first number: 年, 月, a separator, or the
-#: bracket of the other calendar's year (2020（令和2）年). Searching for this first skips the
-#: long pattern's attempt at every character (:func:`_date_matches`).
-_DATE_START_RE = regex.compile(
-    rf"{ERA_NAMES}|{ERA_LETTERS}{SPACES}[0-9０-９]"
-    rf"|(?:(?<![0-9０-９])[0-9０-９]++|(?<![{KANJI_NUMERAL_CHARS}])[{KANJI_NUMERAL_CHARS}]++)"
-    rf"{SPACES}[年月/／.．\-－（(]"
+#: the other way round): an era name; an era letter before a digit (R6.2.22), no Latin letter
+#: before it; a whole run of digits or of kanji numerals (each alternative's number starts a
+#: run and takes all of it) followed, after spaces, by what follows a date's first number:
+#: 年, 月, a separator, or the bracket of the other calendar's year (2020（令和2）年).
+#: Searching for this first skips the long pattern's attempt at every character
+#: (:func:`_date_matches`). (The standard ``re``, three times faster here: each lookbehind
+#: follows the character it guards, and no run gives back a character the next class takes.)
+_DATE_START_RE = re.compile(
+    rf"{ERA_NAMES}"
+    r"|[MTSHRmtshrＭＴＳＨＲ](?<![A-Za-zＡ-Ｚａ-ｚ].)[ \u3000]*[0-9０-９]"
+    r"|[0-9０-９](?<![0-9０-９].)[0-9０-９]*[ \u3000]*[年月/／.．\-－（(]"
+    rf"|[{KANJI_NUMERAL_CHARS}](?<![{KANJI_NUMERAL_CHARS}].)[{KANJI_NUMERAL_CHARS}]*"
+    r"[ \u3000]*[年月/／.．\-－（(]"
 )
 WEEKDAY_RE = regex.compile(WEEKDAY)
 #: Between two dates of a range: 平成26年5月26日~平成27年4月29日, …から…
