@@ -10,7 +10,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from gijiroku import dates, rosters
+from gijiroku import dates, names, rosters
 from gijiroku.dates import DATE_RE
 from gijiroku.vocabulary import LIST_SEPARATORS
 
@@ -132,3 +132,36 @@ def test_outside_parens_on_every_sample_line() -> None:
 @given(st.text(alphabet="、，,|｜（()）山田委員 ", max_size=30))
 def test_outside_parens_on_generated_text(text: str) -> None:
     _same_separators(text)
+
+
+def _position_suffix_long_way(text: str) -> str | None:
+    return names._position_suffix_of_tail(text[-names._LONGEST_POSITION * 2 :])
+
+
+def test_position_suffix_on_every_sample_piece() -> None:
+    titled = 0
+    for path in sample_paths():
+        for line in path.read_text("utf-8").splitlines():
+            for piece in {line, *line.split(), *regex.split(r"[、，,|｜:：（()）]", line)}:
+                found = names.position_suffix(piece)
+                assert found == _position_suffix_long_way(piece)
+                titled += found is not None
+    assert titled > 100
+
+
+@example("委員　")  # a space after the title word
+@example("委員\u200b")  # a zero-width character after it
+@example("ｶﾁｮｰ")  # half-width kana, made full-width by cleaning
+@example("会議Ａ")  # a full-width letter: made Latin
+@example("")
+@settings(max_examples=400)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [*"委員長会議國務大臣局部課ー室官事山田 \u3000\t\n\u200b\u00adｰﾏﾈｼﾞｬＡａ１"]
+        ),
+        max_size=12,
+    )
+)
+def test_position_suffix_on_generated_text(text: str) -> None:
+    assert names.position_suffix(text) == _position_suffix_long_way(text)

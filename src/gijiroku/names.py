@@ -209,6 +209,11 @@ def position_suffix(text: str) -> str | None:
         >>> position_suffix("伊藤よしのり議長"), position_suffix("山田太郎")
         ('議長', None)
     """
+    last = text[-1:]
+    if last not in TITLE_END_CHARS and last.isprintable() and not last.isspace():
+        # (cleaning keeps the last character last, or makes a Latin letter or digit of it:
+        # the text ends with no title word's last character, nor its old form)
+        return None
     return memoized("position_suffix", _position_suffix_of_tail, text[-_LONGEST_POSITION * 2 :])
 
 
