@@ -20,7 +20,7 @@ Positions are plain :class:`Pos` tuples; the parser turns them into
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal, NamedTuple
@@ -324,6 +324,46 @@ KIND_GROUPS: Mapping[BlockKind, tuple[frozenset[str], frozenset[str]]] = Mapping
 )
 
 _NO_GROUPS: Mapping[str, str] = MappingProxyType({})
+
+
+class _OneGroup(Mapping[str, str]):
+    """The groups of a block that has one (a continuation line's ``text``, most blocks): a
+    read-only mapping of one entry, 48 bytes where a dictionary behind a proxy takes 240."""
+
+    __slots__ = ("_name", "_value")
+
+    def __init__(self, name: str, value: str) -> None:
+        self._name = name
+        self._value = value
+
+    def __getitem__(self, key: str) -> str:
+        if key == self._name:
+            return self._value
+        raise KeyError(key)
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self._value if key == self._name else default
+
+    def __contains__(self, key: object) -> bool:
+        return key == self._name
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((self._name,))
+
+    def __len__(self) -> int:
+        return 1
+
+    def __repr__(self) -> str:
+        return repr({self._name: self._value})
+
+
+def frozen_groups(groups: dict[str, str]) -> Mapping[str, str]:
+    """``groups`` as a block keeps them: read-only, and light for a block of one group.
+    The dictionary must not be changed afterwards (it is not copied)."""
+    if len(groups) == 1:
+        for name, value in groups.items():
+            return _OneGroup(name, value)
+    return MappingProxyType(groups) if groups else _NO_GROUPS
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,6 @@ import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from types import MappingProxyType
 from typing import NamedTuple
 
 import regex
@@ -40,6 +39,7 @@ from gijiroku.blocks import (
     Pos,
     UnmatchedMeta,
     default_meta,
+    frozen_groups,
     unchecked_block,
 )
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Guard, Rule
@@ -156,7 +156,12 @@ class _Positions:
         never gives less than 1)."""
         starts = self._line_starts
         first = bisect.bisect_right(starts, start)
-        last = first if end - 1 <= start else bisect.bisect_right(starts, end - 1)
+        # (a span that ends before the next line starts ends on its first line: the same
+        # int, and no second bisection)
+        if first < len(starts) and end > starts[first]:
+            last = bisect.bisect_right(starts, end - 1)
+        else:
+            last = first
         pages = self._page_starts
         if len(pages) > 1:
             page = self._page_numbers[bisect.bisect_right(pages, start) - 1]
@@ -347,7 +352,7 @@ def _children(
                 unchecked_block(
                     kind,
                     spans.span(start, end),
-                    MappingProxyType(groups),
+                    frozen_groups(groups),
                     meta or child_rule.meta or default_meta(kind),
                     "child",
                     (),
@@ -372,7 +377,7 @@ def _children(
             unchecked_block(
                 kind,
                 spans.span(start, end),
-                MappingProxyType(groups),
+                frozen_groups(groups),
                 meta if meta is not None else default_meta(kind),
                 "child",
                 (),
@@ -599,7 +604,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             block = unchecked_block(
                 BlockKind.UNMATCHED,
                 span(para.start, para.end),
-                MappingProxyType({"text": para.text}),
+                frozen_groups({"text": para.text}),
                 UnmatchedMeta(region=ctx.region),
                 "unmatched",
                 tuple(para.pages),
@@ -660,7 +665,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             unchecked_block(
                 kind,
                 span(para.start, end),
-                MappingProxyType(groups),
+                frozen_groups(groups),
                 meta if meta is not None else default_meta(kind),
                 rule.name,
                 tuple(children) if children else (),

@@ -1,0 +1,107 @@
+"""The lighter blocks and the quicker line bookkeeping of the tokenizer (issue 13) give what
+the long way gives.
+
+- a block of one group keeps it in a small read-only mapping (:func:`frozen_groups`), which
+  reads, compares and prints as the dictionary behind a proxy it replaces;
+- a span's last line is found without a second bisection when the span ends on its first
+  line (and is then the same int).
+"""
+
+from __future__ import annotations
+
+import bisect
+import sys
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gijiroku
+from gijiroku.blocks import Block, BlockKind, Pos, frozen_groups
+from gijiroku.normalize import line_starts
+from gijiroku.tokenizer import _Positions
+
+from .conftest import sample_paths
+
+_NAMES = st.sampled_from(["text", "label", "value", "key", "title", "x"])
+_GROUPS = st.dictionaries(_NAMES, st.text(max_size=8), max_size=4)
+
+
+@given(_GROUPS, _NAMES)
+def test_frozen_groups_read_as_the_proxy_they_replace(groups: dict[str, str], probe: str) -> None:
+    light = frozen_groups(dict(groups))
+    proxy = MappingProxyType(dict(groups))
+    assert isinstance(light, Mapping)
+    assert light == proxy
+    assert proxy == light
+    assert light == groups
+    assert groups == light
+    assert light.get(probe) == proxy.get(probe)
+    assert light.get(probe, "-") == proxy.get(probe, "-")
+    assert (probe in light) == (probe in proxy)
+    if probe in proxy:
+        assert light[probe] == proxy[probe]
+    else:
+        with pytest.raises(KeyError):
+            light[probe]
+    assert len(light) == len(proxy)
+    assert list(light) == list(proxy)
+    assert list(light.items()) == list(proxy.items())
+    assert list(light.values()) == list(proxy.values())
+    assert dict(light) == groups
+    assert repr(light) == repr(groups) or repr(light) == repr(proxy)
+
+
+def test_a_single_group_is_read_only_and_small() -> None:
+    light = frozen_groups({"text": "本日の会議を開きます。"})
+    assert repr(light) == "{'text': '本日の会議を開きます。'}"
+    with pytest.raises(TypeError):
+        light["text"] = "x"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        light.update  # type: ignore[attr-defined]  # noqa: B018
+    assert sys.getsizeof(light) <= 64 < sys.getsizeof({"text": ""})
+    assert not frozen_groups({})  # none: the shared empty mapping
+    assert frozen_groups({}) is frozen_groups({})
+
+
+def test_blocks_with_light_groups_equal_blocks_with_a_proxy() -> None:
+    span = Pos(0, 3, 1, 1, None)
+    light = Block(BlockKind.CONTINUATION, span, frozen_groups({"text": "abc"}), rule="r")
+    proxy = Block(BlockKind.CONTINUATION, span, MappingProxyType({"text": "abc"}), rule="r")
+    other = Block(BlockKind.CONTINUATION, span, MappingProxyType({"text": "abd"}), rule="r")
+    assert light == proxy
+    assert proxy == light
+    assert light != other
+    assert light.get("text") == "abc"
+    assert light.get("label") is None
+
+
+def test_tokenized_continuations_carry_light_groups() -> None:
+    path = next(p for p in sample_paths() if p.suffix == ".txt")
+    blocks = gijiroku.tokenize(path.read_text(encoding="utf-8"))
+    single = [b for b in blocks if len(b.groups) == 1]
+    assert single, path
+    assert all(sys.getsizeof(b.groups) <= 64 for b in single)
+    assert all(b.groups == {k: b.groups[k] for k in b.groups} for b in blocks)
+
+
+def _long_way(starts: list[int], start: int, end: int) -> tuple[int, int]:
+    first = bisect.bisect_right(starts, start)
+    last = first if end - 1 <= start else bisect.bisect_right(starts, end - 1)
+    return first, last
+
+
+_TEXTS = st.text(alphabet="ab\n\r ", max_size=40)
+
+
+@given(_TEXTS, st.data())
+def test_span_lines_match_two_bisections(text: str, data: st.DataObject) -> None:
+    positions = _Positions(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text) + 1))
+    pos = positions.span(start, end)
+    assert (pos.line_start, pos.line_end) == _long_way(line_starts(text), start, end)
+    if pos.line_start == pos.line_end:
+        assert pos.line_start is pos.line_end  # (one int, not two)
