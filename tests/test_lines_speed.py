@@ -13,15 +13,20 @@ import bisect
 import sys
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import ClassVar
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import gijiroku
 from gijiroku.blocks import Block, BlockKind, Pos, frozen_groups
-from gijiroku.normalize import line_starts
-from gijiroku.tokenizer import _Positions
+from gijiroku.formats.base import ParagraphMode
+from gijiroku.formats.generic import Generic
+from gijiroku.layout import PAGE_MARKER_RE
+from gijiroku.normalize import Line, line_starts, split_lines
+from gijiroku.tokenizer import Paragraph, _choose_paragraph_mode, _find_page_markers, _Positions
 
 from .conftest import sample_paths
 
@@ -105,3 +110,73 @@ def test_span_lines_match_two_bisections(text: str, data: st.DataObject) -> None
     assert (pos.line_start, pos.line_end) == _long_way(line_starts(text), start, end)
     if pos.line_start == pos.line_end:
         assert pos.line_start is pos.line_end  # (one int, not two)
+
+
+# -- passes over the lines in C loops ---------------------------------------------------------
+
+_LINE_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["- 3 -", "－１－", "  P.5", "3/12", "4", " 12 ", "", "  ", "\u3000", "ー２ー"]
+        ),
+        st.text(alphabet="-－P0123４ \u3000あ。", max_size=8),
+    ),
+    max_size=30,
+)
+
+
+class _Bare(Generic):
+    bare_page_numbers = True
+
+
+class _PlainMarker(Generic):
+    page_marker = regex.compile(
+        PAGE_MARKER_RE.pattern, PAGE_MARKER_RE.flags
+    )  # (not the shared one)
+
+
+class _PlainBare(_PlainMarker):
+    bare_page_numbers = True
+
+
+class _Auto(Generic):
+    paragraph_mode: ClassVar[ParagraphMode] = "auto"  # type: ignore[assignment]
+
+
+def _lines_of(texts: list[str], feeds: list[bool]) -> list[Line]:
+    text = "".join(t + ("\f" if f else "\n") for t, f in zip(texts, feeds, strict=False))
+    return split_lines(text)
+
+
+@given(_LINE_TEXTS, st.lists(st.booleans(), max_size=30), st.booleans())
+def test_page_markers_found_as_by_matching_every_line(
+    texts: list[str], feeds: list[bool], bare: bool
+) -> None:
+    feeds = (feeds + [False] * len(texts))[: len(texts)]
+    lines = _lines_of(texts, feeds)
+    quick, plain = (_Bare(), _PlainBare()) if bare else (Generic(), _PlainMarker())
+    found = _find_page_markers(quick, lines)
+    expected = _find_page_markers(plain, lines)
+    assert {i: (n, m.span()) for i, (n, m) in found.items()} == {
+        i: (n, m.span()) for i, (n, m) in expected.items()
+    }
+
+
+@given(st.lists(st.text(alphabet="あa \u3000\t", max_size=6), max_size=30))
+def test_paragraph_mode_as_counted_line_by_line(texts: list[str]) -> None:
+    lines = _lines_of(texts, [False] * len(texts))
+    text_lines = [line.text for line in lines if not line.is_blank]
+    trailing = sum(1 for t in text_lines if t.endswith((" ", "\u3000", "\t")))
+    expected = "pdf" if text_lines and 0.08 <= trailing / len(text_lines) <= 0.95 else "line"
+    auto = _Auto()
+    assert _choose_paragraph_mode(auto, lines) == expected
+
+
+def test_a_paragraph_joins_its_lines_when_closed() -> None:
+    lines = split_lines("本日の\n  会議を\nopen the\nmeeting  ")
+    first = lines[0]
+    para = Paragraph(first.text, first.text, 0, first.start)
+    for line in lines[1:]:
+        para.add(line)
+    assert para.close().text == "本日の会議をopen the meeting"
+    assert para.source_offset(len("本日の")) == lines[1].start + 2

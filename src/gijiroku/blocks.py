@@ -387,7 +387,7 @@ class _Groups(Mapping[str, str]):
         return len(self._names)
 
     def __repr__(self) -> str:
-        return repr(dict(zip(self._names, self._values)))
+        return repr(dict(zip(self._names, self._values, strict=True)))
 
 
 #: The names of the groups blocks have, each tuple kept once (a closed set: the named groups

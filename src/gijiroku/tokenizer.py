@@ -22,7 +22,9 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress, repeat
+from operator import itemgetter, methodcaller, not_
 from typing import NamedTuple
 
 import regex
@@ -71,13 +73,14 @@ def _latin_start(piece: str) -> bool:
 class Paragraph:
     """Lines joined into one logical unit, with a map back to the source offsets.
 
-    ``text`` is the joined raw text (each piece stripped of surrounding spaces);
-    ``pieces`` holds ``(offset in text, offset in source)`` for each joined piece.
-    Made from its first line (its content already stripped, ``lead`` the white space
-    before it); :meth:`add` appends the next ones.
+    ``text`` is the joined raw text (each piece stripped of surrounding spaces), a plain
+    attribute: joined by :meth:`close` once the last line is added; ``pieces`` holds
+    ``(offset in text, offset in source)`` for each joined piece. Made from its first line
+    (its content already stripped, ``lead`` the white space before it); :meth:`add` appends
+    the next ones.
     """
 
-    __slots__ = ("_text", "columns", "end", "indent", "length", "pages", "parts", "pieces", "start")
+    __slots__ = ("columns", "end", "indent", "length", "pages", "parts", "pieces", "start", "text")
 
     def __init__(self, raw: str, content: str, lead: int, source_start: int) -> None:
         self.parts = [content]
@@ -90,14 +93,13 @@ class Paragraph:
             lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead) if lead else 0
         )
         self.pages: list[Block] = []
-        self._text: str | None = content
+        self.text = content
 
-    @property
-    def text(self) -> str:
-        """The joined text (joined once, when first asked for)."""
-        if self._text is None:
-            self._text = "".join(self.parts)
-        return self._text
+    def close(self) -> Paragraph:
+        """The paragraph with its lines joined into :attr:`text` (after the last :meth:`add`)."""
+        if len(self.parts) > 1:
+            self.text = "".join(self.parts)
+        return self
 
     def add(self, line: Line) -> None:
         """Append a line's content (stripped) to the paragraph."""
@@ -110,7 +112,6 @@ class Paragraph:
         self.pieces.append((self.length, source_start))
         self.parts.append(content)
         self.length += len(content)
-        self._text = None
         self.end = source_start + len(content)
 
     def source_offset(self, position: int) -> int:
@@ -170,13 +171,20 @@ class _Positions:
         return _new_tuple(Pos, (start, end, first, last, page))
 
 
+#: A line's text, its blankness, its first character: for C loops over the lines.
+_TEXT = itemgetter(Line._fields.index("text"))
+_IS_BLANK = itemgetter(Line._fields.index("is_blank"))
+_FIRST = itemgetter(slice(0, 1))
+_ENDS_WITH_SPACE = methodcaller("endswith", _TRAILING_SPACE)
+
+
 def _choose_paragraph_mode(fmt: Format, lines: Sequence[Line]) -> str:
     if fmt.paragraph_mode != "auto":
         return fmt.paragraph_mode
-    text_lines = [line.text for line in lines if not line.is_blank]
+    text_lines = list(compress(map(_TEXT, lines), map(not_, map(_IS_BLANK, lines))))
     if not text_lines:
         return "line"
-    trailing = sum(1 for t in text_lines if t.endswith(_TRAILING_SPACE))
+    trailing = sum(map(_ENDS_WITH_SPACE, text_lines))  # (C loops: thousands of lines)
     share = trailing / len(text_lines)
     return "pdf" if 0.08 <= share <= 0.95 else "line"
 
@@ -202,12 +210,17 @@ def _find_page_markers(
     if fmt.page_marker is None:
         return found
     last_number: int | None = None
-    non_blank = [i for i, line in enumerate(lines) if not line.is_blank]
-    shared_marker = fmt.page_marker is PAGE_MARKER_RE
-    for position, i in enumerate(non_blank):
+    non_blank = list(compress(range(len(lines)), map(not_, map(_IS_BLANK, lines))))
+    positions: Iterable[int] = range(len(non_blank))
+    if fmt.page_marker is PAGE_MARKER_RE:
+        # (the shared marker's first character after spaces is one of _MARKER_STARTS: the
+        # other lines are passed over in C loops)
+        texts = map(_TEXT, map(lines.__getitem__, non_blank))
+        firsts = map(_FIRST, map(str.lstrip, texts, repeat(" \u3000")))
+        positions = compress(positions, map(_MARKER_STARTS.__contains__, firsts))
+    for position in positions:
+        i = non_blank[position]
         text = lines[i].text
-        if shared_marker and text.lstrip(" \u3000")[:1] not in _MARKER_STARTS:
-            continue  # (the shared marker's first character after spaces is one of these)
         match = fmt.page_marker.fullmatch(text)
         if match is None:
             continue
@@ -296,17 +309,17 @@ def _paragraphs(
                 current.pages.append(page)
             else:
                 if current is not None:
-                    yield current
+                    yield current.close()
                     current = None
                 yield page
             continue
         if line.is_blank:
             if mode == "line" and current is not None:
-                yield current
+                yield current.close()
                 current = None
             continue
         if current is not None and (mode == "line" or not continuing):
-            yield current
+            yield current.close()
             current = None
         raw = line.text
         if current is None:
@@ -317,7 +330,7 @@ def _paragraphs(
             current.add(line)
         continuing = pdf and not raw.endswith(_TRAILING_SPACE)
     if current is not None:
-        yield current
+        yield current.close()
 
 
 def _page_block(
