@@ -180,3 +180,8 @@ def test_a_paragraph_joins_its_lines_when_closed() -> None:
         para.add(line)
     assert para.close().text == "本日の会議をopen the meeting"
     assert para.source_offset(len("本日の")) == lines[1].start + 2
+
+
+@given(st.text(alphabet="ab \n\r\f\u2028", max_size=30))
+def test_line_starts_from_the_split_lines_as_found_anew(text: str) -> None:
+    assert line_starts(text, lines=split_lines(text)) == line_starts(text)

@@ -136,9 +136,9 @@ _new_tuple = tuple.__new__  # Pos(...) without the keyword handling of a named t
 class _Positions:
     """Makes :class:`Pos` tuples: line numbers by bisection, pages from the markers."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lines: Sequence[Line] | None = None) -> None:
         # Line numbers count what editors and grep count: LF, CRLF or CR (not form feeds).
-        self._line_starts = line_starts(text)
+        self._line_starts = line_starts(text, lines=lines)
         self._page_starts: list[int] = []
         self._page_numbers: list[int | None] = []
 
@@ -580,8 +580,9 @@ def _indented(item: ItemMeta, columns: int) -> ItemMeta:
 
 def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     """Tokenize ``text`` with the rules of ``fmt`` (see the module docstring)."""
-    lines = unflatten(split_lines(text))  # a record a web page put on one line, cut again
-    spans = _Positions(text)
+    physical = split_lines(text)
+    spans = _Positions(text, physical)
+    lines = unflatten(physical)  # a record a web page put on one line, cut again
     markers = _find_page_markers(fmt, lines)
     boundaries, first_page = _page_boundaries(lines, markers)
     spans.set_pages(boundaries, first_page)
