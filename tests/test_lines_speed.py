@@ -25,7 +25,7 @@ from gijiroku.blocks import Block, BlockKind, Pos, frozen_groups
 from gijiroku.formats.base import ParagraphMode
 from gijiroku.formats.generic import Generic
 from gijiroku.layout import PAGE_MARKER_RE
-from gijiroku.normalize import Line, line_starts, split_lines
+from gijiroku.normalize import Line, line_starts, memo_scope, split_lines
 from gijiroku.tokenizer import Paragraph, _choose_paragraph_mode, _find_page_markers, _Positions
 
 from .conftest import sample_paths
@@ -185,3 +185,18 @@ def test_a_paragraph_joins_its_lines_when_closed() -> None:
 @given(st.text(alphabet="ab \n\r\f\u2028", max_size=30))
 def test_line_starts_from_the_split_lines_as_found_anew(text: str) -> None:
     assert line_starts(text, lines=split_lines(text)) == line_starts(text)
+
+
+def test_groups_taken_from_remembered_results_stay_whole() -> None:
+    # Roster rows are split through normalize.memoized, whose dictionaries the blocks keep
+    # (not copied): frozen_groups never changes them, so a second reading in the same parse
+    # gives the same blocks.
+    members = 0
+    for path in sample_paths():
+        text = path.read_text(encoding="utf-8")
+        with memo_scope():
+            first = gijiroku.tokenize(text)
+            second = gijiroku.tokenize(text)
+        assert first == second, path
+        members += sum(c.kind is BlockKind.MEMBER for b in first for c in b.children)
+    assert members > 100  # (the rows were read)

@@ -326,9 +326,10 @@ KIND_GROUPS: Mapping[BlockKind, tuple[frozenset[str], frozenset[str]]] = Mapping
 _NO_GROUPS: Mapping[str, str] = MappingProxyType({})
 
 
-class _OneGroup(Mapping[str, str]):
+class OneGroup(Mapping[str, str]):
     """The groups of a block that has one (a continuation line's ``text``, most blocks): a
-    read-only mapping of one entry, 48 bytes where a dictionary behind a proxy takes 240."""
+    read-only mapping of one entry, 48 bytes where a dictionary behind a proxy takes 240.
+    Made by the tokenizer (:func:`frozen_groups`); read it as any ``Mapping``."""
 
     __slots__ = ("_name", "_value")
 
@@ -398,10 +399,11 @@ _GROUP_NAMES_LIMIT = 4096
 
 def frozen_groups(groups: dict[str, str]) -> Mapping[str, str]:
     """``groups`` as a block keeps them: a read-only mapping, lighter than the dictionary
-    (a block of one group, most blocks, takes 48 bytes)."""
+    (a block of one group, most blocks, takes 48 bytes). The dictionary is not copied: it
+    must not change afterwards."""
     if len(groups) == 1:
         for name, value in groups.items():
-            return _OneGroup(name, value)
+            return OneGroup(name, value)
     if not groups:
         return _NO_GROUPS
     names = tuple(groups)

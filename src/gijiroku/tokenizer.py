@@ -38,6 +38,7 @@ from gijiroku.blocks import (
     HeaderName,
     ItemMeta,
     LayoutMeta,
+    OneGroup,
     Pos,
     UnmatchedMeta,
     default_meta,
@@ -679,7 +680,11 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             unchecked_block(
                 kind,
                 span(para.start, end),
-                frozen_groups(groups),
+                # (a dictionary of _groups that no derive saw is this block's alone: its
+                # one entry is popped rather than read through an iterator)
+                OneGroup(*groups.popitem())
+                if len(groups) == 1 and rule.derive is None
+                else frozen_groups(groups),
                 meta if meta is not None else default_meta(kind),
                 rule.name,
                 tuple(children) if children else (),
