@@ -200,3 +200,23 @@ def test_groups_taken_from_remembered_results_stay_whole() -> None:
         assert first == second, path
         members += sum(c.kind is BlockKind.MEMBER for b in first for c in b.children)
     assert members > 100  # (the rows were read)
+
+
+@given(st.lists(st.text(alphabet="ab あ\u3000", min_size=1, max_size=6), min_size=1, max_size=5))
+def test_paragraph_offsets_point_at_their_characters(pieces: list[str]) -> None:
+    source = "\n".join(pieces)
+    lines = [line for line in split_lines(source) if not line.is_blank]
+    if not lines:
+        return
+    first = lines[0]
+    content = first.text.strip(" \u3000\t")
+    lead = first.text.find(content[:1])
+    para = Paragraph(first.text, content, lead, first.start + lead)
+    for line in lines[1:]:
+        para.add(line)
+    text = para.close().text
+    assert (para.parts is None) == (len(lines) == 1)
+    for k, char in enumerate(text):
+        at = para.source_offset(k)
+        assert source[at] == char or (char == " " and source[at - 1] != " ")
+    assert para.source_offset(len(text)) == para.end

@@ -75,17 +75,17 @@ class Paragraph:
     """Lines joined into one logical unit, with a map back to the source offsets.
 
     ``text`` is the joined raw text (each piece stripped of surrounding spaces), a plain
-    attribute: joined by :meth:`close` once the last line is added; ``pieces`` holds
-    ``(offset in text, offset in source)`` for each joined piece. Made from its first line
+    attribute: joined by :meth:`close` once the last line is added. Made from its first line
     (its content already stripped, ``lead`` the white space before it); :meth:`add` appends
-    the next ones.
+    the next ones, and only then are ``parts`` (the pieces of text) and ``pieces`` (``(offset
+    in text, offset in source)`` of each) kept: a paragraph of one line (most) has neither
+    (None). ``pages``: the page markers met inside it.
     """
 
     __slots__ = ("columns", "end", "indent", "length", "pages", "parts", "pieces", "start", "text")
 
     def __init__(self, raw: str, content: str, lead: int, source_start: int) -> None:
-        self.parts = [content]
-        self.pieces = [(0, source_start)]
+        self.text = content
         self.length = len(content)
         self.start = source_start
         self.end = source_start + self.length
@@ -93,12 +93,13 @@ class Paragraph:
         self.columns = (
             lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead) if lead else 0
         )
-        self.pages: list[Block] = []
-        self.text = content
+        self.pages: tuple[Block, ...] = ()
+        self.parts: list[str] | None = None
+        self.pieces: list[tuple[int, int]] | None = None
 
     def close(self) -> Paragraph:
         """The paragraph with its lines joined into :attr:`text` (after the last :meth:`add`)."""
-        if len(self.parts) > 1:
+        if self.parts is not None:
             self.text = "".join(self.parts)
         return self
 
@@ -107,11 +108,15 @@ class Paragraph:
         raw = line.text
         content = raw.strip(_STRIP)
         source_start = line.start + raw.find(content[:1])
-        if _latin_end(self.parts[-1]) and _latin_start(content):
-            self.parts.append(" ")  # an English phrase wrapped between two words
+        parts, pieces = self.parts, self.pieces
+        if parts is None or pieces is None:
+            parts = self.parts = [self.text]
+            pieces = self.pieces = [(0, self.start)]
+        if _latin_end(parts[-1]) and _latin_start(content):
+            parts.append(" ")  # an English phrase wrapped between two words
             self.length += 1
-        self.pieces.append((self.length, source_start))
-        self.parts.append(content)
+        pieces.append((self.length, source_start))
+        parts.append(content)
         self.length += len(content)
         self.end = source_start + len(content)
 
@@ -119,6 +124,8 @@ class Paragraph:
         """The source offset of character ``position`` of :attr:`text` (or its end)."""
         if position >= self.length:
             return self.end
+        if self.pieces is None:  # (one piece, from the start)
+            return self.start + position
         k = bisect.bisect_right(self.pieces, (position, 1 << 62)) - 1
         text_at, source_at = self.pieces[max(k, 0)]
         return source_at + (position - text_at)
@@ -307,7 +314,7 @@ def _paragraphs(
             else:
                 page = _page_block(line, markers[i][0], spans)
             if current is not None and continuing:
-                current.pages.append(page)
+                current.pages += (page,)
             else:
                 if current is not None:
                     yield current.close()
@@ -622,7 +629,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 frozen_groups({"text": para.text}),
                 UnmatchedMeta(region=ctx.region),
                 "unmatched",
-                tuple(para.pages),
+                para.pages,
             )
             blocks.append(block)
             ctx.index += 1
