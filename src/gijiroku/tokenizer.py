@@ -556,14 +556,25 @@ def _match_rule(
     return None
 
 
+#: The named groups of each rule's pattern, (name, number) pairs (``Pattern.groupindex``
+#: builds a new dictionary at every call).
+_GROUP_INDEX: dict[regex.Pattern[str], tuple[tuple[str, int], ...]] = {}
+_GROUP_INDEX_LIMIT = 4096
+
+
 def _groups(match: regex.Match[str]) -> dict[str, str]:
     """The named groups a match set (a pattern with one group, the catch-all ``text`` of
     continuation lines, is read without building the whole group dictionary)."""
-    names = match.re.groupindex
+    pattern = match.re
+    names = _GROUP_INDEX.get(pattern)
+    if names is None:
+        names = tuple(pattern.groupindex.items())
+        if len(_GROUP_INDEX) < _GROUP_INDEX_LIMIT:
+            _GROUP_INDEX[pattern] = names
     if len(names) == 1:
-        for name, number in names.items():
-            value = match.group(number)
-            return {name: value} if value is not None else {}
+        name, number = names[0]
+        value = match.group(number)
+        return {name: value} if value is not None else {}
     return {k: v for k, v in match.groupdict().items() if v is not None}
 
 
