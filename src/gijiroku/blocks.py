@@ -20,7 +20,7 @@ Positions are plain :class:`Pos` tuples; the parser turns them into
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal, NamedTuple
@@ -324,6 +324,95 @@ KIND_GROUPS: Mapping[BlockKind, tuple[frozenset[str], frozenset[str]]] = Mapping
 )
 
 _NO_GROUPS: Mapping[str, str] = MappingProxyType({})
+
+
+class OneGroup(Mapping[str, str]):
+    """The groups of a block that has one (a continuation line's ``text``, most blocks): a
+    read-only mapping of one entry, 48 bytes where a dictionary behind a proxy takes 240.
+    Made by the tokenizer (:func:`frozen_groups`); read it as any ``Mapping``."""
+
+    __slots__ = ("_name", "_value")
+
+    def __init__(self, name: str, value: str) -> None:
+        self._name = name
+        self._value = value
+
+    def __getitem__(self, key: str) -> str:
+        if key == self._name:
+            return self._value
+        raise KeyError(key)
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self._value if key == self._name else default
+
+    def __contains__(self, key: object) -> bool:
+        return key == self._name
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((self._name,))
+
+    def __len__(self) -> int:
+        return 1
+
+    def __repr__(self) -> str:
+        return repr({self._name: self._value})
+
+
+class _Groups(Mapping[str, str]):
+    """The groups of a block that has several: their names, a tuple shared by every block
+    with the same names, and their values; read-only, 104 bytes for two groups where a
+    dictionary behind a proxy takes 240 or more."""
+
+    __slots__ = ("_names", "_values")
+
+    def __init__(self, names: tuple[str, ...], values: tuple[str, ...]) -> None:
+        self._names = names
+        self._values = values
+
+    def __getitem__(self, key: str) -> str:
+        if key in self._names:
+            return self._values[self._names.index(key)]
+        raise KeyError(key)
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        names = self._names
+        return self._values[names.index(key)] if key in names else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __repr__(self) -> str:
+        return repr(dict(zip(self._names, self._values, strict=True)))
+
+
+#: The names of the groups blocks have, each tuple kept once (a closed set: the named groups
+#: of the rules' patterns).
+_GROUP_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+_GROUP_NAMES_LIMIT = 4096
+
+
+def frozen_groups(groups: dict[str, str]) -> Mapping[str, str]:
+    """``groups`` as a block keeps them: a read-only mapping, lighter than the dictionary
+    (a block of one group, most blocks, takes 48 bytes). The dictionary is not copied: it
+    must not change afterwards."""
+    if len(groups) == 1:
+        for name, value in groups.items():
+            return OneGroup(name, value)
+    if not groups:
+        return _NO_GROUPS
+    names = tuple(groups)
+    shared = _GROUP_NAMES.get(names)
+    if shared is None:
+        if len(_GROUP_NAMES) >= _GROUP_NAMES_LIMIT:
+            return MappingProxyType(dict(groups))
+        shared = _GROUP_NAMES[names] = names
+    return _Groups(shared, tuple(groups.values()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
 import mojimoji
@@ -162,16 +163,24 @@ _EDITOR_LINE_BREAK_STD_RE = re.compile(r"\r\n|\r|\n")
 
 
 _ONE_MORE = (1).__add__
+_START = itemgetter(Line._fields.index("start"))
 
 
-def line_starts(text: str) -> list[int]:
+def line_starts(text: str, *, lines: Sequence[Line] | None = None) -> list[int]:
     """The offset where each line begins, as editors count lines (LF, CRLF or CR): line
     ``n`` begins at ``line_starts(text)[n - 1]``; a bisection gives the line of an offset.
+    ``lines``: ``split_lines(text)`` when at hand; when LF is the text's only line break,
+    its starts are these lines' (and the end, after a final LF), not found again.
 
     Example:
         >>> line_starts("a\\r\\nb\\rc\\n")
         [0, 3, 5, 7]
     """
+    if lines is not None and not _BREAK_BUT_LF_RE.search(text):
+        starts = list(map(_START, lines))  # (the same int objects: no new ones)
+        if text.endswith("\n"):
+            starts.append(len(text))
+        return starts
     if "\r" not in text:  # each line begins one past the end of the one before
         pieces = text.split("\n")
         return list(itertools.accumulate(map(_ONE_MORE, map(len, pieces[:-1])), initial=0))

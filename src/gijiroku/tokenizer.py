@@ -22,8 +22,9 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
-from types import MappingProxyType
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress, repeat
+from operator import itemgetter, methodcaller, not_
 from typing import NamedTuple
 
 import regex
@@ -37,9 +38,11 @@ from gijiroku.blocks import (
     HeaderName,
     ItemMeta,
     LayoutMeta,
+    OneGroup,
     Pos,
     UnmatchedMeta,
     default_meta,
+    frozen_groups,
     unchecked_block,
 )
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Guard, Rule
@@ -71,17 +74,18 @@ def _latin_start(piece: str) -> bool:
 class Paragraph:
     """Lines joined into one logical unit, with a map back to the source offsets.
 
-    ``text`` is the joined raw text (each piece stripped of surrounding spaces);
-    ``pieces`` holds ``(offset in text, offset in source)`` for each joined piece.
-    Made from its first line (its content already stripped, ``lead`` the white space
-    before it); :meth:`add` appends the next ones.
+    ``text`` is the joined raw text (each piece stripped of surrounding spaces), a plain
+    attribute: joined by :meth:`close` once the last line is added. Made from its first line
+    (its content already stripped, ``lead`` the white space before it); :meth:`add` appends
+    the next ones, and only then are ``parts`` (the pieces of text) and ``pieces`` (``(offset
+    in text, offset in source)`` of each) kept: a paragraph of one line (most) has neither
+    (None). ``pages``: the page markers met inside it.
     """
 
-    __slots__ = ("_text", "columns", "end", "indent", "length", "pages", "parts", "pieces", "start")
+    __slots__ = ("columns", "end", "indent", "length", "pages", "parts", "pieces", "start", "text")
 
     def __init__(self, raw: str, content: str, lead: int, source_start: int) -> None:
-        self.parts = [content]
-        self.pieces = [(0, source_start)]
+        self.text = content
         self.length = len(content)
         self.start = source_start
         self.end = source_start + self.length
@@ -89,34 +93,39 @@ class Paragraph:
         self.columns = (
             lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead) if lead else 0
         )
-        self.pages: list[Block] = []
-        self._text: str | None = content
+        self.pages: tuple[Block, ...] = ()
+        self.parts: list[str] | None = None
+        self.pieces: list[tuple[int, int]] | None = None
 
-    @property
-    def text(self) -> str:
-        """The joined text (joined once, when first asked for)."""
-        if self._text is None:
-            self._text = "".join(self.parts)
-        return self._text
+    def close(self) -> Paragraph:
+        """The paragraph with its lines joined into :attr:`text` (after the last :meth:`add`)."""
+        if self.parts is not None:
+            self.text = "".join(self.parts)
+        return self
 
     def add(self, line: Line) -> None:
         """Append a line's content (stripped) to the paragraph."""
         raw = line.text
         content = raw.strip(_STRIP)
         source_start = line.start + raw.find(content[:1])
-        if _latin_end(self.parts[-1]) and _latin_start(content):
-            self.parts.append(" ")  # an English phrase wrapped between two words
+        parts, pieces = self.parts, self.pieces
+        if parts is None or pieces is None:
+            parts = self.parts = [self.text]
+            pieces = self.pieces = [(0, self.start)]
+        if _latin_end(parts[-1]) and _latin_start(content):
+            parts.append(" ")  # an English phrase wrapped between two words
             self.length += 1
-        self.pieces.append((self.length, source_start))
-        self.parts.append(content)
+        pieces.append((self.length, source_start))
+        parts.append(content)
         self.length += len(content)
-        self._text = None
         self.end = source_start + len(content)
 
     def source_offset(self, position: int) -> int:
         """The source offset of character ``position`` of :attr:`text` (or its end)."""
         if position >= self.length:
             return self.end
+        if self.pieces is None:  # (one piece, from the start)
+            return self.start + position
         k = bisect.bisect_right(self.pieces, (position, 1 << 62)) - 1
         text_at, source_at = self.pieces[max(k, 0)]
         return source_at + (position - text_at)
@@ -135,9 +144,9 @@ _new_tuple = tuple.__new__  # Pos(...) without the keyword handling of a named t
 class _Positions:
     """Makes :class:`Pos` tuples: line numbers by bisection, pages from the markers."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lines: Sequence[Line] | None = None) -> None:
         # Line numbers count what editors and grep count: LF, CRLF or CR (not form feeds).
-        self._line_starts = line_starts(text)
+        self._line_starts = line_starts(text, lines=lines)
         self._page_starts: list[int] = []
         self._page_numbers: list[int | None] = []
 
@@ -156,7 +165,12 @@ class _Positions:
         never gives less than 1)."""
         starts = self._line_starts
         first = bisect.bisect_right(starts, start)
-        last = first if end - 1 <= start else bisect.bisect_right(starts, end - 1)
+        # (a span that ends before the next line starts ends on its first line: the same
+        # int, and no second bisection)
+        if first < len(starts) and end > starts[first]:
+            last = bisect.bisect_right(starts, end - 1)
+        else:
+            last = first
         pages = self._page_starts
         if len(pages) > 1:
             page = self._page_numbers[bisect.bisect_right(pages, start) - 1]
@@ -165,13 +179,20 @@ class _Positions:
         return _new_tuple(Pos, (start, end, first, last, page))
 
 
+#: A line's text, its blankness, its first character: for C loops over the lines.
+_TEXT = itemgetter(Line._fields.index("text"))
+_IS_BLANK = itemgetter(Line._fields.index("is_blank"))
+_FIRST = itemgetter(slice(0, 1))
+_ENDS_WITH_SPACE = methodcaller("endswith", _TRAILING_SPACE)
+
+
 def _choose_paragraph_mode(fmt: Format, lines: Sequence[Line]) -> str:
     if fmt.paragraph_mode != "auto":
         return fmt.paragraph_mode
-    text_lines = [line.text for line in lines if not line.is_blank]
+    text_lines = list(compress(map(_TEXT, lines), map(not_, map(_IS_BLANK, lines))))
     if not text_lines:
         return "line"
-    trailing = sum(1 for t in text_lines if t.endswith(_TRAILING_SPACE))
+    trailing = sum(map(_ENDS_WITH_SPACE, text_lines))  # (C loops: thousands of lines)
     share = trailing / len(text_lines)
     return "pdf" if 0.08 <= share <= 0.95 else "line"
 
@@ -197,12 +218,17 @@ def _find_page_markers(
     if fmt.page_marker is None:
         return found
     last_number: int | None = None
-    non_blank = [i for i, line in enumerate(lines) if not line.is_blank]
-    shared_marker = fmt.page_marker is PAGE_MARKER_RE
-    for position, i in enumerate(non_blank):
+    non_blank = list(compress(range(len(lines)), map(not_, map(_IS_BLANK, lines))))
+    positions: Iterable[int] = range(len(non_blank))
+    if fmt.page_marker is PAGE_MARKER_RE:
+        # (the shared marker's first character after spaces is one of _MARKER_STARTS: the
+        # other lines are passed over in C loops)
+        texts = map(_TEXT, map(lines.__getitem__, non_blank))
+        firsts = map(_FIRST, map(str.lstrip, texts, repeat(" \u3000")))
+        positions = compress(positions, map(_MARKER_STARTS.__contains__, firsts))
+    for position in positions:
+        i = non_blank[position]
         text = lines[i].text
-        if shared_marker and text.lstrip(" \u3000")[:1] not in _MARKER_STARTS:
-            continue  # (the shared marker's first character after spaces is one of these)
         match = fmt.page_marker.fullmatch(text)
         if match is None:
             continue
@@ -288,20 +314,20 @@ def _paragraphs(
             else:
                 page = _page_block(line, markers[i][0], spans)
             if current is not None and continuing:
-                current.pages.append(page)
+                current.pages += (page,)
             else:
                 if current is not None:
-                    yield current
+                    yield current.close()
                     current = None
                 yield page
             continue
         if line.is_blank:
             if mode == "line" and current is not None:
-                yield current
+                yield current.close()
                 current = None
             continue
         if current is not None and (mode == "line" or not continuing):
-            yield current
+            yield current.close()
             current = None
         raw = line.text
         if current is None:
@@ -312,7 +338,7 @@ def _paragraphs(
             current.add(line)
         continuing = pdf and not raw.endswith(_TRAILING_SPACE)
     if current is not None:
-        yield current
+        yield current.close()
 
 
 def _page_block(
@@ -347,7 +373,7 @@ def _children(
                 unchecked_block(
                     kind,
                     spans.span(start, end),
-                    MappingProxyType(groups),
+                    frozen_groups(groups),
                     meta or child_rule.meta or default_meta(kind),
                     "child",
                     (),
@@ -372,7 +398,7 @@ def _children(
             unchecked_block(
                 kind,
                 spans.span(start, end),
-                MappingProxyType(groups),
+                frozen_groups(groups),
                 meta if meta is not None else default_meta(kind),
                 "child",
                 (),
@@ -530,14 +556,25 @@ def _match_rule(
     return None
 
 
+#: The named groups of each rule's pattern, (name, number) pairs (``Pattern.groupindex``
+#: builds a new dictionary at every call).
+_GROUP_INDEX: dict[regex.Pattern[str], tuple[tuple[str, int], ...]] = {}
+_GROUP_INDEX_LIMIT = 4096
+
+
 def _groups(match: regex.Match[str]) -> dict[str, str]:
     """The named groups a match set (a pattern with one group, the catch-all ``text`` of
     continuation lines, is read without building the whole group dictionary)."""
-    names = match.re.groupindex
+    pattern = match.re
+    names = _GROUP_INDEX.get(pattern)
+    if names is None:
+        names = tuple(pattern.groupindex.items())
+        if len(_GROUP_INDEX) < _GROUP_INDEX_LIMIT:
+            _GROUP_INDEX[pattern] = names
     if len(names) == 1:
-        for name, number in names.items():
-            value = match.group(number)
-            return {name: value} if value is not None else {}
+        name, number = names[0]
+        value = match.group(number)
+        return {name: value} if value is not None else {}
     return {k: v for k, v in match.groupdict().items() if v is not None}
 
 
@@ -562,8 +599,9 @@ def _indented(item: ItemMeta, columns: int) -> ItemMeta:
 
 def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     """Tokenize ``text`` with the rules of ``fmt`` (see the module docstring)."""
-    lines = unflatten(split_lines(text))  # a record a web page put on one line, cut again
-    spans = _Positions(text)
+    physical = split_lines(text)
+    spans = _Positions(text, physical)
+    lines = unflatten(physical)  # a record a web page put on one line, cut again
     markers = _find_page_markers(fmt, lines)
     boundaries, first_page = _page_boundaries(lines, markers)
     spans.set_pages(boundaries, first_page)
@@ -599,10 +637,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             block = unchecked_block(
                 BlockKind.UNMATCHED,
                 span(para.start, para.end),
-                MappingProxyType({"text": para.text}),
+                frozen_groups({"text": para.text}),
                 UnmatchedMeta(region=ctx.region),
                 "unmatched",
-                tuple(para.pages),
+                para.pages,
             )
             blocks.append(block)
             ctx.index += 1
@@ -660,7 +698,11 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             unchecked_block(
                 kind,
                 span(para.start, end),
-                MappingProxyType(groups),
+                # (a dictionary of _groups that no derive saw is this block's alone: its
+                # one entry is popped rather than read through an iterator)
+                OneGroup(*groups.popitem())
+                if len(groups) == 1 and rule.derive is None
+                else frozen_groups(groups),
                 meta if meta is not None else default_meta(kind),
                 rule.name,
                 tuple(children) if children else (),
