@@ -198,6 +198,29 @@ def slim(record: _R) -> _R:
     return record
 
 
+def record_of(cls: type[_R], values: dict[str, object], *, kept: bool) -> _R:
+    """``cls(**values)`` sharing one "fields set" (:func:`slim`), made without the validator
+    when ``kept`` says the caller checked that it would keep every value as it is: each of
+    the type it is stored as (exactly: an ``int``, a ``str``, the record), within its
+    field's bounds. ``values`` must then name every field, in the fields' order (checked).
+    Otherwise the validator makes it, and fails as it would.
+
+    The parser builds thousands of records from values it made itself; the validator's
+    check of each costs more than the record (see ``tests/test_speed_records.py``).
+    """
+    fields = _FIELD_SETS.get(cls)
+    if fields is None:
+        fields = _FIELD_SETS[cls] = set(cls.model_fields)
+    if not kept or values.keys() != fields:
+        return slim(cls(**values))
+    record = object.__new__(cls)
+    object.__setattr__(record, "__dict__", values)
+    object.__setattr__(record, "__pydantic_fields_set__", fields)
+    object.__setattr__(record, "__pydantic_extra__", None)
+    object.__setattr__(record, "__pydantic_private__", None)
+    return record
+
+
 KokkaiValue = str | bool | int | float | None
 """A value as the NDL Kokkai API served it: text in XML; text, a number or null in JSON."""
 

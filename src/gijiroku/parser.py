@@ -67,6 +67,7 @@ from gijiroku.models import (
     Speaker,
     Utterance,
     in_document_order,
+    record_of,
     slim,
     span_of,
 )
@@ -101,7 +102,8 @@ def through(first: Pos, last: Pos) -> Pos:
 
 @dataclass(slots=True)
 class _TurnDraft:
-    """An utterance being assembled from its blocks."""
+    """An utterance being assembled from its blocks: its paragraphs are kept as read, and
+    the notes inside them found once the turn is complete (:meth:`text_and_notes`)."""
 
     speaker: LabelParts
     section_id: str | None
@@ -111,8 +113,8 @@ class _TurnDraft:
     enrol: bool = False
     label_span: Pos | None = None
     paragraphs: list[str] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    length: int = 0
+    #: The paragraphs that are stand-alone notes: their index and their kind.
+    note_paragraphs: dict[int, str] = field(default_factory=dict)
 
     @property
     def span(self) -> Pos:
@@ -122,24 +124,44 @@ class _TurnDraft:
     def add(self, text: str, span: Pos, *, note_kind: str | None = None) -> None:
         """Append a paragraph; a stand-alone note is one whole paragraph of ``note_kind``."""
         self.last = span
-        if not text:
-            return
-        offset = self.length + (1 if self.paragraphs else 0)
-        inline = find_inline_notes(text)
-        if note_kind is not None and not _several_notes(text, inline):
-            self.notes.append(Note(kind=note_kind, text=text, start=offset, end=offset + len(text)))
-        else:
-            for found in inline:
-                self.notes.append(
+        if text:
+            if note_kind is not None:
+                self.note_paragraphs[len(self.paragraphs)] = note_kind
+            self.paragraphs.append(text)
+
+    def text_and_notes(self) -> tuple[str, list[Note]]:
+        """The turn's text (paragraphs joined by ``\\n``) and the notes in it: a stand-alone
+        note paragraph is one note (or the several it is made of), and the bracketed notes
+        inside the other paragraphs are found by :func:`find_inline_notes`."""
+        text = "\n".join(self.paragraphs)
+        notes: list[Note] = []
+        if not self.note_paragraphs and "（" not in text and "(" not in text and "〔" not in text:
+            return text, notes  # (no paragraph holds what opens an inline note)
+        offset = 0
+        for index, paragraph in enumerate(self.paragraphs):
+            inline = find_inline_notes(paragraph)
+            note_kind = self.note_paragraphs.get(index)
+            if note_kind is not None and not _several_notes(paragraph, inline):
+                notes.append(
                     Note(
-                        kind=found.kind,
-                        text=text[found.start : found.end],
-                        start=offset + found.start,
-                        end=offset + found.end,
+                        kind=note_kind,
+                        text=paragraph,
+                        start=offset,
+                        end=offset + len(paragraph),
                     )
                 )
-        self.paragraphs.append(text)
-        self.length = offset + len(text)
+            else:
+                for found in inline:
+                    notes.append(
+                        Note(
+                            kind=found.kind,
+                            text=paragraph[found.start : found.end],
+                            start=offset + found.start,
+                            end=offset + found.end,
+                        )
+                    )
+            offset += len(paragraph) + 1
+        return text, notes
 
 
 _WHITE_RE = regex.compile(r"\s")
@@ -178,14 +200,21 @@ class _ItemDraft:
 
     def build(self) -> Item:
         kind = self.kind if self.kind in ("bullet", "paragraph", "decision", "todo") else "bullet"
-        return Item.model_validate(
+        owner, depth = self.owner, self.depth
+        return record_of(
+            Item,
             {
                 "kind": kind,
                 "text": self.text,
-                "owner": self.owner,
-                "depth": self.depth,
+                "owner": owner,
+                "depth": depth,
                 "span": span_of(self.span),
-            }
+            },
+            kept=type(self.text) is str
+            and type(kind) is str
+            and (owner is None or type(owner) is str)
+            and type(depth) is int
+            and depth >= 0,
         )
 
 
@@ -340,12 +369,19 @@ def _header_field(state: ParseState, block: Block) -> None:
         name = state.open_field
     if state.open_field is not None and name is state.open_field and not value:
         name, key, value = state.open_field, None, block.text_of(state.text)
+    field_name = name.value if name is not None else None
     state.header.append(
-        HeaderField(
-            key=compact(key) if key else None,
-            name=name.value if name is not None else None,
-            value=clean_text(value if key is not None else value or block.text_of(state.text)),
-            span=span_of(block.span),
+        record_of(
+            HeaderField,
+            {
+                "key": compact(key) if key else None,
+                "name": field_name,
+                "value": clean_text(
+                    value if key is not None else value or block.text_of(state.text)
+                ),
+                "span": span_of(block.span),
+            },
+            kept=field_name is None or type(field_name) is str,
         )
     )
     handler = state.header_handlers.get(name) if name is not None else None
@@ -403,13 +439,20 @@ HEADER_HANDLERS: Mapping[HeaderName, Handler] = {
 }
 
 
+_ROSTER_NAME: str = HeaderName.ROSTER.value
+
+
 def _roster(state: ParseState, block: Block) -> None:
     state.header.append(
-        HeaderField(
-            key=None,
-            name=HeaderName.ROSTER.value,
-            value=clean_text(block.text_of(state.text)),
-            span=span_of(block.span),
+        record_of(
+            HeaderField,
+            {
+                "key": None,
+                "name": _ROSTER_NAME,
+                "value": clean_text(block.text_of(state.text)),
+                "span": span_of(block.span),
+            },
+            kept=True,
         )
     )
     state.rosters.roster_line(block)
@@ -651,18 +694,26 @@ def _signature(state: ParseState, block: Block) -> None:
 # -- layout and the rest ----------------------------------------------------------------------
 
 
+_LAYOUT_KINDS = frozenset(("page", "separator", "running_header", "furniture"))
+
+
 def _layout_mark(
     state: ParseState,
     block: Block,
     kind: Literal["page", "separator", "running_header", "furniture"],
 ) -> None:
     meta = block.meta
+    number = meta.number if isinstance(meta, LayoutMeta) else None
     state.layout.append(
-        LayoutMark(
-            kind=kind,
-            number=meta.number if isinstance(meta, LayoutMeta) else None,
-            text=clean_text(block.text_of(state.text)),
-            span=span_of(block.span),
+        record_of(
+            LayoutMark,
+            {
+                "kind": kind,
+                "number": number,
+                "text": clean_text(block.text_of(state.text)),
+                "span": span_of(block.span),
+            },
+            kept=(number is None or type(number) is int) and kind in _LAYOUT_KINDS,
         )
     )
 
@@ -816,7 +867,9 @@ BLOCK_HANDLERS: Mapping[BlockKind, Handler] = {
 def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
     handlers = state.block_handlers
     meeting = state.meeting
-    signature, page = BlockKind.SIGNATURE, BlockKind.PAGE
+    signature, page, continuation = BlockKind.SIGNATURE, BlockKind.PAGE, BlockKind.CONTINUATION
+    # Most blocks are lines that go on with a turn: read inline what _continuation would do.
+    plain_continuation = handlers.get(continuation) is _continuation
     for block in blocks:
         meta = block.meta
         if not meeting.header_over or (meta is not None and meta.facts):
@@ -824,9 +877,13 @@ def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
         kind = block.kind
         if kind is not signature and kind is not page:
             state.signing = False
-        handler = handlers.get(kind)
-        if handler is not None:
-            handler(state, block)
+        current = state.current
+        if kind is continuation and current is not None and plain_continuation:
+            current.add(clean_text(block.groups.get("text", "")), block.span)
+        else:
+            handler = handlers.get(kind)
+            if handler is not None:
+                handler(state, block)
         if block.children:
             _children(state, block)
 
@@ -893,22 +950,29 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
                     honorific=parts.honorific,
                 )
             )
+        text, notes = turn.text_and_notes()
+        section_id = turn.section_id
         utterances.append(
-            slim(
-                Utterance(
-                    id=f"u{order}",
-                    order=order,
-                    speaker=speaker,
-                    speaker_id=member_id,
-                    section_id=turn.section_id,
-                    text="\n".join(turn.paragraphs),
-                    notes=tuple(turn.notes),
-                    continued=turn.continued,
-                    span=span_of(span),
-                )
+            record_of(
+                Utterance,
+                {
+                    "id": f"u{order}",
+                    "order": order,
+                    "speaker": speaker,
+                    "speaker_id": member_id,
+                    "section_id": section_id,
+                    "text": text,
+                    "notes": tuple(notes),
+                    "continued": turn.continued,
+                    "span": span_of(span),
+                },
+                # (the rest are of their types as made here; a family's hooks set these)
+                kept=(member_id is None or type(member_id) is str)
+                and (section_id is None or type(section_id) is str)
+                and type(turn.continued) is bool,
             )
         )
-        for note in turn.notes:
+        for note in notes:
             if note.kind == "chair_change":
                 roster.chair_change(note.text)
     return utterances
@@ -955,22 +1019,40 @@ def _signatures(state: ParseState, roster: Roster) -> list[Signature]:
 
 
 def _members(members: list[MemberDraft]) -> list[Member]:
-    return [
-        Member(
-            id=m.id,
-            name=m.name,
-            title=m.title,
-            group=m.group,
-            roles=tuple(m.roles),
-            attendance=m.attendance,
-            seat=m.seat,
-            affiliation=m.affiliation,
-            entry=m.entry,
-            span=span_of(m.span),
+    return [_member(m, m.span) for m in members if m.span is not None]
+
+
+_ATTENDANCE = frozenset(("present", "absent", "unknown"))
+
+
+def _member(draft: MemberDraft, span: Pos) -> Member:
+    """The member record of a roster entry (validated only when a value needs it)."""
+    roles = tuple(draft.roles)
+    values: dict[str, object] = {
+        "id": draft.id,
+        "name": draft.name,
+        "title": draft.title,
+        "group": draft.group,
+        "roles": roles,
+        "attendance": draft.attendance,
+        "seat": draft.seat,
+        "affiliation": draft.affiliation,
+        "entry": draft.entry,
+        "span": span_of(span),
+    }
+    kept = (
+        type(draft.id) is str
+        and type(draft.entry) is str
+        and draft.attendance in _ATTENDANCE
+        and type(draft.attendance) is str
+        and (draft.seat is None or type(draft.seat) is int)
+        and all(
+            value is None or type(value) is str
+            for value in (draft.name, draft.title, draft.group, draft.affiliation)
         )
-        for m in members
-        if m.span is not None
-    ]
+        and all(type(role) is str for role in roles)
+    )
+    return record_of(Member, values, kept=kept)
 
 
 def assess_fit(fmt: Format, text: str) -> Detection:

@@ -1,0 +1,221 @@
+"""The parser's records made without the validator (issue 13) are the records the validator
+makes, and a turn's notes found once per turn are the notes found paragraph by paragraph.
+
+Each shortcut is checked against the plain computation it replaces, on generated values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pydantic
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gijiroku import parser
+from gijiroku.blocks import Pos
+from gijiroku.models import (
+    HeaderField,
+    Item,
+    LayoutMark,
+    Member,
+    Note,
+    Speaker,
+    Utterance,
+    record_of,
+    slim,
+    span_of,
+)
+from gijiroku.notes import find_inline_notes
+from gijiroku.resolve import LabelParts
+from gijiroku.rosters import MemberDraft
+
+_SPAN = span_of(Pos(3, 9, 2, 2, None))
+_SPEAKER = slim(Speaker(label="林委員", name="林", role="委員"))
+_TEXT = st.text(alphabet="林委員（拍手）〔〕()資料説明 　\n0１a", max_size=12)
+_MAYBE_TEXT = st.none() | _TEXT
+_ODD = st.none() | st.booleans() | st.integers(-3, 3) | _TEXT | st.floats(allow_nan=False)
+
+
+def _made(cls: type[pydantic.BaseModel], values: dict[str, Any]) -> tuple[Any, Any]:
+    """The record the validator makes of ``values``, or the errors it raises."""
+    try:
+        return cls(**values), None
+    except pydantic.ValidationError as error:
+        return None, error.errors()
+
+
+def _same(made: Any, validated: Any) -> None:
+    assert made == validated
+    assert made.model_dump_json() == validated.model_dump_json()
+    assert made.model_dump() == validated.model_dump()
+    assert [type(v) for v in made.model_dump().values()] == [
+        type(v) for v in validated.model_dump().values()
+    ]
+    assert list(made.__dict__) == list(validated.__dict__)
+    assert made.model_fields_set == validated.model_fields_set
+    with pytest.raises(pydantic.ValidationError):
+        made.span = _SPAN  # frozen, as validated ones are
+
+
+@given(
+    order=st.integers(1, 10**6),
+    speaker_id=_MAYBE_TEXT,
+    section_id=_MAYBE_TEXT,
+    text=_TEXT,
+    continued=st.booleans(),
+)
+def test_an_utterance_made_without_the_validator_is_the_validated_one(
+    order: int, speaker_id: str | None, section_id: str | None, text: str, continued: bool
+) -> None:
+    values = {
+        "id": f"u{order}",
+        "order": order,
+        "speaker": _SPEAKER,
+        "speaker_id": speaker_id,
+        "section_id": section_id,
+        "text": text,
+        "notes": (Note(kind="applause", text="（拍手）", start=0, end=4),),
+        "continued": continued,
+        "span": _SPAN,
+    }
+    validated, _ = _made(Utterance, values)
+    _same(record_of(Utterance, dict(values), kept=True), validated)
+
+
+@given(
+    name=_ODD,
+    title=_ODD,
+    group=_ODD,
+    roles=st.lists(_ODD, max_size=2),
+    attendance=st.sampled_from(["present", "absent", "unknown", "here", ""]),
+    seat=_ODD,
+    affiliation=_ODD,
+    entry=_ODD,
+)
+def test_a_member_is_made_as_the_validator_makes_it_or_fails_as_it_fails(
+    name: Any,
+    title: Any,
+    group: Any,
+    roles: list[Any],
+    attendance: Any,
+    seat: Any,
+    affiliation: Any,
+    entry: Any,
+) -> None:
+    """Whatever a family's roster reader put in a draft, the record (or the error) is the
+    validator's: the checks before the shortcut let through only what it keeps as it is."""
+    span = Pos(3, 9, 2, 2, None)
+    draft = MemberDraft(
+        id="m1",
+        name=name,
+        title=title,
+        group=group,
+        roles=roles,
+        attendance=attendance,
+        seat=seat,
+        affiliation=affiliation,
+        entry=entry,
+        span=span,
+    )
+    values = {
+        "id": "m1",
+        "name": name,
+        "title": title,
+        "group": group,
+        "roles": tuple(roles),
+        "attendance": attendance,
+        "seat": seat,
+        "affiliation": affiliation,
+        "entry": entry,
+        "span": span_of(span),
+    }
+    validated, failure = _made(Member, values)
+    try:
+        made, made_failure = parser._member(draft, span), None
+    except pydantic.ValidationError as error:
+        made, made_failure = None, error.errors()
+    assert made_failure == failure
+    if validated is not None:
+        _same(made, validated)
+
+
+@given(owner=_ODD, depth=st.integers(-2, 4) | st.booleans(), kind=st.sampled_from(["todo", "x"]))
+def test_an_item_is_made_as_the_validator_makes_it(owner: Any, depth: Any, kind: str) -> None:
+    draft = parser._ItemDraft(kind, "本文", owner, 0, depth, Pos(3, 9, 2, 2, None))
+    values = {
+        "kind": kind if kind == "todo" else "bullet",
+        "text": "本文",
+        "owner": owner,
+        "depth": depth,
+        "span": _SPAN,
+    }
+    validated, failure = _made(Item, values)
+    try:
+        made, made_failure = draft.build(), None
+    except pydantic.ValidationError as error:
+        made, made_failure = None, error.errors()
+    assert made_failure == failure
+    if validated is not None:
+        _same(made, validated)
+
+
+def test_values_that_miss_a_field_go_through_the_validator() -> None:
+    values: dict[str, object] = {"key": None, "name": None, "value": "x", "span": _SPAN}
+    _same(record_of(HeaderField, dict(values), kept=True), HeaderField(**values))
+    short = {"kind": "page", "text": "- 4 -", "span": _SPAN}  # number left to its default
+    made = record_of(LayoutMark, dict(short), kept=True)
+    _same(made, slim(LayoutMark(**short)))
+    with pytest.raises(pydantic.ValidationError):
+        record_of(LayoutMark, {"kind": "page", "text": "x", "span": _SPAN, "nmber": 1}, kept=True)
+
+
+# -- a turn's notes ---------------------------------------------------------------------------
+
+
+def _notes_paragraph_by_paragraph(paragraphs: list[tuple[str, str | None]]) -> list[Note]:
+    """The notes as the turn found them before: each paragraph as it was added."""
+    notes, length, seen = [], 0, False
+    for text, note_kind in paragraphs:
+        if not text:
+            continue
+        offset = length + (1 if seen else 0)
+        inline = find_inline_notes(text)
+        if note_kind is not None and not parser._several_notes(text, inline):
+            notes.append(Note(kind=note_kind, text=text, start=offset, end=offset + len(text)))
+        else:
+            for found in inline:
+                notes.append(
+                    Note(
+                        kind=found.kind,
+                        text=text[found.start : found.end],
+                        start=offset + found.start,
+                        end=offset + found.end,
+                    )
+                )
+        seen = True
+        length = offset + len(text)
+    return notes
+
+
+_PARAGRAPH = st.lists(
+    st.sampled_from(["（拍手）", "〔議員登壇〕", "(笑い)", "（資料に基づき説明）", "（", "〔", "(",
+                     "発言", " ", "\u3000", "）", "〕"]),
+    max_size=5,
+).map("".join)  # fmt: skip
+
+
+@given(st.lists(st.tuples(_PARAGRAPH, st.none() | st.sampled_from(["applause", "other"]))))
+def test_the_notes_of_a_turn_are_those_found_paragraph_by_paragraph(
+    paragraphs: list[tuple[str, str | None]],
+) -> None:
+    pos = Pos(0, 1, 1, 1, None)
+    turn = parser._TurnDraft(LabelParts(None, "林委員", "林", "委員"), None, pos, pos)
+    for text, note_kind in paragraphs:
+        turn.add(text, pos, note_kind=note_kind)
+    text, notes = turn.text_and_notes()
+    assert text == "\n".join(t for t, _ in paragraphs if t)
+    assert notes == _notes_paragraph_by_paragraph(paragraphs)
+    for note in notes:
+        assert text[note.start : note.end] == note.text
