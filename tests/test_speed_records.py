@@ -201,8 +201,8 @@ def _notes_paragraph_by_paragraph(paragraphs: list[tuple[str, str | None]]) -> l
 
 _PARAGRAPH = st.lists(
     st.sampled_from(["（拍手）", "〔議員登壇〕", "(笑い)", "（資料に基づき説明）", "（", "〔", "(",
-                     "発言", " ", "\u3000", "）", "〕"]),
-    max_size=5,
+                     "発言", " ", "\u3000", "）", "〕", "\n", "拍手"]),
+    max_size=8,
 ).map("".join)  # fmt: skip
 
 

@@ -132,36 +132,39 @@ class _TurnDraft:
     def text_and_notes(self) -> tuple[str, list[Note]]:
         """The turn's text (paragraphs joined by ``\\n``) and the notes in it: a stand-alone
         note paragraph is one note (or the several it is made of), and the bracketed notes
-        inside the other paragraphs are found by :func:`find_inline_notes`."""
+        inside the other paragraphs are found by :func:`find_inline_notes`, in one pass over
+        the text (a note never runs over a line break, so the pass finds what one pass per
+        paragraph would)."""
         text = "\n".join(self.paragraphs)
+        inline = find_inline_notes(text)
         notes: list[Note] = []
-        if not self.note_paragraphs and "（" not in text and "(" not in text and "〔" not in text:
-            return text, notes  # (no paragraph holds what opens an inline note)
-        offset = 0
-        for index, paragraph in enumerate(self.paragraphs):
-            inline = find_inline_notes(paragraph)
-            note_kind = self.note_paragraphs.get(index)
-            if note_kind is not None and not _several_notes(paragraph, inline):
-                notes.append(
-                    Note(
-                        kind=note_kind,
-                        text=paragraph,
-                        start=offset,
-                        end=offset + len(paragraph),
-                    )
-                )
-            else:
-                for found in inline:
-                    notes.append(
-                        Note(
-                            kind=found.kind,
-                            text=paragraph[found.start : found.end],
-                            start=offset + found.start,
-                            end=offset + found.end,
-                        )
-                    )
-            offset += len(paragraph) + 1
+        k = 0
+        if self.note_paragraphs:
+            offsets = [0, *itertools.accumulate(len(p) + 1 for p in self.paragraphs)]
+            for index, note_kind in self.note_paragraphs.items():  # (in paragraph order)
+                start, end = offsets[index], offsets[index + 1] - 1
+                while k < len(inline) and inline[k].start < start:
+                    notes.append(_inline_note(text, inline[k]))
+                    k += 1
+                inside = k
+                while k < len(inline) and inline[k].start < end:
+                    k += 1
+                paragraph = self.paragraphs[index]
+                local = [
+                    InlineNote(n.kind, n.start - start, n.end - start) for n in inline[inside:k]
+                ]
+                if _several_notes(paragraph, local):
+                    notes.extend(_inline_note(text, n) for n in inline[inside:k])
+                else:
+                    notes.append(Note(kind=note_kind, text=paragraph, start=start, end=end))
+        notes.extend(_inline_note(text, n) for n in inline[k:])
         return text, notes
+
+
+def _inline_note(text: str, found: InlineNote) -> Note:
+    return Note(
+        kind=found.kind, text=text[found.start : found.end], start=found.start, end=found.end
+    )
 
 
 _WHITE_RE = regex.compile(r"\s")
