@@ -6,15 +6,18 @@ Each shortcut is checked against the plain computation it replaces, on generated
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pydantic
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gijiroku import parser
-from gijiroku.blocks import Pos
+import gijiroku
+from gijiroku import parser, quality
+from gijiroku.blocks import Block, BlockKind, Pos
 from gijiroku.models import (
     HeaderField,
     Item,
@@ -30,6 +33,8 @@ from gijiroku.models import (
 from gijiroku.notes import find_inline_notes
 from gijiroku.resolve import LabelParts
 from gijiroku.rosters import MemberDraft
+
+from .conftest import sample_paths
 
 _SPAN = span_of(Pos(3, 9, 2, 2, None))
 _SPEAKER = slim(Speaker(label="林委員", name="林", role="委員"))
@@ -219,3 +224,60 @@ def test_the_notes_of_a_turn_are_those_found_paragraph_by_paragraph(
     assert notes == _notes_paragraph_by_paragraph(paragraphs)
     for note in notes:
         assert text[note.start : note.end] == note.text
+
+
+# -- prose counted by stretches -----------------------------------------------------------------
+
+
+def _prose_block_by_block(
+    blocks: list[Block], utterances: Sequence[Utterance], text: str
+) -> tuple[int, int, list[Pos]]:
+    """The prose as it was counted before: each block's characters on their own."""
+    spans = [(u.span.start, u.span.end) for u in utterances]
+    total = inside = 0
+    outside = []
+    for block in blocks:
+        if block.kind is BlockKind.HEADER:
+            if not quality.speaks_in_header(block.text_of(text)):
+                continue
+        elif block.kind in quality._PROSE_KINDS:
+            if block.kind is BlockKind.UNMATCHED and quality._looks_like_people(
+                block.text_of(text)
+            ):
+                continue
+        else:
+            continue
+        chars = len(regex.findall(r"\S", block.text_of(text)))
+        total += chars
+        if any(a <= block.span.start < b for a, b in spans):
+            inside += chars
+        else:
+            outside.append(block.span)
+    return total, inside, outside
+
+
+def _same_prose(text: str) -> None:
+    minutes = gijiroku.parse(text)
+    blocks = gijiroku.tokenize(text, format=minutes.source.format)
+    found = quality._prose(blocks, minutes.utterances, text)
+    assert (found.total, found.inside, found.outside) == _prose_block_by_block(
+        blocks, minutes.utterances, text
+    )
+
+
+def test_prose_counted_by_stretches_is_prose_counted_block_by_block() -> None:
+    for path in sample_paths():
+        _same_prose(path.read_bytes().decode("utf-8"))
+
+
+_SPEECH_LINE = st.sampled_from(
+    ["○議長（林太郎君）　開会します。", "　それでは始めます。", "（拍手）", "\u3000", "\x1c",
+     "\x1f続き", "林委員　賛成です。", "出席委員", "", "  次に", "〔議員登壇〕", "。\u2003"]
+)  # fmt: skip
+
+
+@given(st.lists(_SPEECH_LINE, max_size=12), st.sampled_from(["\n", "\r\n", "\n\u3000\n"]))
+def test_prose_of_generated_minutes_is_counted_as_block_by_block(
+    lines: list[str], newline: str
+) -> None:
+    _same_prose(newline.join(lines))

@@ -263,6 +263,10 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
     total = inside = 0
     header, unmatched, prose_kinds = BlockKind.HEADER, BlockKind.UNMATCHED, _PROSE_KINDS
     k, turns = 0, len(spans)
+    # Blocks inside turns with only white space between them are counted as one stretch
+    # (its non-blank characters are theirs: white space is what split() drops), unless the
+    # text holds FS, GS, RS or US, which _chars counts back.
+    run_start = run_end = -1
     for block in blocks:
         kind = block.kind
         if kind is header:
@@ -280,20 +284,32 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
         else:
             continue
         span = block.span
-        chars = _chars(text, span, separators)
-        total += chars
         start = span.start
         while k < turns and spans[k][1] <= start:
             k += 1
         if k < turns and spans[k][0] <= start:  # (and start < its end: the loop above)
-            inside += chars
+            if not separators and 0 <= run_end <= start and _blank(text, run_end, start):
+                run_end = span.end
+                continue
+            if run_end >= 0:
+                inside += _chars(text, Pos(run_start, run_end, 1, 1, None), separators)
+            run_start, run_end = start, span.end
             continue
+        chars = _chars(text, span, separators)
+        total += chars
         prose.outside.append(span)
         if in_header:
             prose.in_header.append(span)
             prose.header_chars += chars
-    prose.total, prose.inside = total, inside
+    if run_end >= 0:
+        inside += _chars(text, Pos(run_start, run_end, 1, 1, None), separators)
+    prose.total, prose.inside = total + inside, inside
     return prose
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Nothing but white space (as ``str.split`` sees it) from ``start`` to ``end``."""
+    return start == end or text[start:end].isspace()
 
 
 def _header_prose_note(prose: _Prose, text: str) -> str:
