@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gijiroku
-from gijiroku import parser, quality
+from gijiroku import notes, parser, quality
 from gijiroku.blocks import Block, BlockKind, Pos
 from gijiroku.models import (
     HeaderField,
@@ -30,7 +30,7 @@ from gijiroku.models import (
     slim,
     span_of,
 )
-from gijiroku.notes import find_inline_notes
+from gijiroku.notes import INLINE_NOTE_RE, find_inline_notes
 from gijiroku.resolve import LabelParts
 from gijiroku.rosters import MemberDraft
 
@@ -219,10 +219,10 @@ def test_the_notes_of_a_turn_are_those_found_paragraph_by_paragraph(
     turn = parser._TurnDraft(LabelParts(None, "林委員", "林", "委員"), None, pos, pos)
     for text, note_kind in paragraphs:
         turn.add(text, pos, note_kind=note_kind)
-    text, notes = turn.text_and_notes()
+    text, found = turn.text_and_notes()
     assert text == "\n".join(t for t, _ in paragraphs if t)
-    assert notes == _notes_paragraph_by_paragraph(paragraphs)
-    for note in notes:
+    assert found == _notes_paragraph_by_paragraph(paragraphs)
+    for note in found:
         assert text[note.start : note.end] == note.text
 
 
@@ -281,3 +281,20 @@ def test_prose_of_generated_minutes_is_counted_as_block_by_block(
     lines: list[str], newline: str
 ) -> None:
     _same_prose(newline.join(lines))
+
+
+@given(st.text(alphabet="（）()〔〕拍手説明\n 　", max_size=60))
+def test_inline_notes_are_tried_where_a_bracket_opens_as_finditer_tries_everywhere(
+    text: str,
+) -> None:
+    spans = [(m.start(), m.end(), m.groupdict()) for m in notes._inline_matches(text)]
+    assert spans == [(m.start(), m.end(), m.groupdict()) for m in INLINE_NOTE_RE.finditer(text)]
+
+
+def test_the_turns_of_the_samples_hold_the_notes_finditer_finds() -> None:
+    texts = [
+        u.text for path in sample_paths() for u in gijiroku.parse(path.read_bytes()).utterances
+    ]
+    found = [[m.span() for m in notes._inline_matches(t)] for t in texts]
+    assert sum(map(len, found)) > 50
+    assert found == [[m.span() for m in INLINE_NOTE_RE.finditer(t)] for t in texts]
