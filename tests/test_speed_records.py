@@ -6,6 +6,8 @@ Each shortcut is checked against the plain computation it replaces, on generated
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gijiroku
-from gijiroku import notes, parser, quality
+from gijiroku import models, notes, parser, quality
 from gijiroku.blocks import Block, BlockKind, Pos
 from gijiroku.models import (
     HeaderField,
@@ -298,3 +300,41 @@ def test_the_turns_of_the_samples_hold_the_notes_finditer_finds() -> None:
     found = [[m.span() for m in notes._inline_matches(t)] for t in texts]
     assert sum(map(len, found)) > 50
     assert found == [[m.span() for m in INLINE_NOTE_RE.finditer(t)] for t in texts]
+
+
+def test_a_record_made_with_the_generic_setters_is_the_same() -> None:
+    """Where pydantic has no descriptor for a slot, object.__setattr__ sets it."""
+    slots = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+    generic = [models._slot_setter(name, owner=object) for name in slots]
+    direct = [models._slot_setter(name) for name in slots]
+    assert all(g is not d for g, d in zip(generic, direct, strict=True))
+    values = {"key": None, "name": None, "value": "x", "span": _SPAN}
+    record = object.__new__(HeaderField)
+    for set_slot, value in zip(generic, (dict(values), set(values), None, None), strict=True):
+        set_slot(record, value)
+    _same(record, models.record_of(HeaderField, dict(values), kept=True))
+    _same(record, HeaderField(**values))
+
+
+def test_records_made_first_in_a_fresh_process_serialize() -> None:
+    """No record of these types was validated before: their schema is built when needed."""
+    code = (
+        "from gijiroku.models import record_of, span_of, Speaker, Utterance, LayoutMark;"
+        "from gijiroku.blocks import Pos;"
+        "s = span_of(Pos(1, 5, 1, 2, None));"
+        "m = record_of(LayoutMark, {'kind': 'page', 'number': 4, 'text': '- 4 -', 'span': s},"
+        " kept=True);"
+        "print(m.model_dump_json());"
+        "u = record_of(Utterance, {'id': 'u1', 'order': 1, 'speaker': Speaker(label='林'),"
+        " 'speaker_id': None, 'section_id': None, 'text': 'x', 'notes': (), 'continued': False,"
+        " 'span': s}, kept=True);"
+        "print(u.model_dump_json(exclude={'speaker'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [
+        '{"kind":"page","number":4,"text":"-',
+        "4",
+        '-","span":{"start":1,"end":5,"line_start":1,"line_end":2,"page":null}}',
+        '{"id":"u1","order":1,"speaker_id":null,"section_id":null,"text":"x","notes":[],'
+        '"continued":false,"span":{"start":1,"end":5,"line_start":1,"line_end":2,"page":null}}',
+    ]
