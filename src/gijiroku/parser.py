@@ -48,7 +48,7 @@ from gijiroku.blocks import (
 )
 from gijiroku.dates import parse_date, parse_number, parse_time
 from gijiroku.labels import gather_evidence
-from gijiroku.meeting import MeetingBuilder
+from gijiroku.meeting import HEADER_CHARS, MeetingBuilder
 from gijiroku.models import (
     Diagnostic,
     Event,
@@ -795,8 +795,10 @@ def _children(state: ParseState, block: Block) -> None:
     meeting = state.meeting
     for child in block.children:
         meta = child.meta
-        if not meeting.header_over or (meta is not None and meta.facts):
-            meeting.facts_of(child)
+        if (meta is not None and meta.facts) or (
+            not meeting.header_over and child.span.start < HEADER_CHARS
+        ):
+            meeting.facts_of(child)  # (what facts_of reads: its facts, a header line's text)
         if child.kind is BlockKind.PAGE:
             _page(state, child)
         elif child.kind is BlockKind.RUNNING_HEADER:
@@ -875,8 +877,10 @@ def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
     plain_continuation = handlers.get(continuation) is _continuation
     for block in blocks:
         meta = block.meta
-        if not meeting.header_over or (meta is not None and meta.facts):
-            meeting.facts_of(block)  # (past the header, only a block with facts has any)
+        if (meta is not None and meta.facts) or (
+            not meeting.header_over and block.span.start < HEADER_CHARS
+        ):
+            meeting.facts_of(block)  # (what facts_of reads: its facts, a header line's text)
         kind = block.kind
         if kind is not signature and kind is not page:
             state.signing = False
