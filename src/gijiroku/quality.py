@@ -288,8 +288,12 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
         while k < turns and spans[k][1] <= start:
             k += 1
         if k < turns and spans[k][0] <= start:  # (and start < its end: the loop above)
-            if not separators and 0 <= run_end <= start and _blank(text, run_end, start):
-                run_end = span.end
+            if (
+                not separators
+                and 0 <= run_end <= start
+                and (run_end == start or text[run_end:start].isspace())
+            ):
+                run_end = span.end  # (only white space, as str.split sees it, since the run)
                 continue
             if run_end >= 0:
                 inside += _chars(text, Pos(run_start, run_end, 1, 1, None), separators)
@@ -305,11 +309,6 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
         inside += _chars(text, Pos(run_start, run_end, 1, 1, None), separators)
     prose.total, prose.inside = total + inside, inside
     return prose
-
-
-def _blank(text: str, start: int, end: int) -> bool:
-    """Nothing but white space (as ``str.split`` sees it) from ``start`` to ``end``."""
-    return start == end or text[start:end].isspace()
 
 
 def _header_prose_note(prose: _Prose, text: str) -> str:
