@@ -32,6 +32,7 @@ from gijiroku.models import (
     slim,
     span_of,
 )
+from gijiroku.names import POSITION_WORDS
 from gijiroku.notes import INLINE_NOTE_RE, find_inline_notes
 from gijiroku.resolve import LabelParts
 from gijiroku.rosters import MemberDraft
@@ -338,3 +339,20 @@ def test_records_made_first_in_a_fresh_process_serialize() -> None:
         '{"id":"u1","order":1,"speaker_id":null,"section_id":null,"text":"x","notes":[],'
         '"continued":false,"span":{"start":1,"end":5,"line_start":1,"line_end":2,"page":null}}',
     ]
+
+
+_NAME_PIECES = st.sampled_from(
+    ["委員", "議長", "山田", "長", "員", "\n", "担当", "課長", "太郎", "a"]
+)
+
+
+@given(st.lists(_NAME_PIECES, max_size=5).map("".join))
+def test_a_title_at_a_names_end_is_found_as_the_pattern_finds_it(name: str) -> None:
+    assert quality._title_last(name) == (quality._TITLE_LAST_RE.search(name) is not None)
+
+
+def test_every_title_word_is_found_at_a_names_end() -> None:
+    for word in POSITION_WORDS:
+        if len(word) >= 2:
+            assert quality._title_last("山田" + word)
+            assert quality._title_last("山田" + word + "\n")

@@ -1053,11 +1053,11 @@ def _member(draft: MemberDraft, span: Pos) -> Member:
         and draft.attendance in _ATTENDANCE
         and type(draft.attendance) is str
         and (draft.seat is None or type(draft.seat) is int)
-        and all(
-            value is None or type(value) is str
-            for value in (draft.name, draft.title, draft.group, draft.affiliation)
-        )
-        and all(type(role) is str for role in roles)
+        and (draft.name is None or type(draft.name) is str)
+        and (draft.title is None or type(draft.title) is str)
+        and (draft.group is None or type(draft.group) is str)
+        and (draft.affiliation is None or type(draft.affiliation) is str)
+        and (not roles or all(type(role) is str for role in roles))
     )
     return record_of(Member, values, kept=kept)
 

@@ -691,6 +691,8 @@ _LONG_POSITIONS = "|".join(regex.escape(word) for word in POSITION_WORDS if len(
 _TITLE_FIRST_RE = regex.compile(rf"^(?:{_LONG_POSITIONS})(?=.{{2,}})")
 #: A title word the name ends with (北澤委員, 武部担当): the entry was not split.
 _TITLE_LAST_RE = regex.compile(rf"(?<=.)(?:{_LONG_POSITIONS})$")
+#: What a name must end with (before a last line break) for :data:`_TITLE_LAST_RE` to match.
+_TITLE_LAST_CHARS = frozenset(word[-1] for word in POSITION_WORDS if len(word) >= 2)
 _COLON_RE = regex.compile(r"[:：]")
 
 
@@ -711,9 +713,15 @@ def _name_problem(member: Member, line: str) -> str | None:
         return "one character"
     if name in _POSITION_SET or header_field_name(name) is not None:
         return "a title or a key"
-    if _TITLE_FIRST_RE.match(name) or _TITLE_LAST_RE.search(name):
+    if _TITLE_FIRST_RE.match(name) or _title_last(name):
         return "a title run into the name"
     return None
+
+
+def _title_last(name: str) -> bool:
+    """A title word ends the name (:data:`_TITLE_LAST_RE`), searched for only when the name
+    ends with a title word's last character (most names end with none)."""
+    return name.rstrip("\n")[-1:] in _TITLE_LAST_CHARS and _TITLE_LAST_RE.search(name) is not None
 
 
 def start_of_line(text: str, offset: int) -> int:
