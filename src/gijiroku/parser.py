@@ -138,26 +138,27 @@ class _TurnDraft:
         text = "\n".join(self.paragraphs)
         inline = find_inline_notes(text)
         notes: list[Note] = []
+        if not self.note_paragraphs:
+            if inline:
+                notes = [_inline_note(text, found) for found in inline]
+            return text, notes  # (most turns: no note at all)
         k = 0
-        if self.note_paragraphs:
-            offsets = [0, *itertools.accumulate(len(p) + 1 for p in self.paragraphs)]
-            for index, note_kind in self.note_paragraphs.items():  # (in paragraph order)
-                start, end = offsets[index], offsets[index + 1] - 1
-                while k < len(inline) and inline[k].start < start:
-                    notes.append(_inline_note(text, inline[k]))
-                    k += 1
-                inside = k
-                while k < len(inline) and inline[k].start < end:
-                    k += 1
-                paragraph = self.paragraphs[index]
-                local = [
-                    InlineNote(n.kind, n.start - start, n.end - start) for n in inline[inside:k]
-                ]
-                if _several_notes(paragraph, local):
-                    notes.extend(_inline_note(text, n) for n in inline[inside:k])
-                else:
-                    notes.append(Note(kind=note_kind, text=paragraph, start=start, end=end))
-        notes.extend(_inline_note(text, n) for n in inline[k:])
+        offsets = [0, *itertools.accumulate(len(p) + 1 for p in self.paragraphs)]
+        for index, note_kind in self.note_paragraphs.items():  # (in paragraph order)
+            start, end = offsets[index], offsets[index + 1] - 1
+            while k < len(inline) and inline[k].start < start:
+                notes.append(_inline_note(text, inline[k]))
+                k += 1
+            inside = k
+            while k < len(inline) and inline[k].start < end:
+                k += 1
+            paragraph = self.paragraphs[index]
+            local = [InlineNote(n.kind, n.start - start, n.end - start) for n in inline[inside:k]]
+            if _several_notes(paragraph, local):
+                notes.extend(_inline_note(text, n) for n in inline[inside:k])
+            else:
+                notes.append(Note(kind=note_kind, text=paragraph, start=start, end=end))
+        notes += [_inline_note(text, n) for n in inline[k:]]
         return text, notes
 
 
