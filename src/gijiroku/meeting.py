@@ -256,7 +256,8 @@ class MeetingBuilder:
 
     def facts_of(self, block: Block) -> None:
         """Facts a rule attached to a block (``meta.facts``); while the header region lasts,
-        the block's text too (:meth:`_header_line`)."""
+        the block's text too (:meth:`_header_line`). It does nothing with a block that has no
+        facts and starts past the region or :data:`HEADER_CHARS` (the parser skips those)."""
         for fact, value in block.meta.facts if block.meta is not None else ():
             self.fact(fact, value)
         if not self.header_over and block.span.start < HEADER_CHARS:

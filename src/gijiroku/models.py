@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, Protocol, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, Protocol, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -164,6 +164,8 @@ def span_of(pos: _Position) -> Span:
 
 
 _SPAN_FIELDS: set[str] = set()
+_FIELD_SETS: dict[type[BaseModel], set[str]] = {}
+_R = TypeVar("_R", bound=BaseModel)
 
 
 def _valid_span(values: dict[str, int | None]) -> Span:
@@ -172,16 +174,35 @@ def _valid_span(values: dict[str, int | None]) -> Span:
     "fields set" (:func:`slim`)."""
     if not _SPAN_FIELDS:
         _SPAN_FIELDS.update(Span.model_fields)
-    span = object.__new__(Span)
-    object.__setattr__(span, "__dict__", values)
-    object.__setattr__(span, "__pydantic_fields_set__", _SPAN_FIELDS)
-    object.__setattr__(span, "__pydantic_extra__", None)
-    object.__setattr__(span, "__pydantic_private__", None)
-    return span
+    return _unvalidated(Span, values, _SPAN_FIELDS)
 
 
-_FIELD_SETS: dict[type[BaseModel], set[str]] = {}
-_R = TypeVar("_R", bound=BaseModel)
+def _slot_setter(name: str, owner: type = BaseModel) -> Callable[[BaseModel, object], None]:
+    """What sets the slot ``name`` of a pydantic record: the slot's own descriptor in
+    ``owner`` (called directly, it skips the attribute lookup of ``object.__setattr__``, half
+    the cost of a record made without the validator), or ``object.__setattr__`` where
+    pydantic lays its records out otherwise."""
+    setter = getattr(owner.__dict__.get(name), "__set__", None)
+    if setter is None:
+        return lambda record, value: object.__setattr__(record, name, value)
+    return cast("Callable[[BaseModel, object], None]", setter)
+
+
+_SET_DICT = _slot_setter("__dict__")
+_SET_FIELDS_SET = _slot_setter("__pydantic_fields_set__")
+_SET_EXTRA = _slot_setter("__pydantic_extra__")
+_SET_PRIVATE = _slot_setter("__pydantic_private__")
+
+
+def _unvalidated(cls: type[_R], values: Mapping[str, object], fields: set[str]) -> _R:
+    """A record of ``cls`` holding ``values`` as they are (what pydantic's
+    ``model_construct`` does for a record without extra or private attributes)."""
+    record = object.__new__(cls)
+    _SET_DICT(record, values)
+    _SET_FIELDS_SET(record, fields)
+    _SET_EXTRA(record, None)
+    _SET_PRIVATE(record, None)
+    return record
 
 
 def slim(record: _R) -> _R:
@@ -196,6 +217,24 @@ def slim(record: _R) -> _R:
         shared = _FIELD_SETS[type(record)] = set(type(record).model_fields)
     object.__setattr__(record, "__pydantic_fields_set__", shared)
     return record
+
+
+def record_of(cls: type[_R], values: dict[str, object], *, kept: bool) -> _R:
+    """``cls(**values)`` sharing one "fields set" (:func:`slim`), made without the validator
+    when ``kept`` says the caller checked that it would keep every value as it is: each of
+    the type it is stored as (exactly: an ``int``, a ``str``, the record), within its
+    field's bounds. ``values`` must then name every field, in the fields' order (checked).
+    Otherwise the validator makes it, and fails as it would.
+
+    The parser builds thousands of records from values it made itself; the validator's
+    check of each costs more than the record (see ``tests/test_speed_records.py``).
+    """
+    fields = _FIELD_SETS.get(cls)
+    if fields is None:
+        fields = _FIELD_SETS[cls] = set(cls.model_fields)
+    if not kept or values.keys() != fields:
+        return slim(cls(**values))
+    return _unvalidated(cls, values, fields)
 
 
 KokkaiValue = str | bool | int | float | None

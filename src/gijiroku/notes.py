@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -61,6 +62,9 @@ _TIME_RE = re.compile(
 )
 #: A bracketed stretch inside running text: （…）, 〔…〕 or [...] with no bracket inside.
 INLINE_NOTE_RE = re.compile(r"[（(](?P<a>[^（()）\n]{1,80})[)）]|〔(?P<b>[^〔〕\n]{1,120})〕")
+#: What every match of :data:`INLINE_NOTE_RE` opens with: a search for this class alone runs
+#: several times faster than a search for the whole pattern, which is then tried where it is.
+_NOTE_OPENING_RE = re.compile(r"[（(〔]")
 
 
 def _bare(text: str) -> str:
@@ -106,7 +110,7 @@ def find_inline_notes(text: str) -> list[InlineNote]:
     found: list[InlineNote] = []
     if "（" not in text and "(" not in text and "〔" not in text:
         return found  # every note opens with one of these (INLINE_NOTE_RE)
-    for match in INLINE_NOTE_RE.finditer(text):
+    for match in _inline_matches(text):
         kind = classify_note(match.group())
         if kind == "other" and match["b"] is None:
             continue
@@ -114,6 +118,20 @@ def find_inline_notes(text: str) -> list[InlineNote]:
             continue
         found.append(InlineNote(kind, match.start(), match.end()))
     return found
+
+
+def _inline_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``INLINE_NOTE_RE.finditer(text)`` gives: the pattern tried at each opening
+    bracket, from the end of the last match on (it matches nowhere else)."""
+    search, match = _NOTE_OPENING_RE.search, INLINE_NOTE_RE.match
+    opening = search(text)
+    while opening is not None:
+        found = match(text, opening.start())
+        if found is not None:
+            yield found
+            opening = search(text, found.end())
+        else:
+            opening = search(text, opening.start() + 1)
 
 
 _MATERIAL_NOTE_RE = regex.compile(

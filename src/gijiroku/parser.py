@@ -48,7 +48,7 @@ from gijiroku.blocks import (
 )
 from gijiroku.dates import parse_date, parse_number, parse_time
 from gijiroku.labels import gather_evidence
-from gijiroku.meeting import MeetingBuilder
+from gijiroku.meeting import HEADER_CHARS, MeetingBuilder
 from gijiroku.models import (
     Diagnostic,
     Event,
@@ -67,6 +67,7 @@ from gijiroku.models import (
     Speaker,
     Utterance,
     in_document_order,
+    record_of,
     slim,
     span_of,
 )
@@ -101,7 +102,8 @@ def through(first: Pos, last: Pos) -> Pos:
 
 @dataclass(slots=True)
 class _TurnDraft:
-    """An utterance being assembled from its blocks."""
+    """An utterance being assembled from its blocks: its paragraphs are kept as read, and
+    the notes inside them found once the turn is complete (:meth:`text_and_notes`)."""
 
     speaker: LabelParts
     section_id: str | None
@@ -111,8 +113,8 @@ class _TurnDraft:
     enrol: bool = False
     label_span: Pos | None = None
     paragraphs: list[str] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    length: int = 0
+    #: The paragraphs that are stand-alone notes: their index and their kind.
+    note_paragraphs: dict[int, str] = field(default_factory=dict)
 
     @property
     def span(self) -> Pos:
@@ -122,24 +124,48 @@ class _TurnDraft:
     def add(self, text: str, span: Pos, *, note_kind: str | None = None) -> None:
         """Append a paragraph; a stand-alone note is one whole paragraph of ``note_kind``."""
         self.last = span
-        if not text:
-            return
-        offset = self.length + (1 if self.paragraphs else 0)
+        if text:
+            if note_kind is not None:
+                self.note_paragraphs[len(self.paragraphs)] = note_kind
+            self.paragraphs.append(text)
+
+    def text_and_notes(self) -> tuple[str, list[Note]]:
+        """The turn's text (paragraphs joined by ``\\n``) and the notes in it: a stand-alone
+        note paragraph is one note (or the several it is made of), and the bracketed notes
+        inside the other paragraphs are found by :func:`find_inline_notes`, in one pass over
+        the text (a note never runs over a line break, so the pass finds what one pass per
+        paragraph would)."""
+        text = "\n".join(self.paragraphs)
         inline = find_inline_notes(text)
-        if note_kind is not None and not _several_notes(text, inline):
-            self.notes.append(Note(kind=note_kind, text=text, start=offset, end=offset + len(text)))
-        else:
-            for found in inline:
-                self.notes.append(
-                    Note(
-                        kind=found.kind,
-                        text=text[found.start : found.end],
-                        start=offset + found.start,
-                        end=offset + found.end,
-                    )
-                )
-        self.paragraphs.append(text)
-        self.length = offset + len(text)
+        notes: list[Note] = []
+        if not self.note_paragraphs:
+            if inline:
+                notes = [_inline_note(text, found) for found in inline]
+            return text, notes  # (most turns: no note at all)
+        k = 0
+        offsets = [0, *itertools.accumulate(len(p) + 1 for p in self.paragraphs)]
+        for index, note_kind in self.note_paragraphs.items():  # (in paragraph order)
+            start, end = offsets[index], offsets[index + 1] - 1
+            while k < len(inline) and inline[k].start < start:
+                notes.append(_inline_note(text, inline[k]))
+                k += 1
+            inside = k
+            while k < len(inline) and inline[k].start < end:
+                k += 1
+            paragraph = self.paragraphs[index]
+            local = [InlineNote(n.kind, n.start - start, n.end - start) for n in inline[inside:k]]
+            if _several_notes(paragraph, local):
+                notes.extend(_inline_note(text, n) for n in inline[inside:k])
+            else:
+                notes.append(Note(kind=note_kind, text=paragraph, start=start, end=end))
+        notes += [_inline_note(text, n) for n in inline[k:]]
+        return text, notes
+
+
+def _inline_note(text: str, found: InlineNote) -> Note:
+    return Note(
+        kind=found.kind, text=text[found.start : found.end], start=found.start, end=found.end
+    )
 
 
 _WHITE_RE = regex.compile(r"\s")
@@ -178,14 +204,21 @@ class _ItemDraft:
 
     def build(self) -> Item:
         kind = self.kind if self.kind in ("bullet", "paragraph", "decision", "todo") else "bullet"
-        return Item.model_validate(
+        owner, depth = self.owner, self.depth
+        return record_of(
+            Item,
             {
                 "kind": kind,
                 "text": self.text,
-                "owner": self.owner,
-                "depth": self.depth,
+                "owner": owner,
+                "depth": depth,
                 "span": span_of(self.span),
-            }
+            },
+            kept=type(self.text) is str
+            and type(kind) is str
+            and (owner is None or type(owner) is str)
+            and type(depth) is int
+            and depth >= 0,
         )
 
 
@@ -340,12 +373,19 @@ def _header_field(state: ParseState, block: Block) -> None:
         name = state.open_field
     if state.open_field is not None and name is state.open_field and not value:
         name, key, value = state.open_field, None, block.text_of(state.text)
+    field_name = name.value if name is not None else None
     state.header.append(
-        HeaderField(
-            key=compact(key) if key else None,
-            name=name.value if name is not None else None,
-            value=clean_text(value if key is not None else value or block.text_of(state.text)),
-            span=span_of(block.span),
+        record_of(
+            HeaderField,
+            {
+                "key": compact(key) if key else None,
+                "name": field_name,
+                "value": clean_text(
+                    value if key is not None else value or block.text_of(state.text)
+                ),
+                "span": span_of(block.span),
+            },
+            kept=field_name is None or type(field_name) is str,
         )
     )
     handler = state.header_handlers.get(name) if name is not None else None
@@ -403,13 +443,20 @@ HEADER_HANDLERS: Mapping[HeaderName, Handler] = {
 }
 
 
+_ROSTER_NAME: str = HeaderName.ROSTER.value
+
+
 def _roster(state: ParseState, block: Block) -> None:
     state.header.append(
-        HeaderField(
-            key=None,
-            name=HeaderName.ROSTER.value,
-            value=clean_text(block.text_of(state.text)),
-            span=span_of(block.span),
+        record_of(
+            HeaderField,
+            {
+                "key": None,
+                "name": _ROSTER_NAME,
+                "value": clean_text(block.text_of(state.text)),
+                "span": span_of(block.span),
+            },
+            kept=True,
         )
     )
     state.rosters.roster_line(block)
@@ -651,18 +698,26 @@ def _signature(state: ParseState, block: Block) -> None:
 # -- layout and the rest ----------------------------------------------------------------------
 
 
+_LAYOUT_KINDS = frozenset(("page", "separator", "running_header", "furniture"))
+
+
 def _layout_mark(
     state: ParseState,
     block: Block,
     kind: Literal["page", "separator", "running_header", "furniture"],
 ) -> None:
     meta = block.meta
+    number = meta.number if isinstance(meta, LayoutMeta) else None
     state.layout.append(
-        LayoutMark(
-            kind=kind,
-            number=meta.number if isinstance(meta, LayoutMeta) else None,
-            text=clean_text(block.text_of(state.text)),
-            span=span_of(block.span),
+        record_of(
+            LayoutMark,
+            {
+                "kind": kind,
+                "number": number,
+                "text": clean_text(block.text_of(state.text)),
+                "span": span_of(block.span),
+            },
+            kept=(number is None or type(number) is int) and kind in _LAYOUT_KINDS,
         )
     )
 
@@ -741,8 +796,10 @@ def _children(state: ParseState, block: Block) -> None:
     meeting = state.meeting
     for child in block.children:
         meta = child.meta
-        if not meeting.header_over or (meta is not None and meta.facts):
-            meeting.facts_of(child)
+        if (meta is not None and meta.facts) or (
+            not meeting.header_over and child.span.start < HEADER_CHARS
+        ):
+            meeting.facts_of(child)  # (what facts_of reads: its facts, a header line's text)
         if child.kind is BlockKind.PAGE:
             _page(state, child)
         elif child.kind is BlockKind.RUNNING_HEADER:
@@ -816,17 +873,25 @@ BLOCK_HANDLERS: Mapping[BlockKind, Handler] = {
 def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
     handlers = state.block_handlers
     meeting = state.meeting
-    signature, page = BlockKind.SIGNATURE, BlockKind.PAGE
+    signature, page, continuation = BlockKind.SIGNATURE, BlockKind.PAGE, BlockKind.CONTINUATION
+    # Most blocks are lines that go on with a turn: read inline what _continuation would do.
+    plain_continuation = handlers.get(continuation) is _continuation
     for block in blocks:
         meta = block.meta
-        if not meeting.header_over or (meta is not None and meta.facts):
-            meeting.facts_of(block)  # (past the header, only a block with facts has any)
+        if (meta is not None and meta.facts) or (
+            not meeting.header_over and block.span.start < HEADER_CHARS
+        ):
+            meeting.facts_of(block)  # (what facts_of reads: its facts, a header line's text)
         kind = block.kind
         if kind is not signature and kind is not page:
             state.signing = False
-        handler = handlers.get(kind)
-        if handler is not None:
-            handler(state, block)
+        current = state.current
+        if kind is continuation and current is not None and plain_continuation:
+            current.add(clean_text(block.groups.get("text", "")), block.span)
+        else:
+            handler = handlers.get(kind)
+            if handler is not None:
+                handler(state, block)
         if block.children:
             _children(state, block)
 
@@ -893,22 +958,29 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
                     honorific=parts.honorific,
                 )
             )
+        text, notes = turn.text_and_notes()
+        section_id = turn.section_id
         utterances.append(
-            slim(
-                Utterance(
-                    id=f"u{order}",
-                    order=order,
-                    speaker=speaker,
-                    speaker_id=member_id,
-                    section_id=turn.section_id,
-                    text="\n".join(turn.paragraphs),
-                    notes=tuple(turn.notes),
-                    continued=turn.continued,
-                    span=span_of(span),
-                )
+            record_of(
+                Utterance,
+                {
+                    "id": f"u{order}",
+                    "order": order,
+                    "speaker": speaker,
+                    "speaker_id": member_id,
+                    "section_id": section_id,
+                    "text": text,
+                    "notes": tuple(notes),
+                    "continued": turn.continued,
+                    "span": span_of(span),
+                },
+                # (the rest are of their types as made here; a family's hooks set these)
+                kept=(member_id is None or type(member_id) is str)
+                and (section_id is None or type(section_id) is str)
+                and type(turn.continued) is bool,
             )
         )
-        for note in turn.notes:
+        for note in notes:
             if note.kind == "chair_change":
                 roster.chair_change(note.text)
     return utterances
@@ -955,22 +1027,40 @@ def _signatures(state: ParseState, roster: Roster) -> list[Signature]:
 
 
 def _members(members: list[MemberDraft]) -> list[Member]:
-    return [
-        Member(
-            id=m.id,
-            name=m.name,
-            title=m.title,
-            group=m.group,
-            roles=tuple(m.roles),
-            attendance=m.attendance,
-            seat=m.seat,
-            affiliation=m.affiliation,
-            entry=m.entry,
-            span=span_of(m.span),
-        )
-        for m in members
-        if m.span is not None
-    ]
+    return [_member(m, m.span) for m in members if m.span is not None]
+
+
+_ATTENDANCE = frozenset(("present", "absent", "unknown"))
+
+
+def _member(draft: MemberDraft, span: Pos) -> Member:
+    """The member record of a roster entry (validated only when a value needs it)."""
+    roles = tuple(draft.roles)
+    values: dict[str, object] = {
+        "id": draft.id,
+        "name": draft.name,
+        "title": draft.title,
+        "group": draft.group,
+        "roles": roles,
+        "attendance": draft.attendance,
+        "seat": draft.seat,
+        "affiliation": draft.affiliation,
+        "entry": draft.entry,
+        "span": span_of(span),
+    }
+    kept = (
+        type(draft.id) is str
+        and type(draft.entry) is str
+        and draft.attendance in _ATTENDANCE
+        and type(draft.attendance) is str
+        and (draft.seat is None or type(draft.seat) is int)
+        and (draft.name is None or type(draft.name) is str)
+        and (draft.title is None or type(draft.title) is str)
+        and (draft.group is None or type(draft.group) is str)
+        and (draft.affiliation is None or type(draft.affiliation) is str)
+        and (not roles or all(type(role) is str for role in roles))
+    )
+    return record_of(Member, values, kept=kept)
 
 
 def assess_fit(fmt: Format, text: str) -> Detection:

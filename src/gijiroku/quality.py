@@ -263,6 +263,10 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
     total = inside = 0
     header, unmatched, prose_kinds = BlockKind.HEADER, BlockKind.UNMATCHED, _PROSE_KINDS
     k, turns = 0, len(spans)
+    # Blocks inside turns with only white space between them are counted as one stretch
+    # (its non-blank characters are theirs: white space is what split() drops), unless the
+    # text holds FS, GS, RS or US, which _chars counts back.
+    run_start = run_end = -1
     for block in blocks:
         kind = block.kind
         if kind is header:
@@ -280,19 +284,30 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
         else:
             continue
         span = block.span
-        chars = _chars(text, span, separators)
-        total += chars
         start = span.start
         while k < turns and spans[k][1] <= start:
             k += 1
         if k < turns and spans[k][0] <= start:  # (and start < its end: the loop above)
-            inside += chars
+            if (
+                not separators
+                and 0 <= run_end <= start
+                and (run_end == start or text[run_end:start].isspace())
+            ):
+                run_end = span.end  # (only white space, as str.split sees it, since the run)
+                continue
+            if run_end >= 0:
+                inside += _chars(text, Pos(run_start, run_end, 1, 1, None), separators)
+            run_start, run_end = start, span.end
             continue
+        chars = _chars(text, span, separators)
+        total += chars
         prose.outside.append(span)
         if in_header:
             prose.in_header.append(span)
             prose.header_chars += chars
-    prose.total, prose.inside = total, inside
+    if run_end >= 0:
+        inside += _chars(text, Pos(run_start, run_end, 1, 1, None), separators)
+    prose.total, prose.inside = total + inside, inside
     return prose
 
 
@@ -676,6 +691,8 @@ _LONG_POSITIONS = "|".join(regex.escape(word) for word in POSITION_WORDS if len(
 _TITLE_FIRST_RE = regex.compile(rf"^(?:{_LONG_POSITIONS})(?=.{{2,}})")
 #: A title word the name ends with (北澤委員, 武部担当): the entry was not split.
 _TITLE_LAST_RE = regex.compile(rf"(?<=.)(?:{_LONG_POSITIONS})$")
+#: What a name must end with (before a last line break) for :data:`_TITLE_LAST_RE` to match.
+_TITLE_LAST_CHARS = frozenset(word[-1] for word in POSITION_WORDS if len(word) >= 2)
 _COLON_RE = regex.compile(r"[:：]")
 
 
@@ -696,9 +713,15 @@ def _name_problem(member: Member, line: str) -> str | None:
         return "one character"
     if name in _POSITION_SET or header_field_name(name) is not None:
         return "a title or a key"
-    if _TITLE_FIRST_RE.match(name) or _TITLE_LAST_RE.search(name):
+    if _TITLE_FIRST_RE.match(name) or _title_last(name):
         return "a title run into the name"
     return None
+
+
+def _title_last(name: str) -> bool:
+    """A title word ends the name (:data:`_TITLE_LAST_RE`), searched for only when the name
+    ends with a title word's last character (most names end with none)."""
+    return name.rstrip("\n")[-1:] in _TITLE_LAST_CHARS and _TITLE_LAST_RE.search(name) is not None
 
 
 def start_of_line(text: str, offset: int) -> int:
