@@ -409,3 +409,28 @@ def test_the_label_alone_pattern_on_sample_lines() -> None:
         ours = common.LABEL_ALONE_RE.fullmatch(text)
         written = _LABEL_ALONE_AS_WRITTEN.fullmatch(text)
         assert (ours and ours.groupdict()) == (written and written.groupdict()), text
+
+
+def test_read_hands_back_every_block_that_holds_a_page_marker() -> None:
+    """`api._read` lets the blocks go once parsed and keeps only those a PDF's layout needs:
+    each block that is a page marker or holds one among its children (at any depth)."""
+    from gijiroku import api
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+
+    def holds(block: Block) -> bool:
+        return block.kind is BlockKind.PAGE or any(holds(c) for c in block.children)
+
+    for name in ("council/sendai-ict-2016-02-08.txt", "diet/shugiin-monka-2023-11-01.txt"):
+        text = (samples / name).read_text(encoding="utf-8")
+        _, kept = api._read(
+            text, format=None, source_name=None, encoding="utf-8", sha256="0", line_count=1
+        )
+        expected = [b for b in gijiroku.tokenize(text) if holds(b)]
+        assert kept == expected
+    nested = (samples / "council/sendai-ict-2016-02-08.txt").read_text(encoding="utf-8")
+    _, kept = api._read(
+        nested, format=None, source_name=None, encoding="utf-8", sha256="0", line_count=1
+    )
+    assert kept
+    assert all(b.kind is not BlockKind.PAGE for b in kept)  # its markers stand inside speech

@@ -14,7 +14,7 @@ import os
 import warnings
 from typing import TYPE_CHECKING, Any, Literal
 
-from gijiroku.blocks import Block
+from gijiroku.blocks import Block, BlockKind
 from gijiroku.decoding import PDF_SIGNATURE, Repair, decode_input
 from gijiroku.errors import GijirokuWarning, ParseError
 from gijiroku.formats import choose_format, get_format
@@ -169,7 +169,7 @@ def _read(
     line_count: int,
 ) -> tuple[Minutes, list[Block]]:
     """The two stages on decoded text: the family chosen (or detected), the blocks, the
-    minutes; the blocks too, for what a PDF adds to the layout."""
+    minutes; and the blocks that hold a page marker, for what a PDF adds to the layout."""
     # The pipeline's modules are imported with the first parse: `import gijiroku` stays quick.
     from gijiroku.parser import parse_blocks
     from gijiroku.tokenizer import tokenize_lines
@@ -177,8 +177,13 @@ def _read(
     with memo_scope():  # short strings' clean forms and name splits, kept for this parse
         detection = choose_format(format, text)
         blocks = tokenize_lines(text, detection.format)
+        pages = [block for block in blocks if _holds_a_page(block)]
+        # The list is handed over: parse_blocks lets go of it once read, so the blocks
+        # (several times the text) are not held while the records are made.
+        handed_over = [blocks]
+        del blocks
         minutes = parse_blocks(
-            blocks,
+            handed_over.pop(),
             text=text,
             fmt=detection.format,
             detection=detection,
@@ -187,7 +192,12 @@ def _read(
             sha256=sha256,
             line_count=line_count,
         )
-    return minutes, blocks
+    return minutes, pages
+
+
+def _holds_a_page(block: Block) -> bool:
+    """True for a page marker, or a block with one among its children."""
+    return block.kind is BlockKind.PAGE or any(_holds_a_page(child) for child in block.children)
 
 
 def _parse_pdf(
@@ -195,7 +205,7 @@ def _parse_pdf(
 ) -> Minutes:
     """Parse a PDF's text with its furniture blanked out, then add the furniture to
     ``layout`` and a diagnostic for each scanned page."""
-    minutes, blocks = _read(
+    minutes, pages = _read(
         pdf.masked(),
         format=format,
         source_name=source_name if source_name is not None else pdf.name,
@@ -205,7 +215,7 @@ def _parse_pdf(
     )
     from gijiroku.pdf import with_pdf_layout
 
-    minutes = with_pdf_layout(minutes, pdf, blocks)
+    minutes = with_pdf_layout(minutes, pdf, pages)
     report_issues(minutes, on_issue)
     return minutes
 

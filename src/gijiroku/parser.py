@@ -1103,12 +1103,13 @@ def parse_blocks(
     signatures = _signatures(state, roster)
     first_turn = utterances[0].span.start if utterances else None
     meeting = state.meeting.build(state.events, first_turn, source_name, state.diagnose)
-    if not text.strip():
+    blank = not text or text.isspace()  # (what `not text.strip()` says, without a copy)
+    if blank:
         state.diagnose("warning", "empty-input", "the input is empty or blank", None)
     elif not utterances and not state.header and not state.sections:
         state.diagnose("warning", "no-structure", "no header and no speaker turns found", None)
     quality = assess(
-        quiet=not text.strip(),
+        quiet=blank,
         blocks=blocks,
         text=text,
         utterances=utterances,
@@ -1118,6 +1119,7 @@ def parse_blocks(
         date_from_name=any(d.code == "date-from-source-name" for d in state.finish_diagnostics()),
         diagnose=state.diagnose,
     )
+    del blocks  # (a caller that handed the list over lets it go before the records are made)
     source = Source(
         name=source_name,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
