@@ -227,6 +227,8 @@ class Rule:
             cheap test before a costly pattern (``"）)"``: a label closed by a parenthesis).
         when: a condition on the context alone, checked before the pattern is tried (the
             title not yet seen: :func:`title_unseen`); ``guard`` then checks the match.
+        never_ends: characters no text the pattern matches ends with, a cheap test before a
+            costly pattern (a label alone never ends with ``。``); tested against the pattern.
     """
 
     name: str
@@ -246,6 +248,7 @@ class Rule:
     modes: frozenset[str | None] | None = None
     needs: str = ""
     when: Callable[[Context], bool] | None = None
+    never_ends: str = ""
 
     def __post_init__(self) -> None:
         owner = f"rule {self.name!r}"

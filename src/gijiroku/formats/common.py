@@ -1561,6 +1561,8 @@ LABEL_ALONE_RULE = Rule(
     meta=_TURN,
     ends_header=True,
     sets_mode="turn",
+    # (a word ends with none of these, a name in parentheses with ）, a label in 【】 with 】)
+    never_ends="。、：:（(「」",
 )
 #: The shared label rules, tried after a family's own in both regions (the header's tail and
 #: the body's).
