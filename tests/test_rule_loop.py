@@ -17,8 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gijiroku import tokenizer
-from gijiroku.formats import FORMATS
+from gijiroku.formats import FORMATS, assembly, common, diet
 from gijiroku.formats.base import Context, Rule
+from gijiroku.names import POSITION_WORDS, POSITION_WORDS_RE
 from gijiroku.tokenizer import Paragraph, _match_rule, _rule_index, _RuleIndex, _runs
 
 from .conftest import sample_paths
@@ -162,3 +163,59 @@ def test_a_rule_never_matches_a_text_ending_as_its_end_test_excludes(text: str) 
     for rule in _rules_with_end_test():
         if text[-1] in rule.never_ends:
             assert rule.pattern.fullmatch(text) is None, (rule.name, text)
+
+
+# -- the position word behind a test of its first character ----------------------------------
+
+_WORD_CHARS = "".join(sorted({char for word in POSITION_WORDS for char in word})) + "山田（）　 "
+_PLAIN_WORD = regex.compile(f"(?:{POSITION_WORDS_RE})")
+_TESTED_WORD = regex.compile(common.POSITION_WORD)
+
+
+def test_every_position_word_passes_the_first_character_test() -> None:
+    for word in POSITION_WORDS:
+        assert _TESTED_WORD.fullmatch(word) is not None, word
+        assert _TESTED_WORD.match(word + "山").span() == _PLAIN_WORD.match(word + "山").span()
+
+
+@given(st.text(alphabet=_WORD_CHARS, max_size=10))
+def test_the_position_word_matches_as_the_plain_alternation(text: str) -> None:
+    for pos in range(len(text) + 1):
+        plain = _PLAIN_WORD.match(text, pos)
+        tested = _TESTED_WORD.match(text, pos)
+        assert (plain and plain.span()) == (tested and tested.span())
+    plain_end = regex.search(f"(?:{POSITION_WORDS_RE})$", text)
+    tested_end = common.ENDS_WITH_TITLE_RE.search(text)
+    assert (plain_end and plain_end.span()) == (tested_end and tested_end.span())
+
+
+def test_labels_read_with_the_tested_word_as_with_the_plain_alternation() -> None:
+    """The label patterns that use it, rebuilt with the plain alternation, give the same
+    groups on every sample line."""
+    lines = {
+        line.strip(" \u3000\t")
+        for text in _texts()
+        for line in text.splitlines()
+        if line.strip(" \u3000\t")
+    }
+    patterns = [
+        common.LABEL_TURN_RE,
+        common.CLOSED_LABEL_TURN_RE,
+        common.BRACKETED_LABEL_TURN_RE,
+        common.BRACKETED_WORD_LABEL_TURN_RE,
+        common.SPACED_NAME_LABEL_TURN_RE,
+        assembly.SPEECH_RE,
+        diet.SPEECH_RE,
+    ]
+    matched = 0
+    for pattern in patterns:
+        assert common.POSITION_WORD in pattern.pattern
+        plain = regex.compile(
+            pattern.pattern.replace(common.POSITION_WORD, f"(?:{POSITION_WORDS_RE})"),
+            pattern.flags,
+        )
+        for line in lines:
+            quick, slow = pattern.fullmatch(line), plain.fullmatch(line)
+            assert (quick and quick.groupdict()) == (slow and slow.groupdict()), line
+            matched += quick is not None
+    assert matched > 1000

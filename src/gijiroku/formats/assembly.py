@@ -74,7 +74,7 @@ from gijiroku.formats.base import (
     in_mode,
     keyed_header,
 )
-from gijiroku.names import HONORIFICS, POSITION_WORDS_RE, position_suffix, split_person
+from gijiroku.names import HONORIFICS, position_suffix, split_person
 from gijiroku.normalize import compact, memoized
 from gijiroku.notes import classify_note
 from gijiroku.vocabulary import (
@@ -120,7 +120,7 @@ LABEL = rf"""
       | (?:{NC}{SP}){{1,3}}{NC}[（(][^（()）\n]{{1,30}}[)）]
                                                     # 議 長（弓仲利博議員） (PDF letter-spacing)
       | (?:{NC}{SP}){{1,2}}{NC}(?={SP}|$)             # 町 長 (a letter-spaced title)
-      | [^\s（()）：:]{{0,30}}[（(][^（()）\n]{{1,30}}[)）](?:{POSITION_WORDS_RE})?
+      | [^\s（()）：:]{{0,30}}[（(][^（()）\n]{{1,30}}[)）]{common.POSITION_WORD}?
                                                     # 議長（吉田崇仁）, ４番（奈良祥孝君）, 鈴木（貴）委員
       | [^\s（()）：:]{{1,40}}                       # 委員長, 吉原委員長, デジタル戦略推進部長
     )

@@ -53,6 +53,7 @@ from gijiroku.formats.base import (
 from gijiroku.layout import LABEL_WORD_PAREN, label_key
 from gijiroku.models import Attendance
 from gijiroku.names import (
+    POSITION_WORDS,
     POSITION_WORDS_RE,
     is_place,
     position_suffix,
@@ -77,6 +78,7 @@ __all__ = [
     "BODY_RULES",
     "BODY_TAIL_RULES",
     "ENDS_WITH_TITLE_RE",
+    "POSITION_WORD",
     "EVENT_RULES",
     "HEADING_RULES",
     "HEADER_RULES",
@@ -983,9 +985,18 @@ def _signs(match: regex.Match[str], ctx: Context) -> bool:
 MARK = r"[〇○◯●◎◆■◇□]"
 #: Characters of a name or a department in a label: kanji, kana, and Latin letters (Ａ委員).
 LABEL_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・々〆ヶA-Za-zＡ-Ｚａ-ｚ]"
+#: A position word (:data:`~gijiroku.names.POSITION_WORDS_RE`) behind a test of its first
+#: character: the same matches (each word starts with one of those characters), but a label
+#: scanned lazily (``…{0,36}?``) tries a word at every character, and the test turns most
+#: tries down at once instead of running the alternation of all the words.
+POSITION_WORD = (
+    "(?:(?=["
+    + regex.escape("".join(sorted({word[0] for word in POSITION_WORDS})))
+    + f"])(?:{POSITION_WORDS_RE}))"
+)
 #: A speaker label: any run of name characters that ends with a position word (林委員,
 #: 座長, 情報政策課長, 河野大臣, 事務局).
-LABEL = rf"{LABEL_CHAR}{{0,36}}?(?:{POSITION_WORDS_RE})"
+LABEL = rf"{LABEL_CHAR}{{0,36}}?{POSITION_WORD}"
 #: A name in parentheses right after a label, or on the next line: （曽根委員）.
 NAME_PAREN = rf"[（(]{SP}*(?P<pname>{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?){SP}*[)）]"
 PAREN_AFTER_LABEL = rf"[（(]{SP}*{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?{SP}*[)）]"
@@ -1012,9 +1023,9 @@ LABEL_TURN_RE = regex.compile(
     (?:(?P<mark>{MARK}){SP}*|[・･]{SP}*)?    # an optional mark: 〇河野大臣; a bullet: ・鈴木委員：
     (?P<label>{LABEL}                        # 林委員 / 座長 / 情報政策課長
       (?:{SP}*{PAREN_AFTER_LABEL})?          # 座長（曽根委員）
-    | {LABEL_CHAR}{{1,10}}?{SP}*[（(]{SP}*(?:{POSITION_WORDS_RE}){SP}*[)）]    # 山田（座長）
-    | {LABEL_CHAR}{{1,6}}?[（(]{LABEL_CHAR}{{1,3}}[)）](?:{POSITION_WORDS_RE})   # 林（宏）委員
-    | [（(]{SP}*{LABEL_CHAR}{{1,20}}?(?:{POSITION_WORDS_RE}){SP}*[)）]           # （伊藤よしのり議長）
+    | {LABEL_CHAR}{{1,10}}?{SP}*[（(]{SP}*{POSITION_WORD}{SP}*[)）]    # 山田（座長）
+    | {LABEL_CHAR}{{1,6}}?[（(]{LABEL_CHAR}{{1,3}}[)）]{POSITION_WORD}   # 林（宏）委員
+    | [（(]{SP}*{LABEL_CHAR}{{1,20}}?{POSITION_WORD}{SP}*[)）]           # （伊藤よしのり議長）
     | [0-9０-９]{{1,3}}番{SP}*[（(]{SP}*{LABEL_CHAR}{{1,20}}?{SP}*[)）]          # ４番（奈良祥孝君）
     | {LABEL_CHAR}{{1,10}}?君(?={SP}*[：:]))                                    # 本間君：
     (?:
@@ -1038,7 +1049,7 @@ BRACKETED_LABEL_TURN_RE = regex.compile(
     rf"(?:(?P<mark>{MARK}){SP}*)?[（(]{SP}*(?P<label>{LABEL}){SP}*[)）]{SP}*(?P<text>\S.*)"
 )
 #: A text that ends with a title word (【山田委員】 is a label, not a heading).
-ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
+ENDS_WITH_TITLE_RE = regex.compile(rf"{POSITION_WORD}$")
 
 
 def is_bracket_heading(match: regex.Match[str], ctx: Context) -> bool:
@@ -1383,7 +1394,7 @@ _NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ]"
 #: PDF text and some publishers print labels so.
 SPACED_NAME_LABEL_TURN_RE = regex.compile(
     rf"(?:(?P<mark>{MARK}){SP}*)?"
-    rf"(?P<label>{_NAME_CHAR}{{1,4}}{SP}{{1,2}}{_NAME_CHAR}{{0,4}}?(?:{POSITION_WORDS_RE}))"
+    rf"(?P<label>{_NAME_CHAR}{{1,4}}{SP}{{1,2}}{_NAME_CHAR}{{0,4}}?{POSITION_WORD})"
     rf"(?:{SP}*[：:]{SP}*|{SP}+)(?P<text>\S.*)",
     regex.DOTALL,
 )
