@@ -1,9 +1,9 @@
 """The rule loop's shortcuts (issue 13) choose the rule the long way chooses.
 
 :func:`gijiroku.tokenizer._match_rule` tries a table's rules in runs behind one test of the
-characters they need, and skips a rule whose ``never_ends`` the text ends with. Here every
+characters they need, and skips a rule whose ``may_match`` test the text fails. Here every
 bundled sample is read by every family both ways — the shortcuts, and a plain loop over every
-rule of the table — and the blocks must be the same; each ``never_ends`` is checked against
+rule of the table — and the blocks must be the same; each ``may_match`` is checked against
 its pattern.
 """
 
@@ -29,7 +29,7 @@ def _long_way(
     rules: _RuleIndex, para: Paragraph, ctx: Context, following: Paragraph | None
 ) -> tuple[Rule, regex.Match[str]] | None:
     """Every rule of the table in its order: region, modes, needs, when, the next paragraph,
-    the pattern, the guard (no index, no runs, no shared matches, no end test)."""
+    the pattern, the guard (no index, no runs, no shared matches, no ``may_match``)."""
     text = para.text
     for rule in rules.rules:
         if rule.region not in ("any", ctx.region):
@@ -120,49 +120,65 @@ def test_runs_keep_every_plan_in_order_and_gate_only_rules_with_needs() -> None:
     assert checked > 50
 
 
-def _rules_with_end_test() -> list[Rule]:
+def _rules_with_a_test() -> list[Rule]:
     found = {
         id(rule): rule
         for fmt in FORMATS.values()
         for rules in (fmt.header_rules, fmt.body_rules)
         for rule in rules
-        if rule.never_ends
+        if rule.may_match is not None
     }
     return list(found.values())
 
 
-def test_some_rules_have_an_end_test() -> None:
-    assert {rule.name for rule in _rules_with_end_test()} >= {"label-alone"}
+def test_some_rules_have_a_test_before_their_pattern() -> None:
+    assert {rule.name for rule in _rules_with_a_test()} >= {"label-alone"}
 
 
-def test_no_sample_line_a_rule_matches_ends_as_its_end_test_excludes() -> None:
-    """Every stripped line of the samples, and each with an excluded character put at its
-    end: what the pattern matches never ends with one of its ``never_ends``."""
-    lines = {
+def _sample_lines() -> set[str]:
+    return {
         line.strip(" \u3000\t")
         for text in _texts()
         for line in text.splitlines()
         if line.strip(" \u3000\t")
     }
+
+
+def test_every_sample_line_a_rule_matches_passes_its_test() -> None:
+    """Every stripped line of the samples, and each with prose put after it or inside it:
+    what the pattern matches passes the rule's ``may_match``, and the test turns many down."""
+    lines = _sample_lines()
     assert len(lines) > 5000
-    matched = 0
-    for rule in _rules_with_end_test():
+    matched = turned_down = 0
+    for rule in _rules_with_a_test():
+        assert rule.may_match is not None
         for line in lines:
-            for text in (line, *(line + char for char in rule.never_ends)):
+            for text in (line, line + "。", "○" + line, line[:1] + "、" + line[1:]):
+                passes = rule.may_match(text)
+                turned_down += not passes
                 if rule.pattern.fullmatch(text) is not None:
                     matched += 1
-                    assert text[-1] not in rule.never_ends, (rule.name, text)
+                    assert passes, (rule.name, text)
     assert matched > 100
+    assert turned_down > 5000
 
 
 _LABEL_ALPHABET = "○◯【】（）()山田委員長議事局君　 ：:、。「」1番・"
 
 
 @given(st.text(alphabet=_LABEL_ALPHABET, min_size=1, max_size=14))
-def test_a_rule_never_matches_a_text_ending_as_its_end_test_excludes(text: str) -> None:
-    for rule in _rules_with_end_test():
-        if text[-1] in rule.never_ends:
-            assert rule.pattern.fullmatch(text) is None, (rule.name, text)
+def test_a_text_a_rule_matches_passes_its_test(text: str) -> None:
+    for rule in _rules_with_a_test():
+        assert rule.may_match is not None
+        if rule.pattern.fullmatch(text) is not None:
+            assert rule.may_match(text), (rule.name, text)
+
+
+def test_a_label_alone_may_be_one_and_prose_may_not() -> None:
+    for text in ("議長", "○山田委員", "議長（梶　泰久）", "【委員】", "事務局"):
+        assert common.may_be_label_alone(text), text
+    for text in ("本日の会議を開きます。", "それでは、", "委員長：", "（拍手）あり"):
+        assert not common.may_be_label_alone(text), text
 
 
 # -- the position word behind a test of its first character ----------------------------------
@@ -175,7 +191,10 @@ _TESTED_WORD = regex.compile(common.POSITION_WORD)
 def test_every_position_word_passes_the_first_character_test() -> None:
     for word in POSITION_WORDS:
         assert _TESTED_WORD.fullmatch(word) is not None, word
-        assert _TESTED_WORD.match(word + "山").span() == _PLAIN_WORD.match(word + "山").span()
+        tested, plain = _TESTED_WORD.match(word + "山"), _PLAIN_WORD.match(word + "山")
+        assert tested is not None
+        assert plain is not None
+        assert tested.span() == plain.span()
 
 
 @given(st.text(alphabet=_WORD_CHARS, max_size=10))
@@ -192,12 +211,7 @@ def test_the_position_word_matches_as_the_plain_alternation(text: str) -> None:
 def test_labels_read_with_the_tested_word_as_with_the_plain_alternation() -> None:
     """The label patterns that use it, rebuilt with the plain alternation, give the same
     groups on every sample line."""
-    lines = {
-        line.strip(" \u3000\t")
-        for text in _texts()
-        for line in text.splitlines()
-        if line.strip(" \u3000\t")
-    }
+    lines = _sample_lines()
     patterns = [
         common.LABEL_TURN_RE,
         common.CLOSED_LABEL_TURN_RE,
@@ -219,3 +233,55 @@ def test_labels_read_with_the_tested_word_as_with_the_plain_alternation() -> Non
             assert (quick and quick.groupdict()) == (slow and slow.groupdict()), line
             matched += quick is not None
     assert matched > 1000
+
+
+# -- needs ------------------------------------------------------------------------------------
+
+
+#: Rules whose ``needs`` their pattern implies (others', such as the time line's, their guard).
+_NEEDED_BY_THE_PATTERN = {
+    "item-heading",
+    "item-heading-open",
+    "closed-label",
+    "paren-name-label",
+    "name-label",
+    "spaced-name-label",
+    "signature-statement",
+}
+
+
+def test_every_sample_line_a_pattern_matches_holds_what_its_rule_needs() -> None:
+    lines = _sample_lines()
+    checked = set()
+    for fmt in FORMATS.values():
+        for rules in (fmt.header_rules, fmt.body_rules):
+            for rule in rules:
+                if rule.name not in _NEEDED_BY_THE_PATTERN:
+                    continue
+                assert rule.needs
+                for line in lines:
+                    if rule.pattern.fullmatch(line) is not None:
+                        checked.add(rule.name)
+                        assert any(char in line for char in rule.needs), (rule.name, line)
+    assert checked >= {"item-heading", "spaced-name-label"}
+
+
+_ROSTER_ALPHABET = "出席欠議員委説明者事務局職会市のため本場に第条規定し地方自治法たよ遅刻早退"
+
+
+@given(st.text(alphabet=_ROSTER_ALPHABET, min_size=1, max_size=16))
+def test_every_roster_word_ends_as_the_roster_heading_needs(text: str) -> None:
+    if assembly._ROSTER_WORDS_RE.match(text):
+        assert text[-1] in assembly.ROSTER_WORD_ENDS
+
+
+def test_the_roster_words_end_as_the_roster_heading_needs() -> None:
+    words = ["出席議員", "欠席委員", "説明員", "出席者", "議会事務局", "市議会事務局", "事務局職員"]
+    words += [
+        "説明のため出席した者",
+        "職務のため議場に出席した事務局職員",
+        "議場に出席した事務局職員",
+    ]
+    for word in words:
+        assert assembly._ROSTER_WORDS_RE.match(word), word
+        assert word[-1] in assembly.ROSTER_WORD_ENDS

@@ -429,7 +429,7 @@ class _RuleIndex:
     :meth:`runs` gives the same plans cut into runs for :func:`_match_rule`: two or more
     rules in a row that each need one of some characters are tried behind one test of all
     their characters (a text that holds none of them skips the run at once), and a rule's
-    ``never_ends`` joins its needs test."""
+    ``may_match`` joins its needs test."""
 
     __slots__ = ("by_first", "by_key", "by_key_runs", "rules")
 
@@ -497,7 +497,7 @@ _Run = tuple[Callable[[str], object] | None, tuple[_Plan, ...]]
 def _runs(plans: tuple[_Plan, ...]) -> tuple[_Run, ...]:
     """``plans`` cut into runs: each stretch of two or more plans with a needs test, behind
     the test of all their characters; the plans between them in runs without a test. A
-    plan's ``never_ends`` is added to its own test."""
+    plan's ``may_match`` is added to its own test."""
     found: list[_Run] = []
     loose: list[_Plan] = []
     i = 0
@@ -510,26 +510,25 @@ def _runs(plans: tuple[_Plan, ...]) -> tuple[_Run, ...]:
                 found.append((None, tuple(loose)))
                 loose = []
             needs = "".join(dict.fromkeys("".join(p.rule.needs for p in plans[i:j])))
-            found.append((_needs_test(needs), tuple(_with_end_test(p) for p in plans[i:j])))
+            found.append((_needs_test(needs), tuple(_with_may_match(p) for p in plans[i:j])))
             i = j
         else:
-            loose.append(_with_end_test(plans[i]))
+            loose.append(_with_may_match(plans[i]))
             i += 1
     if loose:
         found.append((None, tuple(loose)))
     return tuple(found)
 
 
-def _with_end_test(plan: _Plan) -> _Plan:
-    """``plan`` with its rule's ``never_ends`` checked with its needs: a text that ends with
-    one of those characters is one the pattern cannot match."""
-    never_ends = plan.rule.never_ends
-    if not never_ends:
+def _with_may_match(plan: _Plan) -> _Plan:
+    """``plan`` with its rule's ``may_match`` tried with its needs, first."""
+    may_match = plan.rule.may_match
+    if may_match is None:
         return plan
     needs = plan.needs
     if needs is None:
-        return plan._replace(needs=lambda text: text[-1] not in never_ends)
-    return plan._replace(needs=lambda text: text[-1] not in never_ends and needs(text))
+        return plan._replace(needs=may_match)
+    return plan._replace(needs=lambda text: may_match(text) and needs(text))
 
 
 _RULE_INDEXES: dict[int, _RuleIndex] = {}

@@ -146,6 +146,9 @@ ROSTER_WORDS = r"""
   | [都道府県市区町村]?議会事務局
 """
 _ROSTER_WORDS_RE = regex.compile(rf"^(?:{ROSTER_WORDS})$", regex.VERBOSE)
+#: The last characters of the roster words (議員, 出席者, 議会事務局): a line that holds none of
+#: them is no roster heading, and its costly pattern is not tried.
+ROSTER_WORD_ENDS = "員者局"
 #: A count after a heading: （２６人）, 十一名, （なし）.
 COUNT = rf"(?:[（(]{SP}*(?:{KNUM}{SP}*[人名]|なし){SP}*[）)]|{KNUM}{SP}*[人名]|なし)"
 #: Header labels printed with a speech mark: ○議事日程, 〇出席議員（２６人）, 〇説明員.
@@ -324,6 +327,7 @@ def _heading_rules(
     *,
     continues: bool = False,
     modes: frozenset[str | None] | None = None,
+    needs: str = "",
 ) -> tuple[Rule, Rule]:
     """The rule twice: as a heading that goes on in the next line, and as a finished one."""
 
@@ -339,6 +343,7 @@ def _heading_rules(
             sets_mode="heading-open",
             ends_header=not continues,
             modes=modes,
+            needs=needs,
         ),
         Rule(
             name,
@@ -349,6 +354,7 @@ def _heading_rules(
             sets_mode="heading",
             ends_header=not continues,
             modes=modes,
+            needs=needs,
         ),
     )
 
@@ -818,6 +824,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         guard=_is_roster_heading,
         derive=_roster_heading,
         sets_mode="roster",
+        needs=ROSTER_WORD_ENDS,  # (every roster word the guard knows ends with one of these)
     ),
     Rule(
         "agenda-heading",
@@ -907,7 +914,8 @@ BODY_RULES: tuple[Rule, ...] = (
     *_heading_rules(
         "item-group", ITEM_LINE_RE, _next_in_group, continues=True, modes=_UNDER_HEADING
     ),
-    *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns),
+    # (an item's number follows 第, a letter-spaced word holds a space)
+    *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns, needs="第 \u3000"),
     *common.BODY_TAIL_RULES,
     Rule(
         "signature-statement",

@@ -227,8 +227,9 @@ class Rule:
             cheap test before a costly pattern (``"）)"``: a label closed by a parenthesis).
         when: a condition on the context alone, checked before the pattern is tried (the
             title not yet seen: :func:`title_unseen`); ``guard`` then checks the match.
-        never_ends: characters no text the pattern matches ends with, a cheap test before a
-            costly pattern (a label alone never ends with ``。``); tested against the pattern.
+        may_match: a cheap test that every text the pattern matches passes, tried before
+            a costly pattern (False: the rule is not tried): a label alone holds no ``。``
+            unless a parenthesis or a bracket ends it. Tested against the pattern.
     """
 
     name: str
@@ -248,7 +249,7 @@ class Rule:
     modes: frozenset[str | None] | None = None
     needs: str = ""
     when: Callable[[Context], bool] | None = None
-    never_ends: str = ""
+    may_match: Callable[[str], bool] | None = None
 
     def __post_init__(self) -> None:
         owner = f"rule {self.name!r}"

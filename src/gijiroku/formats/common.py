@@ -27,6 +27,7 @@ names someone on the roster, or carries a mark; and the next line reads as speec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import regex
@@ -1111,6 +1112,17 @@ LABEL_ALONE_RE = regex.compile(
 )
 
 
+#: What a word alone (a label with no parentheses) never holds.
+_NOT_IN_A_WORD_RE = re.compile(r"[、。「」：:（()）]")
+
+
+def may_be_label_alone(text: str) -> bool:
+    """``text`` may match :data:`LABEL_ALONE_RE`: it ends with ``】`` or a parenthesis, or it
+    is a word alone (a mark and spaces before it), which holds no ``、。「」：:`` and no
+    parenthesis. Prose fails here at once, and a wrapped line of prose too."""
+    return text[-1] in "】）)" or _NOT_IN_A_WORD_RE.search(text) is None
+
+
 #: How many lines holding a label alone make a layout that prints labels so.
 LONE_LABEL_LAYOUT = 3
 
@@ -1572,8 +1584,7 @@ LABEL_ALONE_RULE = Rule(
     meta=_TURN,
     ends_header=True,
     sets_mode="turn",
-    # (a word ends with none of these, a name in parentheses with ）, a label in 【】 with 】)
-    never_ends="。、：:（(「」",
+    may_match=may_be_label_alone,
 )
 #: The shared label rules, tried after a family's own in both regions (the header's tail and
 #: the body's).
