@@ -81,7 +81,7 @@ def test_the_loop_skips_a_run_whose_characters_are_absent() -> None:
     gated = [plans for gate, plans in runs if gate is not None]
     assert gated
     assert {"spaced-name-label", "name-label", "colon-label"} <= {
-        plan.rule.name for plans in gated for plan in plans
+        step[0].name for steps in gated for step in steps
     }
     text = "本日の会議を開きます。"
     para = Paragraph(text, text, 0, 0)
@@ -90,10 +90,10 @@ def test_the_loop_skips_a_run_whose_characters_are_absent() -> None:
     assert found[0].name == "continuation"
 
 
-def _plans_in(runs: tuple[tuple[object, tuple[tokenizer._Plan, ...]], ...]) -> Iterator[Rule]:
-    for _, plans in runs:
-        for plan in plans:
-            yield plan.rule
+def _plans_in(runs: tuple[tokenizer._Run, ...]) -> Iterator[Rule]:
+    for _, steps in runs:
+        for step in steps:
+            yield step[0]
 
 
 def test_runs_keep_every_plan_in_order_and_gate_only_rules_with_needs() -> None:
@@ -112,8 +112,8 @@ def test_runs_keep_every_plan_in_order_and_gate_only_rules_with_needs() -> None:
                                 continue
                             checked += 1
                             assert len(members) >= 2
-                            assert all(plan.rule.needs for plan in members)
-                            chars = "".join(plan.rule.needs for plan in members)
+                            assert all(step[0].needs for step in members)
+                            chars = "".join(step[0].needs for step in members)
                             for char in chars:
                                 assert gate(f"あ{char}い")
                             assert not gate("あいう")

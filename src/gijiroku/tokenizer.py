@@ -490,16 +490,26 @@ class _RuleIndex:
         return found
 
 
-#: Plans tried one after the other behind one test (None: no test).
-_Run = tuple[Callable[[str], object] | None, tuple[_Plan, ...]]
+#: A plan as :func:`_match_rule` reads it, its rule's ``may_match`` in its needs test: a
+#: plain tuple (unpacked faster than a named one).
+_Step = tuple[
+    Rule,
+    Callable[[str], "regex.Match[str] | None"],
+    Callable[[str], object] | None,
+    Callable[[Context], bool] | None,
+    bool,
+    Guard | None,
+    int | None,
+]
+#: Steps tried one after the other behind one test (None: no test).
+_Run = tuple[Callable[[str], object] | None, tuple[_Step, ...]]
 
 
 def _runs(plans: tuple[_Plan, ...]) -> tuple[_Run, ...]:
     """``plans`` cut into runs: each stretch of two or more plans with a needs test, behind
-    the test of all their characters; the plans between them in runs without a test. A
-    plan's ``may_match`` is added to its own test."""
+    the test of all their characters; the plans between them in runs without a test."""
     found: list[_Run] = []
-    loose: list[_Plan] = []
+    loose: list[_Step] = []
     i = 0
     while i < len(plans):
         j = i
@@ -510,25 +520,24 @@ def _runs(plans: tuple[_Plan, ...]) -> tuple[_Run, ...]:
                 found.append((None, tuple(loose)))
                 loose = []
             needs = "".join(dict.fromkeys("".join(p.rule.needs for p in plans[i:j])))
-            found.append((_needs_test(needs), tuple(_with_may_match(p) for p in plans[i:j])))
+            found.append((_needs_test(needs), tuple(_step(p) for p in plans[i:j])))
             i = j
         else:
-            loose.append(_with_may_match(plans[i]))
+            loose.append(_step(plans[i]))
             i += 1
     if loose:
         found.append((None, tuple(loose)))
     return tuple(found)
 
 
-def _with_may_match(plan: _Plan) -> _Plan:
-    """``plan`` with its rule's ``may_match`` tried with its needs, first."""
+def _step(plan: _Plan) -> _Step:
+    """``plan`` as a step, its rule's ``may_match`` tried with its needs, first."""
+    test = plan.needs
     may_match = plan.rule.may_match
-    if may_match is None:
-        return plan
-    needs = plan.needs
-    if needs is None:
-        return plan._replace(needs=may_match)
-    return plan._replace(needs=lambda text: may_match(text) and needs(text))
+    if may_match is not None:
+        needs = test
+        test = may_match if needs is None else lambda text: may_match(text) and needs(text)
+    return (plan.rule, plan.fullmatch, test, plan.when, plan.requires_next, plan.guard, plan.shared)
 
 
 _RULE_INDEXES: dict[int, _RuleIndex] = {}
