@@ -285,3 +285,12 @@ def test_the_roster_words_end_as_the_roster_heading_needs() -> None:
     for word in words:
         assert assembly._ROSTER_WORDS_RE.match(word), word
         assert word[-1] in assembly.ROSTER_WORD_ENDS
+
+
+@given(st.text(alphabet="日時：: 　（）署名第程abc0", max_size=12))
+def test_the_needs_test_holds_for_every_number_of_characters(text: str) -> None:
+    for needs in ("署", "）)", "第 \u3000", "員者局", " \u3000：:）)第", "時:：正"):
+        test = tokenizer._needs_test(needs)
+        assert test is not None
+        assert bool(test(text)) == any(char in text for char in needs)
+    assert tokenizer._needs_test("") is None

@@ -413,9 +413,19 @@ class _Plan(NamedTuple):
 
 
 def _needs_test(needs: str) -> Callable[[str], object] | None:
-    """A test that a text holds one of the characters ``needs`` (None for no condition)."""
+    """A test that a text holds one of the characters ``needs`` (None for no condition):
+    ``in`` for each of one to three characters (several times faster than a character class
+    searched with ``re``), a character class for more."""
     if not needs:
         return None
+    if len(needs) == 1:
+        return lambda text: needs in text
+    if len(needs) == 2:
+        first, second = tuple(needs)
+        return lambda text: first in text or second in text
+    if len(needs) == 3:
+        first, second, third = tuple(needs)
+        return lambda text: first in text or second in text or third in text
     return re.compile("[" + re.escape(needs) + "]").search
 
 
