@@ -219,20 +219,36 @@ def _read_label_shape(core: str) -> str | None:
     return "role" if position_suffix(core) else None
 
 
-def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
-    """A speaker label: not a header label, shaped like a label, and for ◎ ◆ ◇ a speech in
-    this document's use of the mark."""
-    mark, label, text = match["mark"], match["label"], match["text"]
-    if _is_header_word(label, text):
-        return False
+def _speech_label(label: str) -> tuple[str, str | None, str | None]:
+    """A label's spaces removed, what it is as a header label (:func:`_header_label`) and
+    its shape (:func:`_label_shape`): one look-up for :func:`_is_speech` (remembered for the
+    parse)."""
+    return memoized("assembly.speech_label", _read_speech_label, label)
+
+
+def _read_speech_label(label: str) -> tuple[str, str | None, str | None]:
     core = compact(label)
-    shape = _label_shape(core)
+    return core, _header_label(core), _label_shape(core)
+
+
+def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
+    """A speaker label: not a header label (:func:`_is_header_word`), shaped like a label,
+    and for ◎ ◆ ◇ a speech in this document's use of the mark."""
+    core, found, shape = _speech_label(match["label"])
+    if found is not None:
+        if found == "date":
+            return False
+        # a key: 説明員 and 出席者 are titles too, with a sentence after them they speak
+        text = match["text"]
+        if not (text and position_suffix(core) and not _COUNT_RE.match(compact(text))):
+            return False
     if shape is None or (ctx.indent > 0 and shape != "name"):
         return False
+    mark = match["mark"]
     if mark in EITHER_MARKS:
         if HEADING_PHRASE_RE.search(core):
             return False
-        return ctx.document.get(mark) == "speaker" or (shape == "name" and bool(text))
+        return ctx.document.get(mark) == "speaker" or (shape == "name" and bool(match["text"]))
     return True
 
 

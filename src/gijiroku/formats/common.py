@@ -1113,14 +1113,21 @@ LABEL_ALONE_RE = regex.compile(
 
 
 #: What a word alone (a label with no parentheses) never holds.
-_NOT_IN_A_WORD_RE = re.compile(r"[、。「」：:（()）]")
+_NOT_IN_A_WORD = "、。「」：:（()）"
+_NOT_IN_A_WORD_RE = re.compile(f"[{_NOT_IN_A_WORD}]")
 
 
 def may_be_label_alone(text: str) -> bool:
     """``text`` may match :data:`LABEL_ALONE_RE`: it ends with ``】`` or a parenthesis, or it
     is a word alone (a mark and spaces before it), which holds no ``、。「」：:`` and no
-    parenthesis. Prose fails here at once, and a wrapped line of prose too."""
-    return text[-1] in "】）)" or _NOT_IN_A_WORD_RE.search(text) is None
+    parenthesis. Prose fails here at once (most of it ends with 。 or holds a 、), and a
+    wrapped line of prose too."""
+    last = text[-1]
+    if last in "】）)":
+        return True
+    if last in _NOT_IN_A_WORD or "、" in text or "。" in text:
+        return False
+    return _NOT_IN_A_WORD_RE.search(text) is None
 
 
 #: How many lines holding a label alone make a layout that prints labels so.
