@@ -774,7 +774,7 @@ _SPEECH = Rule(
 )
 _MARK_HEADINGS = _heading_rules("mark-heading", MARK_HEADING_RE, _is_mark_heading)
 _SEPARATOR = Rule("separator", BlockKind.SEPARATOR, SEPARATOR_RE, sets_mode=None)
-_TIME = Rule("time", BlockKind.NOTE, TIME_RE, derive=_note_fields)
+_TIME = Rule("time", BlockKind.NOTE, TIME_RE, derive=_note_fields, needs="時正")  # (…時, 正午)
 _NOTE_RULE = Rule("note", BlockKind.NOTE, NOTE_RE, guard=_is_note, derive=_note_fields)
 
 HEADER_RULES: tuple[Rule, ...] = (

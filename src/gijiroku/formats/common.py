@@ -1311,8 +1311,9 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_start_event,
         derive=_event,
         ends_header=True,
+        needs=CLOCK_CHARS,  # (a time: 時, a colon or 正午)
     ),
-    Rule("header-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event),
+    Rule("header-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event, needs=CLOCK_CHARS),
 )
 
 #: Header rules for lists of people under a roster key: after a family's own roster rules.
@@ -1637,7 +1638,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
 #: Body rules for a note of the meeting's course with a mark or brackets and a time:
 #: before a family's headings and labels.
 EVENT_RULES: tuple[Rule, ...] = (
-    Rule("marked-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event),
+    Rule("marked-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event, needs=CLOCK_CHARS),
 )
 #: Body rules for a heading with a mark: after a family's own marked headings.
 HEADING_RULES: tuple[Rule, ...] = (
