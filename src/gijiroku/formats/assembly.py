@@ -74,7 +74,7 @@ from gijiroku.formats.base import (
     in_mode,
     keyed_header,
 )
-from gijiroku.names import HONORIFICS, POSITION_WORDS_RE, position_suffix, split_person
+from gijiroku.names import HONORIFICS, position_suffix, split_person
 from gijiroku.normalize import compact, memoized
 from gijiroku.notes import classify_note
 from gijiroku.vocabulary import (
@@ -120,7 +120,7 @@ LABEL = rf"""
       | (?:{NC}{SP}){{1,3}}{NC}[（(][^（()）\n]{{1,30}}[)）]
                                                     # 議 長（弓仲利博議員） (PDF letter-spacing)
       | (?:{NC}{SP}){{1,2}}{NC}(?={SP}|$)             # 町 長 (a letter-spaced title)
-      | [^\s（()）：:]{{0,30}}[（(][^（()）\n]{{1,30}}[)）](?:{POSITION_WORDS_RE})?
+      | [^\s（()）：:]{{0,30}}[（(][^（()）\n]{{1,30}}[)）]{common.POSITION_WORD}?
                                                     # 議長（吉田崇仁）, ４番（奈良祥孝君）, 鈴木（貴）委員
       | [^\s（()）：:]{{1,40}}                       # 委員長, 吉原委員長, デジタル戦略推進部長
     )
@@ -146,6 +146,9 @@ ROSTER_WORDS = r"""
   | [都道府県市区町村]?議会事務局
 """
 _ROSTER_WORDS_RE = regex.compile(rf"^(?:{ROSTER_WORDS})$", regex.VERBOSE)
+#: The last characters of the roster words (議員, 出席者, 議会事務局): a line that holds none of
+#: them is no roster heading, and its costly pattern is not tried.
+ROSTER_WORD_ENDS = "員者局"
 #: A count after a heading: （２６人）, 十一名, （なし）.
 COUNT = rf"(?:[（(]{SP}*(?:{KNUM}{SP}*[人名]|なし){SP}*[）)]|{KNUM}{SP}*[人名]|なし)"
 #: Header labels printed with a speech mark: ○議事日程, 〇出席議員（２６人）, 〇説明員.
@@ -216,20 +219,36 @@ def _read_label_shape(core: str) -> str | None:
     return "role" if position_suffix(core) else None
 
 
-def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
-    """A speaker label: not a header label, shaped like a label, and for ◎ ◆ ◇ a speech in
-    this document's use of the mark."""
-    mark, label, text = match["mark"], match["label"], match["text"]
-    if _is_header_word(label, text):
-        return False
+def _speech_label(label: str) -> tuple[str, str | None, str | None]:
+    """A label's spaces removed, what it is as a header label (:func:`_header_label`) and
+    its shape (:func:`_label_shape`): one look-up for :func:`_is_speech` (remembered for the
+    parse)."""
+    return memoized("assembly.speech_label", _read_speech_label, label)
+
+
+def _read_speech_label(label: str) -> tuple[str, str | None, str | None]:
     core = compact(label)
-    shape = _label_shape(core)
+    return core, _header_label(core), _label_shape(core)
+
+
+def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
+    """A speaker label: not a header label (:func:`_is_header_word`), shaped like a label,
+    and for ◎ ◆ ◇ a speech in this document's use of the mark."""
+    core, found, shape = _speech_label(match["label"])
+    if found is not None:
+        if found == "date":
+            return False
+        # a key: 説明員 and 出席者 are titles too, with a sentence after them they speak
+        text = match["text"]
+        if not (text and position_suffix(core) and not _COUNT_RE.match(compact(text))):
+            return False
     if shape is None or (ctx.indent > 0 and shape != "name"):
         return False
+    mark = match["mark"]
     if mark in EITHER_MARKS:
         if HEADING_PHRASE_RE.search(core):
             return False
-        return ctx.document.get(mark) == "speaker" or (shape == "name" and bool(text))
+        return ctx.document.get(mark) == "speaker" or (shape == "name" and bool(match["text"]))
     return True
 
 
@@ -324,6 +343,7 @@ def _heading_rules(
     *,
     continues: bool = False,
     modes: frozenset[str | None] | None = None,
+    needs: str = "",
 ) -> tuple[Rule, Rule]:
     """The rule twice: as a heading that goes on in the next line, and as a finished one."""
 
@@ -339,6 +359,7 @@ def _heading_rules(
             sets_mode="heading-open",
             ends_header=not continues,
             modes=modes,
+            needs=needs,
         ),
         Rule(
             name,
@@ -349,6 +370,7 @@ def _heading_rules(
             sets_mode="heading",
             ends_header=not continues,
             modes=modes,
+            needs=needs,
         ),
     )
 
@@ -752,7 +774,7 @@ _SPEECH = Rule(
 )
 _MARK_HEADINGS = _heading_rules("mark-heading", MARK_HEADING_RE, _is_mark_heading)
 _SEPARATOR = Rule("separator", BlockKind.SEPARATOR, SEPARATOR_RE, sets_mode=None)
-_TIME = Rule("time", BlockKind.NOTE, TIME_RE, derive=_note_fields)
+_TIME = Rule("time", BlockKind.NOTE, TIME_RE, derive=_note_fields, needs="時正")  # (…時, 正午)
 _NOTE_RULE = Rule("note", BlockKind.NOTE, NOTE_RE, guard=_is_note, derive=_note_fields)
 
 HEADER_RULES: tuple[Rule, ...] = (
@@ -818,6 +840,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         guard=_is_roster_heading,
         derive=_roster_heading,
         sets_mode="roster",
+        needs=ROSTER_WORD_ENDS,  # (every roster word the guard knows ends with one of these)
     ),
     Rule(
         "agenda-heading",
@@ -907,7 +930,8 @@ BODY_RULES: tuple[Rule, ...] = (
     *_heading_rules(
         "item-group", ITEM_LINE_RE, _next_in_group, continues=True, modes=_UNDER_HEADING
     ),
-    *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns),
+    # (an item's number follows 第, a letter-spaced word holds a space)
+    *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns, needs="第 \u3000"),
     *common.BODY_TAIL_RULES,
     Rule(
         "signature-statement",

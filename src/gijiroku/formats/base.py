@@ -227,6 +227,9 @@ class Rule:
             cheap test before a costly pattern (``"）)"``: a label closed by a parenthesis).
         when: a condition on the context alone, checked before the pattern is tried (the
             title not yet seen: :func:`title_unseen`); ``guard`` then checks the match.
+        may_match: a cheap test that every text the pattern matches passes, tried before
+            a costly pattern (False: the rule is not tried): a label alone holds no ``。``
+            unless a parenthesis or a bracket ends it. Tested against the pattern.
     """
 
     name: str
@@ -246,6 +249,7 @@ class Rule:
     modes: frozenset[str | None] | None = None
     needs: str = ""
     when: Callable[[Context], bool] | None = None
+    may_match: Callable[[str], bool] | None = None
 
     def __post_init__(self) -> None:
         owner = f"rule {self.name!r}"

@@ -47,7 +47,7 @@ from gijiroku.formats.base import (
     Rule,
     keyed_header,
 )
-from gijiroku.names import POSITION_WORDS_RE, position_suffix
+from gijiroku.names import position_suffix
 from gijiroku.normalize import compact
 from gijiroku.notes import EVENT_KINDS, classify_note
 from gijiroku.vocabulary import LABEL_BRACKETS, SP, WHITE_SPACE
@@ -135,7 +135,7 @@ ABSENT_MENTION_RES = (
         rf"(?:本日|今回)(?:は)?、?(?:御|ご)?欠席"
     ),
 )
-_ENTRY_ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE}|君|氏|様|さん)$")
+_ENTRY_ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{common.POSITION_WORD}|君|氏|様|さん)$")
 _DIGIT_RE = regex.compile(r"[0-9０-９]")
 
 

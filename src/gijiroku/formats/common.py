@@ -27,6 +27,7 @@ names someone on the roster, or carries a mark; and the next line reads as speec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import regex
@@ -53,6 +54,7 @@ from gijiroku.formats.base import (
 from gijiroku.layout import LABEL_WORD_PAREN, label_key
 from gijiroku.models import Attendance
 from gijiroku.names import (
+    POSITION_WORDS,
     POSITION_WORDS_RE,
     is_place,
     position_suffix,
@@ -77,6 +79,7 @@ __all__ = [
     "BODY_RULES",
     "BODY_TAIL_RULES",
     "ENDS_WITH_TITLE_RE",
+    "POSITION_WORD",
     "EVENT_RULES",
     "HEADING_RULES",
     "HEADER_RULES",
@@ -983,9 +986,18 @@ def _signs(match: regex.Match[str], ctx: Context) -> bool:
 MARK = r"[〇○◯●◎◆■◇□]"
 #: Characters of a name or a department in a label: kanji, kana, and Latin letters (Ａ委員).
 LABEL_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・々〆ヶA-Za-zＡ-Ｚａ-ｚ]"
+#: A position word (:data:`~gijiroku.names.POSITION_WORDS_RE`) behind a test of its first
+#: character: the same matches (each word starts with one of those characters), but a label
+#: scanned lazily (``…{0,36}?``) tries a word at every character, and the test turns most
+#: tries down at once instead of running the alternation of all the words.
+POSITION_WORD = (
+    "(?:(?=["
+    + regex.escape("".join(sorted({word[0] for word in POSITION_WORDS})))
+    + f"])(?:{POSITION_WORDS_RE}))"
+)
 #: A speaker label: any run of name characters that ends with a position word (林委員,
 #: 座長, 情報政策課長, 河野大臣, 事務局).
-LABEL = rf"{LABEL_CHAR}{{0,36}}?(?:{POSITION_WORDS_RE})"
+LABEL = rf"{LABEL_CHAR}{{0,36}}?{POSITION_WORD}"
 #: A name in parentheses right after a label, or on the next line: （曽根委員）.
 NAME_PAREN = rf"[（(]{SP}*(?P<pname>{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?){SP}*[)）]"
 PAREN_AFTER_LABEL = rf"[（(]{SP}*{LABEL_CHAR}(?:{LABEL_CHAR}|{SP}){{0,15}}?{SP}*[)）]"
@@ -1012,9 +1024,9 @@ LABEL_TURN_RE = regex.compile(
     (?:(?P<mark>{MARK}){SP}*|[・･]{SP}*)?    # an optional mark: 〇河野大臣; a bullet: ・鈴木委員：
     (?P<label>{LABEL}                        # 林委員 / 座長 / 情報政策課長
       (?:{SP}*{PAREN_AFTER_LABEL})?          # 座長（曽根委員）
-    | {LABEL_CHAR}{{1,10}}?{SP}*[（(]{SP}*(?:{POSITION_WORDS_RE}){SP}*[)）]    # 山田（座長）
-    | {LABEL_CHAR}{{1,6}}?[（(]{LABEL_CHAR}{{1,3}}[)）](?:{POSITION_WORDS_RE})   # 林（宏）委員
-    | [（(]{SP}*{LABEL_CHAR}{{1,20}}?(?:{POSITION_WORDS_RE}){SP}*[)）]           # （伊藤よしのり議長）
+    | {LABEL_CHAR}{{1,10}}?{SP}*[（(]{SP}*{POSITION_WORD}{SP}*[)）]    # 山田（座長）
+    | {LABEL_CHAR}{{1,6}}?[（(]{LABEL_CHAR}{{1,3}}[)）]{POSITION_WORD}   # 林（宏）委員
+    | [（(]{SP}*{LABEL_CHAR}{{1,20}}?{POSITION_WORD}{SP}*[)）]           # （伊藤よしのり議長）
     | [0-9０-９]{{1,3}}番{SP}*[（(]{SP}*{LABEL_CHAR}{{1,20}}?{SP}*[)）]          # ４番（奈良祥孝君）
     | {LABEL_CHAR}{{1,10}}?君(?={SP}*[：:]))                                    # 本間君：
     (?:
@@ -1038,7 +1050,7 @@ BRACKETED_LABEL_TURN_RE = regex.compile(
     rf"(?:(?P<mark>{MARK}){SP}*)?[（(]{SP}*(?P<label>{LABEL}){SP}*[)）]{SP}*(?P<text>\S.*)"
 )
 #: A text that ends with a title word (【山田委員】 is a label, not a heading).
-ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{POSITION_WORDS_RE})$")
+ENDS_WITH_TITLE_RE = regex.compile(rf"{POSITION_WORD}$")
 
 
 def is_bracket_heading(match: regex.Match[str], ctx: Context) -> bool:
@@ -1098,6 +1110,24 @@ LABEL_ALONE_RE = regex.compile(
     rf"(?P<mark>【){SP}*(?P<label>{LABEL}){SP}*】"  # 【委員】 alone, the speech below
     rf"|(?P<mark>[〇○◯●◎◆■◇□])?[ \u3000]*(?P<label>{_LABEL_WORD_PAREN_WHOLE})"
 )
+
+
+#: What a word alone (a label with no parentheses) never holds.
+_NOT_IN_A_WORD = "、。「」：:（()）"
+_NOT_IN_A_WORD_RE = re.compile(f"[{_NOT_IN_A_WORD}]")
+
+
+def may_be_label_alone(text: str) -> bool:
+    """``text`` may match :data:`LABEL_ALONE_RE`: it ends with ``】`` or a parenthesis, or it
+    is a word alone (a mark and spaces before it), which holds no ``、。「」：:`` and no
+    parenthesis. Prose fails here at once (most of it ends with 。 or holds a 、), and a
+    wrapped line of prose too."""
+    last = text[-1]
+    if last in "】）)":
+        return True
+    if last in _NOT_IN_A_WORD or "、" in text or "。" in text:
+        return False
+    return _NOT_IN_A_WORD_RE.search(text) is None
 
 
 #: How many lines holding a label alone make a layout that prints labels so.
@@ -1281,8 +1311,9 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_start_event,
         derive=_event,
         ends_header=True,
+        needs=CLOCK_CHARS,  # (a time: 時, a colon or 正午)
     ),
-    Rule("header-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event),
+    Rule("header-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event, needs=CLOCK_CHARS),
 )
 
 #: Header rules for lists of people under a roster key: after a family's own roster rules.
@@ -1383,7 +1414,7 @@ _NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ]"
 #: PDF text and some publishers print labels so.
 SPACED_NAME_LABEL_TURN_RE = regex.compile(
     rf"(?:(?P<mark>{MARK}){SP}*)?"
-    rf"(?P<label>{_NAME_CHAR}{{1,4}}{SP}{{1,2}}{_NAME_CHAR}{{0,4}}?(?:{POSITION_WORDS_RE}))"
+    rf"(?P<label>{_NAME_CHAR}{{1,4}}{SP}{{1,2}}{_NAME_CHAR}{{0,4}}?{POSITION_WORD})"
     rf"(?:{SP}*[：:]{SP}*|{SP}+)(?P<text>\S.*)",
     regex.DOTALL,
 )
@@ -1561,6 +1592,7 @@ LABEL_ALONE_RULE = Rule(
     meta=_TURN,
     ends_header=True,
     sets_mode="turn",
+    may_match=may_be_label_alone,
 )
 #: The shared label rules, tried after a family's own in both regions (the header's tail and
 #: the body's).
@@ -1606,7 +1638,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
 #: Body rules for a note of the meeting's course with a mark or brackets and a time:
 #: before a family's headings and labels.
 EVENT_RULES: tuple[Rule, ...] = (
-    Rule("marked-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event),
+    Rule("marked-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event, needs=CLOCK_CHARS),
 )
 #: Body rules for a heading with a mark: after a family's own marked headings.
 HEADING_RULES: tuple[Rule, ...] = (

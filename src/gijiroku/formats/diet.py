@@ -47,7 +47,7 @@ from gijiroku.dates import parse_number
 from gijiroku.formats import common
 from gijiroku.formats.base import ChildRule, Context, Format, Rule, in_mode
 from gijiroku.meeting import read_title
-from gijiroku.names import POSITION_WORDS_RE, position_suffix
+from gijiroku.names import position_suffix
 from gijiroku.notes import classify_note
 from gijiroku.sessions import session_on
 from gijiroku.vocabulary import COURSE_WORDS, ERA_NAMES, KNUM, RULE_CHARS, SP
@@ -120,7 +120,7 @@ ENTRY_RE = regex.compile(rf"(?P<person>{ENTRY})(?={SP}|$)")
 POST_RE = regex.compile(r"(?P<value>[^\s君。、]{1,30})")
 
 #: Roles a speech label ends with (surname + role): longest first.
-ROLE = POSITION_WORDS_RE
+ROLE = common.POSITION_WORD  # (the words behind a test of their first character)
 LABEL = rf"""
     (?P<label>
         [^（）\s○]{{1,30}}?（[^（）\s]{{1,20}}?君?）                # 議長（尾辻秀久君）
