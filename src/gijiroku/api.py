@@ -177,7 +177,12 @@ def _read(
     with memo_scope():  # short strings' clean forms and name splits, kept for this parse
         detection = choose_format(format, text)
         blocks = tokenize_lines(text, detection.format)
-        pages = [block for block in blocks if _holds_a_page(block)]
+        # (most blocks are not pages and hold no children: told apart without a call)
+        pages = [
+            block
+            for block in blocks
+            if block.kind is _PAGE or (block.children and _holds_a_page(block))
+        ]
         # The list is handed over: parse_blocks lets go of it once read, so the blocks
         # (several times the text) are not held while the records are made.
         handed_over = [blocks]
@@ -195,9 +200,12 @@ def _read(
     return minutes, pages
 
 
+_PAGE = BlockKind.PAGE
+
+
 def _holds_a_page(block: Block) -> bool:
     """True for a page marker, or a block with one among its children."""
-    return block.kind is BlockKind.PAGE or any(_holds_a_page(child) for child in block.children)
+    return block.kind is _PAGE or any(_holds_a_page(child) for child in block.children)
 
 
 def _parse_pdf(
