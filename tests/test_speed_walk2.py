@@ -3,9 +3,13 @@ gives."""
 
 from __future__ import annotations
 
-from gijiroku import api
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gijiroku import api, names
 from gijiroku.blocks import Block, BlockKind
 from gijiroku.formats import get_format
+from gijiroku.names import fold_variants
 from gijiroku.normalize import memo_scope
 from gijiroku.tokenizer import tokenize_lines
 
@@ -35,3 +39,24 @@ def test_the_blocks_holding_a_page_are_those_the_long_way_finds() -> None:
         ]
         seen += len(pages)
     assert seen > 0  # (the bundled samples hold page markers)
+
+
+# -- folding a long text: its old forms found and replaced ---------------------------------------
+
+
+@given(
+    st.text(alphabet=st.sampled_from("國澤髙﨑會議長あ　\n1Ａ渡邉嶋"), max_size=200)
+    | st.text(max_size=120)
+)
+def test_folding_is_the_translation_whatever_the_length(text: str) -> None:
+    """Up to 64 characters the text is translated, beyond that each old form is replaced."""
+    assert fold_variants(text) == text.translate(names._FOLD)
+    assert fold_variants(text * 5) == (text * 5).translate(names._FOLD)
+
+
+def test_a_long_header_is_folded_as_translated() -> None:
+    header = "委員長　　迫川　高行\n委員　　渡邉　髙﨑\n" * 40
+    assert len(header) > names._TRANSLATED
+    assert fold_variants(header) == header.translate(names._FOLD)
+    assert "邉" not in fold_variants(header)
+    assert "渡辺" in fold_variants(header)
