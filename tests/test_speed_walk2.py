@@ -3,12 +3,19 @@ gives."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import pydantic
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
-from gijiroku import api, names
+from gijiroku import api, names, parser
 from gijiroku.blocks import Block, BlockKind
 from gijiroku.formats import get_format
+from gijiroku.models import Note, Speaker, slim
 from gijiroku.names import fold_variants
 from gijiroku.normalize import memo_scope
 from gijiroku.tokenizer import tokenize_lines
@@ -60,3 +67,61 @@ def test_a_long_header_is_folded_as_translated() -> None:
     assert fold_variants(header) == header.translate(names._FOLD)
     assert "邉" not in fold_variants(header)
     assert "渡辺" in fold_variants(header)
+
+
+# -- records made without the validator -----------------------------------------------------------
+
+
+def _same_outcome(make: Callable[[], BaseModel], build: Callable[[], BaseModel]) -> None:
+    """The same record as the constructor's (type, values, JSON, the fields set), or the same
+    validation errors."""
+    errors = None
+    try:
+        built = build()
+    except pydantic.ValidationError as error:
+        errors = error.errors()
+    if errors is not None:
+        with pytest.raises(pydantic.ValidationError) as raised:
+            make()
+        assert raised.value.errors() == errors
+        return
+    made = make()
+    assert type(made) is type(built)
+    assert made == built
+    assert made.model_dump_json() == built.model_dump_json()
+    assert made.model_fields_set == built.model_fields_set
+
+
+_MAYBE_TEXT = st.one_of(st.none(), st.text(max_size=3), st.integers(0, 2), st.booleans())
+
+
+@given(
+    st.one_of(st.text(max_size=4), st.none(), st.integers(0, 2)),
+    _MAYBE_TEXT,
+    _MAYBE_TEXT,
+    _MAYBE_TEXT,
+    st.one_of(st.none(), st.integers(-2, 40), st.just(True), st.just("4"), st.just(2.0)),
+    _MAYBE_TEXT,
+)
+def test_a_speaker_record_is_the_slim_constructors(
+    label: Any, name: Any, role: Any, mark: Any, seat: Any, honorific: Any
+) -> None:
+    _same_outcome(
+        lambda: parser._speaker_record(label, name, role, mark, seat, honorific),
+        lambda: slim(
+            Speaker(label=label, name=name, role=role, mark=mark, seat=seat, honorific=honorific)
+        ),
+    )
+
+
+@given(
+    st.one_of(st.text(max_size=3), st.integers(0, 2)),
+    st.one_of(st.text(max_size=3), st.none()),
+    st.integers(-1, 5),
+    st.one_of(st.integers(-1, 5), st.just(2.0), st.just(True)),
+)
+def test_a_note_record_is_the_constructors(kind: Any, text: Any, start: int, end: Any) -> None:
+    _same_outcome(
+        lambda: parser._note_record(kind, text, start, end),
+        lambda: Note(kind=kind, text=text, start=start, end=end),
+    )

@@ -68,7 +68,6 @@ from gijiroku.models import (
     Utterance,
     in_document_order,
     record_of,
-    slim,
     span_of,
 )
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
@@ -157,14 +156,27 @@ class _TurnDraft:
             if _several_notes(paragraph, local):
                 notes.extend(_inline_note(text, n) for n in inline[inside:k])
             else:
-                notes.append(Note(kind=note_kind, text=paragraph, start=start, end=end))
+                notes.append(_note_record(note_kind, paragraph, start, end))
         notes += [_inline_note(text, n) for n in inline[k:]]
         return text, notes
 
 
 def _inline_note(text: str, found: InlineNote) -> Note:
-    return Note(
-        kind=found.kind, text=text[found.start : found.end], start=found.start, end=found.end
+    return _note_record(found.kind, text[found.start : found.end], found.start, found.end)
+
+
+def _note_record(kind: str, text: str, start: int, end: int) -> Note:
+    """``Note(kind=…, text=…, start=…, end=…)``, made without the validator when the values
+    are as it keeps them (:func:`~gijiroku.models.record_of`)."""
+    return record_of(
+        Note,
+        {"kind": kind, "text": text, "start": start, "end": end},
+        kept=type(kind) is str
+        and type(text) is str
+        and type(start) is int
+        and type(end) is int
+        and start >= 0
+        and end >= 0,
     )
 
 
@@ -948,16 +960,7 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
         who = (parts.printed, name, role, parts.mark, parts.seat, parts.honorific)
         speaker = speakers.get(who)
         if speaker is None:  # records are frozen: one Speaker serves every turn it speaks
-            speaker = speakers[who] = slim(
-                Speaker(
-                    label=parts.printed,
-                    name=name,
-                    role=role,
-                    mark=parts.mark,
-                    seat=parts.seat,
-                    honorific=parts.honorific,
-                )
-            )
+            speaker = speakers[who] = _speaker_record(*who)
         text, notes = turn.text_and_notes()
         section_id = turn.section_id
         utterances.append(
@@ -984,6 +987,39 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
             if note.kind == "chair_change":
                 roster.chair_change(note.text)
     return utterances
+
+
+def _speaker_record(
+    label: str,
+    name: str | None,
+    role: str | None,
+    mark: str | None,
+    seat: int | None,
+    honorific: str | None,
+) -> Speaker:
+    """``slim(Speaker(label=…, name=…, role=…, mark=…, seat=…, honorific=…))``, made without
+    the validator when the values are of the types it keeps (:func:`~gijiroku.models.record_of`;
+    the fields a label does not print are None, their default)."""
+    return record_of(
+        Speaker,
+        {
+            "label": label,
+            "name": name,
+            "role": role,
+            "mark": mark,
+            "seat": seat,
+            "honorific": honorific,
+            "yomi": None,
+            "title": None,
+            "affiliation": None,
+        },
+        kept=type(label) is str
+        and (name is None or type(name) is str)
+        and (role is None or type(role) is str)
+        and (mark is None or type(mark) is str)
+        and (seat is None or type(seat) is int)
+        and (honorific is None or type(honorific) is str),
+    )
 
 
 def _names_in_full(parts: LabelParts) -> bool:
