@@ -8,6 +8,7 @@ from typing import Any
 
 import pydantic
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -17,7 +18,7 @@ from gijiroku.blocks import Block, BlockKind
 from gijiroku.formats import get_format
 from gijiroku.models import Note, Speaker, slim
 from gijiroku.names import fold_variants
-from gijiroku.normalize import memo_scope
+from gijiroku.normalize import line_starts, memo_scope
 from gijiroku.tokenizer import tokenize_lines
 
 from .conftest import sample_paths
@@ -125,3 +126,13 @@ def test_a_note_record_is_the_constructors(kind: Any, text: Any, start: int, end
         lambda: parser._note_record(kind, text, start, end),
         lambda: Note(kind=kind, text=text, start=start, end=end),
     )
+
+
+# -- line starts: one function for every reader ---------------------------------------------------
+
+
+@given(st.text(alphabet=st.sampled_from("議長\r\n\f 　a"), max_size=40))
+def test_the_line_starts_rosters_and_repairs_use_are_the_editors(text: str) -> None:
+    """RosterBuilder._column and api._with_repairs take normalize.line_starts, where they
+    scanned the text with ``regex`` for LF, CRLF and CR."""
+    assert line_starts(text) == [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", text)]

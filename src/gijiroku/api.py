@@ -20,7 +20,7 @@ from gijiroku.errors import GijirokuWarning, ParseError
 from gijiroku.formats import choose_format, get_format
 from gijiroku.formats.base import Format
 from gijiroku.models import Diagnostic, Minutes, Span, in_document_order
-from gijiroku.normalize import EDITOR_LINE_BREAK_RE, count_lines, memo_scope
+from gijiroku.normalize import count_lines, line_starts, memo_scope
 
 if TYPE_CHECKING:
     from gijiroku.pdf import PdfText
@@ -120,11 +120,11 @@ _REPAIR_MESSAGES = {
 
 def _with_repairs(minutes: Minutes, text: str, repairs: tuple[Repair, ...]) -> Minutes:
     """The minutes with a warning for each :class:`~gijiroku.decoding.Repair` of the text."""
-    line_starts = [0] + [m.end() for m in EDITOR_LINE_BREAK_RE.finditer(text)]
+    starts = line_starts(text)
     found = []
     for repair in repairs:
-        first = bisect.bisect_right(line_starts, repair.start)
-        last = bisect.bisect_right(line_starts, max(repair.end - 1, repair.start))
+        first = bisect.bisect_right(starts, repair.start)
+        last = bisect.bisect_right(starts, max(repair.end - 1, repair.start))
         span = Span(start=repair.start, end=repair.end, line_start=first, line_end=last)
         message = _REPAIR_MESSAGES[repair.code].format(detail=repair.detail)
         found.append(

@@ -50,7 +50,7 @@ from gijiroku.names import (
     split_person,
     strip_honorific,
 )
-from gijiroku.normalize import clean_text, compact, memoized
+from gijiroku.normalize import clean_text, compact, line_starts, memoized
 from gijiroku.vocabulary import LIST_SEPARATORS
 
 if TYPE_CHECKING:
@@ -74,7 +74,6 @@ __all__ = [
 
 _POSITIONS = frozenset(POSITION_WORDS)
 _SPACES_RE = regex.compile(r"[ \u3000\t]+")
-_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 #: Words in a roster heading's parentheses that describe the list, not a group.
 _LIST_ANNOTATION_RE = regex.compile(
     r"[／/・、,，]?\s*(?:五十音順|敬称略|順不同|名簿順|役職順|席次順)"
@@ -1148,7 +1147,7 @@ class RosterBuilder:
     def _column(self, offset: int) -> int:
         """The column of ``offset`` in its line (line starts found once, by bisection)."""
         if self.line_starts is None:
-            self.line_starts = [0] + [m.end() for m in _LINE_BREAK_RE.finditer(self.text)]
+            self.line_starts = line_starts(self.text)
         return offset - self.line_starts[bisect.bisect_right(self.line_starts, offset) - 1]
 
     def _second_line(self, entry: Block) -> bool:
