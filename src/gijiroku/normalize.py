@@ -123,6 +123,10 @@ def split_lines(text: str) -> list[Line]:
 _BREAK_BUT_LF_RE = re.compile("[\r\f\v\x85\u2028\u2029\x1c-\x1e]")
 
 
+#: A line break but LF, CR and CRLF (or a character ``str.splitlines`` takes for one).
+_BREAK_BUT_CR_LF_RE = re.compile("[\f\v\x85\u2028\u2029\x1c-\x1e]")
+
+
 def _split_at_line_feeds(text: str) -> list[Line]:
     """:func:`split_lines` for a text whose only line break is LF (most texts)."""
     pieces = text.split("\n")
@@ -169,18 +173,22 @@ _START = itemgetter(Line._fields.index("start"))
 def line_starts(text: str, *, lines: Sequence[Line] | None = None) -> list[int]:
     """The offset where each line begins, as editors count lines (LF, CRLF or CR): line
     ``n`` begins at ``line_starts(text)[n - 1]``; a bisection gives the line of an offset.
-    ``lines``: ``split_lines(text)`` when at hand; when LF is the text's only line break,
-    its starts are these lines' (and the end, after a final LF), not found again.
+    ``lines``: ``split_lines(text)`` when at hand; when LF, CR and CRLF are the text's only
+    line breaks, its starts are these lines' (and the end, after a final break), not found
+    again (``str.splitlines`` cuts at LF, CR and CRLF as editors do).
 
     Example:
         >>> line_starts("a\\r\\nb\\rc\\n")
         [0, 3, 5, 7]
     """
-    if lines is not None and not _BREAK_BUT_LF_RE.search(text):
-        starts = list(map(_START, lines))  # (the same int objects: no new ones)
-        if text.endswith("\n"):
-            starts.append(len(text))
-        return starts
+    if lines is not None:
+        other = _BREAK_BUT_LF_RE.search(text)
+        # (what comes before the first break but LF holds no other break either)
+        if other is None or not _BREAK_BUT_CR_LF_RE.search(text, other.start()):
+            starts = list(map(_START, lines))  # (the same int objects: no new ones)
+            if text.endswith(("\n", "\r")):
+                starts.append(len(text))
+            return starts
     if "\r" not in text:  # each line begins one past the end of the one before
         pieces = text.split("\n")
         return list(itertools.accumulate(map(_ONE_MORE, map(len, pieces[:-1])), initial=0))

@@ -22,7 +22,7 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
 from operator import itemgetter, methodcaller, not_
 from typing import NamedTuple
@@ -677,6 +677,43 @@ def _indented(item: ItemMeta, columns: int) -> ItemMeta:
     return dataclasses.replace(item, indent=columns)
 
 
+class _PlainRule(NamedTuple):
+    """What the tokenizer needs to make a block of a *plain* rule: one that has no children
+    and absorbs nothing, takes its record as it is (no ``derive``, no indentation; not a
+    header's record) and is no section. Its block is its groups, its record, its span, what
+    the mention rules of its kind find and the paragraph's page blocks; besides its mode
+    and the header's end, it changes the context only as every block does. Read from the
+    rule once per document (most blocks are made by a few plain rules)."""
+
+    names: tuple[tuple[str, int], ...]  # the pattern's named groups, (name, number)
+    kind: BlockKind
+    meta: BlockMeta  # the rule's record, or the kind's default
+    mentions: tuple[tuple[ChildRule, Callable[[str], object] | None], ...]  # of its kind
+    sets_mode: str | None
+    ends_modes: frozenset[str]
+
+
+def _plain_rule(
+    rule: Rule,
+    mentions: dict[BlockKind, tuple[tuple[ChildRule, Callable[[str], object] | None], ...]],
+) -> _PlainRule | None:
+    """``rule`` as a :class:`_PlainRule`, or None when its blocks need the long way."""
+    if (
+        rule.children is not None
+        or rule.absorb_next is not None
+        or rule.derive is not None
+        or rule.with_indent
+        or isinstance(rule.meta, HeaderMeta)
+        or rule.kind is BlockKind.SECTION
+    ):
+        return None
+    names = tuple(rule.pattern.groupindex.items())
+    meta = rule.meta if rule.meta is not None else default_meta(rule.kind)
+    return _PlainRule(
+        names, rule.kind, meta, mentions.get(rule.kind, ()), rule.sets_mode, rule.ends_modes
+    )
+
+
 def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     """Tokenize ``text`` with the rules of ``fmt`` (see the module docstring)."""
     physical = split_lines(text)
@@ -698,6 +735,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     header_rules, body_rules = _rule_index(fmt.header_rules), _rule_index(fmt.body_rules)
     mentions = _mentions_by_kind(fmt.mention_rules)
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
+    plain_rules: dict[int, _PlainRule | None] = {}  # id of a rule → what makes its blocks
     blocks: list[Block] = []
     span = spans.span
     upcoming = next(items, None)
@@ -729,6 +767,53 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             ctx.open_key = None
             continue
         rule, match = found
+        try:
+            plain = plain_rules[id(rule)]
+        except KeyError:
+            plain = plain_rules[id(rule)] = _plain_rule(rule, mentions)
+        if plain is not None:  # (most blocks: see _PlainRule)
+            names, kind, record, looking, sets_mode, ends_modes = plain
+            if rule.ends_header and ctx.region == "header":
+                ctx.region = "body"
+                ctx.mode = None
+            if len(names) == 1:
+                value = match.group(names[0][1])
+                groups_of_block: Mapping[str, str] = (
+                    OneGroup(names[0][0], value) if value is not None else frozen_groups({})
+                )
+            else:
+                groups = _groups(match)
+                groups_of_block = (
+                    OneGroup(*groups.popitem()) if len(groups) == 1 else frozen_groups(groups)
+                )
+            mentioned_in: list[Block] = []
+            for mention, needs in looking:
+                if needs is not None and not needs(para.text):
+                    continue
+                if id(mention) not in spent:
+                    mentioned = _children(mention, para.text, 0, para, spans, ctx)
+                    if mentioned and mention.once:
+                        spent.add(id(mention))
+                    mentioned_in += mentioned
+            if sets_mode != KEEP_MODE:
+                ctx.mode = sets_mode
+            elif ends_modes and ctx.mode in ends_modes:
+                ctx.mode = None
+            blocks.append(
+                unchecked_block(
+                    kind,
+                    span(para.start, para.end),
+                    groups_of_block,
+                    record,
+                    rule.name,
+                    (*mentioned_in, *para.pages) if mentioned_in else para.pages,
+                )
+            )
+            ctx.open_key = None
+            ctx.index += 1
+            ctx.previous = kind
+            ctx.previous_rule = rule.name
+            continue
         if rule.ends_header and ctx.region == "header":
             ctx.region = "body"
             ctx.mode = None
