@@ -1,0 +1,124 @@
+"""The families' records read with shortcuts equal the long way: summary items share the
+records of ownerless items, a paragraph's kind is chosen before the record is made, and a
+heading without a parenthesis is not searched for a presenter or tags.
+
+Checked on every line of the bundled samples and on generated text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gijiroku.blocks import BlockMeta, ItemMeta, SectionMeta
+from gijiroku.formats import summary
+from gijiroku.normalize import clean_text, memo_scope
+
+from .conftest import SAMPLES, sample_paths
+
+
+def _sample_lines() -> tuple[str, ...]:
+    """Every distinct non-blank line of the bundled samples (and of their README)."""
+    lines: set[str] = set()
+    for path in [*sample_paths(), SAMPLES / "README.md"]:
+        lines.update(line for line in path.read_text("utf-8").splitlines() if line.strip())
+    return tuple(sorted(lines))
+
+
+def _item_the_long_way(text: str, kind: str | None = None) -> ItemMeta:
+    kind = kind or summary._item_kind(text)
+    heads = kind == "todo" and bool(summary._TODO_ONLY_RE.match(clean_text(text)))
+    return ItemMeta(kind=kind, owner=summary._owner(text), heads_kind=heads)
+
+
+def _paragraph_the_long_way(text: str) -> BlockMeta:
+    meta = _item_the_long_way(text)
+    return dataclasses.replace(meta, kind="paragraph") if meta.kind == "bullet" else meta
+
+
+def _heading_the_long_way(groups: dict[str, str]) -> SectionMeta:
+    title = groups.get("title", "").strip()
+    level = len(groups.get("hashes", "#"))
+    found = list(summary._META_GROUP_RE.finditer(title))
+    for meta in reversed(found):
+        if not summary._AFTER_META_RE.fullmatch(title[meta.end() :].strip()):
+            break
+        parts = [p.strip() for p in summary._LIST_SEPARATOR_RE.split(meta["meta"]) if p.strip()]
+        tags = [p for p in parts if summary._TAG_RE.match(p)]
+        people = [p for p in parts if p not in tags and summary.NAME_TOKEN_RE.match(p)]
+        if tags or (people and len(people) == len(parts)):
+            return SectionMeta(
+                level=level,
+                title=title[: meta.start()].strip(),
+                owner=", ".join(people) or None,
+                tags=tuple(tags),
+            )
+    return SectionMeta(level=level)
+
+
+def _assert_items_read_as_the_long_way(text: str) -> None:
+    groups = {"text": text}
+    assert summary._bullet(groups) == _item_the_long_way(text), text
+    assert summary._todo_item(groups) == _item_the_long_way(text, "todo"), text
+    assert summary._decision_item(groups) == _item_the_long_way(text, "decision"), text
+    assert summary._paragraph(groups) == _paragraph_the_long_way(text), text
+
+
+_ITEM_ALPHABET = "()（）)担当:：決定承認合意とした するまっ未定?TODOtodo宿題*  abcテスト、,[]htp/\n"
+_ITEMS = st.text(alphabet=_ITEM_ALPHABET, max_size=40)
+
+
+@given(_ITEMS)
+def test_an_items_record_is_made_as_the_long_way(text: str) -> None:
+    with memo_scope():
+        _assert_items_read_as_the_long_way(text)
+
+
+def test_items_and_headings_of_the_samples_read_as_the_long_way() -> None:
+    kinds: set[str] = set()
+    owned = sectioned = 0
+    with memo_scope():
+        for line in _sample_lines():
+            item = summary.ITEM_RE.fullmatch(line.strip())
+            text = (item["text"] or "") if item is not None else line
+            _assert_items_read_as_the_long_way(text)
+            meta = summary._paragraph({"text": text})
+            assert isinstance(meta, ItemMeta)
+            kinds.add(meta.kind)
+            owned += meta.owner is not None
+            heading = summary.HEADING_RE.fullmatch(line.strip())
+            if heading is not None:
+                groups = {k: v for k, v in heading.groupdict().items() if v is not None}
+                section = summary._heading_meta(groups)
+                assert section == _heading_the_long_way(groups), line
+                sectioned += isinstance(section, SectionMeta) and section.owner is not None
+    assert kinds == {"todo", "decision", "paragraph"}
+    assert owned > 0
+    assert sectioned > 0
+
+
+def test_an_empty_todo_heads_its_bullets_and_shares_no_owner() -> None:
+    meta = summary._bullet({"text": "**TODO**:"})
+    assert meta == ItemMeta(kind="todo", heads_kind=True)
+    owned = summary._bullet({"text": "解散しました(terada"})
+    assert owned == ItemMeta(kind="bullet", owner="terada")
+    assert summary._paragraph({"text": "解散しました(terada"}) == ItemMeta(
+        kind="paragraph", owner="terada"
+    )
+    said = summary._bullet({"text": "sano) 来年もやります"})
+    assert (
+        said == ItemMeta(kind="bullet", owner="sano") == _item_the_long_way("sano) 来年もやります")
+    )
+    assigned = summary._bullet({"text": "会場を押さえる 担当：kobatomo"})
+    assert assigned == ItemMeta(kind="bullet", owner="kobatomo")
+
+
+_HEADING_ALPHABET = "#  ()（）、,高報告nishimotz山田2025年PyCon"
+
+
+@given(st.integers(1, 6), st.text(alphabet=_HEADING_ALPHABET, max_size=30))
+def test_a_headings_record_is_made_as_the_long_way(level: int, title: str) -> None:
+    groups = {"hashes": "#" * level, "title": title}
+    assert summary._heading_meta(groups) == _heading_the_long_way(groups)
