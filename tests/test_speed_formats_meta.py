@@ -122,3 +122,46 @@ _HEADING_ALPHABET = "#  ()（）、,高報告nishimotz山田2025年PyCon"
 def test_a_headings_record_is_made_as_the_long_way(level: int, title: str) -> None:
     groups = {"hashes": "#" * level, "title": title}
     assert summary._heading_meta(groups) == _heading_the_long_way(groups)
+
+
+def _mode_the_long_way(title: str) -> str | None:
+    title = title.strip()
+    if summary.TODO_HEADING_RE.match(title):
+        return "todo"
+    if summary.DECISION_HEADING_RE.match(title):
+        return "decision"
+    return None
+
+
+_MODE_TITLES = st.text(
+    alphabet="tToOdDaAcCiInNsS 宿題アクションイテム次回までに課決定事項議論結", max_size=14
+)
+
+
+def _mode_of(title: str) -> str | None:
+    match = summary.HEADING_RE.fullmatch(f"## {title}")
+    assert match is not None
+    return summary._mode_after_heading(match)
+
+
+@given(
+    st.one_of(_MODE_TITLES, st.sampled_from(["Todo", "TO DO", "Action Items", "決定事項", "結論"]))
+)
+def test_a_headings_mode_is_found_as_the_long_way(title: str) -> None:
+    if title.strip() and not title.startswith(" "):
+        assert _mode_of(title) == _mode_the_long_way(title)
+
+
+def test_every_mode_heading_starts_with_a_listed_character() -> None:
+    titles = {
+        "todo": ["todo", "TODO", "To Do", "宿題", "アクション", "アクションアイテム", "action items",
+                 "ACTION ITEM", "次回まで", "次回までに", "課題"],
+        "decision": ["決定事項", "決議事項", "決議", "結論", "決定"],
+    }  # fmt: skip
+    for mode, listed in titles.items():
+        for title in listed:
+            assert _mode_of(title) == mode == _mode_the_long_way(title), title
+    for line in _sample_lines():
+        heading = summary.HEADING_RE.fullmatch(line.strip())
+        if heading is not None:
+            assert summary._mode_after_heading(heading) == _mode_the_long_way(heading["title"])

@@ -247,8 +247,16 @@ def _underlined_heading(groups: Mapping[str, str]) -> BlockMeta:
     return SectionMeta(level=1 if groups.get("underline", "=")[0] == "=" else 2)
 
 
+#: The first characters of the titles :data:`TODO_HEADING_RE` and :data:`DECISION_HEADING_RE`
+#: take (todo, to do, action items — in either case — 宿題, アクション, 次回まで, 課題; 決定事項,
+#: 決議, 結論): a heading that starts otherwise sets no mode.
+_MODE_HEADING_FIRSTS = frozenset("tTaA宿ア次課決結")
+
+
 def _mode_after_heading(match: regex.Match[str]) -> str | None:
     title = match["title"].strip()
+    if title[:1] not in _MODE_HEADING_FIRSTS:
+        return None
     if TODO_HEADING_RE.match(title):
         return "todo"
     if DECISION_HEADING_RE.match(title):
