@@ -12,9 +12,9 @@ import dataclasses
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gijiroku.blocks import BlockMeta, ItemMeta, SectionMeta
-from gijiroku.formats import summary
-from gijiroku.normalize import clean_text, memo_scope
+from gijiroku.blocks import BlockMeta, HeaderName, ItemMeta, SectionMeta
+from gijiroku.formats import base, summary
+from gijiroku.normalize import clean_text, compact, memo_scope
 
 from .conftest import SAMPLES, sample_paths
 
@@ -165,3 +165,35 @@ def test_every_mode_heading_starts_with_a_listed_character() -> None:
         heading = summary.HEADING_RE.fullmatch(line.strip())
         if heading is not None:
             assert summary._mode_after_heading(heading) == _mode_the_long_way(heading["title"])
+
+
+def _field_name_the_long_way(key: str) -> object:
+    bare = base._PAREN_RE.sub("", compact(key))
+    bare = base._NUMBERING_RE.sub("", bare)
+    if bare in base.HEADER_FIELD_NAMES:
+        return base.HEADER_FIELD_NAMES[bare]
+    if "欠席" in bare:
+        return HeaderName.ABSENTEES
+    if "出席" in bare or bare.endswith("参加者"):
+        return HeaderName.ATTENDEES
+    return None
+
+
+_KEYS = st.text(alphabet="()（）0123456789.．、 　日時場所出席者欠席参加委員記録", max_size=14)
+
+
+@given(_KEYS)
+def test_a_header_keys_name_is_found_as_the_long_way(key: str) -> None:
+    assert base.header_field_name(key) == _field_name_the_long_way(key)
+
+
+def test_header_keys_of_the_samples_are_named_as_the_long_way() -> None:
+    named = 0
+    for key in [
+        "1.日時", "（1）出席者", "出席者（委員／五十音順）", "(2)場所", "日 時", "3．欠席者",
+        *(line[:12] for line in _sample_lines()),
+    ]:  # fmt: skip
+        name = base.header_field_name(key)
+        assert name == _field_name_the_long_way(key), key
+        named += name is not None
+    assert named >= 6
