@@ -556,6 +556,8 @@ KNOWN_HEADER_KEYS_RE = "|".join(
 
 _PAREN_RE = regex.compile(r"[（(].*?[)）]")
 _NUMBERING_RE = regex.compile(r"^(?:[0-9]+|[（(][0-9]+[)）])[.．、]?")
+#: The characters a match of :data:`_NUMBERING_RE` starts with.
+_NUMBERING_FIRSTS = frozenset("0123456789（(")
 
 
 def header_field_name(key: str) -> HeaderName | None:
@@ -568,8 +570,11 @@ def header_field_name(key: str) -> HeaderName | None:
         >>> header_field_name("日 時").value, header_field_name("出席者（委員／五十音順）").value
         ('datetime', 'attendees')
     """
-    bare = _PAREN_RE.sub("", compact(key))
-    bare = _NUMBERING_RE.sub("", bare)
+    bare = compact(key)
+    if "(" in bare or "（" in bare:  # (each pattern is tried only where it may match)
+        bare = _PAREN_RE.sub("", bare)
+    if bare[:1] in _NUMBERING_FIRSTS:
+        bare = _NUMBERING_RE.sub("", bare)
     if bare in HEADER_FIELD_NAMES:
         return HEADER_FIELD_NAMES[bare]
     if "欠席" in bare:

@@ -20,7 +20,6 @@ No utterances are made up: every bullet or paragraph becomes an item of its sect
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 
@@ -121,6 +120,8 @@ _AFTER_META_RE = regex.compile(r"(?:[(（][^()（）]*[)）]\s*)*")
 
 def _owner(text: str) -> str | None:
     """Who the item names as doing or saying it: ``…(terada``, ``sano) …``, ``担当：kobatomo``."""
+    if not _may_name_owner(text):
+        return None
     bare = (LINK_RE.sub("", text) if "](" in text or "http" in text else text).strip()
     opens = "(" in bare or "（" in bare
     # each pattern is tried only on text that holds one of the words it needs
@@ -139,6 +140,12 @@ def _owner(text: str) -> str | None:
         if tokens and all(NAME_TOKEN_RE.match(t) for t in tokens):
             return ", ".join(tokens)
     return None
+
+
+def _may_name_owner(text: str) -> bool:
+    """A necessary condition for :func:`_owner` to find one: every pattern it tries needs a
+    parenthesis or 担当 (taking links out and stripping adds no character)."""
+    return "(" in text or "（" in text or ")" in text or "担当" in text
 
 
 #: The ends of text that :data:`DECISION_RE`'s ``…$`` alternatives match (``$`` also before
@@ -165,13 +172,30 @@ def _item_kind(text: str) -> str:
 _TODO_ONLY_RE = regex.compile(r"(?i)^\**\s*(?:todo|to-do|宿題)\s*\**\s*[:：]?\s*\**\s*$")
 
 
-def _item(groups: Mapping[str, str], kind: str | None = None) -> ItemMeta:
-    """A bullet: its kind (todo, decision, bullet, or ``kind`` when the heading decides)
-    and its owner; an empty ``TODO:`` heads the to-dos nested under it."""
+#: The records of items that name no owner, by kind and ``heads_kind`` (records are frozen:
+#: these few are shared).
+_OWNERLESS: dict[tuple[str, bool], ItemMeta] = {
+    (kind, heads): ItemMeta(kind=kind, heads_kind=heads)
+    for kind in ("todo", "decision", "bullet", "paragraph")
+    for heads in (False, True)
+}
+
+
+def _item(groups: Mapping[str, str], kind: str | None = None, plain: str = "bullet") -> ItemMeta:
+    """A bullet: its kind (todo, decision, ``plain`` — bullet or paragraph —, or ``kind`` when
+    the heading decides) and its owner; an empty ``TODO:`` heads the to-dos nested under it."""
     text = groups.get("text", "")
-    kind = kind or _item_kind(text)
+    if kind is None:
+        kind = _item_kind(text)
+        if kind == "bullet":
+            kind = plain
     heads = kind == "todo" and bool(_TODO_ONLY_RE.match(clean_text(text)))
-    return ItemMeta(kind=kind, owner=_owner(text), heads_kind=heads)
+    owner = _owner(text)
+    if owner is None:
+        shared = _OWNERLESS.get((kind, heads))
+        if shared is not None:
+            return shared
+    return ItemMeta(kind=kind, owner=owner, heads_kind=heads)
 
 
 def _todo_item(groups: Mapping[str, str]) -> BlockMeta:
@@ -187,14 +211,20 @@ def _bullet(groups: Mapping[str, str]) -> BlockMeta:
 
 
 def _paragraph(groups: Mapping[str, str]) -> BlockMeta:
-    meta = _item(groups)
-    return dataclasses.replace(meta, kind="paragraph") if meta.kind == "bullet" else meta
+    """A paragraph: an item whose kind, when the text gives none, is ``paragraph``."""
+    return _item(groups, plain="paragraph")
+
+
+#: Section records of a heading without presenter or tags, by level.
+_PLAIN_SECTIONS = {level: SectionMeta(level=level) for level in range(1, 7)}
 
 
 def _heading_meta(groups: Mapping[str, str]) -> BlockMeta:
     """``PyCon JP 2025(nishimotz、高、報告)`` → title, owner nishimotz, tags 高 and 報告."""
     title = groups.get("title", "").strip()
     level = len(groups.get("hashes", "#"))
+    if "(" not in title and "（" not in title:  # every meta group opens with one
+        return _PLAIN_SECTIONS.get(level) or SectionMeta(level=level)
     found = list(_META_GROUP_RE.finditer(title))
     for meta in reversed(found):  # the last group that reads as meta (a later one may be a date)
         if not _AFTER_META_RE.fullmatch(title[meta.end() :].strip()):
@@ -217,8 +247,16 @@ def _underlined_heading(groups: Mapping[str, str]) -> BlockMeta:
     return SectionMeta(level=1 if groups.get("underline", "=")[0] == "=" else 2)
 
 
+#: The first characters of the titles :data:`TODO_HEADING_RE` and :data:`DECISION_HEADING_RE`
+#: take (todo, to do, action items — in either case — 宿題, アクション, 次回まで, 課題; 決定事項,
+#: 決議, 結論): a heading that starts otherwise sets no mode.
+_MODE_HEADING_FIRSTS = frozenset("tTaA宿ア次課決結")
+
+
 def _mode_after_heading(match: regex.Match[str]) -> str | None:
     title = match["title"].strip()
+    if title[:1] not in _MODE_HEADING_FIRSTS:
+        return None
     if TODO_HEADING_RE.match(title):
         return "todo"
     if DECISION_HEADING_RE.match(title):
