@@ -54,7 +54,7 @@ from gijiroku.layout import (
     survey_lines,
     unflatten,
 )
-from gijiroku.normalize import Line, line_starts, split_lines
+from gijiroku.normalize import Line, line_starts, memoized, split_lines
 from gijiroku.vocabulary import WHITE_SPACE
 
 __all__ = ["Paragraph", "tokenize_lines"]
@@ -671,9 +671,14 @@ def _meta(rule: Rule, groups: dict[str, str], para: Paragraph) -> BlockMeta | No
     return meta
 
 
-@functools.lru_cache(maxsize=4096)
 def _indented(item: ItemMeta, columns: int) -> ItemMeta:
-    """``item`` at ``columns`` (records are frozen: the few distinct ones are shared)."""
+    """``item`` at ``columns`` (records are frozen: the few distinct ones are shared within
+    a parse; an item may hold its owner's name, so nothing is kept beyond one)."""
+    return memoized("tokenizer.indented", _with_indent, (item, columns))
+
+
+def _with_indent(key: tuple[ItemMeta, int]) -> ItemMeta:
+    item, columns = key
     return dataclasses.replace(item, indent=columns)
 
 
