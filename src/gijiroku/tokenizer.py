@@ -408,6 +408,27 @@ def _children(
     return found
 
 
+def _mentioned(
+    looking: tuple[tuple[ChildRule, Callable[[str], object] | None], ...],
+    para: Paragraph,
+    spans: _Positions,
+    ctx: Context,
+    spent: set[int],
+) -> list[Block]:
+    """What the mention rules ``looking`` find in a paragraph (a rule that looks for one fact
+    only is ``spent`` once it found it)."""
+    found: list[Block] = []
+    for mention, needs in looking:
+        if needs is not None and not needs(para.text):
+            continue
+        if id(mention) not in spent:
+            mentioned = _children(mention, para.text, 0, para, spans, ctx)
+            if mentioned and mention.once:
+                spent.add(id(mention))
+            found += mentioned
+    return found
+
+
 def _note_people(children: list[Block], ctx: Context) -> None:
     """Remember the names and titles of roster entries: labels are checked against them."""
     for child in children:
@@ -791,15 +812,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 groups_of_block = (
                     OneGroup(*groups.popitem()) if len(groups) == 1 else frozen_groups(groups)
                 )
-            mentioned_in: list[Block] = []
-            for mention, needs in looking:
-                if needs is not None and not needs(para.text):
-                    continue
-                if id(mention) not in spent:
-                    mentioned = _children(mention, para.text, 0, para, spans, ctx)
-                    if mentioned and mention.once:
-                        spent.add(id(mention))
-                    mentioned_in += mentioned
+            mentioned_in = _mentioned(looking, para, spans, ctx, spent) if looking else []
             if sets_mode != KEEP_MODE:
                 ctx.mode = sets_mode
             elif ends_modes and ctx.mode in ends_modes:
@@ -841,14 +854,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         meta = (
             rule.meta if rule.derive is None and not rule.with_indent else _meta(rule, groups, para)
         )
-        for mention, needs in mentions.get(rule.kind, ()):
-            if needs is not None and not needs(para.text):
-                continue
-            if id(mention) not in spent:
-                mentioned = _children(mention, para.text, 0, para, spans, ctx)
-                if mentioned and mention.once:
-                    spent.add(id(mention))
-                children += mentioned
+        children += _mentioned(mentions.get(rule.kind, ()), para, spans, ctx, spent)
         if rule.sets_mode != KEEP_MODE:
             ctx.mode = rule.sets_mode
         elif ctx.mode in rule.ends_modes:
