@@ -1407,6 +1407,8 @@ BRACKETED_LABEL_RULE = Rule(
     sets_mode="turn",
 )
 
+#: What follows a label that runs into its speech: a colon or spaces, then the speech.
+_BREAK_THEN_SPEECH = rf"(?:{SP}*[：:]{SP}*|{SP}+)(?P<text>\S.*)"
 #: A character of a name as printed in labels (kanji, kana).
 _NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ]"
 #: A name printed with a space between its parts, then a title, then the speech (〇関 三郎委員長
@@ -1415,7 +1417,7 @@ _NAME_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ]"
 SPACED_NAME_LABEL_TURN_RE = regex.compile(
     rf"(?:(?P<mark>{MARK}){SP}*)?"
     rf"(?P<label>{_NAME_CHAR}{{1,4}}{SP}{{1,2}}{_NAME_CHAR}{{0,4}}?{POSITION_WORD})"
-    rf"(?:{SP}*[：:]{SP}*|{SP}+)(?P<text>\S.*)",
+    + _BREAK_THEN_SPEECH,
     regex.DOTALL,
 )
 
@@ -1439,7 +1441,7 @@ def _names_a_known_person(match: regex.Match[str], ctx: Context) -> bool:
 #: a shorter one is followed by one of its own characters, never a space or a colon.)
 NAME_LABEL_TURN_RE = regex.compile(
     rf"(?:(?P<mark>{MARK}){SP}*|[・･]{SP}*)?(?P<label>[^\s：:（()）、。「」・･]{{1,12}}+)"
-    rf"(?:{SP}*[：:]{SP}*|{SP}+)(?P<text>\S.*)",
+    + _BREAK_THEN_SPEECH,
     regex.DOTALL,
 )
 
@@ -1465,7 +1467,6 @@ def _names_a_listed_speaker(match: regex.Match[str], ctx: Context) -> bool:
     )
 
 
-#: A listed person's name as a label (see :func:`_names_a_listed_speaker`).
 def _someone_listed(ctx: Context) -> bool:
     """People have been listed (a ``Rule.when``: no name is a listed one before)."""
     return bool(ctx.people)
