@@ -483,6 +483,10 @@ def names_in_labels(labels: Mapping[str, int]) -> frozenset[str]:
     return frozenset(found)
 
 
+#: The first 64 characters of a line, where a label is looked for.
+_HEAD = itemgetter(slice(0, 64))
+
+
 class LineSurvey(NamedTuple):
     """What the tokenizer learns about the lines before it reads them (one pass).
 
@@ -508,47 +512,58 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
     would; the same word, taken whole, with the same name in parentheses or none; then
     spaces to the end, which the label's lookahead accepts at once).
     """
-    furniture: list[int] = []
-    labels: dict[str, int] = {}
-    lone = 0
     lone_label = _LABEL_ALONE_LINE_RE.match
-    label_start = _LABEL_START_RE.match
     hint, no_banner = _hint_re().search, _NO_BANNER_CHAR_RE.search
-    hint_or_leader = _hint_or_leader_re().search
-    counted: dict[str, bool] = {}  # label-shaped word → it is a label key (a label recurs)
-    for i, line in enumerate(lines):
-        if line.is_blank:
-            continue
-        text = line.text
-        # (a line with no hint word and a character no banner holds is no furniture: the
-        # first test of is_web_furniture, made here without calling it for every line; most
-        # lines hold neither a hint word nor a leader character, found in one search)
-        if hint_or_leader(text) is None:
-            if not no_banner(text) and is_web_furniture(text):
-                furniture.append(i)
-        elif ((hint(text) or not no_banner(text)) and is_web_furniture(text)) or (
+    # (C loops over the non-blank lines: which hold a hint word or a leader character, which
+    # start like a label; Python code only for the few that do)
+    kept = list(compress(range(len(lines)), map(not_, map(itemgetter(_IS_BLANK), lines))))
+    texts = list(map(attrgetter("text"), map(lines.__getitem__, kept)))
+    hinted = list(map(_hint_or_leader_re().search, texts))
+    # (a line with no hint word and a character no banner holds is no furniture: the first
+    # test of is_web_furniture, made here without calling it for every line)
+    plain = list(compress(range(len(texts)), map(not_, hinted)))
+    furniture = [
+        kept[k]
+        for k in compress(plain, map(not_, map(no_banner, map(texts.__getitem__, plain))))
+        if is_web_furniture(texts[k])
+    ]
+    for k in compress(range(len(texts)), hinted):
+        text = texts[k]
+        if ((hint(text) or not no_banner(text)) and is_web_furniture(text)) or (
             ("…" in text or "‥" in text or "." in text or "．" in text) and is_contents_line(text)
         ):
-            furniture.append(i)
-        if len(text) <= 64:
-            found = label_start(text)
-            if (
+            furniture.append(kept[k])
+    furniture.sort()
+    founds = list(map(_LABEL_START_RE.match, map(_HEAD, texts)))
+    # A line alone: one of at most 64 characters that holds 【 or a label start. Both tests
+    # read the line's text alone: each text is read once (label lines recur).
+    lone = 0
+    alone: dict[str, bool] = {}
+    brackets = map(operator.contains, texts, itertools.repeat("【"))
+    for k in {*compress(range(len(texts)), founds), *compress(range(len(texts)), brackets)}:
+        text = texts[k]
+        if len(text) > 64:
+            continue
+        is_alone = alone.get(text)
+        if is_alone is None:
+            found = founds[k]
+            is_alone = alone[text] = bool(
                 ("【" in text or (found is not None and not text[found.end() :].strip(" \u3000\t")))
                 and lone_label(text)
                 and label_key(text.strip().strip("【】")) is not None
-            ):
-                lone += 1
-        elif len(text) > 400 and not text[:40].strip():
+            )
+        lone += is_alone
+    labels: dict[str, int] = {}
+    counted: dict[str, bool] = {}  # label-shaped word → it is a label key (a label recurs)
+    for found, text in zip(founds, texts):
+        if found is None or (len(text) > 400 and not text[:40].strip()):
             continue
-        else:
-            found = label_start(text, 0, 64)
-        if found is not None:
-            label = found["label"]
-            is_key = counted.get(label)
-            if is_key is None:
-                is_key = counted[label] = _is_label_key(label)
-            if is_key:
-                labels[label] = labels.get(label, 0) + 1
+        label = found["label"]
+        is_key = counted.get(label)
+        if is_key is None:
+            is_key = counted[label] = _is_label_key(label)
+        if is_key:
+            labels[label] = labels.get(label, 0) + 1
     return LineSurvey(furniture, labels, lone)
 
 

@@ -303,6 +303,64 @@ def _paragraphs(
     furniture: dict[int, BlockKind],
 ) -> Iterator[Paragraph | Block]:
     """Paragraphs and top-level page blocks, in order."""
+    if mode == "line":
+        return iter(_line_paragraphs(lines, markers, spans, furniture))
+    return _joined_paragraphs(lines, mode, markers, spans, furniture)
+
+
+_new_paragraph = object.__new__  # a Paragraph without the call of its __init__
+
+
+def _line_paragraphs(
+    lines: Sequence[Line],
+    markers: dict[int, tuple[int | None, regex.Match[str]]],
+    spans: _Positions,
+    furniture: dict[int, BlockKind],
+) -> list[Paragraph | Block]:
+    """:func:`_joined_paragraphs` in ``"line"`` mode, where each non-blank line is a
+    paragraph of its own (page markers and furniture are never blank): the blank lines are
+    passed over in a C loop, and each paragraph is made as :class:`Paragraph` makes a first
+    line's, without the call."""
+    out: list[Paragraph | Block] = []
+    append = out.append
+    special = markers.keys() | furniture.keys()
+    for i in compress(range(len(lines)), map(not_, map(_IS_BLANK, lines))):
+        line = lines[i]
+        if special and i in special:
+            if i in furniture:
+                append(_page_block(line, None, spans, furniture[i]))
+            else:
+                append(_page_block(line, markers[i][0], spans))
+            continue
+        raw = line.text
+        content = raw.strip(_STRIP)
+        para = _new_paragraph(Paragraph)
+        para.text = content
+        para.length = length = len(content)
+        if raw[:1] in _STRIP:
+            lead = raw.find(content[:1])
+            para.start = start = line.start + lead
+            para.indent = lead
+            para.columns = lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead)
+        else:
+            para.start = start = line.start
+            para.indent = para.columns = 0
+        para.end = start + length
+        para.pages = ()
+        para.parts = para.pieces = None
+        append(para)
+    return out
+
+
+def _joined_paragraphs(
+    lines: Sequence[Line],
+    mode: str,
+    markers: dict[int, tuple[int | None, regex.Match[str]]],
+    spans: _Positions,
+    furniture: dict[int, BlockKind],
+) -> Iterator[Paragraph | Block]:
+    """Paragraphs and top-level page blocks, in order (any mode; :func:`_line_paragraphs`
+    is the short way of ``"line"`` mode)."""
     current: Paragraph | None = None
     continuing = False
     pdf = mode == "pdf"
