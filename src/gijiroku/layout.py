@@ -333,17 +333,24 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
     kept = list(itertools.chain.from_iterable(pages))
     texts = map(attrgetter("text"), map(lines.__getitem__, kept))
     firsts = list(map(_FIRST, map(str.lstrip, texts, itertools.repeat(_WHITE_SPACE_CHARS))))
+    compared: dict[str, bool] = {}  # key → it is compared (not empty, not in brackets)
     found: set[int] = set()
     for _ in range(EDGE_DEPTH):
         seen: dict[str, set[int]] = {}
         for number, page in enumerate(pages):
-            top = next((i for i in page if i not in found), None)
-            if top is None:
-                continue  # (every line of the page is taken)
-            bottom = next(i for i in reversed(page) if i not in found)
-            for i in {top, bottom}:
+            if not found:  # (the first round: the pages' own edges)
+                top, bottom = page[0], page[-1]
+            else:
+                top = next((i for i in page if i not in found), None)
+                if top is None:
+                    continue  # (every line of the page is taken)
+                bottom = next(i for i in reversed(page) if i not in found)
+            for i in (top,) if top == bottom else (top, bottom):
                 key = key_of(i)
-                if key and not _BRACKETED_RE.match(key):
+                is_compared = compared.get(key)
+                if is_compared is None:
+                    is_compared = compared[key] = bool(key) and not _BRACKETED_RE.match(key)
+                if is_compared:
                     seen.setdefault(key, set()).add(number)
         repeated = {key for key, on in seen.items() if len(on) >= need}
         if not repeated:
@@ -555,7 +562,7 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
         lone += is_alone
     labels: dict[str, int] = {}
     counted: dict[str, bool] = {}  # label-shaped word → it is a label key (a label recurs)
-    for found, text in zip(founds, texts):
+    for found, text in zip(founds, texts, strict=True):
         if found is None or (len(text) > 400 and not text[:40].strip()):
             continue
         label = found["label"]

@@ -399,16 +399,32 @@ def _joined_paragraphs(
         yield current.close()
 
 
+#: The rule name of a page block of each layout kind.
+_LAYOUT_RULE = {
+    BlockKind.PAGE: "page-marker",
+    BlockKind.RUNNING_HEADER: BlockKind.RUNNING_HEADER.value.replace("_", "-"),
+    BlockKind.FURNITURE: BlockKind.FURNITURE.value.replace("_", "-"),
+}
+
+
 def _page_block(
     line: Line, number: int | None, spans: _Positions, kind: BlockKind = BlockKind.PAGE
 ) -> Block:
-    lead = len(line.text) - len(line.text.lstrip(_STRIP))
-    start, end = line.start + lead, line.start + len(line.text.rstrip(_STRIP))
+    """The block of a page marker or a furniture line: its text without the spaces around
+    it; a page marker's ``number`` is its page (made without the checks of
+    :class:`Block`'s constructor: the meta is a :class:`LayoutMeta`, and a line with no
+    number shares the default one)."""
+    text = line.text
+    lead = len(text) - len(text.lstrip(_STRIP))
+    start, end = line.start + lead, line.start + len(text.rstrip(_STRIP))
     span = spans.span(start, end)
-    if number is not None:  # a page number is printed on the page it numbers
-        span = span._replace(page=number)
-    rule = "page-marker" if kind is BlockKind.PAGE else kind.value.replace("_", "-")
-    return Block(kind, span, meta=LayoutMeta(number=number), rule=rule)
+    if number is None:
+        meta = default_meta(kind)
+    else:  # a page number is printed on the page it numbers
+        span = _new_tuple(Pos, (span[0], span[1], span[2], span[3], number))
+        meta = LayoutMeta(number=number)
+    rule = _LAYOUT_RULE.get(kind) or kind.value.replace("_", "-")
+    return unchecked_block(kind, span, frozen_groups({}), meta, rule, ())
 
 
 def _children(
