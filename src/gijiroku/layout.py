@@ -341,8 +341,8 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
             if not found:  # (the first round: the pages' own edges)
                 top, bottom = page[0], page[-1]
             else:
-                top = next((i for i in page if i not in found), None)
-                if top is None:
+                top = next((i for i in page if i not in found), -1)
+                if top < 0:
                     continue  # (every line of the page is taken)
                 bottom = next(i for i in reversed(page) if i not in found)
             for i in (top,) if top == bottom else (top, bottom):
