@@ -46,6 +46,7 @@ from gijiroku.vocabulary import WHITE_SPACE
 __all__ = [
     "PAGE_MARKER_RE",
     "LineSurvey",
+    "NonBlank",
     "count_labels",
     "count_lone_labels",
     "find_running_headers",
@@ -53,6 +54,7 @@ __all__ = [
     "is_web_furniture",
     "label_key",
     "names_in_labels",
+    "non_blank",
     "survey_lines",
 ]
 
@@ -282,14 +284,38 @@ _AFTER_FORM_FEED = Line._fields.index("after_form_feed")
 _IS_BLANK = Line._fields.index("is_blank")
 
 
-def _pages(lines: Sequence[Line], breaks: Collection[int], feeds: Sequence[int]) -> list[list[int]]:
+class NonBlank(NamedTuple):
+    """The non-blank lines of a document: their ``indices`` in its line list and their
+    ``texts``, found once (:func:`non_blank`) and shared by the passes over the lines."""
+
+    indices: list[int]
+    texts: list[str]
+
+
+def non_blank(lines: Sequence[Line]) -> NonBlank:
+    """The :class:`NonBlank` lines of ``lines`` (C loops: a document has thousands)."""
+    filled = list(map(not_, map(itemgetter(_IS_BLANK), lines)))
+    return NonBlank(
+        list(compress(range(len(lines)), filled)), list(compress(map(_LINE_TEXT, lines), filled))
+    )
+
+
+_LINE_TEXT = itemgetter(Line._fields.index("text"))
+
+
+def _pages(
+    lines: Sequence[Line],
+    breaks: Collection[int],
+    feeds: Sequence[int],
+    filled: NonBlank | None = None,
+) -> list[list[int]]:
     """The non-blank lines of each page (none empty): a page starts at a form feed and at a
     page marker (a line of ``breaks``, on no page itself). ``feeds``: the lines after a form
     feed, in order. (Made with C loops: a document has thousands of lines.)"""
     count = len(lines)
-    kept = sorted(
-        set(compress(range(count), map(not_, map(itemgetter(_IS_BLANK), lines)))).difference(breaks)
-    )
+    if filled is None:
+        filled = non_blank(lines)
+    kept = sorted(set(filled.indices).difference(breaks))
     cuts = sorted({0, count, *feeds, *(i for i in breaks if 0 <= i < count)})
     pages = []
     for start, end in itertools.pairwise(cuts):
@@ -299,7 +325,9 @@ def _pages(lines: Sequence[Line], breaks: Collection[int], feeds: Sequence[int])
     return pages
 
 
-def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[int]:
+def find_running_headers(
+    lines: Sequence[Line], breaks: Collection[int], filled: NonBlank | None = None
+) -> set[int]:
     """Lines printed at the top or the bottom of most pages: a running header or footer.
 
     Pages are cut at the line indices in ``breaks`` (page markers) and at form feeds; the
@@ -308,12 +336,13 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
     running header, wherever it stands; it is peeled off and the next line in is compared
     too, up to ``EDGE_DEPTH`` lines from each edge. Notes in brackets are never taken, and
     the document's first line stays (it is the title, printed once more on every page).
+    ``filled``: ``non_blank(lines)`` when at hand.
     """
     count = len(lines)
     feeds = list(compress(range(count), map(itemgetter(_AFTER_FORM_FEED), lines)))
     if len(breaks) + len(feeds) < 2:  # (no more than two pages: nothing repeats on three)
         return set()
-    pages = _pages(lines, breaks, feeds)
+    pages = _pages(lines, breaks, feeds, filled)
     if len(pages) < 3:
         return set()
     need = max(3, (len(pages) + 1) // 2)
@@ -506,7 +535,7 @@ class LineSurvey(NamedTuple):
     lone_labels: int
 
 
-def survey_lines(lines: Sequence[Line]) -> LineSurvey:
+def survey_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> LineSurvey:
     """:func:`is_web_furniture`, :func:`is_contents_line`, :func:`count_labels` and
     :func:`count_lone_labels` in one loop over ``lines``.
 
@@ -517,14 +546,14 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
     :data:`_LABEL_START_RE` matches, and at the same place (the same start; a mark of a
     narrower set, or the mark read as the word's first character, which ends where it
     would; the same word, taken whole, with the same name in parentheses or none; then
-    spaces to the end, which the label's lookahead accepts at once).
+    spaces to the end, which the label's lookahead accepts at once). ``filled``:
+    ``non_blank(lines)`` when at hand.
     """
     lone_label = _LABEL_ALONE_LINE_RE.match
     hint, no_banner = _hint_re().search, _NO_BANNER_CHAR_RE.search
     # (C loops over the non-blank lines: which hold a hint word or a leader character, which
     # start like a label; Python code only for the few that do)
-    kept = list(compress(range(len(lines)), map(not_, map(itemgetter(_IS_BLANK), lines))))
-    texts = list(map(attrgetter("text"), map(lines.__getitem__, kept)))
+    kept, texts = filled if filled is not None else non_blank(lines)
     hinted = list(map(_hint_or_leader_re().search, texts))
     # (a line with no hint word and a character no banner holds is no furniture: the first
     # test of is_web_furniture, made here without calling it for every line)

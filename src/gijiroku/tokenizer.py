@@ -24,7 +24,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
-from operator import itemgetter, methodcaller, not_
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 import regex
@@ -49,8 +49,10 @@ from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Guard, 
 from gijiroku.layout import (
     PAGE_MARKER_RE,
     LineSurvey,
+    NonBlank,
     find_running_headers,
     names_in_labels,
+    non_blank,
     survey_lines,
     unflatten,
 )
@@ -186,10 +188,12 @@ _FIRST = itemgetter(slice(0, 1))
 _ENDS_WITH_SPACE = methodcaller("endswith", _TRAILING_SPACE)
 
 
-def _choose_paragraph_mode(fmt: Format, lines: Sequence[Line]) -> str:
+def _choose_paragraph_mode(
+    fmt: Format, lines: Sequence[Line], filled: NonBlank | None = None
+) -> str:
     if fmt.paragraph_mode != "auto":
         return fmt.paragraph_mode
-    text_lines = list(compress(map(_TEXT, lines), map(not_, map(_IS_BLANK, lines))))
+    text_lines = (filled or non_blank(lines)).texts
     if not text_lines:
         return "line"
     trailing = sum(map(_ENDS_WITH_SPACE, text_lines))  # (C loops: thousands of lines)
@@ -211,32 +215,31 @@ _MARKER_STARTS = frozenset("-－‐―−ーPpＰｐ0123456789０１２３４５
 
 
 def _find_page_markers(
-    fmt: Format, lines: Sequence[Line]
+    fmt: Format, lines: Sequence[Line], filled: NonBlank | None = None
 ) -> dict[int, tuple[int | None, regex.Match[str]]]:
-    """Line index → (page number, match) for every line that is a page marker."""
+    """Line index → (page number, match) for every line that is a page marker (``filled``:
+    the non-blank lines, when at hand)."""
     found: dict[int, tuple[int | None, regex.Match[str]]] = {}
     if fmt.page_marker is None:
         return found
     last_number: int | None = None
-    non_blank = list(compress(range(len(lines)), map(not_, map(_IS_BLANK, lines))))
-    positions: Iterable[int] = range(len(non_blank))
+    filled_lines, texts = filled or non_blank(lines)
+    positions: Iterable[int] = range(len(filled_lines))
     if fmt.page_marker is PAGE_MARKER_RE:
         # (the shared marker's first character after spaces is one of _MARKER_STARTS: the
         # other lines are passed over in C loops)
-        texts = map(_TEXT, map(lines.__getitem__, non_blank))
         firsts = map(_FIRST, map(str.lstrip, texts, repeat(" \u3000")))
         positions = compress(positions, map(_MARKER_STARTS.__contains__, firsts))
     for position in positions:
-        i = non_blank[position]
-        text = lines[i].text
-        match = fmt.page_marker.fullmatch(text)
+        i = filled_lines[position]
+        match = fmt.page_marker.fullmatch(texts[position])
         if match is None:
             continue
         number = _page_number(match)
         if match["bare"] is not None:
             if not fmt.bare_page_numbers or number is None:
                 continue
-            following = non_blank[position + 1] if position + 1 < len(non_blank) else None
+            following = filled_lines[position + 1] if position + 1 < len(filled_lines) else None
             next_after_form_feed = following is not None and any(
                 lines[j].after_form_feed for j in range(i + 1, following + 1)
             )
@@ -285,13 +288,13 @@ def _furniture(
     lines: Sequence[Line],
     markers: dict[int, tuple[int | None, regex.Match[str]]],
     survey: LineSurvey,
+    filled: NonBlank | None = None,
 ) -> dict[int, BlockKind]:
     """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`)."""
     found = dict.fromkeys(survey.furniture, BlockKind.FURNITURE)
     if fmt.running_headers:
-        found.update(
-            (i, BlockKind.RUNNING_HEADER) for i in find_running_headers(lines, markers.keys())
-        )
+        headers = find_running_headers(lines, markers.keys(), filled)
+        found.update((i, BlockKind.RUNNING_HEADER) for i in headers)
     return found
 
 
@@ -301,10 +304,13 @@ def _paragraphs(
     markers: dict[int, tuple[int | None, regex.Match[str]]],
     spans: _Positions,
     furniture: dict[int, BlockKind],
+    filled: NonBlank | None = None,
 ) -> Iterator[Paragraph | Block]:
-    """Paragraphs and top-level page blocks, in order."""
+    """Paragraphs and top-level page blocks, in order (``filled``: the non-blank lines, when
+    at hand)."""
     if mode == "line":
-        return iter(_line_paragraphs(lines, markers, spans, furniture))
+        indices = (filled or non_blank(lines)).indices
+        return iter(_line_paragraphs(lines, markers, spans, furniture, indices))
     return _joined_paragraphs(lines, mode, markers, spans, furniture)
 
 
@@ -316,15 +322,16 @@ def _line_paragraphs(
     markers: dict[int, tuple[int | None, regex.Match[str]]],
     spans: _Positions,
     furniture: dict[int, BlockKind],
+    filled: Iterable[int],
 ) -> list[Paragraph | Block]:
     """:func:`_joined_paragraphs` in ``"line"`` mode, where each non-blank line is a
     paragraph of its own (page markers and furniture are never blank): the blank lines are
     passed over in a C loop, and each paragraph is made as :class:`Paragraph` makes a first
-    line's, without the call."""
+    line's, without the call. ``filled``: the indices of the non-blank lines."""
     out: list[Paragraph | Block] = []
     append = out.append
     special = markers.keys() | furniture.keys()
-    for i in compress(range(len(lines)), map(not_, map(_IS_BLANK, lines))):
+    for i in filled:
         line = lines[i]
         if special and i in special:
             if i in furniture:
@@ -819,12 +826,14 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     physical = split_lines(text)
     spans = _Positions(text, physical)
     lines = unflatten(physical)  # a record a web page put on one line, cut again
-    markers = _find_page_markers(fmt, lines)
+    filled = non_blank(lines)  # (found once, for each pass over the lines)
+    markers = _find_page_markers(fmt, lines, filled)
     boundaries, first_page = _page_boundaries(lines, markers)
     spans.set_pages(boundaries, first_page)
-    mode = _choose_paragraph_mode(fmt, lines)
-    survey = survey_lines(lines)
-    items = _paragraphs(lines, mode, markers, spans, _furniture(fmt, lines, markers, survey))
+    mode = _choose_paragraph_mode(fmt, lines, filled)
+    survey = survey_lines(lines, filled)
+    furniture = _furniture(fmt, lines, markers, survey, filled)
+    items = _paragraphs(lines, mode, markers, spans, furniture, filled)
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text),
