@@ -558,11 +558,15 @@ def survey_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> LineS
     # (a line with no hint word and a character no banner holds is no furniture: the first
     # test of is_web_furniture, made here without calling it for every line)
     plain = list(compress(range(len(texts)), map(not_, hinted)))
-    furniture = [
-        kept[k]
-        for k in compress(plain, map(not_, map(no_banner, map(texts.__getitem__, plain))))
-        if is_web_furniture(texts[k])
-    ]
+    is_furniture: dict[str, bool] = {}  # text → it is web furniture (banners recur)
+    furniture = []
+    for k in compress(plain, map(not_, map(no_banner, map(texts.__getitem__, plain)))):
+        text = texts[k]
+        banner = is_furniture.get(text)
+        if banner is None:
+            banner = is_furniture[text] = is_web_furniture(text)
+        if banner:
+            furniture.append(kept[k])
     for k in compress(range(len(texts)), hinted):
         text = texts[k]
         if ((hint(text) or not no_banner(text)) and is_web_furniture(text)) or (
