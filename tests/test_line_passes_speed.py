@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -44,6 +45,35 @@ PIECES = [
 ]  # fmt: skip
 
 
+def _page_boundaries_line_by_line(
+    lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
+) -> tuple[list[tuple[int, int | None]], int | None]:
+    """What :func:`_page_boundaries` computed before: a loop over every line."""
+    boundaries: list[tuple[int, int | None]] = []
+    first: int | None = None
+    if not markers and not any(line.after_form_feed for line in lines):
+        return boundaries, first  # one page, its number unknown
+    current: int | None = None
+    content_since_marker = True
+    for i, line in enumerate(lines):
+        if line.after_form_feed and content_since_marker:
+            current = (current if current is not None else 1) + 1
+            if first is None and not boundaries:
+                first = 1
+            boundaries.append((line.start, current))
+        if i in markers:
+            number = markers[i][0]
+            if number is not None:
+                if first is None and not boundaries and number == 1:
+                    first = 1
+                current = number + 1
+                boundaries.append((line.end, current))
+            content_since_marker = False
+        elif not line.is_blank:
+            content_since_marker = True
+    return boundaries, first
+
+
 def _plain(item: Paragraph | Block) -> tuple[object, ...]:
     """What a paragraph or a block holds, as a tuple (paragraphs have no equality)."""
     if isinstance(item, Block):
@@ -75,6 +105,9 @@ def _passes(text: str, family: str) -> None:
     )
     markers = _find_page_markers(fmt, lines, filled)
     assert markers.keys() == _find_page_markers(fmt, lines).keys()
+    boundaries = _page_boundaries(lines, markers, filled)
+    assert boundaries == _page_boundaries(lines, markers)
+    assert boundaries == _page_boundaries_line_by_line(lines, markers)
     assert _choose_paragraph_mode(fmt, lines, filled) == _choose_paragraph_mode(fmt, lines)
     survey = survey_lines(lines, filled)
     assert survey == survey_lines(lines)
@@ -83,7 +116,7 @@ def _passes(text: str, family: str) -> None:
     )
     furniture = _furniture(fmt, lines, markers, survey, filled)
     spans = _Positions(text, physical)
-    spans.set_pages(*_page_boundaries(lines, markers))
+    spans.set_pages(*boundaries)
     quick = _line_paragraphs(lines, markers, spans, furniture, filled.indices)
     general = list(_joined_paragraphs(lines, "line", markers, spans, furniture))
     assert list(map(_plain, quick)) == list(map(_plain, general))

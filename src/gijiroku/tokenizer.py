@@ -186,6 +186,7 @@ _TEXT = itemgetter(Line._fields.index("text"))
 _IS_BLANK = itemgetter(Line._fields.index("is_blank"))
 _FIRST = itemgetter(slice(0, 1))
 _ENDS_WITH_SPACE = methodcaller("endswith", _TRAILING_SPACE)
+_AFTER_FORM_FEED = itemgetter(Line._fields.index("after_form_feed"))
 
 
 def _choose_paragraph_mode(
@@ -255,17 +256,30 @@ def _find_page_markers(
 
 
 def _page_boundaries(
-    lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
+    lines: Sequence[Line],
+    markers: dict[int, tuple[int | None, regex.Match[str]]],
+    filled: NonBlank | None = None,
 ) -> tuple[list[tuple[int, int | None]], int | None]:
-    """Where each page begins and its number; the first page's number (None if unknown)."""
+    """Where each page begins and its number; the first page's number (None if unknown).
+
+    A page begins after each page marker that prints a number, and at each form feed that
+    follows text (a non-blank line since the last marker, or no marker yet). Only the form
+    feeds and the markers are visited, in order; the text between is looked up among the
+    non-blank lines (``filled``, when at hand)."""
     boundaries: list[tuple[int, int | None]] = []
     first: int | None = None
-    if not markers and not any(line.after_form_feed for line in lines):
+    feeds = list(compress(range(len(lines)), map(_AFTER_FORM_FEED, lines)))
+    if not markers and not feeds:
         return boundaries, first  # one page, its number unknown
+    filled_lines = (filled or non_blank(lines)).indices
     current: int | None = None
-    content_since_marker = True
-    for i, line in enumerate(lines):
-        if line.after_form_feed and content_since_marker:
+    last_marker = -1  # (none yet)
+    for i in sorted({*feeds, *markers}):
+        line = lines[i]
+        if line.after_form_feed and (
+            last_marker < 0
+            or bisect.bisect_left(filled_lines, i) > bisect.bisect_right(filled_lines, last_marker)
+        ):
             current = (current if current is not None else 1) + 1
             if first is None and not boundaries:
                 first = 1
@@ -277,9 +291,7 @@ def _page_boundaries(
                     first = 1
                 current = number + 1
                 boundaries.append((line.end, current))
-            content_since_marker = False
-        elif not line.is_blank:
-            content_since_marker = True
+            last_marker = i
     return boundaries, first
 
 
@@ -828,7 +840,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     lines = unflatten(physical)  # a record a web page put on one line, cut again
     filled = non_blank(lines)  # (found once, for each pass over the lines)
     markers = _find_page_markers(fmt, lines, filled)
-    boundaries, first_page = _page_boundaries(lines, markers)
+    boundaries, first_page = _page_boundaries(lines, markers, filled)
     spans.set_pages(boundaries, first_page)
     mode = _choose_paragraph_mode(fmt, lines, filled)
     survey = survey_lines(lines, filled)
