@@ -23,7 +23,7 @@ from gijiroku.layout import (
     survey_lines,
     unflatten,
 )
-from gijiroku.normalize import Line, split_lines
+from gijiroku.normalize import Line, _split_lines_slowly, line_starts, split_lines
 from gijiroku.tokenizer import (
     Paragraph,
     _choose_paragraph_mode,
@@ -165,3 +165,32 @@ def test_a_page_block_is_the_checked_one(text: str, number: int | None, kind: Bl
     assert got == want
     assert got.rule == want.rule
     assert got.meta == LayoutMeta(number=number)
+
+
+BREAKS = [
+    "a",
+    "東",
+    "\u3000",
+    "\n",
+    "\r",
+    "\r\n",
+    "\f",
+    "\v",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x1f",
+]
+
+
+@given(st.lists(st.sampled_from(BREAKS), max_size=30))
+def test_the_breaks_a_text_holds_are_told_as_a_search_of_them_tells(pieces: list[str]) -> None:
+    """``split_lines`` and ``line_starts`` choose their way by the breaks a text holds, told
+    by ``str.__contains__``: what they give is what the regex of line breaks gives."""
+    text = "".join(pieces)
+    lines = split_lines(text)
+    assert lines == _split_lines_slowly(text)  # (the regex of line breaks, every text)
+    assert line_starts(text, lines=lines) == line_starts(text)
