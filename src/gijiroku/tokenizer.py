@@ -151,11 +151,13 @@ class _Positions:
         self._line_starts = line_starts(text, lines=lines)
         self._page_starts: list[int] = []
         self._page_numbers: list[int | None] = []
+        self._only_page: int | None = None  # (the page of every offset, with one page)
 
     def set_pages(self, boundaries: list[tuple[int, int | None]], first: int | None) -> None:
         """``boundaries``: (offset where a page begins, its number); ``first``: page 1's."""
         self._page_starts = [0] + [offset for offset, _ in boundaries]
         self._page_numbers = [first] + [number for _, number in boundaries]
+        self._only_page = first
 
     def page_at(self, offset: int) -> int | None:
         if not self._page_starts:
@@ -166,19 +168,22 @@ class _Positions:
         """The position of ``[start, end)`` (line 1 starts at offset 0, so a bisection
         never gives less than 1)."""
         starts = self._line_starts
-        first = bisect.bisect_right(starts, start)
+        first = _bisect_right(starts, start)
         # (a span that ends before the next line starts ends on its first line: the same
         # int, and no second bisection)
         if first < len(starts) and end > starts[first]:
-            last = bisect.bisect_right(starts, end - 1)
+            last = _bisect_right(starts, end - 1)
         else:
             last = first
         pages = self._page_starts
         if len(pages) > 1:
-            page = self._page_numbers[bisect.bisect_right(pages, start) - 1]
+            page = self._page_numbers[_bisect_right(pages, start) - 1]
         else:
-            page = self._page_numbers[0] if pages else None
+            page = self._only_page
         return _new_tuple(Pos, (start, end, first, last, page))
+
+
+_bisect_right = bisect.bisect_right
 
 
 #: A line's text, its blankness, its first character: for C loops over the lines.
