@@ -519,10 +519,6 @@ def names_in_labels(labels: Mapping[str, int]) -> frozenset[str]:
     return frozenset(found)
 
 
-#: The first 64 characters of a line, where a label is looked for.
-_HEAD = itemgetter(slice(0, 64))
-
-
 class LineSurvey(NamedTuple):
     """What the tokenizer learns about the lines before it reads them (one pass).
 
@@ -574,7 +570,8 @@ def survey_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> LineS
         ):
             furniture.append(kept[k])
     furniture.sort()
-    founds = list(map(_LABEL_START_RE.match, map(_HEAD, texts)))
+    # (a label is looked for in a line's first 64 characters: ``endpos``)
+    founds = list(map(_LABEL_START_RE.match, texts, itertools.repeat(0), itertools.repeat(64)))
     # A line alone: one of at most 64 characters that holds 【 or a label start. Both tests
     # read the line's text alone: each text is read once (label lines recur).
     lone = 0
