@@ -46,6 +46,7 @@ from gijiroku.vocabulary import WHITE_SPACE
 __all__ = [
     "PAGE_MARKER_RE",
     "LineSurvey",
+    "NonBlank",
     "count_labels",
     "count_lone_labels",
     "find_running_headers",
@@ -53,6 +54,7 @@ __all__ = [
     "is_web_furniture",
     "label_key",
     "names_in_labels",
+    "non_blank",
     "survey_lines",
 ]
 
@@ -282,14 +284,38 @@ _AFTER_FORM_FEED = Line._fields.index("after_form_feed")
 _IS_BLANK = Line._fields.index("is_blank")
 
 
-def _pages(lines: Sequence[Line], breaks: Collection[int], feeds: Sequence[int]) -> list[list[int]]:
+class NonBlank(NamedTuple):
+    """The non-blank lines of a document: their ``indices`` in its line list and their
+    ``texts``, found once (:func:`non_blank`) and shared by the passes over the lines."""
+
+    indices: list[int]
+    texts: list[str]
+
+
+def non_blank(lines: Sequence[Line]) -> NonBlank:
+    """The :class:`NonBlank` lines of ``lines`` (C loops: a document has thousands)."""
+    filled = list(map(not_, map(itemgetter(_IS_BLANK), lines)))
+    return NonBlank(
+        list(compress(range(len(lines)), filled)), list(compress(map(_LINE_TEXT, lines), filled))
+    )
+
+
+_LINE_TEXT = itemgetter(Line._fields.index("text"))
+
+
+def _pages(
+    lines: Sequence[Line],
+    breaks: Collection[int],
+    feeds: Sequence[int],
+    filled: NonBlank | None = None,
+) -> list[list[int]]:
     """The non-blank lines of each page (none empty): a page starts at a form feed and at a
     page marker (a line of ``breaks``, on no page itself). ``feeds``: the lines after a form
     feed, in order. (Made with C loops: a document has thousands of lines.)"""
     count = len(lines)
-    kept = sorted(
-        set(compress(range(count), map(not_, map(itemgetter(_IS_BLANK), lines)))).difference(breaks)
-    )
+    if filled is None:
+        filled = non_blank(lines)
+    kept = sorted(set(filled.indices).difference(breaks))
     cuts = sorted({0, count, *feeds, *(i for i in breaks if 0 <= i < count)})
     pages = []
     for start, end in itertools.pairwise(cuts):
@@ -299,7 +325,9 @@ def _pages(lines: Sequence[Line], breaks: Collection[int], feeds: Sequence[int])
     return pages
 
 
-def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[int]:
+def find_running_headers(
+    lines: Sequence[Line], breaks: Collection[int], filled: NonBlank | None = None
+) -> set[int]:
     """Lines printed at the top or the bottom of most pages: a running header or footer.
 
     Pages are cut at the line indices in ``breaks`` (page markers) and at form feeds; the
@@ -308,12 +336,13 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
     running header, wherever it stands; it is peeled off and the next line in is compared
     too, up to ``EDGE_DEPTH`` lines from each edge. Notes in brackets are never taken, and
     the document's first line stays (it is the title, printed once more on every page).
+    ``filled``: ``non_blank(lines)`` when at hand.
     """
     count = len(lines)
     feeds = list(compress(range(count), map(itemgetter(_AFTER_FORM_FEED), lines)))
     if len(breaks) + len(feeds) < 2:  # (no more than two pages: nothing repeats on three)
         return set()
-    pages = _pages(lines, breaks, feeds)
+    pages = _pages(lines, breaks, feeds, filled)
     if len(pages) < 3:
         return set()
     need = max(3, (len(pages) + 1) // 2)
@@ -333,17 +362,24 @@ def find_running_headers(lines: Sequence[Line], breaks: Collection[int]) -> set[
     kept = list(itertools.chain.from_iterable(pages))
     texts = map(attrgetter("text"), map(lines.__getitem__, kept))
     firsts = list(map(_FIRST, map(str.lstrip, texts, itertools.repeat(_WHITE_SPACE_CHARS))))
+    compared: dict[str, bool] = {}  # key → it is compared (not empty, not in brackets)
     found: set[int] = set()
     for _ in range(EDGE_DEPTH):
         seen: dict[str, set[int]] = {}
         for number, page in enumerate(pages):
-            top = next((i for i in page if i not in found), None)
-            if top is None:
-                continue  # (every line of the page is taken)
-            bottom = next(i for i in reversed(page) if i not in found)
-            for i in {top, bottom}:
+            if not found:  # (the first round: the pages' own edges)
+                top, bottom = page[0], page[-1]
+            else:
+                top = next((i for i in page if i not in found), -1)
+                if top < 0:
+                    continue  # (every line of the page is taken)
+                bottom = next(i for i in reversed(page) if i not in found)
+            for i in (top,) if top == bottom else (top, bottom):
                 key = key_of(i)
-                if key and not _BRACKETED_RE.match(key):
+                is_compared = compared.get(key)
+                if is_compared is None:
+                    is_compared = compared[key] = bool(key) and not _BRACKETED_RE.match(key)
+                if is_compared:
                     seen.setdefault(key, set()).add(number)
         repeated = {key for key, on in seen.items() if len(on) >= need}
         if not repeated:
@@ -495,7 +531,7 @@ class LineSurvey(NamedTuple):
     lone_labels: int
 
 
-def survey_lines(lines: Sequence[Line]) -> LineSurvey:
+def survey_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> LineSurvey:
     """:func:`is_web_furniture`, :func:`is_contents_line`, :func:`count_labels` and
     :func:`count_lone_labels` in one loop over ``lines``.
 
@@ -506,49 +542,65 @@ def survey_lines(lines: Sequence[Line]) -> LineSurvey:
     :data:`_LABEL_START_RE` matches, and at the same place (the same start; a mark of a
     narrower set, or the mark read as the word's first character, which ends where it
     would; the same word, taken whole, with the same name in parentheses or none; then
-    spaces to the end, which the label's lookahead accepts at once).
+    spaces to the end, which the label's lookahead accepts at once). ``filled``:
+    ``non_blank(lines)`` when at hand.
     """
-    furniture: list[int] = []
-    labels: dict[str, int] = {}
-    lone = 0
     lone_label = _LABEL_ALONE_LINE_RE.match
-    label_start = _LABEL_START_RE.match
     hint, no_banner = _hint_re().search, _NO_BANNER_CHAR_RE.search
-    hint_or_leader = _hint_or_leader_re().search
-    counted: dict[str, bool] = {}  # label-shaped word → it is a label key (a label recurs)
-    for i, line in enumerate(lines):
-        if line.is_blank:
-            continue
-        text = line.text
-        # (a line with no hint word and a character no banner holds is no furniture: the
-        # first test of is_web_furniture, made here without calling it for every line; most
-        # lines hold neither a hint word nor a leader character, found in one search)
-        if hint_or_leader(text) is None:
-            if not no_banner(text) and is_web_furniture(text):
-                furniture.append(i)
-        elif ((hint(text) or not no_banner(text)) and is_web_furniture(text)) or (
+    # (C loops over the non-blank lines: which hold a hint word or a leader character, which
+    # start like a label; Python code only for the few that do)
+    kept, texts = filled if filled is not None else non_blank(lines)
+    hinted = list(map(_hint_or_leader_re().search, texts))
+    # (a line with no hint word and a character no banner holds is no furniture: the first
+    # test of is_web_furniture, made here without calling it for every line)
+    plain = list(compress(range(len(texts)), map(not_, hinted)))
+    is_furniture: dict[str, bool] = {}  # text → it is web furniture (banners recur)
+    furniture = []
+    for k in compress(plain, map(not_, map(no_banner, map(texts.__getitem__, plain)))):
+        text = texts[k]
+        banner = is_furniture.get(text)
+        if banner is None:
+            banner = is_furniture[text] = is_web_furniture(text)
+        if banner:
+            furniture.append(kept[k])
+    for k in compress(range(len(texts)), hinted):
+        text = texts[k]
+        if ((hint(text) or not no_banner(text)) and is_web_furniture(text)) or (
             ("…" in text or "‥" in text or "." in text or "．" in text) and is_contents_line(text)
         ):
-            furniture.append(i)
-        if len(text) <= 64:
-            found = label_start(text)
-            if (
+            furniture.append(kept[k])
+    furniture.sort()
+    # (a label is looked for in a line's first 64 characters: ``endpos``)
+    founds = list(map(_LABEL_START_RE.match, texts, itertools.repeat(0), itertools.repeat(64)))
+    # A line alone: one of at most 64 characters that holds 【 or a label start. Both tests
+    # read the line's text alone: each text is read once (label lines recur).
+    lone = 0
+    alone: dict[str, bool] = {}
+    brackets = map(operator.contains, texts, itertools.repeat("【"))
+    for k in {*compress(range(len(texts)), founds), *compress(range(len(texts)), brackets)}:
+        text = texts[k]
+        if len(text) > 64:
+            continue
+        is_alone = alone.get(text)
+        if is_alone is None:
+            found = founds[k]
+            is_alone = alone[text] = bool(
                 ("【" in text or (found is not None and not text[found.end() :].strip(" \u3000\t")))
                 and lone_label(text)
                 and label_key(text.strip().strip("【】")) is not None
-            ):
-                lone += 1
-        elif len(text) > 400 and not text[:40].strip():
+            )
+        lone += is_alone
+    labels: dict[str, int] = {}
+    counted: dict[str, bool] = {}  # label-shaped word → it is a label key (a label recurs)
+    for found, text in zip(founds, texts, strict=True):
+        if found is None or (len(text) > 400 and not text[:40].strip()):
             continue
-        else:
-            found = label_start(text, 0, 64)
-        if found is not None:
-            label = found["label"]
-            is_key = counted.get(label)
-            if is_key is None:
-                is_key = counted[label] = _is_label_key(label)
-            if is_key:
-                labels[label] = labels.get(label, 0) + 1
+        label = found["label"]
+        is_key = counted.get(label)
+        if is_key is None:
+            is_key = counted[label] = _is_label_key(label)
+        if is_key:
+            labels[label] = labels.get(label, 0) + 1
     return LineSurvey(furniture, labels, lone)
 
 

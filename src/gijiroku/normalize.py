@@ -88,7 +88,18 @@ class Line(NamedTuple):
 
 
 #: Line breaks ``str.splitlines`` knows and :data:`LINE_BREAK_RE` does not (FS, GS, RS).
-_SEPARATORS_RE = regex.compile(r"[\x1c-\x1e]")
+_SEPARATORS = "\x1c\x1d\x1e"
+#: What ``str.splitlines`` takes for a line break, but LF; but LF, CR and CRLF.
+_BREAKS_BUT_LF = "\r\f\v\x85\u2028\u2029" + _SEPARATORS
+_BREAKS_BUT_CR_LF = "\f\v\x85\u2028\u2029" + _SEPARATORS
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """``text`` holds one of ``chars`` (each looked for with ``str.__contains__``, which
+    scans a long text many times faster than a character class does)."""
+    return any(map(text.__contains__, chars))
+
+
 _BREAK_CHARS = "\r\n\f\v\x85\u2028\u2029"
 
 
@@ -99,9 +110,9 @@ def split_lines(text: str) -> list[Line]:
         >>> [(ln.number, ln.text) for ln in split_lines("a\\r\\nb\\fc")]
         [(1, 'a'), (2, 'b'), (3, 'c')]
     """
-    if _SEPARATORS_RE.search(text):
+    if _holds_any(text, _SEPARATORS):
         return _split_lines_slowly(text)
-    if not _BREAK_BUT_LF_RE.search(text):
+    if not _holds_any(text, _BREAKS_BUT_LF):
         return _split_at_line_feeds(text)
     lines: list[Line] = []
     append = lines.append
@@ -117,14 +128,6 @@ def split_lines(text: str) -> list[Line]:
     if not lines or form_feed:
         lines.append(Line(len(lines) + 1, start, len(text), "", True, form_feed))
     return lines
-
-
-#: A line break other than LF (or a character ``str.splitlines`` takes for one).
-_BREAK_BUT_LF_RE = re.compile("[\r\f\v\x85\u2028\u2029\x1c-\x1e]")
-
-
-#: A line break but LF, CR and CRLF (or a character ``str.splitlines`` takes for one).
-_BREAK_BUT_CR_LF_RE = re.compile("[\f\v\x85\u2028\u2029\x1c-\x1e]")
 
 
 def _split_at_line_feeds(text: str) -> list[Line]:
@@ -181,14 +184,11 @@ def line_starts(text: str, *, lines: Sequence[Line] | None = None) -> list[int]:
         >>> line_starts("a\\r\\nb\\rc\\n")
         [0, 3, 5, 7]
     """
-    if lines is not None:
-        other = _BREAK_BUT_LF_RE.search(text)
-        # (what comes before the first break but LF holds no other break either)
-        if other is None or not _BREAK_BUT_CR_LF_RE.search(text, other.start()):
-            starts = list(map(_START, lines))  # (the same int objects: no new ones)
-            if text.endswith(("\n", "\r")):
-                starts.append(len(text))
-            return starts
+    if lines is not None and not _holds_any(text, _BREAKS_BUT_CR_LF):
+        starts = list(map(_START, lines))  # (the same int objects: no new ones)
+        if text.endswith(("\n", "\r")):
+            starts.append(len(text))
+        return starts
     if "\r" not in text:  # each line begins one past the end of the one before
         pieces = text.split("\n")
         return list(itertools.accumulate(map(_ONE_MORE, map(len, pieces[:-1])), initial=0))

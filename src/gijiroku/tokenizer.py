@@ -24,7 +24,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
-from operator import itemgetter, methodcaller, not_
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 import regex
@@ -49,8 +49,10 @@ from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Guard, 
 from gijiroku.layout import (
     PAGE_MARKER_RE,
     LineSurvey,
+    NonBlank,
     find_running_headers,
     names_in_labels,
+    non_blank,
     survey_lines,
     unflatten,
 )
@@ -149,11 +151,13 @@ class _Positions:
         self._line_starts = line_starts(text, lines=lines)
         self._page_starts: list[int] = []
         self._page_numbers: list[int | None] = []
+        self._only_page: int | None = None  # (the page of every offset, with one page)
 
     def set_pages(self, boundaries: list[tuple[int, int | None]], first: int | None) -> None:
         """``boundaries``: (offset where a page begins, its number); ``first``: page 1's."""
         self._page_starts = [0] + [offset for offset, _ in boundaries]
         self._page_numbers = [first] + [number for _, number in boundaries]
+        self._only_page = first
 
     def page_at(self, offset: int) -> int | None:
         if not self._page_starts:
@@ -164,19 +168,22 @@ class _Positions:
         """The position of ``[start, end)`` (line 1 starts at offset 0, so a bisection
         never gives less than 1)."""
         starts = self._line_starts
-        first = bisect.bisect_right(starts, start)
+        first = _bisect_right(starts, start)
         # (a span that ends before the next line starts ends on its first line: the same
         # int, and no second bisection)
         if first < len(starts) and end > starts[first]:
-            last = bisect.bisect_right(starts, end - 1)
+            last = _bisect_right(starts, end - 1)
         else:
             last = first
         pages = self._page_starts
         if len(pages) > 1:
-            page = self._page_numbers[bisect.bisect_right(pages, start) - 1]
+            page = self._page_numbers[_bisect_right(pages, start) - 1]
         else:
-            page = self._page_numbers[0] if pages else None
+            page = self._only_page
         return _new_tuple(Pos, (start, end, first, last, page))
+
+
+_bisect_right = bisect.bisect_right
 
 
 #: A line's text, its blankness, its first character: for C loops over the lines.
@@ -184,12 +191,15 @@ _TEXT = itemgetter(Line._fields.index("text"))
 _IS_BLANK = itemgetter(Line._fields.index("is_blank"))
 _FIRST = itemgetter(slice(0, 1))
 _ENDS_WITH_SPACE = methodcaller("endswith", _TRAILING_SPACE)
+_AFTER_FORM_FEED = itemgetter(Line._fields.index("after_form_feed"))
 
 
-def _choose_paragraph_mode(fmt: Format, lines: Sequence[Line]) -> str:
+def _choose_paragraph_mode(
+    fmt: Format, lines: Sequence[Line], filled: NonBlank | None = None
+) -> str:
     if fmt.paragraph_mode != "auto":
         return fmt.paragraph_mode
-    text_lines = list(compress(map(_TEXT, lines), map(not_, map(_IS_BLANK, lines))))
+    text_lines = (filled or non_blank(lines)).texts
     if not text_lines:
         return "line"
     trailing = sum(map(_ENDS_WITH_SPACE, text_lines))  # (C loops: thousands of lines)
@@ -211,32 +221,31 @@ _MARKER_STARTS = frozenset("-－‐―−ーPpＰｐ0123456789０１２３４５
 
 
 def _find_page_markers(
-    fmt: Format, lines: Sequence[Line]
+    fmt: Format, lines: Sequence[Line], filled: NonBlank | None = None
 ) -> dict[int, tuple[int | None, regex.Match[str]]]:
-    """Line index → (page number, match) for every line that is a page marker."""
+    """Line index → (page number, match) for every line that is a page marker (``filled``:
+    the non-blank lines, when at hand)."""
     found: dict[int, tuple[int | None, regex.Match[str]]] = {}
     if fmt.page_marker is None:
         return found
     last_number: int | None = None
-    non_blank = list(compress(range(len(lines)), map(not_, map(_IS_BLANK, lines))))
-    positions: Iterable[int] = range(len(non_blank))
+    filled_lines, texts = filled or non_blank(lines)
+    positions: Iterable[int] = range(len(filled_lines))
     if fmt.page_marker is PAGE_MARKER_RE:
         # (the shared marker's first character after spaces is one of _MARKER_STARTS: the
         # other lines are passed over in C loops)
-        texts = map(_TEXT, map(lines.__getitem__, non_blank))
         firsts = map(_FIRST, map(str.lstrip, texts, repeat(" \u3000")))
         positions = compress(positions, map(_MARKER_STARTS.__contains__, firsts))
     for position in positions:
-        i = non_blank[position]
-        text = lines[i].text
-        match = fmt.page_marker.fullmatch(text)
+        i = filled_lines[position]
+        match = fmt.page_marker.fullmatch(texts[position])
         if match is None:
             continue
         number = _page_number(match)
         if match["bare"] is not None:
             if not fmt.bare_page_numbers or number is None:
                 continue
-            following = non_blank[position + 1] if position + 1 < len(non_blank) else None
+            following = filled_lines[position + 1] if position + 1 < len(filled_lines) else None
             next_after_form_feed = following is not None and any(
                 lines[j].after_form_feed for j in range(i + 1, following + 1)
             )
@@ -252,17 +261,30 @@ def _find_page_markers(
 
 
 def _page_boundaries(
-    lines: Sequence[Line], markers: dict[int, tuple[int | None, regex.Match[str]]]
+    lines: Sequence[Line],
+    markers: dict[int, tuple[int | None, regex.Match[str]]],
+    filled: NonBlank | None = None,
 ) -> tuple[list[tuple[int, int | None]], int | None]:
-    """Where each page begins and its number; the first page's number (None if unknown)."""
+    """Where each page begins and its number; the first page's number (None if unknown).
+
+    A page begins after each page marker that prints a number, and at each form feed that
+    follows text (a non-blank line since the last marker, or no marker yet). Only the form
+    feeds and the markers are visited, in order; the text between is looked up among the
+    non-blank lines (``filled``, when at hand)."""
     boundaries: list[tuple[int, int | None]] = []
     first: int | None = None
-    if not markers and not any(line.after_form_feed for line in lines):
+    feeds = list(compress(range(len(lines)), map(_AFTER_FORM_FEED, lines)))
+    if not markers and not feeds:
         return boundaries, first  # one page, its number unknown
+    filled_lines = (filled or non_blank(lines)).indices
     current: int | None = None
-    content_since_marker = True
-    for i, line in enumerate(lines):
-        if line.after_form_feed and content_since_marker:
+    last_marker = -1  # (none yet)
+    for i in sorted({*feeds, *markers}):
+        line = lines[i]
+        if line.after_form_feed and (
+            last_marker < 0
+            or bisect.bisect_left(filled_lines, i) > bisect.bisect_right(filled_lines, last_marker)
+        ):
             current = (current if current is not None else 1) + 1
             if first is None and not boundaries:
                 first = 1
@@ -274,9 +296,7 @@ def _page_boundaries(
                     first = 1
                 current = number + 1
                 boundaries.append((line.end, current))
-            content_since_marker = False
-        elif not line.is_blank:
-            content_since_marker = True
+            last_marker = i
     return boundaries, first
 
 
@@ -285,13 +305,13 @@ def _furniture(
     lines: Sequence[Line],
     markers: dict[int, tuple[int | None, regex.Match[str]]],
     survey: LineSurvey,
+    filled: NonBlank | None = None,
 ) -> dict[int, BlockKind]:
     """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`)."""
     found = dict.fromkeys(survey.furniture, BlockKind.FURNITURE)
     if fmt.running_headers:
-        found.update(
-            (i, BlockKind.RUNNING_HEADER) for i in find_running_headers(lines, markers.keys())
-        )
+        headers = find_running_headers(lines, markers.keys(), filled)
+        found.update((i, BlockKind.RUNNING_HEADER) for i in headers)
     return found
 
 
@@ -301,8 +321,70 @@ def _paragraphs(
     markers: dict[int, tuple[int | None, regex.Match[str]]],
     spans: _Positions,
     furniture: dict[int, BlockKind],
+    filled: NonBlank | None = None,
 ) -> Iterator[Paragraph | Block]:
-    """Paragraphs and top-level page blocks, in order."""
+    """Paragraphs and top-level page blocks, in order (``filled``: the non-blank lines, when
+    at hand)."""
+    if mode == "line":
+        indices = (filled or non_blank(lines)).indices
+        return iter(_line_paragraphs(lines, markers, spans, furniture, indices))
+    return _joined_paragraphs(lines, mode, markers, spans, furniture)
+
+
+_new_paragraph = object.__new__  # a Paragraph without the call of its __init__
+
+
+def _line_paragraphs(
+    lines: Sequence[Line],
+    markers: dict[int, tuple[int | None, regex.Match[str]]],
+    spans: _Positions,
+    furniture: dict[int, BlockKind],
+    filled: Iterable[int],
+) -> list[Paragraph | Block]:
+    """:func:`_joined_paragraphs` in ``"line"`` mode, where each non-blank line is a
+    paragraph of its own (page markers and furniture are never blank): the blank lines are
+    passed over in a C loop, and each paragraph is made as :class:`Paragraph` makes a first
+    line's, without the call. ``filled``: the indices of the non-blank lines."""
+    out: list[Paragraph | Block] = []
+    append = out.append
+    special = markers.keys() | furniture.keys()
+    for i in filled:
+        line = lines[i]
+        if special and i in special:
+            if i in furniture:
+                append(_page_block(line, None, spans, furniture[i]))
+            else:
+                append(_page_block(line, markers[i][0], spans))
+            continue
+        raw = line.text
+        content = raw.strip(_STRIP)
+        para = _new_paragraph(Paragraph)
+        para.text = content
+        para.length = length = len(content)
+        if raw[:1] in _STRIP:
+            lead = raw.find(content[:1])
+            para.start = start = line.start + lead
+            para.indent = lead
+            para.columns = lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead)
+        else:
+            para.start = start = line.start
+            para.indent = para.columns = 0
+        para.end = start + length
+        para.pages = ()
+        para.parts = para.pieces = None
+        append(para)
+    return out
+
+
+def _joined_paragraphs(
+    lines: Sequence[Line],
+    mode: str,
+    markers: dict[int, tuple[int | None, regex.Match[str]]],
+    spans: _Positions,
+    furniture: dict[int, BlockKind],
+) -> Iterator[Paragraph | Block]:
+    """Paragraphs and top-level page blocks, in order (any mode; :func:`_line_paragraphs`
+    is the short way of ``"line"`` mode)."""
     current: Paragraph | None = None
     continuing = False
     pdf = mode == "pdf"
@@ -341,16 +423,32 @@ def _paragraphs(
         yield current.close()
 
 
+#: The rule name of a page block of each layout kind.
+_LAYOUT_RULE = {
+    BlockKind.PAGE: "page-marker",
+    BlockKind.RUNNING_HEADER: BlockKind.RUNNING_HEADER.value.replace("_", "-"),
+    BlockKind.FURNITURE: BlockKind.FURNITURE.value.replace("_", "-"),
+}
+
+
 def _page_block(
     line: Line, number: int | None, spans: _Positions, kind: BlockKind = BlockKind.PAGE
 ) -> Block:
-    lead = len(line.text) - len(line.text.lstrip(_STRIP))
-    start, end = line.start + lead, line.start + len(line.text.rstrip(_STRIP))
+    """The block of a page marker or a furniture line: its text without the spaces around
+    it; a page marker's ``number`` is its page (made without the checks of
+    :class:`Block`'s constructor: the meta is a :class:`LayoutMeta`, and a line with no
+    number shares the default one)."""
+    text = line.text
+    lead = len(text) - len(text.lstrip(_STRIP))
+    start, end = line.start + lead, line.start + len(text.rstrip(_STRIP))
     span = spans.span(start, end)
-    if number is not None:  # a page number is printed on the page it numbers
-        span = span._replace(page=number)
-    rule = "page-marker" if kind is BlockKind.PAGE else kind.value.replace("_", "-")
-    return Block(kind, span, meta=LayoutMeta(number=number), rule=rule)
+    if number is None:
+        meta = default_meta(kind)
+    else:  # a page number is printed on the page it numbers
+        span = _new_tuple(Pos, (span[0], span[1], span[2], span[3], number))
+        meta = LayoutMeta(number=number)
+    rule = _LAYOUT_RULE.get(kind) or kind.value.replace("_", "-")
+    return unchecked_block(kind, span, frozen_groups({}), meta, rule, ())
 
 
 def _children(
@@ -745,12 +843,14 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     physical = split_lines(text)
     spans = _Positions(text, physical)
     lines = unflatten(physical)  # a record a web page put on one line, cut again
-    markers = _find_page_markers(fmt, lines)
-    boundaries, first_page = _page_boundaries(lines, markers)
+    filled = non_blank(lines)  # (found once, for each pass over the lines)
+    markers = _find_page_markers(fmt, lines, filled)
+    boundaries, first_page = _page_boundaries(lines, markers, filled)
     spans.set_pages(boundaries, first_page)
-    mode = _choose_paragraph_mode(fmt, lines)
-    survey = survey_lines(lines)
-    items = _paragraphs(lines, mode, markers, spans, _furniture(fmt, lines, markers, survey))
+    mode = _choose_paragraph_mode(fmt, lines, filled)
+    survey = survey_lines(lines, filled)
+    furniture = _furniture(fmt, lines, markers, survey, filled)
+    items = _paragraphs(lines, mode, markers, spans, furniture, filled)
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text),
