@@ -127,10 +127,17 @@ def _looks_like_people(text: str) -> bool:
     """Three or more short name-like entries separated by 、 , | ・ (伊藤、竹田、冨士川、松波理事)."""
     if "。" in text:
         return False
-    tokens = [t.strip(" 　") for t in _SEPARATOR_RE.split(text)]
-    tokens = [t for t in tokens if t]
-    names = sum(1 for t in tokens if _NAME_TOKEN_RE.match(t.split()[-1] if t.split() else t))
-    return len(tokens) >= 3 and names * 5 >= len(tokens) * 4
+    tokens = [t for t in (t.strip(" 　") for t in _SEPARATOR_RE.split(text)) if t]
+    if len(tokens) < 3:
+        return False
+    misses = 0  # at least four tokens in five read as names: one miss in five at most
+    for token in tokens:
+        words = token.split()
+        if not _NAME_TOKEN_RE.match(words[-1] if words else token):
+            misses += 1
+            if misses * 5 > len(tokens):
+                return False
+    return True
 
 
 @dataclass(slots=True)

@@ -1,0 +1,97 @@
+"""The shortcuts of round 4's parser pass (issue 13) give what the long way gives.
+
+Each shortcut is checked against the plain computation it replaces, on generated text made
+of the characters it turns on and on every code point where a character class is argued.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gijiroku.normalize as normalize
+import gijiroku.quality as quality
+
+#: Characters each step of the cleaning acts on, and what sits around them.
+_CLEANING = (
+    "あア漢ー々、。（）日本語ＡＢａｂ０１２ｶﾞｷﾞｯﾟ｡ AaZz09.-|,"
+    "\u3000\u00a0\t\n\r\u200b\u200d\u2060\ufeff\u00ad\x1c\x1f\u2003\u2028\u202f"
+)
+_TEXTS = st.text(alphabet=st.sampled_from(_CLEANING), max_size=60)
+_ALL_CHARACTERS = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000]
+
+
+@given(_TEXTS)
+def test_compact_is_the_cleaned_text_without_white_space(text: str) -> None:
+    assert normalize._compact(text) == normalize.WHITESPACE_RE.sub("", normalize._clean(text))
+
+
+def test_str_split_blanks_are_the_white_space_and_the_separators() -> None:
+    blanks = {ch for ch in _ALL_CHARACTERS if ch.isspace()}
+    white = {ch for ch in _ALL_CHARACTERS if normalize.WHITESPACE_RE.fullmatch(ch)}
+    separators = {ch for ch in _ALL_CHARACTERS if normalize._INFORMATION_SEPARATORS_RE.match(ch)}
+    assert blanks == white | separators
+    assert not white & separators
+
+
+def test_cleaning_beyond_white_space_is_what_the_gate_finds() -> None:
+    """Every character a step of ``_clean`` acts on is white space (removed by compacting
+    anyway) or one the non-space gate finds."""
+    for ch in _ALL_CHARACTERS:
+        if normalize._CLEAN_WORK_RE.match(ch) and not normalize.WHITESPACE_RE.match(ch):
+            assert normalize._CLEAN_NON_SPACE_WORK_RE.match(ch), hex(ord(ch))
+
+
+def test_every_japanese_character_of_the_space_rule_is_past_the_gate_bound() -> None:
+    japanese = regex.compile(normalize._JA)
+    below = [hex(ord(ch)) for ch in _ALL_CHARACTERS if ch < "\u2e80" and japanese.match(ch)]
+    assert below == []
+    assert not any(re.match(normalize._LATIN, ch) for ch in _ALL_CHARACTERS if ch >= "\u2e80")
+
+
+@given(_TEXTS)
+def test_the_space_gate_passes_every_text_the_space_rule_changes(text: str) -> None:
+    if normalize.SPACE_BETWEEN_SCRIPTS_RE.search(text):
+        assert normalize._SPACE_BETWEEN_SCRIPTS_GATE_RE.search(text)
+
+
+def test_the_space_gate_on_examples() -> None:
+    gate = normalize._SPACE_BETWEEN_SCRIPTS_GATE_RE.search
+    for text in ("日本 ABC", "ABC\u3000\u3000日本", "第 2 回"):
+        assert gate(text), text
+    for text in ("日本 語", "ABC DEF", "A | 日本"):
+        assert not gate(text), text
+    assert normalize.clean_text("令和 6 年 第 2 回 PDF 版") == "令和6年 第2回PDF版"
+
+
+def _looks_like_people_the_long_way(text: str) -> bool:
+    if "。" in text:
+        return False
+    tokens = [t.strip(" 　") for t in quality._SEPARATOR_RE.split(text)]
+    tokens = [t for t in tokens if t]
+    names = sum(
+        1 for t in tokens if quality._NAME_TOKEN_RE.match(t.split()[-1] if t.split() else t)
+    )
+    return len(tokens) >= 3 and names * 5 >= len(tokens) * 4
+
+
+_PEOPLE = st.lists(
+    st.sampled_from(["伊藤", "竹田", "松波理事", "山田 太郎", "ABC", "第2回", " ", "", "。"]),
+    max_size=12,
+).map(lambda parts: "、".join(parts))
+
+
+@given(_PEOPLE | st.text(alphabet=st.sampled_from("伊藤竹田A1、,|・ 　。"), max_size=30))
+def test_looks_like_people_stops_early_with_the_same_answer(text: str) -> None:
+    assert quality._looks_like_people(text) == _looks_like_people_the_long_way(text)
+
+
+def test_looks_like_people_on_examples() -> None:
+    assert quality._looks_like_people("伊藤、竹田、冨士川、松波理事")
+    assert quality._looks_like_people("伊藤、竹田、冨士川、松波理事、ABC")  # one miss in five
+    assert not quality._looks_like_people("伊藤、竹田、冨士川、ABC")  # one in four
+    assert not quality._looks_like_people("伊藤、竹田")
