@@ -13,8 +13,10 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+import gijiroku.meeting as meeting
 import gijiroku.normalize as normalize
 import gijiroku.quality as quality
+from gijiroku.dates import find_years, year_alone_at
 
 #: Characters each step of the cleaning acts on, and what sits around them.
 _CLEANING = (
@@ -95,3 +97,78 @@ def test_looks_like_people_on_examples() -> None:
     assert quality._looks_like_people("伊藤、竹田、冨士川、松波理事、ABC")  # one miss in five
     assert not quality._looks_like_people("伊藤、竹田、冨士川、ABC")  # one in four
     assert not quality._looks_like_people("伊藤、竹田")
+
+
+@given(st.text(alphabet=st.sampled_from("。？！.．?!あ漢カ aZ09０-、\n"), max_size=40))
+def test_the_sentence_end_gate_passes_every_text_with_a_sentence_end(text: str) -> None:
+    if quality._SENTENCE_END_RE.search(text):
+        assert quality._SENTENCE_END_GATE_RE.search(text)
+
+
+def test_every_han_and_kana_character_is_past_the_sentence_gate_bound() -> None:
+    japanese = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+    assert not any(japanese.match(ch) for ch in _ALL_CHARACTERS if ch < "\u2e80")
+
+
+@given(st.text(alphabet=st.sampled_from("、，,|｜・伊藤 　a1\n"), max_size=30))
+def test_the_separators_split_as_regex_splits(text: str) -> None:
+    long_way = regex.compile(r"[、，,|｜・]")
+    assert quality._SEPARATOR_RE.split(text) == long_way.split(text)
+
+
+def _printed_year_the_long_way(text: str, *, anywhere: bool) -> object:
+    opening = meeting._LINE_OPENING_RE.match(text)
+    start = opening.end() if opening is not None else 0
+    for year in find_years(text if anywhere else text[: start + meeting._DATE_CHARS]):
+        if not anywhere and year.start != start:
+            return None
+        if not year.in_range and not meeting._SUBJECT_YEAR_RE.match(text, year.end):
+            return year
+        if not anywhere:
+            return None
+    return None
+
+
+_YEAR_PIECES = st.sampled_from(
+    [
+        "〇",
+        "1.",
+        " ",
+        "平成",
+        "令和",
+        "元",
+        "29",
+        "２",
+        "二十",
+        "年",
+        "度",
+        "月",
+        "5日",
+        "R",
+        "H",
+        "～",
+        "総務委員会",
+        "予算",
+        "2024",
+        "-",
+        "(2020)",
+        "x",
+    ]
+)
+
+
+@given(st.lists(_YEAR_PIECES, max_size=12).map("".join), st.booleans())
+def test_printed_year_looks_only_where_a_year_may_open_the_line(text: str, anywhere: bool) -> None:
+    assert meeting._printed_year(text, anywhere=anywhere) == _printed_year_the_long_way(
+        text, anywhere=anywhere
+    )
+
+
+def test_printed_year_on_examples() -> None:
+    found = meeting._printed_year("〇平成29年度 総務委員会", anywhere=False)
+    assert found is not None
+    assert found.year == 2017
+    assert meeting._printed_year("総務委員会 平成29年度", anywhere=False) is None
+    assert meeting._printed_year("令和5年度予算特別委員会", anywhere=False) is None
+    assert year_alone_at("x令和元年", 1)
+    assert not year_alone_at("x令和元年", 0)

@@ -106,6 +106,7 @@ __all__ = [
     "parse_number",
     "parse_time",
     "parse_time_range",
+    "year_alone_at",
 ]
 
 
@@ -641,6 +642,18 @@ _YEAR_ALONE_RE = regex.compile(
     rf"|(?P<western>{_WESTERN_YEAR}){SPACES})"
     rf"年(?P<fiscal>{SPACES}度)?"
 )
+
+
+def year_alone_at(text: str, position: int) -> bool:
+    """Whether a year of :func:`find_years`' forms starts at ``position`` (as a match of its
+    search would; the text before it read): no year of ``find_years(text)`` starts there
+    when none does. The year may still be a full date's.
+
+    Example:
+        >>> year_alone_at("〇平成29年度 総務委員会", 1), year_alone_at("〇総務委員会 平成29年度", 1)
+        (True, False)
+    """
+    return _YEAR_ALONE_RE.match(text, position) is not None
 
 
 def find_years(text: str) -> list[YearMatch]:
