@@ -13,10 +13,14 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+import gijiroku.dates as dates
 import gijiroku.meeting as meeting
 import gijiroku.normalize as normalize
 import gijiroku.quality as quality
 from gijiroku.dates import find_years, year_alone_at
+from gijiroku.vocabulary import ERA_NAMES, KANJI_NUMERAL_CHARS
+
+from .conftest import sample_paths
 
 #: Characters each step of the cleaning acts on, and what sits around them.
 _CLEANING = (
@@ -172,3 +176,69 @@ def test_printed_year_on_examples() -> None:
     assert meeting._printed_year("令和5年度予算特別委員会", anywhere=False) is None
     assert year_alone_at("x令和元年", 1)
     assert not year_alone_at("x令和元年", 0)
+
+
+#: :data:`gijiroku.dates._DATE_START_RE` as a plain alternation (before its first character
+#: was pulled ahead of the alternatives).
+_DATE_START_THE_LONG_WAY = re.compile(
+    rf"{ERA_NAMES}"
+    r"|[MTSHRmtshrＭＴＳＨＲ](?<![A-Za-zＡ-Ｚａ-ｚ].)[ \u3000]*[0-9０-９]"
+    r"|[0-9０-９](?<![0-9０-９].)[0-9０-９]*[ \u3000]*[年月/／.．\-－（(]"
+    rf"|[{KANJI_NUMERAL_CHARS}](?<![{KANJI_NUMERAL_CHARS}].)[{KANJI_NUMERAL_CHARS}]*"
+    r"[ \u3000]*[年月/／.．\-－（(]"
+)
+
+
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    found, position = [], 0
+    while (match := pattern.search(text, position)) is not None:
+        found.append(match.start())
+        position = match.start() + 1
+    return found
+
+
+_DATE_PIECES = st.sampled_from(
+    [
+        "令和",
+        "令",
+        "和",
+        "平成",
+        "明治",
+        "大正",
+        "昭和",
+        "R",
+        "h",
+        "Ｈ",
+        "HR",
+        "x",
+        "2",
+        "１２",
+        "二十",
+        "〇",
+        "年",
+        "月",
+        "日",
+        "/",
+        "．",
+        "-",
+        "（",
+        "(",
+        " ",
+        "\u3000",
+        "\n",
+        "あ",
+    ]
+)
+
+
+@given(st.lists(_DATE_PIECES, max_size=14).map("".join))
+def test_date_starts_are_where_the_plain_alternation_finds_them(text: str) -> None:
+    assert _starts(dates._DATE_START_RE, text) == _starts(_DATE_START_THE_LONG_WAY, text)
+
+
+def test_date_starts_on_the_samples() -> None:
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8", "replace")
+        assert _starts(dates._DATE_START_RE, text) == _starts(_DATE_START_THE_LONG_WAY, text)
+    # (no start at R of HR, nor inside a run of digits, nor before a digit run that ends a date)
+    assert _starts(dates._DATE_START_RE, "令和6年 R6.2.22 HR2.5 12月") == [0, 2, 5, 6, 8, 15, 19]

@@ -308,12 +308,19 @@ _DATE_GATE_RE = regex.compile(rf"[0-9０-９{KANJI_NUMERAL_CHARS}]{SPACES}[月.�
 #: Searching for this first skips the long pattern's attempt at every character
 #: (:func:`_date_matches`). (The standard ``re``, three times faster here: each lookbehind
 #: follows the character it guards, and no run gives back a character the next class takes.)
+#: Each alternative's first character is taken by one class ahead of them all, and the
+#: alternative tells it by a lookbehind (``(?<=令)和`` for 令和): ``re`` then skips to the next
+#: character of that class instead of trying four alternatives at every character (three
+#: times faster again). The matches start where the plain alternation's do (a test keeps the
+#: two equal); only their starts are read.
 _DATE_START_RE = re.compile(
-    rf"{ERA_NAMES}"
-    r"|[MTSHRmtshrＭＴＳＨＲ](?<![A-Za-zＡ-Ｚａ-ｚ].)[ \u3000]*[0-9０-９]"
-    r"|[0-9０-９](?<![0-9０-９].)[0-9０-９]*[ \u3000]*[年月/／.．\-－（(]"
-    rf"|[{KANJI_NUMERAL_CHARS}](?<![{KANJI_NUMERAL_CHARS}].)[{KANJI_NUMERAL_CHARS}]*"
-    r"[ \u3000]*[年月/／.．\-－（(]"
+    rf"[{''.join(sorted({era.name[0] for era in ERAS}))}"
+    rf"MTSHRmtshrＭＴＳＨＲ0-9０-９{KANJI_NUMERAL_CHARS}](?:"
+    + "|".join(f"(?<={era.name[0]}){era.name[1:]}" for era in ERAS)
+    + r"|(?<=[MTSHRmtshrＭＴＳＨＲ])(?<![A-Za-zＡ-Ｚａ-ｚ].)[ \u3000]*[0-9０-９]"
+    r"|(?<=[0-9０-９])(?<![0-9０-９].)[0-9０-９]*[ \u3000]*[年月/／.．\-－（(]"
+    rf"|(?<=[{KANJI_NUMERAL_CHARS}])(?<![{KANJI_NUMERAL_CHARS}].)[{KANJI_NUMERAL_CHARS}]*"
+    r"[ \u3000]*[年月/／.．\-－（(])"
 )
 WEEKDAY_RE = regex.compile(WEEKDAY)
 #: Between two dates of a range: 平成26年5月26日~平成27年4月29日, …から…
