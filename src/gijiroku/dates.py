@@ -106,6 +106,7 @@ __all__ = [
     "parse_number",
     "parse_time",
     "parse_time_range",
+    "year_alone_at",
 ]
 
 
@@ -307,12 +308,21 @@ _DATE_GATE_RE = regex.compile(rf"[0-9０-９{KANJI_NUMERAL_CHARS}]{SPACES}[月.�
 #: Searching for this first skips the long pattern's attempt at every character
 #: (:func:`_date_matches`). (The standard ``re``, three times faster here: each lookbehind
 #: follows the character it guards, and no run gives back a character the next class takes.)
+#: Each alternative's first character is taken by one class ahead of them all, and the
+#: alternative tells it by a lookbehind (``(?<=令)和`` for 令和): ``re`` then skips to the next
+#: character of that class instead of trying four alternatives at every character (three
+#: times faster again). Digits right after a separator (. ． / ／ - －: ``file-2016-02-08``,
+#: ``v1.2``) start no separated date (its year and its month and day without a weekday are
+#: never printed there): only a year before 年 or a bracket, or a month before 月, starts one.
 _DATE_START_RE = re.compile(
-    rf"{ERA_NAMES}"
-    r"|[MTSHRmtshrＭＴＳＨＲ](?<![A-Za-zＡ-Ｚａ-ｚ].)[ \u3000]*[0-9０-９]"
-    r"|[0-9０-９](?<![0-9０-９].)[0-9０-９]*[ \u3000]*[年月/／.．\-－（(]"
-    rf"|[{KANJI_NUMERAL_CHARS}](?<![{KANJI_NUMERAL_CHARS}].)[{KANJI_NUMERAL_CHARS}]*"
-    r"[ \u3000]*[年月/／.．\-－（(]"
+    rf"[{''.join(sorted({era.name[0] for era in ERAS}))}"
+    rf"MTSHRmtshrＭＴＳＨＲ0-9０-９{KANJI_NUMERAL_CHARS}](?:"
+    + "|".join(f"(?<={era.name[0]}){era.name[1:]}" for era in ERAS)
+    + r"|(?<=[MTSHRmtshrＭＴＳＨＲ])(?<![A-Za-zＡ-Ｚａ-ｚ].)[ \u3000]*[0-9０-９]"
+    r"|(?<=[0-9０-９])(?<![0-9０-９].)(?:(?<![.．/／\-－].)[0-9０-９]*[ \u3000]*[年月/／.．\-－（(]"
+    r"|[0-9０-９]*[ \u3000]*[年月（(])"
+    rf"|(?<=[{KANJI_NUMERAL_CHARS}])(?<![{KANJI_NUMERAL_CHARS}].)[{KANJI_NUMERAL_CHARS}]*"
+    r"[ \u3000]*[年月/／.．\-－（(])"
 )
 WEEKDAY_RE = regex.compile(WEEKDAY)
 #: Between two dates of a range: 平成26年5月26日~平成27年4月29日, …から…
@@ -641,6 +651,18 @@ _YEAR_ALONE_RE = regex.compile(
     rf"|(?P<western>{_WESTERN_YEAR}){SPACES})"
     rf"年(?P<fiscal>{SPACES}度)?"
 )
+
+
+def year_alone_at(text: str, position: int) -> bool:
+    """Whether a year of :func:`find_years`' forms starts at ``position`` (as a match of its
+    search would; the text before it read): no year of ``find_years(text)`` starts there
+    when none does. The year may still be a full date's.
+
+    Example:
+        >>> year_alone_at("〇平成29年度 総務委員会", 1), year_alone_at("〇総務委員会 平成29年度", 1)
+        (True, False)
+    """
+    return _YEAR_ALONE_RE.match(text, position) is not None
 
 
 def find_years(text: str) -> list[YearMatch]:

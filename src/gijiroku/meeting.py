@@ -37,6 +37,7 @@ from gijiroku.dates import (
     parse_date,
     parse_number,
     parse_time_range,
+    year_alone_at,
 )
 from gijiroku.models import Event, Meeting, Severity, Span, span_of
 from gijiroku.normalize import clean_text, compact
@@ -187,7 +188,10 @@ def _printed_year(text: str, *, anywhere: bool) -> YearMatch | None:
     the 年度 of a budget or a settlement (令和5年度予算特別委員会)."""
     opening = _LINE_OPENING_RE.match(text)
     start = opening.end() if opening is not None else 0
-    for year in find_years(text if anywhere else text[: start + _DATE_CHARS]):
+    read = text if anywhere else text[: start + _DATE_CHARS]
+    if not anywhere and ("年" not in read or not year_alone_at(read, start)):
+        return None  # (no year of the line starts where the line opens)
+    for year in find_years(read):
         if not anywhere and year.start != start:
             return None
         if not year.in_range and not _SUBJECT_YEAR_RE.match(text, year.end):

@@ -110,7 +110,7 @@ Diagnose = Callable[[Severity, str, str, Pos | Span | None], None]
 _INFORMATION_SEPARATORS_RE = regex.compile(r"[\x1c-\x1f]")
 _ROSTER_KEYS = frozenset({HeaderName.ATTENDEES, HeaderName.ABSENTEES, HeaderName.STAFF})
 _LIST_CONTINUES = frozenset({HeaderName.ROSTER_HEADING, HeaderName.POST})
-_SEPARATOR_RE = regex.compile(r"[、，,|｜・]")
+_SEPARATOR_RE = re.compile(r"[、，,|｜・]")
 _NAME_TOKEN_RE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ・（）()]{1,12}$")
 
 
@@ -127,10 +127,17 @@ def _looks_like_people(text: str) -> bool:
     """Three or more short name-like entries separated by 、 , | ・ (伊藤、竹田、冨士川、松波理事)."""
     if "。" in text:
         return False
-    tokens = [t.strip(" 　") for t in _SEPARATOR_RE.split(text)]
-    tokens = [t for t in tokens if t]
-    names = sum(1 for t in tokens if _NAME_TOKEN_RE.match(t.split()[-1] if t.split() else t))
-    return len(tokens) >= 3 and names * 5 >= len(tokens) * 4
+    tokens = [t for t in (t.strip(" 　") for t in _SEPARATOR_RE.split(text)) if t]
+    if len(tokens) < 3:
+        return False
+    misses = 0  # at least four tokens in five read as names: one miss in five at most
+    for token in tokens:
+        words = token.split()
+        if not _NAME_TOKEN_RE.match(words[-1] if words else token):
+            misses += 1
+            if misses * 5 > len(tokens):
+                return False
+    return True
 
 
 @dataclass(slots=True)
@@ -214,6 +221,9 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
 
 #: A sentence's end: 。？！, or a full stop after Japanese (…承認した.平成26年度は…).
 _SENTENCE_END_RE = regex.compile(r"[。？！]|(?<=[\p{Han}\p{Hiragana}\p{Katakana}])[.．?!](?![0-9])")
+#: Where :data:`_SENTENCE_END_RE` may match (every match is one of this): the standard ``re``
+#: scans for the mark first, and every Han, Hiragana and Katakana character is from U+2E80 on.
+_SENTENCE_END_GATE_RE = re.compile(r"[。？！.．?!](?:(?<=[。？！])|(?<=[^\x00-\u2e7f].)(?![0-9]))")
 
 
 #: Spoken style: a polite predicate (ます, です, ございます, ください …), what a speech is made of
@@ -507,7 +517,7 @@ def _overlong_headers(review: _Review) -> list[_Place]:
             continue  # the common case, cheaply
         if entries is None:
             entries = _EntryChars(review.minutes.members)
-        ends = list(_SENTENCE_END_RE.finditer(value))
+        ends = list(_SENTENCE_END_RE.finditer(value)) if _SENTENCE_END_GATE_RE.search(value) else []
         sentences = len(ends)
         notice = sentences == 1 and not value[ends[0].end() :].strip()
         unread = 0 if notice else len(compact(value)) - entries.inside(field_.span)
