@@ -40,6 +40,7 @@ __all__ = [
     "CLOCK_PATTERN",
     "CLOSING_WORDS",
     "COURSE_WORDS",
+    "DATE_FIRST_CHARS",
     "DIGITS",
     "END_WORDS",
     "ERA_LETTERS",
@@ -130,6 +131,12 @@ ERA_NAMES = r"(?:令和|平成|昭和|大正|明治)"
 #: The one-letter abbreviations of the eras (``R6.2.22``, ``H28.2.8``), half- or full-width,
 #: never right after another Latin letter (``HR2.5.8`` is no date).
 ERA_LETTERS = r"(?:(?<![A-Za-zＡ-Ｚａ-ｚ])[MTSHRmtshrＭＴＳＨＲ])"
+#: The characters a date may start with (:func:`gijiroku.dates.parse_date`): an era name's
+#: first, an era letter, a digit, a kanji numeral. A text that starts with none of them
+#: holds no date at its start (a test checks it against the date patterns).
+DATE_FIRST_CHARS = frozenset(
+    "令平昭大明MTSHRmtshrＭＴＳＨＲ0123456789０１２３４５６７８９" + KANJI_NUMERAL_CHARS
+)
 #: A year within an era: a number, or 元 for the first year (令和元年).
 ERA_YEAR = rf"(?:{NUMBER}|元)"
 #: A weekday printed after a date: ``（金）``, ``(水曜日)``, ``（木曜）``, ``(月・祝)``, ``（祝）``,

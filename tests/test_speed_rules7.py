@@ -1,0 +1,138 @@
+"""The header rules' shortcuts (issue 13, round 4) give what the long way gives.
+
+- Rules whose guard is false outside one mode name that mode in ``Rule.modes``, so that their
+  pattern is not tried elsewhere: the guard, given every sample line the pattern matches, is
+  false in every other mode.
+- :data:`gijiroku.vocabulary.DATE_FIRST_CHARS`: a date found at the start of a text starts with
+  one of them (the label of a header, ◯令和６年５月17日, is looked for a date only then).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gijiroku import dates
+from gijiroku.formats import FORMATS, assembly
+from gijiroku.formats.base import Context, Rule
+from gijiroku.vocabulary import DATE_FIRST_CHARS, KANJI_NUMERAL_CHARS
+
+from .conftest import sample_paths
+
+#: The rules given ``modes`` in this round, and the mode they are tried in.
+_MODED = {
+    "roster-run-together": "roster",
+    "roster-name": "roster",
+    "roster-titles": "roster",
+    "post": "roster",
+    "post-fragment": "roster",
+    "agenda-line": "agenda",
+    "roster-title-line": "roster",
+    "colon-heading": "roster",
+}
+#: Every mode a rule sets or reads in the bundled families.
+_MODES = (
+    None,
+    "roster",
+    "agenda",
+    "materials",
+    "proceedings",
+    "dateline",
+    "heading",
+    "heading-open",
+    "turn",
+    "signature",
+)
+
+
+def _moded_rules() -> list[Rule]:
+    found = {
+        id(rule): rule
+        for fmt in FORMATS.values()
+        for rules in (fmt.header_rules, fmt.body_rules)
+        for rule in rules
+        if rule.guard is not None and rule.modes is not None and rule.name in _MODED
+    }
+    return list(found.values())
+
+
+def _lines() -> list[str]:
+    lines = {
+        line.strip(" \u3000\t")
+        for path in sample_paths()
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
+    lines |= {"委任状：", "（福祉事務所長）", "山田　太郎", "委員長　吉原　修君", "兼務"}
+    return sorted(line for line in lines if line)
+
+
+def test_the_moded_rules_are_found() -> None:
+    names = {rule.name for rule in _moded_rules()}
+    assert {"roster-titles", "post", "agenda-line", "roster-name"} <= names
+    for rule in _moded_rules():
+        assert rule.modes == frozenset({_MODED[rule.name]}), rule.name
+
+
+@pytest.mark.parametrize("rule", _moded_rules(), ids=lambda rule: rule.name)
+def test_a_moded_rules_guard_is_false_in_every_other_mode(rule: Rule) -> None:
+    assert rule.guard is not None
+    assert rule.modes is not None
+    following = "それでは、ただいまから会議を開きます。"
+    matched = 0
+    for line in _lines():
+        match = rule.pattern.fullmatch(line)
+        if match is None:
+            continue
+        matched += 1
+        for mode in _MODES:
+            if mode in rule.modes:
+                continue
+            for region in ("header", "body"):
+                ctx = Context(
+                    region=region,
+                    mode=mode,
+                    indent=8,
+                    following=following,
+                    previous=None,
+                    people={line},
+                )
+                assert not rule.guard(match, ctx), (rule.name, mode, line)
+    assert matched > 0
+
+
+# -- the characters a date starts with --------------------------------------------------------
+
+#: After a first character, what makes it start a date if any alternative of
+#: ``dates._DATE_START_RE`` lets it: the second letter of an era name, a digit after an era
+#: letter, 年 after a number.
+_AFTER = ("和", "成", "正", "治", "0", "年")
+
+
+def test_every_character_a_date_may_start_with_is_listed() -> None:
+    starts = [
+        chr(code)
+        for code in range(sys.maxunicode + 1)
+        if not 0xD800 <= code <= 0xDFFF
+        and any(dates._DATE_START_RE.match(chr(code) + after) for after in _AFTER)
+    ]
+    assert set(starts) == DATE_FIRST_CHARS
+
+
+_DATE_ALPHABET = "令和平成6年5月1日２０２４/.-R H元十二（）金山議長◯ 　"
+
+
+@given(st.text(alphabet=_DATE_ALPHABET, max_size=16))
+def test_a_date_at_the_start_starts_with_a_listed_character(text: str) -> None:
+    found = dates.parse_date(text)
+    if found is not None and found.start == 0:
+        assert text[:1] in DATE_FIRST_CHARS
+
+
+def test_a_header_label_reads_a_date_only_where_one_starts() -> None:
+    assert assembly._read_header_label("令和６年５月17日（金）") == "date"
+    assert assembly._read_header_label("２０２４年５月17日") == "date"
+    assert assembly._read_header_label("議長（令和６年５月17日）") is None
+    assert set(KANJI_NUMERAL_CHARS) <= DATE_FIRST_CHARS
