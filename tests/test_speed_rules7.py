@@ -3,6 +3,8 @@
 - Rules whose guard is false outside one mode name that mode in ``Rule.modes``, so that their
   pattern is not tried elsewhere: the guard, given every sample line the pattern matches, is
   false in every other mode.
+- The header keys' patterns, their keys a tree (:func:`gijiroku.vocabulary.letter_spaced_any`),
+  match every text as the alternation of the keys sorted longest first did.
 - :data:`gijiroku.vocabulary.DATE_FIRST_CHARS`: a date found at the start of a text starts with
   one of them (the label of a header, ◯令和６年５月17日, is looked for a date only then).
 """
@@ -12,13 +14,25 @@ from __future__ import annotations
 import sys
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from gijiroku import dates
-from gijiroku.formats import FORMATS, assembly
-from gijiroku.formats.base import Context, Rule
-from gijiroku.vocabulary import DATE_FIRST_CHARS, KANJI_NUMERAL_CHARS
+from gijiroku.formats import FORMATS, assembly, committee, common
+from gijiroku.formats.base import (
+    COLON_ONLY_KEYS,
+    HEADER_FIELD_NAMES,
+    KNOWN_HEADER_KEYS_RE,
+    Context,
+    Rule,
+)
+from gijiroku.vocabulary import (
+    DATE_FIRST_CHARS,
+    KANJI_NUMERAL_CHARS,
+    letter_spaced,
+    letter_spaced_any,
+)
 
 from .conftest import sample_paths
 
@@ -136,3 +150,80 @@ def test_a_header_label_reads_a_date_only_where_one_starts() -> None:
     assert assembly._read_header_label("２０２４年５月17日") == "date"
     assert assembly._read_header_label("議長（令和６年５月17日）") is None
     assert set(KANJI_NUMERAL_CHARS) <= DATE_FIRST_CHARS
+
+
+# -- the keys as a tree -----------------------------------------------------------------------
+
+#: The keys' alternation as it was: every key letter-spaced, longest first.
+_OLD_KEYS = "|".join(
+    letter_spaced(k)
+    for k in sorted(HEADER_FIELD_NAMES, key=len, reverse=True)
+    if k not in COLON_ONLY_KEYS
+)
+_OLD_COLON_KEYS = "|".join(letter_spaced(k) for k in sorted(COLON_ONLY_KEYS, key=len, reverse=True))
+_OLD_KEY_FIELD_RE = regex.compile(
+    common._key_field_pattern(_OLD_KEYS, _OLD_COLON_KEYS), regex.VERBOSE | regex.DOTALL
+)
+_OLD_COLON_KEY_RE = regex.compile(
+    common.COLON_KEY_RE.pattern.replace(common._COLON_KEYS, _OLD_COLON_KEYS), regex.DOTALL
+)
+_OLD_KNOWN_FIELD_RE = regex.compile(
+    committee.KNOWN_FIELD_RE.pattern.replace(KNOWN_HEADER_KEYS_RE, _OLD_KEYS), regex.VERBOSE
+)
+_PAIRS = (
+    (common.KEY_FIELD_RE, _OLD_KEY_FIELD_RE),
+    (common.COLON_KEY_RE, _OLD_COLON_KEY_RE),
+    (committee.KNOWN_FIELD_RE, _OLD_KNOWN_FIELD_RE),
+)
+
+
+def _same(new: regex.Match[str] | None, old: regex.Match[str] | None) -> bool:
+    if new is None or old is None:
+        return new is old
+    return new.span() == old.span() and all(
+        new.span(name) == old.span(name) for name in old.re.groupindex
+    )
+
+
+def test_the_old_patterns_are_rebuilt() -> None:
+    for new, old in _PAIRS:
+        assert new.pattern != old.pattern
+        assert _OLD_KEYS in old.pattern or _OLD_COLON_KEYS in old.pattern
+
+
+def test_the_key_patterns_match_every_sample_line_as_the_alternation_did() -> None:
+    lines = _lines()
+    matched = 0
+    for line in lines:
+        for text in (line, "○" + line, "【" + line, "<" + line, line.replace(" ", "")):
+            for new, old in _PAIRS:
+                found = new.fullmatch(text)
+                assert _same(found, old.fullmatch(text)), (new.pattern[:20], text)
+                assert _same(new.match(text), old.match(text)), (new.pattern[:20], text)
+                matched += found is not None
+    assert matched > 150
+
+
+_KEY_ALPHABET = "日時開催及び場所出席者名委員会説明員欠傍聴数議長事務局（）()【】<>：: 　1○令和"
+
+
+@given(st.text(alphabet=_KEY_ALPHABET, max_size=14))
+def test_a_key_pattern_matches_any_text_as_the_alternation_did(text: str) -> None:
+    for new, old in _PAIRS:
+        assert _same(new.fullmatch(text), old.fullmatch(text))
+        assert _same(new.match(text), old.match(text))
+
+
+def test_words_sharing_a_start_make_one_branch() -> None:
+    pattern = letter_spaced_any(["日時", "日時及び場所", "場所"])
+    assert pattern.count("日") == 1
+    assert regex.fullmatch(pattern, "日 時 及び場所")
+    longer = regex.match(pattern, "日時及び場所")  # the longer first
+    assert longer is not None
+    assert longer.group() == "日時及び場所"
+    shorter = regex.match(pattern, "日時及び")
+    assert shorter is not None
+    assert shorter.group() == "日時"
+    assert regex.match(pattern, "時") is None
+    with pytest.raises(ValueError, match="empty"):
+        letter_spaced_any(["日時", ""])

@@ -45,7 +45,7 @@ from gijiroku.blocks import (
 from gijiroku.dates import date_note, find_dates, find_times, find_years, parse_date, parse_number
 from gijiroku.formats.base import (
     COLON_ONLY_KEYS,
-    HEADER_FIELD_NAMES,
+    KNOWN_HEADER_KEYS_RE,
     ChildRule,
     Context,
     Rule,
@@ -73,6 +73,7 @@ from gijiroku.vocabulary import (
     RULE_CHARS,
     SP,
     letter_spaced,
+    letter_spaced_any,
 )
 
 __all__ = [
@@ -110,31 +111,35 @@ LIST_MARKER = (
     r"|[一二三四五六七八九十]{1,3}[、.．]"
     r"|第[一二三四五六七八九十0-9０-９]{1,3}(?:[、.．]|(?=[ \u3000])))"
 )
-_KEYS = "|".join(
-    letter_spaced(k)
-    for k in sorted(HEADER_FIELD_NAMES, key=len, reverse=True)
-    if k not in COLON_ONLY_KEYS
-)
-_COLON_KEYS = "|".join(letter_spaced(k) for k in sorted(COLON_ONLY_KEYS, key=len, reverse=True))
+#: The known keys (a key of :data:`COLON_ONLY_KEYS` stands only before a colon or in
+#: brackets), letter-spaced, as trees of their shared starts (:func:`letter_spaced_any`: a
+#: line that starts with no key's first character fails at once).
+_KEYS = KNOWN_HEADER_KEYS_RE
+_COLON_KEYS = letter_spaced_any(COLON_ONLY_KEYS)
 #: A parenthesis or a count after a key: 出席者（委員／五十音順）, 出席委員（13名）.
 _KEY_NOTE = r"(?:[ \u3000]*[（(][^（()）\n]{0,40}[)）])?"
-KEY_FIELD_RE = regex.compile(
-    rf"""
+
+
+def _key_field_pattern(keys: str, colon_keys: str) -> str:
+    """:data:`KEY_FIELD_RE` with ``keys`` and ``colon_keys`` the patterns of the two kinds of
+    keys."""
+    return rf"""
     (?:[{CELL_BORDERS}]{SP}*)?                 # │日　　時│…│: a table drawn with borders
     (?:{LIST_MARKER}{SP}*)?
     (?:
-        (?P<key>(?:{_KEYS}){_KEY_NOTE})
-      | [<＜〈《［]{SP}*(?P<key>(?:{_KEYS}|{_COLON_KEYS}){_KEY_NOTE}){SP}*[>＞〉》］]  # <会議場所>
-      | 【{SP}*(?P<key>(?:{_KEYS}){_KEY_NOTE}){SP}*】  # 【日時】 (【委員】 is a label)
+        (?P<key>(?:{keys}){_KEY_NOTE})
+      | [<＜〈《［]{SP}*(?P<key>(?:{keys}|{colon_keys}){_KEY_NOTE}){SP}*[>＞〉》］]  # <会議場所>
+      | 【{SP}*(?P<key>(?:{keys}){_KEY_NOTE}){SP}*】  # 【日時】 (【委員】 is a label)
     )
     (?:
         {SP}*[：:{CELL_BORDERS}]{SP}*(?P<value>.*)   # 日時：…, 出席者| …, │日　時│…│
       | {SP}+(?P<value>\S.*)                        # 日　時　　　令和５年…
       | (?<=[)）】>＞〉》］])(?P<value>\S.*)          # 参加者（2021/12/22）21名, 【日時】令和…
     )?
-    """,
-    regex.VERBOSE | regex.DOTALL,
-)
+    """
+
+
+KEY_FIELD_RE = regex.compile(_key_field_pattern(_KEYS, _COLON_KEYS), regex.VERBOSE | regex.DOTALL)
 COLON_KEY_RE = regex.compile(
     rf"(?:{LIST_MARKER}{SP}*)?(?P<key>(?:{_COLON_KEYS}){_KEY_NOTE}){SP}*[：:]{SP}*(?P<value>.*)",
     regex.DOTALL,
