@@ -18,7 +18,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gijiroku import dates
+from gijiroku import dates, rosters
 from gijiroku.formats import FORMATS, assembly, committee, common
 from gijiroku.formats.base import (
     COLON_ONLY_KEYS,
@@ -227,3 +227,30 @@ def test_words_sharing_a_start_make_one_branch() -> None:
     assert regex.match(pattern, "時") is None
     with pytest.raises(ValueError, match="empty"):
         letter_spaced_any(["日時", ""])
+
+
+# -- a list's separators, the first found without walking the parentheses ---------------------
+
+_ROW_ALPHABET = "山田委員長、，,|｜（）()　 ab1:：欠席以下"
+
+
+@given(st.text(alphabet=_ROW_ALPHABET, max_size=24))
+def test_the_separators_found_lazily_are_those_outside_parentheses(text: str) -> None:
+    lazily = [m.span() for m in rosters._separators_outside_parens(text)]
+    assert lazily == [m.span() for m in rosters._outside_parens(text, rosters._LIST_SEPARATOR_RE)]
+    assert rosters._cells(text, 3, iter(rosters._separators_outside_parens(text))) == (
+        rosters._cells(text, 3, rosters._outside_parens(text, rosters._LIST_SEPARATOR_RE))
+    )
+
+
+def test_the_separators_before_a_parenthesis_are_kept_however_the_parentheses_pair() -> None:
+    for text in (
+        "山田、鈴木（a、b）",
+        "山田、鈴木（a、b",
+        "山田、鈴木）a、b",
+        "（a、b）山田、鈴木",
+    ):
+        lazily = [m.start() for m in rosters._separators_outside_parens(text)]
+        full = rosters._outside_parens(text, rosters._LIST_SEPARATOR_RE)
+        assert lazily == [m.start() for m in full], text
+    assert [m.start() for m in rosters._separators_outside_parens("山田、鈴木（a、b）")] == [2]
