@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gijiroku import dates, rosters
+from gijiroku.blocks import HeaderName
 from gijiroku.formats import FORMATS, assembly, committee, common
 from gijiroku.formats.base import (
     COLON_ONLY_KEYS,
@@ -254,3 +255,65 @@ def test_the_separators_before_a_parenthesis_are_kept_however_the_parentheses_pa
         full = rosters._outside_parens(text, rosters._LIST_SEPARATOR_RE)
         assert lazily == [m.start() for m in full], text
     assert [m.start() for m in rosters._separators_outside_parens("山田、鈴木（a、b）")] == [2]
+
+
+# -- a dated title's dates, found once --------------------------------------------------------
+
+
+@given(st.text(alphabet=_DATE_ALPHABET + "～から", max_size=30))
+def test_the_first_date_with_a_year_of_all_the_dates_is_parse_dates(text: str) -> None:
+    found = next((d for d in dates.find_dates(text) if d.has_year), None)
+    assert found == dates.parse_date(text)
+
+
+def test_the_sample_lines_first_dates_with_a_year_are_parse_dates() -> None:
+    checked = 0
+    for line in _lines():
+        found = next((d for d in dates.find_dates(line) if d.has_year), None)
+        assert found == dates.parse_date(line), line
+        checked += found is not None
+    assert checked > 50
+
+
+# -- needs and whens from the guards --------------------------------------------------------
+
+
+def test_the_attendance_rules_need_what_their_patterns_hold() -> None:
+    rules = [
+        rule
+        for rule in common.ROSTER_RULES + common.KEY_RULES + common.HEADER_RULES
+        if rule.name in ("attendance-key", "attendance-heading")
+    ]
+    assert {rule.name for rule in rules} == {"attendance-key", "attendance-heading"}
+    matched = 0
+    for rule in rules:
+        assert rule.needs == "席"
+        for line in _lines():
+            for text in (line, "○" + line, line.replace("出席", "欠席")):
+                if rule.pattern.fullmatch(text) is not None:
+                    matched += 1
+                    assert "席" in text, (rule.name, text)
+    assert matched > 20
+
+
+@given(st.text(alphabet="出欠席者委員議職（）(2名) 　山田、:：○1.", max_size=20))
+def test_a_text_an_attendance_pattern_matches_holds_its_need(text: str) -> None:
+    for pattern in (common.ATTENDANCE_HEADING_RE, common.ATTENDANCE_KEY_RE):
+        if pattern.fullmatch(text) is not None:
+            assert "席" in text
+
+
+def test_nobody_below_a_key_is_read_only_under_a_roster_key() -> None:
+    rule = next(r for r in common.KEY_RULES if r.name == common.NOBODY_RULE and r.when is not None)
+    assert rule.guard is not None
+    when = rule.when
+    assert when is not None
+    for text in ("なし", "な　し", "該当なし", "ありません"):
+        match = rule.pattern.fullmatch(text)
+        assert match is not None
+        for key in HeaderName:
+            ctx = Context(open_key=key)
+            assert rule.guard(match, ctx) == (key in common._ROSTER_NAMES)
+            assert when(ctx) == (key in common._ROSTER_NAMES)
+        assert not rule.guard(match, Context(open_key=None))
+        assert not when(Context(open_key=None))
