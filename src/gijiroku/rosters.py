@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -428,22 +428,42 @@ def _outside_parens(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[
     return [m for m in found if not any(a < m.start() < b for a, b in holding)]
 
 
+def _separators_outside_parens(text: str) -> Iterator[regex.Match[str]]:
+    """The list separators of ``text`` that :func:`_outside_parens` keeps, in order, those
+    before the first parenthesis found without walking the parentheses (a separator before
+    every parenthesis is outside every pair): a guard that stops at the first entry that is
+    no person reads only the start of a long line."""
+    opens = [i for i in (text.find("（"), text.find("(")) if i >= 0]
+    first_paren = min(opens) if opens else len(text)
+    for found in _LIST_SEPARATOR_RE.finditer(text, 0, first_paren):
+        yield found
+    if first_paren < len(text):
+        for found in _outside_parens(text, _LIST_SEPARATOR_RE):
+            if found.start() > first_paren:
+                yield found
+
+
 def _cells(
-    text: str, base: int, separators: list[regex.Match[str]] | regex.Pattern[str]
+    text: str, base: int, separators: Iterable[regex.Match[str]] | regex.Pattern[str]
 ) -> list[tuple[int, str]]:
     """The non-blank pieces of ``text`` between separators, with their offsets."""
     if isinstance(separators, regex.Pattern):
-        separators = list(separators.finditer(text))
-    cells: list[tuple[int, str]] = []
+        separators = separators.finditer(text)
+    return list(_iter_cells(text, base, separators))
+
+
+def _iter_cells(
+    text: str, base: int, separators: Iterable[regex.Match[str]]
+) -> Iterator[tuple[int, str]]:
+    """:func:`_cells` one by one, each cut when asked for."""
     position = 0
-    for found in [*separators, None]:
+    for found in itertools.chain(separators, (None,)):
         end = found.start() if found is not None else len(text)
         piece = text[position:end]
         stripped = piece.strip(" \u3000\t:：")  # a colon at a cell's edge joins nothing
         if stripped:
-            cells.append((base + position + piece.index(stripped[0]), stripped))
+            yield base + position + piece.index(stripped[0]), stripped
         position = found.end() if found is not None else len(text)
-    return cells
 
 
 def _split_title_off(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -793,12 +813,13 @@ def names_a_group(word: str) -> bool:
 
 def _list_entries(body: str, base: int) -> Iterator[RowEntry]:
     """The entries of a row (without its group prefix and tail), cut one cell at a time."""
-    separators = _outside_parens(body, _LIST_SEPARATOR_RE)
-    if not separators:
+    separators = _separators_outside_parens(body)
+    first = next(separators, None)
+    if first is None:
         yield from _spaced_entries(body, base)
         return
     group: str | None = None
-    for at, cell in _cells(body, base, separators):
+    for at, cell in _iter_cells(body, base, itertools.chain((first,), separators)):
         inner = _group_inside(cell)
         if inner is not None:
             head, word, rest = inner

@@ -31,6 +31,9 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import regex
 
 __all__ = [
@@ -40,6 +43,7 @@ __all__ = [
     "CLOCK_PATTERN",
     "CLOSING_WORDS",
     "COURSE_WORDS",
+    "DATE_FIRST_CHARS",
     "DIGITS",
     "END_WORDS",
     "ERA_LETTERS",
@@ -68,6 +72,7 @@ __all__ = [
     "WEEKDAY",
     "WHITE_SPACE",
     "letter_spaced",
+    "letter_spaced_any",
     "ungrouped",
 ]
 
@@ -130,6 +135,12 @@ ERA_NAMES = r"(?:令和|平成|昭和|大正|明治)"
 #: The one-letter abbreviations of the eras (``R6.2.22``, ``H28.2.8``), half- or full-width,
 #: never right after another Latin letter (``HR2.5.8`` is no date).
 ERA_LETTERS = r"(?:(?<![A-Za-zＡ-Ｚａ-ｚ])[MTSHRmtshrＭＴＳＨＲ])"
+#: The characters a date may start with (:func:`gijiroku.dates.parse_date`): an era name's
+#: first, an era letter, a digit, a kanji numeral. A text that starts with none of them
+#: holds no date at its start (a test checks it against the date patterns).
+DATE_FIRST_CHARS = frozenset(
+    "令平昭大明MTSHRmtshrＭＴＳＨＲ0123456789０１２３４５６７８９" + KANJI_NUMERAL_CHARS
+)
 #: A year within an era: a number, or 元 for the first year (令和元年).
 ERA_YEAR = rf"(?:{NUMBER}|元)"
 #: A weekday printed after a date: ``（金）``, ``(水曜日)``, ``（木曜）``, ``(月・祝)``, ``（祝）``,
@@ -208,3 +219,40 @@ def letter_spaced(word: str) -> str:
         True
     """
     return rf"{SP}*".join(regex.escape(ch) for ch in word)
+
+
+def letter_spaced_any(words: Iterable[str]) -> str:
+    """A pattern for any one of ``words``, each letter-spaced (:func:`letter_spaced`), as a
+    tree of their shared starts: a text that starts with none of their first characters
+    fails at once, where an alternation of a hundred words tries each. Of two words one of
+    which starts the other the longer is tried first, so that the pattern gives what an
+    alternation of the words sorted longest first gives (only such words match at one place).
+
+    Example:
+        >>> letter_spaced_any(["日時", "日付", "場所"]) == r"(?:日[ \\u3000]*(?:時|付)|場[ \\u3000]*所)"
+        True
+    """
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        if not word:
+            raise ValueError("letter_spaced_any: an empty word")
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _any_branch(tree)
+
+
+def _any_branch(node: dict[str, dict[str, Any]]) -> str:
+    """The alternatives of the words that go on from ``node``, one per next character."""
+    branches = [regex.escape(char) + _after(child) for char, child in node.items() if char]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _after(node: dict[str, dict[str, Any]]) -> str:
+    """What may follow a character: the longer words first, then (when one ends there)
+    nothing."""
+    if set(node) <= {""}:
+        return ""
+    goes_on = rf"{SP}*{_any_branch(node)}"
+    return f"(?:{goes_on})?" if "" in node else goes_on

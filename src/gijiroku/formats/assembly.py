@@ -79,6 +79,7 @@ from gijiroku.normalize import compact, memoized
 from gijiroku.notes import classify_note
 from gijiroku.vocabulary import (
     COURSE_WORDS,
+    DATE_FIRST_CHARS,
     ERA_NAMES,
     KNUM,
     NUM,
@@ -195,9 +196,10 @@ def _header_label(core: str) -> str | None:
 def _read_header_label(core: str) -> str | None:
     if _HEADER_WORD_RE.match(core):
         return "key"
-    dated = parse_date(core)
-    if dated is not None and dated.start == 0:
-        return "date"
+    if core[:1] in DATE_FIRST_CHARS:  # (no date starts with any other character)
+        dated = parse_date(core)
+        if dated is not None and dated.start == 0:
+            return "date"
     return "key" if common.is_header_key(_COUNT_TAIL_RE.sub("", core)) else None
 
 
@@ -385,6 +387,8 @@ def _wraps_heading(match: regex.Match[str], ctx: Context) -> bool:
 
 
 #: Right under a heading: left open, or finished.
+#: The mode of a list of people (rules whose guards read nothing outside one).
+_IN_ROSTER: frozenset[str | None] = frozenset({"roster"})
 _AFTER_HEADING: frozenset[str | None] = frozenset({"heading-open", "heading"})
 _UNDER_HEADING: frozenset[str | None] = frozenset({"heading"})
 
@@ -869,6 +873,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.ROSTER,
         KUN_ROW_RE,
         guard=_is_run_together,
+        modes=_IN_ROSTER,
         children=ChildRule(
             "entries",
             BlockKind.MEMBER,
@@ -881,6 +886,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.ROSTER,
         NAME_ROW_RE,
         guard=_is_padded_name,
+        modes=_IN_ROSTER,
         children=ChildRule("entries", BlockKind.MEMBER, NAME_ENTRY_RE, _PADDED),
     ),
     Rule(
@@ -888,9 +894,17 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.ROSTER,
         ROLE_ROW_RE,
         guard=_is_title_row,
+        modes=_IN_ROSTER,
         children=ChildRule("entries", BlockKind.MEMBER, split=_role_entries),
     ),
-    Rule("post", BlockKind.HEADER, POST_RE, guard=_is_post, meta=HeaderMeta(name=HeaderName.POST)),
+    Rule(
+        "post",
+        BlockKind.HEADER,
+        POST_RE,
+        guard=_is_post,
+        meta=HeaderMeta(name=HeaderName.POST),
+        modes=_IN_ROSTER,
+    ),
     *common.ROSTER_RULES,
     Rule(
         "agenda-item",
@@ -911,6 +925,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.SECTION,
         AGENDA_LINE_RE,
         guard=_is_agenda_line,
+        modes=frozenset({"agenda"}),
         derive=_agenda_line,
     ),
     _NOTE_RULE,

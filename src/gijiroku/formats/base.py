@@ -37,7 +37,7 @@ from gijiroku.blocks import (
 )
 from gijiroku.layout import PAGE_MARKER_RE
 from gijiroku.normalize import compact
-from gijiroku.vocabulary import letter_spaced
+from gijiroku.vocabulary import letter_spaced, letter_spaced_any
 
 if TYPE_CHECKING:
     from gijiroku.meeting import Diagnose, MeetingValues
@@ -546,12 +546,10 @@ COLON_ONLY_KEYS = frozenset(
         "閉会",
     }
 )
-#: The known keys that may stand without a colon (１ 開催日時), longest first, letter-spaced.
-KNOWN_HEADER_KEYS_RE = "|".join(
-    letter_spaced(k)
-    for k in sorted(HEADER_FIELD_NAMES, key=len, reverse=True)
-    if k not in COLON_ONLY_KEYS
-)
+#: The known keys that may stand without a colon (１ 開催日時), letter-spaced, as a tree of
+#: their shared starts (:func:`~gijiroku.vocabulary.letter_spaced_any`: the longer of two keys
+#: one of which starts the other first, as in an alternation sorted longest first).
+KNOWN_HEADER_KEYS_RE = letter_spaced_any(k for k in HEADER_FIELD_NAMES if k not in COLON_ONLY_KEYS)
 
 
 _PAREN_RE = regex.compile(r"[（(].*?[)）]")

@@ -28,7 +28,7 @@ names someone on the roster, or carries a mark; and the next line reads as speec
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import regex
 
@@ -42,10 +42,18 @@ from gijiroku.blocks import (
     SectionMeta,
     TurnMeta,
 )
-from gijiroku.dates import date_note, find_dates, find_times, find_years, parse_date, parse_number
+from gijiroku.dates import (
+    DateMatch,
+    date_note,
+    find_dates,
+    find_times,
+    find_years,
+    parse_date,
+    parse_number,
+)
 from gijiroku.formats.base import (
     COLON_ONLY_KEYS,
-    HEADER_FIELD_NAMES,
+    KNOWN_HEADER_KEYS_RE,
     ChildRule,
     Context,
     Rule,
@@ -73,6 +81,7 @@ from gijiroku.vocabulary import (
     RULE_CHARS,
     SP,
     letter_spaced,
+    letter_spaced_any,
 )
 
 __all__ = [
@@ -110,31 +119,35 @@ LIST_MARKER = (
     r"|[一二三四五六七八九十]{1,3}[、.．]"
     r"|第[一二三四五六七八九十0-9０-９]{1,3}(?:[、.．]|(?=[ \u3000])))"
 )
-_KEYS = "|".join(
-    letter_spaced(k)
-    for k in sorted(HEADER_FIELD_NAMES, key=len, reverse=True)
-    if k not in COLON_ONLY_KEYS
-)
-_COLON_KEYS = "|".join(letter_spaced(k) for k in sorted(COLON_ONLY_KEYS, key=len, reverse=True))
+#: The known keys (a key of :data:`COLON_ONLY_KEYS` stands only before a colon or in
+#: brackets), letter-spaced, as trees of their shared starts (:func:`letter_spaced_any`: a
+#: line that starts with no key's first character fails at once).
+_KEYS = KNOWN_HEADER_KEYS_RE
+_COLON_KEYS = letter_spaced_any(COLON_ONLY_KEYS)
 #: A parenthesis or a count after a key: 出席者（委員／五十音順）, 出席委員（13名）.
 _KEY_NOTE = r"(?:[ \u3000]*[（(][^（()）\n]{0,40}[)）])?"
-KEY_FIELD_RE = regex.compile(
-    rf"""
+
+
+def _key_field_pattern(keys: str, colon_keys: str) -> str:
+    """:data:`KEY_FIELD_RE` with ``keys`` and ``colon_keys`` the patterns of the two kinds of
+    keys."""
+    return rf"""
     (?:[{CELL_BORDERS}]{SP}*)?                 # │日　　時│…│: a table drawn with borders
     (?:{LIST_MARKER}{SP}*)?
     (?:
-        (?P<key>(?:{_KEYS}){_KEY_NOTE})
-      | [<＜〈《［]{SP}*(?P<key>(?:{_KEYS}|{_COLON_KEYS}){_KEY_NOTE}){SP}*[>＞〉》］]  # <会議場所>
-      | 【{SP}*(?P<key>(?:{_KEYS}){_KEY_NOTE}){SP}*】  # 【日時】 (【委員】 is a label)
+        (?P<key>(?:{keys}){_KEY_NOTE})
+      | [<＜〈《［]{SP}*(?P<key>(?:{keys}|{colon_keys}){_KEY_NOTE}){SP}*[>＞〉》］]  # <会議場所>
+      | 【{SP}*(?P<key>(?:{keys}){_KEY_NOTE}){SP}*】  # 【日時】 (【委員】 is a label)
     )
     (?:
         {SP}*[：:{CELL_BORDERS}]{SP}*(?P<value>.*)   # 日時：…, 出席者| …, │日　時│…│
       | {SP}+(?P<value>\S.*)                        # 日　時　　　令和５年…
       | (?<=[)）】>＞〉》］])(?P<value>\S.*)          # 参加者（2021/12/22）21名, 【日時】令和…
     )?
-    """,
-    regex.VERBOSE | regex.DOTALL,
-)
+    """
+
+
+KEY_FIELD_RE = regex.compile(_key_field_pattern(_KEYS, _COLON_KEYS), regex.VERBOSE | regex.DOTALL)
 COLON_KEY_RE = regex.compile(
     rf"(?:{LIST_MARKER}{SP}*)?(?P<key>(?:{_COLON_KEYS}){_KEY_NOTE}){SP}*[：:]{SP}*(?P<value>.*)",
     regex.DOTALL,
@@ -394,11 +407,14 @@ def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
     text = match["value"]
     if reads_as_speech(text):
         return False
-    found = parse_date(text)
+    mentioned = find_dates(text)  # (parse_date's date: the first with a year)
+    found = next((d for d in mentioned if d.has_year), None)
     if found is None or found.date is None:
         if ctx.mode in _LIST_MODES:  # an agenda item or a roster line that names a meeting
             return False
-        return _is_titled_sitting(text, ctx) or (not ctx.title_seen and _is_year_title(text))
+        return _is_titled_sitting(text, ctx, mentioned) or (
+            not ctx.title_seen and _is_year_title(text)
+        )
     if ctx.title_seen:
         return False
     before = text[: found.start].strip(" \u3000")
@@ -431,14 +447,15 @@ def _title_may_come(ctx: Context) -> bool:
     )
 
 
-def _is_titled_sitting(text: str, ctx: Context) -> bool:
+def _is_titled_sitting(text: str, ctx: Context, mentioned: Sequence[DateMatch]) -> bool:
     """第6回委員会 (8月18日): a body's name, then a month and day alone in a bracket
-    (with 開催 …); first in the header, or right under the title."""
+    (with 開催 …); first in the header, or right under the title. ``mentioned`` are the
+    dates of ``text`` (:func:`~gijiroku.dates.find_dates`)."""
     if ctx.title_seen and not (
         ctx.previous is BlockKind.HEADER and ctx.previous_rule in _TITLE_RULES
     ):
         return False
-    day = next((d for d in find_dates(text) if not d.has_year and not d.in_range), None)
+    day = next((d for d in mentioned if not d.has_year and not d.in_range), None)
     note = date_note(text, day) if day is not None else None
     return note is not None and not text[note[1] :].strip() and _names_body(text[: note[0]])
 
@@ -725,7 +742,12 @@ def _says_nobody(match: regex.Match[str], ctx: Context) -> bool:
 
 def _is_nobody_below(match: regex.Match[str], ctx: Context) -> bool:
     """なし on the line under a roster key printed alone (4.欠席委員 / なし)."""
-    return ctx.open_key in _ROSTER_NAMES and bool(NONE_RE.match(compact(match["value"])))
+    return _roster_key_open(ctx) and bool(NONE_RE.match(compact(match["value"])))
+
+
+def _roster_key_open(ctx: Context) -> bool:
+    """The key of a list of people was printed alone on the line above (a ``Rule.when``)."""
+    return ctx.open_key in _ROSTER_NAMES
 
 
 #: A field opened by the header's own numbering: 5.事務局 高嶋教育次長、…, 5 委員外出席者
@@ -1204,6 +1226,7 @@ KEY_RULES: tuple[Rule, ...] = (
         meta=HeaderMeta(value_of_key=True),  # the parser files it under the key above
         children=_ENTRIES,
         sets_mode=None,
+        when=_roster_key_open,
     ),
     Rule(
         "roster-key",
@@ -1323,6 +1346,7 @@ ROSTER_RULES: tuple[Rule, ...] = (
         BlockKind.ROSTER,
         POST_LINE_RE,
         guard=_is_second_title_line,
+        modes=_ROSTER,
         meta=RosterMeta(),
         children=ChildRule("entries", BlockKind.MEMBER, split=_post_line),
     ),
@@ -1335,12 +1359,14 @@ ROSTER_RULES: tuple[Rule, ...] = (
         derive=_key_field,
         children=_ENTRIES,
         sets_mode="roster",
+        needs="席",  # (the list's name holds 出席 or 欠席)
     ),
     Rule(
         "colon-heading",
         BlockKind.HEADER,
         COLON_HEADING_RE,
         guard=_is_colon_heading,
+        modes=_ROSTER,
         derive=_colon_heading,
         sets_mode="roster",
     ),
@@ -1352,6 +1378,7 @@ ROSTER_RULES: tuple[Rule, ...] = (
         guard=_is_roster_key,
         derive=_key_field,
         sets_mode="roster",
+        needs="席",  # (the list's name holds 出席 or 欠席)
     ),
     Rule(
         "colon-roster-key",

@@ -318,6 +318,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.HEADER,
         POST_RE,
         guard=_post_fragment,
+        modes=frozenset({"roster"}),
         meta=HeaderMeta(name=HeaderName.POST),
     ),
     *common.ROSTER_RULES,
