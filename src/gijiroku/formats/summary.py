@@ -123,22 +123,65 @@ def _owner(text: str) -> str | None:
     if not _may_name_owner(text):
         return None
     bare = (LINK_RE.sub("", text) if "](" in text or "http" in text else text).strip()
-    opens = "(" in bare or "（" in bare
-    # each pattern is tried only on text that holds one of the words it needs
-    for pattern, present in (
-        (OPEN_OWNER_RE, opens),
-        (CLOSED_OWNER_RE, opens),
-        (SAID_BY_RE, ")" in bare),
-        (ASSIGNEE_RE, "担当" in bare),
-    ):
-        if not present:
-            continue
-        match = pattern.search(bare)
-        if match is None:
-            continue
-        tokens = [t.strip() for t in _LIST_SEPARATOR_RE.split(match["who"]) if t.strip()]
-        if tokens and all(NAME_TOKEN_RE.match(t) for t in tokens):
-            return ", ".join(tokens)
+    # each way is tried only on text that holds one of the words it needs, in the order
+    # OPEN_OWNER_RE, CLOSED_OWNER_RE, SAID_BY_RE, ASSIGNEE_RE
+    if "(" in bare or "（" in bare:
+        for who in (_open_owner(bare), _closed_owner(bare)):
+            if who is not None:
+                names = _names(who)
+                if names is not None:
+                    return names
+    if ")" in bare:
+        match = SAID_BY_RE.search(bare)
+        if match is not None:
+            names = _names(match["who"])
+            if names is not None:
+                return names
+    if "担当" in bare:
+        match = ASSIGNEE_RE.search(bare)
+        if match is not None:
+            return _names(match["who"])
+    return None
+
+
+def _last_paren(text: str, end: int) -> int:
+    """The index of the last parenthesis (of ``()（）``) in ``text[:end]``, or -1."""
+    return max(
+        text.rfind("(", 0, end),
+        text.rfind("（", 0, end),
+        text.rfind(")", 0, end),
+        text.rfind("）", 0, end),
+    )
+
+
+def _open_owner(bare: str) -> str | None:
+    """The ``who`` of :data:`OPEN_OWNER_RE` in ``bare`` (stripped text): the text after the
+    last parenthesis when that one opens (1 to 60 characters, none a parenthesis)."""
+    last = _last_paren(bare, len(bare))
+    if last >= 0 and bare[last] in "(（" and 1 <= len(bare) - last - 1 <= 60:
+        return bare[last + 1 :]
+    return None
+
+
+def _closed_owner(bare: str) -> str | None:
+    """The ``who`` of :data:`CLOSED_OWNER_RE` in ``bare`` (stripped text): the text between
+    the last two parentheses, an opening one and a closing one that ends the text."""
+    if not bare or bare[-1] not in ")）":
+        return None
+    last = _last_paren(bare, len(bare) - 1)
+    if last >= 0 and bare[last] in "(（" and 1 <= len(bare) - last - 2 <= 60:
+        return bare[last + 1 : -1]
+    return None
+
+
+def _names(who: str) -> str | None:
+    """``who`` as a list of names (``sano, takanory``), or None when a part is no name."""
+    if "、" not in who and "," not in who and "，" not in who:  # (one name: no split)
+        token = who.strip()
+        return token if token and NAME_TOKEN_RE.match(token) else None
+    tokens = [t.strip() for t in _LIST_SEPARATOR_RE.split(who) if t.strip()]
+    if tokens and all(NAME_TOKEN_RE.match(t) for t in tokens):
+        return ", ".join(tokens)
     return None
 
 

@@ -1,0 +1,76 @@
+"""The summary family's shortcuts (issue 13) give what the long way gives.
+
+Each shortcut of ``formats/summary.py`` is checked against the plain computation it replaces,
+kept here as the reference: the owner of an item read without the owner patterns' searches,
+the heading's record, and the item pattern written with fewer alternatives.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gijiroku.formats import summary
+from gijiroku.formats.summary import (
+    ASSIGNEE_RE,
+    CLOSED_OWNER_RE,
+    LINK_RE,
+    NAME_TOKEN_RE,
+    OPEN_OWNER_RE,
+    SAID_BY_RE,
+)
+
+
+def reference_owner(text: str) -> str | None:
+    """``summary._owner`` the long way: each owner pattern searched in turn."""
+    bare = LINK_RE.sub("", text).strip()
+    for pattern in (OPEN_OWNER_RE, CLOSED_OWNER_RE, SAID_BY_RE, ASSIGNEE_RE):
+        match = pattern.search(bare)
+        if match is None:
+            continue
+        tokens = [t.strip() for t in regex.split(r"[、,，]", match["who"]) if t.strip()]
+        if tokens and all(NAME_TOKEN_RE.match(t) for t in tokens):
+            return ", ".join(tokens)
+    return None
+
+
+#: Characters the owner patterns and the link pattern turn on, and a few others.
+OWNER_ALPHABET = st.sampled_from(
+    [
+        *"()（）、,， \u3000\t\nab_.-Z9担当:：[]<>httpsw/さん先生佐藤回案",
+        *("terada", "sano", "http://x", "](u)", "担当：", "https://a.b"),
+    ]
+)
+owner_texts = st.lists(OWNER_ALPHABET, max_size=24).map("".join)
+
+
+@given(owner_texts)
+def test_owner_is_the_reference(text: str) -> None:
+    assert summary._owner(text) == reference_owner(text)
+
+
+@given(st.text(max_size=80))
+def test_owner_is_the_reference_on_any_text(text: str) -> None:
+    assert summary._owner(text) == reference_owner(text)
+
+
+def test_owner_examples() -> None:
+    assert summary._owner("解散しました(terada") == "terada"
+    assert summary._owner("ルール考えて提案する(sano, takanory") == "sano, takanory"
+    assert summary._owner("確認した（佐藤さん）") == "佐藤さん"
+    assert summary._owner("sano) 会計の件") == "sano"
+    assert summary._owner("担当：kobatomo") == "kobatomo"
+    assert summary._owner("12月9日(21:00-)に行う") is None
+    assert summary._owner("[資料](https://example.com/a(b)") is None
+    # the text after the last parenthesis has at most 60 characters
+    assert summary._owner("x(" + "a" * 30) == "a" * 30
+    assert summary._owner("x(" + "a" * 61) is None
+
+
+def test_open_and_closed_owner_are_the_patterns() -> None:
+    for bare in ("a(b", "a(b)", "(b)", "a（b）c", "a(" + "b" * 60, "a(" + "b" * 61, "()", "(", ")"):
+        for way, pattern in ((summary._open_owner, OPEN_OWNER_RE),
+                             (summary._closed_owner, CLOSED_OWNER_RE)):  # fmt: skip
+            match = pattern.search(bare)
+            assert way(bare) == (match["who"] if match else None), (bare, pattern.pattern)
