@@ -15,6 +15,7 @@ from gijiroku.formats import summary
 from gijiroku.formats.summary import (
     ASSIGNEE_RE,
     CLOSED_OWNER_RE,
+    HEADER_RULES,
     LINK_RE,
     NAME_TOKEN_RE,
     OPEN_OWNER_RE,
@@ -74,3 +75,88 @@ def test_open_and_closed_owner_are_the_patterns() -> None:
                              (summary._closed_owner, CLOSED_OWNER_RE)):  # fmt: skip
             match = pattern.search(bare)
             assert way(bare) == (match["who"] if match else None), (bare, pattern.pattern)
+
+
+# -- needs ------------------------------------------------------------------------------------
+
+
+def test_every_field_key_holds_a_character_the_field_rules_need() -> None:
+    for key in summary.FIELD_KEYS.split("|"):
+        assert any(char in key for char in summary.FIELD_KEY_NEEDS), key
+
+
+def test_every_attendees_title_holds_a_character_the_heading_needs() -> None:
+    words = regex.search(r"\(\?:([^)]*)\)", summary.ATTENDEES_HEADING_RE.pattern)
+    assert words is not None
+    for word in words[1].split("|"):
+        assert summary.ATTENDEES_HEADING_RE.match(word), word
+        assert any(char in word for char in summary.ATTENDEES_HEADING_NEEDS), word
+
+
+_HEADER_WORDS = st.sampled_from(
+    [
+        *"#* \u3000:：,、()（）ab日時場参出欠記書メ一覧者加席",
+        "参加者",
+        "出席",
+        "メンバー",
+        "日時",
+        "書記",
+    ]
+)
+
+
+@given(st.lists(_HEADER_WORDS, max_size=12).map("".join))
+def test_the_summary_rules_are_tried_whenever_they_could_apply(text: str) -> None:
+    """A text a field, attendees-heading or roster-group rule could take holds what it needs."""
+    rules = {rule.name: rule for rule in HEADER_RULES}
+    for name in ("attendees-field", "field", "roster-group"):
+        if rules[name].pattern.fullmatch(text):
+            assert any(char in text for char in rules[name].needs), (name, text)
+    heading = rules["attendees-heading"]
+    match = heading.pattern.fullmatch(text)
+    if match and summary.ATTENDEES_HEADING_RE.match(match["key"].strip()):
+        assert any(char in text for char in heading.needs), text
+
+
+_MODE_TITLES = ("todo", "ToDo", "to do", "Action Items", "アクションアイテム", "宿題", "次回までに")
+_HEADING_WORDS = st.sampled_from(
+    [
+        *"# \u3000()（）xyz決結宿ア次課",
+        *_MODE_TITLES,
+        "課題",
+        "決定事項",
+        "決議",
+        "結論",
+        "メンバー",
+    ]
+)
+
+
+@given(st.lists(_HEADING_WORDS, max_size=8).map("".join))
+def test_the_heading_rules_are_tried_whenever_they_could_apply(text: str) -> None:
+    rules = {rule.name: rule for rule in HEADER_RULES}
+    match = summary.HEADING_RE.fullmatch(text)
+    if match is None:
+        return
+    for name, mode in (("heading-todo", "todo"), ("heading-decision", "decision")):
+        if summary._mode_after_heading(match) == mode:
+            assert any(char in text for char in rules[name].needs), (name, text)
+
+
+def test_the_mode_headings_hold_what_their_rules_need() -> None:
+    rules = {rule.name: rule for rule in HEADER_RULES}
+    for title, name in (
+        ("TODO", "heading-todo"),
+        ("to do", "heading-todo"),
+        ("Action Items", "heading-todo"),
+        ("宿題", "heading-todo"),
+        ("次回までに", "heading-todo"),
+        ("課題", "heading-todo"),
+        ("アクションアイテム", "heading-todo"),
+        ("決定事項", "heading-decision"),
+        ("結論", "heading-decision"),
+    ):
+        match = summary.HEADING_RE.fullmatch(f"## {title}")
+        assert match is not None
+        assert summary._mode_after_heading(match) == name.removeprefix("heading-")
+        assert any(char in title for char in rules[name].needs), title

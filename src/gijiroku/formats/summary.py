@@ -60,6 +60,8 @@ TITLE_RE = regex.compile(rf"#{SP}+(?P<value>.+)")
 UNDERLINE_RE = regex.compile(r"(?P<underline>[=\-~^*#]{3,})")
 UNDERLINED_TITLE_RE = regex.compile(r"(?P<title>[^\s*+\-#・].*)")
 FIELD_KEYS = r"日時|日程|開催日時|開催日|日付|時間|場所|会場|開催場所|参加者|出席者|欠席者|参加|出席|欠席|記録|記録者|書記"
+#: A character of every key in :data:`FIELD_KEYS`: the needs of the field rules.
+FIELD_KEY_NEEDS = "日時場参出欠記書"
 FIELD_RE = regex.compile(
     rf"{BULLET}?{SP}*(?P<key>{FIELD_KEYS}){SP}*(?:[:：]{SP}*(?P<value>.*)|{SP}+(?P<value>.+))?"
 )
@@ -89,6 +91,8 @@ TODO_HEADING_RE = regex.compile(
     r"(?i)^(?:todo|to\s*do|宿題|アクション(?:アイテム)?|action\s*items?|次回まで(?:に)?|課題)$"
 )
 DECISION_HEADING_RE = regex.compile(r"^(?:決定事項|決議事項|決議|結論|決定)$")
+#: A character of every title :data:`ATTENDEES_HEADING_RE` takes: the attendees heading's needs.
+ATTENDEES_HEADING_NEEDS = "参出メ"
 
 #: A to-do: ``**TODO**:`` / ``TODO:`` / ``宿題:`` at the start, or an assignee (担当：kobatomo).
 TODO_RE = regex.compile(r"(?i)^\**\s*(?:todo|to-do|宿題|アクション|ai)\s*\**\s*[:：]\s*\**")
@@ -294,6 +298,10 @@ def _underlined_heading(groups: Mapping[str, str]) -> BlockMeta:
 #: take (todo, to do, action items — in either case — 宿題, アクション, 次回まで, 課題; 決定事項,
 #: 決議, 結論): a heading that starts otherwise sets no mode.
 _MODE_HEADING_FIRSTS = frozenset("tTaA宿ア次課決結")
+#: The first characters of the to-do titles and of the decision titles: the needs of their
+#: headings' rules (a heading that holds none of them is tried as a plain one at once).
+TODO_HEADING_NEEDS = "tTaA宿ア次課"
+DECISION_HEADING_NEEDS = "決結"
 
 
 def _mode_after_heading(match: regex.Match[str]) -> str | None:
@@ -320,9 +328,17 @@ def _is_attendees_field(match: regex.Match[str], ctx: Context) -> bool:
 
 
 _ENTRIES = ChildRule("entries", BlockKind.MEMBER, ENTRY_RE, MemberMeta(paren_is_role=True))
+_ROSTER_GROUP = Rule(
+    "roster-group",
+    BlockKind.ROSTER,
+    GROUP_RE,
+    guard=in_mode("roster"),
+    children=_ENTRIES,
+    needs=":：",  # (the colon after the group)
+)
 
 
-def _heading_rule(mode: str | None, kind_guard: Guard | None = None) -> Rule:
+def _heading_rule(mode: str | None, kind_guard: Guard | None = None, needs: str = "") -> Rule:
     return Rule(
         f"heading-{mode or 'plain'}",
         BlockKind.SECTION,
@@ -331,6 +347,7 @@ def _heading_rule(mode: str | None, kind_guard: Guard | None = None) -> Rule:
         derive=_heading_meta,
         ends_header=True,
         sets_mode=mode,
+        needs=needs,
     )
 
 
@@ -350,6 +367,7 @@ _ATTENDEES = Rule(
     meta=HeaderMeta(name=HeaderName.ATTENDEES),
     ends_header=True,
     sets_mode="roster",
+    needs=ATTENDEES_HEADING_NEEDS,
 )
 _ITEM_RULES = (
     Rule("todo-item", BlockKind.ITEM, ITEM_RE, guard=in_mode("todo"), derive=_todo_item,
@@ -399,24 +417,24 @@ HEADER_RULES: tuple[Rule, ...] = (
          requires_next=True, meta=_TITLE),
     *common.KEY_RULES,
     _ATTENDEES,
-    _heading_rule("todo", _todo_heading),
-    _heading_rule("decision", _decision_heading),
+    _heading_rule("todo", _todo_heading, TODO_HEADING_NEEDS),
+    _heading_rule("decision", _decision_heading, DECISION_HEADING_NEEDS),
     _heading_rule(None),
     Rule("attendees-field", BlockKind.HEADER, FIELD_RE, guard=_is_attendees_field,
-         derive=keyed_header, sets_mode="roster"),
+         derive=keyed_header, sets_mode="roster", needs=FIELD_KEY_NEEDS),
     Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_field, derive=keyed_header,
-         sets_mode=None),
-    Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=in_mode("roster"), children=_ENTRIES),
+         sets_mode=None, needs=FIELD_KEY_NEEDS),
+    _ROSTER_GROUP,
     _ROSTER_ENTRY,
     *_ITEM_RULES,
 )  # fmt: skip
 
 BODY_RULES: tuple[Rule, ...] = (
     _ATTENDEES,
-    _heading_rule("todo", _todo_heading),
-    _heading_rule("decision", _decision_heading),
+    _heading_rule("todo", _todo_heading, TODO_HEADING_NEEDS),
+    _heading_rule("decision", _decision_heading, DECISION_HEADING_NEEDS),
     _heading_rule(None),
-    Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=in_mode("roster"), children=_ENTRIES),
+    _ROSTER_GROUP,
     _ROSTER_ENTRY,
     *_ITEM_RULES,
 )
