@@ -7,10 +7,13 @@ the heading's record, and the item pattern written with fewer alternatives.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gijiroku.blocks import SectionMeta
 from gijiroku.formats import summary
 from gijiroku.formats.summary import (
     ASSIGNEE_RE,
@@ -160,3 +163,62 @@ def test_the_mode_headings_hold_what_their_rules_need() -> None:
         assert match is not None
         assert summary._mode_after_heading(match) == name.removeprefix("heading-")
         assert any(char in title for char in rules[name].needs), title
+
+
+# -- headings ---------------------------------------------------------------------------------
+
+_REFERENCE_TAG_RE = regex.compile(r"^(?:高|中|低|報告|相談|共有|議論|決議|審議|連絡)$")
+
+
+def reference_heading_meta(groups: Mapping[str, str]) -> SectionMeta:
+    """``summary._heading_meta`` the long way: every meta group read with the patterns."""
+    title = groups.get("title", "").strip()
+    level = len(groups.get("hashes", "#"))
+    for meta in reversed(list(summary._META_GROUP_RE.finditer(title))):
+        if not summary._AFTER_META_RE.fullmatch(title[meta.end() :].strip()):
+            break
+        parts = [p.strip() for p in regex.split(r"[、,，]", meta["meta"]) if p.strip()]
+        tags = [p for p in parts if _REFERENCE_TAG_RE.match(p)]
+        people = [p for p in parts if p not in tags and NAME_TOKEN_RE.match(p)]
+        if tags or (people and len(people) == len(parts)):
+            return SectionMeta(
+                level=level,
+                title=title[: meta.start()].strip(),
+                owner=", ".join(people) or None,
+                tags=tuple(tags),
+            )
+    return SectionMeta(level=level)
+
+
+_TITLE_WORDS = st.sampled_from(
+    [
+        *"()（）、,， \u3000\nx高中低",
+        "報告",
+        "相談",
+        "terada",
+        "sano",
+        "佐藤さん",
+        "12/8更新",
+        " 報告",
+    ]
+)
+
+
+@given(st.lists(_TITLE_WORDS, max_size=14).map("".join), st.integers(1, 6))
+def test_heading_meta_is_the_reference(title: str, level: int) -> None:
+    groups = {"hashes": "#" * level, "title": title}
+    assert summary._heading_meta(groups) == reference_heading_meta(groups)
+
+
+def test_heading_meta_examples() -> None:
+    meta = summary._heading_meta({"hashes": "###", "title": "PyCon JP 2025(nishimotz、高、報告)"})
+    assert meta == SectionMeta(
+        level=3, title="PyCon JP 2025", owner="nishimotz", tags=("高", "報告")
+    )
+    meta = summary._heading_meta(
+        {"hashes": "##", "title": "遠方支援(shimizukawa、低、共有)（12/8更新）"}
+    )
+    assert meta == SectionMeta(level=2, title="遠方支援", owner="shimizukawa", tags=("低", "共有"))
+    assert summary._heading_meta({"hashes": "##", "title": "(2) 6月定例会について"}) == SectionMeta(
+        level=2
+    )

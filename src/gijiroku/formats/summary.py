@@ -118,7 +118,8 @@ NAME_TOKEN_RE = regex.compile(
 
 _LIST_SEPARATOR_RE = regex.compile(r"[、,，]")
 _META_GROUP_RE = regex.compile(r"[(（](?P<meta>[^()（）]*)(?:[)）]|$)")
-_TAG_RE = regex.compile(r"^(?:高|中|低|報告|相談|共有|議論|決議|審議|連絡)$")
+#: The labels a heading's meta group may hold (``高``, ``報告`` …).
+_TAGS = frozenset(("高", "中", "低", "報告", "相談", "共有", "議論", "決議", "審議", "連絡"))
 _AFTER_META_RE = regex.compile(r"(?:[(（][^()（）]*[)）]\s*)*")
 
 
@@ -274,10 +275,11 @@ def _heading_meta(groups: Mapping[str, str]) -> BlockMeta:
         return _PLAIN_SECTIONS.get(level) or SectionMeta(level=level)
     found = list(_META_GROUP_RE.finditer(title))
     for meta in reversed(found):  # the last group that reads as meta (a later one may be a date)
-        if not _AFTER_META_RE.fullmatch(title[meta.end() :].strip()):
+        after = title[meta.end() :].strip()
+        if after and not _AFTER_META_RE.fullmatch(after):
             break  # text follows: this group is part of the title
         parts = [p.strip() for p in _LIST_SEPARATOR_RE.split(meta["meta"]) if p.strip()]
-        tags = [p for p in parts if _TAG_RE.match(p)]
+        tags = [p for p in parts if p in _TAGS]  # (stripped: no line break before the end)
         people = [p for p in parts if p not in tags and NAME_TOKEN_RE.match(p)]
         if tags or (people and len(people) == len(parts)):
             return SectionMeta(
@@ -286,7 +288,7 @@ def _heading_meta(groups: Mapping[str, str]) -> BlockMeta:
                 owner=", ".join(people) or None,
                 tags=tuple(tags),
             )
-    return SectionMeta(level=level)
+    return _PLAIN_SECTIONS.get(level) or SectionMeta(level=level)
 
 
 def _underlined_heading(groups: Mapping[str, str]) -> BlockMeta:
