@@ -46,7 +46,7 @@ from gijiroku.formats.base import (
     keyed_header,
     title_unseen,
 )
-from gijiroku.normalize import clean_text
+from gijiroku.normalize import clean_text, memoized
 from gijiroku.vocabulary import SP_OR_TAB as SP
 from gijiroku.vocabulary import WHITE_SPACE
 
@@ -243,6 +243,12 @@ def _item(groups: Mapping[str, str], kind: str | None = None, plain: str = "bull
         shared = _OWNERLESS.get((kind, heads))
         if shared is not None:
             return shared
+    # (a few owners name most items: their records are shared within a parse)
+    return memoized("summary.item", _item_meta, (kind, owner, heads))
+
+
+def _item_meta(key: tuple[str, str | None, bool]) -> ItemMeta:
+    kind, owner, heads = key
     return ItemMeta(kind=kind, owner=owner, heads_kind=heads)
 
 
