@@ -13,6 +13,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+import gijiroku
 from gijiroku.blocks import SectionMeta
 from gijiroku.formats import summary
 from gijiroku.formats.summary import (
@@ -222,3 +223,47 @@ def test_heading_meta_examples() -> None:
     assert summary._heading_meta({"hashes": "##", "title": "(2) 6月定例会について"}) == SectionMeta(
         level=2
     )
+
+
+# -- the parser's items -----------------------------------------------------------------------
+
+NOTES = """* 前置きの点(terada
+# 会議 2025年1月1日
+
+## 議題(terada、高、報告)
+* 一つ目(sano
+  続きの行
+* TODO:
+  * 資料を作る(sano
+* 二つ目
+    * 入れ子
+## 次の議題
+本文の段落
+"""
+
+
+def test_items_nest_join_and_take_their_kinds() -> None:
+    minutes = gijiroku.parse(NOTES, format="summary")
+    found = [
+        (s.kind, s.title, [(i.kind, i.text, i.owner, i.depth) for i in s.items])
+        for s in minutes.sections
+    ]
+    assert found == [
+        ("preamble", "", [("bullet", "前置きの点(terada", "terada", 0)]),
+        (
+            "heading",
+            "議題",
+            [
+                ("bullet", "一つ目(sano\n続きの行", "sano", 0),
+                ("todo", "TODO:", None, 0),
+                ("todo", "資料を作る(sano", "sano", 1),
+                ("bullet", "二つ目", None, 0),
+                ("bullet", "入れ子", None, 1),
+            ],
+        ),
+        ("heading", "次の議題", [("paragraph", "本文の段落", None, 0)]),
+    ]
+    spans = [i.span for s in minutes.sections for i in s.items]
+    joined = minutes.sections[1].items[0].span
+    assert NOTES[joined.start : joined.end] == "* 一つ目(sano\n  続きの行"
+    assert all(NOTES[span.start : span.end].strip() for span in spans)
