@@ -267,3 +267,32 @@ def test_items_nest_join_and_take_their_kinds() -> None:
     joined = minutes.sections[1].items[0].span
     assert NOTES[joined.start : joined.end] == "* 一つ目(sano\n  続きの行"
     assert all(NOTES[span.start : span.end].strip() for span in spans)
+
+
+# -- detection --------------------------------------------------------------------------------
+
+_LINE_CHARS = st.sampled_from(
+    [*" \u3000\t*+-・●◦▪■□09０９（()）.．)#=~^○◯ab。た", "された。", "承認した。", "報告があった。"]
+)
+
+
+@given(st.lists(_LINE_CHARS, min_size=1, max_size=12).map("".join))
+def test_the_detection_gates_pass_every_line_the_patterns_take(line: str) -> None:
+    if summary._BULLET_START_RE.match(line):
+        assert line[0] in summary._BULLET_FIRSTS, line
+    if summary._REPORTED_RE.search(line):
+        assert "た。" in line, line
+
+
+def test_the_bullet_firsts_are_the_first_characters_of_a_bullet_line() -> None:
+    """(none is there in vain: each starts a line that the pattern takes)"""
+    for first in summary._BULLET_FIRSTS:
+        if first in " \u3000\t":
+            line = f"{first}* 点"
+        elif first in "（(":
+            line = f"{first}1) 点"
+        elif first.isdigit():
+            line = f"{first}. 点"
+        else:
+            line = f"{first} 点"
+        assert summary._BULLET_START_RE.match(line), repr(line)

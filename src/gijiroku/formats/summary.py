@@ -451,6 +451,9 @@ _ATX_RE = regex.compile(r"#{1,6}[ \t]+\S")
 _UNDERLINE_ONLY_RE = regex.compile(r"[=\-~^]{3,}[ \t]*")
 #: (the standard ``re``, quicker on every line of the head; ``[^{WHITE_SPACE}]`` is ``\S``)
 _BULLET_START_RE = re.compile(rf"{SP}*{BULLET}{SP}+[^{WHITE_SPACE}]")
+#: The characters a line :data:`_BULLET_START_RE` matches may start with: a space or the
+#: first character of a bullet.
+_BULLET_FIRSTS = frozenset(" \u3000\t*+-・●◦▪■□0123456789０１２３４５６７８９（(")
 _LABELS_RE = regex.compile(r"[○◯〇◎◆][^\s　]{1,30}[　 ：:]")
 #: A sentence that reports what was done, as a summary does (…より説明された。, 了承された。,
 #: …旨報告された。); verbatim minutes quote people saying it (されました).
@@ -475,11 +478,11 @@ def looks_like(head: str) -> float:
             and not lines[i - 1][0].isspace()
         ):
             headings += 1
-        if _BULLET_START_RE.match(ln):
+        if first in _BULLET_FIRSTS and _BULLET_START_RE.match(ln):
             bullets += 1
         if first in "○◯〇◎◆" and _LABELS_RE.match(ln):
             labels += 1
-        if "。" in ln and _REPORTED_RE.search(ln):
+        if "た。" in ln and _REPORTED_RE.search(ln):  # (every sentence it takes ends so)
             reported += 1
     score = 0.0
     if headings >= 2:
