@@ -168,7 +168,12 @@ def test_the_mode_headings_hold_what_their_rules_need() -> None:
 
 # -- headings ---------------------------------------------------------------------------------
 
-_REFERENCE_TAG_RE = regex.compile(r"^(?:高|中|低|報告|相談|共有|議論|決議|審議|連絡)$")
+_REFERENCE_TAG_RE = summary._TAG_RE
+
+
+def test_the_tags_are_the_words_of_the_tag_pattern() -> None:
+    words = _REFERENCE_TAG_RE.pattern.removeprefix("^(?:").removesuffix(")$").split("|")
+    assert frozenset(words) == summary._TAGS
 
 
 def reference_heading_meta(groups: Mapping[str, str]) -> SectionMeta:

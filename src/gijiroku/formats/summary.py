@@ -118,7 +118,9 @@ NAME_TOKEN_RE = regex.compile(
 
 _LIST_SEPARATOR_RE = regex.compile(r"[、,，]")
 _META_GROUP_RE = regex.compile(r"[(（](?P<meta>[^()（）]*)(?:[)）]|$)")
-#: The labels a heading's meta group may hold (``高``, ``報告`` …).
+_TAG_RE = regex.compile(r"^(?:高|中|低|報告|相談|共有|議論|決議|審議|連絡)$")
+#: The labels a heading's meta group may hold (``高``, ``報告`` …): the words of
+#: :data:`_TAG_RE`, looked up rather than matched.
 _TAGS = frozenset(("高", "中", "低", "報告", "相談", "共有", "議論", "決議", "審議", "連絡"))
 _AFTER_META_RE = regex.compile(r"(?:[(（][^()（）]*[)）]\s*)*")
 
