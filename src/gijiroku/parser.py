@@ -593,17 +593,20 @@ def _heading(state: ParseState, block: Block) -> None:
 
 def _item(state: ParseState, block: Block) -> None:
     """A bullet or paragraph of notes: nest it, or join it to the item above."""
-    if state.section_id is None:
+    section_id = state.section_id
+    if section_id is None:
         preamble = Section(id=f"s{len(state.sections) + 1}", kind="preamble", title="", level=0,
                            heading="", span=span_of(block.span))  # fmt: skip
         state.sections.append(preamble)
-        state.section_id = preamble.id
-    items = state.items.setdefault(state.section_id, [])
+        section_id = state.section_id = preamble.id
     meta = meta_of(block, ItemMeta)
-    text = clean_text(block.groups.get("text", ""))
-    marker = block.get("marker")
-    previous = items[-1] if items else None
-    if marker is None and previous is not None and meta.indent > previous.indent:
+    groups = block.groups
+    text = clean_text(groups.get("text", ""))
+    items = state.items.get(section_id)
+    if items is None:
+        items = state.items[section_id] = []
+    elif items and not groups.get("marker") and meta.indent > items[-1].indent:
+        previous = items[-1]  # (a line with no bullet set in deeper goes on with it)
         previous.text = f"{previous.text}\n{text}" if previous.text else text
         previous.span = through(previous.span, block.span)
         return
@@ -611,7 +614,9 @@ def _item(state: ParseState, block: Block) -> None:
     kind = meta.kind
     # The parent is the nearest earlier item set in less: the items that may still be one
     # are kept in a stack of rising indents (a flat list of bullets is not rescanned).
-    parents = state.item_parents.setdefault(state.section_id, [])
+    parents = state.item_parents.get(section_id)
+    if parents is None:
+        parents = state.item_parents[section_id] = []
     while parents and parents[-1].indent >= meta.indent:
         parents.pop()
     if parents:
@@ -1164,9 +1169,10 @@ def parse_blocks(
         chars=len(text),
         lines=line_count if line_count is not None else text.count("\n") + 1,
     )
+    drafts = state.items
     sections = [
-        s.model_copy(update={"items": tuple(i.build() for i in state.items[s.id])})
-        if s.id in state.items
+        s.model_copy(update={"items": tuple([draft.build() for draft in drafts[s.id]])})
+        if s.id in drafts
         else s
         for s in state.sections
     ]

@@ -46,7 +46,7 @@ from gijiroku.formats.base import (
     keyed_header,
     title_unseen,
 )
-from gijiroku.normalize import clean_text
+from gijiroku.normalize import clean_text, memoized
 from gijiroku.vocabulary import SP_OR_TAB as SP
 from gijiroku.vocabulary import WHITE_SPACE
 
@@ -60,6 +60,8 @@ TITLE_RE = regex.compile(rf"#{SP}+(?P<value>.+)")
 UNDERLINE_RE = regex.compile(r"(?P<underline>[=\-~^*#]{3,})")
 UNDERLINED_TITLE_RE = regex.compile(r"(?P<title>[^\s*+\-#・].*)")
 FIELD_KEYS = r"日時|日程|開催日時|開催日|日付|時間|場所|会場|開催場所|参加者|出席者|欠席者|参加|出席|欠席|記録|記録者|書記"
+#: A character of every key in :data:`FIELD_KEYS`: the needs of the field rules.
+FIELD_KEY_NEEDS = "日時場参出欠記書"
 FIELD_RE = regex.compile(
     rf"{BULLET}?{SP}*(?P<key>{FIELD_KEYS}){SP}*(?:[:：]{SP}*(?P<value>.*)|{SP}+(?P<value>.+))?"
 )
@@ -89,6 +91,8 @@ TODO_HEADING_RE = regex.compile(
     r"(?i)^(?:todo|to\s*do|宿題|アクション(?:アイテム)?|action\s*items?|次回まで(?:に)?|課題)$"
 )
 DECISION_HEADING_RE = regex.compile(r"^(?:決定事項|決議事項|決議|結論|決定)$")
+#: A character of every title :data:`ATTENDEES_HEADING_RE` takes: the attendees heading's needs.
+ATTENDEES_HEADING_NEEDS = "参出メ"
 
 #: A to-do: ``**TODO**:`` / ``TODO:`` / ``宿題:`` at the start, or an assignee (担当：kobatomo).
 TODO_RE = regex.compile(r"(?i)^\**\s*(?:todo|to-do|宿題|アクション|ai)\s*\**\s*[:：]\s*\**")
@@ -115,6 +119,9 @@ NAME_TOKEN_RE = regex.compile(
 _LIST_SEPARATOR_RE = regex.compile(r"[、,，]")
 _META_GROUP_RE = regex.compile(r"[(（](?P<meta>[^()（）]*)(?:[)）]|$)")
 _TAG_RE = regex.compile(r"^(?:高|中|低|報告|相談|共有|議論|決議|審議|連絡)$")
+#: The labels a heading's meta group may hold (``高``, ``報告`` …): the words of
+#: :data:`_TAG_RE`, looked up rather than matched.
+_TAGS = frozenset(("高", "中", "低", "報告", "相談", "共有", "議論", "決議", "審議", "連絡"))
 _AFTER_META_RE = regex.compile(r"(?:[(（][^()（）]*[)）]\s*)*")
 
 
@@ -123,22 +130,65 @@ def _owner(text: str) -> str | None:
     if not _may_name_owner(text):
         return None
     bare = (LINK_RE.sub("", text) if "](" in text or "http" in text else text).strip()
-    opens = "(" in bare or "（" in bare
-    # each pattern is tried only on text that holds one of the words it needs
-    for pattern, present in (
-        (OPEN_OWNER_RE, opens),
-        (CLOSED_OWNER_RE, opens),
-        (SAID_BY_RE, ")" in bare),
-        (ASSIGNEE_RE, "担当" in bare),
-    ):
-        if not present:
-            continue
-        match = pattern.search(bare)
-        if match is None:
-            continue
-        tokens = [t.strip() for t in _LIST_SEPARATOR_RE.split(match["who"]) if t.strip()]
-        if tokens and all(NAME_TOKEN_RE.match(t) for t in tokens):
-            return ", ".join(tokens)
+    # each way is tried only on text that holds one of the words it needs, in the order
+    # OPEN_OWNER_RE, CLOSED_OWNER_RE, SAID_BY_RE, ASSIGNEE_RE
+    if "(" in bare or "（" in bare:
+        for who in (_open_owner(bare), _closed_owner(bare)):
+            if who is not None:
+                names = _names(who)
+                if names is not None:
+                    return names
+    if ")" in bare:
+        match = SAID_BY_RE.search(bare)
+        if match is not None:
+            names = _names(match["who"])
+            if names is not None:
+                return names
+    if "担当" in bare:
+        match = ASSIGNEE_RE.search(bare)
+        if match is not None:
+            return _names(match["who"])
+    return None
+
+
+def _last_paren(text: str, end: int) -> int:
+    """The index of the last parenthesis (of ``()（）``) in ``text[:end]``, or -1."""
+    return max(
+        text.rfind("(", 0, end),
+        text.rfind("（", 0, end),
+        text.rfind(")", 0, end),
+        text.rfind("）", 0, end),
+    )
+
+
+def _open_owner(bare: str) -> str | None:
+    """The ``who`` of :data:`OPEN_OWNER_RE` in ``bare`` (stripped text): the text after the
+    last parenthesis when that one opens (1 to 60 characters, none a parenthesis)."""
+    last = _last_paren(bare, len(bare))
+    if last >= 0 and bare[last] in "(（" and 1 <= len(bare) - last - 1 <= 60:
+        return bare[last + 1 :]
+    return None
+
+
+def _closed_owner(bare: str) -> str | None:
+    """The ``who`` of :data:`CLOSED_OWNER_RE` in ``bare`` (stripped text): the text between
+    the last two parentheses, an opening one and a closing one that ends the text."""
+    if not bare or bare[-1] not in ")）":
+        return None
+    last = _last_paren(bare, len(bare) - 1)
+    if last >= 0 and bare[last] in "(（" and 1 <= len(bare) - last - 2 <= 60:
+        return bare[last + 1 : -1]
+    return None
+
+
+def _names(who: str) -> str | None:
+    """``who`` as a list of names (``sano, takanory``), or None when a part is no name."""
+    if "、" not in who and "," not in who and "，" not in who:  # (one name: no split)
+        token = who.strip()
+        return token if token and NAME_TOKEN_RE.match(token) else None
+    tokens = [t.strip() for t in _LIST_SEPARATOR_RE.split(who) if t.strip()]
+    if tokens and all(NAME_TOKEN_RE.match(t) for t in tokens):
+        return ", ".join(tokens)
     return None
 
 
@@ -195,6 +245,12 @@ def _item(groups: Mapping[str, str], kind: str | None = None, plain: str = "bull
         shared = _OWNERLESS.get((kind, heads))
         if shared is not None:
             return shared
+    # (a few owners name most items: their records are shared within a parse)
+    return memoized("summary.item", _item_meta, (kind, owner, heads))
+
+
+def _item_meta(key: tuple[str, str | None, bool]) -> ItemMeta:
+    kind, owner, heads = key
     return ItemMeta(kind=kind, owner=owner, heads_kind=heads)
 
 
@@ -227,10 +283,11 @@ def _heading_meta(groups: Mapping[str, str]) -> BlockMeta:
         return _PLAIN_SECTIONS.get(level) or SectionMeta(level=level)
     found = list(_META_GROUP_RE.finditer(title))
     for meta in reversed(found):  # the last group that reads as meta (a later one may be a date)
-        if not _AFTER_META_RE.fullmatch(title[meta.end() :].strip()):
+        after = title[meta.end() :].strip()
+        if after and not _AFTER_META_RE.fullmatch(after):
             break  # text follows: this group is part of the title
         parts = [p.strip() for p in _LIST_SEPARATOR_RE.split(meta["meta"]) if p.strip()]
-        tags = [p for p in parts if _TAG_RE.match(p)]
+        tags = [p for p in parts if p in _TAGS]  # (stripped: no line break before the end)
         people = [p for p in parts if p not in tags and NAME_TOKEN_RE.match(p)]
         if tags or (people and len(people) == len(parts)):
             return SectionMeta(
@@ -239,7 +296,7 @@ def _heading_meta(groups: Mapping[str, str]) -> BlockMeta:
                 owner=", ".join(people) or None,
                 tags=tuple(tags),
             )
-    return SectionMeta(level=level)
+    return _PLAIN_SECTIONS.get(level) or SectionMeta(level=level)
 
 
 def _underlined_heading(groups: Mapping[str, str]) -> BlockMeta:
@@ -251,6 +308,10 @@ def _underlined_heading(groups: Mapping[str, str]) -> BlockMeta:
 #: take (todo, to do, action items — in either case — 宿題, アクション, 次回まで, 課題; 決定事項,
 #: 決議, 結論): a heading that starts otherwise sets no mode.
 _MODE_HEADING_FIRSTS = frozenset("tTaA宿ア次課決結")
+#: The first characters of the to-do titles and of the decision titles: the needs of their
+#: headings' rules (a heading that holds none of them is tried as a plain one at once).
+TODO_HEADING_NEEDS = "tTaA宿ア次課"
+DECISION_HEADING_NEEDS = "決結"
 
 
 def _mode_after_heading(match: regex.Match[str]) -> str | None:
@@ -277,9 +338,17 @@ def _is_attendees_field(match: regex.Match[str], ctx: Context) -> bool:
 
 
 _ENTRIES = ChildRule("entries", BlockKind.MEMBER, ENTRY_RE, MemberMeta(paren_is_role=True))
+_ROSTER_GROUP = Rule(
+    "roster-group",
+    BlockKind.ROSTER,
+    GROUP_RE,
+    guard=in_mode("roster"),
+    children=_ENTRIES,
+    needs=":：",  # (the colon after the group)
+)
 
 
-def _heading_rule(mode: str | None, kind_guard: Guard | None = None) -> Rule:
+def _heading_rule(mode: str | None, kind_guard: Guard | None = None, needs: str = "") -> Rule:
     return Rule(
         f"heading-{mode or 'plain'}",
         BlockKind.SECTION,
@@ -288,6 +357,7 @@ def _heading_rule(mode: str | None, kind_guard: Guard | None = None) -> Rule:
         derive=_heading_meta,
         ends_header=True,
         sets_mode=mode,
+        needs=needs,
     )
 
 
@@ -307,6 +377,7 @@ _ATTENDEES = Rule(
     meta=HeaderMeta(name=HeaderName.ATTENDEES),
     ends_header=True,
     sets_mode="roster",
+    needs=ATTENDEES_HEADING_NEEDS,
 )
 _ITEM_RULES = (
     Rule("todo-item", BlockKind.ITEM, ITEM_RE, guard=in_mode("todo"), derive=_todo_item,
@@ -356,24 +427,24 @@ HEADER_RULES: tuple[Rule, ...] = (
          requires_next=True, meta=_TITLE),
     *common.KEY_RULES,
     _ATTENDEES,
-    _heading_rule("todo", _todo_heading),
-    _heading_rule("decision", _decision_heading),
+    _heading_rule("todo", _todo_heading, TODO_HEADING_NEEDS),
+    _heading_rule("decision", _decision_heading, DECISION_HEADING_NEEDS),
     _heading_rule(None),
     Rule("attendees-field", BlockKind.HEADER, FIELD_RE, guard=_is_attendees_field,
-         derive=keyed_header, sets_mode="roster"),
+         derive=keyed_header, sets_mode="roster", needs=FIELD_KEY_NEEDS),
     Rule("field", BlockKind.HEADER, FIELD_RE, guard=_is_field, derive=keyed_header,
-         sets_mode=None),
-    Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=in_mode("roster"), children=_ENTRIES),
+         sets_mode=None, needs=FIELD_KEY_NEEDS),
+    _ROSTER_GROUP,
     _ROSTER_ENTRY,
     *_ITEM_RULES,
 )  # fmt: skip
 
 BODY_RULES: tuple[Rule, ...] = (
     _ATTENDEES,
-    _heading_rule("todo", _todo_heading),
-    _heading_rule("decision", _decision_heading),
+    _heading_rule("todo", _todo_heading, TODO_HEADING_NEEDS),
+    _heading_rule("decision", _decision_heading, DECISION_HEADING_NEEDS),
     _heading_rule(None),
-    Rule("roster-group", BlockKind.ROSTER, GROUP_RE, guard=in_mode("roster"), children=_ENTRIES),
+    _ROSTER_GROUP,
     _ROSTER_ENTRY,
     *_ITEM_RULES,
 )
@@ -382,6 +453,9 @@ _ATX_RE = regex.compile(r"#{1,6}[ \t]+\S")
 _UNDERLINE_ONLY_RE = regex.compile(r"[=\-~^]{3,}[ \t]*")
 #: (the standard ``re``, quicker on every line of the head; ``[^{WHITE_SPACE}]`` is ``\S``)
 _BULLET_START_RE = re.compile(rf"{SP}*{BULLET}{SP}+[^{WHITE_SPACE}]")
+#: The characters a line :data:`_BULLET_START_RE` matches may start with: a space or the
+#: first character of a bullet.
+_BULLET_FIRSTS = frozenset(" \u3000\t*+-・●◦▪■□0123456789０１２３４５６７８９（(")
 _LABELS_RE = regex.compile(r"[○◯〇◎◆][^\s　]{1,30}[　 ：:]")
 #: A sentence that reports what was done, as a summary does (…より説明された。, 了承された。,
 #: …旨報告された。); verbatim minutes quote people saying it (されました).
@@ -406,11 +480,11 @@ def looks_like(head: str) -> float:
             and not lines[i - 1][0].isspace()
         ):
             headings += 1
-        if _BULLET_START_RE.match(ln):
+        if first in _BULLET_FIRSTS and _BULLET_START_RE.match(ln):
             bullets += 1
         if first in "○◯〇◎◆" and _LABELS_RE.match(ln):
             labels += 1
-        if "。" in ln and _REPORTED_RE.search(ln):
+        if "た。" in ln and _REPORTED_RE.search(ln):  # (every sentence it takes ends so)
             reported += 1
     score = 0.0
     if headings >= 2:
