@@ -8,6 +8,7 @@ against each pass finding them itself).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Sequence
 
 import regex
@@ -33,6 +34,7 @@ from gijiroku.tokenizer import (
     _line_paragraphs,
     _page_block,
     _page_boundaries,
+    _paragraphs,
     _Positions,
 )
 
@@ -194,3 +196,17 @@ def test_the_breaks_a_text_holds_are_told_as_a_search_of_them_tells(pieces: list
     lines = split_lines(text)
     assert lines == _split_lines_slowly(text)  # (the regex of line breaks, every text)
     assert line_starts(text, lines=lines) == line_starts(text)
+
+
+def test_line_mode_makes_its_paragraphs_one_at_a_time() -> None:
+    """The paragraphs of a whole text are not held at once with its blocks (the peak memory
+    of a parse, issue 13): line mode gives them as the tokenizer asks for them."""
+    text = "一行目\n\n二行目\n三行目\n"
+    lines = split_lines(text)
+    items = _paragraphs(lines, "line", {}, _Positions(text, lines), {})
+    assert inspect.isgenerator(items)  # (not an iterator over a list made beforehand)
+    assert [item.text for item in items if isinstance(item, Paragraph)] == [
+        "一行目",
+        "二行目",
+        "三行目",
+    ]

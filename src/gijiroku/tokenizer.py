@@ -327,7 +327,7 @@ def _paragraphs(
     at hand)."""
     if mode == "line":
         indices = (filled or non_blank(lines)).indices
-        return iter(_line_paragraphs(lines, markers, spans, furniture, indices))
+        return _line_paragraphs(lines, markers, spans, furniture, indices)
     return _joined_paragraphs(lines, mode, markers, spans, furniture)
 
 
@@ -340,21 +340,20 @@ def _line_paragraphs(
     spans: _Positions,
     furniture: dict[int, BlockKind],
     filled: Iterable[int],
-) -> list[Paragraph | Block]:
+) -> Iterator[Paragraph | Block]:
     """:func:`_joined_paragraphs` in ``"line"`` mode, where each non-blank line is a
     paragraph of its own (page markers and furniture are never blank): the blank lines are
     passed over in a C loop, and each paragraph is made as :class:`Paragraph` makes a first
-    line's, without the call. ``filled``: the indices of the non-blank lines."""
-    out: list[Paragraph | Block] = []
-    append = out.append
+    line's, without the call. ``filled``: the indices of the non-blank lines. (One at a time:
+    the paragraphs of the whole text held at once with its blocks would raise the peak.)"""
     special = markers.keys() | furniture.keys()
     for i in filled:
         line = lines[i]
         if special and i in special:
             if i in furniture:
-                append(_page_block(line, None, spans, furniture[i]))
+                yield _page_block(line, None, spans, furniture[i])
             else:
-                append(_page_block(line, markers[i][0], spans))
+                yield _page_block(line, markers[i][0], spans)
             continue
         raw = line.text
         content = raw.strip(_STRIP)
@@ -372,8 +371,7 @@ def _line_paragraphs(
         para.end = start + length
         para.pages = ()
         para.parts = para.pieces = None
-        append(para)
-    return out
+        yield para
 
 
 def _joined_paragraphs(
@@ -872,6 +870,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     survey = survey_lines(lines, filled)
     furniture = _furniture(fmt, lines, markers, survey, filled)
     items = _paragraphs(lines, mode, markers, spans, furniture, filled)
+    del filled  # (its list of texts is not held while the blocks are made)
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text),
