@@ -909,7 +909,10 @@ def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
             state.signing = False
         current = state.current
         if kind is continuation and current is not None and plain_continuation:
-            current.add(clean_text(block.groups.get("text", "")), block.span)
+            text = clean_text(block.groups.get("text", ""))  # (what current.add does)
+            current.last = block.span
+            if text:
+                current.paragraphs.append(text)
         else:
             handler = handlers.get(kind)
             if handler is not None:
