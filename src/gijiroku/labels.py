@@ -312,7 +312,9 @@ def introductions(texts: Iterable[str]) -> list[Person]:
     """
     people: list[Person] = []
     for text in texts:
-        if "の" not in text or not ("です" in text or "でございます" in text or "と申します" in text):
+        if "の" not in text or not (
+            "です" in text or "でございます" in text or "と申します" in text
+        ):
             continue  # (every introduction prints both: most speeches start with neither)
         for match in _INTRODUCTION_RE.finditer(text):
             window = text[max(match.start() - _TITLE_WINDOW, 0) : match.start()]
