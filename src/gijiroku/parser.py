@@ -409,7 +409,7 @@ def _header_field(state: ParseState, block: Block) -> None:
     handler = state.header_handlers.get(name) if name is not None else None
     if handler is not None:
         handler(state, block)
-    if any(child.kind is BlockKind.MEMBER for child in block.children):
+    if block.children and any(child.kind is BlockKind.MEMBER for child in block.children):
         state.rosters.roster_line(block)  # 出席者：林委員、山田委員(座長)、佐藤委員
     state.meeting.header_field(name, value, block, state.diagnose)
     state.rosters.meeting_date = state.meeting.date
