@@ -110,10 +110,13 @@ class _TurnDraft:
     last: Pos
     continued: bool = False
     enrol: bool = False
-    label_span: Pos | None = None
+    #: The label as the TURN block printed it (None for a turn continued after a heading):
+    #: where it is is looked up only for the rare turn that needs it (:func:`_label_span`).
+    label: str | None = None
     paragraphs: list[str] = field(default_factory=list)
-    #: The paragraphs that are stand-alone notes: their index and their kind.
-    note_paragraphs: dict[int, str] = field(default_factory=dict)
+    #: The paragraphs that are stand-alone notes: their index and their kind (None for the
+    #: many turns without one: no dictionary made for them).
+    note_paragraphs: dict[int, str] | None = None
 
     @property
     def span(self) -> Pos:
@@ -125,6 +128,8 @@ class _TurnDraft:
         self.last = span
         if text:
             if note_kind is not None:
+                if self.note_paragraphs is None:
+                    self.note_paragraphs = {}
                 self.note_paragraphs[len(self.paragraphs)] = note_kind
             self.paragraphs.append(text)
 
@@ -137,13 +142,14 @@ class _TurnDraft:
         text = "\n".join(self.paragraphs)
         inline = find_inline_notes(text)
         notes: list[Note] = []
-        if not self.note_paragraphs:
+        note_paragraphs = self.note_paragraphs
+        if not note_paragraphs:
             if inline:
                 notes = [_inline_note(text, found) for found in inline]
             return text, notes  # (most turns: no note at all)
         k = 0
         offsets = [0, *itertools.accumulate(len(p) + 1 for p in self.paragraphs)]
-        for index, note_kind in self.note_paragraphs.items():  # (in paragraph order)
+        for index, note_kind in note_paragraphs.items():  # (in paragraph order)
             start, end = offsets[index], offsets[index + 1] - 1
             while k < len(inline) and inline[k].start < start:
                 notes.append(_inline_note(text, inline[k]))
@@ -403,7 +409,7 @@ def _header_field(state: ParseState, block: Block) -> None:
     handler = state.header_handlers.get(name) if name is not None else None
     if handler is not None:
         handler(state, block)
-    if any(child.kind is BlockKind.MEMBER for child in block.children):
+    if block.children and any(child.kind is BlockKind.MEMBER for child in block.children):
         state.rosters.roster_line(block)  # 出席者：林委員、山田委員(座長)、佐藤委員
     state.meeting.header_field(name, value, block, state.diagnose)
     state.rosters.meeting_date = state.meeting.date
@@ -633,22 +639,26 @@ def _item(state: ParseState, block: Block) -> None:
 
 
 def _turn(state: ParseState, block: Block) -> None:
-    key = (block.groups.get("label", ""), block.get("pname"), block.get("mark"))
+    label = block.groups.get("label", "")
+    key = (label, block.get("pname"), block.get("mark"))
     parts = state.labels.get(key)
     if parts is None:  # a label is printed many times: read each one once
         parts = state.fmt.read_label(block, state.known_titles)
         state.labels[key] = parts
-    state.current = _TurnDraft(
+    span = block.span
+    text = clean_text(block.get("text") or "")
+    # (what `add(text, span)` on the new draft does: the paragraph, if any, is its first)
+    state.current = current = _TurnDraft(
         parts,
         state.section_id,
-        block.span,
-        block.span,
+        span,
+        span,
         enrol=meta_of(block, TurnMeta).enrol,
-        label_span=_label_span(state, block),
+        label=label,
+        paragraphs=[text] if text else [],
     )
-    state.turns.append(state.current)
+    state.turns.append(current)
     state.last_speaker = parts
-    state.current.add(clean_text(block.get("text") or ""), block.span)
 
 
 def _continuation(state: ParseState, block: Block) -> None:
@@ -904,7 +914,10 @@ def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
             state.signing = False
         current = state.current
         if kind is continuation and current is not None and plain_continuation:
-            current.add(clean_text(block.groups.get("text", "")), block.span)
+            text = clean_text(block.groups.get("text", ""))  # (what current.add does)
+            current.last = block.span
+            if text:
+                current.paragraphs.append(text)
         else:
             handler = handlers.get(kind)
             if handler is not None:
@@ -936,7 +949,9 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
         ):
             # a speaker the label names in full whom no roster lists (a newly appointed
             # 教育委員, or minutes printed without a roster)
-            member = state.rosters.enrol(parts, turn.label_span or turn.first)
+            label = turn.label
+            where = turn.first if label is None else _label_span(state.text, label, turn.first)
+            member = state.rosters.enrol(parts, where)
             roster.add(member)
             by_id[member.id] = member
             member_id, resolution = member.id, None
@@ -1033,14 +1048,14 @@ def _names_in_full(parts: LabelParts) -> bool:
     return "（" in parts.printed or "(" in parts.printed or parts.honorific is not None
 
 
-def _label_span(state: ParseState, block: Block) -> Pos:
-    """Where a TURN block's label is printed (the whole block when it cannot be found)."""
-    raw = block.groups.get("label", "")
-    at = state.text.find(raw, block.span.start, block.span.end) if raw else -1
+def _label_span(text: str, raw: str, span: Pos) -> Pos:
+    """Where the label ``raw`` of the TURN block at ``span`` is printed (the whole block when
+    it cannot be found)."""
+    at = text.find(raw, span.start, span.end) if raw else -1
     if at < 0:
-        return block.span
-    line = block.span.line_start + state.text.count("\n", block.span.start, at)
-    return Pos(at, at + len(raw), line, line, block.span.page)
+        return span
+    line = span.line_start + text.count("\n", span.start, at)
+    return Pos(at, at + len(raw), line, line, span.page)
 
 
 def _signatures(state: ParseState, roster: Roster) -> list[Signature]:

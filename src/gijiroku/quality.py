@@ -832,6 +832,37 @@ _INNER_LINE_RE = re.compile(rf"(?:\r\n?|\n)(?P<line>[ \u3000\t]*(?:{MARK}|{_BEFO
 #: The same for a text without CR, where every line starts after LF: ``re`` skips from one
 #: LF to the next (a literal first character) instead of testing each character.
 _INNER_LF_LINE_RE = re.compile(rf"\n(?P<line>[ \u3000\t]*(?:{MARK}|{_BEFORE_COLON}[:：]))")
+#: Its first branch alone (a mark after the indent): a few steps a line, not the word's 16.
+_INNER_LF_MARK_RE = re.compile(rf"\n(?P<line>[ \u3000\t]*{MARK})")
+
+
+def _inner_line_starts(text: str, first: int, last: int) -> list[int]:
+    """Where the lines that may hold a label start in ``text[first:last]`` (after a line
+    break): ``[m.start("line") for m in _INNER_LINE_RE.finditer(text, first, last)]``.
+
+    For a text without CR, the lines with a mark are found by the mark branch alone, and the
+    colon branch is tried only on the lines that hold a colon (few: most lines hold none),
+    one line once (the search goes on from its end). A match never spans a line break, so
+    the pattern matches after a LF exactly when one branch does there.
+    """
+    if text.find("\r", first, last) >= 0:
+        return [m.start("line") for m in _INNER_LINE_RE.finditer(text, first, last)]
+    starts = [m.start("line") for m in _INNER_LF_MARK_RE.finditer(text, first, last)]
+    with_colon: set[int] = set()
+    match, rfind, find = _INNER_LF_LINE_RE.match, text.rfind, text.find
+    for colon in (":", "："):
+        at = find(colon, first, last)
+        while at >= 0:
+            brk = rfind("\n", first, at)  # the line break the colon's line starts after
+            if brk >= 0 and match(text, brk, last) is not None:
+                with_colon.add(brk + 1)
+            end = find("\n", at, last)
+            if end < 0:
+                break
+            at = find(colon, end, last)
+    if with_colon:
+        starts = sorted(with_colon.union(starts))
+    return starts
 
 
 _SPAN_START = attrgetter("span.start")
@@ -848,9 +879,7 @@ def _labels_inside_turns(review: _Review) -> list[_Place]:
     pages = sorted(mark.span.start for mark in review.minutes.layout if mark.kind == "page")
     found = []
     first, last = starts[0], max(t.span.end for t in turns)
-    inner_line = _INNER_LINE_RE if text.find("\r", first, last) >= 0 else _INNER_LF_LINE_RE
-    for match in inner_line.finditer(text, first, last):
-        start = match.start("line")
+    for start in _inner_line_starts(text, first, last):
         if start in first_lines:
             continue
         turn = turns[bisect.bisect_right(starts, start) - 1]
