@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import regex
 
@@ -69,10 +69,13 @@ from gijiroku.formats.base import (
     Context,
     Format,
     Guard,
+    Head,
     Rule,
+    Signal,
     header_field_name,
     in_mode,
     keyed_header,
+    weigh,
 )
 from gijiroku.names import HONORIFICS, position_suffix, split_person
 from gijiroku.normalize import compact, memoized
@@ -1016,7 +1019,7 @@ _ASSEMBLY_LINES_RE = re.compile(
 #: What the head shows (a test of the head after a line break, ``"\n" + head``, and its
 #: weight): a pattern for the start of a line starts with ``\n``, found faster than
 #: ``(?m)^``; the standard ``re`` runs those quicker than ``regex``, which keeps the words.
-_SIGNALS: tuple[tuple[Callable[[str], object], float], ...] = (
+_SIGNALS: tuple[Signal, ...] = (
     # a speech: a mark, a label, a full-width space (○議長（吉田崇仁）　, ◯委員長　　)
     (
         re.compile(
@@ -1048,8 +1051,13 @@ _SIGNALS: tuple[tuple[Callable[[str], object], float], ...] = (
 def looks_like(head: str) -> float:
     """Assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat
     labels, Arabic digits in dates and items."""
-    lines = "\n" + _LINE_BREAK_RE.sub("\n", head)  # (every line after a line break)
-    return min(sum(weight for shows, weight in _SIGNALS if shows(lines)), 1.0)
+    return looks_like_head(Head(head))
+
+
+def looks_like_head(head: Head) -> float:
+    """:func:`looks_like` of ``head.text``, read in its lines after their line breaks
+    (``\\r\\n`` and ``\\r`` read as ``\\n``), stopped once the score is 1.0."""
+    return weigh(_SIGNALS, head.lf_after_break)
 
 
 class Assembly(Format):
@@ -1081,6 +1089,9 @@ class Assembly(Format):
 
     def looks_like(self, head: str) -> float:
         return looks_like(head)
+
+    def looks_like_head(self, head: Head) -> float:
+        return looks_like_head(head)
 
     def survey(self, text: str) -> Mapping[str, str]:
         return survey(text)

@@ -27,7 +27,7 @@ trailing space goes on in the next line (``paragraph_mode="auto"``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import regex
 
@@ -44,7 +44,9 @@ from gijiroku.formats.base import (
     ChildRule,
     Context,
     Format,
+    Head,
     Rule,
+    Signal,
     keyed_header,
 )
 from gijiroku.names import position_suffix
@@ -256,11 +258,13 @@ BODY_RULES: tuple[Rule, ...] = (
 _PAGE_NUMBER_LINE_RE = regex.compile(
     r"(?m)\n[ \u3000]*[-－][ \u3000]*\d+[ \u3000]*[-－][ \u3000]*$"
 )
+#: The words of a minutes title (tested with ``in``: quicker than an alternation of words).
+_TITLE_WORDS = ("議事録", "会議録", "議事要旨", "議事概要")
 #: What the head shows (a test of the head after a line break, ``"\n" + head``, and its
 #: weight): a pattern for the start of a line starts with ``\n``, found faster than
-#: ``(?m)^``; the standard ``re`` runs those quicker than ``regex``, which keeps the words.
-_SIGNALS: tuple[tuple[Callable[[str], object], float], ...] = (
-    (regex.compile(r"議事録|会議録|議事要旨|議事概要").search, 0.2),
+#: ``(?m)^``; the standard ``re`` runs those quicker than ``regex``.
+_SIGNALS: tuple[Signal, ...] = (
+    (lambda lines: any(word in lines for word in _TITLE_WORDS), 0.2),
     (
         re.compile(r"\n[ \u3000]*(?:日[ \u3000]*時|会[ \u3000]*場|場[ \u3000]*所|開催日時)").search,
         0.2,
@@ -306,10 +310,13 @@ class Committee(Format):
 
     def looks_like(self, head: str) -> float:
         """A 議事録 title, 日時/会場 fields, labels with a space, no full-width spaces."""
-        lines = "\n" + head  # (every line, the first too, after a line break)
+        return self.looks_like_head(Head(head))
+
+    def looks_like_head(self, head: Head) -> float:
+        lines = head.after_break  # (every line, the first too, after a line break)
         score = sum(weight for shows, weight in _SIGNALS if shows(lines))
         if _has_labels(lines):
             score += 0.3
-        if "\u3000" not in head:  # PDF extraction leaves ASCII spaces only
+        if "\u3000" not in head.text:  # PDF extraction leaves ASCII spaces only
             score += 0.1
         return min(score, 1.0)
