@@ -275,9 +275,11 @@ _SIGNALS: tuple[Signal, ...] = (
 )
 #: A word at the start of a line followed by an ASCII space or a colon: a label when it ends
 #: with a title (checked in Python: cheaper than one regex with every title in it). (The
-#: standard ``re``, quicker here; ``WHITE_SPACE`` is ``regex``'s ``\s``.)
+#: standard ``re``, quicker here; ``WHITE_SPACE`` is ``regex``'s ``\s``.) The word is taken
+#: whole by a lookahead and a backreference, so that no shorter word is tried when no space
+#: or colon follows it (none could succeed: a word holds neither).
 _LABEL_CANDIDATE_RE = re.compile(
-    rf"\n(?:{MARK})?[ \u3000]*(?P<label>[^{WHITE_SPACE}：:、。（）()]{{1,25}})(?: |[：:])"
+    rf"\n(?:{MARK})?[ \u3000]*(?=(?P<label>[^{WHITE_SPACE}：:、。（）()]{{1,25}}))(?P=label)[ ：:]"
 )
 
 
