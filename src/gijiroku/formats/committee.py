@@ -49,7 +49,7 @@ from gijiroku.formats.base import (
     Signal,
     keyed_header,
 )
-from gijiroku.names import position_suffix
+from gijiroku.names import TITLE_END_CHARS, position_suffix
 from gijiroku.normalize import compact
 from gijiroku.notes import EVENT_KINDS, classify_note
 from gijiroku.vocabulary import LABEL_BRACKETS, SP, WHITE_SPACE
@@ -273,13 +273,20 @@ _SIGNALS: tuple[Signal, ...] = (
     # pages: a page number on its own line, or a form feed
     (lambda lines: "\f" in lines or _PAGE_NUMBER_LINE_RE.search(lines), 0.1),
 )
+#: Characters surely printed and not white space in every Unicode version Python reads
+#: (ASCII, kana, the first CJK block, full-width ASCII): a word that ends with one of them,
+#: not a title's last character, is no label (:func:`~gijiroku.names.position_suffix`).
+_PRINTED_CHARS = "\x21-\x7e\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fa5\uff01-\uff5e"
+_TITLE_END_CLASS = "".join(re.escape(char) for char in sorted(TITLE_END_CHARS))
 #: A word at the start of a line followed by an ASCII space or a colon: a label when it ends
-#: with a title (checked in Python: cheaper than one regex with every title in it). (The
-#: standard ``re``, quicker here; ``WHITE_SPACE`` is ``regex``'s ``\s``.) The word is taken
-#: whole by a lookahead and a backreference, so that no shorter word is tried when no space
-#: or colon follows it (none could succeed: a word holds neither).
+#: with a title (checked in Python: cheaper than one regex with every title in it; the
+#: pattern only passes words whose last character may end one). (The standard ``re``,
+#: quicker here; ``WHITE_SPACE`` is ``regex``'s ``\s``.) The word is taken whole by a
+#: lookahead and a backreference, so that no shorter word is tried when no space or colon
+#: follows it (none could succeed: a word holds neither).
 _LABEL_CANDIDATE_RE = re.compile(
-    rf"\n(?:{MARK})?[ \u3000]*(?=(?P<label>[^{WHITE_SPACE}：:、。（）()]{{1,25}}))(?P=label)[ ：:]"
+    rf"\n(?:{MARK})?[ \u3000]*(?=(?P<label>[^{WHITE_SPACE}：:、。（）()]{{1,25}}))(?P=label)"
+    rf"[ ：:](?<=(?:[{_TITLE_END_CLASS}]|[^{_PRINTED_CHARS}])[ ：:])"
 )
 
 
