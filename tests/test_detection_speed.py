@@ -73,9 +73,24 @@ _LABEL_CANDIDATE_AS_IT_WAS = re.compile(
 )
 
 
+_PAGE_NUMBER_LINE_AS_IT_WAS = regex.compile(
+    r"(?m)\n[ \u3000]*[-－][ \u3000]*\d+[ \u3000]*[-－][ \u3000]*$"
+)
+
+
 def _committee_as_it_was(head: str) -> float:
     lines = "\n" + head
-    signals = ((_COMMITTEE_TITLE_AS_IT_WAS.search, 0.2), *committee._SIGNALS[1:])
+    signals = (
+        (_COMMITTEE_TITLE_AS_IT_WAS.search, 0.2),
+        (
+            re.compile(
+                r"\n[ \u3000]*(?:日[ \u3000]*時|会[ \u3000]*場|場[ \u3000]*所|開催日時)"
+            ).search,
+            0.2,
+        ),
+        (re.compile(r"(?m)\n[ \u3000]*[〔【][^〔〕【】\n]+[〕】][ \u3000]*$").search, 0.1),
+        (lambda lines: "\f" in lines or _PAGE_NUMBER_LINE_AS_IT_WAS.search(lines), 0.1),
+    )
     score = sum(weight for shows, weight in signals if shows(lines))
     if any(position_suffix(m["label"]) for m in _LABEL_CANDIDATE_AS_IT_WAS.finditer(lines)):
         score += 0.3
@@ -127,7 +142,11 @@ LINES = [
     "日　時　令和6年1月1日",
     " 会場：第1会議室",
     "【開会】",
+    "〔休憩〕 ",
+    "〔休憩",
     "- 3 -",
+    "－１２－",
+    "- x -",
     "○林委員 質問します。",
     "林委員：はい",
     "座長 それでは始める。",

@@ -263,15 +263,24 @@ _TITLE_WORDS = ("議事録", "会議録", "議事要旨", "議事概要")
 #: What the head shows (a test of the head after a line break, ``"\n" + head``, and its
 #: weight): a pattern for the start of a line starts with ``\n``, found faster than
 #: ``(?m)^``; the standard ``re`` runs those quicker than ``regex``.
+_BRACKETED_LINE_RE = re.compile(r"(?m)\n[ \u3000]*[〔【][^〔〕【】\n]+[〕】][ \u3000]*$")
 _SIGNALS: tuple[Signal, ...] = (
     (lambda lines: any(word in lines for word in _TITLE_WORDS), 0.2),
     (
         re.compile(r"\n[ \u3000]*(?:日[ \u3000]*時|会[ \u3000]*場|場[ \u3000]*所|開催日時)").search,
         0.2,
     ),
-    (re.compile(r"(?m)\n[ \u3000]*[〔【][^〔〕【】\n]+[〕】][ \u3000]*$").search, 0.1),
-    # pages: a page number on its own line, or a form feed
-    (lambda lines: "\f" in lines or _PAGE_NUMBER_LINE_RE.search(lines), 0.1),
+    # a line in brackets (〔休憩〕); the pattern is run only where an opening bracket is
+    (lambda lines: ("〔" in lines or "【" in lines) and _BRACKETED_LINE_RE.search(lines), 0.1),
+    # pages: a page number on its own line, or a form feed (the pattern is run only where
+    # a dash is)
+    (
+        lambda lines: (
+            "\f" in lines
+            or (("-" in lines or "－" in lines) and _PAGE_NUMBER_LINE_RE.search(lines))
+        ),
+        0.1,
+    ),
 )
 #: Characters surely printed and not white space in every Unicode version Python reads
 #: (ASCII, kana, the first CJK block, full-width ASCII): a word that ends with one of them,
