@@ -62,9 +62,22 @@ def _diet_as_it_was(head: str) -> float:
     return min(sum(w for pattern, w in _DIET_LOOKS_AS_THEY_WERE if pattern.search(lines)), 1.0)
 
 
+_ASSEMBLY_LINES_AS_THEY_WERE = re.compile(
+    rf"(?m)\n[○〇][0-9０-９]{{1,3}}番[（(]|\n[◆◎][^{WHITE_SPACE}（]{{1,20}}[（(]|"
+    rf"\n(?:委員長|副委員長)[^\n]+君$|\n開催日[：:]|\n{SP}*[{assembly.SPEAKER_MARKS}]?{SP}*"
+    rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
+)
+
+
 def _assembly_as_it_was(head: str) -> float:
     lines = "\n" + regex.sub(r"\r\n?", "\n", head)
-    return min(sum(weight for shows, weight in assembly._SIGNALS if shows(lines)), 1.0)
+    signals = (
+        assembly._SIGNALS[0],
+        assembly._SIGNALS[1],
+        (lambda lines: "◯" in lines or _ASSEMBLY_LINES_AS_THEY_WERE.search(lines), 0.4),
+        assembly._SIGNALS[3],
+    )
+    return min(sum(weight for shows, weight in signals if shows(lines)), 1.0)
 
 
 _COMMITTEE_TITLE_AS_IT_WAS = regex.compile(r"議事録|会議録|議事要旨|議事概要")
@@ -158,6 +171,15 @@ LINES = [
     "○12番（田中一郎）　質問します。",
     "◆委員（佐藤）　はい。",
     "委員長　山田太郎君",
+    "副委員長　山田太郎君 ",
+    "○ 出席議員",
+    "　〇　出　席　説　明　員",
+    "出席議員（十名）",
+    "本日の出席議員",
+    "〇本日の出席議員",
+    "　欠席議員",
+    "◎委員長（佐藤）",
+    "○１２番（田中）",
     "開催日：令和6年6月1日",
     "出　席　議　員",
     "本国会召集日",
@@ -184,7 +206,12 @@ def test_generated_heads_score_as_before(lines: list[str], newline: str) -> None
     _assert_reads_as_before(newline.join(lines))
 
 
-@given(st.text(alphabet="○◯〇 　：:\n\r委員長議会市知事録第一回国会午前時開議林A-\f", max_size=80))
+@given(
+    st.text(
+        alphabet="○◯〇◎ 　：:\n\r委員長議会市知事録第一回国会午前時開議林A-\f出席説明番君（",
+        max_size=80,
+    )
+)
 def test_arbitrary_heads_score_as_before(head: str) -> None:
     _assert_reads_as_before(head)
 
@@ -257,6 +284,26 @@ def test_weigh_runs_no_test_after_the_score_is_one() -> None:
 
     assert weigh([(shows(i), 0.4) for i in range(5)], "") == 1.0
     assert ran == [0, 1, 2]
+
+
+@given(st.lists(st.sampled_from(LINES), max_size=12), st.sampled_from(LINES))
+def test_assembly_lines_are_found_as_before(lines: list[str], first: str) -> None:
+    for head in ("\n".join(lines), first + "\n".join(lines)):
+        lines_after_break = "\n" + head
+        assert assembly._shows_assembly_lines(lines_after_break) == bool(
+            "◯" in lines_after_break or _ASSEMBLY_LINES_AS_THEY_WERE.search(lines_after_break)
+        )
+        assert assembly._shows_assembly_lines(head) == bool(
+            "◯" in head or _ASSEMBLY_LINES_AS_THEY_WERE.search(head)
+        )
+
+
+def test_assembly_lines_on_examples() -> None:
+    assert assembly._has_present_line("\n　〇　出　席　議　員")
+    assert assembly._has_present_line("\n出席説明員")
+    assert not assembly._has_present_line("出席議員")  # no line break before it
+    assert not assembly._has_present_line("\n本日の出席議員")
+    assert assembly._has_present_line("\n本日の出席議員\n出席議員")
 
 
 def _has_labels_as_it_was(lines: str) -> bool:

@@ -1009,13 +1009,43 @@ def survey(text: str) -> Mapping[str, str]:
     return found
 
 
-#: Lines only assembly products print: seat labels, ◆/◎ labels, run-together roster
-#: entries, 開催日：, 出席議員 (after their line break; ``WHITE_SPACE`` is ``regex``'s ``\s``).
-_ASSEMBLY_LINES_RE = re.compile(
-    rf"(?m)\n[○〇][0-9０-９]{{1,3}}番[（(]|\n[◆◎][^{WHITE_SPACE}（]{{1,20}}[（(]|"
-    rf"\n(?:委員長|副委員長)[^\n]+君$|\n開催日[：:]|\n{SP}*[{SPEAKER_MARKS}]?{SP}*"
-    rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
-)
+#: Lines only assembly products print (after their line break; ``WHITE_SPACE`` is
+#: ``regex``'s ``\s``), each tested only where a word it needs is in the head: seat labels,
+#: ◆/◎ labels, run-together roster entries, 開催日：, 出席議員.
+_SEAT_LABEL_LINE_RE = re.compile(r"\n[○〇][0-9０-９]{1,3}番[（(]")
+_EITHER_LABEL_LINE_RE = re.compile(rf"\n[◆◎][^{WHITE_SPACE}（]{{1,20}}[（(]")
+_CHAIR_ENTRY_LINE_RE = re.compile(r"(?m)\n(?:委員長|副委員長)[^\n]+君$")
+#: 出席議員 / 出席説明員, found by its first character; what opens its line before it is
+#: then read: spaces and a speaker mark at most.
+_PRESENT_RE = re.compile(rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)")
+_PRESENT_LINE_OPENING_RE = re.compile(rf"{SP}*[{SPEAKER_MARKS}]?{SP}*")
+
+
+def _has_present_line(lines: str) -> bool:
+    """A line of ``lines`` that opens with 出席議員 or 出席説明員 (after spaces and a mark):
+    ``\\n{SP}*[marks]?{SP}*出{SP}*席…``, each 出席… tried (no two overlap: 出 is their
+    only 出)."""
+    for found in _PRESENT_RE.finditer(lines):
+        start = found.start()
+        line_start = lines.rfind("\n", 0, start) + 1
+        if line_start and _PRESENT_LINE_OPENING_RE.fullmatch(lines, line_start, start):
+            return True
+    return False
+
+
+def _shows_assembly_lines(lines: str) -> bool:
+    """What only assembly products print: ◯ (U+25EF), or one of the lines above."""
+    return bool(
+        "◯" in lines
+        or ("番" in lines and _SEAT_LABEL_LINE_RE.search(lines))
+        or (("◆" in lines or "◎" in lines) and _EITHER_LABEL_LINE_RE.search(lines))
+        or ("君" in lines and _CHAIR_ENTRY_LINE_RE.search(lines))
+        or "\n開催日：" in lines
+        or "\n開催日:" in lines
+        or ("席" in lines and _has_present_line(lines))
+    )
+
+
 #: What the head shows (a test of the head after a line break, ``"\n" + head``, and its
 #: weight): a pattern for the start of a line starts with ``\n``, found faster than
 #: ``(?m)^``; the standard ``re`` runs those quicker than ``regex``, which keeps the words.
@@ -1037,7 +1067,7 @@ _SIGNALS: tuple[Signal, ...] = (
         0.4,
     ),
     # what only assembly products print: ◯ (U+25EF), and the lines above
-    (lambda lines: "◯" in lines or _ASSEMBLY_LINES_RE.search(lines), 0.4),
+    (_shows_assembly_lines, 0.4),
     # numbers in Arabic digits where the Diet prints kanji (令和６年, 日程第１)
     (
         regex.compile(
