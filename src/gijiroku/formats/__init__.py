@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from gijiroku.errors import FormatNotFound
-from gijiroku.formats.base import FIT_LOW, Detection, Format
+from gijiroku.formats.base import FIT_LOW, Detection, Format, Head
 
 __all__ = [
     "ENTRY_POINT_GROUP",
     "FORMATS",
     "Detection",
     "Format",
+    "Head",
     "assess",
     "choose_format",
     "detect_format",
@@ -169,9 +170,35 @@ _REGISTRY.add_builtin("generic", "gijiroku.formats.generic:Generic", priority=0)
 FALLBACK_FORMAT = "generic"
 
 
-def _scores(head: str) -> list[tuple[float, Format]]:
-    """(score, family), best first; ties go to the family ranked first."""
-    found = [(entry.fmt.looks_like(head), entry.fmt) for entry in _REGISTRY.ranked()]
+def _defined_by(cls: type, name: str) -> type:
+    """The class of ``cls``'s MRO whose body defines ``name``."""
+    return next(owner for owner in cls.__mro__ if name in owner.__dict__)
+
+
+#: Per family class: whether its :meth:`~Format.looks_like_head` reads what its
+#: :meth:`~Format.looks_like` would (it is defined in the class that defines ``looks_like``
+#: or below it), so that detection may call it. (A cache of classes, not of texts.)
+_HOOK_READS_ALIKE: dict[type, bool] = {}
+
+
+def _score_of(fmt: Format) -> Callable[[Head], float]:
+    """How detection scores a head with ``fmt``: its ``looks_like_head``, unless a subclass
+    (or the instance) overrides ``looks_like`` below the class that defines the hook."""
+    cls = type(fmt)
+    alike = _HOOK_READS_ALIKE.get(cls)
+    if alike is None:
+        alike = issubclass(_defined_by(cls, "looks_like_head"), _defined_by(cls, "looks_like"))
+        _HOOK_READS_ALIKE[cls] = alike
+    if alike and "looks_like" not in getattr(fmt, "__dict__", ()):
+        return fmt.looks_like_head
+    return lambda head: fmt.looks_like(head.text)
+
+
+def _scores(text: str) -> list[tuple[float, Format]]:
+    """(score, family) of the head ``text``, best first; ties go to the family ranked
+    first. The head's views (its lines …) are cut once, for every family."""
+    head = Head(text)
+    found = [(_score_of(entry.fmt)(head), entry.fmt) for entry in _REGISTRY.ranked()]
     found.sort(key=lambda item: item[0], reverse=True)  # stable: ties keep the ranking
     return found
 
@@ -214,7 +241,7 @@ def detect_format(text: str) -> Detection:
 
 def assess(fmt: Format, text: str) -> Detection:
     """How well ``text`` fits ``fmt`` (a family chosen by name, not detected)."""
-    score = max(0.0, min(fmt.looks_like(text[:HEAD_CHARS]), 1.0))
+    score = max(0.0, min(_score_of(fmt)(Head(text[:HEAD_CHARS])), 1.0))
     return Detection(
         format=fmt, score=score, runner_up=None, runner_up_score=0.0, scores=((fmt.name, score),)
     )

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import regex
 
@@ -69,10 +69,13 @@ from gijiroku.formats.base import (
     Context,
     Format,
     Guard,
+    Head,
     Rule,
+    Signal,
     header_field_name,
     in_mode,
     keyed_header,
+    weigh,
 )
 from gijiroku.names import HONORIFICS, position_suffix, split_person
 from gijiroku.normalize import compact, memoized
@@ -1006,17 +1009,47 @@ def survey(text: str) -> Mapping[str, str]:
     return found
 
 
-#: Lines only assembly products print: seat labels, ◆/◎ labels, run-together roster
-#: entries, 開催日：, 出席議員 (after their line break; ``WHITE_SPACE`` is ``regex``'s ``\s``).
-_ASSEMBLY_LINES_RE = re.compile(
-    rf"(?m)\n[○〇][0-9０-９]{{1,3}}番[（(]|\n[◆◎][^{WHITE_SPACE}（]{{1,20}}[（(]|"
-    rf"\n(?:委員長|副委員長)[^\n]+君$|\n開催日[：:]|\n{SP}*[{SPEAKER_MARKS}]?{SP}*"
-    rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)"
-)
+#: Lines only assembly products print (after their line break; ``WHITE_SPACE`` is
+#: ``regex``'s ``\s``), each tested only where a word it needs is in the head: seat labels,
+#: ◆/◎ labels, run-together roster entries, 開催日：, 出席議員.
+_SEAT_LABEL_LINE_RE = re.compile(r"\n[○〇][0-9０-９]{1,3}番[（(]")
+_EITHER_LABEL_LINE_RE = re.compile(rf"\n[◆◎][^{WHITE_SPACE}（]{{1,20}}[（(]")
+_CHAIR_ENTRY_LINE_RE = re.compile(r"(?m)\n(?:委員長|副委員長)[^\n]+君$")
+#: 出席議員 / 出席説明員, found by its first character; what opens its line before it is
+#: then read: spaces and a speaker mark at most.
+_PRESENT_RE = re.compile(rf"出{SP}*席{SP}*(?:議{SP}*員|説{SP}*明{SP}*員)")
+_PRESENT_LINE_OPENING_RE = re.compile(rf"{SP}*[{SPEAKER_MARKS}]?{SP}*")
+
+
+def _has_present_line(lines: str) -> bool:
+    """A line of ``lines`` that opens with 出席議員 or 出席説明員 (after spaces and a mark):
+    ``\\n{SP}*[marks]?{SP}*出{SP}*席…``, each 出席… tried (no two overlap: 出 is their
+    only 出)."""
+    for found in _PRESENT_RE.finditer(lines):
+        start = found.start()
+        line_start = lines.rfind("\n", 0, start) + 1
+        if line_start and _PRESENT_LINE_OPENING_RE.fullmatch(lines, line_start, start):
+            return True
+    return False
+
+
+def _shows_assembly_lines(lines: str) -> bool:
+    """What only assembly products print: ◯ (U+25EF), or one of the lines above."""
+    return bool(
+        "◯" in lines
+        or ("番" in lines and _SEAT_LABEL_LINE_RE.search(lines))
+        or (("◆" in lines or "◎" in lines) and _EITHER_LABEL_LINE_RE.search(lines))
+        or ("君" in lines and _CHAIR_ENTRY_LINE_RE.search(lines))
+        or "\n開催日：" in lines
+        or "\n開催日:" in lines
+        or ("席" in lines and _has_present_line(lines))
+    )
+
+
 #: What the head shows (a test of the head after a line break, ``"\n" + head``, and its
 #: weight): a pattern for the start of a line starts with ``\n``, found faster than
 #: ``(?m)^``; the standard ``re`` runs those quicker than ``regex``, which keeps the words.
-_SIGNALS: tuple[tuple[Callable[[str], object], float], ...] = (
+_SIGNALS: tuple[Signal, ...] = (
     # a speech: a mark, a label, a full-width space (○議長（吉田崇仁）　, ◯委員長　　)
     (
         re.compile(
@@ -1034,7 +1067,7 @@ _SIGNALS: tuple[tuple[Callable[[str], object], float], ...] = (
         0.4,
     ),
     # what only assembly products print: ◯ (U+25EF), and the lines above
-    (lambda lines: "◯" in lines or _ASSEMBLY_LINES_RE.search(lines), 0.4),
+    (_shows_assembly_lines, 0.4),
     # numbers in Arabic digits where the Diet prints kanji (令和６年, 日程第１)
     (
         regex.compile(
@@ -1048,8 +1081,13 @@ _SIGNALS: tuple[tuple[Callable[[str], object], float], ...] = (
 def looks_like(head: str) -> float:
     """Assembly minutes: mark + label + 　 speeches, local-government words, ◯ or seat
     labels, Arabic digits in dates and items."""
-    lines = "\n" + _LINE_BREAK_RE.sub("\n", head)  # (every line after a line break)
-    return min(sum(weight for shows, weight in _SIGNALS if shows(lines)), 1.0)
+    return looks_like_head(Head(head))
+
+
+def looks_like_head(head: Head) -> float:
+    """:func:`looks_like` of ``head.text``, read in its lines after their line breaks
+    (``\\r\\n`` and ``\\r`` read as ``\\n``), stopped once the score is 1.0."""
+    return weigh(_SIGNALS, head.lf_after_break)
 
 
 class Assembly(Format):
@@ -1081,6 +1119,9 @@ class Assembly(Format):
 
     def looks_like(self, head: str) -> float:
         return looks_like(head)
+
+    def looks_like_head(self, head: Head) -> float:
+        return looks_like_head(head)
 
     def survey(self, text: str) -> Mapping[str, str]:
         return survey(text)

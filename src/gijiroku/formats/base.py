@@ -5,7 +5,9 @@ The base class owns the machinery and the defaults; a family subclasses it, sets
 (``header_rules``, ``body_rules``, ``mention_rules``, ``page_marker`` …) and overrides only
 the hooks it reads differently:
 
-- :meth:`Format.looks_like`: how sure it is that a text is one of its documents;
+- :meth:`Format.looks_like`: how sure it is that a text is one of its documents
+  (:meth:`Format.looks_like_head` reads the same from a :class:`Head`, cut once for every
+  family);
 - :meth:`Format.survey`: what the whole document says before the rules run (what a mark
   such as ◎ means in it), found by guards in :attr:`Context.document`;
 - :meth:`Format.read_label`: a speaker label into its parts;
@@ -57,14 +59,17 @@ __all__ = [
     "FIT_MARGIN",
     "Format",
     "Guard",
+    "Head",
     "ModeGuard",
     "ParagraphMode",
     "Region",
     "Rule",
+    "Signal",
     "header_field_name",
     "in_mode",
     "title_unseen",
     "keyed_header",
+    "weigh",
     "letter_spaced",
 ]
 
@@ -265,6 +270,76 @@ class Rule:
             raise ValueError(f"{owner}: with_indent is for item blocks")
 
 
+class Head:
+    """The head of a document as the detectors read it, cut once for every family.
+
+    Each view is made when first asked for: :attr:`after_break` (the head after a line
+    break, so that every line, the first too, starts after ``\\n``: a pattern finds a
+    line's start as ``\\n``, quicker than ``(?m)^``), :attr:`lf_after_break` (the same
+    with ``\\r\\n`` and ``\\r`` read as ``\\n``), :attr:`lines` (the lines that are not
+    blank, as ``str.splitlines`` cuts them) and :attr:`filled` (those lines, each after a
+    ``\\n``: a count of lines that match a pattern is one ``findall`` over it).
+    """
+
+    __slots__ = ("_after_break", "_filled", "_lf_after_break", "_lines", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._after_break: str | None = None
+        self._lf_after_break: str | None = None
+        self._lines: list[str] | None = None
+        self._filled: str | None = None
+
+    @property
+    def after_break(self) -> str:
+        """``"\\n" + text``."""
+        if self._after_break is None:
+            self._after_break = "\n" + self.text
+        return self._after_break
+
+    @property
+    def lf_after_break(self) -> str:
+        """``"\\n" + text`` with every ``\\r\\n`` and lone ``\\r`` read as ``\\n``."""
+        if self._lf_after_break is None:
+            after = self.after_break
+            if "\r" in after:
+                after = after.replace("\r\n", "\n").replace("\r", "\n")
+            self._lf_after_break = after
+        return self._lf_after_break
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines (``str.splitlines``) that hold more than white space, in order."""
+        if self._lines is None:
+            self._lines = [line for line in self.text.splitlines() if line.strip()]
+        return self._lines
+
+    @property
+    def filled(self) -> str:
+        """:attr:`lines`, each after a ``\\n`` (``""`` when there is none)."""
+        if self._filled is None:
+            lines = self.lines
+            self._filled = "\n" + "\n".join(lines) if lines else ""
+        return self._filled
+
+
+#: A detector's test of the head (truthy when the head shows it) and its weight.
+Signal = tuple[Callable[[str], object], float]
+
+
+def weigh(signals: Sequence[Signal], text: str) -> float:
+    """``min(sum(weight for shows, weight in signals if shows(text)), 1.0)``, the tests run
+    in order and stopped once the weights found sum to 1.0 or more (the weights are not
+    negative: more cannot lower the score; summed by ``sum``, as the long way sums them)."""
+    found: list[float] = []
+    for shows, weight in signals:
+        if shows(text):
+            found.append(weight)
+            if sum(found) >= 1.0:
+                return 1.0
+    return min(sum(found), 1.0)
+
+
 class Format:
     """A minutes family: how its text is cut into paragraphs and read into blocks, and the
     few things its minutes mean differently. Subclass it and set the class attributes.
@@ -328,6 +403,13 @@ class Format:
         """How sure it is, 0.0 (no) to 1.0 (surely), that ``head`` (the first few thousand
         characters) opens minutes of this family."""
         return 0.0
+
+    def looks_like_head(self, head: Head) -> float:
+        """:meth:`looks_like` of ``head.text``, read from the views a :class:`Head` makes once
+        for every family. Detection calls this; the default calls :meth:`looks_like`. A
+        family that overrides it keeps :meth:`looks_like` giving the same score (a subclass
+        that overrides only :meth:`looks_like` is read by its :meth:`looks_like`)."""
+        return self.looks_like(head.text)
 
     def survey(self, text: str) -> Mapping[str, str]:
         """What the whole document says before the rules run; guards read it in

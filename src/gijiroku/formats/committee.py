@@ -27,7 +27,7 @@ trailing space goes on in the next line (``paragraph_mode="auto"``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import regex
 
@@ -44,10 +44,12 @@ from gijiroku.formats.base import (
     ChildRule,
     Context,
     Format,
+    Head,
     Rule,
+    Signal,
     keyed_header,
 )
-from gijiroku.names import position_suffix
+from gijiroku.names import TITLE_END_CHARS, position_suffix
 from gijiroku.normalize import compact
 from gijiroku.notes import EVENT_KINDS, classify_note
 from gijiroku.vocabulary import LABEL_BRACKETS, SP, WHITE_SPACE
@@ -256,24 +258,44 @@ BODY_RULES: tuple[Rule, ...] = (
 _PAGE_NUMBER_LINE_RE = regex.compile(
     r"(?m)\n[ \u3000]*[-－][ \u3000]*\d+[ \u3000]*[-－][ \u3000]*$"
 )
+#: The words of a minutes title (tested with ``in``: quicker than an alternation of words).
+_TITLE_WORDS = ("議事録", "会議録", "議事要旨", "議事概要")
 #: What the head shows (a test of the head after a line break, ``"\n" + head``, and its
 #: weight): a pattern for the start of a line starts with ``\n``, found faster than
-#: ``(?m)^``; the standard ``re`` runs those quicker than ``regex``, which keeps the words.
-_SIGNALS: tuple[tuple[Callable[[str], object], float], ...] = (
-    (regex.compile(r"議事録|会議録|議事要旨|議事概要").search, 0.2),
+#: ``(?m)^``; the standard ``re`` runs those quicker than ``regex``.
+_BRACKETED_LINE_RE = re.compile(r"(?m)\n[ \u3000]*[〔【][^〔〕【】\n]+[〕】][ \u3000]*$")
+_SIGNALS: tuple[Signal, ...] = (
+    (lambda lines: any(word in lines for word in _TITLE_WORDS), 0.2),
     (
         re.compile(r"\n[ \u3000]*(?:日[ \u3000]*時|会[ \u3000]*場|場[ \u3000]*所|開催日時)").search,
         0.2,
     ),
-    (re.compile(r"(?m)\n[ \u3000]*[〔【][^〔〕【】\n]+[〕】][ \u3000]*$").search, 0.1),
-    # pages: a page number on its own line, or a form feed
-    (lambda lines: "\f" in lines or _PAGE_NUMBER_LINE_RE.search(lines), 0.1),
+    # a line in brackets (〔休憩〕); the pattern is run only where an opening bracket is
+    (lambda lines: ("〔" in lines or "【" in lines) and _BRACKETED_LINE_RE.search(lines), 0.1),
+    # pages: a page number on its own line, or a form feed (the pattern is run only where
+    # a dash is)
+    (
+        lambda lines: (
+            "\f" in lines
+            or (("-" in lines or "－" in lines) and _PAGE_NUMBER_LINE_RE.search(lines))
+        ),
+        0.1,
+    ),
 )
+#: Characters surely printed and not white space in every Unicode version Python reads
+#: (ASCII, kana, the first CJK block, full-width ASCII): a word that ends with one of them,
+#: not a title's last character, is no label (:func:`~gijiroku.names.position_suffix`).
+_PRINTED_CHARS = "\x21-\x7e\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fa5\uff01-\uff5e"
+_TITLE_END_CLASS = "".join(re.escape(char) for char in sorted(TITLE_END_CHARS))
 #: A word at the start of a line followed by an ASCII space or a colon: a label when it ends
-#: with a title (checked in Python: cheaper than one regex with every title in it). (The
-#: standard ``re``, quicker here; ``WHITE_SPACE`` is ``regex``'s ``\s``.)
+#: with a title (checked in Python: cheaper than one regex with every title in it; the
+#: pattern only passes words whose last character may end one). (The standard ``re``,
+#: quicker here; ``WHITE_SPACE`` is ``regex``'s ``\s``.) The word is taken whole by a
+#: lookahead and a backreference, so that no shorter word is tried when no space or colon
+#: follows it (none could succeed: a word holds neither).
 _LABEL_CANDIDATE_RE = re.compile(
-    rf"\n(?:{MARK})?[ \u3000]*(?P<label>[^{WHITE_SPACE}：:、。（）()]{{1,25}})(?: |[：:])"
+    rf"\n(?:{MARK})?[ \u3000]*(?=(?P<label>[^{WHITE_SPACE}：:、。（）()]{{1,25}}))(?P=label)"
+    rf"[ ：:](?<=(?:[{_TITLE_END_CLASS}]|[^{_PRINTED_CHARS}])[ ：:])"
 )
 
 
@@ -306,10 +328,13 @@ class Committee(Format):
 
     def looks_like(self, head: str) -> float:
         """A 議事録 title, 日時/会場 fields, labels with a space, no full-width spaces."""
-        lines = "\n" + head  # (every line, the first too, after a line break)
+        return self.looks_like_head(Head(head))
+
+    def looks_like_head(self, head: Head) -> float:
+        lines = head.after_break  # (every line, the first too, after a line break)
         score = sum(weight for shows, weight in _SIGNALS if shows(lines))
         if _has_labels(lines):
             score += 0.3
-        if "\u3000" not in head:  # PDF extraction leaves ASCII spaces only
+        if "\u3000" not in head.text:  # PDF extraction leaves ASCII spaces only
             score += 0.1
         return min(score, 1.0)

@@ -45,7 +45,7 @@ from gijiroku.blocks import (
 )
 from gijiroku.dates import parse_number
 from gijiroku.formats import common
-from gijiroku.formats.base import ChildRule, Context, Format, Rule, in_mode
+from gijiroku.formats.base import ChildRule, Context, Format, Head, Rule, Signal, in_mode, weigh
 from gijiroku.meeting import read_title
 from gijiroku.names import position_suffix
 from gijiroku.notes import classify_note
@@ -351,20 +351,45 @@ BODY_RULES: tuple[Rule, ...] = (
     Rule("continuation", BlockKind.CONTINUATION, TEXT_RE),
 )
 
-#: What the head shows, searched in ``"\n" + head`` (some patterns look for a line's start as
-#: ``\n``, which ``regex`` finds faster than ``(?m)^``).
-_LOOKS: tuple[tuple[re.Pattern[str] | regex.Pattern[str], float], ...] = (
+#: What the head shows, tested on ``"\n" + head`` (:attr:`~gijiroku.formats.base.Head.after_break`),
+#: with its weight, in the order the weights are summed: a pattern for the start of a line
+#: starts with ``\n``, found faster than ``(?m)^``; the standard ``re`` where nothing of
+#: ``regex`` is needed, and words ``in`` the text, quicker than an alternation of words.
+_DIET_WORDS = ("本国会召集日", "出席者は左のとおり", "委員の異動")
+_SESSION_IN_HEAD_RE = re.compile(rf"第{SP}*{KNUM}{SP}*回{SP}*国会")
+_MINISTERS_LINE_RE = re.compile(rf"\n{SP}*(?:国務大臣|政府参考人|大臣政務官|辞任{SP}+補欠選任)")
+
+
+class _DietLines:
+    """What only the Diet's minutes print: the convocation roster, the house's attendance
+    line, membership changes, the session, ministers and government witnesses listed."""
+
+    @staticmethod
+    def search(lines: str) -> object:
+        return (
+            any(word in lines for word in _DIET_WORDS)
+            or _SESSION_IN_HEAD_RE.search(lines)
+            or _MINISTERS_LINE_RE.search(lines)
+        )
+
+
+class _OpeningTime:
+    """A line that opens the sitting: 午前十時開議 (``(?m)^`` found as ``\\n`` by ``re``)."""
+
+    pattern = re.compile(rf"\n{SP}*(?:午前|午後){KNUM}時(?:{KNUM}分)?(?:開議|開会)")
+
+    @classmethod
+    def search(cls, text: str) -> object:
+        return cls.pattern.search("\n" + text)
+
+
+#: (pattern, weight); a pattern is anything with a ``search``.
+_LOOKS: tuple[
+    tuple[regex.Pattern[str] | re.Pattern[str] | type[_DietLines | _OpeningTime], float], ...
+] = (
     (regex.compile(rf"(?m)^○{LABEL}\u3000", regex.VERBOSE), 0.4),
-    # what only the Diet's minutes print: the convocation roster, the house's attendance
-    # line, membership changes, the session, ministers and government witnesses listed
-    (
-        re.compile(  # (the standard re: quicker, and nothing of regex is needed)
-            rf"本国会召集日|出席者は左のとおり|委員の異動|第{SP}*{KNUM}{SP}*回{SP}*国会|"
-            rf"\n{SP}*(?:国務大臣|政府参考人|大臣政務官|辞任{SP}+補欠選任)"
-        ),
-        0.4,
-    ),
-    (regex.compile(rf"(?m)^{SP}*(?:午前|午後){KNUM}時(?:{KNUM}分)?(?:開議|開会)"), 0.2),
+    (_DietLines, 0.4),
+    (_OpeningTime, 0.2),
     (
         re.compile(
             r"\n(?:令和|平成|昭和)[〇一二三四五六七八九十元]+年[〇一二三四五六七八九十]+月[〇一二三四五六七八九十]+日（.曜日）"
@@ -372,6 +397,13 @@ _LOOKS: tuple[tuple[re.Pattern[str] | regex.Pattern[str], float], ...] = (
         0.2,
     ),
 )
+_SIGNALS: tuple[Signal, ...] = tuple((pattern.search, weight) for pattern, weight in _LOOKS)
+
+
+def _looks_like(lines: str) -> float:
+    """The weights of what ``lines`` (the head after a line break) shows, summed as ``sum``
+    sums them; once they reach 1.0 the rest cannot change the score (1.0): not tested."""
+    return weigh(_SIGNALS, lines)
 
 
 _SESSION_RE = regex.compile(rf"第{SP}*(?P<n>{KNUM}){SP}*回{SP}*国会")
@@ -407,8 +439,10 @@ class Diet(Format):
 
     def looks_like(self, head: str) -> float:
         """○label　speeches, kanji era dates, 開議 lines, ministers and 参考人."""
-        lines = "\n" + head  # (every line after a line break)
-        return min(sum(weight for pattern, weight in _LOOKS if pattern.search(lines)), 1.0)
+        return _looks_like("\n" + head)  # (every line after a line break)
+
+    def looks_like_head(self, head: Head) -> float:
+        return _looks_like(head.after_break)
 
     def read_title(self, title: str, block: Block) -> MeetingValues:
         """第二百十二回国会　衆議院　文部科学委員会議録　第一号: the session and the house too."""
