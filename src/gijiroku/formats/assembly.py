@@ -485,6 +485,22 @@ ROSTER_HEADING_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: The last characters of a count (（２６人）, 十一名, なし): the only way a roster heading ends
+#: other than with its words.
+_COUNT_ENDS = "人名し)）"
+
+
+def may_be_roster_heading(text: str) -> bool:
+    """What :data:`ROSTER_HEADING_RE` matches ends with a count, or holds at most 62
+    characters besides its spaces (a mark and a heading of 61); a long line of prose does
+    not, and is turned down before the lazy heading is tried at each of its 60 lengths."""
+    return (
+        text[-1:] in _COUNT_ENDS
+        or len(text) - text.count(" ") - text.count("\u3000") <= _ROSTER_HEADING_CHARS
+    )
+
+
+_ROSTER_HEADING_CHARS = 62
 AGENDA_HEADING_RE = regex.compile(
     rf"""
     [{SPEAKER_MARKS}{EITHER_MARKS}]?{SP}*
@@ -845,6 +861,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         derive=_roster_heading,
         sets_mode="roster",
         needs=ROSTER_WORD_ENDS,  # (every roster word the guard knows ends with one of these)
+        may_match=may_be_roster_heading,
     ),
     Rule(
         "agenda-heading",
@@ -1066,7 +1083,13 @@ class Assembly(Format):
     post_column = NAME_CELLS
     mention_rules = (
         ChildRule(
-            "", BlockKind.HEADER, BODY_OPENED_RE, span_group="value", once=True, fact=Fact.BODY
+            "",
+            BlockKind.HEADER,
+            BODY_OPENED_RE,
+            span_group="value",
+            once=True,
+            fact=Fact.BODY,
+            needs="開閉",  # を開会, を閉会
         ),
         ChildRule(
             "",
