@@ -395,6 +395,9 @@ _BODY_END_RE = regex.compile(
     rf"{BODY_WORDS}(?:[（(][^（()）]{{1,30}}[)）])?(?:第{SP}*\S{{1,4}}{SP}*号)?$"
 )
 _BODY_WORD_ONLY_RE = regex.compile(BODY_WORDS)
+#: A character every word of :data:`BODY_WORDS` holds (委員会, 会議録, 議事要旨, 報告): a
+#: ``Rule.needs`` of a title that must name a body (:func:`_names_body`).
+BODY_WORD_CHARS = "会録議報"
 _WEEKDAY_RE = regex.compile(r"^[（(][月火水木金土日](?:曜日?)?[)）]")
 
 
@@ -520,6 +523,12 @@ def _is_time_line(match: regex.Match[str], ctx: Context) -> bool:
         )
     )
     return _TIME_WORDS_RE.fullmatch(compact(rest)) is not None
+
+
+def _time_line_may_come(ctx: Context) -> bool:
+    """In the header and outside a list (a ``Rule.when``: where :func:`_is_time_line` may
+    say yes)."""
+    return ctx.region == "header" and ctx.mode not in _LIST_MODES
 
 
 def _is_date_line(match: regex.Match[str], ctx: Context) -> bool:
@@ -1277,6 +1286,7 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_dated_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
         when=_title_may_come,
+        needs=BODY_WORD_CHARS,  # (the guard's title names a body)
     ),
     Rule(
         "date-line",
@@ -1293,6 +1303,7 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_time_line,
         meta=_TIME,
         needs=CLOCK_CHARS,
+        when=_time_line_may_come,
     ),
     Rule(
         "record-title",
@@ -1659,6 +1670,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         guard=_is_list_of_people,
         meta=RosterMeta(),
         children=_ROW,
+        needs=LIST_SEPARATORS,  # (the guard wants two entries or more)
     ),
     *LABEL_RULES,
 )
