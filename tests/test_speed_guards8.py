@@ -9,6 +9,9 @@
   ``when``; the guard says no elsewhere).
 - The assembly roster heading's ``may_match``: what its pattern matches ends with a count or
   holds at most 62 characters besides its spaces.
+- :func:`~gijiroku.formats.common.reads_as_speech` looks for a full stop with ``in`` before its
+  pattern, and a title going on into the name column stops once the name left is too short:
+  both agree with the long way.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from hypothesis import strategies as st
 from gijiroku.blocks import BlockKind
 from gijiroku.formats import FORMATS, assembly, common
 from gijiroku.formats.base import ChildRule, Context, Rule
+from gijiroku.names import position_suffix
+from gijiroku.normalize import compact
 
 from .conftest import sample_paths
 
@@ -198,3 +203,62 @@ def test_the_roster_heading_test_turns_down_long_prose_and_keeps_headings() -> N
     longest = "出" * 61 + "　" * 10 + "（２６人）"
     assert assembly.ROSTER_HEADING_RE.fullmatch(longest) is not None
     assert assembly.may_be_roster_heading(longest)
+
+
+# -- a sentence, looked for with ``in`` first ---------------------------------------------------
+
+
+def _reads_as_speech_the_long_way(text: str) -> bool:
+    return common._SENTENCE_RE.search(text) is not None
+
+
+def test_every_sample_line_reads_as_speech_as_the_pattern_says() -> None:
+    said = 0
+    for line in _lines():
+        for text in (line, line + "\n", line[:20], line + "ますが、", line + "でした"):
+            assert common.reads_as_speech(text) == _reads_as_speech_the_long_way(text), text
+            said += common.reads_as_speech(text)
+    assert said > 1000
+
+
+@given(st.text(alphabet="ますでしたがのけれども、。？！?!\n山 　", max_size=14))
+def test_a_text_reads_as_speech_as_the_pattern_says(text: str) -> None:
+    assert common.reads_as_speech(text) == _reads_as_speech_the_long_way(text)
+
+
+# -- a letter-spaced title that goes on into the name column ------------------------------------
+
+
+def _title_goes_on_the_long_way(title: str, name: str) -> int:
+    """The loop before round 5: every start of the name, its rest joined each time."""
+    tokens = list(assembly._TOKEN_RE.finditer(name))
+    joined, best = compact(title), 0
+    for k, token in enumerate(tokens[:-1]):
+        joined += token.group()
+        rest = "".join(t.group() for t in tokens[k + 1 :])
+        suffix = position_suffix(joined)
+        if suffix is not None and joined.endswith(suffix) and len(rest) >= 2:
+            best = token.end()
+    return best
+
+
+def test_the_title_goes_on_as_it_did() -> None:
+    assert assembly._title_goes_on("まちづくり", "課 長 森 沢 亜 土") == 3
+    assert assembly._title_goes_on("市長", "大\u3000泉\u3000\u3000\u3000潤") == 0
+    checked = 0
+    for line in _lines():
+        for match in assembly.ROLE_ENTRY_RE.finditer(line):
+            checked += 1
+            title, name = match["title"], match["name"]
+            assert assembly._title_goes_on(title, name) == _title_goes_on_the_long_way(
+                title, name
+            ), line
+    assert checked > 50
+
+
+@given(
+    st.text(alphabet="まちづくり課長部局次室担当", min_size=1, max_size=6),
+    st.text(alphabet="課長部次室森沢亜土 　", max_size=14),
+)
+def test_a_title_goes_on_as_it_did(title: str, name: str) -> None:
+    assert assembly._title_goes_on(title, name) == _title_goes_on_the_long_way(title, name)

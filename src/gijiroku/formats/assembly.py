@@ -633,12 +633,18 @@ def _title_goes_on(title: str, name: str) -> int:
     tokens, that the title's word ends with a title word after, leaving a name of two
     characters or more; 0 when none does."""
     tokens = list(_TOKEN_RE.finditer(name))
+    if len(tokens) < 2:
+        return 0
     joined, best = compact(title), 0
-    for k, token in enumerate(tokens[:-1]):
-        joined += token.group()
-        rest = "".join(t.group() for t in tokens[k + 1 :])
+    left = sum(token.end() - token.start() for token in tokens)  # (the name's characters)
+    for token in tokens[:-1]:
+        word = token.group()
+        joined += word
+        left -= len(word)
+        if left < 2:  # (what is left of the name only shrinks)
+            break
         suffix = position_suffix(joined)
-        if suffix is not None and joined.endswith(suffix) and len(rest) >= 2:
+        if suffix is not None and joined.endswith(suffix):
             best = token.end()
     return best
 

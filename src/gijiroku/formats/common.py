@@ -325,11 +325,17 @@ def _is_other_key(match: regex.Match[str], ctx: Context) -> bool:
 
 
 _SENTENCE_RE = regex.compile(r"[。？！?!]|(?:ます|です|ました|でした)(?:が|ので|けれども)?(?:、|$)")
+#: The second half of :data:`_SENTENCE_RE`: a polite ending; each holds す or た.
+_POLITE_ENDING_RE = regex.compile(r"(?:ます|です|ました|でした)(?:が|ので|けれども)?(?:、|$)")
 
 
 def reads_as_speech(text: str) -> bool:
-    """A sentence, not a value: …開会いたします。, …と思いますが、"""
-    return bool(_SENTENCE_RE.search(text))
+    """A sentence, not a value: …開会いたします。, …と思いますが、 (what :data:`_SENTENCE_RE`
+    finds: a full stop or a mark looked for with ``in``, a polite ending only in a text that
+    holds す or た)."""
+    if "。" in text or "？" in text or "！" in text or "?" in text or "!" in text:
+        return True
+    return ("す" in text or "た" in text) and _POLITE_ENDING_RE.search(text) is not None
 
 
 def _key_field(groups: Mapping[str, str]) -> BlockMeta:
