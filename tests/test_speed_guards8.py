@@ -12,6 +12,8 @@
 - :func:`~gijiroku.formats.common.reads_as_speech` looks for a full stop with ``in`` before its
   pattern, and a title going on into the name column stops once the name left is too short:
   both agree with the long way.
+- A roster row's guard counts its people only until the answer is sure (half of the entries,
+  or too few left to make half; one person for an attendance key's list).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from gijiroku.formats import FORMATS, assembly, common
 from gijiroku.formats.base import ChildRule, Context, Rule
 from gijiroku.names import position_suffix
 from gijiroku.normalize import compact
+from gijiroku.rosters import split_row
 
 from .conftest import sample_paths
 
@@ -262,3 +265,43 @@ def test_the_title_goes_on_as_it_did() -> None:
 )
 def test_a_title_goes_on_as_it_did(title: str, name: str) -> None:
     assert assembly._title_goes_on(title, name) == _title_goes_on_the_long_way(title, name)
+
+
+# -- a roster row: people counted only until the answer is sure ---------------------------------
+
+
+def _people_the_long_way(text: str) -> tuple[int, int]:
+    entries = split_row(text)
+    return len(entries), sum(1 for _, _, groups, _ in entries if common._is_person(groups))
+
+
+def _check_row(text: str) -> tuple[bool, bool]:
+    entries, people = _people_the_long_way(text)
+    mostly = entries > 0 and people * 2 >= entries
+    assert common._mostly_people(text) == mostly, text
+    assert common._names_somebody(text) == (people > 0), text
+    return mostly, 0 < people * 2 < entries
+
+
+def test_every_sample_line_is_mostly_people_as_counted() -> None:
+    mostly = mixed = 0
+    for line in _lines():
+        if len(line) <= 200:
+            yes, some = _check_row(line)
+            mostly += yes
+            mixed += some
+    assert mostly > 300
+    assert mixed > 10
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["山田太郎委員", "鈴木委員長", "3その他", "確認事項", "田中", "21名", "（敬称略）"]
+        ),
+        max_size=7,
+    ),
+    st.sampled_from(["、", "，", " | ", "　"]),
+)
+def test_a_row_is_mostly_people_as_counted(entries: list[str], separator: str) -> None:
+    _check_row(separator.join(entries))

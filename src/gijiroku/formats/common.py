@@ -700,10 +700,25 @@ def _is_person(groups: Mapping[str, str]) -> bool:
     return name is not None and (title is not None or len(person) <= 8)
 
 
-def _person_count(text: str) -> tuple[int, int]:
-    """(entries, entries that read as a person)."""
+def _mostly_people(text: str) -> bool:
+    """Half or more of the entries of a row (:func:`split_row`, one at least) read as a
+    person: counted only until the answer is sure."""
     entries = split_row(text)
-    return len(entries), sum(1 for _, _, groups, _ in entries if _is_person(groups))
+    needed = (len(entries) + 1) // 2  # (people * 2 >= entries)
+    people = 0
+    for k, (_, _, groups, _) in enumerate(entries):
+        if _is_person(groups):
+            people += 1
+            if people >= needed:
+                return True
+        elif people + len(entries) - k - 1 < needed:  # (were every entry left a person)
+            return False
+    return False  # (no entry)
+
+
+def _names_somebody(text: str) -> bool:
+    """An entry of the row (:func:`split_row`) reads as a person."""
+    return any(_is_person(groups) for _, _, groups, _ in split_row(text))
 
 
 def _is_row(match: regex.Match[str], ctx: Context) -> bool:
@@ -713,8 +728,7 @@ def _is_row(match: regex.Match[str], ctx: Context) -> bool:
     text = match["entries"]
     if reads_as_speech(text) or NONE_RE.match(compact(text)) or _speaker_already_listed(text, ctx):
         return False
-    entries, people = _person_count(text)
-    return entries > 0 and people * 2 >= entries
+    return _mostly_people(text)
 
 
 def _speaker_already_listed(text: str, ctx: Context) -> bool:
@@ -813,7 +827,7 @@ def _is_attendance_key(match: regex.Match[str], ctx: Context) -> bool:
     return (
         bool(_WORDS_RE.fullmatch(compact(match["key"])))
         and _is_roster_key(match, ctx)
-        and _person_count(match["value"])[1] > 0
+        and _names_somebody(match["value"])
     )
 
 
