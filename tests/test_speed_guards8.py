@@ -14,9 +14,12 @@
   both agree with the long way.
 - A roster row's guard counts its people only until the answer is sure (half of the entries,
   or too few left to make half; one person for an attendance key's list).
+- The assembly survey finds its ◎ ◆ ◇ lines with the standard ``re``: the lines ``regex`` finds.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 import regex
@@ -305,3 +308,30 @@ def test_every_sample_line_is_mostly_people_as_counted() -> None:
 )
 def test_a_row_is_mostly_people_as_counted(entries: list[str], separator: str) -> None:
     _check_row(separator.join(entries))
+
+
+# -- the survey's lines, found by the standard re -----------------------------------------------
+
+_EITHER_LINE_BY_REGEX = regex.compile(assembly._EITHER_LINE_RE.pattern)
+
+
+def _either_lines(pattern: re.Pattern[str] | regex.Pattern[str], text: str) -> list[object]:
+    return [(m.span(), m["mark"], m["rest"]) for m in pattern.finditer(text)]
+
+
+def test_the_survey_finds_the_lines_regex_finds_in_every_sample() -> None:
+    found = 0
+    for path in sample_paths():
+        text = "\n" + path.read_text(encoding="utf-8").replace("\r\n", "\n")
+        lines = _either_lines(assembly._EITHER_LINE_RE, text)
+        assert lines == _either_lines(_EITHER_LINE_BY_REGEX, text), path.name
+        found += len(lines)
+    assert found > 50
+
+
+@given(st.text(alphabet="\n\r\u2028\x85◎◆◇■□○ 　\t市長（）議事山", max_size=30))
+def test_the_survey_finds_the_lines_regex_finds(text: str) -> None:
+    text = "\n" + text
+    assert _either_lines(assembly._EITHER_LINE_RE, text) == _either_lines(
+        _EITHER_LINE_BY_REGEX, text
+    )

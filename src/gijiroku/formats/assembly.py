@@ -991,9 +991,10 @@ BODY_RULES: tuple[Rule, ...] = (
 
 # -- the document survey and the detector -----------------------------------------------------
 
-#: A line that starts with ◎ ◆ ◇ ■ □, found after its line break (``\n``, which ``regex``
-#: finds faster than ``(?m)^``) in the text after one.
-_EITHER_LINE_RE = regex.compile(rf"(?m)\n(?P<mark>[{EITHER_MARKS}]){SP}*(?P<rest>[^\n]*)$")
+#: A line that starts with ◎ ◆ ◇ ■ □, found after its line break (``\n``, which is found
+#: faster than ``(?m)^``) in the text after one; by the standard ``re``, which scans a whole
+#: text for it in less than half the time ``regex`` takes (nothing in it reads otherwise).
+_EITHER_LINE_RE = re.compile(rf"(?m)\n(?P<mark>[{EITHER_MARKS}]){SP}*(?P<rest>[^\n]*)$")
 _STRONG_SPEECH_RE = regex.compile(rf"^[^\s（()）]{{0,30}}[（(][^（()）\n]{{1,30}}[)）]{SP}+\S")
 _LABEL_ALONE_RE = regex.compile(rf"^[^\s（()）]{{1,30}}[（(][^（()）\n]{{1,30}}[)）]{SP}*$")
 
