@@ -495,7 +495,8 @@ def may_be_roster_heading(text: str) -> bool:
     characters besides its spaces (a mark and a heading of 61); a long line of prose does
     not, and is turned down before the lazy heading is tried at each of its 60 lengths."""
     return (
-        text[-1:] in _COUNT_ENDS
+        len(text) <= _ROSTER_HEADING_CHARS  # (most lines: no count taken)
+        or text[-1] in _COUNT_ENDS
         or len(text) - text.count(" ") - text.count("\u3000") <= _ROSTER_HEADING_CHARS
     )
 
