@@ -322,6 +322,7 @@ class Committee(Format):
             pattern,
             MemberMeta(attendance="absent"),
             span_group="person",
+            needs="欠",  # 欠席
         )
         for pattern in ABSENT_MENTION_RES
     )

@@ -325,11 +325,17 @@ def _is_other_key(match: regex.Match[str], ctx: Context) -> bool:
 
 
 _SENTENCE_RE = regex.compile(r"[。？！?!]|(?:ます|です|ました|でした)(?:が|ので|けれども)?(?:、|$)")
+#: The second half of :data:`_SENTENCE_RE`: a polite ending; each holds す or た.
+_POLITE_ENDING_RE = regex.compile(r"(?:ます|です|ました|でした)(?:が|ので|けれども)?(?:、|$)")
 
 
 def reads_as_speech(text: str) -> bool:
-    """A sentence, not a value: …開会いたします。, …と思いますが、"""
-    return bool(_SENTENCE_RE.search(text))
+    """A sentence, not a value: …開会いたします。, …と思いますが、 (what :data:`_SENTENCE_RE`
+    finds: a full stop or a mark looked for with ``in``, a polite ending only in a text that
+    holds す or た)."""
+    if "。" in text or "？" in text or "！" in text or "?" in text or "!" in text:
+        return True
+    return ("す" in text or "た" in text) and _POLITE_ENDING_RE.search(text) is not None
 
 
 def _key_field(groups: Mapping[str, str]) -> BlockMeta:
@@ -395,6 +401,9 @@ _BODY_END_RE = regex.compile(
     rf"{BODY_WORDS}(?:[（(][^（()）]{{1,30}}[)）])?(?:第{SP}*\S{{1,4}}{SP}*号)?$"
 )
 _BODY_WORD_ONLY_RE = regex.compile(BODY_WORDS)
+#: A character every word of :data:`BODY_WORDS` holds (委員会, 会議録, 議事要旨, 報告): a
+#: ``Rule.needs`` of a title that must name a body (:func:`_names_body`).
+BODY_WORD_CHARS = "会録議報"
 _WEEKDAY_RE = regex.compile(r"^[（(][月火水木金土日](?:曜日?)?[)）]")
 
 
@@ -520,6 +529,12 @@ def _is_time_line(match: regex.Match[str], ctx: Context) -> bool:
         )
     )
     return _TIME_WORDS_RE.fullmatch(compact(rest)) is not None
+
+
+def _time_line_may_come(ctx: Context) -> bool:
+    """In the header and outside a list (a ``Rule.when``: where :func:`_is_time_line` may
+    say yes)."""
+    return ctx.region == "header" and ctx.mode not in _LIST_MODES
 
 
 def _is_date_line(match: regex.Match[str], ctx: Context) -> bool:
@@ -685,10 +700,25 @@ def _is_person(groups: Mapping[str, str]) -> bool:
     return name is not None and (title is not None or len(person) <= 8)
 
 
-def _person_count(text: str) -> tuple[int, int]:
-    """(entries, entries that read as a person)."""
+def _mostly_people(text: str) -> bool:
+    """Half or more of the entries of a row (:func:`split_row`, one at least) read as a
+    person: counted only until the answer is sure."""
     entries = split_row(text)
-    return len(entries), sum(1 for _, _, groups, _ in entries if _is_person(groups))
+    needed = (len(entries) + 1) // 2  # (people * 2 >= entries)
+    people = 0
+    for k, (_, _, groups, _) in enumerate(entries):
+        if _is_person(groups):
+            people += 1
+            if people >= needed:
+                return True
+        elif people + len(entries) - k - 1 < needed:  # (were every entry left a person)
+            return False
+    return False  # (no entry)
+
+
+def _names_somebody(text: str) -> bool:
+    """An entry of the row (:func:`split_row`) reads as a person."""
+    return any(_is_person(groups) for _, _, groups, _ in split_row(text))
 
 
 def _is_row(match: regex.Match[str], ctx: Context) -> bool:
@@ -698,8 +728,7 @@ def _is_row(match: regex.Match[str], ctx: Context) -> bool:
     text = match["entries"]
     if reads_as_speech(text) or NONE_RE.match(compact(text)) or _speaker_already_listed(text, ctx):
         return False
-    entries, people = _person_count(text)
-    return entries > 0 and people * 2 >= entries
+    return _mostly_people(text)
 
 
 def _speaker_already_listed(text: str, ctx: Context) -> bool:
@@ -798,7 +827,7 @@ def _is_attendance_key(match: regex.Match[str], ctx: Context) -> bool:
     return (
         bool(_WORDS_RE.fullmatch(compact(match["key"])))
         and _is_roster_key(match, ctx)
-        and _person_count(match["value"])[1] > 0
+        and _names_somebody(match["value"])
     )
 
 
@@ -1277,6 +1306,7 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_dated_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
         when=_title_may_come,
+        needs=BODY_WORD_CHARS,  # (the guard's title names a body)
     ),
     Rule(
         "date-line",
@@ -1293,6 +1323,7 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_time_line,
         meta=_TIME,
         needs=CLOCK_CHARS,
+        when=_time_line_may_come,
     ),
     Rule(
         "record-title",
@@ -1659,6 +1690,7 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
         guard=_is_list_of_people,
         meta=RosterMeta(),
         children=_ROW,
+        needs=LIST_SEPARATORS,  # (the guard wants two entries or more)
     ),
     *LABEL_RULES,
 )

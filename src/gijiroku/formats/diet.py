@@ -424,7 +424,13 @@ class Diet(Format):
     post_column = 7
     mention_rules = (
         ChildRule(
-            "", BlockKind.HEADER, BODY_OPENED_RE, span_group="value", once=True, fact=Fact.BODY
+            "",
+            BlockKind.HEADER,
+            BODY_OPENED_RE,
+            span_group="value",
+            once=True,
+            fact=Fact.BODY,
+            needs="開",  # を開会
         ),
         ChildRule(
             "",
@@ -434,6 +440,7 @@ class Diet(Format):
             kinds=(BlockKind.ROSTER, BlockKind.HEADER),
             guard=_not_generic,
             fact=Fact.BODY,
+            needs="専調",  # 専門員, 調査室長
         ),
     )
 
