@@ -701,12 +701,13 @@ def _runs(plans: tuple[_Plan, ...]) -> tuple[_Run, ...]:
 
 
 def _step(plan: _Plan) -> _Step:
-    """``plan`` as a step, its rule's ``may_match`` tried with its needs, first."""
+    """``plan`` as a step, its rule's ``may_match`` tried after its needs (a test of a few
+    characters, in C), first."""
     test = plan.needs
     may_match = plan.rule.may_match
     if may_match is not None:
         needs = test
-        test = may_match if needs is None else lambda text: may_match(text) and needs(text)
+        test = may_match if needs is None else lambda text: needs(text) and may_match(text)
     return (plan.rule, plan.fullmatch, test, plan.when, plan.requires_next, plan.guard, plan.shared)
 
 
