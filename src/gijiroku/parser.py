@@ -1120,11 +1120,11 @@ def _member(draft: MemberDraft, span: Pos) -> Member:
 
 
 def assess_fit(fmt: Format, text: str) -> Detection:
-    """How well ``text`` fits ``fmt`` when the caller chose the family itself."""
-    from gijiroku.formats.base import Detection
+    """How well ``text`` fits ``fmt`` when the caller chose the family itself (as
+    :func:`gijiroku.formats.assess` scores it: through the family's detection hook)."""
+    from gijiroku.formats import assess
 
-    score = max(0.0, min(fmt.looks_like(text[:8000]), 1.0))
-    return Detection(fmt, score, None, 0.0, ((fmt.name, score),))
+    return assess(fmt, text)
 
 
 def parse_blocks(
