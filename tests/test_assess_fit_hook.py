@@ -30,4 +30,5 @@ def test_parse_blocks_assesses_the_family_it_is_given_as_detection_would() -> No
     diet = FORMATS["diet"]
     minutes = parse_blocks(tokenize_lines(text, diet), text=text, fmt=diet)
     assert assess_fit(diet, text).score == diet.looks_like(text[:8000]) == 1.0
+    assert minutes.quality is not None
     assert minutes.quality.format_score == 1.0
