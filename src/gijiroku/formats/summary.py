@@ -135,13 +135,15 @@ def _owner(text: str) -> str | None:
     # each way is tried only on text that holds one of the words it needs, in the order
     # OPEN_OWNER_RE, CLOSED_OWNER_RE, SAID_BY_RE, ASSIGNEE_RE
     if "(" in bare or "（" in bare:
-        for who in (_open_owner(bare), _closed_owner(bare)):
-            if who is not None:
-                names = _names(who)
-                if names is not None:
-                    return names
+        # (only one way can find one: a text that a closing parenthesis ends has nothing
+        # after its last parenthesis, and any other no parentheses around its end)
+        who = _closed_owner(bare) if bare[-1] in ")）" else _open_owner(bare)
+        if who is not None:
+            names = _names(who)
+            if names is not None:
+                return names
     if ")" in bare:
-        match = SAID_BY_RE.search(bare)
+        match = SAID_BY_RE.match(bare)  # (the pattern starts with ^: search is match)
         if match is not None:
             names = _names(match["who"])
             if names is not None:
