@@ -812,7 +812,10 @@ def _meta(rule: Rule, groups: dict[str, str], para: Paragraph) -> BlockMeta | No
 
 def _indented(item: ItemMeta, columns: int) -> ItemMeta:
     """``item`` at ``columns`` (records are frozen: the few distinct ones are shared within
-    a parse; an item may hold its owner's name, so nothing is kept beyond one)."""
+    a parse; an item may hold its owner's name, so nothing is kept beyond one). An item
+    already at ``columns`` (a bullet at the margin) is itself: no key to hash."""
+    if item.indent == columns:
+        return item
     return memoized("tokenizer.indented", _with_indent, (item, columns))
 
 

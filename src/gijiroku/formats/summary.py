@@ -21,6 +21,7 @@ No utterances are made up: every bullet or paragraph becomes an item of its sect
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping
 
 import regex
@@ -40,6 +41,7 @@ from gijiroku.formats.base import (
     Context,
     Format,
     Guard,
+    Head,
     Rule,
     header_field_name,
     in_mode,
@@ -133,13 +135,15 @@ def _owner(text: str) -> str | None:
     # each way is tried only on text that holds one of the words it needs, in the order
     # OPEN_OWNER_RE, CLOSED_OWNER_RE, SAID_BY_RE, ASSIGNEE_RE
     if "(" in bare or "（" in bare:
-        for who in (_open_owner(bare), _closed_owner(bare)):
-            if who is not None:
-                names = _names(who)
-                if names is not None:
-                    return names
+        # (only one way can find one: a text that a closing parenthesis ends has nothing
+        # after its last parenthesis, and any other no parentheses around its end)
+        who = _closed_owner(bare) if bare[-1] in ")）" else _open_owner(bare)
+        if who is not None:
+            names = _names(who)
+            if names is not None:
+                return names
     if ")" in bare:
-        match = SAID_BY_RE.search(bare)
+        match = SAID_BY_RE.match(bare)  # (the pattern starts with ^: search is match)
         if match is not None:
             names = _names(match["who"])
             if names is not None:
@@ -449,6 +453,8 @@ BODY_RULES: tuple[Rule, ...] = (
     *_ITEM_RULES,
 )
 
+#: The detector's tests of one line of the head: the long way, which the searches over all
+#: the lines below are tested against (tests/test_speed_summary*.py).
 _ATX_RE = regex.compile(r"#{1,6}[ \t]+\S")
 _UNDERLINE_ONLY_RE = regex.compile(r"[=\-~^]{3,}[ \t]*")
 #: (the standard ``re``, quicker on every line of the head; ``[^{WHITE_SPACE}]`` is ``\S``)
@@ -463,29 +469,70 @@ _REPORTED_RE = regex.compile(
     r"(?:された|なされた|報告があった|説明があった|承認した|了承した|決定した)。"
 )
 
+#: The same tests as one search each over the head's non-blank lines (:attr:`Head.filled`:
+#: each after a ``\n``; a match starts at a line's break and never reaches past its line), in
+#: the standard ``re`` (``[^{WHITE_SPACE}]`` is ``regex``'s ``\S``).
+_ATX_LINE_RE = re.compile(rf"\n#{{1,6}}[ \t]+[^{WHITE_SPACE}]")
+_UNDERLINE_LINE_RE = re.compile(r"\n[=\-~^]{3,}[ \t]*(?=\n|\Z)")
+#: (Python 3.11's ``re`` takes possessive runs, twice as quick here; they match as the plain
+#: ones: no bullet starts with a space, and ``[^{WHITE_SPACE}]`` takes none)
+_POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
+_BULLET_LINE_RE = re.compile(rf"\n{SP}*{_POSSESSIVE}{BULLET}{SP}+{_POSSESSIVE}[^{WHITE_SPACE}]")
+_LABEL_LINE_RE = re.compile(rf"\n[○◯〇◎◆][^{WHITE_SPACE}]{{1,30}}[　 ：:]")
+
 
 def looks_like(head: str) -> float:
     """Markdown headings (or underlined titles), bullets, sentences that report what was
     done (…より説明された。), and no speaker labels."""
-    lines = [ln for ln in head.splitlines() if ln.strip()]
+    return looks_like_head(Head(head))
+
+
+def _underlines(filled: str) -> int:
+    """The lines of :data:`_UNDERLINE_LINE_RE` in ``filled`` that have a line above them
+    starting with no space."""
+    found = 0
+    for match in _UNDERLINE_LINE_RE.finditer(filled):
+        above = filled.rfind("\n", 0, match.start())
+        if above >= 0 and not filled[above + 1].isspace():
+            found += 1
+    return found
+
+
+#: What comes before ``た。`` in each sentence of :data:`_REPORTED_RE` (``なされた`` ends
+#: with ``された``).
+_REPORTED_STEMS = ("され", "報告があっ", "説明があっ", "承認し", "了承し", "決定し")
+
+
+def _reporting_lines(filled: str) -> int:
+    """The lines of ``filled`` that hold a :data:`_REPORTED_RE` sentence, each counted once:
+    its ``た。`` found with ``str.find``, the words before it read with ``endswith`` (no
+    stem holds a line break, so a line holds a sentence where its ``た。`` is)."""
+    found = 0
+    at = filled.find("た。")
+    while at >= 0:
+        if filled.endswith(_REPORTED_STEMS, 0, at):
+            found += 1
+            at = filled.find("\n", at)  # (the line is counted: on to the next one)
+            if at < 0:
+                break
+        at = filled.find("た。", at + 1)
+    return found
+
+
+def looks_like_head(head: Head) -> float:
+    """:func:`looks_like` of ``head.text``: each test one search over the head's non-blank
+    lines (:attr:`Head.filled`), counting the lines it matches."""
+    lines = head.lines
     if not lines:
         return 0.0
-    headings = bullets = labels = reported = 0
-    for i, ln in enumerate(lines):  # (one pass; no line is empty)
-        first = ln[0]
-        if (first == "#" and _ATX_RE.match(ln)) or (
-            first in "=-~^"
-            and i
-            and _UNDERLINE_ONLY_RE.fullmatch(ln)
-            and not lines[i - 1][0].isspace()
-        ):
-            headings += 1
-        if first in _BULLET_FIRSTS and _BULLET_START_RE.match(ln):
-            bullets += 1
-        if first in "○◯〇◎◆" and _LABELS_RE.match(ln):
-            labels += 1
-        if "た。" in ln and _REPORTED_RE.search(ln):  # (every sentence it takes ends so)
-            reported += 1
+    filled = head.filled
+    headings = len(_ATX_LINE_RE.findall(filled)) if "#" in filled else 0
+    headings += _underlines(filled)
+    bullets = len(_BULLET_LINE_RE.findall(filled))
+    labels = 0
+    if "○" in filled or "◯" in filled or "〇" in filled or "◎" in filled or "◆" in filled:
+        labels = len(_LABEL_LINE_RE.findall(filled))
+    reported = _reporting_lines(filled)
     score = 0.0
     if headings >= 2:
         score += 0.5
@@ -514,3 +561,6 @@ class Summary(Format):
 
     def looks_like(self, head: str) -> float:
         return looks_like(head)
+
+    def looks_like_head(self, head: Head) -> float:
+        return looks_like_head(head)
