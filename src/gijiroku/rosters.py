@@ -1084,6 +1084,11 @@ class RosterBuilder:
 
     # -- entries ----------------------------------------------------------------------------
 
+    def read_by_layout(self, entry: Block) -> EntryParts:
+        """:func:`read_entry` of ``entry`` in this roster (the default of
+        :meth:`Format.read_entry <gijiroku.formats.base.Format.read_entry>`)."""
+        return read_entry(entry, self)
+
     def roster_line(self, block: Block) -> None:
         """A ROSTER block: members, or under 委員の異動 a resigned/appointed pair."""
         entries = [c for c in block.children if c.kind is BlockKind.MEMBER]
