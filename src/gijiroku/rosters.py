@@ -101,6 +101,7 @@ _HEADING_TITLES = {
 
 #: Groups that say who attended, not what they are: no title for the names under them.
 _ATTENDANCE_WORDS = frozenset({"出席者", "欠席者", "参加者", "出席", "欠席", "参加"})
+_ATTENDANCE_ENDINGS = tuple(_ATTENDANCE_WORDS)  # (for ``str.endswith``)
 #: Groups of people who attend by their office: a list printed under one of them is of
 #: people at the meeting (説明員：山田総務課長、… after 欠席者　なし).
 _ATTENDING_GROUPS = frozenset(
@@ -1095,39 +1096,42 @@ class RosterBuilder:
         if self.in_changes:
             self._change_pair(block, entries)
             return
-        own = clean_text(block.get("group") or "") or None
+        own = clean_text(block.groups.get("group") or "") or None
         meta = block.meta
         inherits = meta.inherits_group if isinstance(meta, RosterMeta) else True
         group = own or (self.group if inherits else None)
         carried, self.carried_group = self.carried_group, None
         row: list[tuple[int, MemberDraft]] = []
         for entry in entries:
-            if entry.get("nobody"):  # 欠席委員　なし: the list is empty, and over
+            groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+            if groups.get("nobody"):  # 欠席委員　なし: the list is empty, and over
                 self.end_of_list()
                 return
-            if entry.get("post") and self._second_line(entry):
+            if groups.get("post") and self._second_line(entry):
                 continue
             if self._table_cell(entry, carried or group):
                 continue
             member = self.add_entry(entry, group=group, own_group=carried)
             row.append((entry.span.start, member))
-            if entry.get("group"):
-                carried = clean_text(entry.groups["group"])
+            if groups.get("group"):
+                carried = clean_text(groups["group"])
         if row:
             self.last_row = row
-        if block.text_of(self.text).rstrip(" \u3000\t").endswith(("、", "，", ",")):
+        span = block.span
+        if self.text[span.start : span.end].rstrip(" \u3000\t").endswith(("、", "，", ",")):
             self.carried_group = carried  # the list goes on in the next line
 
     def _table_cell(self, entry: Block, group: str | None) -> bool:
         """A cell of a table printed one cell per line (PDF text: 1 / 番 / 北 垣 寿 / 成): a seat
         number opens a member whose name comes in the cells below it; a column's heading
         (番, 氏, 名) and a character left alone are nobody. False: not such a cell."""
-        raw = entry.get("person") or entry.get("name") or ""
+        groups = entry.groups
+        raw = groups.get("person") or groups.get("name") or ""
         if (
             self.open_cell is None
             and self.seat_cell is None
             and len(raw) > 3
-            and not entry.get("seat")
+            and not groups.get("seat")
         ):
             return False  # no table's cell: a heading or a lone piece is short
         text = compact(raw)
@@ -1236,16 +1240,18 @@ class RosterBuilder:
         ):
             last.title = f"{last.title}{name}"  # 会計管理者兼 / 会計課長
             return last
-        own_group = clean_text(entry.get("group") or "") or own_group
+        groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+        own_group = clean_text(groups.get("group") or "") or own_group
         group = own_group or group
-        seat_printed = entry.get("seat")
+        seat_printed = groups.get("seat")
         seat = parse_number(seat_printed) if seat_printed else None
-        paren = entry.get("paren")
+        paren = groups.get("paren")
         meta = entry.meta
         paren_is_role = isinstance(meta, MemberMeta) and meta.paren_is_role
         affiliation = None
-        if entry.get("title"):
-            title = compact(entry.groups["title"])
+        printed_title = groups.get("title")
+        if printed_title:
+            title = compact(printed_title)
         if paren:
             paren_clean = compact(paren)
             if title is None and not paren_is_role and _reads_as_post(paren_clean):
@@ -1254,7 +1260,7 @@ class RosterBuilder:
                 roles.append(clean_text(paren))
             else:
                 affiliation = clean_text(paren)
-        each = compact(entry.get("each") or "") or None
+        each = compact(groups.get("each") or "") or None
         if each is not None:
             for earlier in self.members[self.list_start :]:
                 earlier.title = earlier.title or each
@@ -1265,7 +1271,7 @@ class RosterBuilder:
                 or _HEADING_TITLES.get(compact(group))
                 or (
                     group
-                    if position_suffix(group) and not group.endswith(tuple(_ATTENDANCE_WORDS))
+                    if position_suffix(group) and not group.endswith(_ATTENDANCE_ENDINGS)
                     else None
                 )
             )
@@ -1293,7 +1299,7 @@ class RosterBuilder:
             seat=seat,
             affiliation=affiliation,
             surname=surname,
-            entry=clean_text(entry.text_of(self.text)),
+            entry=clean_text(self.text[entry.span.start : entry.span.end]),
             span=entry.span,
         )
         self.add(member)
@@ -1329,14 +1335,16 @@ def read_entry(entry: Block, roster: RosterBuilder) -> EntryParts:
     printed above it (``roster.posts``) give a title the entry lacks."""
     meta = entry.meta
     layout = meta.layout if isinstance(meta, MemberMeta) else EntryLayout.PERSON
-    person = entry.get("person") or ""
+    groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+    person = groups.get("person") or ""
     if layout is EntryLayout.PADDED or layout is EntryLayout.RUN_TOGETHER:
         return _read_padded(entry, roster, run_together=layout is EntryLayout.RUN_TOGETHER)
     if layout is EntryLayout.COLUMNS:
         return _read_columns(person, roster)
-    if layout is EntryLayout.LISTED and entry.get("name"):
-        name, surname = split_padded_name(entry.get("name") or "")
-        return EntryParts(name or None, compact(entry.get("title") or "") or None, surname, [])
+    printed_name = groups.get("name")
+    if layout is EntryLayout.LISTED and printed_name:
+        name, surname = split_padded_name(printed_name)
+        return EntryParts(name or None, compact(groups.get("title") or "") or None, surname, [])
     name_part, _ = strip_honorific(compact(person))
     if is_office(name_part):
         return EntryParts(None, name_part, None, [])
@@ -1350,12 +1358,13 @@ def _read_padded(entry: Block, roster: RosterBuilder, *, run_together: bool) -> 
     """An entry whose columns the rule has cut (``name``, ``title``) or whose title runs into
     the name. A name printed without a title takes the posts printed above it
     (子ども未来部長 / 宿　村　篤　由)."""
+    groups = entry.groups
     if run_together:
-        title, name, surname = split_run_together(entry.get("person") or "")
+        title, name, surname = split_run_together(groups.get("person") or "")
     else:
-        printed, _ = strip_honorific(_SPACE_BEFORE_HONORIFIC_RE.sub("", entry.get("name") or ""))
+        printed, _ = strip_honorific(_SPACE_BEFORE_HONORIFIC_RE.sub("", groups.get("name") or ""))
         name, surname = split_padded_name(printed)
-        title = compact(entry.get("title") or "") or None
+        title = compact(groups.get("title") or "") or None
     roles: list[str] = []
     if title is None:
         title, roles = roster.take_posts()
