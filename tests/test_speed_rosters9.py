@@ -9,7 +9,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gijiroku import resolve
+from gijiroku import names, resolve
 from gijiroku.blocks import Block, BlockKind
 from gijiroku.formats import get_format
 from gijiroku.formats.base import Format
@@ -197,3 +197,15 @@ def test_every_sample_label_reads_as_the_long_way_reads_it() -> None:
                     assert parts == resolve._analyze_label(label, pname, mark, known)
                     seen += 1
     assert seen > 100
+
+
+# -- the start two names share --------------------------------------------------------------
+
+
+@given(st.text(alphabet="荒井俊之あ", max_size=8), st.text(alphabet="荒井俊之あ", max_size=8))
+def test_the_common_prefix_is_the_generator_s(a: str, b: str) -> None:
+    long_way = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    assert names._common_prefix(a, b) == long_way
+    assert a[:long_way] == b[:long_way]
