@@ -632,9 +632,11 @@ _KANA_START_RE = regex.compile(r"[\p{Hiragana}ー]")
 
 def _common_prefix(a: str, b: str) -> int:
     """How many characters ``a`` and ``b`` share at their start."""
-    return next(
-        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
-    )
+    shorter = min(len(a), len(b))
+    for i in range(shorter):  # (a loop: no generator made for two short names)
+        if a[i] != b[i]:
+            return i
+    return shorter
 
 
 #: Titles that say "a member of this body": a label with one of them fits any member listed

@@ -19,6 +19,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
+from gijiroku.dates import parse_number
 from gijiroku.names import (
     CHAIR_ROLES,
     HONORIFICS,
@@ -31,7 +32,7 @@ from gijiroku.names import (
     strip_honorific,
     title_family,
 )
-from gijiroku.normalize import compact
+from gijiroku.normalize import compact, memoized
 from gijiroku.rosters import MemberDraft
 
 __all__ = ["LabelParts", "MemberDraft", "Resolution", "Roster", "analyze_label"]
@@ -117,8 +118,22 @@ def analyze_label(
         >>> p = analyze_label("文教委員長（藤田二郎君）"); (p.name, p.role)
         ('藤田二郎', '文教委員長')
     """
-    from gijiroku.dates import parse_number
+    if not known_titles and not (isinstance(known_titles, Evidence) and known_titles.people):
+        # no evidence: the label reads as it does alone, remembered for the parse (the
+        # evidence is gathered from these very readings); ``mark`` is only given back
+        parts = memoized("analyze_label", _analyze_plainly, (label, paren_name))
+        return parts if mark is None or parts.mark is not None else replace(parts, mark=mark)
+    return _analyze_label(label, paren_name, mark, known_titles)
 
+
+def _analyze_plainly(key: tuple[str, str | None]) -> LabelParts:
+    label, paren_name = key
+    return _analyze_label(label, paren_name, None, ())
+
+
+def _analyze_label(
+    label: str, paren_name: str | None, mark: str | None, known_titles: Collection[str]
+) -> LabelParts:
     mark_match = _MARK_RE.match(label)
     if mark_match:
         mark = mark_match.group().strip()

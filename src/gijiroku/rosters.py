@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -74,6 +75,9 @@ __all__ = [
 
 _POSITIONS = frozenset(POSITION_WORDS)
 _SPACES_RE = regex.compile(r"[ \u3000\t]+")
+#: The same runs of spaces, for the standard ``re`` (a class of three characters: no
+#: difference between the two modules; ``re`` splits and finds them faster).
+_SPACE_RUN_RE = re.compile(_SPACES_RE.pattern)
 #: Words in a roster heading's parentheses that describe the list, not a group.
 _LIST_ANNOTATION_RE = regex.compile(
     r"[／/・、,，]?\s*(?:五十音順|敬称略|順不同|名簿順|役職順|席次順)"
@@ -101,6 +105,7 @@ _HEADING_TITLES = {
 
 #: Groups that say who attended, not what they are: no title for the names under them.
 _ATTENDANCE_WORDS = frozenset({"出席者", "欠席者", "参加者", "出席", "欠席", "参加"})
+_ATTENDANCE_ENDINGS = tuple(_ATTENDANCE_WORDS)  # (for ``str.endswith``)
 #: Groups of people who attend by their office: a list printed under one of them is of
 #: people at the meeting (説明員：山田総務課長、… after 欠席者　なし).
 _ATTENDING_GROUPS = frozenset(
@@ -154,15 +159,16 @@ def split_padded_name(field: str) -> tuple[str, str | None]:
         ('つたえりな', 'つた')
     """
     text = field.strip(" \u3000")
-    name = _SPACES_RE.sub("", text)
-    gaps = list(_SPACES_RE.finditer(text))
-    if not gaps:
-        return name, None
-    widest = max(len(g.group()) for g in gaps)
-    wide = [g for g in gaps if len(g.group()) == widest]
-    if widest >= 2 and len(wide) == 1:
-        return name, _SPACES_RE.sub("", text[: wide[0].start()])
-    tokens = [t for t in _SPACES_RE.split(text) if t]
+    # the pieces between the gaps of spaces, and the gaps' widths: gap i follows piece i
+    pieces = _SPACE_RUN_RE.split(text)
+    if len(pieces) == 1:
+        return text, None
+    name = "".join(pieces)
+    widths = [len(gap) for gap in _SPACE_RUN_RE.findall(text)]
+    widest = max(widths)
+    if widest >= 2 and widths.count(widest) == 1:
+        return name, "".join(pieces[: widths.index(widest) + 1])
+    tokens = [t for t in pieces if t]
     if len(tokens) == 2 or len(tokens[0]) > 1:
         return name, tokens[0]
     if len(tokens[-1]) > 1:
@@ -988,6 +994,16 @@ class RosterBuilder:
     seat_cell: Block | None = None
     open_cell: MemberDraft | None = None
     line_starts: list[int] | None = None
+    #: How entries are read: ``read``, or :func:`read_entry` itself when ``read`` is the
+    #: default hook (which calls it: two calls fewer an entry).
+    _reader: EntryReader = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        from gijiroku.formats.base import Format  # (formats are loaded before a roster)
+
+        read = self.read
+        default = read is None or getattr(read, "__func__", None) is Format.read_entry
+        self._reader = read_entry if default or read is None else read
 
     # -- context ----------------------------------------------------------------------------
 
@@ -1084,45 +1100,53 @@ class RosterBuilder:
 
     # -- entries ----------------------------------------------------------------------------
 
+    def read_by_layout(self, entry: Block) -> EntryParts:
+        """:func:`read_entry` of ``entry`` in this roster (the default of
+        :meth:`Format.read_entry <gijiroku.formats.base.Format.read_entry>`)."""
+        return read_entry(entry, self)
+
     def roster_line(self, block: Block) -> None:
         """A ROSTER block: members, or under 委員の異動 a resigned/appointed pair."""
         entries = [c for c in block.children if c.kind is BlockKind.MEMBER]
         if self.in_changes:
             self._change_pair(block, entries)
             return
-        own = clean_text(block.get("group") or "") or None
+        own = clean_text(block.groups.get("group") or "") or None
         meta = block.meta
         inherits = meta.inherits_group if isinstance(meta, RosterMeta) else True
         group = own or (self.group if inherits else None)
         carried, self.carried_group = self.carried_group, None
         row: list[tuple[int, MemberDraft]] = []
         for entry in entries:
-            if entry.get("nobody"):  # 欠席委員　なし: the list is empty, and over
+            groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+            if groups.get("nobody"):  # 欠席委員　なし: the list is empty, and over
                 self.end_of_list()
                 return
-            if entry.get("post") and self._second_line(entry):
+            if groups.get("post") and self._second_line(entry):
                 continue
             if self._table_cell(entry, carried or group):
                 continue
             member = self.add_entry(entry, group=group, own_group=carried)
             row.append((entry.span.start, member))
-            if entry.get("group"):
-                carried = clean_text(entry.groups["group"])
+            if groups.get("group"):
+                carried = clean_text(groups["group"])
         if row:
             self.last_row = row
-        if block.text_of(self.text).rstrip(" \u3000\t").endswith(("、", "，", ",")):
+        span = block.span
+        if self.text[span.start : span.end].rstrip(" \u3000\t").endswith(("、", "，", ",")):
             self.carried_group = carried  # the list goes on in the next line
 
     def _table_cell(self, entry: Block, group: str | None) -> bool:
         """A cell of a table printed one cell per line (PDF text: 1 / 番 / 北 垣 寿 / 成): a seat
         number opens a member whose name comes in the cells below it; a column's heading
         (番, 氏, 名) and a character left alone are nobody. False: not such a cell."""
-        raw = entry.get("person") or entry.get("name") or ""
+        groups = entry.groups
+        raw = groups.get("person") or groups.get("name") or ""
         if (
             self.open_cell is None
             and self.seat_cell is None
             and len(raw) > 3
-            and not entry.get("seat")
+            and not groups.get("seat")
         ):
             return False  # no table's cell: a heading or a lone piece is short
         text = compact(raw)
@@ -1218,7 +1242,7 @@ class RosterBuilder:
         ending with 兼 (holding also) goes on in a title printed alone below it; a title for
         every entry (``each``: 以上 理事, 保坂の各委員) reaches back to where the list began.
         """
-        name, title, surname, roles = (self.read or read_entry)(entry, self)
+        name, title, surname, roles = self._reader(entry, self)
         if name is not None and _NAME_BREAK_RE.search(name):
             name = _last_piece(name)
         last = self.members[-1] if self.members else None
@@ -1231,16 +1255,18 @@ class RosterBuilder:
         ):
             last.title = f"{last.title}{name}"  # 会計管理者兼 / 会計課長
             return last
-        own_group = clean_text(entry.get("group") or "") or own_group
+        groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+        own_group = clean_text(groups.get("group") or "") or own_group
         group = own_group or group
-        seat_printed = entry.get("seat")
+        seat_printed = groups.get("seat")
         seat = parse_number(seat_printed) if seat_printed else None
-        paren = entry.get("paren")
+        paren = groups.get("paren")
         meta = entry.meta
         paren_is_role = isinstance(meta, MemberMeta) and meta.paren_is_role
         affiliation = None
-        if entry.get("title"):
-            title = compact(entry.groups["title"])
+        printed_title = groups.get("title")
+        if printed_title:
+            title = compact(printed_title)
         if paren:
             paren_clean = compact(paren)
             if title is None and not paren_is_role and _reads_as_post(paren_clean):
@@ -1249,7 +1275,7 @@ class RosterBuilder:
                 roles.append(clean_text(paren))
             else:
                 affiliation = clean_text(paren)
-        each = compact(entry.get("each") or "") or None
+        each = compact(groups.get("each") or "") or None
         if each is not None:
             for earlier in self.members[self.list_start :]:
                 earlier.title = earlier.title or each
@@ -1260,7 +1286,7 @@ class RosterBuilder:
                 or _HEADING_TITLES.get(compact(group))
                 or (
                     group
-                    if position_suffix(group) and not group.endswith(tuple(_ATTENDANCE_WORDS))
+                    if position_suffix(group) and not group.endswith(_ATTENDANCE_ENDINGS)
                     else None
                 )
             )
@@ -1288,7 +1314,7 @@ class RosterBuilder:
             seat=seat,
             affiliation=affiliation,
             surname=surname,
-            entry=clean_text(entry.text_of(self.text)),
+            entry=clean_text(self.text[entry.span.start : entry.span.end]),
             span=entry.span,
         )
         self.add(member)
@@ -1324,14 +1350,16 @@ def read_entry(entry: Block, roster: RosterBuilder) -> EntryParts:
     printed above it (``roster.posts``) give a title the entry lacks."""
     meta = entry.meta
     layout = meta.layout if isinstance(meta, MemberMeta) else EntryLayout.PERSON
-    person = entry.get("person") or ""
+    groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+    person = groups.get("person") or ""
     if layout is EntryLayout.PADDED or layout is EntryLayout.RUN_TOGETHER:
         return _read_padded(entry, roster, run_together=layout is EntryLayout.RUN_TOGETHER)
     if layout is EntryLayout.COLUMNS:
         return _read_columns(person, roster)
-    if layout is EntryLayout.LISTED and entry.get("name"):
-        name, surname = split_padded_name(entry.get("name") or "")
-        return EntryParts(name or None, compact(entry.get("title") or "") or None, surname, [])
+    printed_name = groups.get("name")
+    if layout is EntryLayout.LISTED and printed_name:
+        name, surname = split_padded_name(printed_name)
+        return EntryParts(name or None, compact(groups.get("title") or "") or None, surname, [])
     name_part, _ = strip_honorific(compact(person))
     if is_office(name_part):
         return EntryParts(None, name_part, None, [])
@@ -1345,12 +1373,13 @@ def _read_padded(entry: Block, roster: RosterBuilder, *, run_together: bool) -> 
     """An entry whose columns the rule has cut (``name``, ``title``) or whose title runs into
     the name. A name printed without a title takes the posts printed above it
     (子ども未来部長 / 宿　村　篤　由)."""
+    groups = entry.groups
     if run_together:
-        title, name, surname = split_run_together(entry.get("person") or "")
+        title, name, surname = split_run_together(groups.get("person") or "")
     else:
-        printed, _ = strip_honorific(_SPACE_BEFORE_HONORIFIC_RE.sub("", entry.get("name") or ""))
+        printed, _ = strip_honorific(_SPACE_BEFORE_HONORIFIC_RE.sub("", groups.get("name") or ""))
         name, surname = split_padded_name(printed)
-        title = compact(entry.get("title") or "") or None
+        title = compact(groups.get("title") or "") or None
     roles: list[str] = []
     if title is None:
         title, roles = roster.take_posts()

@@ -21,6 +21,7 @@ needs, or a record of the wrong type, fails at import, not in the output.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Literal
@@ -422,21 +423,18 @@ class Format:
         The default reads the ``label`` group, a name printed on the next line (``pname``:
         ``座長`` / ``（曽根委員）``) and the ``mark`` with :func:`~gijiroku.resolve.analyze_label`.
         """
-        from gijiroku.resolve import analyze_label  # (the parser's modules: imported with it)
-
-        return analyze_label(
-            block.groups.get("label", ""),
-            block.get("pname"),
-            mark=block.get("mark"),
+        groups = block.groups
+        return _analyze_label()(
+            groups.get("label", ""),
+            groups.get("pname") or None,  # (what ``block.get`` gives: None for empty)
+            mark=groups.get("mark") or None,
             known_titles=known_titles,
         )
 
     def read_entry(self, entry: Block, roster: RosterBuilder) -> EntryParts:
         """A MEMBER block → name, title, surname and extra roles, by its layout
         (:func:`gijiroku.rosters.read_entry`)."""
-        from gijiroku.rosters import read_entry
-
-        return read_entry(entry, roster)
+        return roster.read_by_layout(entry)
 
     def read_title(self, title: str, block: Block) -> MeetingValues:
         """The facts a title line states: the ordinal (第2回, #77) or issue (第1号), the date,
@@ -460,6 +458,16 @@ class Format:
 FIT_LOW = 0.5
 #: A runner-up this close to the chosen family makes the choice uncertain.
 FIT_MARGIN = 0.15
+
+
+@functools.cache
+def _analyze_label() -> Callable[..., LabelParts]:
+    """:func:`gijiroku.resolve.analyze_label`, imported at its first use (formats load without
+    the parser's modules; an import statement in :meth:`Format.read_label` cost a microsecond
+    at each call)."""
+    from gijiroku.resolve import analyze_label
+
+    return analyze_label
 
 
 @dataclass(frozen=True, slots=True)
