@@ -169,6 +169,8 @@ def split_padded_name(field: str) -> tuple[str, str | None]:
     if widest >= 2 and widths.count(widest) == 1:
         return name, "".join(pieces[: widths.index(widest) + 1])
     tokens = [t for t in pieces if t]
+    if not tokens:  # (a field of tabs alone: no name in it)
+        return name, None
     if len(tokens) == 2 or len(tokens[0]) > 1:
         return name, tokens[0]
     if len(tokens[-1]) > 1:
