@@ -292,9 +292,12 @@ _TITLE_END_CLASS = "".join(re.escape(char) for char in sorted(TITLE_END_CHARS))
 #: pattern only passes words whose last character may end one). (The standard ``re``,
 #: quicker here; ``WHITE_SPACE`` is ``regex``'s ``\s``.) The word is taken whole by a
 #: lookahead and a backreference, so that no shorter word is tried when no space or colon
-#: follows it (none could succeed: a word holds neither).
+#: follows it (none could succeed: a word holds neither); so are the mark and the spaces
+#: before it, so that a word the lookbehind turns down is not read again with the mark in
+#: it (``● 1:`` gives no candidate, as the pattern without the lookbehind gave ``1``).
 _LABEL_CANDIDATE_RE = re.compile(
-    rf"\n(?:{MARK})?[ \u3000]*(?=(?P<label>[^{WHITE_SPACE}：:、。（）()]{{1,25}}))(?P=label)"
+    rf"\n(?=(?P<lead>(?:{MARK})?[ \u3000]*))(?P=lead)"
+    rf"(?=(?P<label>[^{WHITE_SPACE}：:、。（）()]{{1,25}}))(?P=label)"
     rf"[ ：:](?<=(?:[{_TITLE_END_CLASS}]|[^{_PRINTED_CHARS}])[ ：:])"
 )
 
