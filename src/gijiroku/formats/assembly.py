@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import regex
 
@@ -329,16 +329,24 @@ def _is_mark_heading(match: regex.Match[str], ctx: Context) -> bool:
     )  # □ 日 時 2020年5月2日… is a key of the header
 
 
-def _between_turns(match: regex.Match[str], ctx: Context) -> bool:
-    """After a rule line or a heading: no speech is open, so an item line is a heading."""
-    return ctx.mode in (None, "heading")
+#: After a rule line or a heading: no speech is open, so an item line is a heading (the
+#: item-heading rules' modes; they are body rules, read in the body alone).
+_BETWEEN_TURNS: frozenset[str | None] = frozenset({None, "heading"})
 
 
 def _opens(guard: Guard | None) -> Guard:
+    if guard is None:
+        return _open_title
+
     def check(match: regex.Match[str], ctx: Context) -> bool:
         return (guard is None or guard(match, ctx)) and _heading_open(match["title"])
 
     return check
+
+
+def _open_title(match: regex.Match[str], ctx: Context) -> bool:
+    """The heading goes on in the next line (:func:`_heading_open`)."""
+    return _heading_open(match["title"])
 
 
 def _heading_rules(
@@ -349,6 +357,7 @@ def _heading_rules(
     continues: bool = False,
     modes: frozenset[str | None] | None = None,
     needs: str = "",
+    when: Callable[[Context], bool] | None = None,
 ) -> tuple[Rule, Rule]:
     """The rule twice: as a heading that goes on in the next line, and as a finished one."""
 
@@ -365,6 +374,7 @@ def _heading_rules(
             ends_header=not continues,
             modes=modes,
             needs=needs,
+            when=when,
         ),
         Rule(
             name,
@@ -376,6 +386,7 @@ def _heading_rules(
             ends_header=not continues,
             modes=modes,
             needs=needs,
+            when=when,
         ),
     )
 
@@ -396,14 +407,10 @@ _AFTER_HEADING: frozenset[str | None] = frozenset({"heading-open", "heading"})
 _UNDER_HEADING: frozenset[str | None] = frozenset({"heading"})
 
 
-def _next_in_group(match: regex.Match[str], ctx: Context) -> bool:
+def _next_in_group(ctx: Context) -> bool:
     """An item line right under another (in mode ``heading``): the items are taken up
-    together, one section."""
-    return ctx.region == "body" and ctx.previous is BlockKind.SECTION
-
-
-def _in_body_between_turns(match: regex.Match[str], ctx: Context) -> bool:
-    return ctx.region == "body" and _between_turns(match, ctx)
+    together, one section (a ``Rule.when`` of body rules, read in the body alone)."""
+    return ctx.previous is BlockKind.SECTION
 
 
 # -- notes, events, rules ---------------------------------------------------------------------
@@ -715,7 +722,8 @@ def _is_first_lines(ctx: Context) -> bool:
     return ctx.index < 4 and ctx.mode in (None, "dateline") and not ctx.title_seen
 
 
-def _not_in_roster(match: regex.Match[str], ctx: Context) -> bool:
+def _not_in_roster(ctx: Context) -> bool:
+    """Outside a list of people (a ``Rule.when``)."""
     return ctx.mode != "roster"
 
 
@@ -746,9 +754,9 @@ SIGNATURE_DATE_RE = regex.compile(
 SIGNATURE_LINE_RE = regex.compile(r"(?P<text>.{1,40})")
 
 
-def _signs(match: regex.Match[str], ctx: Context) -> bool:
+def _signs(ctx: Context) -> bool:
     """A signer's line: in the signature block, or set far in (the block is printed to the
-    right, after the last speech)."""
+    right, after the last speech; a ``Rule.when``)."""
     return ctx.mode == "signature" or ctx.indent >= 8
 
 
@@ -838,7 +846,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         "date-later",
         BlockKind.HEADER,
         DATE_LINE_RE,
-        guard=_not_in_roster,
+        when=_not_in_roster,
         meta=HeaderMeta(name=HeaderName.DATETIME),
     ),
     Rule(
@@ -970,10 +978,10 @@ BODY_RULES: tuple[Rule, ...] = (
     _NOTE_RULE,
     *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True, modes=_AFTER_HEADING),
     *_heading_rules(
-        "item-group", ITEM_LINE_RE, _next_in_group, continues=True, modes=_UNDER_HEADING
+        "item-group", ITEM_LINE_RE, None, continues=True, modes=_UNDER_HEADING, when=_next_in_group
     ),
     # (an item's number follows 第, a letter-spaced word holds a space)
-    *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns, needs="第 \u3000"),
+    *_heading_rules("item-heading", ITEM_HEADING_RE, None, modes=_BETWEEN_TURNS, needs="第 \u3000"),
     *common.BODY_TAIL_RULES,
     Rule(
         "signature-statement",
@@ -982,7 +990,7 @@ BODY_RULES: tuple[Rule, ...] = (
         sets_mode="signature",
         needs="署",  # (the statement holds 署名)
     ),
-    Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
+    Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, when=_signs, sets_mode="signature"),
     Rule("signature-date", BlockKind.SIGNATURE, SIGNATURE_DATE_RE, guard=in_mode("signature")),
     Rule("signature-line", BlockKind.SIGNATURE, SIGNATURE_LINE_RE, guard=in_mode("signature")),
     Rule(
