@@ -487,10 +487,17 @@ _ASSEMBLY_NAME_RE = regex.compile(
     rf"(?:第{SP}*{NUM}{SP}*回|(?<![\p{{Han}}\p{{Katakana}}ー・]))"  # (a name starts a run: read once)
     rf"(?P<body>[\p{{Han}}\p{{Katakana}}ー・]+?[都道府県市区町村]議会)"
 )
+#: The first characters of the roster words (出席議員, 説明員, 議会事務局, 市議会事務局).
+ROSTER_WORD_FIRSTS = "出欠遅早説地職議事都道府県市区町村"
+#: Kana and unified kanji: characters that cleaning leaves as they are (or makes a kana with
+#: its voicing mark of), so a heading that starts with one of them and no roster word's first
+#: character is no roster word, and :data:`ROSTER_HEADING_RE` does not take it.
+_PLAIN_CHARS = "\u3041-\u30ff\u4e00-\u9fff"
 ROSTER_HEADING_RE = regex.compile(
     rf"""
     [{SPEAKER_MARKS}{EITHER_MARKS}]?{SP}*
-    (?P<heading>[^\s（()）0-9０-９][^（()）]{{1,60}}?)   # 出　席　議　員, 説明のため出席した者
+    (?P<heading>(?:[{ROSTER_WORD_FIRSTS}]|[^\s（()）0-9０-９{_PLAIN_CHARS}])
+      [^（()）]{{1,60}}?)                                    # 出　席　議　員, 説明のため出席した者
     {SP}*(?P<count>{COUNT})?                                  # （２６人）, 十一名, なし
     """,
     regex.VERBOSE,

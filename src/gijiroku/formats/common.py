@@ -602,8 +602,9 @@ VENUE_RE = regex.compile(
 _VENUE = HeaderMeta(name=HeaderName.VENUE)
 
 
-def _is_venue_under_date(match: regex.Match[str], ctx: Context) -> bool:
-    """A place printed right under the date line (◯令和６年５月17日（金） / ◯市会第３会議室)."""
+def _is_venue_under_date(ctx: Context) -> bool:
+    """A place printed right under the date line (◯令和６年５月17日（金） / ◯市会第３会議室; a
+    ``Rule.when``)."""
     return ctx.previous is BlockKind.HEADER
 
 
@@ -1346,7 +1347,7 @@ KEY_RULES: tuple[Rule, ...] = (
         "venue-under-date",
         BlockKind.HEADER,
         VENUE_RE,
-        guard=_is_venue_under_date,
+        when=_is_venue_under_date,
         meta=_VENUE,
         modes=frozenset({"dateline"}),
     ),
