@@ -10,6 +10,10 @@
   character, or with a character cleaning may change (the guard compares the heading with its
   spaces removed and cleaned): what the pattern and its guard take is what the old pattern and
   the guard took, with the same groups.
+- A roster row of titles and names finds its entries once for its guard and its split (the
+  per-parse memo, last row only); the guard's ほか test is ``str.endswith``; a letter-spaced
+  title is looked for in the name only when a token but the last ends with a character a
+  title word may end with. Each agrees with the long way.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from gijiroku import tokenize
 from gijiroku.blocks import BlockKind
 from gijiroku.formats import FORMATS, assembly
 from gijiroku.formats.base import Context, Rule
+from gijiroku.names import position_suffix
+from gijiroku.normalize import compact, memo_scope
 from gijiroku.vocabulary import SP
 
 from .conftest import sample_paths
@@ -205,3 +211,96 @@ def test_the_venue_under_the_date_is_tried_right_under_a_header_line() -> None:
                 assert _tried(rule, ctx) == old, (fmt.name, ctx.mode, ctx.previous)
                 said += old
     assert said > 0
+
+
+# -- rows of titles and names -------------------------------------------------------------------
+
+
+@given(st.text(alphabet=" \u3000ほか他外以上\n山田", max_size=10))
+def test_the_list_tail_is_found_as_the_pattern_finds_it(text: str) -> None:
+    assert assembly._has_list_tail(text) == bool(assembly._LIST_TAIL_RE.search(text)), text
+
+
+def _title_goes_on_the_long_way(title: str, name: str) -> int:
+    tokens = list(regex.finditer(r"[^ \u3000]+", name))
+    if len(tokens) < 2:
+        return 0
+    joined, best = compact(title), 0
+    left = sum(token.end() - token.start() for token in tokens)
+    for token in tokens[:-1]:
+        word = token.group()
+        joined += word
+        left -= len(word)
+        if left < 2:
+            break
+        suffix = position_suffix(joined)
+        if suffix is not None and joined.endswith(suffix):
+            best = token.end()
+    return best
+
+
+def _is_title_row_the_long_way(match: regex.Match[str], ctx: Context) -> bool:
+    if ctx.mode != "roster" or assembly._LIST_TAIL_RE.search(match["entries"]):
+        return False
+    return not all(
+        position_suffix(name) == name
+        for name in (compact(m["name"]) for m in assembly.ROLE_ENTRY_RE.finditer(match["entries"]))
+    )
+
+
+def _role_entries_the_long_way(text: str) -> list[tuple[int, int, dict[str, str]]]:
+    found = []
+    for match in assembly.ROLE_ENTRY_RE.finditer(text):
+        groups = {k: v for k, v in match.groupdict().items() if v}
+        cut = _title_goes_on_the_long_way(match["title"], match["name"])
+        if cut:
+            name_at = match.start("name")
+            groups["title"] = text[match.start("title") : name_at + cut]
+            groups["name"] = text[name_at + cut : match.end("name")].lstrip(" \u3000")
+        found.append((match.start(), match.end(), groups))
+    return found
+
+
+def _assert_row_alike(line: str) -> bool:
+    match = assembly.ROLE_ROW_RE.fullmatch(line)
+    if match is None:
+        return False
+    for mode in ("roster", None):
+        ctx = Context(mode=mode)
+        assert assembly._is_title_row(match, ctx) == _is_title_row_the_long_way(match, ctx), line
+    entries = [entry[:3] for entry in assembly._role_entries(match["entries"])]
+    assert entries == _role_entries_the_long_way(match["entries"]), line
+    for entry in assembly.ROLE_ENTRY_RE.finditer(match["entries"]):
+        title, name = entry["title"], entry["name"]
+        assert assembly._title_goes_on(title, name) == _title_goes_on_the_long_way(title, name)
+    return True
+
+
+def test_every_sample_row_of_titles_reads_as_the_long_way() -> None:
+    rows = 0
+    for path in sample_paths():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip(" \u3000\t")
+            if line:
+                rows += _assert_row_alike(line)
+                with memo_scope():  # (the guard and the split share the row's entries)
+                    _assert_row_alike(line)
+    assert rows > 20
+
+
+_ROW_ALPHABET = "まちづくり課長部副市議会事務局次森沢亜土田畑浩文君ほか　 "
+
+
+@given(st.text(alphabet=_ROW_ALPHABET, min_size=3, max_size=30))
+def test_made_up_rows_of_titles_read_as_the_long_way(line: str) -> None:
+    with memo_scope():
+        _assert_row_alike(line.strip(" \u3000"))
+    _assert_row_alike(line.strip(" \u3000"))
+
+
+@given(
+    st.text(alphabet="課長部副市森沢亜土田君", min_size=1, max_size=6),
+    st.text(alphabet="課長部局次議員森沢亜土田畑浩　 ", min_size=1, max_size=16),
+)
+def test_a_title_goes_on_into_the_name_as_the_long_way_says(title: str, name: str) -> None:
+    assert assembly._title_goes_on(title, name) == _title_goes_on_the_long_way(title, name)

@@ -77,7 +77,7 @@ from gijiroku.formats.base import (
     keyed_header,
     weigh,
 )
-from gijiroku.names import HONORIFICS, position_suffix, split_person
+from gijiroku.names import HONORIFICS, TITLE_END_CHARS, position_suffix, split_person
 from gijiroku.normalize import compact, memoized
 from gijiroku.notes import classify_note
 from gijiroku.vocabulary import (
@@ -638,10 +638,26 @@ def _is_roster_heading(match: regex.Match[str], ctx: Context) -> bool:
 
 
 _LIST_TAIL_RE = regex.compile(rf"{SP}(?:ほか|他|外|以上)$")
+#: What :data:`_LIST_TAIL_RE` finds, as the endings it matches (``$`` also before a last
+#: ``\n``).
+_LIST_TAILS = tuple(space + word for space in " \u3000" for word in ("ほか", "他", "外", "以上"))
+
+
+def _has_list_tail(text: str) -> bool:
+    """:data:`_LIST_TAIL_RE` finds a tail in ``text`` (with ``str.endswith``)."""
+    return text.endswith(_LIST_TAILS) or (text[-1:] == "\n" and text[:-1].endswith(_LIST_TAILS))
+
+
 _LIST_MARK_RE = regex.compile(r"[、，,|｜：:]")
 
 
 _TOKEN_RE = regex.compile(r"[^ \u3000]+")
+
+
+def _may_end_title(char: str) -> bool:
+    """``position_suffix`` may find a title in a text that ends with ``char`` (it says None
+    at once to any other)."""
+    return char in TITLE_END_CHARS or not char.isprintable() or char.isspace()
 
 
 def _title_goes_on(title: str, name: str) -> int:
@@ -649,7 +665,11 @@ def _title_goes_on(title: str, name: str) -> int:
     letter-spaced in its column, its first word wider than a character (まちづくり 課 長 森 沢 亜 土:
     まちづくり課長, not まちづくり and 課長森沢亜土). The longest start of the name, in whole
     tokens, that the title's word ends with a title word after, leaving a name of two
-    characters or more; 0 when none does."""
+    characters or more; 0 when none does (at once when no token but the last ends with a
+    character a title word may end with: :data:`~gijiroku.names.TITLE_END_CHARS`)."""
+    words = [word for word in name.replace("\u3000", " ").split(" ") if word]  # (its tokens)
+    if not any(_may_end_title(word[-1]) for word in words[:-1]):
+        return 0
     tokens = list(_TOKEN_RE.finditer(name))
     if len(tokens) < 2:
         return 0
@@ -667,11 +687,21 @@ def _title_goes_on(title: str, name: str) -> int:
     return best
 
 
+def _role_matches(text: str) -> tuple[regex.Match[str], ...]:
+    """The entries :data:`ROLE_ENTRY_RE` finds in a row, found once for the row's guard and
+    its entries (remembered for the last row)."""
+    return memoized("assembly.role_matches", _find_role_matches, text, only_last=True)
+
+
+def _find_role_matches(text: str) -> tuple[regex.Match[str], ...]:
+    return tuple(ROLE_ENTRY_RE.finditer(text))
+
+
 def _role_entries(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | None]]:
     """Titles and names in columns (:data:`ROLE_ENTRY_RE`), a letter-spaced title taken
     whole (:func:`_title_goes_on`)."""
     found: list[tuple[int, int, dict[str, str], BlockMeta | None]] = []
-    for match in ROLE_ENTRY_RE.finditer(text):
+    for match in _role_matches(text):
         groups = {k: v for k, v in match.groupdict().items() if v}
         cut = _title_goes_on(match["title"], match["name"])
         if cut:
@@ -686,11 +716,12 @@ def _role_entries(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta |
 def _is_title_row(match: regex.Match[str], ctx: Context) -> bool:
     """Titles and names in columns; a name followed by ほか (and others) is no column, and a
     title in two words (教育委員会 事務局: a post, its holder on the next line) is no entry."""
-    if ctx.mode != "roster" or _LIST_TAIL_RE.search(match["entries"]):
+    entries = match["entries"]
+    if ctx.mode != "roster" or _has_list_tail(entries):
         return False
     return not all(
         position_suffix(name) == name
-        for name in (compact(m["name"]) for m in ROLE_ENTRY_RE.finditer(match["entries"]))
+        for name in (compact(m["name"]) for m in _role_matches(entries))
     )
 
 
