@@ -14,6 +14,8 @@
   per-parse memo, last row only); the guard's ほか test is ``str.endswith``; a letter-spaced
   title is looked for in the name only when a token but the last ends with a character a
   title word may end with. Each agrees with the long way.
+- The speech guard reads its match's groups by their numbers: it says what it said reading
+  them by name.
 """
 
 from __future__ import annotations
@@ -304,3 +306,41 @@ def test_made_up_rows_of_titles_read_as_the_long_way(line: str) -> None:
 )
 def test_a_title_goes_on_into_the_name_as_the_long_way_says(title: str, name: str) -> None:
     assert assembly._title_goes_on(title, name) == _title_goes_on_the_long_way(title, name)
+
+
+# -- the speech guard ---------------------------------------------------------------------------
+
+
+def _is_speech_by_names(match: regex.Match[str], ctx: Context) -> bool:
+    core, found, shape = assembly._speech_label(match["label"])
+    if found is not None:
+        if found == "date":
+            return False
+        text = match["text"]
+        if not (text and position_suffix(core) and not assembly._COUNT_RE.match(compact(text))):
+            return False
+    if shape is None or (ctx.indent > 0 and shape != "name"):
+        return False
+    mark = match["mark"]
+    if mark in assembly.EITHER_MARKS:
+        if assembly.HEADING_PHRASE_RE.search(core):
+            return False
+        return ctx.document.get(mark) == "speaker" or (shape == "name" and bool(match["text"]))
+    return True
+
+
+def test_the_speech_guard_reads_the_groups_as_by_their_names() -> None:
+    said = {True: 0, False: 0}
+    documents: tuple[dict[str, str], ...] = ({}, {"◎": "speaker", "◆": "speaker"}, {"◎": "heading"})
+    for path in sample_paths():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for text in (line.strip(" \u3000\t"), "◎" + line.strip(" \u3000\t")[1:]):
+                match = assembly.SPEECH_RE.fullmatch(text) if text else None
+                if match is None:
+                    continue
+                for document, indent in itertools.product(documents, (0, 2)):
+                    ctx = Context(region="body", indent=indent, document=document)
+                    said[assembly._is_speech(match, ctx)] += 1
+                    assert assembly._is_speech(match, ctx) == _is_speech_by_names(match, ctx)
+    assert said[True] > 100
+    assert said[False] > 100
