@@ -14,6 +14,9 @@
   per-parse memo, last row only); the guard's ほか test is ``str.endswith``; a letter-spaced
   title is looked for in the name only when a token but the last ends with a character a
   title word may end with. Each agrees with the long way.
+- Date lines need the separator between their year and month (common's ``date-line``:
+  年 / . ． -; assembly's ``date`` and ``date-later``: 年), assembly's ``spaced-field`` a
+  character every key of it holds (場 or 日): every match holds one.
 - The speech guard reads its match's groups by their numbers: it says what it said reading
   them by name.
 """
@@ -30,7 +33,7 @@ from hypothesis import strategies as st
 
 from gijiroku import tokenize
 from gijiroku.blocks import BlockKind
-from gijiroku.formats import FORMATS, assembly
+from gijiroku.formats import FORMATS, assembly, common
 from gijiroku.formats.base import Context, Rule
 from gijiroku.names import position_suffix
 from gijiroku.normalize import compact, memo_scope
@@ -344,3 +347,78 @@ def test_the_speech_guard_reads_the_groups_as_by_their_names() -> None:
                     assert assembly._is_speech(match, ctx) == _is_speech_by_names(match, ctx)
     assert said[True] > 100
     assert said[False] > 100
+
+
+# -- what date lines and spaced fields need -----------------------------------------------------
+
+
+def test_the_date_and_field_rules_name_what_they_need() -> None:
+    assert _rule("spaced-field", "header_rules").needs == assembly.SPACED_KEY_CHARS
+    assert _rule("date", "header_rules").needs == "年"
+    assert _rule("date-later", "header_rules").needs == "年"
+    date_lines = [
+        rule
+        for fmt in FORMATS.values()
+        for rule in fmt.header_rules
+        if rule.pattern is common.DATE_LINE_RE
+    ]
+    assert date_lines
+    assert all(rule.needs == common.DATE_SEPARATORS for rule in date_lines)
+
+
+_NEEDS = (
+    (common.DATE_LINE_RE, common.DATE_SEPARATORS),
+    (assembly.DATE_LINE_RE, "年"),
+    (assembly.SPACED_FIELD_RE, assembly.SPACED_KEY_CHARS),
+)
+
+
+def _assert_holds_what_it_needs(text: str) -> int:
+    matched = 0
+    for pattern, needs in _NEEDS:
+        if pattern.fullmatch(text) is not None:
+            matched += 1
+            assert any(char in text for char in needs), (pattern.pattern[:30], text)
+    return matched
+
+
+def test_every_sample_date_line_and_field_holds_what_it_needs() -> None:
+    matched = 0
+    for path in sample_paths():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            matched += _assert_holds_what_it_needs(line.strip(" \u3000\t"))
+    assert matched > 20
+
+
+@given(
+    st.text(
+        alphabet="令和平成元１２０2四年月日/.．-（）(） 　時分開催招集の場所会議議場第一、・",
+        max_size=24,
+    )
+)
+def test_made_up_date_lines_and_fields_hold_what_they_need(text: str) -> None:
+    _assert_holds_what_it_needs(text)
+
+
+@given(
+    st.sampled_from(
+        [
+            "招集年月日",
+            "開催年月日",
+            "開会日時",
+            "招集の場所",
+            "開催場所",
+            "会議の場所",
+            "開催日時",
+            "開催日",
+            "場所",
+        ]
+    ),
+    st.sampled_from(["", "1.", "２、"]),
+    st.sampled_from([" ", "　", "　　"]),
+)
+def test_every_spaced_key_holds_what_the_rule_needs(key: str, number: str, space: str) -> None:
+    spaced = space.join(key)
+    for text in (number + key + space + "令和６年", number + spaced + "　" + "議場"):
+        assert assembly.SPACED_FIELD_RE.fullmatch(text) is not None, text
+        assert _assert_holds_what_it_needs(text) >= 1

@@ -471,6 +471,8 @@ SPACED_FIELD_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: Every key of :data:`SPACED_FIELD_RE` holds one of these (場所, 招集年月日, 開会日時).
+SPACED_KEY_CHARS = "場日"
 _SPACED_FIELD_NAMES = {
     "招集年月日": HeaderName.DATETIME,
     "開会日時": HeaderName.DATETIME,
@@ -881,12 +883,19 @@ HEADER_RULES: tuple[Rule, ...] = (
         FIELD_RE,
         derive=keyed_header,
     ),
-    Rule("spaced-field", BlockKind.HEADER, SPACED_FIELD_RE, derive=_spaced_field),
+    Rule(
+        "spaced-field",
+        BlockKind.HEADER,
+        SPACED_FIELD_RE,
+        derive=_spaced_field,
+        needs=SPACED_KEY_CHARS,
+    ),
     Rule(
         "date",
         BlockKind.HEADER,
         DATE_LINE_RE,
         guard=in_mode(None),
+        needs="年",
         meta=HeaderMeta(name=HeaderName.DATETIME),
         sets_mode="dateline",
     ),
@@ -895,6 +904,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.HEADER,
         DATE_LINE_RE,
         when=_not_in_roster,
+        needs="年",
         meta=HeaderMeta(name=HeaderName.DATETIME),
     ),
     Rule(

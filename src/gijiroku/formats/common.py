@@ -361,6 +361,9 @@ _ROW = ChildRule("entries", BlockKind.MEMBER, split=_roster_row)
 # -- dates, titles --------------------------------------------------------------------------
 
 #: A line that starts with a date (an era or a Western year, then month and day).
+#: What separates a date line's year from its month (:data:`DATE_LINE_RE`): every date line
+#: holds one of these.
+DATE_SEPARATORS = "年/.．-"
 DATE_LINE_RE = regex.compile(
     rf"""
     (?:{LIST_MARKER}{SP}*)?
@@ -1316,6 +1319,7 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_date_line,
         meta=HeaderMeta(name=HeaderName.DATETIME),
         sets_mode="dateline",
+        needs=DATE_SEPARATORS,  # (between the year and the month)
     ),
     Rule(
         "time-line",
