@@ -17,6 +17,8 @@
 - Date lines need the separator between their year and month (common's ``date-line``:
   年 / . ． -; assembly's ``date`` and ``date-later``: 年), assembly's ``spaced-field`` a
   character every key of it holds (場 or 日): every match holds one.
+- The survey reads nothing of a text that holds none of ◎ ◆ ◇ ■ □ (its lines start with
+  one): it finds what reading the lines finds.
 - The speech guard reads its match's groups by their numbers: it says what it said reading
   them by name.
 """
@@ -422,3 +424,22 @@ def test_every_spaced_key_holds_what_the_rule_needs(key: str, number: str, space
     for text in (number + key + space + "令和６年", number + spaced + "　" + "議場"):
         assert assembly.SPACED_FIELD_RE.fullmatch(text) is not None, text
         assert _assert_holds_what_it_needs(text) >= 1
+
+
+# -- the survey ---------------------------------------------------------------------------------
+
+
+def test_the_survey_of_every_sample_is_the_lines_survey() -> None:
+    marked = 0
+    for path in sample_paths():
+        text = path.read_text(encoding="utf-8")
+        assert assembly.survey(text) == assembly._survey_lines(text), path.name
+        marked += bool(assembly.survey(text))
+    assert marked > 0
+
+
+@given(st.text(alphabet="◎◆◇■□○市長（大泉潤）会期の決定 　\n\r山田", max_size=40))
+def test_the_survey_of_made_up_text_is_the_lines_survey(text: str) -> None:
+    assert assembly.survey(text) == assembly._survey_lines(text)
+    if not any(mark in text for mark in assembly.EITHER_MARKS):
+        assert assembly.survey(text) == {}

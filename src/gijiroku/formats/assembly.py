@@ -1075,7 +1075,15 @@ _LINE_BREAK_RE = regex.compile(r"\r\n?")
 
 def survey(text: str) -> Mapping[str, str]:
     """What ◎ ◆ ◇ do in this document: ``"speaker"`` when more of their lines are speeches
-    (``◎市長（大泉潤）　…``) than headings (``◎会期の決定``), else ``"heading"``."""
+    (``◎市長（大泉潤）　…``) than headings (``◎会期の決定``), else ``"heading"``; nothing
+    when the text holds none of them (most documents: their lines are not looked for)."""
+    if not any(mark in text for mark in EITHER_MARKS):
+        return {}
+    return _survey_lines(text)
+
+
+def _survey_lines(text: str) -> dict[str, str]:
+    """:func:`survey` of a text's lines."""
     if "\r" in text:
         text = _LINE_BREAK_RE.sub("\n", text)
     text = "\n" + text  # (every line after a line break)
