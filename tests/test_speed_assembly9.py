@@ -19,6 +19,8 @@
   character every key of it holds (場 or 日): every match holds one.
 - The survey reads nothing of a text that holds none of ◎ ◆ ◇ ■ □ (its lines start with
   one): it finds what reading the lines finds.
+- ``dates.parse_time`` reads the first clock's time without the words around it (which only
+  give a range's start or end): the time the first clock of ``_clocks`` gives.
 - The speech guard reads its match's groups by their numbers: it says what it said reading
   them by name.
 """
@@ -33,7 +35,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gijiroku import tokenize
+from gijiroku import dates, tokenize
 from gijiroku.blocks import BlockKind
 from gijiroku.formats import FORMATS, assembly, common
 from gijiroku.formats.base import Context, Rule
@@ -443,3 +445,31 @@ def test_the_survey_of_made_up_text_is_the_lines_survey(text: str) -> None:
     assert assembly.survey(text) == assembly._survey_lines(text)
     if not any(mark in text for mark in assembly.EITHER_MARKS):
         assert assembly.survey(text) == {}
+
+
+# -- a clock's time ------------------------------------------------------------------------------
+
+
+def _parse_time_the_long_way(text: str) -> str | None:
+    return next((clock.text() for clock in dates._clocks(text)), None)
+
+
+def test_every_sample_line_gives_the_time_of_its_first_clock() -> None:
+    timed = 0
+    for path in sample_paths():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert dates.parse_time(line) == _parse_time_the_long_way(line), line
+            timed += dates.parse_time(line) is not None
+    assert timed > 20
+
+
+@given(st.text(alphabet="午前後正十一二三〇零０１２９5:：時分半開会休憩から～ 　", max_size=16))
+def test_made_up_text_gives_the_time_of_its_first_clock(text: str) -> None:
+    assert dates.parse_time(text) == _parse_time_the_long_way(text)
+
+
+def test_times_on_examples() -> None:
+    assert dates.parse_time("（午後\u3000１時３３分\u3000再開）") == "13:33"
+    assert dates.parse_time("一時休憩") is None  # (for a while, not one o'clock)
+    assert dates.parse_time("一時休憩、午後一時開会") == "13:00"
+    assert dates.parse_time("正午") == "12:00"
