@@ -777,8 +777,11 @@ def _clock_at(text: str, pos: int, *, closing: bool = False) -> _Clock | None:
     return _clock_of(match, text, closing=closing) if match else None
 
 
-def _clock_of(match: regex.Match[str], text: str, *, closing: bool = False) -> _Clock | None:
-    """A :class:`_Clock` for one match of :data:`CLOCK_RE`; None when it is no real time."""
+def _time_of(
+    match: regex.Match[str], text: str, *, closing: bool = False
+) -> tuple[int, int, str | None] | None:
+    """The hour (24-hour), minute and 午前/午後/正午 of one match of :data:`CLOCK_RE` (what
+    :func:`_clock_of` reads before the words around it); None when it is no real time."""
     half_day = match["ampm"]
     if match["noon"]:
         hour, minute, half_day = 12, 0, "正午"
@@ -799,6 +802,15 @@ def _clock_of(match: regex.Match[str], text: str, *, closing: bool = False) -> _
         return None
     if half_day == "午後" and hour < 12:
         hour += 12
+    return hour, minute, half_day
+
+
+def _clock_of(match: regex.Match[str], text: str, *, closing: bool = False) -> _Clock | None:
+    """A :class:`_Clock` for one match of :data:`CLOCK_RE`; None when it is no real time."""
+    time = _time_of(match, text, closing=closing)
+    if time is None:
+        return None
+    hour, minute, half_day = time
     role: _Role = None
     word_end = match.end()
     after = _AFTER_CLOCK_RE.match(text, match.end())
@@ -884,7 +896,11 @@ def parse_time(text: str) -> str | None:
         >>> parse_time("（開始 13：30）"), parse_time("午前十時三分開議"), parse_time("正午")
         ('13:30', '10:03', '12:00')
     """
-    return next((clock.text() for clock in _clocks(text)), None)
+    for match in CLOCK_RE.finditer(text):  # (the first clock's time: no words read around it)
+        time = _time_of(match, text)
+        if time is not None:
+            return f"{time[0]:02d}:{time[1]:02d}"
+    return None
 
 
 def parse_time_range(text: str) -> tuple[str | None, str | None]:

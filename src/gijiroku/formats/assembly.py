@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import regex
 
@@ -77,7 +77,7 @@ from gijiroku.formats.base import (
     keyed_header,
     weigh,
 )
-from gijiroku.names import HONORIFICS, position_suffix, split_person
+from gijiroku.names import HONORIFICS, TITLE_END_CHARS, position_suffix, split_person
 from gijiroku.normalize import compact, memoized
 from gijiroku.notes import classify_note
 from gijiroku.vocabulary import (
@@ -236,24 +236,34 @@ def _read_speech_label(label: str) -> tuple[str, str | None, str | None]:
     return core, _header_label(core), _label_shape(core)
 
 
+#: The numbers of :data:`SPEECH_RE`'s groups (``match.group(number)`` is read several times
+#: faster than ``match[name]``).
+_SPEECH_MARK, _SPEECH_LABEL, _SPEECH_TEXT = (
+    SPEECH_RE.groupindex[name] for name in ("mark", "label", "text")
+)
+
+
 def _is_speech(match: regex.Match[str], ctx: Context) -> bool:
     """A speaker label: not a header label (:func:`_is_header_word`), shaped like a label,
-    and for ◎ ◆ ◇ a speech in this document's use of the mark."""
-    core, found, shape = _speech_label(match["label"])
+    and for ◎ ◆ ◇ a speech in this document's use of the mark (a match of
+    :data:`SPEECH_RE`)."""
+    core, found, shape = _speech_label(match.group(_SPEECH_LABEL))
     if found is not None:
         if found == "date":
             return False
         # a key: 説明員 and 出席者 are titles too, with a sentence after them they speak
-        text = match["text"]
+        text = match.group(_SPEECH_TEXT)
         if not (text and position_suffix(core) and not _COUNT_RE.match(compact(text))):
             return False
     if shape is None or (ctx.indent > 0 and shape != "name"):
         return False
-    mark = match["mark"]
+    mark = match.group(_SPEECH_MARK)
     if mark in EITHER_MARKS:
         if HEADING_PHRASE_RE.search(core):
             return False
-        return ctx.document.get(mark) == "speaker" or (shape == "name" and bool(match["text"]))
+        return ctx.document.get(mark) == "speaker" or (
+            shape == "name" and bool(match.group(_SPEECH_TEXT))
+        )
     return True
 
 
@@ -329,16 +339,24 @@ def _is_mark_heading(match: regex.Match[str], ctx: Context) -> bool:
     )  # □ 日 時 2020年5月2日… is a key of the header
 
 
-def _between_turns(match: regex.Match[str], ctx: Context) -> bool:
-    """After a rule line or a heading: no speech is open, so an item line is a heading."""
-    return ctx.mode in (None, "heading")
+#: After a rule line or a heading: no speech is open, so an item line is a heading (the
+#: item-heading rules' modes; they are body rules, read in the body alone).
+_BETWEEN_TURNS: frozenset[str | None] = frozenset({None, "heading"})
 
 
 def _opens(guard: Guard | None) -> Guard:
+    if guard is None:
+        return _open_title
+
     def check(match: regex.Match[str], ctx: Context) -> bool:
         return (guard is None or guard(match, ctx)) and _heading_open(match["title"])
 
     return check
+
+
+def _open_title(match: regex.Match[str], ctx: Context) -> bool:
+    """The heading goes on in the next line (:func:`_heading_open`)."""
+    return _heading_open(match["title"])
 
 
 def _heading_rules(
@@ -349,6 +367,7 @@ def _heading_rules(
     continues: bool = False,
     modes: frozenset[str | None] | None = None,
     needs: str = "",
+    when: Callable[[Context], bool] | None = None,
 ) -> tuple[Rule, Rule]:
     """The rule twice: as a heading that goes on in the next line, and as a finished one."""
 
@@ -365,6 +384,7 @@ def _heading_rules(
             ends_header=not continues,
             modes=modes,
             needs=needs,
+            when=when,
         ),
         Rule(
             name,
@@ -376,6 +396,7 @@ def _heading_rules(
             ends_header=not continues,
             modes=modes,
             needs=needs,
+            when=when,
         ),
     )
 
@@ -396,14 +417,10 @@ _AFTER_HEADING: frozenset[str | None] = frozenset({"heading-open", "heading"})
 _UNDER_HEADING: frozenset[str | None] = frozenset({"heading"})
 
 
-def _next_in_group(match: regex.Match[str], ctx: Context) -> bool:
+def _next_in_group(ctx: Context) -> bool:
     """An item line right under another (in mode ``heading``): the items are taken up
-    together, one section."""
-    return ctx.region == "body" and ctx.previous is BlockKind.SECTION
-
-
-def _in_body_between_turns(match: regex.Match[str], ctx: Context) -> bool:
-    return ctx.region == "body" and _between_turns(match, ctx)
+    together, one section (a ``Rule.when`` of body rules, read in the body alone)."""
+    return ctx.previous is BlockKind.SECTION
 
 
 # -- notes, events, rules ---------------------------------------------------------------------
@@ -454,6 +471,8 @@ SPACED_FIELD_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: Every key of :data:`SPACED_FIELD_RE` holds one of these (場所, 招集年月日, 開会日時).
+SPACED_KEY_CHARS = "場日"
 _SPACED_FIELD_NAMES = {
     "招集年月日": HeaderName.DATETIME,
     "開会日時": HeaderName.DATETIME,
@@ -480,10 +499,17 @@ _ASSEMBLY_NAME_RE = regex.compile(
     rf"(?:第{SP}*{NUM}{SP}*回|(?<![\p{{Han}}\p{{Katakana}}ー・]))"  # (a name starts a run: read once)
     rf"(?P<body>[\p{{Han}}\p{{Katakana}}ー・]+?[都道府県市区町村]議会)"
 )
+#: The first characters of the roster words (出席議員, 説明員, 議会事務局, 市議会事務局).
+ROSTER_WORD_FIRSTS = "出欠遅早説地職議事都道府県市区町村"
+#: Kana and unified kanji: characters that cleaning leaves as they are (or makes a kana with
+#: its voicing mark of), so a heading that starts with one of them and no roster word's first
+#: character is no roster word, and :data:`ROSTER_HEADING_RE` does not take it.
+_PLAIN_CHARS = "\u3041-\u30ff\u4e00-\u9fff"
 ROSTER_HEADING_RE = regex.compile(
     rf"""
     [{SPEAKER_MARKS}{EITHER_MARKS}]?{SP}*
-    (?P<heading>[^\s（()）0-9０-９][^（()）]{{1,60}}?)   # 出　席　議　員, 説明のため出席した者
+    (?P<heading>(?:[{ROSTER_WORD_FIRSTS}]|[^\s（()）0-9０-９{_PLAIN_CHARS}])
+      [^（()）]{{1,60}}?)                                    # 出　席　議　員, 説明のため出席した者
     {SP}*(?P<count>{COUNT})?                                  # （２６人）, 十一名, なし
     """,
     regex.VERBOSE,
@@ -624,10 +650,26 @@ def _is_roster_heading(match: regex.Match[str], ctx: Context) -> bool:
 
 
 _LIST_TAIL_RE = regex.compile(rf"{SP}(?:ほか|他|外|以上)$")
+#: What :data:`_LIST_TAIL_RE` finds, as the endings it matches (``$`` also before a last
+#: ``\n``).
+_LIST_TAILS = tuple(space + word for space in " \u3000" for word in ("ほか", "他", "外", "以上"))
+
+
+def _has_list_tail(text: str) -> bool:
+    """:data:`_LIST_TAIL_RE` finds a tail in ``text`` (with ``str.endswith``)."""
+    return text.endswith(_LIST_TAILS) or (text[-1:] == "\n" and text[:-1].endswith(_LIST_TAILS))
+
+
 _LIST_MARK_RE = regex.compile(r"[、，,|｜：:]")
 
 
 _TOKEN_RE = regex.compile(r"[^ \u3000]+")
+
+
+def _may_end_title(char: str) -> bool:
+    """``position_suffix`` may find a title in a text that ends with ``char`` (it says None
+    at once to any other)."""
+    return char in TITLE_END_CHARS or not char.isprintable() or char.isspace()
 
 
 def _title_goes_on(title: str, name: str) -> int:
@@ -635,7 +677,11 @@ def _title_goes_on(title: str, name: str) -> int:
     letter-spaced in its column, its first word wider than a character (まちづくり 課 長 森 沢 亜 土:
     まちづくり課長, not まちづくり and 課長森沢亜土). The longest start of the name, in whole
     tokens, that the title's word ends with a title word after, leaving a name of two
-    characters or more; 0 when none does."""
+    characters or more; 0 when none does (at once when no token but the last ends with a
+    character a title word may end with: :data:`~gijiroku.names.TITLE_END_CHARS`)."""
+    words = [word for word in name.replace("\u3000", " ").split(" ") if word]  # (its tokens)
+    if not any(_may_end_title(word[-1]) for word in words[:-1]):
+        return 0
     tokens = list(_TOKEN_RE.finditer(name))
     if len(tokens) < 2:
         return 0
@@ -653,11 +699,21 @@ def _title_goes_on(title: str, name: str) -> int:
     return best
 
 
+def _role_matches(text: str) -> tuple[regex.Match[str], ...]:
+    """The entries :data:`ROLE_ENTRY_RE` finds in a row, found once for the row's guard and
+    its entries (remembered for the last row)."""
+    return memoized("assembly.role_matches", _find_role_matches, text, only_last=True)
+
+
+def _find_role_matches(text: str) -> tuple[regex.Match[str], ...]:
+    return tuple(ROLE_ENTRY_RE.finditer(text))
+
+
 def _role_entries(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | None]]:
     """Titles and names in columns (:data:`ROLE_ENTRY_RE`), a letter-spaced title taken
     whole (:func:`_title_goes_on`)."""
     found: list[tuple[int, int, dict[str, str], BlockMeta | None]] = []
-    for match in ROLE_ENTRY_RE.finditer(text):
+    for match in _role_matches(text):
         groups = {k: v for k, v in match.groupdict().items() if v}
         cut = _title_goes_on(match["title"], match["name"])
         if cut:
@@ -672,11 +728,12 @@ def _role_entries(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta |
 def _is_title_row(match: regex.Match[str], ctx: Context) -> bool:
     """Titles and names in columns; a name followed by ほか (and others) is no column, and a
     title in two words (教育委員会 事務局: a post, its holder on the next line) is no entry."""
-    if ctx.mode != "roster" or _LIST_TAIL_RE.search(match["entries"]):
+    entries = match["entries"]
+    if ctx.mode != "roster" or _has_list_tail(entries):
         return False
     return not all(
         position_suffix(name) == name
-        for name in (compact(m["name"]) for m in ROLE_ENTRY_RE.finditer(match["entries"]))
+        for name in (compact(m["name"]) for m in _role_matches(entries))
     )
 
 
@@ -715,7 +772,8 @@ def _is_first_lines(ctx: Context) -> bool:
     return ctx.index < 4 and ctx.mode in (None, "dateline") and not ctx.title_seen
 
 
-def _not_in_roster(match: regex.Match[str], ctx: Context) -> bool:
+def _not_in_roster(ctx: Context) -> bool:
+    """Outside a list of people (a ``Rule.when``)."""
     return ctx.mode != "roster"
 
 
@@ -746,9 +804,9 @@ SIGNATURE_DATE_RE = regex.compile(
 SIGNATURE_LINE_RE = regex.compile(r"(?P<text>.{1,40})")
 
 
-def _signs(match: regex.Match[str], ctx: Context) -> bool:
+def _signs(ctx: Context) -> bool:
     """A signer's line: in the signature block, or set far in (the block is printed to the
-    right, after the last speech)."""
+    right, after the last speech; a ``Rule.when``)."""
     return ctx.mode == "signature" or ctx.indent >= 8
 
 
@@ -825,12 +883,19 @@ HEADER_RULES: tuple[Rule, ...] = (
         FIELD_RE,
         derive=keyed_header,
     ),
-    Rule("spaced-field", BlockKind.HEADER, SPACED_FIELD_RE, derive=_spaced_field),
+    Rule(
+        "spaced-field",
+        BlockKind.HEADER,
+        SPACED_FIELD_RE,
+        derive=_spaced_field,
+        needs=SPACED_KEY_CHARS,
+    ),
     Rule(
         "date",
         BlockKind.HEADER,
         DATE_LINE_RE,
         guard=in_mode(None),
+        needs="年",
         meta=HeaderMeta(name=HeaderName.DATETIME),
         sets_mode="dateline",
     ),
@@ -838,7 +903,8 @@ HEADER_RULES: tuple[Rule, ...] = (
         "date-later",
         BlockKind.HEADER,
         DATE_LINE_RE,
-        guard=_not_in_roster,
+        when=_not_in_roster,
+        needs="年",
         meta=HeaderMeta(name=HeaderName.DATETIME),
     ),
     Rule(
@@ -970,10 +1036,10 @@ BODY_RULES: tuple[Rule, ...] = (
     _NOTE_RULE,
     *_heading_rules("heading-wrap", WRAP_RE, _wraps_heading, continues=True, modes=_AFTER_HEADING),
     *_heading_rules(
-        "item-group", ITEM_LINE_RE, _next_in_group, continues=True, modes=_UNDER_HEADING
+        "item-group", ITEM_LINE_RE, None, continues=True, modes=_UNDER_HEADING, when=_next_in_group
     ),
     # (an item's number follows 第, a letter-spaced word holds a space)
-    *_heading_rules("item-heading", ITEM_HEADING_RE, _in_body_between_turns, needs="第 \u3000"),
+    *_heading_rules("item-heading", ITEM_HEADING_RE, None, modes=_BETWEEN_TURNS, needs="第 \u3000"),
     *common.BODY_TAIL_RULES,
     Rule(
         "signature-statement",
@@ -982,7 +1048,7 @@ BODY_RULES: tuple[Rule, ...] = (
         sets_mode="signature",
         needs="署",  # (the statement holds 署名)
     ),
-    Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
+    Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, when=_signs, sets_mode="signature"),
     Rule("signature-date", BlockKind.SIGNATURE, SIGNATURE_DATE_RE, guard=in_mode("signature")),
     Rule("signature-line", BlockKind.SIGNATURE, SIGNATURE_LINE_RE, guard=in_mode("signature")),
     Rule(
@@ -1009,7 +1075,15 @@ _LINE_BREAK_RE = regex.compile(r"\r\n?")
 
 def survey(text: str) -> Mapping[str, str]:
     """What ◎ ◆ ◇ do in this document: ``"speaker"`` when more of their lines are speeches
-    (``◎市長（大泉潤）　…``) than headings (``◎会期の決定``), else ``"heading"``."""
+    (``◎市長（大泉潤）　…``) than headings (``◎会期の決定``), else ``"heading"``; nothing
+    when the text holds none of them (most documents: their lines are not looked for)."""
+    if not any(mark in text for mark in EITHER_MARKS):
+        return {}
+    return _survey_lines(text)
+
+
+def _survey_lines(text: str) -> dict[str, str]:
+    """:func:`survey` of a text's lines."""
     if "\r" in text:
         text = _LINE_BREAK_RE.sub("\n", text)
     text = "\n" + text  # (every line after a line break)

@@ -361,6 +361,9 @@ _ROW = ChildRule("entries", BlockKind.MEMBER, split=_roster_row)
 # -- dates, titles --------------------------------------------------------------------------
 
 #: A line that starts with a date (an era or a Western year, then month and day).
+#: What separates a date line's year from its month (:data:`DATE_LINE_RE`): every date line
+#: holds one of these.
+DATE_SEPARATORS = "年/.．-"
 DATE_LINE_RE = regex.compile(
     rf"""
     (?:{LIST_MARKER}{SP}*)?
@@ -602,8 +605,9 @@ VENUE_RE = regex.compile(
 _VENUE = HeaderMeta(name=HeaderName.VENUE)
 
 
-def _is_venue_under_date(match: regex.Match[str], ctx: Context) -> bool:
-    """A place printed right under the date line (◯令和６年５月17日（金） / ◯市会第３会議室)."""
+def _is_venue_under_date(ctx: Context) -> bool:
+    """A place printed right under the date line (◯令和６年５月17日（金） / ◯市会第３会議室; a
+    ``Rule.when``)."""
     return ctx.previous is BlockKind.HEADER
 
 
@@ -1315,6 +1319,7 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_date_line,
         meta=HeaderMeta(name=HeaderName.DATETIME),
         sets_mode="dateline",
+        needs=DATE_SEPARATORS,  # (between the year and the month)
     ),
     Rule(
         "time-line",
@@ -1346,7 +1351,7 @@ KEY_RULES: tuple[Rule, ...] = (
         "venue-under-date",
         BlockKind.HEADER,
         VENUE_RE,
-        guard=_is_venue_under_date,
+        when=_is_venue_under_date,
         meta=_VENUE,
         modes=frozenset({"dateline"}),
     ),
