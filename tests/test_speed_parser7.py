@@ -59,6 +59,17 @@ def test_every_japanese_character_of_the_space_rule_is_past_the_gate_bound() -> 
     assert not any(re.match(normalize._LATIN, ch) for ch in _ALL_CHARACTERS if ch >= "\u2e80")
 
 
+def test_no_space_is_japanese_to_the_space_gate() -> None:
+    # a space the gate took for a Japanese character would make every space of a run open
+    # a look through the rest of the run: quadratic in the run (benchmarks/growth.py)
+    japanese = regex.compile(normalize._JA)
+    for space in " \u3000\t\u00a0":
+        assert not re.match(normalize._GATE_JAPANESE, space), hex(ord(space))
+        assert not japanese.match(space), hex(ord(space))
+    for ch in "日あア〇、ｰＡ":
+        assert re.match(normalize._GATE_JAPANESE, ch), ch
+
+
 @given(_TEXTS)
 def test_the_space_gate_passes_every_text_the_space_rule_changes(text: str) -> None:
     if normalize.SPACE_BETWEEN_SCRIPTS_RE.search(text):
