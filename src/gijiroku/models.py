@@ -663,6 +663,7 @@ class Minutes(_Record):
         nothing was lost; use it to audit a corpus.
 
         Example:
+            >>> import gijiroku
             >>> text = "座長 それでは始める。"
             >>> gijiroku.parse(text).unaccounted(text)
             []

@@ -12,11 +12,12 @@ into records. The clean-up, step by step:
    ``２`` → ``2``); full-width punctuation ``（）「」：`` is kept as printed;
 4. spaces between Japanese and Latin letters or digits are removed
    (``ICT が`` → ``ICTが``, ``平成 28 年`` → ``平成28年``): PDF extraction puts them there;
+   a space between two Japanese characters is kept;
 5. runs of spaces become one space, and the ends are stripped.
 
 Example:
     >>> clean_text("平成 28 年 ２ 月　ＩＣＴ が ﾃｽﾄ")
-    '平成28年2月ICTがテスト'
+    '平成28年2月ICTが テスト'
 """
 
 from __future__ import annotations
@@ -206,7 +207,7 @@ def line_starts(text: str, *, lines: Sequence[Line] | None = None) -> list[int]:
 
 
 def count_lines(text: str) -> int:
-    """Lines as editors and ``grep -n`` count them (LF, CRLF or CR; a final break ends the
+    r"""Lines as editors and ``grep -n`` count them (LF, CRLF or CR; a final break ends the
     last line rather than opening a new one).
 
     Example:

@@ -1,4 +1,4 @@
-"""The registry of minutes families, and :func:`detect_format`.
+r"""The registry of minutes families, and :func:`detect_format`.
 
 A family is a :class:`~gijiroku.formats.base.Format` subclass in one module. The built-in
 ones are registered here, explicitly; any other package adds its own with
@@ -7,8 +7,11 @@ point names a ``Format`` subclass or instance), and takes part in detection like
 built-in ones. :data:`FORMATS` is a read-only view of the registry.
 
 Example:
-    >>> detect_format("座長 それでは始める。").name
-    'committee'
+    >>> detect_format("○議長（山田太郎君）　ただいまから本日の会議を開きます。\n"
+    ...               "◎日程第１　会議録署名議員の指名\n").name
+    'assembly'
+    >>> detect_format("座長 それでは始める。").name  # too little to tell a family
+    'generic'
 """
 
 from __future__ import annotations
