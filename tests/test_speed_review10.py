@@ -85,3 +85,23 @@ def test_overlong_headers_are_found_as_the_long_way_finds_them(
         _minutes(text, header=[H(value, "attendees", "出席委員")], members=members), text
     )
     assert quality._overlong_headers(state) == _overlong_headers_the_long_way(state)
+
+
+# -- label-inside-turn: CRLF read as LF --------------------------------------------------------
+
+
+def _line_starts_the_long_way(text: str, first: int, last: int) -> list[int]:
+    return [m.start("line") for m in quality._INNER_LINE_RE.finditer(text, first, last)]
+
+
+def test_inner_line_starts_of_the_samples_with_crlf_and_cr_are_the_long_way() -> None:
+    """Every sample with its line breaks as CRLF (the LF path), and with one CR alone among
+    them (the whole pattern), and stretches cut inside a CRLF."""
+    for path in sample_paths():
+        lf = path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+        crlf = lf.replace("\n", "\r\n")
+        for text in (crlf, crlf.replace("\r\n", "\r", 1)):
+            middle = text.find("\r\n", len(text) // 2) + 1  # (between the CR and the LF)
+            for first, last in ((0, len(text)), (middle, len(text)), (0, max(middle, 0))):
+                expected = _line_starts_the_long_way(text, first, last)
+                assert quality._inner_line_starts(text, first, last) == expected, path.name

@@ -844,12 +844,14 @@ def _inner_line_starts(text: str, first: int, last: int) -> list[int]:
     """Where the lines that may hold a label start in ``text[first:last]`` (after a line
     break): ``[m.start("line") for m in _INNER_LINE_RE.finditer(text, first, last)]``.
 
-    For a text without CR, the lines with a mark are found by the mark branch alone, and the
-    colon branch is tried only on the lines that hold a colon (few: most lines hold none),
-    one line once (the search goes on from its end). A match never spans a line break, so
-    the pattern matches after a LF exactly when one branch does there.
+    For a text without a CR alone (CRLF is read as LF: its line starts after the LF, and no
+    branch takes a CR into a line), the lines with a mark are found by the mark branch
+    alone, and the colon branch is tried only on the lines that hold a colon (few: most
+    lines hold none), one line once (the search goes on from its end). A match never spans
+    a line break, so the pattern matches after a LF exactly when one branch does there.
     """
-    if text.find("\r", first, last) >= 0:
+    crs = text.count("\r", first, last)
+    if crs and crs != text.count("\r\n", first, last):  # a CR alone
         return [m.start("line") for m in _INNER_LINE_RE.finditer(text, first, last)]
     starts = [m.start("line") for m in _INNER_LF_MARK_RE.finditer(text, first, last)]
     with_colon: set[int] = set()
