@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import gijiroku
 import gijiroku.quality as quality
+from gijiroku.formats.common import NONE_RE
 from gijiroku.models import Minutes
 from gijiroku.normalize import compact
 
@@ -105,3 +106,116 @@ def test_inner_line_starts_of_the_samples_with_crlf_and_cr_are_the_long_way() ->
             for first, last in ((0, len(text)), (middle, len(text)), (0, max(middle, 0))):
                 expected = _line_starts_the_long_way(text, first, last)
                 assert quality._inner_line_starts(text, first, last) == expected, path.name
+
+
+# -- turn-suspect: なし and counts looked for only where their last word is printed ------------
+
+_A_TURN = gijiroku.parse("○議長（山田太郎君）　ただいまから会議を開きます。\n").utterances[0]
+#: Pieces of なし, ありません and counts, spaced and not, and what breaks them.
+SHORT_TURN_PIECES = [
+    *"なし無該当あり ませんん他計合外１2十三名人　 。|｜\n",
+    "ありません",
+    "18",
+    "一",
+]
+
+
+_SHORT_PROBLEMS = ("the text is only なし", "the text is only a count")
+
+
+def _turn_problem_the_long_way(body: str) -> str | None:
+    """The first two tests of :func:`quality._turn_problem` as they were: each pattern
+    tried on every short text."""
+    body = body.strip()
+    if len(body) <= 24 and NONE_RE.match(body):
+        return "the text is only なし"
+    if len(body) <= 24 and quality._COUNT_RE.match(compact(body)):
+        return "the text is only a count"
+    return None
+
+
+@given(st.lists(st.sampled_from(SHORT_TURN_PIECES), max_size=12))
+def test_short_turns_are_judged_as_the_long_way_judges_them(pieces: list[str]) -> None:
+    body = "".join(pieces)
+    turn = _A_TURN.model_copy(update={"text": body})
+    got = quality._turn_problem(turn, {turn.speaker.label: False})
+    expected = _turn_problem_the_long_way(body)
+    if expected is not None:
+        assert got == expected
+    else:
+        assert got not in _SHORT_PROBLEMS
+
+
+def test_the_short_turns_of_the_samples_are_judged_as_the_long_way() -> None:
+    judged = 0
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        for turn in gijiroku.parse(text).utterances:
+            expected = _turn_problem_the_long_way(turn.text)
+            got = quality._turn_problem(turn, {turn.speaker.label: False})
+            assert got == expected or (expected is None and got not in _SHORT_PROBLEMS)
+            judged += len(turn.text.strip()) <= 24
+    assert judged
+
+
+# -- roster-count-mismatch: where lists may end, in one pass over the header -------------------
+
+
+def _bounds_the_long_way(minutes: Minutes, text: str) -> quality._Bounds:
+    """:meth:`quality._Bounds.of` as it was: the header read twice."""
+    hard = [
+        f.span.start
+        for f in minutes.header
+        if quality._opens_list(f) or f.name not in quality._LIST_FIELD_NAMES
+    ]
+    hard += [s.span.start for s in minutes.sections]
+    hard += [minutes.utterances[0].span.start] if minutes.utterances else []
+    soft = [
+        f.span.start
+        for f in minutes.header
+        if f.name in ("roster_heading", "notice") and not quality._opens_list(f)
+    ]
+    return quality._Bounds(sorted({*hard, len(text)}), sorted(soft))
+
+
+def test_the_bounds_of_the_samples_are_the_long_way() -> None:
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        minutes = gijiroku.parse(text)
+        assert quality._Bounds.of(minutes, text) == _bounds_the_long_way(minutes, text)
+
+
+#: Header lines of every kind a list's bounds look at: keys that open lists, headings that
+#: open one or not, posts, notices, lines of names, fields that are no part of a list.
+BOUND_LINES = [
+    H("出席委員（３名）", "attendees", "出席委員"),
+    H("欠席委員 なし", "absentees", "欠席委員"),
+    H("〇欠席議員（１人）", "roster_heading"),
+    H("区議会事務局", "roster_heading"),
+    H("説明員", "roster_heading"),
+    H("委員長", "post"),
+    H("以下の者が出席した。", "notice"),
+    H("林委員、山田委員", "roster"),
+    H("場所 第一会議室", "venue", "場所"),
+    H("何か", None),
+]
+
+
+@given(st.lists(st.sampled_from(BOUND_LINES), max_size=10))
+def test_bounds_are_found_as_the_long_way_finds_them(lines: list[H]) -> None:
+    text = "\n".join(h.printed for h in lines) + "\n"
+    minutes = _minutes(text, header=lines)
+    assert quality._Bounds.of(minutes, text) == _bounds_the_long_way(minutes, text)
+
+
+# -- the quality record: the meeting's facts that are set ---------------------------------------
+
+
+def test_the_header_fields_are_the_dumped_facts_that_are_set() -> None:
+    meetings = [
+        gijiroku.parse(path.read_bytes().decode("utf-8")).meeting for path in sample_paths()
+    ]
+    meetings.append(meetings[0].model_copy(update={"session": 0, "title": ""}))  # (falsy, set)
+    for meeting in meetings:
+        dumped = tuple(name for name, value in meeting.model_dump().items() if value is not None)
+        assert quality._header_fields(meeting) == dumped

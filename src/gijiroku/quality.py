@@ -340,7 +340,9 @@ def _ignore(severity: Severity, code: str, message: str, span: Pos | Span | None
 
 
 def _header_fields(meeting: Meeting) -> tuple[str, ...]:
-    return tuple(name for name, value in meeting.model_dump().items() if value is not None)
+    """The meeting's facts that are set, in the order of its fields (``model_dump`` would
+    copy every value to say as much)."""
+    return tuple(name for name in type(meeting).model_fields if getattr(meeting, name) is not None)
 
 
 def assess(
@@ -614,18 +616,16 @@ class _Bounds:
 
     @classmethod
     def of(cls, minutes: Minutes, text: str) -> _Bounds:
-        hard = [
-            f.span.start
-            for f in minutes.header
-            if _opens_list(f) or f.name not in _LIST_FIELD_NAMES
-        ]
+        hard: list[int] = []
+        soft: list[int] = []
+        for f in minutes.header:  # (one pass: each field's list is asked for once)
+            if f.name in _LIST_FIELD_NAMES and not _opens_list(f):
+                if f.name in ("roster_heading", "notice"):
+                    soft.append(f.span.start)
+            else:
+                hard.append(f.span.start)
         hard += [s.span.start for s in minutes.sections]
         hard += [minutes.utterances[0].span.start] if minutes.utterances else []
-        soft = [
-            f.span.start
-            for f in minutes.header
-            if f.name in ("roster_heading", "notice") and not _opens_list(f)
-        ]
         return cls(sorted({*hard, len(text)}), sorted(soft))
 
     def ends_after(self, at: int) -> list[int]:
@@ -996,10 +996,11 @@ def _turn_problem(turn: Utterance, header_keys: dict[str, bool]) -> str | None:
     if header_keys[label]:
         return "the label is a header key"
     body = turn.text.strip()
-    if len(body) <= 24 and NONE_RE.match(body):
-        return "the text is only なし"
-    if len(body) <= 24 and _COUNT_RE.match(compact(body)):
-        return "the text is only a count"
+    if len(body) <= 24:  # (each pattern tried only on a text that holds its last word)
+        if ("し" in body or "ありません" in body) and NONE_RE.match(body):
+            return "the text is only なし"
+        if ("名" in body or "人" in body) and _COUNT_RE.match(compact(body)):
+            return "the text is only a count"
     first_end = body.find("\n")
     first_line = (body if first_end < 0 else body[:first_end]).strip()
     if first_line[-1:] in _DIGIT_CHARS and _CONTENTS_RE.search(first_line):
