@@ -6,11 +6,15 @@ and on generated text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 import gijiroku
+import gijiroku.labels as labels
 import gijiroku.quality as quality
+from gijiroku.blocks import Block, BlockKind, Pos, frozen_groups
 from gijiroku.formats.common import NONE_RE
 from gijiroku.models import Minutes
 from gijiroku.normalize import compact
@@ -219,3 +223,62 @@ def test_the_header_fields_are_the_dumped_facts_that_are_set() -> None:
     for meeting in meetings:
         dumped = tuple(name for name, value in meeting.model_dump().items() if value is not None)
         assert quality._header_fields(meeting) == dumped
+
+
+# -- gather_evidence: the labels and openings, each turn's groups read once --------------------
+
+
+def _turns_and_openings_the_long_way(
+    blocks: Sequence[Block],
+) -> tuple[set[tuple[str, str | None]], int, list[str]]:
+    """What :func:`labels.gather_evidence` read from the blocks before: the labelled turns
+    collected, then their groups read again."""
+    turns: list[Block] = []
+    openings: list[str] = []
+    waiting = False
+    for block in blocks:
+        if block.kind is BlockKind.TURN:
+            if block.get("label"):
+                turns.append(block)
+            text = block.groups.get("text") or ""
+            waiting = not text.strip()
+            if not waiting:
+                openings.append(text[: labels._OPENING])
+        elif waiting and block.kind is BlockKind.CONTINUATION:
+            waiting = False
+            openings.append((block.groups.get("text") or "")[: labels._OPENING])
+    read = {(b.groups["label"], b.get("pname")) for b in turns}
+    return read, turns[0].span.start if turns else 0, openings
+
+
+def test_the_labels_and_openings_of_the_samples_are_the_long_way() -> None:
+    for path in sample_paths():
+        blocks = gijiroku.tokenize(path.read_bytes().decode("utf-8"))
+        got = labels._labels_and_openings(blocks)
+        assert got == _turns_and_openings_the_long_way(blocks), path.name
+
+
+_GROUP_VALUES = st.sampled_from(["", " ", "\u3000\n", "議長", "林委員", "ただいまから開会します。"])
+
+
+@st.composite
+def _turn_blocks(draw: st.DrawFn) -> list[Block]:
+    """TURN blocks with or without a label, a name below it and text, among continuations
+    and other blocks."""
+    blocks = []
+    for at in range(draw(st.integers(0, 8))):
+        kind = draw(st.sampled_from([BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.NOTE]))
+        names = {
+            BlockKind.TURN: ["label", "pname", "text"],
+            BlockKind.CONTINUATION: ["text"],
+            BlockKind.NOTE: ["text"],
+        }[kind]
+        groups = {name: draw(_GROUP_VALUES) for name in names if draw(st.booleans())}
+        span = Pos(at * 10, at * 10 + 5, at + 1, at + 1, None)
+        blocks.append(Block(kind, span, frozen_groups(groups)))
+    return blocks
+
+
+@given(_turn_blocks())
+def test_labels_and_openings_are_read_as_the_long_way_reads_them(blocks: list[Block]) -> None:
+    assert labels._labels_and_openings(blocks) == _turns_and_openings_the_long_way(blocks)

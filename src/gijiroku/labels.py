@@ -81,8 +81,7 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     誠`` for ``長谷部緑化推進課長``), and the speakers who introduce themselves
     (:func:`introductions`).
     """
-    turns, openings = _turns_and_openings(blocks)
-    labels = {(b.groups["label"], b.get("pname")) for b in turns}
+    labels, header_end, openings = _labels_and_openings(blocks)
     surnames: set[str] = set()
     bodies: set[str] = set()
     unsplit: defaultdict[str, set[str]] = defaultdict(set)  # folded: possible surname → labels
@@ -101,7 +100,6 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
                 for head in _possible_surnames(body):
                     unsplit[fold_variants(head)].add(fold_variants(body))
     evidence = Evidence()
-    header_end = turns[0].span.start if turns else 0
     wanted = {fold_variants(s) for s in surnames}
     for person in header_people(text[:header_end], wanted | set(unsplit)):
         surname = fold_variants(person.surname or "")
@@ -159,27 +157,35 @@ def _name_before_title(text: str, titles: set[str]) -> bool:
     )
 
 
-def _turns_and_openings(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
-    """The TURN blocks with a label, and the start of every speech (where speakers introduce
-    themselves): the text on the label's line, or the paragraph below a label printed alone
-    (one pass over the blocks)."""
-    turns: list[Block] = []
+def _labels_and_openings(
+    blocks: Sequence[Block],
+) -> tuple[set[tuple[str, str | None]], int, list[str]]:
+    """The labels of the TURN blocks (with the name printed below each, or None), where the
+    first labelled turn starts (0 without one), and the start of every speech (where speakers
+    introduce themselves): the text on the label's line, or the paragraph below a label
+    printed alone (one pass over the blocks, each turn's groups read once)."""
+    labels: set[tuple[str, str | None]] = set()
+    first: int | None = None
     openings: list[str] = []
     turn, continuation = BlockKind.TURN, BlockKind.CONTINUATION
     waiting = False
     for block in blocks:
         kind = block.kind
         if kind is turn:
-            if block.get("label"):
-                turns.append(block)
-            text = block.groups.get("text") or ""
-            waiting = not text.strip()
+            groups = block.groups
+            label = groups.get("label")
+            if label:
+                labels.add((label, groups.get("pname") or None))
+                if first is None:
+                    first = block.span.start
+            text = groups.get("text") or ""
+            waiting = not text or text.isspace()  # (what `not text.strip()` says, with no copy)
             if not waiting:
                 openings.append(text[:_OPENING])
         elif waiting and kind is continuation:
             waiting = False
             openings.append((block.groups.get("text") or "")[:_OPENING])
-    return turns, openings
+    return labels, first or 0, openings
 
 
 def shared_titles(bodies: Iterable[str]) -> set[str]:
