@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,8 +16,10 @@ import gijiroku
 import gijiroku.labels as labels
 import gijiroku.quality as quality
 from gijiroku.blocks import Block, BlockKind, Pos, frozen_groups
+from gijiroku.formats.base import header_field_name
 from gijiroku.formats.common import NONE_RE
-from gijiroku.models import Minutes
+from gijiroku.models import Member, Minutes, Span
+from gijiroku.names import POSITION_WORDS
 from gijiroku.normalize import compact
 
 from .conftest import sample_paths
@@ -282,3 +285,51 @@ def _turn_blocks(draw: st.DrawFn) -> list[Block]:
 @given(_turn_blocks())
 def test_labels_and_openings_are_read_as_the_long_way_reads_them(blocks: list[Block]) -> None:
     assert labels._labels_and_openings(blocks) == _turns_and_openings_the_long_way(blocks)
+
+
+# -- member-suspect: each title pattern tried only on a name that may hold it ----------------
+
+
+def _name_problem_the_long_way(member: Member, line: str) -> str | None:
+    """:func:`quality._name_problem` as it was: every pattern tried on every name."""
+    name = member.name
+    if name is None:
+        return None
+    if quality._NOT_IN_A_NAME_RE.search(name) or (
+        member.title and regex.search(r"[:：]", member.title)
+    ):
+        return "not a name"
+    if (
+        len(name) == 1
+        and compact(member.entry) == name
+        and not quality._LIST_SEPARATOR_RE.search(line)
+    ):
+        return "one character"
+    if name in quality._POSITION_SET or header_field_name(name) is not None:
+        return "a title or a key"
+    if quality._TITLE_FIRST_RE.match(name) or quality._TITLE_LAST_RE.search(name):
+        return "a title run into the name"
+    return None
+
+
+_ONE_SPAN = Span(start=0, end=1, line_start=1, line_end=1)
+#: Title words (the long ones start or end names), name characters, colons, a line break.
+NAME_PIECES = [*sorted(w for w in POSITION_WORDS if len(w) >= 2)[:40], *"林小伸一監:：\n", "田伏"]
+
+
+@given(
+    st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=4),
+    st.sampled_from([None, "委員", "委員：", "部長:", ""]),
+)
+def test_names_are_judged_as_the_long_way_judges_them(pieces: list[str], title: str | None) -> None:
+    name = "".join(pieces)
+    member = Member(id="m1", name=name, title=title, entry=name, span=_ONE_SPAN)
+    assert quality._name_problem(member, name) == _name_problem_the_long_way(member, name)
+
+
+def test_the_members_of_the_samples_are_judged_as_the_long_way() -> None:
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        for member in gijiroku.parse(text).members:
+            line = quality._line_around(text, member.span)
+            assert quality._name_problem(member, line) == _name_problem_the_long_way(member, line)

@@ -703,11 +703,12 @@ _POSITION_SET = frozenset(POSITION_WORDS)
 _LONG_POSITIONS = "|".join(regex.escape(word) for word in POSITION_WORDS if len(word) >= 2)
 #: A title word printed before the name, run into it (副議長小林伸一, 事務局長田伏智).
 _TITLE_FIRST_RE = regex.compile(rf"^(?:{_LONG_POSITIONS})(?=.{{2,}})")
+#: What a name must start with for :data:`_TITLE_FIRST_RE` to match.
+_TITLE_FIRST_CHARS = frozenset(word[0] for word in POSITION_WORDS if len(word) >= 2)
 #: A title word the name ends with (北澤委員, 武部担当): the entry was not split.
 _TITLE_LAST_RE = regex.compile(rf"(?<=.)(?:{_LONG_POSITIONS})$")
 #: What a name must end with (before a last line break) for :data:`_TITLE_LAST_RE` to match.
 _TITLE_LAST_CHARS = frozenset(word[-1] for word in POSITION_WORDS if len(word) >= 2)
-_COLON_RE = regex.compile(r"[:：]")
 
 
 #: What separates the entries of a list printed on one line (林、森、山田).
@@ -721,13 +722,14 @@ def _name_problem(member: Member, line: str) -> str | None:
     name = member.name
     if name is None:
         return None
-    if _NOT_IN_A_NAME_RE.search(name) or (member.title and _COLON_RE.search(member.title)):
+    title = member.title
+    if _NOT_IN_A_NAME_RE.search(name) or (title and (":" in title or "：" in title)):
         return "not a name"
     if len(name) == 1 and compact(member.entry) == name and not _LIST_SEPARATOR_RE.search(line):
         return "one character"
     if name in _POSITION_SET or header_field_name(name) is not None:
         return "a title or a key"
-    if _TITLE_FIRST_RE.match(name) or _title_last(name):
+    if (name[:1] in _TITLE_FIRST_CHARS and _TITLE_FIRST_RE.match(name)) or _title_last(name):
         return "a title run into the name"
     return None
 
