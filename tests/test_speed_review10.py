@@ -6,6 +6,7 @@ and on generated text.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import regex
@@ -333,3 +334,39 @@ def test_the_members_of_the_samples_are_judged_as_the_long_way() -> None:
         for member in gijiroku.parse(text).members:
             line = quality._line_around(text, member.span)
             assert quality._name_problem(member, line) == _name_problem_the_long_way(member, line)
+
+
+# -- header_people: the lines that hold a wanted surname's first character ---------------------
+
+
+def _lines_holding_the_long_way(text: str, chars: set[str]) -> list[int]:
+    """The lines :func:`labels.header_people` read before: each line tested in turn."""
+    found, offset = [], 0
+    for k, line in enumerate(text.splitlines(keepends=True)):
+        start, offset = offset, offset + len(line)
+        if not chars.isdisjoint(text[start:offset]):
+            found.append(k)
+    return found
+
+
+def _line_ends(text: str) -> list[int]:
+    return list(itertools.accumulate(map(len, text.splitlines(keepends=True))))
+
+
+@given(
+    st.lists(st.sampled_from([*"山田中\n\r\x1c\u2028 　a", "\r\n", "委員長"]), max_size=30),
+    st.sets(st.sampled_from([*"山田中a\n"]), max_size=3),
+)
+def test_lines_holding_characters_are_the_long_ways(pieces: list[str], chars: set[str]) -> None:
+    text = "".join(pieces)
+    got = labels._lines_holding(text, _line_ends(text), chars)
+    assert got == _lines_holding_the_long_way(text, chars)
+
+
+def test_the_header_lines_of_the_samples_are_the_long_ways() -> None:
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        head = text[:5000]
+        for chars in ({"山", "田"}, {"委"}, set(head[100:104])):
+            got = labels._lines_holding(head, _line_ends(head), chars)
+            assert got == _lines_holding_the_long_way(head, chars), path.name

@@ -25,6 +25,8 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -248,11 +250,10 @@ def header_people(header: str, surnames: Iterable[str]) -> list[Person]:
         return people
     initials = {s[0] for s in wanted}
     folded_header = fold_variants(header)  # the same length: offsets hold in both
-    offset = 0
-    for line in header.splitlines(keepends=True):
-        start_of_line, offset = offset, offset + len(line)
-        if initials.isdisjoint(folded_header[start_of_line:offset]):
-            continue  # the cheap test first: most lines hold no wanted surname
+    lines = header.splitlines(keepends=True)
+    ends = list(itertools.accumulate(map(len, lines)))
+    for k in _lines_holding(folded_header, ends, initials):
+        line, start_of_line = lines[k], ends[k - 1] if k else 0
         runs = list(_NAME_RUN_RE.finditer(line))
         for i, run in enumerate(runs):
             start = folded_header[start_of_line + run.start() : start_of_line + run.end()]
@@ -272,6 +273,21 @@ def header_people(header: str, surnames: Iterable[str]) -> list[Person]:
                     people.append(Person(word, word[:n], _title_before(line, runs, i)))
                     break
     return people
+
+
+def _lines_holding(text: str, ends: list[int], chars: Iterable[str]) -> list[int]:
+    """The lines of ``text`` (that end at ``ends``) holding one of ``chars``, in order: each
+    character found by ``str.find`` from line to line, so that the many lines holding none
+    (most of a header) are never looked at one by one."""
+    found: set[int] = set()
+    find = text.find
+    for char in chars:
+        at = find(char)
+        while at >= 0:
+            k = bisect.bisect_right(ends, at)  # the line holding ``at``
+            found.add(k)
+            at = find(char, ends[k])  # (the next line on)
+    return sorted(found)
 
 
 def _without_title_word(word: str) -> str:
