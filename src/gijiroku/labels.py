@@ -25,6 +25,8 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -81,8 +83,7 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     誠`` for ``長谷部緑化推進課長``), and the speakers who introduce themselves
     (:func:`introductions`).
     """
-    turns, openings = _turns_and_openings(blocks)
-    labels = {(b.groups["label"], b.get("pname")) for b in turns}
+    labels, header_end, openings = _labels_and_openings(blocks)
     surnames: set[str] = set()
     bodies: set[str] = set()
     unsplit: defaultdict[str, set[str]] = defaultdict(set)  # folded: possible surname → labels
@@ -101,7 +102,6 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
                 for head in _possible_surnames(body):
                     unsplit[fold_variants(head)].add(fold_variants(body))
     evidence = Evidence()
-    header_end = turns[0].span.start if turns else 0
     wanted = {fold_variants(s) for s in surnames}
     for person in header_people(text[:header_end], wanted | set(unsplit)):
         surname = fold_variants(person.surname or "")
@@ -159,27 +159,35 @@ def _name_before_title(text: str, titles: set[str]) -> bool:
     )
 
 
-def _turns_and_openings(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
-    """The TURN blocks with a label, and the start of every speech (where speakers introduce
-    themselves): the text on the label's line, or the paragraph below a label printed alone
-    (one pass over the blocks)."""
-    turns: list[Block] = []
+def _labels_and_openings(
+    blocks: Sequence[Block],
+) -> tuple[set[tuple[str, str | None]], int, list[str]]:
+    """The labels of the TURN blocks (with the name printed below each, or None), where the
+    first labelled turn starts (0 without one), and the start of every speech (where speakers
+    introduce themselves): the text on the label's line, or the paragraph below a label
+    printed alone (one pass over the blocks, each turn's groups read once)."""
+    labels: set[tuple[str, str | None]] = set()
+    first: int | None = None
     openings: list[str] = []
     turn, continuation = BlockKind.TURN, BlockKind.CONTINUATION
     waiting = False
     for block in blocks:
         kind = block.kind
         if kind is turn:
-            if block.get("label"):
-                turns.append(block)
-            text = block.groups.get("text") or ""
-            waiting = not text.strip()
+            groups = block.groups
+            label = groups.get("label")
+            if label:
+                labels.add((label, groups.get("pname") or None))
+                if first is None:
+                    first = block.span.start
+            text = groups.get("text") or ""
+            waiting = not text or text.isspace()  # (what `not text.strip()` says, with no copy)
             if not waiting:
                 openings.append(text[:_OPENING])
         elif waiting and kind is continuation:
             waiting = False
             openings.append((block.groups.get("text") or "")[:_OPENING])
-    return turns, openings
+    return labels, first or 0, openings
 
 
 def shared_titles(bodies: Iterable[str]) -> set[str]:
@@ -242,11 +250,10 @@ def header_people(header: str, surnames: Iterable[str]) -> list[Person]:
         return people
     initials = {s[0] for s in wanted}
     folded_header = fold_variants(header)  # the same length: offsets hold in both
-    offset = 0
-    for line in header.splitlines(keepends=True):
-        start_of_line, offset = offset, offset + len(line)
-        if initials.isdisjoint(folded_header[start_of_line:offset]):
-            continue  # the cheap test first: most lines hold no wanted surname
+    lines = header.splitlines(keepends=True)
+    ends = list(itertools.accumulate(map(len, lines)))
+    for k in _lines_holding(folded_header, ends, initials):
+        line, start_of_line = lines[k], ends[k - 1] if k else 0
         runs = list(_NAME_RUN_RE.finditer(line))
         for i, run in enumerate(runs):
             start = folded_header[start_of_line + run.start() : start_of_line + run.end()]
@@ -266,6 +273,21 @@ def header_people(header: str, surnames: Iterable[str]) -> list[Person]:
                     people.append(Person(word, word[:n], _title_before(line, runs, i)))
                     break
     return people
+
+
+def _lines_holding(text: str, ends: list[int], chars: Iterable[str]) -> list[int]:
+    """The lines of ``text`` (that end at ``ends``) holding one of ``chars``, in order: each
+    character found by ``str.find`` from line to line, so that the many lines holding none
+    (most of a header) are never looked at one by one."""
+    found: set[int] = set()
+    find = text.find
+    for char in chars:
+        at = find(char)
+        while at >= 0:
+            k = bisect.bisect_right(ends, at)  # the line holding ``at``
+            found.add(k)
+            at = find(char, ends[k])  # (the next line on)
+    return sorted(found)
 
 
 def _without_title_word(word: str) -> str:

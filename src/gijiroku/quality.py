@@ -340,7 +340,9 @@ def _ignore(severity: Severity, code: str, message: str, span: Pos | Span | None
 
 
 def _header_fields(meeting: Meeting) -> tuple[str, ...]:
-    return tuple(name for name, value in meeting.model_dump().items() if value is not None)
+    """The meeting's facts that are set, in the order of its fields (``model_dump`` would
+    copy every value to say as much)."""
+    return tuple(name for name in type(meeting).model_fields if getattr(meeting, name) is not None)
 
 
 def assess(
@@ -515,12 +517,15 @@ def _overlong_headers(review: _Review) -> list[_Place]:
         value = field_.value
         if len(value) <= 40 and "。" not in value:
             continue  # the common case, cheaply
-        if entries is None:
-            entries = _EntryChars(review.minutes.members)
         ends = list(_SENTENCE_END_RE.finditer(value)) if _SENTENCE_END_GATE_RE.search(value) else []
         sentences = len(ends)
         notice = sentences == 1 and not value[ends[0].end() :].strip()
-        unread = 0 if notice else len(compact(value)) - entries.inside(field_.span)
+        if notice or len(value) <= HEADER_MAX:
+            unread = 0  # (a value's compact form is never longer than the value)
+        else:
+            if entries is None:
+                entries = _EntryChars(review.minutes.members)
+            unread = len(compact(value)) - entries.inside(field_.span)
         if unread > HEADER_MAX or sentences >= 2:
             what = f"{len(value)} characters" if unread > HEADER_MAX else f"{sentences} sentences"
             found.append(_Place(field_.span, f"{_quote(value)} ({what})"))
@@ -578,8 +583,6 @@ _KEY_COUNT_RE = regex.compile(
 )
 #: A head count closing a list: …本 間 智 以上26名.
 _CLOSING_COUNT_RE = regex.compile(rf"以上{SP}*(?P<count>{_NUMERAL}){SP}*[名人]")
-#: The word every count above ends with: a field without one prints no count.
-_COUNT_WORD_RE = regex.compile(r"[名人]")
 _ROSTER_NAMES = frozenset(key.value for key in _ROSTER_KEYS)
 #: Header fields that belong to a list of people (its lines, its groups, its posts).
 _LIST_FIELD_NAMES = frozenset({"roster", "roster_heading", "post", "notice", None})
@@ -613,18 +616,16 @@ class _Bounds:
 
     @classmethod
     def of(cls, minutes: Minutes, text: str) -> _Bounds:
-        hard = [
-            f.span.start
-            for f in minutes.header
-            if _opens_list(f) or f.name not in _LIST_FIELD_NAMES
-        ]
+        hard: list[int] = []
+        soft: list[int] = []
+        for f in minutes.header:  # (one pass: each field's list is asked for once)
+            if f.name in _LIST_FIELD_NAMES and not _opens_list(f):
+                if f.name in ("roster_heading", "notice"):
+                    soft.append(f.span.start)
+            else:
+                hard.append(f.span.start)
         hard += [s.span.start for s in minutes.sections]
         hard += [minutes.utterances[0].span.start] if minutes.utterances else []
-        soft = [
-            f.span.start
-            for f in minutes.header
-            if f.name in ("roster_heading", "notice") and not _opens_list(f)
-        ]
         return cls(sorted({*hard, len(text)}), sorted(soft))
 
     def ends_after(self, at: int) -> list[int]:
@@ -653,7 +654,10 @@ def _count_mismatches(review: _Review) -> list[_Place]:
         f
         for f in minutes.header
         if (f.name in _LIST_FIELD_NAMES or f.name in _ROSTER_NAMES)
-        and _COUNT_WORD_RE.search(text, f.span.start, f.span.end)
+        and (  # every count above ends with 名 or 人: a field without one prints no count
+            text.find("名", f.span.start, f.span.end) >= 0
+            or text.find("人", f.span.start, f.span.end) >= 0
+        )
     ]
     if not listed:  # no count printed: nothing to compare (the bounds are not needed)
         return []
@@ -699,11 +703,12 @@ _POSITION_SET = frozenset(POSITION_WORDS)
 _LONG_POSITIONS = "|".join(regex.escape(word) for word in POSITION_WORDS if len(word) >= 2)
 #: A title word printed before the name, run into it (副議長小林伸一, 事務局長田伏智).
 _TITLE_FIRST_RE = regex.compile(rf"^(?:{_LONG_POSITIONS})(?=.{{2,}})")
+#: What a name must start with for :data:`_TITLE_FIRST_RE` to match.
+_TITLE_FIRST_CHARS = frozenset(word[0] for word in POSITION_WORDS if len(word) >= 2)
 #: A title word the name ends with (北澤委員, 武部担当): the entry was not split.
 _TITLE_LAST_RE = regex.compile(rf"(?<=.)(?:{_LONG_POSITIONS})$")
 #: What a name must end with (before a last line break) for :data:`_TITLE_LAST_RE` to match.
 _TITLE_LAST_CHARS = frozenset(word[-1] for word in POSITION_WORDS if len(word) >= 2)
-_COLON_RE = regex.compile(r"[:：]")
 
 
 #: What separates the entries of a list printed on one line (林、森、山田).
@@ -717,13 +722,14 @@ def _name_problem(member: Member, line: str) -> str | None:
     name = member.name
     if name is None:
         return None
-    if _NOT_IN_A_NAME_RE.search(name) or (member.title and _COLON_RE.search(member.title)):
+    title = member.title
+    if _NOT_IN_A_NAME_RE.search(name) or (title and (":" in title or "：" in title)):
         return "not a name"
     if len(name) == 1 and compact(member.entry) == name and not _LIST_SEPARATOR_RE.search(line):
         return "one character"
     if name in _POSITION_SET or header_field_name(name) is not None:
         return "a title or a key"
-    if _TITLE_FIRST_RE.match(name) or _title_last(name):
+    if (name[:1] in _TITLE_FIRST_CHARS and _TITLE_FIRST_RE.match(name)) or _title_last(name):
         return "a title run into the name"
     return None
 
@@ -840,12 +846,14 @@ def _inner_line_starts(text: str, first: int, last: int) -> list[int]:
     """Where the lines that may hold a label start in ``text[first:last]`` (after a line
     break): ``[m.start("line") for m in _INNER_LINE_RE.finditer(text, first, last)]``.
 
-    For a text without CR, the lines with a mark are found by the mark branch alone, and the
-    colon branch is tried only on the lines that hold a colon (few: most lines hold none),
-    one line once (the search goes on from its end). A match never spans a line break, so
-    the pattern matches after a LF exactly when one branch does there.
+    For a text without a CR alone (CRLF is read as LF: its line starts after the LF, and no
+    branch takes a CR into a line), the lines with a mark are found by the mark branch
+    alone, and the colon branch is tried only on the lines that hold a colon (few: most
+    lines hold none), one line once (the search goes on from its end). A match never spans
+    a line break, so the pattern matches after a LF exactly when one branch does there.
     """
-    if text.find("\r", first, last) >= 0:
+    crs = text.count("\r", first, last)
+    if crs and crs != text.count("\r\n", first, last):  # a CR alone
         return [m.start("line") for m in _INNER_LINE_RE.finditer(text, first, last)]
     starts = [m.start("line") for m in _INNER_LF_MARK_RE.finditer(text, first, last)]
     with_colon: set[int] = set()
@@ -990,10 +998,11 @@ def _turn_problem(turn: Utterance, header_keys: dict[str, bool]) -> str | None:
     if header_keys[label]:
         return "the label is a header key"
     body = turn.text.strip()
-    if len(body) <= 24 and NONE_RE.match(body):
-        return "the text is only なし"
-    if len(body) <= 24 and _COUNT_RE.match(compact(body)):
-        return "the text is only a count"
+    if len(body) <= 24:  # (each pattern tried only on a text that holds its last word)
+        if ("し" in body or "ありません" in body) and NONE_RE.match(body):
+            return "the text is only なし"
+        if ("名" in body or "人" in body) and _COUNT_RE.match(compact(body)):
+            return "the text is only a count"
     first_end = body.find("\n")
     first_line = (body if first_end < 0 else body[:first_end]).strip()
     if first_line[-1:] in _DIGIT_CHARS and _CONTENTS_RE.search(first_line):
