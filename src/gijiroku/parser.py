@@ -607,7 +607,7 @@ def _item(state: ParseState, block: Block) -> None:
         section_id = state.section_id = preamble.id
     meta = meta_of(block, ItemMeta)
     groups = block.groups
-    text = clean_text(groups.get("text", ""))
+    text = clean_line(groups.get("text", ""))  # (a line of notes: seldom printed twice)
     items = state.items.get(section_id)
     if items is None:
         items = state.items[section_id] = []
