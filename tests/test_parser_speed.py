@@ -21,7 +21,7 @@ from gijiroku import notes as NOTES
 from gijiroku.blocks import Pos
 from gijiroku.models import Span, span_of
 from gijiroku.names import Evidence, Person, fold_variants, position_suffix, split_person
-from gijiroku.normalize import _clean, clean_text, compact, memo_scope, memoized
+from gijiroku.normalize import _clean, clean_line, clean_text, compact, memo_scope, memoized
 from gijiroku.notes import INLINE_NOTE_RE, classify_note, find_inline_notes
 from gijiroku.resolve import LabelParts, Resolution, Roster, analyze_label
 from gijiroku.rosters import MemberDraft, split_row
@@ -44,6 +44,16 @@ def test_clean_and_compact_in_a_scope_are_the_plain_computation(texts: list[str]
         twice = [(clean_text(t), compact(t)) for t in texts + texts]
     assert twice == plain + plain
     assert [(clean_text(t), compact(t)) for t in texts] == plain
+
+
+@given(st.lists(_TEXTS, max_size=8))
+def test_a_line_cleans_as_clean_text_in_a_scope_and_outside(texts: list[str]) -> None:
+    plain = [clean_text(t) for t in texts]
+    with memo_scope():
+        remembered = [clean_text(t) for t in texts]  # (the memo holds them: clean_line skips it)
+        lines = [clean_line(t) for t in texts + texts]
+    assert lines == remembered + remembered == plain + plain
+    assert [clean_line(t) for t in texts] == plain
 
 
 @given(st.lists(_TEXTS, max_size=8))

@@ -71,7 +71,7 @@ from gijiroku.models import (
     span_of,
 )
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
-from gijiroku.normalize import clean_text, compact
+from gijiroku.normalize import clean_line, clean_text, compact
 from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
 from gijiroku.quality import assess, start_of_line, with_review
 from gijiroku.resolve import LabelParts, Roster
@@ -607,7 +607,7 @@ def _item(state: ParseState, block: Block) -> None:
         section_id = state.section_id = preamble.id
     meta = meta_of(block, ItemMeta)
     groups = block.groups
-    text = clean_text(groups.get("text", ""))
+    text = clean_line(groups.get("text", ""))  # (a line of notes: seldom printed twice)
     items = state.items.get(section_id)
     if items is None:
         items = state.items[section_id] = []
@@ -662,7 +662,7 @@ def _turn(state: ParseState, block: Block) -> None:
 
 
 def _continuation(state: ParseState, block: Block) -> None:
-    text = clean_text(block.groups.get("text", ""))
+    text = clean_line(block.groups.get("text", ""))
     if state.current is None and state.last_speaker is not None:
         state.current = _TurnDraft(
             state.last_speaker, state.section_id, block.span, block.span, continued=True
@@ -914,7 +914,7 @@ def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
             state.signing = False
         current = state.current
         if kind is continuation and current is not None and plain_continuation:
-            text = clean_text(block.groups.get("text", ""))  # (what current.add does)
+            text = clean_line(block.groups.get("text", ""))  # (what current.add does)
             current.last = block.span
             if text:
                 current.paragraphs.append(text)
