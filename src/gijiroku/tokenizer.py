@@ -599,9 +599,10 @@ class _RuleIndex:
     :meth:`runs` gives the same plans cut into runs for :func:`_match_rule`: two or more
     rules in a row that each need one of some characters are tried behind one test of all
     their characters (a text that holds none of them skips the run at once), and a rule's
-    ``may_match`` joins its needs test."""
+    ``may_match`` joins its needs test. :meth:`ways` puts them behind one test of every
+    character the rules need."""
 
-    __slots__ = ("by_first", "by_key", "by_key_runs", "rules")
+    __slots__ = ("by_first", "by_key", "by_key_runs", "by_key_ways", "rules")
 
     #: Keys remembered, at most (beyond that the rules are filtered anew).
     LIMIT = 16384
@@ -611,6 +612,7 @@ class _RuleIndex:
         self.by_first: dict[str, tuple[Rule, ...]] = {}
         self.by_key: dict[tuple[str, str | None, str], tuple[_Plan, ...]] = {}
         self.by_key_runs: dict[tuple[str, str | None, str], tuple[_Run, ...]] = {}
+        self.by_key_ways: dict[tuple[str, str | None, str], _Ways] = {}
 
     def candidates(self, region: str, mode: str | None, text: str) -> tuple[_Plan, ...]:
         """How to try the rules that may match ``text`` (not empty), in their order."""
@@ -649,6 +651,17 @@ class _RuleIndex:
             found = _runs(self.candidates(region, mode, text))
             if len(self.by_key_runs) < self.LIMIT:
                 self.by_key_runs[key] = found
+        return found
+
+    def ways(self, region: str, mode: str | None, text: str) -> _Ways:
+        """:meth:`runs` behind one test of every character the rules need (see
+        :func:`_ways`)."""
+        key = (region, mode, text[0])
+        found = self.by_key_ways.get(key)
+        if found is None:
+            found = _ways(self.runs(region, mode, text))
+            if len(self.by_key_ways) < self.LIMIT:
+                self.by_key_ways[key] = found
         return found
 
     def _by_first(self, first: str) -> tuple[Rule, ...]:
@@ -700,6 +713,27 @@ def _runs(plans: tuple[_Plan, ...]) -> tuple[_Run, ...]:
     return tuple(found)
 
 
+#: The runs of a key as :func:`_match_rule` tries them: a test of every character the
+#: rules need (None: no test), the runs when a text passes it, and when it fails.
+_Ways = tuple[Callable[[str], object] | None, tuple[_Run, ...], tuple[_Run, ...]]
+
+
+def _ways(runs: tuple[_Run, ...]) -> _Ways:
+    """``runs`` behind one test: when the first rule needs some characters and two or more
+    rules do, a text that holds none of their characters is tried only by the rules that
+    need none, in their order (a continuation line of assembly or PDF minutes: the label
+    alone and the catch-all, not the label rules and the signature's statement first). A
+    run's test is only the needs of its rules, so no other condition is dropped; the first
+    rule's needs are tested for every text anyway, so a text that holds some pays little."""
+    steps = [step for _, members in runs for step in members]
+    needs = [step[0].needs for step in steps if step[0].needs]
+    if not steps or not steps[0][0].needs or len(needs) < 2:
+        return None, runs, runs
+    loose = tuple(step for step in steps if not step[0].needs)
+    test = _needs_test("".join(dict.fromkeys("".join(needs))))
+    return test, runs, ((None, loose),) if loose else ()
+
+
 def _step(plan: _Plan) -> _Step:
     """``plan`` as a step, its rule's ``may_match`` tried after its needs (a test of a few
     characters, in C), first."""
@@ -740,9 +774,12 @@ def _match_rule(
     text = para.text
     # Rules that share a pattern (the keys of the header) match it once per paragraph.
     matched: dict[int, regex.Match[str] | None] = {}
-    runs = rules.by_key_runs.get((ctx.region, ctx.mode, text[0]))
-    if runs is None:
-        runs = rules.runs(ctx.region, ctx.mode, text)
+    ways = rules.by_key_ways.get((ctx.region, ctx.mode, text[0]))
+    if ways is None:
+        ways = rules.ways(ctx.region, ctx.mode, text)
+    needed, runs, otherwise = ways
+    if needed is not None and not needed(text):
+        runs = otherwise
     for gate, plans in runs:
         if gate is not None and not gate(text):
             continue
