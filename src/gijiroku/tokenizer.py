@@ -722,16 +722,33 @@ def _rule_index(rules: tuple[Rule, ...]) -> _RuleIndex:
     return index
 
 
+#: The mention rules that look in one kind of block: the test a paragraph must pass for any
+#: of them to be tried (the characters of them all; None when one needs none), and the rules
+#: in their order, each with the test of the characters it needs.
+_Mentions = tuple[
+    Callable[[str], object] | None, tuple[tuple[ChildRule, Callable[[str], object] | None], ...]
+]
+
+
 @functools.lru_cache(maxsize=64)
-def _mentions_by_kind(
-    rules: tuple[ChildRule, ...],
-) -> dict[BlockKind, tuple[tuple[ChildRule, Callable[[str], object] | None], ...]]:
-    """The mention rules that look in each kind of block, in their order, each with the test
-    of the characters it needs (a block of a kind no rule names is not looked at)."""
-    return {
-        kind: tuple((r, _needs_test(r.needs)) for r in rules if kind in r.kinds)
-        for kind in BlockKind
-    }
+def _mentions_by_kind(rules: tuple[ChildRule, ...]) -> dict[BlockKind, _Mentions]:
+    """The mention rules that look in each kind of block (a kind no rule names is absent).
+    Most paragraphs hold none of the characters the rules of their kind need: one test of
+    them all passes such a paragraph over, where each rule's own test would be tried."""
+    found: dict[BlockKind, _Mentions] = {}
+    for kind in BlockKind:
+        looking = tuple((r, _needs_test(r.needs)) for r in rules if kind in r.kinds)
+        if not looking:
+            continue
+        if all(r.needs for r, _ in looking):
+            needs = "".join(dict.fromkeys("".join(r.needs for r, _ in looking)))
+        else:
+            needs = ""  # (a rule that needs no character looks in every paragraph)
+        found[kind] = (_needs_test(needs), looking)
+    return found
+
+
+_NO_MENTIONS: _Mentions = (None, ())
 
 
 def _match_rule(
@@ -835,14 +852,14 @@ class _PlainRule(NamedTuple):
     names: tuple[tuple[str, int], ...]  # the pattern's named groups, (name, number)
     kind: BlockKind
     meta: BlockMeta  # the rule's record, or the kind's default
-    mentions: tuple[tuple[ChildRule, Callable[[str], object] | None], ...]  # of its kind
+    mentions: _Mentions  # of its kind
     sets_mode: str | None
     ends_modes: frozenset[str]
 
 
 def _plain_rule(
     rule: Rule,
-    mentions: dict[BlockKind, tuple[tuple[ChildRule, Callable[[str], object] | None], ...]],
+    mentions: dict[BlockKind, _Mentions],
 ) -> _PlainRule | None:
     """``rule`` as a :class:`_PlainRule`, or None when its blocks need the long way."""
     if (
@@ -857,7 +874,12 @@ def _plain_rule(
     names = tuple(rule.pattern.groupindex.items())
     meta = rule.meta if rule.meta is not None else default_meta(rule.kind)
     return _PlainRule(
-        names, rule.kind, meta, mentions.get(rule.kind, ()), rule.sets_mode, rule.ends_modes
+        names,
+        rule.kind,
+        meta,
+        mentions.get(rule.kind, _NO_MENTIONS),
+        rule.sets_mode,
+        rule.ends_modes,
     )
 
 
@@ -922,7 +944,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         except KeyError:
             plain = plain_rules[id(rule)] = _plain_rule(rule, mentions)
         if plain is not None:  # (most blocks: see _PlainRule)
-            names, kind, record, looking, sets_mode, ends_modes = plain
+            names, kind, record, (gate, looking), sets_mode, ends_modes = plain
             if rule.ends_header and ctx.region == "header":
                 ctx.region = "body"
                 ctx.mode = None
@@ -936,7 +958,11 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 groups_of_block = (
                     OneGroup(*groups.popitem()) if len(groups) == 1 else frozen_groups(groups)
                 )
-            mentioned_in = _mentioned(looking, para, spans, ctx, spent) if looking else []
+            mentioned_in = (
+                _mentioned(looking, para, spans, ctx, spent)
+                if looking and (gate is None or gate(para.text))
+                else ()
+            )
             if sets_mode != KEEP_MODE:
                 ctx.mode = sets_mode
             elif ends_modes and ctx.mode in ends_modes:
@@ -978,7 +1004,9 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         meta = (
             rule.meta if rule.derive is None and not rule.with_indent else _meta(rule, groups, para)
         )
-        children += _mentioned(mentions.get(rule.kind, ()), para, spans, ctx, spent)
+        gate, looking = mentions.get(rule.kind, _NO_MENTIONS)
+        if looking and (gate is None or gate(para.text)):
+            children += _mentioned(looking, para, spans, ctx, spent)
         if rule.sets_mode != KEEP_MODE:
             ctx.mode = rule.sets_mode
         elif ctx.mode in rule.ends_modes:
