@@ -81,20 +81,18 @@ class Paragraph:
     (its content already stripped, ``lead`` the white space before it); :meth:`add` appends
     the next ones, and only then are ``parts`` (the pieces of text) and ``pieces`` (``(offset
     in text, offset in source)`` of each) kept: a paragraph of one line (most) has neither
-    (None). ``pages``: the page markers met inside it.
+    (None). ``pages``: the page markers met inside it. ``indent``: the characters of white
+    space before it (:func:`_columns` counts their width, for the few rules that need it).
     """
 
-    __slots__ = ("columns", "end", "indent", "length", "pages", "parts", "pieces", "start", "text")
+    __slots__ = ("end", "indent", "length", "pages", "parts", "pieces", "start", "text")
 
-    def __init__(self, raw: str, content: str, lead: int, source_start: int) -> None:
+    def __init__(self, content: str, lead: int, source_start: int) -> None:
         self.text = content
         self.length = len(content)
         self.start = source_start
         self.end = source_start + self.length
         self.indent = lead
-        self.columns = (
-            lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead) if lead else 0
-        )
         self.pages: tuple[Block, ...] = ()
         self.parts: list[str] | None = None
         self.pieces: list[tuple[int, int]] | None = None
@@ -364,10 +362,9 @@ def _line_paragraphs(
             lead = raw.find(content[:1])
             para.start = start = line.start + lead
             para.indent = lead
-            para.columns = lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead)
         else:
             para.start = start = line.start
-            para.indent = para.columns = 0
+            para.indent = 0
         para.end = start + length
         para.pages = ()
         para.parts = para.pieces = None
@@ -413,7 +410,7 @@ def _joined_paragraphs(
         if current is None:
             content = raw.strip(_STRIP)
             lead = raw.find(content[:1]) if raw[:1] in _STRIP else 0
-            current = Paragraph(raw, content, lead, line.start + lead)
+            current = Paragraph(content, lead, line.start + lead)
         else:
             current.add(line)
         continuing = pdf and not raw.endswith(_TRAILING_SPACE)
@@ -814,17 +811,31 @@ def _groups(match: regex.Match[str]) -> dict[str, str]:
     return {name: value for name, number in names if (value := values[number - 1]) is not None}
 
 
-def _meta(rule: Rule, groups: dict[str, str], para: Paragraph) -> BlockMeta | None:
+def _meta(rule: Rule, groups: dict[str, str], para: Paragraph, source: str) -> BlockMeta | None:
     """The block's record: the rule's own, or derived from the groups; items get their
-    indentation."""
+    indentation (``source``: the text the paragraph is in)."""
     meta = rule.derive(groups) if rule.derive is not None else rule.meta
     if meta is not None and not isinstance(meta, META_TYPES[rule.kind]):
         raise TypeError(
             f"rule {rule.name!r} derived {type(meta).__name__} for a {rule.kind.value} block"
         )
     if rule.with_indent:
-        meta = _indented(meta if isinstance(meta, ItemMeta) else ItemMeta(), para.columns)
+        meta = _indented(meta if isinstance(meta, ItemMeta) else ItemMeta(), _columns(para, source))
     return meta
+
+
+def _columns(para: Paragraph, source: str) -> int:
+    """The width of the white space before ``para`` in ``source``, in columns: a tab takes
+    four, an ideographic space two, any other one (counted only for the rules that keep an
+    item's indentation: most paragraphs never need it)."""
+    lead = para.indent
+    if not lead:
+        return 0
+    return (
+        lead
+        + source.count("\t", para.start - lead, para.start) * 3
+        + source.count("\u3000", para.start - lead, para.start)
+    )
 
 
 def _indented(item: ItemMeta, columns: int) -> ItemMeta:
@@ -1002,7 +1013,9 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 children += following.pages
                 upcoming = next(items, None)
         meta = (
-            rule.meta if rule.derive is None and not rule.with_indent else _meta(rule, groups, para)
+            rule.meta
+            if rule.derive is None and not rule.with_indent
+            else _meta(rule, groups, para, text)
         )
         gate, looking = mentions.get(rule.kind, _NO_MENTIONS)
         if looking and (gate is None or gate(para.text)):
