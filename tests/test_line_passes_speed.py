@@ -28,6 +28,7 @@ from gijiroku.normalize import Line, _split_lines_slowly, line_starts, split_lin
 from gijiroku.tokenizer import (
     Paragraph,
     _choose_paragraph_mode,
+    _columns,
     _find_page_markers,
     _furniture,
     _joined_paragraphs,
@@ -87,7 +88,6 @@ def _plain(item: Paragraph | Block) -> tuple[object, ...]:
         item.start,
         item.end,
         item.indent,
-        item.columns,
         item.pages,
         item.parts,
         item.pieces,
@@ -122,6 +122,21 @@ def _passes(text: str, family: str) -> None:
     quick = _line_paragraphs(lines, markers, spans, furniture, filled.indices)
     general = list(_joined_paragraphs(lines, "line", markers, spans, furniture))
     assert list(map(_plain, quick)) == list(map(_plain, general))
+    joined = _joined_paragraphs(lines, "pdf", markers, spans, furniture)
+    _check_columns(text, lines, [*general, *joined])
+
+
+def _check_columns(text: str, lines: Sequence[Line], items: Sequence[Paragraph | Block]) -> None:
+    """Each paragraph's width of indentation, counted when a rule asks for it, is what its
+    first line's white space gives (as it was counted for every paragraph when it was made)."""
+    for item in items:
+        if not isinstance(item, Paragraph):
+            continue
+        first = next(line for line in lines if line.start <= item.start <= line.end)
+        raw, lead = first.text, item.indent
+        assert raw[lead : lead + 1] == item.text[:1]
+        want = lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead)
+        assert _columns(item, text) == want
 
 
 def test_the_line_passes_of_the_samples_are_the_long_way() -> None:

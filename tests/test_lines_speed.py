@@ -175,7 +175,7 @@ def test_paragraph_mode_as_counted_line_by_line(texts: list[str]) -> None:
 def test_a_paragraph_joins_its_lines_when_closed() -> None:
     lines = split_lines("本日の\n  会議を\nopen the\nmeeting  ")
     first = lines[0]
-    para = Paragraph(first.text, first.text, 0, first.start)
+    para = Paragraph(first.text, 0, first.start)
     for line in lines[1:]:
         para.add(line)
     assert para.close().text == "本日の会議をopen the meeting"
@@ -211,7 +211,7 @@ def test_paragraph_offsets_point_at_their_characters(pieces: list[str]) -> None:
     first = lines[0]
     content = first.text.strip(" \u3000\t")
     lead = first.text.find(content[:1])
-    para = Paragraph(first.text, content, lead, first.start + lead)
+    para = Paragraph(content, lead, first.start + lead)
     for line in lines[1:]:
         para.add(line)
     text = para.close().text

@@ -4,7 +4,6 @@ document; they equal the blocks the long path makes."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 
 import pytest
 import regex
@@ -16,7 +15,7 @@ from gijiroku.formats.base import ChildRule, Rule
 
 from .conftest import sample_paths
 
-_Mentions = dict[BlockKind, tuple[tuple[ChildRule, Callable[[str], object] | None], ...]]
+_Mentions = dict[BlockKind, tokenizer._Mentions]
 
 
 def _texts() -> list[str]:
@@ -60,7 +59,7 @@ def test_a_rule_with_nothing_more_to_do_is_plain() -> None:
         (("text", 1),),
         BlockKind.CONTINUATION,
         default_meta(BlockKind.CONTINUATION),
-        (),
+        (None, ()),
         "<keep>",
         frozenset(),
     )
@@ -83,9 +82,9 @@ def test_a_rule_with_more_to_do_is_not_plain(change: dict[str, object]) -> None:
 
 def test_a_plain_rule_keeps_the_mention_rules_of_its_kind() -> None:
     mention = ChildRule(group="", kind=BlockKind.NOTE, pattern=regex.compile("x"))
-    found = tokenizer._plain_rule(_PLAIN, {BlockKind.CONTINUATION: ((mention, None),)})
+    found = tokenizer._plain_rule(_PLAIN, {BlockKind.CONTINUATION: (None, ((mention, None),))})
     assert found is not None
-    assert found.mentions == ((mention, None),)
+    assert found.mentions == (None, ((mention, None),))
 
 
 def test_a_rule_without_groups_makes_blocks_without_groups() -> None:

@@ -84,7 +84,7 @@ def test_the_loop_skips_a_run_whose_characters_are_absent() -> None:
         step[0].name for steps in gated for step in steps
     }
     text = "本日の会議を開きます。"
-    para = Paragraph(text, text, 0, 0)
+    para = Paragraph(text, 0, 0)
     found = _match_rule(index, para, Context(region="body", mode="turn"), None)
     assert found is not None
     assert found[0].name == "continuation"

@@ -12,15 +12,17 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import gijiroku
+from gijiroku import tokenizer
 from gijiroku.batch import Digest, Task, run_tasks
 from gijiroku.blocks import Block, BlockKind, NoteMeta, Pos, unchecked_block
 from gijiroku.formats import FORMATS, common
-from gijiroku.formats.base import Rule, in_mode
+from gijiroku.formats.base import ChildRule, Rule, in_mode
 from gijiroku.layout import (
     _BANNERS,
     LABEL_WORD_PAREN,
@@ -106,6 +108,41 @@ def test_the_needs_test_is_any_character(text: str) -> None:
         test = _needs_test(needs)
         assert test is not None
         assert bool(test(text)) == any(char in text for char in needs)
+
+
+#: Every character some mention rule needs, and a few no rule does.
+_MENTION_ALPHABET = (
+    "".join(sorted({c for fmt in FORMATS.values() for r in fmt.mention_rules for c in r.needs}))
+    + "会議のa（"
+)
+
+
+@given(st.text(alphabet=_MENTION_ALPHABET, max_size=10))
+def test_the_mention_gate_passes_whatever_a_mention_rule_would_look_at(text: str) -> None:
+    """A paragraph the gate of its kind turns away holds none of the characters any mention
+    rule of that kind needs: none of them would have been tried."""
+    for fmt in FORMATS.values():
+        for kind, (gate, looking) in tokenizer._mentions_by_kind(fmt.mention_rules).items():
+            assert looking
+            assert all(kind in rule.kinds for rule, _ in looking)
+            tried = [test is None or bool(test(text)) for _, test in looking]
+            assert (gate is None or bool(gate(text))) == any(tried), (fmt.name, kind, text)
+
+
+def test_the_mention_gates_change_no_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The samples tokenize to the same blocks when every mention rule is tried on every
+    paragraph of its kind (no gate)."""
+    texts = [path.read_text(encoding="utf-8") for path in sample_paths()]
+    gated = [gijiroku.tokenize(text) for text in texts]
+    by_kind = tokenizer._mentions_by_kind
+
+    def ungated(rules: tuple[ChildRule, ...]) -> dict[BlockKind, tokenizer._Mentions]:
+        return {kind: (None, looking) for kind, (_, looking) in by_kind(rules).items()}
+
+    monkeypatch.setattr(tokenizer, "_mentions_by_kind", ungated)
+    assert [gijiroku.tokenize(text) for text in texts] == gated
+    mentioned = [c for blocks in gated for b in blocks for c in b.children if c.rule == "child"]
+    assert {c.kind for c in mentioned} >= {BlockKind.HEADER, BlockKind.MEMBER}  # (some found)
 
 
 @given(st.text(alphabet=" \u3000-－ーPp.Ｐ0１2３/abc", max_size=10))

@@ -81,20 +81,18 @@ class Paragraph:
     (its content already stripped, ``lead`` the white space before it); :meth:`add` appends
     the next ones, and only then are ``parts`` (the pieces of text) and ``pieces`` (``(offset
     in text, offset in source)`` of each) kept: a paragraph of one line (most) has neither
-    (None). ``pages``: the page markers met inside it.
+    (None). ``pages``: the page markers met inside it. ``indent``: the characters of white
+    space before it (:func:`_columns` counts their width, for the few rules that need it).
     """
 
-    __slots__ = ("columns", "end", "indent", "length", "pages", "parts", "pieces", "start", "text")
+    __slots__ = ("end", "indent", "length", "pages", "parts", "pieces", "start", "text")
 
-    def __init__(self, raw: str, content: str, lead: int, source_start: int) -> None:
+    def __init__(self, content: str, lead: int, source_start: int) -> None:
         self.text = content
         self.length = len(content)
         self.start = source_start
         self.end = source_start + self.length
         self.indent = lead
-        self.columns = (
-            lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead) if lead else 0
-        )
         self.pages: tuple[Block, ...] = ()
         self.parts: list[str] | None = None
         self.pieces: list[tuple[int, int]] | None = None
@@ -364,10 +362,9 @@ def _line_paragraphs(
             lead = raw.find(content[:1])
             para.start = start = line.start + lead
             para.indent = lead
-            para.columns = lead + raw.count("\t", 0, lead) * 3 + raw.count("\u3000", 0, lead)
         else:
             para.start = start = line.start
-            para.indent = para.columns = 0
+            para.indent = 0
         para.end = start + length
         para.pages = ()
         para.parts = para.pieces = None
@@ -413,7 +410,7 @@ def _joined_paragraphs(
         if current is None:
             content = raw.strip(_STRIP)
             lead = raw.find(content[:1]) if raw[:1] in _STRIP else 0
-            current = Paragraph(raw, content, lead, line.start + lead)
+            current = Paragraph(content, lead, line.start + lead)
         else:
             current.add(line)
         continuing = pdf and not raw.endswith(_TRAILING_SPACE)
@@ -756,16 +753,33 @@ def _rule_index(rules: tuple[Rule, ...]) -> _RuleIndex:
     return index
 
 
+#: The mention rules that look in one kind of block: the test a paragraph must pass for any
+#: of them to be tried (the characters of them all; None when one needs none), and the rules
+#: in their order, each with the test of the characters it needs.
+_Mentions = tuple[
+    Callable[[str], object] | None, tuple[tuple[ChildRule, Callable[[str], object] | None], ...]
+]
+
+
 @functools.lru_cache(maxsize=64)
-def _mentions_by_kind(
-    rules: tuple[ChildRule, ...],
-) -> dict[BlockKind, tuple[tuple[ChildRule, Callable[[str], object] | None], ...]]:
-    """The mention rules that look in each kind of block, in their order, each with the test
-    of the characters it needs (a block of a kind no rule names is not looked at)."""
-    return {
-        kind: tuple((r, _needs_test(r.needs)) for r in rules if kind in r.kinds)
-        for kind in BlockKind
-    }
+def _mentions_by_kind(rules: tuple[ChildRule, ...]) -> dict[BlockKind, _Mentions]:
+    """The mention rules that look in each kind of block (a kind no rule names is absent).
+    Most paragraphs hold none of the characters the rules of their kind need: one test of
+    them all passes such a paragraph over, where each rule's own test would be tried."""
+    found: dict[BlockKind, _Mentions] = {}
+    for kind in BlockKind:
+        looking = tuple((r, _needs_test(r.needs)) for r in rules if kind in r.kinds)
+        if not looking:
+            continue
+        if all(r.needs for r, _ in looking):
+            needs = "".join(dict.fromkeys("".join(r.needs for r, _ in looking)))
+        else:
+            needs = ""  # (a rule that needs no character looks in every paragraph)
+        found[kind] = (_needs_test(needs), looking)
+    return found
+
+
+_NO_MENTIONS: _Mentions = (None, ())
 
 
 def _match_rule(
@@ -834,17 +848,31 @@ def _groups(match: regex.Match[str]) -> dict[str, str]:
     return {name: value for name, number in names if (value := values[number - 1]) is not None}
 
 
-def _meta(rule: Rule, groups: dict[str, str], para: Paragraph) -> BlockMeta | None:
+def _meta(rule: Rule, groups: dict[str, str], para: Paragraph, source: str) -> BlockMeta | None:
     """The block's record: the rule's own, or derived from the groups; items get their
-    indentation."""
+    indentation (``source``: the text the paragraph is in)."""
     meta = rule.derive(groups) if rule.derive is not None else rule.meta
     if meta is not None and not isinstance(meta, META_TYPES[rule.kind]):
         raise TypeError(
             f"rule {rule.name!r} derived {type(meta).__name__} for a {rule.kind.value} block"
         )
     if rule.with_indent:
-        meta = _indented(meta if isinstance(meta, ItemMeta) else ItemMeta(), para.columns)
+        meta = _indented(meta if isinstance(meta, ItemMeta) else ItemMeta(), _columns(para, source))
     return meta
+
+
+def _columns(para: Paragraph, source: str) -> int:
+    """The width of the white space before ``para`` in ``source``, in columns: a tab takes
+    four, an ideographic space two, any other one (counted only for the rules that keep an
+    item's indentation: most paragraphs never need it)."""
+    lead = para.indent
+    if not lead:
+        return 0
+    return (
+        lead
+        + source.count("\t", para.start - lead, para.start) * 3
+        + source.count("\u3000", para.start - lead, para.start)
+    )
 
 
 def _indented(item: ItemMeta, columns: int) -> ItemMeta:
@@ -872,14 +900,14 @@ class _PlainRule(NamedTuple):
     names: tuple[tuple[str, int], ...]  # the pattern's named groups, (name, number)
     kind: BlockKind
     meta: BlockMeta  # the rule's record, or the kind's default
-    mentions: tuple[tuple[ChildRule, Callable[[str], object] | None], ...]  # of its kind
+    mentions: _Mentions  # of its kind
     sets_mode: str | None
     ends_modes: frozenset[str]
 
 
 def _plain_rule(
     rule: Rule,
-    mentions: dict[BlockKind, tuple[tuple[ChildRule, Callable[[str], object] | None], ...]],
+    mentions: dict[BlockKind, _Mentions],
 ) -> _PlainRule | None:
     """``rule`` as a :class:`_PlainRule`, or None when its blocks need the long way."""
     if (
@@ -894,7 +922,12 @@ def _plain_rule(
     names = tuple(rule.pattern.groupindex.items())
     meta = rule.meta if rule.meta is not None else default_meta(rule.kind)
     return _PlainRule(
-        names, rule.kind, meta, mentions.get(rule.kind, ()), rule.sets_mode, rule.ends_modes
+        names,
+        rule.kind,
+        meta,
+        mentions.get(rule.kind, _NO_MENTIONS),
+        rule.sets_mode,
+        rule.ends_modes,
     )
 
 
@@ -959,7 +992,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         except KeyError:
             plain = plain_rules[id(rule)] = _plain_rule(rule, mentions)
         if plain is not None:  # (most blocks: see _PlainRule)
-            names, kind, record, looking, sets_mode, ends_modes = plain
+            names, kind, record, (gate, looking), sets_mode, ends_modes = plain
             if rule.ends_header and ctx.region == "header":
                 ctx.region = "body"
                 ctx.mode = None
@@ -973,7 +1006,11 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 groups_of_block = (
                     OneGroup(*groups.popitem()) if len(groups) == 1 else frozen_groups(groups)
                 )
-            mentioned_in = _mentioned(looking, para, spans, ctx, spent) if looking else []
+            mentioned_in = (
+                _mentioned(looking, para, spans, ctx, spent)
+                if looking and (gate is None or gate(para.text))
+                else ()
+            )
             if sets_mode != KEEP_MODE:
                 ctx.mode = sets_mode
             elif ends_modes and ctx.mode in ends_modes:
@@ -1013,9 +1050,13 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 children += following.pages
                 upcoming = next(items, None)
         meta = (
-            rule.meta if rule.derive is None and not rule.with_indent else _meta(rule, groups, para)
+            rule.meta
+            if rule.derive is None and not rule.with_indent
+            else _meta(rule, groups, para, text)
         )
-        children += _mentioned(mentions.get(rule.kind, ()), para, spans, ctx, spent)
+        gate, looking = mentions.get(rule.kind, _NO_MENTIONS)
+        if looking and (gate is None or gate(para.text)):
+            children += _mentioned(looking, para, spans, ctx, spent)
         if rule.sets_mode != KEEP_MODE:
             ctx.mode = rule.sets_mode
         elif ctx.mode in rule.ends_modes:
