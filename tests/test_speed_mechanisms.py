@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import gijiroku
@@ -22,7 +22,7 @@ from gijiroku import tokenizer
 from gijiroku.batch import Digest, Task, run_tasks
 from gijiroku.blocks import Block, BlockKind, NoteMeta, Pos, unchecked_block
 from gijiroku.formats import FORMATS, common
-from gijiroku.formats.base import ChildRule, Rule, in_mode
+from gijiroku.formats.base import COLON_ONLY_KEYS, ChildRule, Rule, header_field_name, in_mode
 from gijiroku.layout import (
     _BANNERS,
     LABEL_WORD_PAREN,
@@ -37,6 +37,7 @@ from gijiroku.normalize import (
     EDITOR_LINE_BREAK_RE,
     LINE_BREAK_RE,
     Line,
+    compact,
     count_lines,
     line_starts,
     split_lines,
@@ -471,3 +472,44 @@ def test_read_hands_back_every_block_that_holds_a_page_marker() -> None:
     )
     assert kept
     assert all(b.kind is not BlockKind.PAGE for b in kept)  # its markers stand inside speech
+
+
+# -- the header key's count note ----------------------------------------------------------------
+
+
+def _is_header_key_long_way(text: str) -> bool:
+    """:func:`common.is_header_key` with the count note stripped from every text."""
+    bare = common._COUNT_NOTE_RE.sub("", compact(text))
+    if "（" in bare or "(" in bare:
+        return False
+    return bare not in COLON_ONLY_KEYS and header_field_name(bare) is not None
+
+
+_KEYS = st.sampled_from(["出席委員", "欠席者", "日時", "議長", "委員", "吉田", "ｱ", ""])
+_NOTES = st.builds(
+    "{}{}{}{}{}".format,
+    st.sampled_from(["（", "(", ""]),
+    st.sampled_from(["第", ""]),
+    st.sampled_from(["3", "３", "十二", "なし", "", "吉田"]),
+    st.sampled_from(["号", "名", "人", ""]),
+    st.sampled_from(["）", ")", ""]),
+)
+_SPACES = st.sampled_from(["", " ", "\u3000", "\n", "\t"])
+
+
+@given(st.tuples(_KEYS, _SPACES, _NOTES, _SPACES).map("".join) | st.text(max_size=12))
+@example("出席委員（なし）")
+@example("出席委員(13名)")
+@example("説明員（２６人）\n")
+@example("議事日程（第1号）")
+@example("議長（吉田崇仁）")
+def test_the_count_note_is_stripped_only_where_it_can_end_the_key(text: str) -> None:
+    """The note is looked for only when the compact key ends as one does (号）, 名), なし）…): the same
+    answer as looking for it always."""
+    assert common.is_header_key(text) is _is_header_key_long_way(text)
+
+
+def test_the_count_note_gate_on_sample_lines() -> None:
+    for text in _paragraph_texts():
+        for piece in (text, text.split("：")[0], text.split(" ")[0]):
+            assert common.is_header_key(piece) is _is_header_key_long_way(piece), piece

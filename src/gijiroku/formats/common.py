@@ -171,12 +171,17 @@ NONE_RE = regex.compile(
 _COUNT_NOTE_RE = regex.compile(
     r"[（(](?:第?[0-9０-９〇一二三四五六七八九十百]+[号名人]|なし)[)）]$"
 )
+#: How every text ends that :data:`_COUNT_NOTE_RE` finds a note in (its ``$`` matches only
+#: at the very end of a :func:`compact` text, which holds no line break).
+_COUNT_NOTE_ENDINGS = tuple(last + close for last in "号名人し" for close in ")）")
 
 
 def is_header_key(text: str) -> bool:
     """``text`` is a key of the header that is never a speaker's label (日時, 出席委員,
     委員会説明員, …; not 委員 or 議長, which are labels too)."""
-    bare = _COUNT_NOTE_RE.sub("", compact(text))
+    bare = compact(text)
+    if bare.endswith(_COUNT_NOTE_ENDINGS):  # (most keys and labels end otherwise: 議長（吉田崇仁）)
+        bare = _COUNT_NOTE_RE.sub("", bare)
     if "（" in bare or "(" in bare:  # a name in parentheses: 議長（吉田崇仁）
         return False
     return bare not in COLON_ONLY_KEYS and header_field_name(bare) is not None
