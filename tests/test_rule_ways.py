@@ -76,9 +76,7 @@ def test_a_continuation_line_of_assembly_minutes_skips_the_label_rules() -> None
         "continuation",
     ]
     text = "本日の会議を開きます。"
-    found = _match_rule(
-        index, Paragraph(text, text, 0, 0), Context(region="body", mode="turn"), None
-    )
+    found = _match_rule(index, Paragraph(text, 0, 0), Context(region="body", mode="turn"), None)
     assert found is not None
     assert found[0].name == "continuation"
 
@@ -139,8 +137,8 @@ def test_the_rule_and_match_are_the_plain_loop_s_on_made_up_text(
     fmt = FORMATS[name]
     for rules in (fmt.header_rules, fmt.body_rules):
         index = _rule_index(rules)
-        para = Paragraph(text, text, 0, 0)
-        after = Paragraph(following, following, 0, 0) if following is not None else None
+        para = Paragraph(text, 0, 0)
+        after = Paragraph(following, 0, 0) if following is not None else None
         quick = _match_rule(
             index,
             para,
