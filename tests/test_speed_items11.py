@@ -131,3 +131,15 @@ def test_rules_with_children_or_of_other_kinds_take_the_long_way() -> None:
     absorbing = Rule("a", BlockKind.ITEM, _TEXT, absorb_next=_TEXT)
     assert tokenizer._item_rule(absorbing, {}) is None
     assert tokenizer._item_rule(Rule("i", BlockKind.ITEM, _TEXT, with_indent=True), {}) is not None
+
+
+def test_the_records_at_an_indentation_are_kept_within_bounds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the limit a record at an indentation is made afresh, and equals the long way."""
+    monkeypatch.setattr(tokenizer, "_INDENTED_LIMIT", 2)
+    text = "\n".join(f"{' ' * (k % 5)}* 項目{k}(owner{k}" for k in range(40))
+    fmt = FORMATS["summary"]
+    quick, long = _both_ways(text, fmt, monkeypatch)
+    _assert_same(quick, long)
+    assert len({b.meta.indent for b in quick if isinstance(b.meta, ItemMeta)}) == 5

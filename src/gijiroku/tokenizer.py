@@ -960,6 +960,10 @@ def _item_rule(rule: Rule, mentions: dict[BlockKind, _Mentions]) -> _ItemRule | 
     )
 
 
+#: Records at an indentation :func:`_item_meta` keeps for a document at most.
+_INDENTED_LIMIT = 4096
+
+
 def _item_meta(
     item: _ItemRule,
     rule: Rule,
@@ -986,7 +990,9 @@ def _item_meta(
     key = (id(meta), columns)
     found = indented.get(key)
     if found is None:  # (the record is kept beside its copy: its id is not reused)
-        found = indented[key] = (meta, dataclasses.replace(meta, indent=columns))
+        found = (meta, dataclasses.replace(meta, indent=columns))
+        if len(indented) < _INDENTED_LIMIT:  # (a document of distinct records: made afresh)
+            indented[key] = found
     return found[1]
 
 
