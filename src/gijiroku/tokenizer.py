@@ -1020,8 +1020,9 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     header_rules, body_rules = _rule_index(fmt.header_rules), _rule_index(fmt.body_rules)
     mentions = _mentions_by_kind(fmt.mention_rules)
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
-    plain_rules: dict[int, _PlainRule | None] = {}  # id of a rule → what makes its blocks
-    item_rules: dict[int, _ItemRule | None] = {}  # (the same, for the rules of items)
+    # id of a rule → what makes its blocks: a plain rule's or an item rule's short way, or
+    # None for the long way
+    plain_rules: dict[int, _PlainRule | _ItemRule | None] = {}
     indented: dict[tuple[int, int], tuple[ItemMeta, ItemMeta]] = {}  # see _item_meta
     blocks: list[Block] = []
     span = spans.span
@@ -1057,8 +1058,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         try:
             plain = plain_rules[id(rule)]
         except KeyError:
-            plain = plain_rules[id(rule)] = _plain_rule(rule, mentions)
-        if plain is not None:  # (most blocks: see _PlainRule)
+            plain = plain_rules[id(rule)] = _plain_rule(rule, mentions) or _item_rule(
+                rule, mentions
+            )
+        if isinstance(plain, _PlainRule):  # (most blocks: see _PlainRule)
             names, kind, record, (gate, looking), sets_mode, ends_modes = plain
             if rule.ends_header and ctx.region == "header":
                 ctx.region = "body"
@@ -1097,10 +1100,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             ctx.previous = kind
             ctx.previous_rule = rule.name
             continue
-        try:
-            item_rule = item_rules[id(rule)]
-        except KeyError:
-            item_rule = item_rules[id(rule)] = _item_rule(rule, mentions)
+        item_rule = plain  # (an item rule's short way, or None)
         if rule.ends_header and ctx.region == "header":
             ctx.region = "body"
             ctx.mode = None
