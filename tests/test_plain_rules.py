@@ -41,6 +41,7 @@ def test_plain_blocks_equal_the_long_way(name: str, monkeypatch: pytest.MonkeyPa
     if name != "summary":  # (whose rules derive their records, but for a few rare ones)
         assert any(found is not None for found in asked)
     monkeypatch.setattr(tokenizer, "_plain_rule", lambda rule, mentions: None)
+    monkeypatch.setattr(tokenizer, "_item_rule", lambda rule, mentions: None)
     long = [tokenizer.tokenize_lines(text, fmt) for text in texts]
     assert quick == long
     for quick_blocks, long_blocks in zip(quick, long, strict=True):

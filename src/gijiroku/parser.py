@@ -1154,9 +1154,12 @@ def parse_blocks(
     )
     _walk(state, blocks)
     printed_roster = bool(state.rosters.members)
-    roster = Roster(state.rosters.members, evidence=known_titles)
-    utterances = _utterances(state, roster)
-    signatures = _signatures(state, roster)
+    if state.turns or state.signatures:
+        roster = Roster(state.rosters.members, evidence=known_titles)
+        utterances = _utterances(state, roster)
+        signatures = _signatures(state, roster)
+    else:  # (summary minutes: no speaker and no signer to look up, the index is not built)
+        utterances, signatures = [], []
     first_turn = utterances[0].span.start if utterances else None
     meeting = state.meeting.build(state.events, first_turn, source_name, state.diagnose)
     blank = not text or text.isspace()  # (what `not text.strip()` says, without a copy)

@@ -45,7 +45,7 @@ from gijiroku.blocks import (
     frozen_groups,
     unchecked_block,
 )
-from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Format, Guard, Rule
+from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Derive, Format, Guard, Rule
 from gijiroku.layout import (
     PAGE_MARKER_RE,
     LineSurvey,
@@ -931,6 +931,71 @@ def _plain_rule(
     )
 
 
+class _ItemRule(NamedTuple):
+    """What the tokenizer needs to make a block of an *item* rule: an ITEM rule that has no
+    children and absorbs nothing, whose record is derived from its groups or given the
+    paragraph's indentation (the bullets and paragraphs of notes: nearly every block of
+    summary minutes). Its block is made as a plain rule's, its record as :func:`_meta`
+    makes it; read from the rule once per document."""
+
+    derive: Derive | None
+    meta: BlockMeta | None  # the rule's record (None: the kind's default)
+    with_indent: bool
+    mentions: _Mentions  # of its kind
+    sets_mode: str | None
+    ends_modes: frozenset[str]
+
+
+def _item_rule(rule: Rule, mentions: dict[BlockKind, _Mentions]) -> _ItemRule | None:
+    """``rule`` as an :class:`_ItemRule`, or None when its blocks need the long way."""
+    if rule.kind is not BlockKind.ITEM or rule.children is not None or rule.absorb_next is not None:
+        return None
+    return _ItemRule(
+        rule.derive,
+        rule.meta,
+        rule.with_indent,
+        mentions.get(rule.kind, _NO_MENTIONS),
+        rule.sets_mode,
+        rule.ends_modes,
+    )
+
+
+#: Records at an indentation :func:`_item_meta` keeps for a document at most.
+_INDENTED_LIMIT = 4096
+
+
+def _item_meta(
+    item: _ItemRule,
+    rule: Rule,
+    groups: dict[str, str],
+    para: Paragraph,
+    source: str,
+    indented: dict[tuple[int, int], tuple[ItemMeta, ItemMeta]],
+) -> BlockMeta:
+    """What :func:`_meta` gives an item rule's block (``default_meta`` for none), with the
+    records at an indentation kept in ``indented`` for the document, by the identity of the
+    record and the columns (the records of items are shared: no record is hashed)."""
+    meta = item.derive(groups) if item.derive is not None else item.meta
+    if meta is not None and not isinstance(meta, ItemMeta):
+        raise TypeError(
+            f"rule {rule.name!r} derived {type(meta).__name__} for a {rule.kind.value} block"
+        )
+    if not item.with_indent:
+        return meta if meta is not None else default_meta(BlockKind.ITEM)
+    if meta is None:
+        meta = ItemMeta()
+    columns = _columns(para, source)
+    if meta.indent == columns:
+        return meta
+    key = (id(meta), columns)
+    found = indented.get(key)
+    if found is None:  # (the record is kept beside its copy: its id is not reused)
+        found = (meta, dataclasses.replace(meta, indent=columns))
+        if len(indented) < _INDENTED_LIMIT:  # (a document of distinct records: made afresh)
+            indented[key] = found
+    return found[1]
+
+
 def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     """Tokenize ``text`` with the rules of ``fmt`` (see the module docstring)."""
     physical = split_lines(text)
@@ -955,7 +1020,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     header_rules, body_rules = _rule_index(fmt.header_rules), _rule_index(fmt.body_rules)
     mentions = _mentions_by_kind(fmt.mention_rules)
     spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
-    plain_rules: dict[int, _PlainRule | None] = {}  # id of a rule → what makes its blocks
+    # id of a rule → what makes its blocks: a plain rule's or an item rule's short way, or
+    # None for the long way
+    plain_rules: dict[int, _PlainRule | _ItemRule | None] = {}
+    indented: dict[tuple[int, int], tuple[ItemMeta, ItemMeta]] = {}  # see _item_meta
     blocks: list[Block] = []
     span = spans.span
     upcoming = next(items, None)
@@ -990,8 +1058,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         try:
             plain = plain_rules[id(rule)]
         except KeyError:
-            plain = plain_rules[id(rule)] = _plain_rule(rule, mentions)
-        if plain is not None:  # (most blocks: see _PlainRule)
+            plain = plain_rules[id(rule)] = _plain_rule(rule, mentions) or _item_rule(
+                rule, mentions
+            )
+        if isinstance(plain, _PlainRule):  # (most blocks: see _PlainRule)
             names, kind, record, (gate, looking), sets_mode, ends_modes = plain
             if rule.ends_header and ctx.region == "header":
                 ctx.region = "body"
@@ -1030,10 +1100,38 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             ctx.previous = kind
             ctx.previous_rule = rule.name
             continue
+        item_rule = plain  # (an item rule's short way, or None)
         if rule.ends_header and ctx.region == "header":
             ctx.region = "body"
             ctx.mode = None
         groups = _groups(match)
+        if item_rule is not None:  # (the bullets and paragraphs of notes: see _ItemRule)
+            record = _item_meta(item_rule, rule, groups, para, text, indented)
+            gate, looking = item_rule.mentions
+            mentioned_in = (
+                _mentioned(looking, para, spans, ctx, spent)
+                if looking and (gate is None or gate(para.text))
+                else ()
+            )
+            if item_rule.sets_mode != KEEP_MODE:
+                ctx.mode = item_rule.sets_mode
+            elif ctx.mode in item_rule.ends_modes:
+                ctx.mode = None
+            blocks.append(
+                unchecked_block(
+                    BlockKind.ITEM,
+                    span(para.start, para.end),
+                    frozen_groups(groups),
+                    record,
+                    rule.name,
+                    (*mentioned_in, *para.pages) if mentioned_in else para.pages,
+                )
+            )
+            ctx.open_key = None
+            ctx.index += 1
+            ctx.previous = BlockKind.ITEM
+            ctx.previous_rule = rule.name
+            continue
         end = para.end
         children: list[Block] = []
         if rule.children is not None:
