@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
 from operator import itemgetter, methodcaller
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import regex
 
@@ -586,6 +586,10 @@ def _needs_test(needs: str) -> Callable[[str], object] | None:
     return re.compile("[" + re.escape(needs) + "]").search
 
 
+_Key = TypeVar("_Key")
+_Found = TypeVar("_Found")
+
+
 class _RuleIndex:
     """The rules of a table that may read a paragraph, by the region, the mode and the
     paragraph's first character: a rule is tried only where it applies (its ``region`` and
@@ -645,9 +649,7 @@ class _RuleIndex:
         key = (region, mode, text[0])
         found = self.by_key_runs.get(key)
         if found is None:
-            found = _runs(self.candidates(region, mode, text))
-            if len(self.by_key_runs) < self.LIMIT:
-                self.by_key_runs[key] = found
+            found = self._keep(self.by_key_runs, key, _runs(self.candidates(region, mode, text)))
         return found
 
     def ways(self, region: str, mode: str | None, text: str) -> _Ways:
@@ -656,9 +658,14 @@ class _RuleIndex:
         key = (region, mode, text[0])
         found = self.by_key_ways.get(key)
         if found is None:
-            found = _ways(self.runs(region, mode, text))
-            if len(self.by_key_ways) < self.LIMIT:
-                self.by_key_ways[key] = found
+            found = self._keep(self.by_key_ways, key, _ways(self.runs(region, mode, text)))
+        return found
+
+    def _keep(self, table: dict[_Key, _Found], key: _Key, found: _Found) -> _Found:
+        """``found`` remembered in ``table`` under ``key`` while the table is under
+        :attr:`LIMIT` (past it, each is made anew)."""
+        if len(table) < self.LIMIT:
+            table[key] = found
         return found
 
     def _by_first(self, first: str) -> tuple[Rule, ...]:
