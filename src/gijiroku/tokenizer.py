@@ -1068,21 +1068,28 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             plain = plain_rules[id(rule)] = _plain_rule(rule, mentions) or _item_rule(
                 rule, mentions
             )
-        if isinstance(plain, _PlainRule):  # (most blocks: see _PlainRule)
-            names, kind, record, (gate, looking), sets_mode, ends_modes = plain
+        if plain is not None:  # (most blocks: see _PlainRule and _ItemRule)
             if rule.ends_header and ctx.region == "header":
                 ctx.region = "body"
                 ctx.mode = None
-            if len(names) == 1:
-                value = match.group(names[0][1])
-                groups_of_block: Mapping[str, str] = (
-                    OneGroup(names[0][0], value) if value is not None else frozen_groups({})
-                )
-            else:
+            if isinstance(plain, _PlainRule):
+                names, kind, record, (gate, looking), sets_mode, ends_modes = plain
+                if len(names) == 1:
+                    value = match.group(names[0][1])
+                    groups_of_block: Mapping[str, str] = (
+                        OneGroup(names[0][0], value) if value is not None else frozen_groups({})
+                    )
+                else:
+                    groups = _groups(match)
+                    groups_of_block = (
+                        OneGroup(*groups.popitem()) if len(groups) == 1 else frozen_groups(groups)
+                    )
+            else:  # (the bullets and paragraphs of notes)
+                kind, (gate, looking) = BlockKind.ITEM, plain.mentions
+                sets_mode, ends_modes = plain.sets_mode, plain.ends_modes
                 groups = _groups(match)
-                groups_of_block = (
-                    OneGroup(*groups.popitem()) if len(groups) == 1 else frozen_groups(groups)
-                )
+                record = _item_meta(plain, rule, groups, para, text, indented)
+                groups_of_block = frozen_groups(groups)
             mentioned_in = (
                 _mentioned(looking, para, spans, ctx, spent)
                 if looking and (gate is None or gate(para.text))
@@ -1107,38 +1114,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             ctx.previous = kind
             ctx.previous_rule = rule.name
             continue
-        item_rule = plain  # (an item rule's short way, or None)
         if rule.ends_header and ctx.region == "header":
             ctx.region = "body"
             ctx.mode = None
         groups = _groups(match)
-        if item_rule is not None:  # (the bullets and paragraphs of notes: see _ItemRule)
-            record = _item_meta(item_rule, rule, groups, para, text, indented)
-            gate, looking = item_rule.mentions
-            mentioned_in = (
-                _mentioned(looking, para, spans, ctx, spent)
-                if looking and (gate is None or gate(para.text))
-                else ()
-            )
-            if item_rule.sets_mode != KEEP_MODE:
-                ctx.mode = item_rule.sets_mode
-            elif ctx.mode in item_rule.ends_modes:
-                ctx.mode = None
-            blocks.append(
-                unchecked_block(
-                    BlockKind.ITEM,
-                    span(para.start, para.end),
-                    frozen_groups(groups),
-                    record,
-                    rule.name,
-                    (*mentioned_in, *para.pages) if mentioned_in else para.pages,
-                )
-            )
-            ctx.open_key = None
-            ctx.index += 1
-            ctx.previous = BlockKind.ITEM
-            ctx.previous_rule = rule.name
-            continue
         end = para.end
         children: list[Block] = []
         if rule.children is not None:
