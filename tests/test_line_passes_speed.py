@@ -116,7 +116,7 @@ def _passes(text: str, family: str) -> None:
     assert find_running_headers(lines, markers.keys(), filled) == find_running_headers(
         lines, markers.keys()
     )
-    furniture = _furniture(fmt, lines, markers, survey, filled)
+    furniture = _furniture(fmt, lines, markers, survey.furniture, filled)
     spans = _Positions(text, physical)
     spans.set_pages(*boundaries)
     quick = _line_paragraphs(lines, markers, spans, furniture, filled.indices)

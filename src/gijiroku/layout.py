@@ -32,10 +32,10 @@ import operator
 import re
 import sys
 import unicodedata
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -45,11 +45,13 @@ from gijiroku.vocabulary import WHITE_SPACE
 
 __all__ = [
     "PAGE_MARKER_RE",
+    "LabelCounts",
     "LineSurvey",
     "NonBlank",
     "count_labels",
     "count_lone_labels",
     "find_running_headers",
+    "furniture_lines",
     "is_contents_line",
     "is_web_furniture",
     "label_key",
@@ -533,22 +535,25 @@ class LineSurvey(NamedTuple):
 
 def survey_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> LineSurvey:
     """:func:`is_web_furniture`, :func:`is_contents_line`, :func:`count_labels` and
-    :func:`count_lone_labels` in one loop over ``lines``.
+    :func:`count_lone_labels` of ``lines``: :func:`furniture_lines` and a
+    :class:`LabelCounts` read at once. ``filled``: ``non_blank(lines)`` when at hand."""
+    if filled is None:
+        filled = non_blank(lines)
+    counts = LabelCounts(lines, filled.texts)
+    return LineSurvey(furniture_lines(lines, filled), counts.counts, counts.lone)
 
-    Assumes what each of them gives for a blank line (no furniture, no label), so blank
-    lines are skipped; the contents test runs only on a line that holds a leader character.
-    A line alone can hold a label only when it holds 【 or a label starts it and only spaces
-    follow: a line that :data:`_LABEL_ALONE_LINE_RE` matches without 【 is one
-    :data:`_LABEL_START_RE` matches, and at the same place (the same start; a mark of a
-    narrower set, or the mark read as the word's first character, which ends where it
-    would; the same word, taken whole, with the same name in parentheses or none; then
-    spaces to the end, which the label's lookahead accepts at once). ``filled``:
+
+def furniture_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> list[int]:
+    """The indices of the lines that are web furniture (:func:`is_web_furniture`) or
+    contents lines (:func:`is_contents_line`), in order.
+
+    Assumes what each gives for a blank line (no furniture), so blank lines are skipped; the
+    contents test runs only on a line that holds a leader character. ``filled``:
     ``non_blank(lines)`` when at hand.
     """
-    lone_label = _LABEL_ALONE_LINE_RE.match
     hint, no_banner = _hint_re().search, _NO_BANNER_CHAR_RE.search
-    # (C loops over the non-blank lines: which hold a hint word or a leader character, which
-    # start like a label; Python code only for the few that do)
+    # (C loops over the non-blank lines: which hold a hint word or a leader character;
+    # Python code only for the few that do)
     kept, texts = filled if filled is not None else non_blank(lines)
     hinted = list(map(_hint_or_leader_re().search, texts))
     # (a line with no hint word and a character no banner holds is no furniture: the first
@@ -570,10 +575,126 @@ def survey_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> LineS
         ):
             furniture.append(kept[k])
     furniture.sort()
-    # (a label is looked for in a line's first 64 characters: ``endpos``)
-    founds = list(map(_LABEL_START_RE.match, texts, itertools.repeat(0), itertools.repeat(64)))
-    # A line alone: one of at most 64 characters that holds 【 or a label start. Both tests
-    # read the line's text alone: each text is read once (label lines recur).
+    return furniture
+
+
+class LabelCounts(Mapping[str, int]):
+    """:func:`count_labels` of a document's lines, with :attr:`lone`
+    (:func:`count_lone_labels`) and :attr:`named` (:func:`names_in_labels`), each counted
+    the first time it is read: the rules' guards read them in few documents, and counting
+    reads every line with a regex and most lines again in Python.
+
+    The lines' texts (``texts``: the non-blank ones, when at hand) are kept until all three
+    are counted. A label is looked for in the first 64 characters of each non-blank line
+    (``endpos``: what :func:`count_labels` reads), with the regex that counting and the
+    lone-label test share. A line alone can hold a label only when it holds 【 or a label
+    starts it and only spaces follow: a line that :data:`_LABEL_ALONE_LINE_RE` matches
+    without 【 is one :data:`_LABEL_START_RE` matches, and at the same place (the same
+    start; a mark of a narrower set, or the mark read as the word's first character, which
+    ends where it would; the same word, taken whole, with the same name in parentheses or
+    none; then spaces to the end, which the label's lookahead accepts at once).
+
+    Example:
+        >>> from gijiroku.normalize import split_lines
+        >>> counts = LabelCounts(split_lines("委員長（平山たかお）\\n委員長（平山たかお）　はい。"))
+        >>> dict(counts), counts.lone, sorted(counts.named)
+        ({'委員長（平山たかお）': 2}, 1, ['平山たかお'])
+    """
+
+    __slots__ = ("_counts", "_founds", "_lines", "_lone", "_named", "_texts")
+
+    def __init__(self, lines: Sequence[Line], texts: list[str] | None = None) -> None:
+        self._lines: Sequence[Line] | None = lines
+        self._texts = texts
+        self._founds: list[re.Match[str] | None] | None = None
+        self._counts: dict[str, int] | None = None
+        self._lone: int | None = None
+        self._named: frozenset[str] | None = None
+
+    def _read(self) -> tuple[list[str], list[re.Match[str] | None]]:
+        """The non-blank lines' texts, and where a label starts each (None: none does)."""
+        texts = self._texts
+        if texts is None:
+            assert self._lines is not None  # (let go of only when both counts are made)
+            texts = self._texts = non_blank(self._lines).texts
+        founds = self._founds
+        if founds is None:
+            founds = self._founds = list(
+                map(_LABEL_START_RE.match, texts, itertools.repeat(0), itertools.repeat(64))
+            )
+        return texts, founds
+
+    def _settled(self) -> None:
+        """Both counts are made: the lines and what was read of them are let go."""
+        if self._counts is not None and self._lone is not None:
+            self._lines = self._texts = self._founds = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Label key → how many lines it starts (:func:`count_labels`)."""
+        counts = self._counts
+        if counts is None:
+            counts = self._counts = _count_label_keys(*self._read())
+            self._settled()
+        return counts
+
+    @property
+    def lone(self) -> int:
+        """How many lines hold a label and nothing else (:func:`count_lone_labels`)."""
+        lone = self._lone
+        if lone is None:
+            lone = self._lone = _count_lone_labels(*self._read())
+            self._settled()
+        return lone
+
+    @property
+    def named(self) -> frozenset[str]:
+        """:func:`names_in_labels` of the counts."""
+        named = self._named
+        if named is None:
+            named = self._named = names_in_labels(self.counts)
+        return named
+
+    def __getitem__(self, key: str) -> int:
+        return self.counts[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.counts.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.counts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.counts)
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def __repr__(self) -> str:
+        return f"LabelCounts({self.counts!r})"
+
+
+def _count_label_keys(texts: list[str], founds: list[re.Match[str] | None]) -> dict[str, int]:
+    """:func:`count_labels` of the lines whose label starts are ``founds``."""
+    labels: dict[str, int] = {}
+    counted: dict[str, bool] = {}  # label-shaped word → it is a label key (a label recurs)
+    for found, text in zip(founds, texts, strict=True):
+        if found is None or (len(text) > 400 and not text[:40].strip()):
+            continue
+        label = found["label"]
+        is_key = counted.get(label)
+        if is_key is None:
+            is_key = counted[label] = _is_label_key(label)
+        if is_key:
+            labels[label] = labels.get(label, 0) + 1
+    return labels
+
+
+def _count_lone_labels(texts: list[str], founds: list[re.Match[str] | None]) -> int:
+    """:func:`count_lone_labels` of the lines whose label starts are ``founds``: a line of
+    at most 64 characters that holds 【 or a label start (see :class:`LabelCounts`). Both
+    tests read the line's text alone: each text is read once (label lines recur)."""
+    lone_label = _LABEL_ALONE_LINE_RE.match
     lone = 0
     alone: dict[str, bool] = {}
     brackets = map(operator.contains, texts, itertools.repeat("【"))
@@ -590,18 +711,7 @@ def survey_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> LineS
                 and label_key(text.strip().strip("【】")) is not None
             )
         lone += is_alone
-    labels: dict[str, int] = {}
-    counted: dict[str, bool] = {}  # label-shaped word → it is a label key (a label recurs)
-    for found, text in zip(founds, texts, strict=True):
-        if found is None or (len(text) > 400 and not text[:40].strip()):
-            continue
-        label = found["label"]
-        is_key = counted.get(label)
-        if is_key is None:
-            is_key = counted[label] = _is_label_key(label)
-        if is_key:
-            labels[label] = labels.get(label, 0) + 1
-    return LineSurvey(furniture, labels, lone)
+    return lone
 
 
 # -- records flattened onto one line -----------------------------------------------------------

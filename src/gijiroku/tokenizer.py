@@ -48,12 +48,11 @@ from gijiroku.blocks import (
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Derive, Format, Guard, Rule
 from gijiroku.layout import (
     PAGE_MARKER_RE,
-    LineSurvey,
+    LabelCounts,
     NonBlank,
     find_running_headers,
-    names_in_labels,
+    furniture_lines,
     non_blank,
-    survey_lines,
     unflatten,
 )
 from gijiroku.normalize import Line, line_starts, memoized, split_lines
@@ -302,11 +301,12 @@ def _furniture(
     fmt: Format,
     lines: Sequence[Line],
     markers: dict[int, tuple[int | None, regex.Match[str]]],
-    survey: LineSurvey,
+    web: list[int],
     filled: NonBlank | None = None,
 ) -> dict[int, BlockKind]:
-    """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`)."""
-    found = dict.fromkeys(survey.furniture, BlockKind.FURNITURE)
+    """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`):
+    ``web``, the lines :func:`~gijiroku.layout.furniture_lines` gives, and running headers."""
+    found = dict.fromkeys(web, BlockKind.FURNITURE)
     if fmt.running_headers:
         headers = find_running_headers(lines, markers.keys(), filled)
         found.update((i, BlockKind.RUNNING_HEADER) for i in headers)
@@ -1013,16 +1013,13 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     boundaries, first_page = _page_boundaries(lines, markers, filled)
     spans.set_pages(boundaries, first_page)
     mode = _choose_paragraph_mode(fmt, lines, filled)
-    survey = survey_lines(lines, filled)
-    furniture = _furniture(fmt, lines, markers, survey, filled)
+    furniture = _furniture(fmt, lines, markers, furniture_lines(lines, filled), filled)
     items = _paragraphs(lines, mode, markers, spans, furniture, filled)
     del filled  # (its list of texts is not held while the blocks are made)
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text),
-        labels=survey.labels,
-        lone_labels=survey.lone_labels,
-        named=names_in_labels(survey.labels),
+        labels=LabelCounts(lines),  # (counted if a guard reads them)
     )
     header_rules, body_rules = _rule_index(fmt.header_rules), _rule_index(fmt.body_rules)
     mentions = _mentions_by_kind(fmt.mention_rules)

@@ -38,7 +38,7 @@ from gijiroku.blocks import (
     HeaderMeta,
     HeaderName,
 )
-from gijiroku.layout import PAGE_MARKER_RE
+from gijiroku.layout import PAGE_MARKER_RE, LabelCounts
 from gijiroku.normalize import compact
 from gijiroku.vocabulary import letter_spaced, letter_spaced_any
 
@@ -94,7 +94,10 @@ class Context:
     marker); ``labels`` counts how often each label-shaped start of a line (spaces and a
     mark removed) occurs in the document, and ``named`` the full names labels print in
     parentheses (委員長（平山たかお）), ``lone_labels`` how many lines hold a label alone
-    (:func:`gijiroku.layout.count_lone_labels`); ``people`` holds the names, surnames and titles of
+    (:func:`gijiroku.layout.count_lone_labels`) — these two read from a
+    :class:`~gijiroku.layout.LabelCounts` given as ``labels`` (the tokenizer's, which counts
+    each when a guard first asks: most documents' guards never do), none and 0 from another
+    mapping; ``people`` holds the names, surnames and titles of
     the roster entries read so far; ``open_key`` is the meaning of a key printed alone on the
     previous line, whose value may be on this one; ``last_section`` the text of the last
     section heading read (a heading numbered next after it is one, even inside speech).
@@ -111,11 +114,19 @@ class Context:
     document: Mapping[str, str] = field(default_factory=dict)
     following: str | None = None
     labels: Mapping[str, int] = field(default_factory=dict)
-    lone_labels: int = 0
-    named: frozenset[str] = frozenset()
     people: set[str] = field(default_factory=set)
     open_key: HeaderName | None = None
     last_section: str | None = None
+
+    @property
+    def lone_labels(self) -> int:
+        labels = self.labels
+        return labels.lone if isinstance(labels, LabelCounts) else 0
+
+    @property
+    def named(self) -> frozenset[str]:
+        labels = self.labels
+        return labels.named if isinstance(labels, LabelCounts) else frozenset()
 
 
 Guard = Callable[[regex.Match[str], Context], bool]
