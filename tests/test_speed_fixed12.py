@@ -5,6 +5,7 @@
 - Bytes decoded with a detected codec are not scanned for lone surrogates (none of those
   codecs gives one, and the reading that keeps undecodable bytes replaces its own): the
   scan would find none and change nothing.
+- ``count_lines`` counts carriage returns only in a text that holds one.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from gijiroku import DecodeError
 from gijiroku.decoding import decode_input, replace_surrogates
 from gijiroku.formats import assembly
-from gijiroku.normalize import compact, memo_scope
+from gijiroku.normalize import EDITOR_LINE_BREAK_RE, compact, count_lines, memo_scope
 
 from .conftest import sample_paths
 
@@ -169,3 +170,21 @@ def test_a_named_codec_is_still_scanned() -> None:
     decoded = decode_input(b"a\\ud800b", "unicode_escape")
     assert decoded.text == "a\ufffdb"
     assert [repair.code for repair in decoded.repairs] == ["lone-surrogate"]
+
+
+# -- counting lines ------------------------------------------------------------------------------
+
+
+def _count_lines_by_regex(text: str) -> int:
+    if not text:
+        return 0
+    breaks = len(EDITOR_LINE_BREAK_RE.findall(text))
+    return breaks + (0 if text.endswith(("\n", "\r")) else 1)
+
+
+def test_every_sample_counts_its_lines_as_the_regex_does() -> None:
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        for variant in (text, text.replace("\n", "\r\n"), text.replace("\n", "\r")):
+            assert count_lines(variant) == _count_lines_by_regex(variant), path.name
+            assert count_lines(variant + "\r") == _count_lines_by_regex(variant + "\r")
