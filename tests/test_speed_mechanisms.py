@@ -7,6 +7,7 @@ against NFKC on every line, the character count against ``\\S``.
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 import unicodedata
@@ -461,14 +462,25 @@ def test_read_hands_back_every_block_that_holds_a_page_marker() -> None:
 
     for name in ("council/sendai-ict-2016-02-08.txt", "diet/shugiin-monka-2023-11-01.txt"):
         text = (samples / name).read_text(encoding="utf-8")
-        _, kept = api._read(
-            text, format=None, source_name=None, encoding="utf-8", sha256="0", line_count=1
+        read = functools.partial(
+            api._read, text, format=None, source_name=None, encoding="utf-8", sha256="0"
         )
+        minutes, kept = read(line_count=1, with_pages=True)
         expected = [b for b in gijiroku.tokenize(text) if holds(b)]
         assert kept == expected
+        # without pages (all but a PDF): none looked for, the same minutes
+        unpaged, none = read(line_count=1, with_pages=False)
+        assert none == []
+        assert unpaged == minutes
     nested = (samples / "council/sendai-ict-2016-02-08.txt").read_text(encoding="utf-8")
     _, kept = api._read(
-        nested, format=None, source_name=None, encoding="utf-8", sha256="0", line_count=1
+        nested,
+        format=None,
+        source_name=None,
+        encoding="utf-8",
+        sha256="0",
+        line_count=1,
+        with_pages=True,
     )
     assert kept
     assert all(b.kind is not BlockKind.PAGE for b in kept)  # its markers stand inside speech

@@ -38,7 +38,13 @@ def test_the_blocks_holding_a_page_are_those_the_long_way_finds() -> None:
     for path in sample_paths():
         text = path.read_bytes().decode("utf-8")
         _, pages = api._read(
-            text, format=None, source_name=None, encoding="utf-8", sha256="0", line_count=1
+            text,
+            format=None,
+            source_name=None,
+            encoding="utf-8",
+            sha256="0",
+            line_count=1,
+            with_pages=True,
         )
         with memo_scope():
             blocks = tokenize_lines(text, get_format(None, text))

@@ -102,6 +102,7 @@ def parse(
         encoding=decoded.encoding,
         sha256=sha256,
         line_count=count_lines(decoded.text),
+        with_pages=False,
     )
     if decoded.repairs:
         minutes = _with_repairs(minutes, decoded.text, decoded.repairs)
@@ -167,9 +168,11 @@ def _read(
     encoding: str,
     sha256: str,
     line_count: int,
+    with_pages: bool,
 ) -> tuple[Minutes, list[Block]]:
     """The two stages on decoded text: the family chosen (or detected), the blocks, the
-    minutes; and the blocks that hold a page marker, for what a PDF adds to the layout."""
+    minutes; and, ``with_pages``, the blocks that hold a page marker, for what a PDF adds
+    to the layout (else none: only a PDF's layout reads them)."""
     # The pipeline's modules are imported with the first parse: `import gijiroku` stays quick.
     from gijiroku.parser import parse_blocks
     from gijiroku.tokenizer import tokenize_lines
@@ -178,11 +181,15 @@ def _read(
         detection = choose_format(format, text)
         blocks = tokenize_lines(text, detection.format)
         # (most blocks are not pages and hold no children: told apart without a call)
-        pages = [
-            block
-            for block in blocks
-            if block.kind is _PAGE or (block.children and _holds_a_page(block))
-        ]
+        pages = (
+            [
+                block
+                for block in blocks
+                if block.kind is _PAGE or (block.children and _holds_a_page(block))
+            ]
+            if with_pages
+            else []
+        )
         # The list is handed over: parse_blocks lets go of it once read, so the blocks
         # (several times the text) are not held while the records are made.
         handed_over = [blocks]
@@ -220,6 +227,7 @@ def _parse_pdf(
         encoding="pdf",
         sha256=pdf.sha256,
         line_count=count_lines(pdf.text),
+        with_pages=True,
     )
     from gijiroku.pdf import with_pdf_layout
 

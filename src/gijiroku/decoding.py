@@ -181,6 +181,11 @@ def decode_input(data: str | bytes, encoding: str | None = None) -> Decoded:
         text, replaced = replace_surrogates(data)
         return Decoded(text, "unicode", replaced)
     text, used, repairs = _decode_bytes(data, encoding)
+    if encoding is None:
+        # The codecs detection reads with (strict UTF-8, UTF-16, UTF-32, CP932, EUC-JP,
+        # ISO-2022-JP, ASCII) never give a lone surrogate, and the UTF-8 reading that keeps
+        # undecodable bytes has had its surrogates replaced: the text is not scanned again.
+        return Decoded(text, used, repairs)
     text, replaced = replace_surrogates(text)
     return Decoded(text, used, repairs + replaced)
 

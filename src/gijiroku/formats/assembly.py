@@ -1083,29 +1083,42 @@ def survey(text: str) -> Mapping[str, str]:
 
 
 def _survey_lines(text: str) -> dict[str, str]:
-    """:func:`survey` of a text's lines."""
+    """:func:`survey` of a text's lines. A line's vote depends on its text alone, and the
+    same lines come back (``◆委員（下村あきら）`` on a line of its own before each speech):
+    each distinct (mark, text) is read once and votes as often as it is printed."""
     if "\r" in text:
         text = _LINE_BREAK_RE.sub("\n", text)
     text = "\n" + text  # (every line after a line break)
+    printed = Counter(line.group("mark", "rest") for line in _EITHER_LINE_RE.finditer(text))
     votes: Counter[tuple[str, str]] = Counter()
-    for line in _EITHER_LINE_RE.finditer(text):
-        rest = line["rest"]
-        bare = compact(rest)
-        if _STRONG_SPEECH_RE.match(rest) or (
-            # a label alone on its line, the speech below: ◆委員（下村あきら）
-            _LABEL_ALONE_RE.match(rest)
-            and _label_shape(bare) == "name"
-            and not HEADING_PHRASE_RE.search(bare)
-        ):
-            votes[line["mark"], "speaker"] += 1
-        elif HEADING_PHRASE_RE.search(bare) or not _SP_RE.search(rest.strip()):
-            votes[line["mark"], "heading"] += 1
+    for (mark, rest), times in printed.items():
+        vote = _line_vote(rest)
+        if vote is not None:
+            votes[mark, vote] += times
     found: dict[str, str] = {}
     for mark in EITHER_MARKS:
         speaker, heading = votes[mark, "speaker"], votes[mark, "heading"]
         if speaker or heading:
             found[mark] = "speaker" if speaker > heading else "heading"
     return found
+
+
+def _line_vote(rest: str) -> str | None:
+    """What a line that opens with ◎ ◆ ◇ ■ □ says its mark does, from the text after the
+    mark (``rest``): ``"speaker"``, ``"heading"``, or nothing."""
+    if _STRONG_SPEECH_RE.match(rest):
+        return "speaker"
+    bare = compact(rest)
+    # a label alone on its line, the speech below: ◆委員（下村あきら）
+    if (
+        _LABEL_ALONE_RE.match(rest)
+        and _label_shape(bare) == "name"
+        and not HEADING_PHRASE_RE.search(bare)
+    ):
+        return "speaker"
+    if HEADING_PHRASE_RE.search(bare) or not _SP_RE.search(rest.strip()):
+        return "heading"
+    return None
 
 
 #: Lines only assembly products print (after their line break; ``WHITE_SPACE`` is
