@@ -164,9 +164,10 @@ def span_of(pos: _Position) -> Span:
 
 
 def span_between(first: _Position, last: _Position) -> Span:
-    """``span_of`` the stretch from the start of ``first`` to the end of ``last`` (a later
-    position): a turn's span, made from its first and last blocks' without the position
-    between them."""
+    """The :class:`Span` from the start of ``first`` to the end of ``last`` (a later
+    position), as :func:`span_of` makes it (validated the same way), read from the two
+    directly: a turn's span from its first and last blocks, with no position made through
+    them only to be read back."""
     start, end, line_start, line_end, page = (
         first.start,
         last.end,
