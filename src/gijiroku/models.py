@@ -163,6 +163,41 @@ def span_of(pos: _Position) -> Span:
     return Span(start=start, end=end, line_start=line_start, line_end=line_end, page=page)
 
 
+def span_between(first: _Position, last: _Position) -> Span:
+    """The :class:`Span` from the start of ``first`` to the end of ``last`` (a later
+    position), as :func:`span_of` makes it (validated the same way), read from the two
+    directly: a turn's span from its first and last blocks, with no position made through
+    them only to be read back."""
+    start, end, line_start, line_end, page = (
+        first.start,
+        last.end,
+        first.line_start,
+        last.line_end,
+        first.page,
+    )
+    if (
+        type(start) is int
+        and type(end) is int
+        and type(line_start) is int
+        and type(line_end) is int
+        and (page is None or type(page) is int)
+        and start >= 0
+        and end >= 0
+        and line_start >= 1
+        and line_end >= 1
+    ):
+        return _valid_span(
+            {
+                "start": start,
+                "end": end,
+                "line_start": line_start,
+                "line_end": line_end,
+                "page": page,
+            }
+        )
+    return Span(start=start, end=end, line_start=line_start, line_end=line_end, page=page)
+
+
 _SPAN_FIELDS: set[str] = set()
 _FIELD_SETS: dict[type[BaseModel], set[str]] = {}
 _R = TypeVar("_R", bound=BaseModel)

@@ -68,6 +68,7 @@ from gijiroku.models import (
     Utterance,
     in_document_order,
     record_of,
+    span_between,
     span_of,
 )
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
@@ -219,6 +220,9 @@ class _ItemDraft:
     depth: int
     span: Pos
     heads_kind: bool = False
+    #: The last line joined to it (None: the item is one line); its span runs from ``span``
+    #: to there, made once, when the record is (:meth:`build`).
+    last: Pos | None = None
 
     def build(self) -> Item:
         kind = self.kind if self.kind in ("bullet", "paragraph", "decision", "todo") else "bullet"
@@ -230,7 +234,7 @@ class _ItemDraft:
                 "text": self.text,
                 "owner": owner,
                 "depth": depth,
-                "span": span_of(self.span),
+                "span": span_between(self.span, self.last or self.span),
             },
             kept=type(self.text) is str
             and type(kind) is str
@@ -553,7 +557,7 @@ def _extended(state: ParseState, section: Section, title: str, span: Pos, joiner
     return section.model_copy(
         update={
             "title": head + (joiner if head else "") + title,
-            "span": section.span.through(span_of(span)),
+            "span": span_between(section.span, span),
         }
     )
 
@@ -614,7 +618,7 @@ def _item(state: ParseState, block: Block) -> None:
     elif items and not groups.get("marker") and meta.indent > items[-1].indent:
         previous = items[-1]  # (a line with no bullet set in deeper goes on with it)
         previous.text = f"{previous.text}\n{text}" if previous.text else text
-        previous.span = through(previous.span, block.span)
+        previous.last = block.span
         return
     depth = 0
     kind = meta.kind
@@ -639,14 +643,15 @@ def _item(state: ParseState, block: Block) -> None:
 
 
 def _turn(state: ParseState, block: Block) -> None:
-    label = block.groups.get("label", "")
-    key = (label, block.get("pname"), block.get("mark"))
+    groups = block.groups  # (what ``block.get`` reads: None for a group unset or empty)
+    label = groups.get("label", "")
+    key = (label, groups.get("pname") or None, groups.get("mark") or None)
     parts = state.labels.get(key)
     if parts is None:  # a label is printed many times: read each one once
         parts = state.fmt.read_label(block, state.known_titles)
         state.labels[key] = parts
     span = block.span
-    text = clean_text(block.get("text") or "")
+    text = clean_text(groups.get("text") or "")
     # (what `add(text, span)` on the new draft does: the paragraph, if any, is its first)
     state.current = current = _TurnDraft(
         parts,
@@ -963,7 +968,6 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
                 roster.presides(parts.role, member_id)
             if not parts.name and role and member.surname and role.startswith(member.surname):
                 role = role[len(member.surname) :]  # 土屋＋国際大会準備担当部長: the title
-        span = turn.span
         if (
             resolution is not None
             and member_id is None
@@ -975,7 +979,7 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
                 "warning" if ambiguous else "info",
                 "ambiguous-speaker" if ambiguous else "unresolved-speaker",
                 f"speaker {parts.printed}: {resolution.problem}",
-                span,
+                turn.span,
             )
         who = (parts.printed, name, role, parts.mark, parts.seat, parts.honorific)
         speaker = speakers.get(who)
@@ -995,7 +999,7 @@ def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
                     "text": text,
                     "notes": tuple(notes),
                     "continued": turn.continued,
-                    "span": span_of(span),
+                    "span": span_between(turn.first, turn.last),  # (turn.span: no Pos between)
                 },
                 # (the rest are of their types as made here; a family's hooks set these)
                 kept=(member_id is None or type(member_id) is str)
@@ -1076,7 +1080,7 @@ def _signatures(state: ParseState, roster: Roster) -> list[Signature]:
                 date_raw=draft.date_raw,
                 signers=tuple(signers),
                 text="\n".join(draft.lines),
-                span=span_of(through(draft.first, draft.last)),
+                span=span_between(draft.first, draft.last),
             )
         )
     return found
