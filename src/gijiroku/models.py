@@ -127,47 +127,20 @@ class _Position(Protocol):
 
 
 def span_of(pos: _Position) -> Span:
-    """The :class:`Span` record of a tokenizer position (validated once, here).
+    """The :class:`Span` record of a tokenizer position (validated once: see
+    :func:`span_between`)."""
+    return span_between(pos, pos)
+
+
+def span_between(first: _Position, last: _Position) -> Span:
+    """The :class:`Span` from the start of ``first`` to the end of ``last`` (a later
+    position), read from the two directly (a turn's span from its first and last blocks,
+    with no position made through them only to be read back).
 
     Positions hold plain ints: when each one is an ``int`` within its field's bounds the
     record is made without calling the validator, which would return the same values (one
     third of the time per span); anything else goes through it, and fails as it would.
     """
-    start, end, line_start, line_end, page = (
-        pos.start,
-        pos.end,
-        pos.line_start,
-        pos.line_end,
-        pos.page,
-    )
-    if (
-        type(start) is int
-        and type(end) is int
-        and type(line_start) is int
-        and type(line_end) is int
-        and (page is None or type(page) is int)
-        and start >= 0
-        and end >= 0
-        and line_start >= 1
-        and line_end >= 1
-    ):
-        return _valid_span(
-            {
-                "start": start,
-                "end": end,
-                "line_start": line_start,
-                "line_end": line_end,
-                "page": page,
-            }
-        )
-    return Span(start=start, end=end, line_start=line_start, line_end=line_end, page=page)
-
-
-def span_between(first: _Position, last: _Position) -> Span:
-    """The :class:`Span` from the start of ``first`` to the end of ``last`` (a later
-    position), as :func:`span_of` makes it (validated the same way), read from the two
-    directly: a turn's span from its first and last blocks, with no position made through
-    them only to be read back."""
     start, end, line_start, line_end, page = (
         first.start,
         last.end,
