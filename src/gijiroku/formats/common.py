@@ -356,7 +356,8 @@ def _roster_row(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | N
     there is nobody (なし) gives one ``nobody`` entry, which ends the list."""
     if NONE_RE.match(compact(text)):
         return [(0, len(text), {"nobody": text}, None)]
-    text = _LINK_RE.sub(lambda m: " " * len(m.group()), text)  # a link is nobody
+    if "<" in text or "[" in text or "http" in text:  # (what each kind of link starts with)
+        text = _LINK_RE.sub(lambda m: " " * len(m.group()), text)  # a link is nobody
     return list(split_row(text))
 
 
