@@ -4,7 +4,8 @@
   character ends no honorific;
 - a padded name is searched for spaces before 君 or 議員 only when it holds one of them;
 - a roster row has its links blanked only when it holds a character every link starts with;
-- the parser cleans an entry's ``group`` and ``each`` only when they are printed.
+- the parser cleans an entry's ``group`` and ``each`` only when they are printed;
+- a row's guard asks whether the row names someone listed before it reads the next line.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from gijiroku import rosters
 from gijiroku.blocks import Block, BlockKind, EntryLayout
 from gijiroku.formats import common, get_format
+from gijiroku.formats.base import Context
 from gijiroku.names import HONORIFICS, strip_honorific
 from gijiroku.normalize import compact, memo_scope
 from gijiroku.rosters import EntryParts, RosterBuilder, read_entry
@@ -151,3 +153,34 @@ def test_every_sample_entry_reads_the_same_both_ways() -> None:
         assert found == _entries_read(text, _read_entry_long_way), path
         padded += "hakodate" in path.name and len(found)
     assert padded > 50  # (the padded names of an assembly's roster were read)
+
+
+# -- a label of someone listed: the set looked up before the next line is read ---------------
+
+
+def _speaker_already_listed_long_way(text: str, ctx: Context) -> bool:
+    if ctx.following is None or not common.reads_as_speech(ctx.following):
+        return False
+    return compact(text).strip("【】[]［］（()）") in ctx.people
+
+
+@given(_TEXTS, st.none() | _TEXTS, st.sets(_TEXTS, max_size=4))
+def test_speaker_already_listed_matches_the_long_way(
+    text: str, following: str | None, people: set[str]
+) -> None:
+    people.add(compact(text).strip("【】[]［］（()）"))  # (half the time: someone listed)
+    for known in (people, set()):
+        ctx = Context(following=following, people=known)
+        assert common._speaker_already_listed(text, ctx) == _speaker_already_listed_long_way(
+            text, ctx
+        )
+
+
+def test_speaker_already_listed_on_every_sample_line() -> None:
+    lines = _sample_lines()
+    people = {compact(line).strip("【】[]［］（()）") for line in lines[::3]}
+    for line, following in zip(lines, [*lines[1:], None], strict=True):
+        ctx = Context(following=following, people=people)
+        assert common._speaker_already_listed(line, ctx) == _speaker_already_listed_long_way(
+            line, ctx
+        ), line

@@ -745,9 +745,9 @@ def _speaker_already_listed(text: str, ctx: Context) -> bool:
     """One person the list already named, alone on the line, and a sentence on the next
     (出席者：山田委員長、鈴木委員 … 【山田委員長】 / それでは開会します。): a list names each
     person once, so the list is over and this is a speaker's label."""
-    if ctx.following is None or not reads_as_speech(ctx.following):
-        return False
-    return compact(text).strip("【】[]［］（()）") in ctx.people
+    if compact(text).strip("【】[]［］（()）") not in ctx.people:
+        return False  # (looked up first: the guard has made the compact form already)
+    return ctx.following is not None and reads_as_speech(ctx.following)
 
 
 def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
