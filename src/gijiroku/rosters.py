@@ -136,7 +136,7 @@ def split_entry(entry: str) -> tuple[str | None, str, str | None]:
     """
     body = entry.strip(" \u3000")
     body, _ = strip_honorific(body)
-    tokens = [t for t in _SPACES_RE.split(body) if t]
+    tokens = [t for t in _SPACE_RUN_RE.split(body) if t]
     title: str | None = None
     if len(tokens) >= 2 and _reads_as_title(tokens[0]):
         title, tokens = tokens[0], tokens[1:]
@@ -1258,7 +1258,9 @@ class RosterBuilder:
             last.title = f"{last.title}{name}"  # 会計管理者兼 / 会計課長
             return last
         groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
-        own_group = clean_text(groups.get("group") or "") or own_group
+        printed_group = groups.get("group")
+        if printed_group:
+            own_group = clean_text(printed_group) or own_group
         group = own_group or group
         seat_printed = groups.get("seat")
         seat = parse_number(seat_printed) if seat_printed else None
@@ -1277,7 +1279,8 @@ class RosterBuilder:
                 roles.append(clean_text(paren))
             else:
                 affiliation = clean_text(paren)
-        each = compact(groups.get("each") or "") or None
+        printed_each = groups.get("each")
+        each = (compact(printed_each) or None) if printed_each else None
         if each is not None:
             for earlier in self.members[self.list_start :]:
                 earlier.title = earlier.title or each
@@ -1379,7 +1382,10 @@ def _read_padded(entry: Block, roster: RosterBuilder, *, run_together: bool) -> 
     if run_together:
         title, name, surname = split_run_together(groups.get("person") or "")
     else:
-        printed, _ = strip_honorific(_SPACE_BEFORE_HONORIFIC_RE.sub("", groups.get("name") or ""))
+        printed = groups.get("name") or ""
+        if "君" in printed or "議員" in printed:  # (what the pattern looks for after spaces)
+            printed = _SPACE_BEFORE_HONORIFIC_RE.sub("", printed)
+        printed, _ = strip_honorific(printed)
         name, surname = split_padded_name(printed)
         title = compact(groups.get("title") or "") or None
     roles: list[str] = []

@@ -356,7 +356,8 @@ def _roster_row(text: str) -> list[tuple[int, int, dict[str, str], BlockMeta | N
     there is nobody (なし) gives one ``nobody`` entry, which ends the list."""
     if NONE_RE.match(compact(text)):
         return [(0, len(text), {"nobody": text}, None)]
-    text = _LINK_RE.sub(lambda m: " " * len(m.group()), text)  # a link is nobody
+    if "<" in text or "[" in text or "http" in text:  # (what each kind of link starts with)
+        text = _LINK_RE.sub(lambda m: " " * len(m.group()), text)  # a link is nobody
     return list(split_row(text))
 
 
@@ -744,9 +745,9 @@ def _speaker_already_listed(text: str, ctx: Context) -> bool:
     """One person the list already named, alone on the line, and a sentence on the next
     (出席者：山田委員長、鈴木委員 … 【山田委員長】 / それでは開会します。): a list names each
     person once, so the list is over and this is a speaker's label."""
-    if ctx.following is None or not reads_as_speech(ctx.following):
-        return False
-    return compact(text).strip("【】[]［］（()）") in ctx.people
+    if compact(text).strip("【】[]［］（()）") not in ctx.people:
+        return False  # (looked up first: the guard has made the compact form already)
+    return ctx.following is not None and reads_as_speech(ctx.following)
 
 
 def _is_list_of_people(match: regex.Match[str], ctx: Context) -> bool:
