@@ -7,6 +7,7 @@ against NFKC on every line, the character count against ``\\S``.
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 import unicodedata
@@ -20,7 +21,15 @@ from hypothesis import strategies as st
 import gijiroku
 from gijiroku import tokenizer
 from gijiroku.batch import Digest, Task, run_tasks
-from gijiroku.blocks import Block, BlockKind, NoteMeta, Pos, unchecked_block
+from gijiroku.blocks import (
+    Block,
+    BlockKind,
+    NoteMeta,
+    OneGroup,
+    Pos,
+    _UnfrozenBlock,
+    unchecked_block,
+)
 from gijiroku.formats import FORMATS, common
 from gijiroku.formats.base import COLON_ONLY_KEYS, ChildRule, Rule, header_field_name, in_mode
 from gijiroku.layout import (
@@ -172,6 +181,11 @@ def test_a_block_made_unchecked_is_the_block_made_checked() -> None:
     assert made == Block(BlockKind.NOTE, span, {"text": "拍手"}, NoteMeta(), rule="note")
     assert made.meta == NoteMeta()
     assert made.children == ()
+    assert type(made) is Block
+    assert made == Block(BlockKind.NOTE, span, OneGroup("text", "拍手"), NoteMeta(), rule="note")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.rule = "other"  # type: ignore[misc]
+    assert _UnfrozenBlock.__slots__ == Block.__slots__
 
 
 def test_a_mode_guard_becomes_the_rules_modes() -> None:

@@ -83,12 +83,15 @@ class Paragraph:
     in text, offset in source)`` of each) kept: a paragraph of one line (most) has neither
     (None). ``pages``: the page markers met inside it. ``indent``: the characters of white
     space before it (:func:`_columns` counts their width, for the few rules that need it).
+    ``line``: the number of its first physical line (0: unknown), a guess at its line as
+    editors count them (:meth:`_Positions.line_span` checks it).
     """
 
-    __slots__ = ("end", "indent", "length", "pages", "parts", "pieces", "start", "text")
+    __slots__ = ("end", "indent", "length", "line", "pages", "parts", "pieces", "start", "text")
 
-    def __init__(self, content: str, lead: int, source_start: int) -> None:
+    def __init__(self, content: str, lead: int, source_start: int, line: int = 0) -> None:
         self.text = content
+        self.line = line
         self.length = len(content)
         self.start = source_start
         self.end = source_start + self.length
@@ -179,6 +182,37 @@ class _Positions:
         else:
             page = self._only_page
         return _new_tuple(Pos, (start, end, first, last, page))
+
+    def line_span(self, start: int, end: int, line: int) -> Pos:
+        """:meth:`span`, for a range that physical line ``line`` may hold whole (a
+        paragraph's first line). Paragraphs come in document order, so the last range read
+        tells the rest: its editors' line less its physical line (they differ after a break
+        editors do not count, a form feed) and its page. Both are checked against the
+        starts; a range that fails (on two lines, or past a form feed) takes :meth:`span`."""
+        starts = self._line_starts
+        first = line + self._line_shift
+        # (the guess holds when the range begins on line ``first`` and ends by the next one's
+        # start: the line of both bisections of :meth:`span`)
+        if not (
+            0 < first <= len(starts)
+            and starts[first - 1] <= start
+            and (first == len(starts) or start < starts[first] >= end)
+        ):
+            found = self.span(start, end)
+            self._line_shift = found[2] - line
+            return found
+        pages = self._page_starts
+        if len(pages) <= 1:
+            return _new_tuple(Pos, (start, end, first, first, self._only_page))
+        k = self._page_cursor
+        if not (pages[k] <= start and (k + 1 == len(pages) or start < pages[k + 1])):
+            k = self._page_cursor = _bisect_right(pages, start) - 1
+        return _new_tuple(Pos, (start, end, first, first, self._page_numbers[k]))
+
+    #: What :meth:`line_span` found last: the editors' line less the physical line, and the
+    #: index of the page (its first guesses for the next range).
+    _line_shift = 0
+    _page_cursor = 0
 
 
 _bisect_right = bisect.bisect_right
@@ -366,6 +400,7 @@ def _line_paragraphs(
             para.start = start = line.start
             para.indent = 0
         para.end = start + length
+        para.line = line.number
         para.pages = ()
         para.parts = para.pieces = None
         yield para
@@ -410,7 +445,7 @@ def _joined_paragraphs(
         if current is None:
             content = raw.strip(_STRIP)
             lead = raw.find(content[:1]) if raw[:1] in _STRIP else 0
-            current = Paragraph(content, lead, line.start + lead)
+            current = Paragraph(content, lead, line.start + lead, line.number)
         else:
             current.add(line)
         continuing = pdf and not raw.endswith(_TRAILING_SPACE)
@@ -1032,7 +1067,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     plain_rules: dict[int, _PlainRule | _ItemRule | None] = {}
     indented: dict[tuple[int, int], tuple[ItemMeta, ItemMeta]] = {}  # see _item_meta
     blocks: list[Block] = []
-    span = spans.span
+    line_span = spans.line_span
     upcoming = next(items, None)
     while upcoming is not None:
         item, upcoming = upcoming, next(items, None)
@@ -1049,7 +1084,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         if found is None:
             block = unchecked_block(
                 BlockKind.UNMATCHED,
-                span(para.start, para.end),
+                line_span(para.start, para.end, para.line),
                 frozen_groups({"text": para.text}),
                 UnmatchedMeta(region=ctx.region),
                 "unmatched",
@@ -1102,7 +1137,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             blocks.append(
                 unchecked_block(
                     kind,
-                    span(para.start, para.end),
+                    line_span(para.start, para.end, para.line),
                     groups_of_block,
                     record,
                     rule.name,
@@ -1159,7 +1194,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         blocks.append(
             unchecked_block(
                 kind,
-                span(para.start, end),
+                line_span(para.start, end, para.line),
                 # (a dictionary of _groups that no derive saw is this block's alone: its
                 # one entry is popped rather than read through an iterator)
                 OneGroup(*groups.popitem())
