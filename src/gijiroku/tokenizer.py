@@ -573,13 +573,14 @@ _WHITE_RE = re.compile(f"[{WHITE_SPACE}]+")  # (what regex calls \s)
 
 
 class _Plan(NamedTuple):
-    """How a rule is tried (:meth:`_RuleIndex.candidates`): its pattern's ``fullmatch``, a
-    test of the characters it needs (None: none), its ``when``, whether it looks at the next
-    paragraph, its guard, and the id of its pattern when another rule of the same list shares
-    it (None when none does: the match is then not remembered)."""
+    """How a rule is tried (:meth:`_RuleIndex.candidates`): its pattern's ``fullmatch``
+    (None for a rule that reads every text whole: see :func:`_reads_whole`), a test of the
+    characters it needs (None: none), its ``when``, whether it looks at the next paragraph,
+    its guard, and the id of its pattern when another rule of the same list shares it (None
+    when none does: the match is then not remembered)."""
 
     rule: Rule
-    fullmatch: Callable[[str], regex.Match[str] | None]
+    fullmatch: Callable[[str], regex.Match[str] | None] | None
     needs: Callable[[str], object] | None
     when: Callable[[Context], bool] | None
     requires_next: bool
@@ -602,6 +603,28 @@ def _fullmatch_of(rule: Rule) -> Callable[[str], regex.Match[str] | None]:
         return rule.pattern.fullmatch
     standard = re.compile(rule.pattern.pattern, re.DOTALL)
     return standard.fullmatch  # type: ignore[return-value]
+
+
+def _reads_whole(rule: Rule) -> bool:
+    """``rule`` is a catch-all (see :func:`_fullmatch_of`) whose match nothing reads but its
+    one group, the whole text: no guard, no children, nothing absorbed. A paragraph's text
+    is never empty, so such a rule matches every text it is tried on: :func:`_match_rule`
+    gives it no match at all (None), and the group is the paragraph's text."""
+    return (
+        rule.children is None
+        and rule.absorb_next is None
+        and rule.guard is None
+        and rule.pattern.flags == _CATCH_ALL_FLAGS
+        and _CATCH_ALL.fullmatch(rule.pattern.pattern) is not None
+    )
+
+
+def _groups_of(rule: Rule, match: regex.Match[str] | None, text: str) -> dict[str, str]:
+    """The named groups :func:`_match_rule` found for ``rule`` in ``text``: :func:`_groups`,
+    or the catch-all's one group for no match (see :func:`_reads_whole`)."""
+    if match is None:
+        return {next(iter(rule.pattern.groupindex)): text}
+    return _groups(match)
 
 
 def _needs_test(needs: str) -> Callable[[str], object] | None:
@@ -663,7 +686,7 @@ class _RuleIndex:
             found = tuple(
                 _Plan(
                     rule,
-                    _fullmatch_of(rule),
+                    None if _reads_whole(rule) else _fullmatch_of(rule),
                     _needs_test(rule.needs),
                     rule.when,
                     rule.requires_next,
@@ -716,7 +739,7 @@ class _RuleIndex:
 #: plain tuple (unpacked faster than a named one).
 _Step = tuple[
     Rule,
-    Callable[[str], "regex.Match[str] | None"],
+    Callable[[str], "regex.Match[str] | None"] | None,
     Callable[[str], object] | None,
     Callable[[Context], bool] | None,
     bool,
@@ -826,7 +849,9 @@ _NO_MENTIONS: _Mentions = (None, ())
 
 def _match_rule(
     rules: _RuleIndex, para: Paragraph, ctx: Context, following: Paragraph | None
-) -> tuple[Rule, regex.Match[str]] | None:
+) -> tuple[Rule, regex.Match[str] | None] | None:
+    """The first rule of ``rules`` that reads ``para``, and its match (None for a catch-all
+    that reads the text whole: :func:`_reads_whole`), or None when no rule does."""
     text = para.text
     # Rules that share a pattern (the keys of the header) match it once per paragraph.
     matched: dict[int, regex.Match[str] | None] = {}
@@ -850,6 +875,8 @@ def _match_rule(
                 or not rule.absorb_next.fullmatch(following.text)
             ):
                 continue
+            if fullmatch is None:  # (a catch-all: the text whole, nothing more to check)
+                return rule, None
             if shared is None:
                 match = fullmatch(text)
             elif shared in matched:
@@ -1110,19 +1137,19 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             if isinstance(plain, _PlainRule):
                 names, kind, record, (gate, looking), sets_mode, ends_modes = plain
                 if len(names) == 1:
-                    value = match.group(names[0][1])
+                    value = match.group(names[0][1]) if match is not None else para.text
                     groups_of_block: Mapping[str, str] = (
                         OneGroup(names[0][0], value) if value is not None else frozen_groups({})
                     )
                 else:
-                    groups = _groups(match)
+                    groups = _groups_of(rule, match, para.text)
                     groups_of_block = (
                         OneGroup(*groups.popitem()) if len(groups) == 1 else frozen_groups(groups)
                     )
             else:  # (the bullets and paragraphs of notes)
                 kind, (gate, looking) = BlockKind.ITEM, plain.mentions
                 sets_mode, ends_modes = plain.sets_mode, plain.ends_modes
-                groups = _groups(match)
+                groups = _groups_of(rule, match, para.text)
                 record = _item_meta(plain, rule, groups, para, text, indented)
                 groups_of_block = frozen_groups(groups)
             mentioned_in = (
@@ -1152,10 +1179,11 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         if rule.ends_header and ctx.region == "header":
             ctx.region = "body"
             ctx.mode = None
-        groups = _groups(match)
+        groups = _groups_of(rule, match, para.text)
         end = para.end
         children: list[Block] = []
         if rule.children is not None:
+            assert match is not None  # (a rule with children is never read whole)
             group = rule.children.group
             base = match.start(group) if group else 0
             text_of_group = match[group] if group else para.text
