@@ -52,7 +52,14 @@ from gijiroku.normalize import (
     split_lines,
 )
 from gijiroku.quality import _chars
-from gijiroku.tokenizer import _MARKER_STARTS, _fullmatch_of, _groups, _needs_test, _rule_index
+from gijiroku.tokenizer import (
+    _MARKER_STARTS,
+    _fullmatch_of,
+    _groups,
+    _needs_test,
+    _reads_whole,
+    _rule_index,
+)
 from gijiroku.vocabulary import SP
 
 from .conftest import sample_paths
@@ -102,7 +109,9 @@ def test_a_plan_tries_a_rule_as_the_rule_says() -> None:
         for rules in (fmt.header_rules, fmt.body_rules):
             for plan in _rule_index(rules).candidates("header", None, "日"):
                 rule = plan.rule
-                assert plan.fullmatch == _fullmatch_of(rule)  # (the rule's, or re's: a catch-all)
+                # (the rule's, or re's for a catch-all; none for a catch-all read whole)
+                whole = _reads_whole(rule)
+                assert plan.fullmatch == (None if whole else _fullmatch_of(rule))
                 assert (plan.needs is None) == (not rule.needs)
                 assert plan.when is rule.when
                 assert plan.guard is rule.guard
