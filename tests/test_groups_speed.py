@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from gijiroku.blocks import BlockKind
 from gijiroku.formats import FORMATS
 from gijiroku.formats.base import Rule
-from gijiroku.tokenizer import _fullmatch_of, _groups
+from gijiroku.tokenizer import _fullmatch_of, _groups, _groups_of, _reads_whole
 
 from .conftest import sample_paths
 
@@ -89,3 +89,18 @@ def test_a_catch_all_matches_as_its_own_pattern_does(text: str) -> None:
         assert theirs is not None
         assert mine.span() == theirs.span() == (0, len(text))
         assert _groups(mine) == _groups(theirs) == {next(iter(rule.pattern.groupindex)): text}
+        if _reads_whole(rule):  # (no match at all: the text whole is the group)
+            assert _groups_of(rule, None, text) == _groups(theirs)
+
+
+def test_a_catch_all_is_read_whole_only_when_nothing_else_reads_its_match() -> None:
+    rules = _catch_alls()
+    assert "continuation" in {rule.name for rule in rules if _reads_whole(rule)}
+    pattern = regex.compile(r"(?P<text>.+)", regex.DOTALL)
+    assert _reads_whole(Rule("x", BlockKind.CONTINUATION, pattern))
+    guarded = Rule("y", BlockKind.CONTINUATION, pattern, guard=lambda match, ctx: True)
+    assert not _reads_whole(guarded)
+    not_dotall = Rule("z", BlockKind.CONTINUATION, regex.compile(r"(?P<text>.+)"))
+    assert not _reads_whole(not_dotall)  # (a line break is not matched)
+    absorbing = Rule("w", BlockKind.NOTE, pattern, absorb_next=regex.compile(r"(?P<y>.+)"))
+    assert not _reads_whole(absorbing)

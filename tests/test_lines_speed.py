@@ -4,7 +4,8 @@ the long way gives.
 - a block of one group keeps it in a small read-only mapping (:func:`frozen_groups`), which
   reads, compares and prints as the dictionary behind a proxy it replaces;
 - a span's last line is found without a second bisection when the span ends on its first
-  line (and is then the same int).
+  line (and is then the same int);
+- a paragraph's line and page are guessed from the last one's, and checked.
 """
 
 from __future__ import annotations
@@ -110,6 +111,43 @@ def test_span_lines_match_two_bisections(text: str, data: st.DataObject) -> None
     assert (pos.line_start, pos.line_end) == _long_way(line_starts(text), start, end)
     if pos.line_start == pos.line_end:
         assert pos.line_start is pos.line_end  # (one int, not two)
+
+
+_PAGED = st.text(alphabet="ab\n\r\f\v ", max_size=40)
+
+
+@given(_PAGED, st.data())
+def test_line_span_is_span_for_ranges_in_document_order(text: str, data: st.DataObject) -> None:
+    """:meth:`_Positions.line_span` guesses a range's line and page from the last range read;
+    whatever the guesses (a physical line that is not the editors' one after a form feed, a
+    range on two lines, a wrong line number), it gives what :meth:`_Positions.span` gives."""
+    lines = split_lines(text)
+    quick, plain = _Positions(text, lines), _Positions(text, lines)
+    cuts = sorted(data.draw(st.sets(st.integers(1, max(len(text), 1)), max_size=4)))
+    numbers = data.draw(st.lists(st.none() | st.integers(1, 9), min_size=len(cuts)))
+    boundaries = list(zip(cuts, numbers, strict=False))
+    first = data.draw(st.none() | st.just(1))
+    quick.set_pages(boundaries, first)
+    plain.set_pages(boundaries, first)
+    start = 0
+    for _ in range(data.draw(st.integers(0, 8))):
+        start = data.draw(st.integers(start, len(text)))
+        end = data.draw(st.integers(start, len(text) + 1))
+        holding = [line.number for line in lines if line.start <= start <= line.end]
+        guess = data.draw(st.sampled_from(holding) if holding else st.integers(0, 9))
+        assert quick.line_span(start, end, guess) == plain.span(start, end)
+
+
+def test_every_sample_is_positioned_as_by_bisection(monkeypatch: pytest.MonkeyPatch) -> None:
+    with memo_scope():
+        texts = [path.read_bytes().decode("utf-8") for path in sample_paths()]
+        quick = [gijiroku.tokenize(text) for text in texts]
+        monkeypatch.setattr(
+            _Positions, "line_span", lambda self, start, end, line: self.span(start, end)
+        )
+        plain = [gijiroku.tokenize(text) for text in texts]
+    assert quick == plain
+    assert sum(len(blocks) for blocks in quick) > 5000
 
 
 # -- passes over the lines in C loops ---------------------------------------------------------

@@ -8,6 +8,7 @@ against NFKC on every line, the character count against ``\\S``.
 from __future__ import annotations
 
 import functools
+import dataclasses
 import subprocess
 import sys
 import unicodedata
@@ -21,7 +22,15 @@ from hypothesis import strategies as st
 import gijiroku
 from gijiroku import tokenizer
 from gijiroku.batch import Digest, Task, run_tasks
-from gijiroku.blocks import Block, BlockKind, NoteMeta, Pos, unchecked_block
+from gijiroku.blocks import (
+    Block,
+    BlockKind,
+    NoteMeta,
+    OneGroup,
+    Pos,
+    _UnfrozenBlock,
+    unchecked_block,
+)
 from gijiroku.formats import FORMATS, common
 from gijiroku.formats.base import COLON_ONLY_KEYS, ChildRule, Rule, header_field_name, in_mode
 from gijiroku.layout import (
@@ -44,7 +53,14 @@ from gijiroku.normalize import (
     split_lines,
 )
 from gijiroku.quality import _chars
-from gijiroku.tokenizer import _MARKER_STARTS, _fullmatch_of, _groups, _needs_test, _rule_index
+from gijiroku.tokenizer import (
+    _MARKER_STARTS,
+    _fullmatch_of,
+    _groups,
+    _needs_test,
+    _reads_whole,
+    _rule_index,
+)
 from gijiroku.vocabulary import SP
 
 from .conftest import sample_paths
@@ -94,7 +110,9 @@ def test_a_plan_tries_a_rule_as_the_rule_says() -> None:
         for rules in (fmt.header_rules, fmt.body_rules):
             for plan in _rule_index(rules).candidates("header", None, "日"):
                 rule = plan.rule
-                assert plan.fullmatch == _fullmatch_of(rule)  # (the rule's, or re's: a catch-all)
+                # (the rule's, or re's for a catch-all; none for a catch-all read whole)
+                whole = _reads_whole(rule)
+                assert plan.fullmatch == (None if whole else _fullmatch_of(rule))
                 assert (plan.needs is None) == (not rule.needs)
                 assert plan.when is rule.when
                 assert plan.guard is rule.guard
@@ -173,6 +191,11 @@ def test_a_block_made_unchecked_is_the_block_made_checked() -> None:
     assert made == Block(BlockKind.NOTE, span, {"text": "拍手"}, NoteMeta(), rule="note")
     assert made.meta == NoteMeta()
     assert made.children == ()
+    assert type(made) is Block
+    assert made == Block(BlockKind.NOTE, span, OneGroup("text", "拍手"), NoteMeta(), rule="note")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.rule = "other"  # type: ignore[misc]
+    assert _UnfrozenBlock.__slots__ == Block.__slots__
 
 
 def test_a_mode_guard_becomes_the_rules_modes() -> None:

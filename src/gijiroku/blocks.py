@@ -459,9 +459,23 @@ class Block:
         return source[self.span.start : self.span.end]
 
 
-_SET_SLOT = tuple(
-    Block.__dict__[name].__set__ for name in ("kind", "span", "groups", "meta", "rule", "children")
-)
+class _UnfrozenBlock:
+    """:class:`Block`'s slots, in its order, without the frozen ``__setattr__``: a block
+    is made as one of these, its slots stored as any attribute, then given its class (the
+    same layout: ``__class__`` may be assigned). Six stores and one assignment cost about
+    half of the six slot descriptors' ``__set__`` calls of a frozen class."""
+
+    __slots__ = Block.__slots__
+    # (declared for mypy: the slots above)
+    kind: BlockKind
+    span: Pos
+    groups: Mapping[str, str]
+    meta: BlockMeta
+    rule: str
+    children: tuple[Block, ...]
+
+
+_new_object = object.__new__
 
 
 def unchecked_block(
@@ -475,15 +489,15 @@ def unchecked_block(
     """A :class:`Block` made without the checks of its constructor, for the tokenizer's
     inner loop: ``meta`` must already be a record of :data:`META_TYPES` [``kind``] (a rule's
     ``meta`` is checked when the rule is made, a derived one when it is derived)."""
-    block: Block = object.__new__(Block)
-    set_kind, set_span, set_groups, set_meta, set_rule, set_children = _SET_SLOT
-    set_kind(block, kind)
-    set_span(block, span)
-    set_groups(block, groups)
-    set_meta(block, meta)
-    set_rule(block, rule)
-    set_children(block, children)
-    return block
+    block = _new_object(_UnfrozenBlock)
+    block.kind = kind
+    block.span = span
+    block.groups = groups
+    block.meta = meta
+    block.rule = rule
+    block.children = children
+    block.__class__ = Block  # type: ignore[assignment]
+    return block  # type: ignore[return-value]
 
 
 def default_meta(kind: BlockKind) -> BlockMeta:

@@ -82,12 +82,15 @@ class Paragraph:
     in text, offset in source)`` of each) kept: a paragraph of one line (most) has neither
     (None). ``pages``: the page markers met inside it. ``indent``: the characters of white
     space before it (:func:`_columns` counts their width, for the few rules that need it).
+    ``line``: the number of its first physical line (0: unknown), a guess at its line as
+    editors count them (:meth:`_Positions.line_span` checks it).
     """
 
-    __slots__ = ("end", "indent", "length", "pages", "parts", "pieces", "start", "text")
+    __slots__ = ("end", "indent", "length", "line", "pages", "parts", "pieces", "start", "text")
 
-    def __init__(self, content: str, lead: int, source_start: int) -> None:
+    def __init__(self, content: str, lead: int, source_start: int, line: int = 0) -> None:
         self.text = content
+        self.line = line
         self.length = len(content)
         self.start = source_start
         self.end = source_start + self.length
@@ -178,6 +181,37 @@ class _Positions:
         else:
             page = self._only_page
         return _new_tuple(Pos, (start, end, first, last, page))
+
+    def line_span(self, start: int, end: int, line: int) -> Pos:
+        """:meth:`span`, for a range that physical line ``line`` may hold whole (a
+        paragraph's first line). Paragraphs come in document order, so the last range read
+        tells the rest: its editors' line less its physical line (they differ after a break
+        editors do not count, a form feed) and its page. Both are checked against the
+        starts; a range that fails (on two lines, or past a form feed) takes :meth:`span`."""
+        starts = self._line_starts
+        first = line + self._line_shift
+        # (the guess holds when the range begins on line ``first`` and ends by the next one's
+        # start: the line of both bisections of :meth:`span`)
+        if not (
+            0 < first <= len(starts)
+            and starts[first - 1] <= start
+            and (first == len(starts) or start < starts[first] >= end)
+        ):
+            found = self.span(start, end)
+            self._line_shift = found[2] - line
+            return found
+        pages = self._page_starts
+        if len(pages) <= 1:
+            return _new_tuple(Pos, (start, end, first, first, self._only_page))
+        k = self._page_cursor
+        if not (pages[k] <= start and (k + 1 == len(pages) or start < pages[k + 1])):
+            k = self._page_cursor = _bisect_right(pages, start) - 1
+        return _new_tuple(Pos, (start, end, first, first, self._page_numbers[k]))
+
+    #: What :meth:`line_span` found last: the editors' line less the physical line, and the
+    #: index of the page (its first guesses for the next range).
+    _line_shift = 0
+    _page_cursor = 0
 
 
 _bisect_right = bisect.bisect_right
@@ -366,6 +400,7 @@ def _line_paragraphs(
             para.start = start = line.start
             para.indent = 0
         para.end = start + length
+        para.line = line.number
         para.pages = ()
         para.parts = para.pieces = None
         yield para
@@ -410,7 +445,7 @@ def _joined_paragraphs(
         if current is None:
             content = raw.strip(_STRIP)
             lead = raw.find(content[:1]) if raw[:1] in _STRIP else 0
-            current = Paragraph(content, lead, line.start + lead)
+            current = Paragraph(content, lead, line.start + lead, line.number)
         else:
             current.add(line)
         continuing = pdf and not raw.endswith(_TRAILING_SPACE)
@@ -538,13 +573,14 @@ _WHITE_RE = re.compile(f"[{WHITE_SPACE}]+")  # (what regex calls \s)
 
 
 class _Plan(NamedTuple):
-    """How a rule is tried (:meth:`_RuleIndex.candidates`): its pattern's ``fullmatch``, a
-    test of the characters it needs (None: none), its ``when``, whether it looks at the next
-    paragraph, its guard, and the id of its pattern when another rule of the same list shares
-    it (None when none does: the match is then not remembered)."""
+    """How a rule is tried (:meth:`_RuleIndex.candidates`): its pattern's ``fullmatch``
+    (None for a rule that reads every text whole: see :func:`_reads_whole`), a test of the
+    characters it needs (None: none), its ``when``, whether it looks at the next paragraph,
+    its guard, and the id of its pattern when another rule of the same list shares it (None
+    when none does: the match is then not remembered)."""
 
     rule: Rule
-    fullmatch: Callable[[str], regex.Match[str] | None]
+    fullmatch: Callable[[str], regex.Match[str] | None] | None
     needs: Callable[[str], object] | None
     when: Callable[[Context], bool] | None
     requires_next: bool
@@ -567,6 +603,28 @@ def _fullmatch_of(rule: Rule) -> Callable[[str], regex.Match[str] | None]:
         return rule.pattern.fullmatch
     standard = re.compile(rule.pattern.pattern, re.DOTALL)
     return standard.fullmatch  # type: ignore[return-value]
+
+
+def _reads_whole(rule: Rule) -> bool:
+    """``rule`` is a catch-all (see :func:`_fullmatch_of`) whose match nothing reads but its
+    one group, the whole text: no guard, no children, nothing absorbed. A paragraph's text
+    is never empty, so such a rule matches every text it is tried on: :func:`_match_rule`
+    gives it no match at all (None), and the group is the paragraph's text."""
+    return (
+        rule.children is None
+        and rule.absorb_next is None
+        and rule.guard is None
+        and rule.pattern.flags == _CATCH_ALL_FLAGS
+        and _CATCH_ALL.fullmatch(rule.pattern.pattern) is not None
+    )
+
+
+def _groups_of(rule: Rule, match: regex.Match[str] | None, text: str) -> dict[str, str]:
+    """The named groups :func:`_match_rule` found for ``rule`` in ``text``: :func:`_groups`,
+    or the catch-all's one group for no match (see :func:`_reads_whole`)."""
+    if match is None:
+        return {next(iter(rule.pattern.groupindex)): text}
+    return _groups(match)
 
 
 def _needs_test(needs: str) -> Callable[[str], object] | None:
@@ -628,7 +686,7 @@ class _RuleIndex:
             found = tuple(
                 _Plan(
                     rule,
-                    _fullmatch_of(rule),
+                    None if _reads_whole(rule) else _fullmatch_of(rule),
                     _needs_test(rule.needs),
                     rule.when,
                     rule.requires_next,
@@ -681,7 +739,7 @@ class _RuleIndex:
 #: plain tuple (unpacked faster than a named one).
 _Step = tuple[
     Rule,
-    Callable[[str], "regex.Match[str] | None"],
+    Callable[[str], "regex.Match[str] | None"] | None,
     Callable[[str], object] | None,
     Callable[[Context], bool] | None,
     bool,
@@ -791,7 +849,9 @@ _NO_MENTIONS: _Mentions = (None, ())
 
 def _match_rule(
     rules: _RuleIndex, para: Paragraph, ctx: Context, following: Paragraph | None
-) -> tuple[Rule, regex.Match[str]] | None:
+) -> tuple[Rule, regex.Match[str] | None] | None:
+    """The first rule of ``rules`` that reads ``para``, and its match (None for a catch-all
+    that reads the text whole: :func:`_reads_whole`), or None when no rule does."""
     text = para.text
     # Rules that share a pattern (the keys of the header) match it once per paragraph.
     matched: dict[int, regex.Match[str] | None] = {}
@@ -815,6 +875,8 @@ def _match_rule(
                 or not rule.absorb_next.fullmatch(following.text)
             ):
                 continue
+            if fullmatch is None:  # (a catch-all: the text whole, nothing more to check)
+                return rule, None
             if shared is None:
                 match = fullmatch(text)
             elif shared in matched:
@@ -1029,7 +1091,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     plain_rules: dict[int, _PlainRule | _ItemRule | None] = {}
     indented: dict[tuple[int, int], tuple[ItemMeta, ItemMeta]] = {}  # see _item_meta
     blocks: list[Block] = []
-    span = spans.span
+    line_span = spans.line_span
     upcoming = next(items, None)
     while upcoming is not None:
         item, upcoming = upcoming, next(items, None)
@@ -1046,7 +1108,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         if found is None:
             block = unchecked_block(
                 BlockKind.UNMATCHED,
-                span(para.start, para.end),
+                line_span(para.start, para.end, para.line),
                 frozen_groups({"text": para.text}),
                 UnmatchedMeta(region=ctx.region),
                 "unmatched",
@@ -1072,19 +1134,19 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             if isinstance(plain, _PlainRule):
                 names, kind, record, (gate, looking), sets_mode, ends_modes = plain
                 if len(names) == 1:
-                    value = match.group(names[0][1])
+                    value = match.group(names[0][1]) if match is not None else para.text
                     groups_of_block: Mapping[str, str] = (
                         OneGroup(names[0][0], value) if value is not None else frozen_groups({})
                     )
                 else:
-                    groups = _groups(match)
+                    groups = _groups_of(rule, match, para.text)
                     groups_of_block = (
                         OneGroup(*groups.popitem()) if len(groups) == 1 else frozen_groups(groups)
                     )
             else:  # (the bullets and paragraphs of notes)
                 kind, (gate, looking) = BlockKind.ITEM, plain.mentions
                 sets_mode, ends_modes = plain.sets_mode, plain.ends_modes
-                groups = _groups(match)
+                groups = _groups_of(rule, match, para.text)
                 record = _item_meta(plain, rule, groups, para, text, indented)
                 groups_of_block = frozen_groups(groups)
             mentioned_in = (
@@ -1099,7 +1161,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             blocks.append(
                 unchecked_block(
                     kind,
-                    span(para.start, para.end),
+                    line_span(para.start, para.end, para.line),
                     groups_of_block,
                     record,
                     rule.name,
@@ -1114,10 +1176,11 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         if rule.ends_header and ctx.region == "header":
             ctx.region = "body"
             ctx.mode = None
-        groups = _groups(match)
+        groups = _groups_of(rule, match, para.text)
         end = para.end
         children: list[Block] = []
         if rule.children is not None:
+            assert match is not None  # (a rule with children is never read whole)
             group = rule.children.group
             base = match.start(group) if group else 0
             text_of_group = match[group] if group else para.text
@@ -1156,7 +1219,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         blocks.append(
             unchecked_block(
                 kind,
-                span(para.start, end),
+                line_span(para.start, end, para.line),
                 # (a dictionary of _groups that no derive saw is this block's alone: its
                 # one entry is popped rather than read through an iterator)
                 OneGroup(*groups.popitem())
