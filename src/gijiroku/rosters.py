@@ -77,7 +77,7 @@ _POSITIONS = frozenset(POSITION_WORDS)
 #: Runs of spaces, for the standard ``re`` (a class of three characters: no difference
 #: between the two modules; ``re`` splits and finds them faster).
 _SPACES_RE = re.compile(r"[ \u3000\t]+")
-_SPACE_RUN_RE = _SPACES_RE
+_SPACE_RUN_RE = _SPACES_RE  # (the name the splitting helpers use)
 #: Words in a roster heading's parentheses that describe the list, not a group.
 _LIST_ANNOTATION_RE = regex.compile(
     r"[／/・、,，]?\s*(?:五十音順|敬称略|順不同|名簿順|役職順|席次順)"
