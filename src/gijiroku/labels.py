@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -70,7 +71,8 @@ _TITLE_CHARS_RE = regex.compile(r"[\p{Han}\p{Katakana}ー・]+$")
 _OPENING = 200
 #: A label's surname is at most this long.
 _SURNAME_MAX = 4
-_INNER_RE = regex.compile(r"[（(](?P<inner>[^（()）]+)[)）]")
+#: (The standard ``re``, which calls this plain pattern faster than ``regex``.)
+_INNER_RE = re.compile(r"[（(](?P<inner>[^（()）]+)[)）]")
 
 
 def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:

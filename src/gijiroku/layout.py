@@ -95,21 +95,23 @@ _BANNERS = frozenset(
         "議事録一覧へ戻る",
     }
 )
-_SPACES_RE = regex.compile(r"\s+")
+#: Web furniture's patterns use nothing the standard ``re`` reads otherwise (``regex``'s ``\s``
+#: spelled out as ``WHITE_SPACE``): ``re`` calls them two to three times faster.
+_SPACES_RE = re.compile(f"[{WHITE_SPACE}]+")
 #: A breadcrumb: at least two steps joined by > ＞ » › (ホーム> 政策について> …).
-_BREADCRUMB_RE = regex.compile(
+_BREADCRUMB_RE = re.compile(
     r"^(?:現在の位置|現在位置|現在のページ)?[^>＞»›]{1,60}(?:[>＞»›][^>＞»›]{1,80}){2,}$"
 )
-_BREADCRUMB_START_RE = regex.compile(
+_BREADCRUMB_START_RE = re.compile(
     r"^(?:現在の位置|現在位置|現在のページ|ホーム|トップページ|TOP|トップ)"
 )
 #: A link to another file: この議事録のPDFはこちら, PDF版はこちら(123KB).
-_LINK_RE = regex.compile(
+_LINK_RE = re.compile(
     r"(?:PDF|pdf|ＰＤＦ|ワード|Word|エクセル|Excel|資料|ファイル)[^。]{0,10}(?:はこちら|をダウンロード)"
-    r"|はこちら[（(]?(?:PDF|pdf)?[:：]?\s*[0-9.,]*\s*[KkMm]?B?[）)]?$"
+    rf"|はこちら[（(]?(?:PDF|pdf)?[:：]?[{WHITE_SPACE}]*[0-9.,]*[{WHITE_SPACE}]*[KkMm]?B?[）)]?$"
 )
 #: The name of a minutes search site: 議事ロックス -地方議会議事録検索-, …会議録検索システム.
-_SITE_RE = regex.compile(
+_SITE_RE = re.compile(
     r"^.{0,30}(?:議事録|会議録)検索(?:システム)?[-ー－]?$|^.{0,20}[-ー－].{0,20}検索[-ー－]$"
 )
 
@@ -260,7 +262,7 @@ _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 #: Runs of digits and of spaces (``regex``'s ``\s``), for the standard ``re`` (faster here).
 _DIGIT_RUN_RE = re.compile("[0-9０-９]+")
 _WHITE_RUN_RE = re.compile(f"[{_WHITE_SPACE}]+")
-_BRACKETED_RE = regex.compile(r"^[（(〔【［\[].*[)）〕】］\]]$")
+_BRACKETED_RE = re.compile(r"^[（(〔【［\[].*[)）〕】］\]]$")
 #: How many lines in from each edge of a page are compared.
 EDGE_DEPTH = 3
 
@@ -498,8 +500,9 @@ def count_lone_labels(lines: Sequence[Line]) -> int:
     )
 
 
-_INNER_NAME_RE = regex.compile(r"[（(](?P<inner>[^（()）]{2,12})[)）]$")
-_HONORIFIC_END_RE = regex.compile(r"(?:君|議員|氏|さん)$")
+#: (The standard ``re``: nothing in these reads otherwise, and ``re`` calls them faster.)
+_INNER_NAME_RE = re.compile(r"[（(](?P<inner>[^（()）]{2,12})[)）]$")
+_HONORIFIC_END_RE = re.compile(r"(?:君|議員|氏|さん)$")
 
 
 def names_in_labels(labels: Mapping[str, int]) -> frozenset[str]:

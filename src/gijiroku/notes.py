@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from gijiroku.normalize import memoized
-from gijiroku.vocabulary import CLOSING_WORDS, OPENING_WORDS
+from gijiroku.vocabulary import CLOSING_WORDS, OPENING_WORDS, WHITE_SPACE
 
 __all__ = ["EVENT_KINDS", "NOTE_KINDS", "InlineNote", "classify_note", "find_inline_notes"]
 
@@ -51,7 +51,7 @@ NOTE_KINDS: tuple[tuple[str, str], ...] = (
 #: Note kinds that are events of the meeting when they stand outside a turn or carry a time.
 EVENT_KINDS = frozenset({"start", "end", "recess", "resume"})
 
-_SPACES_RE = regex.compile(r"[\s\u3000]+")
+_SPACES_RE = re.compile(rf"[{WHITE_SPACE}]+")  # (\u3000 is in WHITE_SPACE)
 # Literal words and plain classes: compiled with the standard ``re``, which means the same by
 # them and searches short texts faster than ``regex``.
 _KIND_RES = tuple((kind, re.compile(pattern)) for kind, pattern in NOTE_KINDS)

@@ -722,7 +722,9 @@ _POSITION_SET = frozenset(POSITION_WORDS)
 #: Title words of two characters or more (監 alone starts the surname 監物).
 _LONG_POSITIONS = "|".join(regex.escape(word) for word in POSITION_WORDS if len(word) >= 2)
 #: A title word printed before the name, run into it (副議長小林伸一, 事務局長田伏智).
-_TITLE_FIRST_RE = regex.compile(rf"^(?:{_LONG_POSITIONS})(?=.{{2,}})")
+#: (The standard ``re``, which tries the literal words faster; not :data:`_TITLE_LAST_RE`,
+#: whose search ``regex`` runs faster.)
+_TITLE_FIRST_RE = re.compile(rf"^(?:{_LONG_POSITIONS})(?=.{{2,}})")
 #: What a name must start with for :data:`_TITLE_FIRST_RE` to match.
 _TITLE_FIRST_CHARS = frozenset(word[0] for word in POSITION_WORDS if len(word) >= 2)
 #: A title word the name ends with (北澤委員, 武部担当): the entry was not split.

@@ -31,6 +31,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -205,9 +206,10 @@ AGENDA_ITEM_START_RE = regex.compile(
 )
 #: The number of an agenda item or heading, at the start of its title: 議題（１）, 日程第２,
 #: 第３, （4）, 1., 五、.
-SECTION_NUMBER_RE = regex.compile(
-    rf"^(?:{AGENDA_NUMBER_WORDS})?\s*(?:第\s*)?[（(]?\s*"
-    r"(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)\s*(?:[)）]|号|[.．、]|\s)"
+#: (The standard ``re``, ``WHITE_SPACE`` spelling ``regex``'s ``\s``: faster on every heading.)
+SECTION_NUMBER_RE = re.compile(
+    rf"^(?:{AGENDA_NUMBER_WORDS})?[{WHITE_SPACE}]*(?:第[{WHITE_SPACE}]*)?[（(]?[{WHITE_SPACE}]*"
+    rf"(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)[{WHITE_SPACE}]*(?:[)）]|号|[.．、]|[{WHITE_SPACE}])"
 )
 
 

@@ -137,7 +137,8 @@ ABSENT_MENTION_RES = (
         rf"(?:本日|今回)(?:は)?、?(?:御|ご)?欠席"
     ),
 )
-_ENTRY_ENDS_WITH_TITLE_RE = regex.compile(rf"(?:{common.POSITION_WORD}|君|氏|様|さん)$")
+#: (The standard ``re``: the title words are literals, which ``re`` reads as ``regex`` does.)
+_ENTRY_ENDS_WITH_TITLE_RE = re.compile(rf"(?:{common.POSITION_WORD}|君|氏|様|さん)$")
 _DIGIT_RE = regex.compile(r"[0-9０-９]")
 
 

@@ -80,6 +80,7 @@ from gijiroku.vocabulary import (
     LIST_SEPARATORS,
     RULE_CHARS,
     SP,
+    WHITE_SPACE,
     letter_spaced,
     letter_spaced_any,
 )
@@ -162,8 +163,9 @@ ATTENDANCE_HEADING_RE = regex.compile(
 _ROSTER_NAMES = frozenset({HeaderName.ATTENDEES, HeaderName.ABSENTEES, HeaderName.STAFF})
 _AGENDA_NAMES = frozenset({HeaderName.AGENDA})
 #: "Nobody" as a list's value: なし, な　し, 無し, 該当なし, ありません (in a table's cell too).
-NONE_RE = regex.compile(
-    r"^[\s　|｜│┃]*(?:な[\s　]*し|無[\s　]*し|該当なし|ありません)[\s　。.|｜│┃]*$"
+NONE_RE = re.compile(
+    rf"^[{WHITE_SPACE}|｜│┃]*(?:な[{WHITE_SPACE}]*し|無[{WHITE_SPACE}]*し|該当なし|ありません)"
+    rf"[{WHITE_SPACE}。.|｜│┃]*$"
 )
 
 
@@ -198,7 +200,7 @@ def _key_name(match: regex.Match[str]) -> HeaderName | None:
     return header_field_name(match["key"])
 
 
-_SPACED_KEY_RE = regex.compile(r"\S[ \u3000]+\S")
+_SPACED_KEY_RE = re.compile(rf"[^{WHITE_SPACE}][ \u3000]+[^{WHITE_SPACE}]")
 _SINGLE_CHARS_RE = regex.compile(r"(?:\S(?=[ \u3000]|$)[ \u3000]*){1,4}")
 
 
@@ -331,7 +333,7 @@ def _is_other_key(match: regex.Match[str], ctx: Context) -> bool:
 
 _SENTENCE_RE = regex.compile(r"[。？！?!]|(?:ます|です|ました|でした)(?:が|ので|けれども)?(?:、|$)")
 #: The second half of :data:`_SENTENCE_RE`: a polite ending; each holds す or た.
-_POLITE_ENDING_RE = regex.compile(r"(?:ます|です|ました|でした)(?:が|ので|けれども)?(?:、|$)")
+_POLITE_ENDING_RE = re.compile(r"(?:ます|です|ました|でした)(?:が|ので|けれども)?(?:、|$)")
 
 
 def reads_as_speech(text: str) -> bool:
@@ -695,7 +697,7 @@ ROW_RE = regex.compile(r"(?P<entries>[^\n]+)")
 
 
 #: What a person's name never holds: digits, a colon, a full stop.
-_NOT_A_NAME_RE = regex.compile(r"[0-9０-９:：.．]")
+_NOT_A_NAME_RE = re.compile(r"[0-9０-９:：.．]")
 
 
 def _is_person(groups: Mapping[str, str]) -> bool:

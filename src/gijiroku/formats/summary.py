@@ -107,7 +107,8 @@ NOT_DECIDED_RE = regex.compile(
     r"決まってない|決まっていない|未定|議論中|検討中|したい|できないか|[?？]$|か[?？]?$"
 )
 #: Markdown links and autolinks are not owners: [text](url), <https://…>.
-LINK_RE = regex.compile(r"\[[^\]]*\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
+#: (The standard ``re``, ``WHITE_SPACE`` spelling ``regex``'s ``\s``: faster.)
+LINK_RE = re.compile(rf"\[[^\]]*\]\([^)]*\)|<https?://[^>]*>|https?://[^{WHITE_SPACE}]+")
 OPEN_OWNER_RE = regex.compile(r"[(（](?P<who>[^()（）]{1,60})$")
 CLOSED_OWNER_RE = regex.compile(r"[(（](?P<who>[^()（）]{1,60})[)）]$")
 SAID_BY_RE = regex.compile(r"^(?P<who>[A-Za-z][A-Za-z0-9_.\-]{0,30})\)\s")
