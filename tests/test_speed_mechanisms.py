@@ -7,8 +7,8 @@ against NFKC on every line, the character count against ``\\S``.
 
 from __future__ import annotations
 
-import functools
 import dataclasses
+import functools
 import subprocess
 import sys
 import unicodedata
