@@ -70,6 +70,7 @@ from typing import Literal
 
 import regex
 
+from gijiroku.normalize import memoized
 from gijiroku.vocabulary import (
     CLOCK_PATTERN,
     CLOSING_WORDS,
@@ -579,7 +580,17 @@ def find_dates(text: str) -> list[DateMatch]:
         ...     "昭和二十二年十一月十三日選任。十一月十四日（金曜日）午前十一時二十分開会")]
         [('昭和二十二年十一月十三日', True, None), ('十一月十四日（金曜日）', False, '11:20')]
     """
-    return list(_with_ranges(text, _candidates(text)))
+    return list(_dates_of(text))
+
+
+def _dates_of(text: str) -> tuple[DateMatch, ...]:
+    """The dates of ``text``, read once per parse (:func:`~gijiroku.normalize.memoized`):
+    a header line is read by the rule that labels it, then by the meeting's builder."""
+    return memoized("dates.find_dates", _read_dates, text)
+
+
+def _read_dates(text: str) -> tuple[DateMatch, ...]:
+    return tuple(_with_ranges(text, _candidates(text)))
 
 
 def parse_date(text: str) -> DateMatch | None:
@@ -594,7 +605,7 @@ def parse_date(text: str) -> DateMatch | None:
         >>> parse_date("平成31年5月1日").problem
         '平成31年5月1日 is after the end of 平成 (2019-04-30)'
     """
-    return next((d for d in _with_ranges(text, _candidates(text)) if d.has_year), None)
+    return next((d for d in _dates_of(text) if d.has_year), None)
 
 
 # -- a date in brackets -----------------------------------------------------------------------
@@ -677,10 +688,19 @@ def find_years(text: str) -> list[YearMatch]:
     """
     if "年" not in text or not _NUMBER_CHAR_RE.search(text):  # (every year prints both)
         return []
+    return list(memoized("dates.find_years", _read_years, text))
+
+
+def _read_years(text: str) -> tuple[YearMatch, ...]:
+    """:func:`find_years`, read once per parse (a title line is read by the rule that labels
+    it, then by the meeting's builder)."""
     matches = list(_YEAR_ALONE_RE.finditer(text))
     if not matches:
-        return []
-    dated = [m.span() for m in _date_matches(text) if m["era"] or m["letter"] or m["western"]]
+        return ()
+    # the spans of the full dates, as find_dates read them (the weekday after a date is in
+    # its span: no year starts inside a weekday, so none is skipped that the date's own
+    # match would keep)
+    dated = [(d.start, d.end) for d in _dates_of(text) if d.has_year]
     found: list[YearMatch] = []
     k = 0
     for match in matches:
@@ -705,7 +725,7 @@ def find_years(text: str) -> list[YearMatch]:
                 found[-1] = dataclasses.replace(found[-1], in_range=True)
                 current = dataclasses.replace(current, in_range=True)
         found.append(current)
-    return found
+    return tuple(found)
 
 
 def _year_of(match: regex.Match[str]) -> int | None:

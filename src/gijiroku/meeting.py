@@ -34,7 +34,6 @@ from gijiroku.dates import (
     date_note,
     find_dates,
     find_years,
-    parse_date,
     parse_number,
     parse_time_range,
     year_alone_at,
@@ -157,8 +156,9 @@ def read_title(title: str, *, body: str | None = None) -> MeetingValues:
         values["number"] = parse_number(issue["n"])
     elif ordinal:
         values["number"] = parse_number(ordinal["n"])
-    dated = parse_date(rest) or next(
-        (d for d in find_dates(rest) if not d.has_year and not d.in_range), None
+    mentioned = find_dates(rest)  # (parse_date's date first: the first with a year)
+    dated = next((d for d in mentioned if d.has_year), None) or next(
+        (d for d in mentioned if not d.has_year and not d.in_range), None
     )
     if dated is not None:
         if dated.date is not None:
@@ -390,6 +390,13 @@ class MeetingBuilder:
             if found.year is not None:
                 self.year = found.year
             rest = raw[found.end :]
+            time = found.time
+            if time is not None and time.start_time and time.end_time:
+                # a range printed right after the date is the first time of the rest: it
+                # is what parse_time_range would read there (a start and an end: no later
+                # end is looked for, no closing word asked)
+                self._time_range(time.start_time, time.end_time)
+                return
         self._times(rest, closing=closing)
 
     def _rank(self, found: DateMatch, block: Block) -> int:
@@ -406,6 +413,10 @@ class MeetingBuilder:
         start, end = parse_time_range(raw)
         if start and end is None and (closing or _CLOSING_RE.search(raw)):
             start, end = None, start
+        self._time_range(start, end)
+
+    def _time_range(self, start: str | None, end: str | None) -> None:
+        """The start and end times a header field printed, unless an earlier one did."""
         if start:
             self.values.setdefault("start_time", start)
         if end:
