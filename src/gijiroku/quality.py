@@ -279,16 +279,15 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
     """The prose of the document: turns, continuations, text nobody claimed, and header
     lines that read as speech (:func:`speaks_in_header`).
 
-    The blocks of prose are gathered, and their non-blank characters counted at the end in
-    one piece (the count of a joined text is the sum of its pieces' counts: no block is
-    counted alone, and no stretch of them is looked for; a header line that reads as speech
-    is counted alone, as the note of ``no-turns`` gives its characters). The same loop keeps
-    the blocks :func:`_unread_rosters` reads (``others``)."""
+    The pieces of prose are gathered, and their non-blank characters counted at the end in
+    one piece (the count of a joined text is the sum of its pieces' counts; a header line
+    that reads as speech is counted alone: the note of ``no-turns`` gives its characters).
+    The same loop keeps the blocks :func:`_unread_rosters` reads (``others``)."""
     separators = any(char in text for char in "\x1c\x1d\x1e\x1f")  # (rare: looked for once)
     prose = _Prose()
     turn, continuation = BlockKind.TURN, BlockKind.CONTINUATION
     header, unmatched = BlockKind.HEADER, BlockKind.UNMATCHED
-    inside: list[str] = []  # the blocks of prose inside turns
+    inside: list[str] = []  # the stretches of prose inside turns
     outside: list[str] = []  # the blocks of prose outside them (header lines aside)
     others = prose.others
     speech = True  # the block before was a line of speech (or there was none)
@@ -297,6 +296,10 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
     spans = [(u.span.start, u.span.end) for u in utterances]
     spans.append((sys.maxsize, sys.maxsize))
     k, (turn_start, turn_end) = 0, spans[0]
+    # Blocks inside turns with only white space between them are one stretch, unless the
+    # text holds FS, GS, RS or US (white space to isspace(), not to \S: each block alone).
+    merge = not separators
+    run_start = run_end = -1
     for block in blocks:
         kind = block.kind
         if kind is continuation or kind is turn:  # (most blocks: the lines of speeches)
@@ -327,7 +330,14 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
                 k += 1
             turn_start, turn_end = spans[k]
         if turn_start <= start:  # (and start < turn_end)
-            inside.append(text[start : span.end])
+            if merge and (
+                run_end == start or (0 <= run_end < start and text[run_end:start].isspace())
+            ):
+                run_end = span.end  # (only white space, as str.split sees it, since the run)
+                continue
+            if run_end >= 0:
+                inside.append(text[run_start:run_end])
+            run_start, run_end = start, span.end
             continue
         prose.outside.append(span)
         if in_header:
@@ -336,6 +346,8 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
             prose.header_chars += chars
         else:
             outside.append(text[start : span.end])
+    if run_end >= 0:
+        inside.append(text[run_start:run_end])
     prose.inside = _non_blank("".join(inside), separators)
     prose.total = prose.inside + _non_blank("".join(outside), separators) + prose.header_chars
     return prose
