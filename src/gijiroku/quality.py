@@ -118,11 +118,7 @@ def _chars(text: str, pos: Pos, separators: bool = True) -> int:
     """The non-blank characters in ``pos``, as ``\\S`` counts them. ``separators=False``
     says the text holds no FS, GS, RS or US (which ``str.split`` takes for blanks), so they
     need not be counted back."""
-    return _non_blank(text[pos.start : pos.end], separators)
-
-
-def _non_blank(piece: str, separators: bool = True) -> int:
-    """The non-blank characters of ``piece``, as :func:`_chars` counts them."""
+    piece = text[pos.start : pos.end]
     found = len("".join(piece.split()))
     return found + len(_INFORMATION_SEPARATORS_RE.findall(piece)) if separators else found
 
@@ -262,13 +258,6 @@ class _Prose:
     outside: list[Pos] = field(default_factory=list)
     in_header: list[Pos] = field(default_factory=list)
     header_chars: int = 0
-    #: The blocks that are no line of speech, a stand-in (:data:`_SPEECH`) for each run of
-    #: those between them: what :func:`_unread_rosters` needs of the blocks.
-    others: list[Block] = field(default_factory=list)
-
-
-#: A line of speech, standing for a run of them (it ends a list of people, as they do).
-_SPEECH = Block(BlockKind.CONTINUATION, Pos(0, 0, 1, 1, None))
 
 
 #: The kinds of blocks whose text is prose (header lines too, when they read as speech).
@@ -277,79 +266,58 @@ _PROSE_KINDS = frozenset({BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.UNMA
 
 def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) -> _Prose:
     """The prose of the document: turns, continuations, text nobody claimed, and header
-    lines that read as speech (:func:`speaks_in_header`).
-
-    The pieces of prose are gathered, and their non-blank characters counted at the end in
-    one piece (the count of a joined text is the sum of its pieces' counts; a header line
-    that reads as speech is counted alone: the note of ``no-turns`` gives its characters).
-    The same loop keeps the blocks :func:`_unread_rosters` reads (``others``)."""
+    lines that read as speech (:func:`speaks_in_header`)."""
+    spans = [(u.span.start, u.span.end) for u in utterances]
     separators = any(char in text for char in "\x1c\x1d\x1e\x1f")  # (rare: looked for once)
     prose = _Prose()
-    turn, continuation = BlockKind.TURN, BlockKind.CONTINUATION
-    header, unmatched = BlockKind.HEADER, BlockKind.UNMATCHED
-    inside: list[str] = []  # the stretches of prose inside turns
-    outside: list[str] = []  # the blocks of prose outside them (header lines aside)
-    others = prose.others
-    speech = True  # the block before was a line of speech (or there was none)
-    # the turns' spans, in order: a block is inside the one it starts in (``turn_start`` to
-    # ``turn_end``; past the last, where nothing starts)
-    spans = [(u.span.start, u.span.end) for u in utterances]
-    spans.append((sys.maxsize, sys.maxsize))
-    k, (turn_start, turn_end) = 0, spans[0]
-    # Blocks inside turns with only white space between them are one stretch, unless the
-    # text holds FS, GS, RS or US (white space to isspace(), not to \S: each block alone).
-    merge = not separators
+    total = inside = 0
+    header, unmatched, prose_kinds = BlockKind.HEADER, BlockKind.UNMATCHED, _PROSE_KINDS
+    k, turns = 0, len(spans)
+    # Blocks inside turns with only white space between them are counted as one stretch
+    # (its non-blank characters are theirs: white space is what split() drops), unless the
+    # text holds FS, GS, RS or US, which _chars counts back.
     run_start = run_end = -1
     for block in blocks:
         kind = block.kind
-        if kind is continuation or kind is turn:  # (most blocks: the lines of speeches)
-            if not speech:  # (a run of them closes a list of people as one of them does)
-                others.append(_SPEECH)
-                speech = True
-            in_header = False
-        else:
-            others.append(block)
-            speech = False
-            if kind is header:
-                in_header = speaks_in_header(block.text_of(text))
-                if not in_header:
-                    continue
-            elif kind is unmatched:
-                in_header = False
-                if isinstance(block.meta, UnmatchedMeta) and _looks_like_people(
-                    block.text_of(text)
-                ):
-                    continue
-            else:
+        if kind is header:
+            in_header = speaks_in_header(block.text_of(text))
+            if not in_header:
                 continue
+        elif kind in prose_kinds:
+            in_header = False
+            if (
+                kind is unmatched
+                and isinstance(block.meta, UnmatchedMeta)
+                and _looks_like_people(block.text_of(text))
+            ):
+                continue
+        else:
+            continue
         span = block.span
         start = span.start
-        if start >= turn_end:  # past the turn: the next that does not end before the block
+        while k < turns and spans[k][1] <= start:
             k += 1
-            while spans[k][1] <= start:
-                k += 1
-            turn_start, turn_end = spans[k]
-        if turn_start <= start:  # (and start < turn_end)
-            if merge and (
-                run_end == start or (0 <= run_end < start and text[run_end:start].isspace())
+        if k < turns and spans[k][0] <= start:  # (and start < its end: the loop above)
+            if (
+                not separators
+                and 0 <= run_end <= start
+                and (run_end == start or text[run_end:start].isspace())
             ):
                 run_end = span.end  # (only white space, as str.split sees it, since the run)
                 continue
             if run_end >= 0:
-                inside.append(text[run_start:run_end])
+                inside += _chars(text, Pos(run_start, run_end, 1, 1, None), separators)
             run_start, run_end = start, span.end
             continue
+        chars = _chars(text, span, separators)
+        total += chars
         prose.outside.append(span)
         if in_header:
-            chars = _chars(text, span, separators)
             prose.in_header.append(span)
             prose.header_chars += chars
-        else:
-            outside.append(text[start : span.end])
     if run_end >= 0:
-        inside.append(text[run_start:run_end])
-    prose.inside = _non_blank("".join(inside), separators)
-    prose.total = prose.inside + _non_blank("".join(outside), separators) + prose.header_chars
+        inside += _chars(text, Pos(run_start, run_end, 1, 1, None), separators)
+    prose.total, prose.inside = total + inside, inside
     return prose
 
 
@@ -434,7 +402,7 @@ def assess(
             f"the minutes family is uncertain: {why}",
             Pos(0, end, 1, text.count("\n", 0, end) + 1, None),
         )
-    for block in _unread_rosters(prose.others, text):  # (the blocks the loop above kept)
+    for block in _unread_rosters(blocks, text):
         snippet = " ".join(block.text_of(text).split())[:40]
         diagnose(
             "warning",
