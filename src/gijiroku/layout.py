@@ -628,9 +628,12 @@ class LabelCounts(Mapping[str, int]):
         return texts, founds
 
     def _settled(self) -> None:
-        """Both counts are made: the lines and what was read of them are let go."""
+        """A count is made: what was read of the lines (a match per line) is let go, so it
+        is not held while the blocks are made (read again for the other count, if asked);
+        the lines too once both counts are made."""
+        self._texts = self._founds = None
         if self._counts is not None and self._lone is not None:
-            self._lines = self._texts = self._founds = None
+            self._lines = None
 
     @property
     def counts(self) -> dict[str, int]:
