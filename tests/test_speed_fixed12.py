@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import random
-from collections import Counter
 
 import pytest
 from hypothesis import example, given
@@ -21,9 +20,10 @@ from hypothesis import strategies as st
 from gijiroku import DecodeError
 from gijiroku.decoding import decode_input, replace_surrogates
 from gijiroku.formats import assembly
-from gijiroku.normalize import EDITOR_LINE_BREAK_RE, compact, count_lines, memo_scope
+from gijiroku.normalize import EDITOR_LINE_BREAK_RE, count_lines, memo_scope
 
 from .conftest import sample_paths
+from .test_speed_review import assembly_votes_the_long_way
 
 # -- assembly's survey ---------------------------------------------------------------------
 
@@ -32,24 +32,8 @@ def _survey_line_by_line(text: str) -> dict[str, str]:
     """The survey the long way (as it was): every marked line read and counted in turn."""
     if "\r" in text:
         text = assembly._LINE_BREAK_RE.sub("\n", text)
-    votes: Counter[tuple[str, str]] = Counter()
-    for line in assembly._EITHER_LINE_RE.finditer("\n" + text):
-        rest = line["rest"]
-        bare = compact(rest)
-        if assembly._STRONG_SPEECH_RE.match(rest) or (
-            assembly._LABEL_ALONE_RE.match(rest)
-            and assembly._label_shape(bare) == "name"
-            and not assembly.HEADING_PHRASE_RE.search(bare)
-        ):
-            votes[line["mark"], "speaker"] += 1
-        elif assembly.HEADING_PHRASE_RE.search(bare) or not assembly._SP_RE.search(rest.strip()):
-            votes[line["mark"], "heading"] += 1
-    found: dict[str, str] = {}
-    for mark in assembly.EITHER_MARKS:
-        speaker, heading = votes[mark, "speaker"], votes[mark, "heading"]
-        if speaker or heading:
-            found[mark] = "speaker" if speaker > heading else "heading"
-    return found
+    lines = assembly._EITHER_LINE_RE.finditer("\n" + text)
+    return assembly_votes_the_long_way((line["mark"], line["rest"]) for line in lines)
 
 
 def test_the_survey_of_every_sample_reads_as_line_by_line() -> None:

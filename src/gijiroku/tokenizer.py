@@ -593,13 +593,20 @@ _CATCH_ALL = regex.compile(r"\(\?P<(\w+)>\.\+\)")
 _CATCH_ALL_FLAGS = regex.DOTALL | regex.UNICODE | regex.VERSION0
 
 
+def _is_catch_all(rule: Rule) -> bool:
+    """``rule``'s pattern is one named group of any text, DOTALL: ``(?P<text>.+)``."""
+    return (
+        rule.pattern.flags == _CATCH_ALL_FLAGS
+        and _CATCH_ALL.fullmatch(rule.pattern.pattern) is not None
+    )
+
+
 def _fullmatch_of(rule: Rule) -> Callable[[str], regex.Match[str] | None]:
     """How ``rule``'s pattern is tried: its ``fullmatch``; for a catch-all without a guard
     (a continuation line's ``(?P<text>.+)``, DOTALL: it matches any text whole, the one
     group all of it) the same pattern compiled by the standard ``re``, whose call costs less
     than half (the match is read only by the tokenizer: the group, its name and number)."""
-    shape = _CATCH_ALL.fullmatch(rule.pattern.pattern)
-    if shape is None or rule.pattern.flags != _CATCH_ALL_FLAGS or rule.guard is not None:
+    if not _is_catch_all(rule) or rule.guard is not None:
         return rule.pattern.fullmatch
     standard = re.compile(rule.pattern.pattern, re.DOTALL)
     return standard.fullmatch  # type: ignore[return-value]
@@ -614,8 +621,7 @@ def _reads_whole(rule: Rule) -> bool:
         rule.children is None
         and rule.absorb_next is None
         and rule.guard is None
-        and rule.pattern.flags == _CATCH_ALL_FLAGS
-        and _CATCH_ALL.fullmatch(rule.pattern.pattern) is not None
+        and _is_catch_all(rule)
     )
 
 
