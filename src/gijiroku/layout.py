@@ -33,6 +33,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
 from typing import Any, NamedTuple
@@ -182,8 +183,19 @@ def _ranges_without(low: str, high: str, left_out: Sequence[str]) -> str:
 #: A character no banner holds and none turns into: Latin letters, digits, kanji (NFKC
 #: leaves them as they are, and nothing composes with them). One character class, which
 #: ``re`` searches fastest.
-_NO_BANNER_CHAR_RE = re.compile(
-    "[A-Za-z0-9\u3400-\u4dbf" + _ranges_without("\u4e00", "\u9fff", _BANNER_KANJI) + "]"
+_NO_BANNER_CHARS = "A-Za-z0-9\u3400-\u4dbf" + _ranges_without("\u4e00", "\u9fff", _BANNER_KANJI)
+_NO_BANNER_CHAR_RE = re.compile(f"[{_NO_BANNER_CHARS}]")
+
+#: What joins the non-blank lines' texts for a scan of the whole document at once: a
+#: character that no match of :func:`_hint_or_leader_re` holds (it is no white space, nor in
+#: a hint word), nor one of :data:`_BANNER_SHAPED_LINE_RE` but as its first: every match
+#: lies on one line.
+_JOIN = "\x00"
+#: The :data:`_JOIN` before a line that holds no character of :data:`_NO_BANNER_CHAR_RE`: a
+#: line that may be a banner. (The lookahead leaves the :data:`_JOIN` after the line to the
+#: next line's match; the run is taken whole where ``re`` knows possessive quantifiers.)
+_BANNER_SHAPED_LINE_RE = re.compile(
+    f"{_JOIN}[^{_JOIN}{_NO_BANNER_CHARS}]{'*+' if sys.version_info >= (3, 11) else '*'}(?={_JOIN})"
 )
 
 
@@ -272,10 +284,10 @@ def _edge_key(text: str) -> str:
     return _WHITE_RUN_RE.sub("", _DIGIT_RUN_RE.sub("#", text))
 
 
-#: A line's first character (``""`` for an empty line).
-_FIRST = itemgetter(slice(0, 1))
 #: What a line whose key starts with ``#`` starts with (spaces left out): a digit, or ``#``.
 _DIGITS_OR_HASH = frozenset(["#", *_DIGIT_CHARS])
+#: A line's first character (``""`` for an empty line).
+_FIRST = itemgetter(slice(0, 1))
 
 
 #: A line that is only a print stamp: a date and time, a URL, a page counter.
@@ -319,7 +331,9 @@ def _pages(
     count = len(lines)
     if filled is None:
         filled = non_blank(lines)
-    kept = sorted(set(filled.indices).difference(breaks))
+    marker = (breaks if isinstance(breaks, AbstractSet) else set(breaks)).__contains__
+    # (the non-blank lines are in order: those that are no page marker stay so)
+    kept = list(itertools.filterfalse(marker, filled.indices))
     cuts = sorted({0, count, *feeds, *(i for i in breaks if 0 <= i < count)})
     pages = []
     for start, end in itertools.pairwise(cuts):
@@ -554,13 +568,64 @@ def furniture_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> li
     contents test runs only on a line that holds a leader character. ``filled``:
     ``non_blank(lines)`` when at hand.
     """
-    hint, no_banner = _hint_re().search, _NO_BANNER_CHAR_RE.search
-    # (C loops over the non-blank lines: which hold a hint word or a leader character;
-    # Python code only for the few that do)
     kept, texts = filled if filled is not None else non_blank(lines)
+    if not texts:
+        return []
+    # The lines that hold a hint word or a leader character, and those that hold no character
+    # a banner never holds (a line with neither is no furniture: the first test of
+    # is_web_furniture), found with a scan of the whole document each, not a search per line;
+    # Python code only for these few lines.
+    joined = _JOIN + _JOIN.join(texts) + _JOIN
+    if joined.count(_JOIN) != len(texts) + 1:  # (a line holds the joining character)
+        return _furniture_lines_one_by_one(kept, texts)
+    hinted = _lines_holding(joined, _hint_or_leader_re())
+    banner_shaped = _lines_holding(joined, _BANNER_SHAPED_LINE_RE)
+    del joined
+    hint = _hint_re().search
+    is_furniture: dict[str, bool] = {}  # text → it is web furniture (banners recur)
+    furniture = []
+    for k in sorted(hinted | banner_shaped):
+        text = texts[k]
+        if k not in hinted:
+            found = is_furniture.get(text)
+            if found is None:
+                found = is_furniture[text] = is_web_furniture(text)
+        else:
+            found = ((hint(text) is not None or k in banner_shaped) and is_web_furniture(text)) or (
+                ("…" in text or "‥" in text or "." in text or "．" in text)
+                and is_contents_line(text)
+            )
+        if found:
+            furniture.append(kept[k])
+    return furniture
+
+
+def _lines_holding(joined: str, pattern: re.Pattern[str]) -> set[int]:
+    """Which lines of ``joined`` (texts each after a :data:`_JOIN`, one more at the end) hold
+    a match of ``pattern``, which holds no :data:`_JOIN` but one it starts with (a line ``k``
+    has ``k + 1`` of them before its first character). One search per such line: the next
+    goes on from the line's end."""
+    found: set[int] = set()
+    search, count, find = pattern.search, joined.count, joined.find
+    joins = 0  # the joins before ``at``
+    at = 0
+    match = search(joined)
+    while match is not None:
+        start = match.start()
+        if joined[start] == _JOIN:  # (the line after it)
+            start += 1
+        joins += count(_JOIN, at, start)
+        found.add(joins - 1)
+        at = find(_JOIN, start)  # (the end of the line: the last join is never passed)
+        match = search(joined, at)
+    return found
+
+
+def _furniture_lines_one_by_one(kept: list[int], texts: list[str]) -> list[int]:
+    """:func:`furniture_lines` with each line searched apart: for lines that hold
+    :data:`_JOIN`."""
+    hint, no_banner = _hint_re().search, _NO_BANNER_CHAR_RE.search
     hinted = list(map(_hint_or_leader_re().search, texts))
-    # (a line with no hint word and a character no banner holds is no furniture: the first
-    # test of is_web_furniture, made here without calling it for every line)
     plain = list(compress(range(len(texts)), map(not_, hinted)))
     is_furniture: dict[str, bool] = {}  # text → it is web furniture (banners recur)
     furniture = []
@@ -684,9 +749,11 @@ def _count_label_keys(texts: list[str], founds: list[re.Match[str] | None]) -> d
     """:func:`count_labels` of the lines whose label starts are ``founds``."""
     labels: dict[str, int] = {}
     counted: dict[str, bool] = {}  # label-shaped word → it is a label key (a label recurs)
-    for found, text in zip(founds, texts, strict=True):
-        if found is None or (len(text) > 400 and not text[:40].strip()):
+    # (the lines a label starts, picked in a C loop: most lines are prose, none starts them)
+    for found, text in compress(zip(founds, texts, strict=True), founds):
+        if len(text) > 400 and not text[:40].strip():
             continue
+        assert found is not None  # (compress kept only the lines with a match)
         label = found["label"]
         is_key = counted.get(label)
         if is_key is None:

@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Hashable, Iterator, Sequence
@@ -104,6 +105,7 @@ _SEPARATORS = "\x1c\x1d\x1e"
 #: What ``str.splitlines`` takes for a line break, but LF; but LF, CR and CRLF.
 _BREAKS_BUT_LF = "\r\f\v\x85\u2028\u2029" + _SEPARATORS
 _BREAKS_BUT_CR_LF = "\f\v\x85\u2028\u2029" + _SEPARATORS
+_BREAKS_BUT_CR_LF_FF = "\v\x85\u2028\u2029"  # (the separators are looked for first)
 
 
 def _holds_any(text: str, chars: str) -> bool:
@@ -126,6 +128,8 @@ def split_lines(text: str) -> list[Line]:
         return _split_lines_slowly(text)
     if not _holds_any(text, _BREAKS_BUT_LF):
         return _split_at_line_feeds(text)
+    if "\r" not in text and not _holds_any(text, _BREAKS_BUT_CR_LF_FF):
+        return _split_at_line_feeds(text, form_feeds=True)  # LF and form feeds: from a PDF
     lines: list[Line] = []
     append = lines.append
     make = tuple.__new__  # Line(...) without the keyword handling of a named tuple's __new__
@@ -142,11 +146,13 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def _split_at_line_feeds(text: str) -> list[Line]:
-    """:func:`split_lines` for a text whose only line break is LF (most texts)."""
-    pieces = text.split("\n")
-    if len(pieces) > 1 and not pieces[-1]:
-        pieces.pop()  # a final LF ends the last line
+def _split_at_line_feeds(text: str, *, form_feeds: bool = False) -> list[Line]:
+    """:func:`split_lines` for a text whose only line break is LF (most texts); or, with
+    ``form_feeds``, whose line breaks are LF and form feeds (cut as LF, then the line after
+    each form feed marked: there are few)."""
+    pieces = (text.replace("\f", "\n") if form_feeds else text).split("\n")
+    if len(pieces) > 1 and not pieces[-1] and text.endswith("\n"):
+        pieces.pop()  # a final LF ends the last line (a final form feed opens one)
     lines: list[Line] = []
     append = lines.append
     make = tuple.__new__
@@ -155,6 +161,12 @@ def _split_at_line_feeds(text: str) -> list[Line]:
         end = start + len(content)
         append(make(Line, (number, start, end, content, not content or content.isspace(), False)))
         start = end + 1
+    if form_feeds:
+        at = text.find("\f")
+        while at >= 0:  # (the line after it starts one past it)
+            k = bisect.bisect_left(lines, at + 1, key=_START)
+            lines[k] = make(Line, (*lines[k][:-1], True))
+            at = text.find("\f", at + 1)
     return lines
 
 
@@ -264,6 +276,8 @@ _FULL_WIDTH_LETTERS = frozenset(
     map(chr, [*range(ord("Ａ"), ord("Ｚ") + 1), *range(ord("ａ"), ord("ｚ") + 1)])
 )
 _FULL_WIDTH_ALNUM_CHARS = _FULL_WIDTH_DIGITS | _FULL_WIDTH_LETTERS
+#: What step 3 makes of each (what :func:`_to_half_width_alnum` makes of it, alone or in a run).
+_HALF_WIDTH_ALNUM = {char: chr(ord(char) - 0xFEE0) for char in _FULL_WIDTH_ALNUM_CHARS}
 #: Spaces for step 4 and 5 (tabs are spaces by then).
 _SPACE_CHARS = frozenset(" \u3000\u00a0\t")
 
@@ -279,10 +293,10 @@ def _clean(text: str) -> str:
         text = text.replace("\t", " ")
     if not found.isdisjoint(_HALF_WIDTH_KANA_CHARS):
         text = HALF_WIDTH_KANA_RE.sub(_to_full_width_kana, text)
-    if not found.isdisjoint(_FULL_WIDTH_LETTERS):
-        text = FULL_WIDTH_ALNUM_RE.sub(_to_half_width_alnum, text)
-    elif not found.isdisjoint(_FULL_WIDTH_DIGITS):  # digits alone: one pass (digits only)
-        text = str(mojimoji.zen_to_han(text, ascii=False, kana=False))
+    # (each full-width letter or digit has one half-width form, whatever stands around it:
+    # the few found are replaced, with no call per run of them)
+    for char in found.intersection(_FULL_WIDTH_ALNUM_CHARS):
+        text = text.replace(char, _HALF_WIDTH_ALNUM[char])
     if not found.isdisjoint(_SPACE_CHARS):  # (the steps above make and take no spaces)
         if _SPACE_BETWEEN_SCRIPTS_GATE_RE.search(text):
             text = SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
