@@ -215,7 +215,7 @@ CLEAN_PIECES = [
 @example(["平成", " ", "２８", " ", "年", "ＩＣＴ", " ", "が"])
 def test_clean_is_every_step_taken(pieces: list[str]) -> None:
     text = "".join(pieces)
-    assert normalize._clean(text) == _clean_the_long_way(text)
+    assert normalize._clean(text) == normalize.clean_line(text) == _clean_the_long_way(text)
 
 
 def test_each_full_width_letter_and_digit_has_one_half_width_form() -> None:

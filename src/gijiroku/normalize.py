@@ -257,13 +257,6 @@ def clean_text(text: str) -> str:
     return _clean(text)
 
 
-def clean_line(text: str) -> str:
-    """:func:`clean_text` of a line of running text, which seldom repeats (in the sample
-    minutes nine lines of speech in ten are printed once): cleaned without the parse's memo,
-    where looking the line up and keeping it cost more than the few repeats save."""
-    return _clean(text)
-
-
 #: Every character a step of :func:`clean_text` acts on before the final strip: one scan
 #: tells which steps a text needs (most need none, and are only stripped).
 _CLEAN_WORK_RE = re.compile(
@@ -282,7 +275,10 @@ _HALF_WIDTH_ALNUM = {char: chr(ord(char) - 0xFEE0) for char in _FULL_WIDTH_ALNUM
 _SPACE_CHARS = frozenset(" \u3000\u00a0\t")
 
 
-def _clean(text: str) -> str:
+def clean_line(text: str) -> str:
+    """:func:`clean_text` of a line of running text, which seldom repeats (in the sample
+    minutes nine lines of speech in ten are printed once): cleaned without the parse's memo,
+    where looking the line up and keeping it cost more than the few repeats save."""
     work = _CLEAN_WORK_RE.findall(text)
     if not work:
         return text.strip(" \u3000\t")
@@ -303,6 +299,11 @@ def _clean(text: str) -> str:
         if "  " in text or "\u00a0" in text:  # (a run of two: tabs are spaces by now)
             text = SPACE_RUN_RE.sub(" ", text)
     return text.strip(" \u3000\t")
+
+
+#: The clean-up itself, with no memo: :func:`clean_line` is it (a line of speech is cleaned
+#: with no call in between: thousands are).
+_clean = clean_line
 
 
 #: Short strings (labels, names, header values) repeat within a document: during a parse
