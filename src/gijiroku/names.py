@@ -398,10 +398,30 @@ def _split_plainly(key: tuple[str, bool, int]) -> tuple[str | None, str | None]:
     return _split_person(text, (), run_together, default_surname)
 
 
+def split_compact_person(
+    body: str,
+    *,
+    known_titles: Collection[str] = (),
+    run_together: bool = False,
+    default_surname: int = 2,
+) -> tuple[str | None, str | None]:
+    """:func:`split_person` of a text that is compact already (``compact(body) == body``, as
+    what :func:`~gijiroku.normalize.compact` gives, an honorific stripped or not): the same
+    split, without compacting the text again."""
+    if not known_titles and not (isinstance(known_titles, Evidence) and known_titles.people):
+        return memoized("split_plainly", _split_plainly, (body, run_together, default_surname))
+    return _split_compact(body, known_titles, run_together, default_surname)
+
+
 def _split_person(
     text: str, known_titles: Collection[str], run_together: bool, default_surname: int
 ) -> tuple[str | None, str | None]:
-    body = compact(text)
+    return _split_compact(compact(text), known_titles, run_together, default_surname)
+
+
+def _split_compact(
+    body: str, known_titles: Collection[str], run_together: bool, default_surname: int
+) -> tuple[str | None, str | None]:
     if not body:
         return None, None
     core, portfolio = split_portfolio(body)
