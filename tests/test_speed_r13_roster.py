@@ -20,10 +20,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gijiroku
-from gijiroku import meeting
-from gijiroku.blocks import Block, BlockKind, HeaderMeta, HeaderName, RosterMeta, UnmatchedMeta
+from gijiroku import meeting, rosters
+from gijiroku.blocks import (
+    Block,
+    BlockKind,
+    EntryLayout,
+    HeaderMeta,
+    HeaderName,
+    MemberMeta,
+    RosterMeta,
+    UnmatchedMeta,
+)
 from gijiroku.meeting import MeetingBuilder
 from gijiroku.names import (
+    HONORIFICS,
     OFFICES,
     Evidence,
     Person,
@@ -35,9 +45,10 @@ from gijiroku.names import (
 )
 from gijiroku.normalize import clean_text, compact, memo_scope
 from gijiroku.resolve import Roster
-from gijiroku.rosters import MemberDraft, RosterBuilder, may_hold_titles
+from gijiroku.rosters import EntryParts, MemberDraft, RosterBuilder, may_hold_titles, read_entry
 
 from .conftest import SAMPLES, sample_paths
+from .test_speed_rosters12 import _entries_read
 
 #: Characters that cleaning changes (half-width kana and their sound marks, full-width digits
 #: and letters, spaces of every kind, zero-width marks), old forms, honorifics, titles.
@@ -408,3 +419,69 @@ _ROSTER_LINES = [
 def test_roster_rows_read_as_the_long_way(lines: list[str]) -> None:
     got, expected = _parsed_with_rosters_both_ways("\n".join(lines) + "\n")
     assert got == expected
+
+
+# -- strip_honorific: the one honorific a name's last character names ------------------------
+
+
+def _strip_honorific_long_way(name: str) -> tuple[str, str | None]:
+    for honorific in HONORIFICS:
+        if name.endswith(honorific) and len(name) > len(honorific):
+            return name[: -len(honorific)], honorific
+    return name, None
+
+
+def test_no_two_honorifics_end_with_the_same_character() -> None:
+    assert len({h[-1] for h in HONORIFICS}) == len(HONORIFICS)
+
+
+@given(_NAMES)
+def test_strip_honorific_is_the_long_way(name: str) -> None:
+    assert strip_honorific(name) == _strip_honorific_long_way(name)
+
+
+@pytest.mark.parametrize("name", ["君", "議員", "山田議員", "山田員", "田中さん", "ん", "", "様様"])
+def test_strip_honorific_on_examples(name: str) -> None:
+    assert strip_honorific(name) == _strip_honorific_long_way(name)
+
+
+# -- read_entry: each layout reads only the groups it uses -----------------------------------
+
+
+def _read_entry_long_way(entry: Block, roster: RosterBuilder) -> EntryParts:
+    """:func:`read_entry` as it was: ``person`` and ``name`` read before the layout asks."""
+    meta = entry.meta
+    layout = meta.layout if isinstance(meta, MemberMeta) else EntryLayout.PERSON
+    groups = entry.groups
+    person = groups.get("person") or ""
+    if layout is EntryLayout.PADDED or layout is EntryLayout.RUN_TOGETHER:
+        return rosters._read_padded(entry, roster, run_together=layout is EntryLayout.RUN_TOGETHER)
+    if layout is EntryLayout.COLUMNS:
+        return rosters._read_columns(person, roster)
+    printed_name = groups.get("name")
+    if layout is EntryLayout.LISTED and printed_name:
+        name, surname = rosters.split_padded_name(printed_name)
+        return EntryParts(name or None, compact(groups.get("title") or "") or None, surname, [])
+    name_part, _ = strip_honorific(compact(person))
+    if is_office(name_part):
+        return EntryParts(None, name_part, None, [])
+    found_name, found_title = split_person(
+        name_part, known_titles=roster.known_titles, run_together=True
+    )
+    return EntryParts(found_name, found_title, None, [])
+
+
+def test_read_entry_is_the_long_way_on_every_sample() -> None:
+    entries = 0
+    for path in sample_paths():
+        text = path.read_text(encoding="utf-8")
+        found = _entries_read(text, read_entry)
+        assert found == _entries_read(text, _read_entry_long_way), path.name
+        entries += len(found)
+    assert entries > 300
+
+
+@given(st.lists(st.sampled_from(_ROSTER_LINES), min_size=1, max_size=8))
+def test_read_entry_is_the_long_way(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    assert _entries_read(text, read_entry) == _entries_read(text, _read_entry_long_way)

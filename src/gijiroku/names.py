@@ -92,8 +92,9 @@ PERSON_TITLES: frozenset[str] = frozenset({"委員", "議員", "議長", "副議
 OFFICES: frozenset[str] = frozenset({"事務局", "事務局長", "書記", "司会", "進行"})
 #: Honorifics printed after a name (君 in the Diet and assemblies).
 HONORIFICS: tuple[str, ...] = ("議員", "君", "さん", "氏", "様", "殿")
-#: The last characters of :data:`HONORIFICS`: a name ending with none of them has none.
-_HONORIFIC_ENDS = frozenset(h[-1] for h in HONORIFICS)
+#: Each honorific by its last character: no two end with the same one, so the one a name
+#: can end with is the one its last character names (a name ending with none has none).
+_HONORIFIC_BY_END = {h[-1]: h for h in HONORIFICS}
 
 #: Characters that show up in the names of departments and offices but hardly ever in
 #: Japanese surnames: a head made of them is an organization, not a person.
@@ -211,11 +212,9 @@ def strip_honorific(name: str) -> tuple[str, str | None]:
         >>> strip_honorific("山田太郎君")
         ('山田太郎', '君')
     """
-    if name[-1:] not in _HONORIFIC_ENDS:
-        return name, None
-    for honorific in HONORIFICS:
-        if name.endswith(honorific) and len(name) > len(honorific):
-            return name[: -len(honorific)], honorific
+    honorific = _HONORIFIC_BY_END.get(name[-1:])
+    if honorific is not None and name.endswith(honorific) and len(name) > len(honorific):
+        return name[: -len(honorific)], honorific
     return name, None
 
 

@@ -1386,16 +1386,18 @@ def read_entry(entry: Block, roster: RosterBuilder) -> EntryParts:
     printed above it (``roster.posts``) give a title the entry lacks."""
     meta = entry.meta
     layout = meta.layout if isinstance(meta, MemberMeta) else EntryLayout.PERSON
-    groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
-    person = groups.get("person") or ""
     if layout is EntryLayout.PADDED or layout is EntryLayout.RUN_TOGETHER:
         return _read_padded(entry, roster, run_together=layout is EntryLayout.RUN_TOGETHER)
+    groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+    if layout is EntryLayout.LISTED:
+        printed_name = groups.get("name")
+        if printed_name:
+            name, surname = split_padded_name(printed_name)
+            title = compact(groups.get("title") or "") or None
+            return EntryParts(name or None, title, surname, [])
+    person = groups.get("person") or ""
     if layout is EntryLayout.COLUMNS:
         return _read_columns(person, roster)
-    printed_name = groups.get("name")
-    if layout is EntryLayout.LISTED and printed_name:
-        name, surname = split_padded_name(printed_name)
-        return EntryParts(name or None, compact(groups.get("title") or "") or None, surname, [])
     # (compact, and so without an honorific: is_office and split_person would compact it again)
     name_part, _ = strip_honorific(compact(person))
     if name_part in OFFICES:
