@@ -485,3 +485,32 @@ def test_read_entry_is_the_long_way_on_every_sample() -> None:
 def test_read_entry_is_the_long_way(lines: list[str]) -> None:
     text = "\n".join(lines) + "\n"
     assert _entries_read(text, read_entry) == _entries_read(text, _read_entry_long_way)
+
+
+# -- split_entry: the empty pieces of a split on runs of spaces are at its ends ---------------
+
+
+def _split_entry_long_way(entry: str) -> tuple[str | None, str, str | None]:
+    body, _ = strip_honorific(entry.strip(" \u3000"))
+    tokens = [t for t in rosters._SPACE_RUN_RE.split(body) if t]
+    title: str | None = None
+    if len(tokens) >= 2 and rosters._reads_as_title(tokens[0]):
+        title, tokens = tokens[0], tokens[1:]
+    return title, "".join(tokens), tokens[0] if len(tokens) >= 2 else None
+
+
+_ENTRY_ALPHABET = st.sampled_from([*"理事池田佳隆君 \u3000\t（）()", "文部科学大臣", "議員"])
+
+
+@given(st.lists(_ENTRY_ALPHABET, max_size=12).map("".join))
+def test_split_entry_is_the_long_way(entry: str) -> None:
+    with memo_scope():
+        assert rosters.split_entry(entry) == _split_entry_long_way(entry)
+
+
+@pytest.mark.parametrize(
+    "entry", ["", " ", "\t", "\t理事　池田　佳隆君", "池田　君", "理事\t池田\t", "勝目　　康君"]
+)
+def test_split_entry_on_examples(entry: str) -> None:
+    with memo_scope():
+        assert rosters.split_entry(entry) == _split_entry_long_way(entry)

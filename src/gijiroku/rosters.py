@@ -137,7 +137,9 @@ def split_entry(entry: str) -> tuple[str | None, str, str | None]:
     """
     body = entry.strip(" \u3000")
     body, _ = strip_honorific(body)
-    tokens = [t for t in _SPACE_RUN_RE.split(body) if t]
+    tokens = _SPACE_RUN_RE.split(body)
+    if not tokens[0] or not tokens[-1]:  # (a split on runs of spaces is empty at its ends only)
+        tokens = [t for t in tokens if t]
     title: str | None = None
     if len(tokens) >= 2 and _reads_as_title(tokens[0]):
         title, tokens = tokens[0], tokens[1:]
