@@ -214,6 +214,11 @@ def _without_date(text: str, found: DateMatch) -> str | None:
     return text[: found.start] + " " + text[found.end :]
 
 
+def _line_text(block: Block) -> str:
+    """The text of a header line as the meeting's builder reads it: its groups' values."""
+    return "\n".join(value for value in block.groups.values() if value)
+
+
 _BOX = "─━" + BOX_CORNERS
 _BORDERS_RE = regex.compile(rf"^[{CELL_BORDERS}{_BOX}\s]+|[{CELL_BORDERS}{_BOX}\s]+$")
 
@@ -229,9 +234,11 @@ class MeetingBuilder:
     """Collects what is known about the meeting while the parser walks the blocks.
 
     ``year`` is the year of the last full date a date field gave; ``printed_year`` the first
-    year the header prints alone (令和4年, 平成29年度); ``title_day`` a month and day a title
-    prints without a year. While the header region lasts (until the first turn), the text of
-    its lines is kept in ``header_lines`` for :meth:`_guess_date`.
+    year the header prints alone (令和4年, 平成29年度), read from the lines kept so far when a
+    month and day need it (:meth:`_header_year`); ``title_day`` a month and day a title
+    prints without a year. While the header region lasts (until the first turn), its lines
+    are kept in ``header_lines`` for :meth:`_guess_date`; their text is joined only when one
+    of these asks for it (most documents' date fields print their years and give the date).
     """
 
     fmt: Format
@@ -243,7 +250,9 @@ class MeetingBuilder:
     title_day: DateMatch | None = None
     open_key: str | None = None
     header_over: bool = False
-    header_lines: list[tuple[str, Pos]] = field(default_factory=list)
+    header_lines: list[Block] = field(default_factory=list)
+    #: How many of :attr:`header_lines` were read for ``printed_year``.
+    years_read: int = 0
     last_block: Pos | None = None
     facts: dict[Fact, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
 
@@ -262,19 +271,25 @@ class MeetingBuilder:
         """Facts a rule attached to a block (``meta.facts``); while the header region lasts,
         the block's text too (:meth:`_header_line`). It does nothing with a block that has no
         facts and starts past the region or :data:`HEADER_CHARS` (the parser skips those)."""
-        for fact, value in block.meta.facts if block.meta is not None else ():
-            self.fact(fact, value)
-        if not self.header_over and block.span.start < HEADER_CHARS:
-            self._header_line(block)
+        meta = block.meta
+        if meta is not None and meta.facts:
+            for fact, value in meta.facts:
+                self.fact(fact, value)
+        if self.header_over:
+            return
+        span = block.span
+        if span.start < HEADER_CHARS:
+            last = self.last_block
+            if last is None or span.start < last.start or last.end < span.end:
+                self._header_line(block)
+            # (else a child of the block read just before: its text was read with it)
 
     def _header_line(self, block: Block) -> None:
-        """Keep the text of a line of the header region: the year it opens with (a title's,
-        anywhere in it) and, for :meth:`_guess_date`, the dates it prints. The region ends at
-        the first turn, signature or item, or text the tokenizer put in the body; lists of
-        people, agenda items and materials print dates that are not the sitting's."""
-        last = self.last_block
-        if last is not None and last.start <= block.span.start and block.span.end <= last.end:
-            return  # a child of the block read just before: its text was read with it
+        """Keep a line of the header region (one that is no child of the line kept before
+        it): for the year it opens with (a title's, anywhere in it) and, for
+        :meth:`_guess_date`, the dates it prints. The region ends at the first turn,
+        signature or item, or text the tokenizer put in the body; lists of people, agenda
+        items and materials print dates that are not the sitting's."""
         self.last_block = block.span
         meta = block.meta
         name = meta.name if isinstance(meta, HeaderMeta) else None
@@ -287,10 +302,25 @@ class MeetingBuilder:
             return
         if block.kind not in (BlockKind.HEADER, BlockKind.UNMATCHED) or name in _NOT_THE_SITTING:
             return
-        text = "\n".join(value for value in block.groups.values() if value)
-        self.header_lines.append((text, block.span))
-        if self.printed_year is None and (name is None or name in _YEAR_LINES):
-            self.printed_year = _printed_year(text, anywhere=name is HeaderName.TITLE)
+        self.header_lines.append(block)
+
+    def _header_year(self) -> YearMatch | None:
+        """``printed_year``: the year the first header line kept so far that may print one
+        (an unnamed line, a title, a notice, a caption) opens with, or a title prints
+        anywhere; the lines are read once each, and none after the year is found."""
+        if self.printed_year is None:
+            lines = self.header_lines
+            for k in range(self.years_read, len(lines)):
+                block = lines[k]
+                meta = block.meta
+                name = meta.name if isinstance(meta, HeaderMeta) else None
+                if name is None or name in _YEAR_LINES:
+                    year = _printed_year(_line_text(block), anywhere=name is HeaderName.TITLE)
+                    if year is not None:
+                        self.printed_year = year
+                        break
+            self.years_read = len(lines)
+        return self.printed_year
 
     def header_field(
         self, name: HeaderName | None, raw: str, block: Block, diagnose: Diagnose
@@ -358,8 +388,9 @@ class MeetingBuilder:
             if completed.date is not None and self.date is not None and completed.date < self.date:
                 completed = found.with_year(self.year + 1)  # 十二月… then 一月…
             return completed
-        if self.printed_year is not None:
-            return self.printed_year.complete(found)
+        printed_year = self._header_year()
+        if printed_year is not None:
+            return printed_year.complete(found)
         return found
 
     def _date(self, raw: str, block: Block, diagnose: Diagnose) -> None:
@@ -482,7 +513,8 @@ class MeetingBuilder:
         page's dates (更新日:…, …現在) and dates beyond :data:`HEADER_CHARS` characters are no
         candidates; the body is never read."""
         seen: dict[dt.date, tuple[DateMatch, Pos]] = {}
-        for text, span in self.header_lines:
+        for block in self.header_lines:
+            text, span = _line_text(block), block.span
             within = HEADER_CHARS - span.start
             for found in find_dates(text[: within + _DATE_CHARS]):
                 if (

@@ -92,8 +92,9 @@ PERSON_TITLES: frozenset[str] = frozenset({"委員", "議員", "議長", "副議
 OFFICES: frozenset[str] = frozenset({"事務局", "事務局長", "書記", "司会", "進行"})
 #: Honorifics printed after a name (君 in the Diet and assemblies).
 HONORIFICS: tuple[str, ...] = ("議員", "君", "さん", "氏", "様", "殿")
-#: The last characters of :data:`HONORIFICS`: a name ending with none of them has none.
-_HONORIFIC_ENDS = frozenset(h[-1] for h in HONORIFICS)
+#: Each honorific by its last character: no two end with the same one, so the one a name
+#: can end with is the one its last character names (a name ending with none has none).
+_HONORIFIC_BY_END = {h[-1]: h for h in HONORIFICS}
 
 #: Characters that show up in the names of departments and offices but hardly ever in
 #: Japanese surnames: a head made of them is an organization, not a person.
@@ -211,11 +212,9 @@ def strip_honorific(name: str) -> tuple[str, str | None]:
         >>> strip_honorific("山田太郎君")
         ('山田太郎', '君')
     """
-    if name[-1:] not in _HONORIFIC_ENDS:
-        return name, None
-    for honorific in HONORIFICS:
-        if name.endswith(honorific) and len(name) > len(honorific):
-            return name[: -len(honorific)], honorific
+    honorific = _HONORIFIC_BY_END.get(name[-1:])
+    if honorific is not None and name.endswith(honorific) and len(name) > len(honorific):
+        return name[: -len(honorific)], honorific
     return name, None
 
 
@@ -398,10 +397,30 @@ def _split_plainly(key: tuple[str, bool, int]) -> tuple[str | None, str | None]:
     return _split_person(text, (), run_together, default_surname)
 
 
+def split_compact_person(
+    body: str,
+    *,
+    known_titles: Collection[str] = (),
+    run_together: bool = False,
+    default_surname: int = 2,
+) -> tuple[str | None, str | None]:
+    """:func:`split_person` of a text that is compact already (``compact(body) == body``, as
+    what :func:`~gijiroku.normalize.compact` gives, an honorific stripped or not): the same
+    split, without compacting the text again."""
+    if not known_titles and not (isinstance(known_titles, Evidence) and known_titles.people):
+        return memoized("split_plainly", _split_plainly, (body, run_together, default_surname))
+    return _split_compact(body, known_titles, run_together, default_surname)
+
+
 def _split_person(
     text: str, known_titles: Collection[str], run_together: bool, default_surname: int
 ) -> tuple[str | None, str | None]:
-    body = compact(text)
+    return _split_compact(compact(text), known_titles, run_together, default_surname)
+
+
+def _split_compact(
+    body: str, known_titles: Collection[str], run_together: bool, default_surname: int
+) -> tuple[str | None, str | None]:
     if not body:
         return None, None
     core, portfolio = split_portfolio(body)

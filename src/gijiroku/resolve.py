@@ -213,7 +213,10 @@ class Roster:
         self.evidence = evidence
         self._full: dict[str, list[MemberDraft]] = {}
         self._surname: dict[str, list[MemberDraft]] = {}
-        self._prefix: dict[str, list[MemberDraft]] = {}
+        # members by the first character of their folded name, with that name: the members
+        # whose name starts with a text are found among these (one entry a member, where a
+        # table of every start of every name took six)
+        self._first: dict[str, list[tuple[str, MemberDraft]]] = {}
         self._role: dict[str, list[MemberDraft]] = {}
         self._title: dict[str, list[MemberDraft]] = {}
         self._seat: dict[int, list[MemberDraft]] = {}
@@ -231,8 +234,7 @@ class Roster:
         if m.name:
             name = fold_variants(m.name)
             self._full.setdefault(name, []).append(m)
-            for k in range(1, min(len(name), self.PREFIX) + 1):
-                self._prefix.setdefault(name[:k], []).append(m)
+            self._first.setdefault(name[0], []).append((name, m))
         if m.surname:
             self._surname.setdefault(fold_variants(m.surname), []).append(m)
         for role in m.roles:
@@ -255,6 +257,11 @@ class Roster:
             return Resolution(None, f"{what} fits {len(found)} members ({names})", ids)
         return None
 
+    def _starting_with(self, start: str) -> list[MemberDraft]:
+        """The members whose folded name starts with ``start`` (folded), in the order they
+        were added."""
+        return [m for name, m in self._first.get(start[:1], ()) if name.startswith(start)]
+
     def _by_name(self, name: str, role: str | None, hint: str | None) -> list[MemberDraft]:
         name = fold_variants(name)
         full = self._full.get(name)
@@ -262,8 +269,7 @@ class Roster:
             return list(full)
         found = list(self._surname.get(name, ()))
         if not found:
-            candidates = self._prefix.get(name[: self.PREFIX], [])
-            found = [m for m in candidates if m.name and fold_variants(m.name).startswith(name)]
+            found = self._starting_with(name)
         if hint and len(found) > 1:
             hint = fold_variants(hint)
             found = [
@@ -370,7 +376,7 @@ class Roster:
         exact: list[MemberDraft] = []
         loose: list[MemberDraft] = []
         spaced = (self._surname.get(label[:k], []) for k in range(1, self.PREFIX + 1))
-        solid = (m for m in self._prefix.get(label[:2], []) if not m.surname)
+        solid = (m for m in self._starting_with(label[:2]) if not m.surname)
         for m in itertools.chain(*spaced, solid):
             if not m.name:
                 continue

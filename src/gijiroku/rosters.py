@@ -42,12 +42,13 @@ from gijiroku.dates import parse_number
 from gijiroku.models import Attendance, MembershipChange, span_of
 from gijiroku.names import (
     CHAIR_ROLES,
+    OFFICES,
     PERSON_TITLES,
     POSITION_WORDS,
     TITLE_END_CHARS,
-    is_office,
     is_place,
     position_suffix,
+    split_compact_person,
     split_person,
     strip_honorific,
 )
@@ -136,7 +137,9 @@ def split_entry(entry: str) -> tuple[str | None, str, str | None]:
     """
     body = entry.strip(" \u3000")
     body, _ = strip_honorific(body)
-    tokens = [t for t in _SPACE_RUN_RE.split(body) if t]
+    tokens = _SPACE_RUN_RE.split(body)
+    if not tokens[0] or not tokens[-1]:  # (a split on runs of spaces is empty at its ends only)
+        tokens = [t for t in tokens if t]
     title: str | None = None
     if len(tokens) >= 2 and _reads_as_title(tokens[0]):
         title, tokens = tokens[0], tokens[1:]
@@ -757,7 +760,8 @@ def may_hold_titles(text: str) -> bool:
         >>> may_hold_titles("岩瀬達哉委員 | 遠藤久夫委員 |"), may_hold_titles("| file | what it is |")
         (True, False)
     """
-    return not TITLE_END_CHARS.isdisjoint(text) or any(m in text for m in _TITLE_MARKS)
+    # (the marks of _TITLE_MARKS, looked for one by one: no generator made for each row)
+    return not TITLE_END_CHARS.isdisjoint(text) or ":" in text or "：" in text or "の各" in text
 
 
 #: The last character (before spaces) of every text :data:`_LIST_TAIL_RE` finds a tail in:
@@ -1113,7 +1117,8 @@ class RosterBuilder:
         if self.in_changes:
             self._change_pair(block, entries)
             return
-        own = clean_text(block.groups.get("group") or "") or None
+        printed_group = block.groups.get("group")
+        own = (clean_text(printed_group) or None) if printed_group else None
         meta = block.meta
         inherits = meta.inherits_group if isinstance(meta, RosterMeta) else True
         group = own or (self.group if inherits else None)
@@ -1121,6 +1126,16 @@ class RosterBuilder:
         row: list[tuple[int, MemberDraft]] = []
         for entry in entries:
             groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+            person = groups.get("person")
+            if person and len(groups) == 1:
+                # a person printed alone (林委員, 理事　池田　佳隆君), most entries: no なし, post,
+                # seat or group of its own; a table's cell only while one is open, or short
+                if (
+                    self.open_cell is None and self.seat_cell is None and len(person) > 3
+                ) or not self._table_cell(entry, carried or group):
+                    member = self._add_entry(entry, group, carried, person_alone=True)
+                    row.append((entry.span.start, member))
+                continue
             if groups.get("nobody"):  # 欠席委員　なし: the list is empty, and over
                 self.end_of_list()
                 return
@@ -1128,7 +1143,7 @@ class RosterBuilder:
                 continue
             if self._table_cell(entry, carried or group):
                 continue
-            member = self.add_entry(entry, group=group, own_group=carried)
+            member = self._add_entry(entry, group, carried, person_alone=False)
             row.append((entry.span.start, member))
             if groups.get("group"):
                 carried = clean_text(groups["group"])
@@ -1244,6 +1259,13 @@ class RosterBuilder:
         ending with 兼 (holding also) goes on in a title printed alone below it; a title for
         every entry (``each``: 以上 理事, 保坂の各委員) reaches back to where the list began.
         """
+        return self._add_entry(entry, group, own_group, person_alone=False)
+
+    def _add_entry(
+        self, entry: Block, group: str | None, own_group: str | None, *, person_alone: bool
+    ) -> MemberDraft:
+        """:meth:`add_entry`; ``person_alone``: the entry's one group is ``person`` (the
+        groups it has not are not looked up)."""
         name, title, surname, roles = self._reader(entry, self)
         if name is not None and _NAME_BREAK_RE.search(name):
             name = _last_piece(name)
@@ -1257,34 +1279,30 @@ class RosterBuilder:
         ):
             last.title = f"{last.title}{name}"  # 会計管理者兼 / 会計課長
             return last
-        groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
-        printed_group = groups.get("group")
-        if printed_group:
-            own_group = clean_text(printed_group) or own_group
-        group = own_group or group
-        seat_printed = groups.get("seat")
-        seat = parse_number(seat_printed) if seat_printed else None
-        paren = groups.get("paren")
         meta = entry.meta
-        paren_is_role = isinstance(meta, MemberMeta) and meta.paren_is_role
-        affiliation = None
-        printed_title = groups.get("title")
-        if printed_title:
-            title = compact(printed_title)
-        if paren:
-            paren_clean = compact(paren)
-            if title is None and not paren_is_role and _reads_as_post(paren_clean):
-                title = paren_clean  # 髙坂新一(理事長): the role printed after the name
-            elif paren_clean in _POSITIONS or paren_clean in CHAIR_ROLES or paren_is_role:
-                roles.append(clean_text(paren))
-            else:
-                affiliation = clean_text(paren)
-        printed_each = groups.get("each")
-        each = (compact(printed_each) or None) if printed_each else None
-        if each is not None:
-            for earlier in self.members[self.list_start :]:
-                earlier.title = earlier.title or each
-            title = title or each
+        affiliation: str | None = None
+        seat: int | None = None
+        each: str | None = None
+        if not person_alone:
+            groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+            printed_group = groups.get("group")
+            if printed_group:
+                own_group = clean_text(printed_group) or own_group
+            seat_printed = groups.get("seat")
+            seat = parse_number(seat_printed) if seat_printed else None
+            printed_title = groups.get("title")
+            if printed_title:
+                title = compact(printed_title)
+            paren = groups.get("paren")
+            if paren:
+                title, affiliation = _read_paren(paren, title, roles, meta)
+            printed_each = groups.get("each")
+            each = (compact(printed_each) or None) if printed_each else None
+            if each is not None:
+                for earlier in self.members[self.list_start :]:
+                    earlier.title = earlier.title or each
+                title = title or each
+        group = own_group or group
         if title is None and group:
             title = (
                 (self.member_title if own_group is None else None)
@@ -1350,25 +1368,43 @@ class RosterBuilder:
         return member
 
 
+def _read_paren(
+    paren: str, title: str | None, roles: list[str], meta: object
+) -> tuple[str | None, str | None]:
+    """An entry's parenthesis (髙坂新一(理事長)): the entry's title and affiliation, a role
+    added to ``roles``."""
+    paren_is_role = isinstance(meta, MemberMeta) and meta.paren_is_role
+    paren_clean = compact(paren)
+    if title is None and not paren_is_role and _reads_as_post(paren_clean):
+        return paren_clean, None  # 髙坂新一(理事長): the role printed after the name
+    if paren_clean in _POSITIONS or paren_clean in CHAIR_ROLES or paren_is_role:
+        roles.append(clean_text(paren))
+        return title, None
+    return title, clean_text(paren)
+
+
 def read_entry(entry: Block, roster: RosterBuilder) -> EntryParts:
     """Read a roster entry by the layout its rule gave it (see the module docstring); posts
     printed above it (``roster.posts``) give a title the entry lacks."""
     meta = entry.meta
     layout = meta.layout if isinstance(meta, MemberMeta) else EntryLayout.PERSON
-    groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
-    person = groups.get("person") or ""
     if layout is EntryLayout.PADDED or layout is EntryLayout.RUN_TOGETHER:
         return _read_padded(entry, roster, run_together=layout is EntryLayout.RUN_TOGETHER)
+    groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+    if layout is EntryLayout.LISTED:
+        printed_name = groups.get("name")
+        if printed_name:
+            name, surname = split_padded_name(printed_name)
+            title = compact(groups.get("title") or "") or None
+            return EntryParts(name or None, title, surname, [])
+    person = groups.get("person") or ""
     if layout is EntryLayout.COLUMNS:
         return _read_columns(person, roster)
-    printed_name = groups.get("name")
-    if layout is EntryLayout.LISTED and printed_name:
-        name, surname = split_padded_name(printed_name)
-        return EntryParts(name or None, compact(groups.get("title") or "") or None, surname, [])
+    # (compact, and so without an honorific: is_office and split_person would compact it again)
     name_part, _ = strip_honorific(compact(person))
-    if is_office(name_part):
+    if name_part in OFFICES:
         return EntryParts(None, name_part, None, [])
-    found_name, found_title = split_person(
+    found_name, found_title = split_compact_person(
         name_part, known_titles=roster.known_titles, run_together=True
     )
     return EntryParts(found_name, found_title, None, [])
