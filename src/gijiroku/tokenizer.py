@@ -363,7 +363,13 @@ def _paragraphs(
     return _joined_paragraphs(lines, mode, markers, spans, furniture)
 
 
-_new_paragraph = object.__new__  # a Paragraph without the call of its __init__
+def _line_paragraph(line: Line) -> Paragraph:
+    """The paragraph of a non-blank line alone (as :class:`Paragraph` makes a first
+    line's)."""
+    raw = line.text
+    content = raw.strip(_STRIP)
+    lead = raw.find(content[:1]) if raw[:1] in _STRIP else 0
+    return Paragraph(content, lead, line.start + lead, line.number)
 
 
 def _line_paragraphs(
@@ -375,9 +381,9 @@ def _line_paragraphs(
 ) -> Iterator[Paragraph | Block]:
     """:func:`_joined_paragraphs` in ``"line"`` mode, where each non-blank line is a
     paragraph of its own (page markers and furniture are never blank): the blank lines are
-    passed over in a C loop, and each paragraph is made as :class:`Paragraph` makes a first
-    line's, without the call. ``filled``: the indices of the non-blank lines. (One at a time:
-    the paragraphs of the whole text held at once with its blocks would raise the peak.)"""
+    passed over in a C loop. ``filled``: the indices of the non-blank lines. (One at a time:
+    the paragraphs of the whole text held at once with its blocks would raise the peak.
+    :meth:`_Reader.read_lines` reads the lines so itself.)"""
     special = markers.keys() | furniture.keys()
     for i in filled:
         line = lines[i]
@@ -387,23 +393,7 @@ def _line_paragraphs(
             else:
                 yield _page_block(line, markers[i][0], spans)
             continue
-        raw = line.text
-        content = raw.strip(_STRIP)
-        para = _new_paragraph(Paragraph)
-        para.text = content
-        para.length = length = len(content)
-        if raw[:1] in _STRIP:
-            lead = raw.find(content[:1])
-            para.start = start = line.start + lead
-            para.indent = lead
-        else:
-            para.start = start = line.start
-            para.indent = 0
-        para.end = start + length
-        para.line = line.number
-        para.pages = ()
-        para.parts = para.pieces = None
-        yield para
+        yield _line_paragraph(line)
 
 
 def _joined_paragraphs(
@@ -667,7 +657,7 @@ class _RuleIndex:
     ``may_match`` joins its needs test. :meth:`ways` puts them behind one test of every
     character the rules need."""
 
-    __slots__ = ("by_first", "by_key", "by_key_runs", "by_key_ways", "rules")
+    __slots__ = ("by_first", "by_key", "by_key_runs", "by_key_ways", "by_mode", "rules")
 
     #: Keys remembered, at most (beyond that the rules are filtered anew).
     LIMIT = 16384
@@ -678,6 +668,7 @@ class _RuleIndex:
         self.by_key: dict[tuple[str, str | None, str], tuple[_Plan, ...]] = {}
         self.by_key_runs: dict[tuple[str, str | None, str], tuple[_Run, ...]] = {}
         self.by_key_ways: dict[tuple[str, str | None, str], _Ways] = {}
+        self.by_mode: dict[tuple[str, str | None], tuple[_MentionsByKind, dict[str, _Quick]]] = {}
 
     def candidates(self, region: str, mode: str | None, text: str) -> tuple[_Plan, ...]:
         """How to try the rules that may match ``text`` (not empty), in their order."""
@@ -724,6 +715,30 @@ class _RuleIndex:
         if found is None:
             found = self._keep(self.by_key_ways, key, _ways(self.runs(region, mode, text)))
         return found
+
+    def quick(self, region: str, mode: str | None, mentions: _MentionsByKind) -> dict[str, _Quick]:
+        """The ways of every first character seen in ``region`` and ``mode`` with their
+        short ways (see :func:`_short`) for the mention rules ``mentions``: filled by
+        :meth:`quick_of` (a table read with other mention rules is learnt anew)."""
+        key = (region, mode)
+        found = self.by_mode.get(key)
+        if found is None or found[0] is not mentions:
+            found = self._keep(self.by_mode, key, (mentions, {}))
+        return found[1]
+
+    def quick_of(
+        self, region: str, mode: str | None, mentions: _MentionsByKind, text: str
+    ) -> _Quick:
+        """:meth:`ways` of ``text`` with its short ways, kept in :meth:`quick`'s table."""
+        needed, runs, otherwise = self.ways(region, mode, text)
+        found: _Quick = (
+            needed,
+            runs,
+            otherwise,
+            _short(runs, region, mode, mentions) if needed is None else None,
+            _short(otherwise, region, mode, mentions),
+        )
+        return self._keep(self.quick(region, mode, mentions), text[0], found)
 
     def _keep(self, table: dict[_Key, _Found], key: _Key, found: _Found) -> _Found:
         """``found`` remembered in ``table`` under ``key`` while the table is under
@@ -802,6 +817,69 @@ def _ways(runs: tuple[_Run, ...]) -> _Ways:
     return test, runs, ((None, loose),) if loose else ()
 
 
+#: A short way (:func:`_short`): the tests a text must fail, then the block's kind, the name
+#: of its one group (the whole text), its record and its rule's name.
+_Short = tuple[tuple[Callable[[str], object], ...], BlockKind, str, BlockMeta, str]
+#: :data:`_Ways` with the short way of the runs when there is no needed test (else None) and
+#: the short way of the runs a text takes when it fails the test.
+_Quick = tuple[
+    Callable[[str], object] | None, tuple[_Run, ...], tuple[_Run, ...], _Short | None, _Short | None
+]
+
+
+def _short(
+    runs: tuple[_Run, ...], region: str, mode: str | None, mentions: _MentionsByKind
+) -> _Short | None:
+    """The short way of ``runs`` in ``region`` and ``mode``: when they end in a rule that
+    reads every text it is tried on and every rule before it is passed over unless the text
+    passes a test of its characters (the run's gate, a rule's needs or ``may_match``), a
+    text that fails all these tests is read by that rule, whatever the context. When that
+    rule is a plain catch-all (:class:`_PlainRule`, one group: the text whole) that leaves
+    the region and the mode as they are, and the mention rules of its kind are behind a
+    test too (added to the tests: a text that passes it takes the long way), its block is
+    the text, its span and its rule's record, and nothing of the context but what every
+    block changes (see :meth:`_Reader.read_lines`). None when the runs have no such end."""
+    tests: list[Callable[[str], object]] = []
+    for gate, steps in runs:
+        if gate is not None:  # (a text that fails it passes the whole run over)
+            tests.append(gate)
+            continue
+        for rule, fullmatch, test, when, requires_next, _, _ in steps:
+            if fullmatch is None and test is None and when is None and not requires_next:
+                return _short_block(rule, tests, region, mode, mentions)
+            if test is None:  # (a rule tried on every text)
+                return None
+            tests.append(test)
+    return None
+
+
+def _short_block(
+    rule: Rule,
+    tests: list[Callable[[str], object]],
+    region: str,
+    mode: str | None,
+    mentions: _MentionsByKind,
+) -> _Short | None:
+    """:func:`_short`'s end: the short way when ``rule`` reads every text as it is tried
+    after the ``tests`` fail, or None."""
+    plain = _plain_rule(rule, mentions)
+    if plain is None or len(plain.names) != 1:
+        return None
+    if plain.sets_mode == KEEP_MODE:
+        if mode in plain.ends_modes:
+            return None  # (the mode ends)
+    elif plain.sets_mode != mode:
+        return None  # (the mode changes: a rule that sets the mode it is in keeps it)
+    if rule.ends_header and region == "header":
+        return None  # (the region changes)
+    gate, looking = plain.mentions
+    if looking:
+        if gate is None:  # (a mention rule that needs no character looks in every text)
+            return None
+        tests = [*tests, gate]
+    return tuple(tests), plain.kind, plain.names[0][0], plain.meta, rule.name
+
+
 def _step(plan: _Plan) -> _Step:
     """``plan`` as a step, its rule's ``may_match`` tried after its needs (a test of a few
     characters, in C), first."""
@@ -832,8 +910,12 @@ _Mentions = tuple[
 ]
 
 
+#: The mention rules of each kind of block (see :func:`_mentions_by_kind`).
+_MentionsByKind = dict[BlockKind, _Mentions]
+
+
 @functools.lru_cache(maxsize=64)
-def _mentions_by_kind(rules: tuple[ChildRule, ...]) -> dict[BlockKind, _Mentions]:
+def _mentions_by_kind(rules: tuple[ChildRule, ...]) -> _MentionsByKind:
     """The mention rules that look in each kind of block (a kind no rule names is absent).
     Most paragraphs hold none of the characters the rules of their kind need: one test of
     them all passes such a paragraph over, where each rule's own test would be tried."""
@@ -859,14 +941,27 @@ def _match_rule(
     """The first rule of ``rules`` that reads ``para``, and its match (None for a catch-all
     that reads the text whole: :func:`_reads_whole`), or None when no rule does."""
     text = para.text
-    # Rules that share a pattern (the keys of the header) match it once per paragraph.
-    matched: dict[int, regex.Match[str] | None] = {}
     ways = rules.by_key_ways.get((ctx.region, ctx.mode, text[0]))
     if ways is None:
         ways = rules.ways(ctx.region, ctx.mode, text)
     needed, runs, otherwise = ways
     if needed is not None and not needed(text):
         runs = otherwise
+    return _try_runs(runs, text, ctx, following.text if following is not None else None)
+
+
+#: The rule loop as written (:func:`tokenize_lines` takes its short ways only while
+#: :func:`_match_rule` is this one).
+_MATCH_RULE = _match_rule
+
+
+def _try_runs(
+    runs: tuple[_Run, ...], text: str, ctx: Context, following: str | None
+) -> tuple[Rule, regex.Match[str] | None] | None:
+    """:func:`_match_rule` on the runs chosen for ``text`` (``following``: the next
+    paragraph's text)."""
+    # Rules that share a pattern (the keys of the header) match it once per paragraph.
+    matched: dict[int, regex.Match[str] | None] | None = None
     for gate, plans in runs:
         if gate is not None and not gate(text):
             continue
@@ -878,13 +973,16 @@ def _match_rule(
             if requires_next and (
                 following is None
                 or rule.absorb_next is None
-                or not rule.absorb_next.fullmatch(following.text)
+                or not rule.absorb_next.fullmatch(following)
             ):
                 continue
             if fullmatch is None:  # (a catch-all: the text whole, nothing more to check)
                 return rule, None
             if shared is None:
                 match = fullmatch(text)
+            elif matched is None:
+                match = fullmatch(text)
+                matched = {shared: match}
             elif shared in matched:
                 match = matched[shared]
             else:
@@ -1082,35 +1180,254 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     spans.set_pages(boundaries, first_page)
     mode = _choose_paragraph_mode(fmt, lines, filled)
     furniture = _furniture(fmt, lines, markers, furniture_lines(lines, filled), filled)
-    items = _paragraphs(lines, mode, markers, spans, furniture, filled)
+    # (the short ways stand for the rule loop as written: a replaced one, a test's plain
+    # loop, is asked for every paragraph)
+    short_ways = _match_rule is _MATCH_RULE
+    fused = mode == "line" and short_ways
+    items = None if fused else _paragraphs(lines, mode, markers, spans, furniture, filled)
+    indices = filled.indices
     del filled  # (its list of texts is not held while the blocks are made)
     ctx = Context(
         region="header" if fmt.starts_in_header else "body",
         document=fmt.survey(text),
         labels=LabelCounts(lines),  # (counted if a guard reads them)
     )
-    header_rules, body_rules = _rule_index(fmt.header_rules), _rule_index(fmt.body_rules)
-    mentions = _mentions_by_kind(fmt.mention_rules)
-    spent: set[int] = set()  # ids of mention rules that look for one fact only and found it
-    # id of a rule → what makes its blocks: a plain rule's or an item rule's short way, or
-    # None for the long way
-    plain_rules: dict[int, _PlainRule | _ItemRule | None] = {}
-    indented: dict[tuple[int, int], tuple[ItemMeta, ItemMeta]] = {}  # see _item_meta
-    blocks: list[Block] = []
-    line_span = spans.line_span
-    upcoming = next(items, None)
-    while upcoming is not None:
-        item, upcoming = upcoming, next(items, None)
-        if not isinstance(item, Paragraph):
-            blocks.append(item)  # a page marker or furniture, already a block
-            continue
-        para = item
-        following = upcoming if isinstance(upcoming, Paragraph) else None
-        ctx.previous_indent, ctx.indent = ctx.indent, para.indent
-        ctx.following = following.text if following is not None else None
-        found = _match_rule(
-            header_rules if ctx.region == "header" else body_rules, para, ctx, following
-        )
+    reader = _Reader(text, fmt, ctx, spans)
+    if items is None:
+        reader.read_lines(lines, indices, markers, furniture)
+    else:
+        reader.read_items(items, short_ways)
+    return reader.blocks
+
+
+class _Reader:
+    """What :func:`tokenize_lines` keeps while it reads one document's paragraphs: the
+    context, the blocks made so far, and what it learnt of the rules for this document."""
+
+    __slots__ = (
+        "blocks",
+        "body_rules",
+        "ctx",
+        "header_rules",
+        "indented",
+        "mentions",
+        "plain_rules",
+        "spans",
+        "spent",
+        "text",
+    )
+
+    def __init__(self, text: str, fmt: Format, ctx: Context, spans: _Positions) -> None:
+        self.text = text
+        self.ctx = ctx
+        self.spans = spans
+        self.header_rules = _rule_index(fmt.header_rules)
+        self.body_rules = _rule_index(fmt.body_rules)
+        self.mentions = _mentions_by_kind(fmt.mention_rules)
+        # ids of mention rules that look for one fact only and found it
+        self.spent: set[int] = set()
+        # id of a rule → what makes its blocks: a plain rule's or an item rule's short way, or
+        # None for the long way
+        self.plain_rules: dict[int, _PlainRule | _ItemRule | None] = {}
+        self.indented: dict[tuple[int, int], tuple[ItemMeta, ItemMeta]] = {}  # see _item_meta
+        self.blocks: list[Block] = []
+
+    def read_items(self, items: Iterator[Paragraph | Block], short_ways: bool) -> None:
+        """Read the paragraphs and page blocks ``items`` in order (any paragraph mode),
+        each paragraph by :func:`_match_rule` and :meth:`read`, or, ``short_ways``, by the
+        short way of :func:`_short` when it fails the tests (see :meth:`read_lines`)."""
+        ctx = self.ctx
+        blocks = self.blocks
+        append = blocks.append
+        line_span = self.spans.line_span
+        region, mode = ctx.region, ctx.mode
+        quick = self._quick()
+        shorts = 0  # blocks made the short way since the context was written
+        short: _Short | None = None  # (the last one's)
+        indent = ctx.indent  # the last paragraph's
+        upcoming = next(items, None)
+        while upcoming is not None:
+            para, upcoming = upcoming, next(items, None)
+            if not isinstance(para, Paragraph):
+                append(para)  # a page marker or furniture, already a block
+                continue
+            text = para.text
+            if short_ways:
+                ways = quick.get(text[0])
+                if ways is None:
+                    ways = self._quick_of(text)
+                needed, _, _, way, way_otherwise = ways
+                if needed is not None and not needed(text):
+                    way = way_otherwise
+                if way is not None:
+                    tests, kind, group, record, name = way
+                    for test in tests:
+                        if test(text):
+                            break
+                    else:
+                        append(
+                            unchecked_block(
+                                kind,
+                                line_span(para.start, para.end, para.line),
+                                OneGroup(group, text),
+                                record,
+                                name,
+                                para.pages,
+                            )
+                        )
+                        shorts += 1
+                        short = way
+                        indent = para.indent
+                        continue
+            if shorts:
+                assert short is not None
+                ctx.index += shorts
+                ctx.previous = short[1]
+                ctx.previous_rule = short[4]
+                ctx.open_key = None
+                shorts = 0
+            following = upcoming if isinstance(upcoming, Paragraph) else None
+            ctx.previous_indent = indent
+            ctx.indent = indent = para.indent
+            ctx.following = following.text if following is not None else None
+            rules = self.header_rules if ctx.region == "header" else self.body_rules
+            if self.read(para, _match_rule(rules, para, ctx, following), following):
+                upcoming = next(items, None)  # (absorbed)
+            if ctx.mode != mode or ctx.region != region:
+                region, mode = ctx.region, ctx.mode
+                quick = self._quick()
+
+    def read_lines(
+        self,
+        lines: Sequence[Line],
+        filled: Sequence[int],
+        markers: dict[int, tuple[int | None, regex.Match[str]]],
+        furniture: dict[int, BlockKind],
+    ) -> None:
+        """:meth:`read_items` in ``"line"`` mode, the lines read as paragraphs where
+        :func:`_line_paragraphs` makes them (``filled``: the indices of the non-blank
+        lines), with the short way of :func:`_short`: a paragraph that fails its tests is
+        made a block from its text, span and rule, with no :class:`Paragraph`, no call of
+        the rule loop and no write to the context. Nothing reads the context in between
+        (the tests read the text alone), so what every block changes in it is written once,
+        before the next paragraph that takes the long way (:meth:`read`): the count, the
+        last block's kind and rule, the indentation; and the next paragraph's text, which
+        only the long way reads (stripped then, and kept for the next turn; a
+        :class:`Paragraph` of the next line is made only for a rule that absorbs it)."""
+        blocks = self.blocks
+        append = blocks.append
+        ctx = self.ctx
+        spans = self.spans
+        line_span = spans.line_span
+        special = markers.keys() | furniture.keys()
+        region, mode = ctx.region, ctx.mode
+        quick = self._quick()
+        last = len(filled) - 1
+        ahead: str | None = None  # the next paragraph's text, when the long way read it
+        absorbed = False
+        shorts = 0  # blocks made the short way since the context was written
+        short: _Short | None = None  # (the last one's)
+        indent = 0  # the last paragraph's
+        for k, i in enumerate(filled):
+            if absorbed:
+                absorbed = False
+                continue
+            if special and i in special:
+                if i in furniture:
+                    append(_page_block(lines[i], None, spans, furniture[i]))
+                else:
+                    append(_page_block(lines[i], markers[i][0], spans))
+                continue
+            line = lines[i]
+            raw = line.text
+            if ahead is None:
+                content = raw.strip(_STRIP)
+            else:
+                content, ahead = ahead, None
+            if raw[:1] in _STRIP:
+                lead = raw.find(content[:1])
+                start = line.start + lead
+            else:
+                lead = 0
+                start = line.start
+            ways = quick.get(content[0])
+            if ways is None:
+                ways = self._quick_of(content)
+            needed, runs, otherwise, way, way_otherwise = ways
+            if needed is not None and not needed(content):
+                runs, way = otherwise, way_otherwise
+            if way is not None:
+                tests, kind, group, record, name = way
+                for test in tests:
+                    if test(content):
+                        break
+                else:
+                    append(
+                        unchecked_block(
+                            kind,
+                            line_span(start, start + len(content), line.number),
+                            OneGroup(group, content),
+                            record,
+                            name,
+                            (),
+                        )
+                    )
+                    shorts += 1
+                    short = way
+                    indent = lead
+                    continue
+            # the long way
+            if k < last and filled[k + 1] not in special:
+                ahead = lines[filled[k + 1]].text.strip(_STRIP)
+            if shorts:
+                assert short is not None
+                ctx.index += shorts
+                ctx.previous = short[1]
+                ctx.previous_rule = short[4]
+                ctx.open_key = None
+                shorts = 0
+            ctx.previous_indent = indent
+            ctx.indent = indent = lead
+            ctx.following = ahead
+            found = _try_runs(runs, content, ctx, ahead)
+            following = (
+                _line_paragraph(lines[filled[k + 1]])
+                if ahead is not None and found is not None and found[0].absorb_next is not None
+                else None  # (only a rule that absorbs the next paragraph reads it whole)
+            )
+            if self.read(Paragraph(content, lead, start, line.number), found, following):
+                absorbed = True
+                ahead = None
+            if ctx.mode != mode or ctx.region != region:
+                region, mode = ctx.region, ctx.mode
+                quick = self._quick()
+
+    def _quick(self) -> dict[str, _Quick]:
+        """The ways of the context's region and mode (:meth:`_RuleIndex.quick`)."""
+        ctx = self.ctx
+        rules = self.header_rules if ctx.region == "header" else self.body_rules
+        return rules.quick(ctx.region, ctx.mode, self.mentions)
+
+    def _quick_of(self, text: str) -> _Quick:
+        """The ways of ``text`` in the context's region and mode (:meth:`_RuleIndex.quick_of`)."""
+        ctx = self.ctx
+        rules = self.header_rules if ctx.region == "header" else self.body_rules
+        return rules.quick_of(ctx.region, ctx.mode, self.mentions, text)
+
+    def read(
+        self,
+        para: Paragraph,
+        found: tuple[Rule, regex.Match[str] | None] | None,
+        following: Paragraph | None,
+    ) -> bool:
+        """Make the block of ``para`` read by ``found`` (the rule and match
+        :func:`_match_rule` gave: None, UNMATCHED), and bring the context up to date; True
+        when the rule absorbed ``following`` (the next paragraph)."""
+        ctx = self.ctx
+        blocks = self.blocks
+        spans = self.spans
+        text = self.text
+        line_span = spans.line_span
         if found is None:
             block = unchecked_block(
                 BlockKind.UNMATCHED,
@@ -1125,13 +1442,14 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             ctx.previous = BlockKind.UNMATCHED
             ctx.previous_rule = None
             ctx.open_key = None
-            continue
+            return False
         rule, match = found
+        plain_rules = self.plain_rules
         try:
             plain = plain_rules[id(rule)]
         except KeyError:
-            plain = plain_rules[id(rule)] = _plain_rule(rule, mentions) or _item_rule(
-                rule, mentions
+            plain = plain_rules[id(rule)] = _plain_rule(rule, self.mentions) or _item_rule(
+                rule, self.mentions
             )
         if plain is not None:  # (most blocks: see _PlainRule and _ItemRule)
             if rule.ends_header and ctx.region == "header":
@@ -1153,10 +1471,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
                 kind, (gate, looking) = BlockKind.ITEM, plain.mentions
                 sets_mode, ends_modes = plain.sets_mode, plain.ends_modes
                 groups = _groups_of(rule, match, para.text)
-                record = _item_meta(plain, rule, groups, para, text, indented)
+                record = _item_meta(plain, rule, groups, para, text, self.indented)
                 groups_of_block = frozen_groups(groups)
             mentioned_in = (
-                _mentioned(looking, para, spans, ctx, spent)
+                _mentioned(looking, para, spans, ctx, self.spent)
                 if looking and (gate is None or gate(para.text))
                 else ()
             )
@@ -1178,13 +1496,14 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             ctx.index += 1
             ctx.previous = kind
             ctx.previous_rule = rule.name
-            continue
+            return False
         if rule.ends_header and ctx.region == "header":
             ctx.region = "body"
             ctx.mode = None
         groups = _groups_of(rule, match, para.text)
         end = para.end
         children: list[Block] = []
+        absorbed = False
         if rule.children is not None:
             assert match is not None  # (a rule with children is never read whole)
             group = rule.children.group
@@ -1193,20 +1512,20 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
             if text_of_group:
                 children += _children(rule.children, text_of_group, base, para, spans, ctx)
         if rule.absorb_next is not None and not groups.get("text") and following is not None:
-            absorbed = rule.absorb_next.fullmatch(following.text)
-            if absorbed is not None:
-                groups.update({k: v for k, v in absorbed.groupdict().items() if v is not None})
+            taken = rule.absorb_next.fullmatch(following.text)
+            if taken is not None:
+                groups.update({k: v for k, v in taken.groupdict().items() if v is not None})
                 end = following.end
                 children += following.pages
-                upcoming = next(items, None)
+                absorbed = True
         meta = (
             rule.meta
             if rule.derive is None and not rule.with_indent
             else _meta(rule, groups, para, text)
         )
-        gate, looking = mentions.get(rule.kind, _NO_MENTIONS)
+        gate, looking = self.mentions.get(rule.kind, _NO_MENTIONS)
         if looking and (gate is None or gate(para.text)):
-            children += _mentioned(looking, para, spans, ctx, spent)
+            children += _mentioned(looking, para, spans, ctx, self.spent)
         if rule.sets_mode != KEEP_MODE:
             ctx.mode = rule.sets_mode
         elif ctx.mode in rule.ends_modes:
@@ -1239,4 +1558,4 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
         ctx.index += 1
         ctx.previous = kind
         ctx.previous_rule = rule.name
-    return blocks
+        return absorbed
