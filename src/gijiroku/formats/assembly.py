@@ -750,11 +750,21 @@ def _is_post(match: regex.Match[str], ctx: Context) -> bool:
         return False  # （説明員）：細井…局長、松永…課長 is a list, not a post
     if value.endswith("兼務"):
         return True
-    if position_suffix(value) is None or any(
-        value[:k] in ctx.named for k in range(2, min(len(value), 9))
+    if position_suffix(value) is None or (
+        _may_start_with_a_labels_name(value, ctx)
+        and any(value[:k] in ctx.named for k in range(2, min(len(value), 9)))
     ):
         return False
     return split_person(value, run_together=True)[0] is None  # 大塚健志次長 names a person
+
+
+def _may_start_with_a_labels_name(value: str, ctx: Context) -> bool:
+    """A start of ``value`` (two characters or more) may be a name the labels print in
+    parentheses (:attr:`Context.named`): the document holds its first two characters right
+    after an opening parenthesis (:meth:`_Document.follows_a_parenthesis`). When it does
+    not, no start of ``value`` is such a name, and the labels are not counted for it."""
+    document = ctx.document
+    return not isinstance(document, _Document) or document.follows_a_parenthesis(value[:2])
 
 
 #: Rosters print a name in a field this many cells wide (吉　田　崇　仁, 小笠原　　　聡).
@@ -771,9 +781,15 @@ def _is_padded_name(match: regex.Match[str], ctx: Context) -> bool:
     return position_suffix(first) != first
 
 
+#: The modes of the lines above the lists (none yet, or under the date line): the modes of
+#: the rules whose ``when`` asks for them (:func:`_is_first_lines`, :func:`_not_seen_title`),
+#: so that in a list the rules are not tried at all.
+_ABOVE_THE_LISTS: frozenset[str | None] = frozenset({None, "dateline"})
+
+
 def _is_first_lines(ctx: Context) -> bool:
     """The first lines, above the title (a ``Rule.when``)."""
-    return ctx.index < 4 and ctx.mode in (None, "dateline") and not ctx.title_seen
+    return ctx.index < 4 and ctx.mode in _ABOVE_THE_LISTS and not ctx.title_seen
 
 
 def _not_in_roster(ctx: Context) -> bool:
@@ -783,7 +799,7 @@ def _not_in_roster(ctx: Context) -> bool:
 
 def _not_seen_title(ctx: Context) -> bool:
     """No title read yet, outside a list (a ``Rule.when``)."""
-    return not ctx.title_seen and ctx.mode in (None, "dateline")
+    return not ctx.title_seen and ctx.mode in _ABOVE_THE_LISTS
 
 
 # -- the signature block ----------------------------------------------------------------------
@@ -886,6 +902,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.HEADER,
         FIELD_RE,
         derive=keyed_header,
+        needs="：:",  # (the colon after the key)
     ),
     Rule(
         "spaced-field",
@@ -916,6 +933,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.HEADER,
         common.TITLE_RECORD_RE,
         when=_not_seen_title,
+        modes=_ABOVE_THE_LISTS,
         derive=_title_fields,
         needs=common.RECORD_WORD_CHARS,
     ),
@@ -924,6 +942,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.HEADER,
         CAPTION_RE,
         when=_is_first_lines,
+        modes=_ABOVE_THE_LISTS,
         meta=HeaderMeta(name=HeaderName.CAPTION),
     ),
     Rule(
@@ -931,6 +950,7 @@ HEADER_RULES: tuple[Rule, ...] = (
         BlockKind.HEADER,
         VENUE_RE,
         when=_is_first_lines,
+        modes=_ABOVE_THE_LISTS,
         meta=HeaderMeta(name=HeaderName.VENUE),
     ),
     Rule(
@@ -1128,6 +1148,38 @@ def _line_vote(rest: str) -> str | None:
     return None
 
 
+#: Two characters right after an opening parenthesis, neither a line feed (each parenthesis,
+#: overlapping ones too).
+_AFTER_PARENTHESIS_RE = re.compile(r"[（(](?=([^\n]{2}))")
+
+
+class _Document(dict[str, str]):
+    """:func:`survey` of a text (what ◎ ◆ ◇ do: the same mapping), with the text, from
+    which a guard learns once per document what it asks of the whole of it
+    (:meth:`follows_a_parenthesis`), when it first asks. Made for one tokenization (the
+    tokenizer's :attr:`Context.document`) and let go of with it."""
+
+    __slots__ = ("_after_parenthesis", "_text")
+
+    def __init__(self, marks: Mapping[str, str], text: str) -> None:
+        super().__init__(marks)
+        self._text = text
+        self._after_parenthesis: str | None = None
+
+    def follows_a_parenthesis(self, pair: str) -> bool:
+        """The text holds ``pair``, two characters neither of them a line feed, right after
+        an opening parenthesis, （ or (. Every name the labels print in parentheses
+        (:attr:`Context.named`: the inside of a label's parenthesis on a line, an honorific
+        at its end left out, two characters or more) is in the text right after one, so a
+        start of a word that is such a name begins with a pair this finds. (The distinct
+        pairs are kept as one string, each between line feeds: a few hundred bytes.)"""
+        found = self._after_parenthesis
+        if found is None:
+            pairs = {match.group(1) for match in _AFTER_PARENTHESIS_RE.finditer(self._text)}
+            found = self._after_parenthesis = "\n" + "\n".join(sorted(pairs)) + "\n"
+        return len(pair) == 2 and "\n" not in pair and f"\n{pair}\n" in found
+
+
 #: Lines only assembly products print (after their line break; ``WHITE_SPACE`` is
 #: ``regex``'s ``\s``), each tested only where a word it needs is in the head: seat labels,
 #: ◆/◎ labels, run-together roster entries, 開催日：, 出席議員.
@@ -1249,4 +1301,4 @@ class Assembly(Format):
         return looks_like_head(head)
 
     def survey(self, text: str) -> Mapping[str, str]:
-        return survey(text)
+        return _Document(survey(text), text)

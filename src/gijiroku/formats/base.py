@@ -39,7 +39,7 @@ from gijiroku.blocks import (
     HeaderName,
 )
 from gijiroku.layout import PAGE_MARKER_RE, LabelCounts
-from gijiroku.normalize import compact
+from gijiroku.normalize import compact, memoized
 from gijiroku.vocabulary import letter_spaced, letter_spaced_any
 
 if TYPE_CHECKING:
@@ -668,7 +668,14 @@ def header_field_name(key: str) -> HeaderName | None:
     Example:
         >>> header_field_name("日 時").value, header_field_name("出席者（委員／五十音順）").value
         ('datetime', 'attendees')
+
+    The last key asked about is remembered (:func:`~gijiroku.normalize.memoized`): a key's
+    guards ask, then its block's record.
     """
+    return memoized("header_field_name", _header_field_name, key, only_last=True)
+
+
+def _header_field_name(key: str) -> HeaderName | None:
     bare = compact(key)
     if "(" in bare or "（" in bare:  # (each pattern is tried only where it may match)
         bare = _PAREN_RE.sub("", bare)

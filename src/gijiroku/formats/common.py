@@ -69,7 +69,7 @@ from gijiroku.names import (
     split_person,
     strip_honorific,
 )
-from gijiroku.normalize import compact
+from gijiroku.normalize import compact, memoized
 from gijiroku.notes import classify_note
 from gijiroku.rosters import iter_row, may_hold_titles, names_a_group, split_row
 from gijiroku.vocabulary import (
@@ -194,7 +194,13 @@ _UNDERLINE_RE = regex.compile(r"[=\-~^]{3,}[ \t]*")
 
 def _key_name(match: regex.Match[str]) -> HeaderName | None:
     """The key's meaning; none when the key is the start of a letter-spaced title
-    (議 事 係 長 大久保英輝 is the clerk 議事係長, not the key 議事)."""
+    (議 事 係 長 大久保英輝 is the clerk 議事係長, not the key 議事). Found once for a match:
+    the rules of keys share their pattern, so their guards ask about one match in turn
+    (remembered for the last match of the parse)."""
+    return memoized("common.key_name", _read_key_name, match, only_last=True)
+
+
+def _read_key_name(match: regex.Match[str]) -> HeaderName | None:
     if _cut_from_title(match):
         return None
     return header_field_name(match["key"])
@@ -1432,6 +1438,7 @@ ROSTER_RULES: tuple[Rule, ...] = (
         derive=_key_field,
         children=_ENTRIES,
         sets_mode="roster",
+        needs="：:",  # (the colon after the key)
     ),
 )
 #: Header rules for the items listed under an agenda key: after a family's own.
@@ -1448,6 +1455,17 @@ AGENDA_RULES: tuple[Rule, ...] = (
 #: All of them, in that order.
 HEADER_RULES: tuple[Rule, ...] = (*KEY_RULES, *ROSTER_RULES, *AGENDA_RULES)
 
+#: What may come before the parenthesis that closes a label (:data:`CLOSED_LABEL_TURN_RE`):
+#: anything but a parenthesis, 、 and 。 (a mark, spaces and a label's characters are none).
+_BEFORE_A_CLOSED_LABEL_RE = re.compile(r"[^（()）、。]*[)）]")
+
+
+def may_be_closed_label(text: str) -> bool:
+    """``text`` may match :data:`CLOSED_LABEL_TURN_RE`: its first parenthesis closes, and no
+    、 or 。 comes before it (prose that holds a parenthesis fails at its first 、)."""
+    return _BEFORE_A_CLOSED_LABEL_RE.match(text) is not None
+
+
 #: A label closed by a parenthesis, the speech after it (谷田川委員長)ただ今から…).
 CLOSED_LABEL_RULE = Rule(
     "closed-label",
@@ -1456,6 +1474,7 @@ CLOSED_LABEL_RULE = Rule(
     ends_header=True,
     sets_mode="turn",
     needs="）)",
+    may_match=may_be_closed_label,
 )
 
 #: A label, a colon and a sentence (see :func:`speaks_after_colon`).
