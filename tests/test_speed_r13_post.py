@@ -231,3 +231,20 @@ def test_labels_and_openings_of_the_samples_are_the_long_way() -> None:
         assert got == _labels_and_openings_the_long_way(blocks)
         openings += len(got[2])
     assert openings > 100
+
+
+# -- review: lines inside turns, a CR looked for before it is counted ----------------------------
+
+
+@given(
+    st.lists(st.sampled_from([*"\n\r ○:：　議", "本間君", "\r\n"]), max_size=30),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_inner_line_starts_with_or_without_a_cr_are_the_pattern(
+    pieces: list[str], a: int, b: int
+) -> None:
+    text = "".join(pieces)
+    first, last = min(a, b, len(text)), min(max(a, b), len(text))
+    expected = [m.start("line") for m in quality._INNER_LINE_RE.finditer(text, first, last)]
+    assert quality._inner_line_starts(text, first, last) == expected
