@@ -30,7 +30,6 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from operator import attrgetter
 
 import regex
 
@@ -74,8 +73,6 @@ _OPENING = 200
 _SURNAME_MAX = 4
 #: (The standard ``re``, which calls this plain pattern faster than ``regex``.)
 _INNER_RE = re.compile(r"[（(](?P<inner>[^（()）]+)[)）]")
-_KIND = attrgetter("kind")
-_IS_TURN = frozenset({BlockKind.TURN}).__contains__
 
 
 def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
@@ -170,35 +167,28 @@ def _labels_and_openings(
     """The labels of the TURN blocks (with the name printed below each, or None), where the
     first labelled turn starts (0 without one), and the start of every speech (where speakers
     introduce themselves): the text on the label's line, or the paragraph below a label
-    printed alone (each turn's groups read once).
-
-    Only the TURN blocks are looked at one by one (found by ``map``: most blocks are
-    continuations), and after a label printed alone the first CONTINUATION before the next
-    turn (``list.index``): whatever lies between them is no opening.
-    """
+    printed alone (one pass over the blocks, each turn's groups read once)."""
     labels: set[tuple[str, str | None]] = set()
     first: int | None = None
     openings: list[str] = []
-    continuation = BlockKind.CONTINUATION
-    kinds = list(map(_KIND, blocks))
-    turns = list(itertools.compress(range(len(kinds)), map(_IS_TURN, kinds)))
-    for k, i in enumerate(turns):
-        groups = blocks[i].groups
-        label = groups.get("label")
-        if label:
-            labels.add((label, groups.get("pname") or None))
-            if first is None:
-                first = blocks[i].span.start
-        text = groups.get("text") or ""
-        if text and not text.isspace():  # (what `text.strip()` says, with no copy)
-            openings.append(text[:_OPENING])
-            continue
-        stop = turns[k + 1] if k + 1 < len(turns) else len(kinds)
-        try:
-            below = kinds.index(continuation, i + 1, stop)
-        except ValueError:
-            continue  # (no paragraph below before the next turn)
-        openings.append((blocks[below].groups.get("text") or "")[:_OPENING])
+    turn, continuation = BlockKind.TURN, BlockKind.CONTINUATION
+    waiting = False
+    for block in blocks:
+        kind = block.kind
+        if kind is turn:
+            groups = block.groups
+            label = groups.get("label")
+            if label:
+                labels.add((label, groups.get("pname") or None))
+                if first is None:
+                    first = block.span.start
+            text = groups.get("text") or ""
+            waiting = not text or text.isspace()  # (what `not text.strip()` says, with no copy)
+            if not waiting:
+                openings.append(text[:_OPENING])
+        elif waiting and kind is continuation:
+            waiting = False
+            openings.append((block.groups.get("text") or "")[:_OPENING])
     return labels, first or 0, openings
 
 

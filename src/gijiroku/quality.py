@@ -43,10 +43,9 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, starmap, tee
-from operator import and_, attrgetter, itemgetter, le, not_
+from operator import attrgetter
 
 import regex
 
@@ -154,31 +153,12 @@ class _OpenList:
 _MAY_LIST_PEOPLE = frozenset({BlockKind.HEADER, BlockKind.ROSTER, BlockKind.UNMATCHED})
 
 
-#: A block's kind and place, read for every block at once (``map``: no Python step a block).
-_KIND = attrgetter("kind")
-_SPAN_OF = attrgetter("span")
-_START_END = itemgetter(0, 1)
-#: Blocks that leave a list of people open between two of :data:`_MAY_LIST_PEOPLE`.
-_KEEP_LIST_OPEN = frozenset({BlockKind.PAGE, BlockKind.RUNNING_HEADER})
-
-
-def _unread_rosters(
-    blocks: Sequence[Block], text: str, kinds: Sequence[BlockKind] | None = None
-) -> list[Block]:
+def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
     """Blocks that look like lists of people and gave no members: a roster key whose list
     gave none (and does not say なし), a roster line without entries, a line of names that
-    no rule read as a roster. ``kinds``: the blocks' kinds, when the caller has them.
-
-    Only the blocks that may list people (:data:`_MAY_LIST_PEOPLE`) are looked at one by
-    one: any other block is skipped when no list is open, and while one is, it leaves the
-    list open (a page mark, a running header) or closes it, and is read as nothing more (the
-    last test below asks for a roster, an unmatched or a header block).
-    """
-    if kinds is None:
-        kinds = list(map(_KIND, blocks))
+    no rule read as a roster."""
     found: list[Block] = []
     open_list: _OpenList | None = None
-    member = BlockKind.MEMBER
 
     def close() -> None:
         if (
@@ -189,21 +169,16 @@ def _unread_rosters(
         ):
             found.append(open_list.key)
 
-    last = -1  # (the index of the block looked at last)
-    for i in compress(range(len(kinds)), map(_MAY_LIST_PEOPLE.__contains__, kinds)):
-        if (
-            open_list is not None
-            and i > last + 1
-            and not _KEEP_LIST_OPEN.issuperset(kinds[last + 1 : i])
-        ):
-            close()  # (a block between closed the list)
-            open_list = None
-        last = i
-        block = blocks[i]
+    for block in blocks:
+        if open_list is None and block.kind not in _MAY_LIST_PEOPLE:
+            continue  # (nothing below applies to it)
         meta = block.meta
         name = meta.name if isinstance(meta, HeaderMeta) else None
-        children = block.children
-        members = list(map(_KIND, children)).count(member) if children else 0
+        members = (
+            sum(1 for child in block.children if child.kind is BlockKind.MEMBER)
+            if block.children
+            else 0
+        )
         if block.kind is BlockKind.HEADER and name in _ROSTER_KEYS:
             close()
             said_none = bool(NONE_RE.match(block.groups.get("value", "")))
@@ -216,6 +191,8 @@ def _unread_rosters(
             open_list.members += members
             if block.kind is BlockKind.ROSTER:
                 open_list.pending = True
+            continue
+        if open_list is not None and block.kind in (BlockKind.PAGE, BlockKind.RUNNING_HEADER):
             continue
         if (
             open_list is not None
@@ -238,7 +215,7 @@ def _unread_rosters(
             and _looks_like_people(block.text_of(text))
         ):
             found.append(block)
-    close()  # (closed by a block after the last one looked at or by the end: said once)
+    close()
     return found
 
 
@@ -287,104 +264,9 @@ class _Prose:
 _PROSE_KINDS = frozenset({BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.UNMATCHED})
 
 
-#: The kinds of blocks whose text is a turn's own: inside a turn, counted with no test.
-_TURN_TEXT = frozenset({BlockKind.TURN, BlockKind.CONTINUATION})
-#: The kinds of blocks that may be prose (header lines when they read as speech).
-_PROSE_OR_HEADER = _PROSE_KINDS | {BlockKind.HEADER}
-_TURN_SPAN = attrgetter("span.start", "span.end")
-_START = itemgetter(0)
-
-
-def _non_blank(text: str, places: Iterable[Pos]) -> int:
-    """The non-blank characters of ``text`` at ``places``, as ``str.split`` sees them (the
-    text holds no FS, GS, RS or US): each piece cut, split and counted by ``map``, one piece
-    at a time (no copy of them all is made)."""
-    pieces = map(text.__getitem__, starmap(slice, map(_START_END, places)))
-    return sum(map(len, chain.from_iterable(map(str.split, pieces))))
-
-
-def _in_order(values: Iterable[int]) -> bool:
-    """``values`` never go down."""
-    ahead, behind = tee(values)
-    next(ahead, None)
-    return all(map(le, behind, ahead))
-
-
-def _prose(
-    blocks: Sequence[Block],
-    utterances: Sequence[Utterance],
-    text: str,
-    kinds: Sequence[BlockKind] | None = None,
-) -> _Prose:
+def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) -> _Prose:
     """The prose of the document: turns, continuations, text nobody claimed, and header
-    lines that read as speech (:func:`speaks_in_header`). ``kinds``: the blocks' kinds,
-    when the caller has them.
-
-    The turn and continuation blocks inside turns (most of a document) are counted without
-    a Python step each: which blocks start inside a turn is found by bisection, turn by
-    turn, and their non-blank characters by :func:`_non_blank`; only the other blocks that
-    may be prose are looked at one by one. This holds when the blocks' starts and the turns'
-    spans never go down (the parser's order) and the text holds no FS, GS, RS or US (which
-    :func:`_chars` counts back); otherwise :func:`_prose_by_stretches` counts.
-    """
-    if kinds is None:
-        kinds = list(map(_KIND, blocks))
-    places = list(map(_SPAN_OF, blocks))
-    starts = list(map(_START, places))
-    turns = list(map(_TURN_SPAN, utterances))
-    if (
-        any(char in text for char in "\x1c\x1d\x1e\x1f")
-        or not _in_order(starts)
-        or not _in_order(chain.from_iterable(turns))
-    ):
-        return _prose_by_stretches(blocks, utterances, text)
-    count = len(blocks)
-    in_turn = bytearray(count)  # 1: the block starts inside a turn
-    ones = b"\x01" * count
-    lo = 0
-    for start, end in turns:
-        lo = bisect.bisect_left(starts, start, lo)
-        hi = bisect.bisect_left(starts, end, lo)
-        in_turn[lo:hi] = ones[: hi - lo]
-        lo = hi
-    turn_text = list(map(and_, map(_TURN_TEXT.__contains__, kinds), in_turn))
-    inside = _non_blank(text, compress(places, turn_text))
-    prose = _Prose()
-    total = 0
-    header, unmatched = BlockKind.HEADER, BlockKind.UNMATCHED
-    one_by_one = map(and_, map(_PROSE_OR_HEADER.__contains__, kinds), map(not_, turn_text))
-    for i in compress(range(count), one_by_one):
-        block, kind, span = blocks[i], kinds[i], places[i]
-        if kind is header:
-            in_header = speaks_in_header(text[span.start : span.end])
-            if not in_header:
-                continue
-        else:
-            in_header = False
-            if (
-                kind is unmatched
-                and isinstance(block.meta, UnmatchedMeta)
-                and _looks_like_people(text[span.start : span.end])
-            ):
-                continue
-        chars = _chars(text, span, False)
-        if in_turn[i]:
-            inside += chars
-            continue
-        total += chars
-        prose.outside.append(span)
-        if in_header:
-            prose.in_header.append(span)
-            prose.header_chars += chars
-    prose.total, prose.inside = total + inside, inside
-    return prose
-
-
-def _prose_by_stretches(
-    blocks: Sequence[Block], utterances: Sequence[Utterance], text: str
-) -> _Prose:
-    """:func:`_prose` with every block looked at, the blocks of a turn counted in stretches
-    (for a text with FS, GS, RS or US, or blocks out of order)."""
+    lines that read as speech (:func:`speaks_in_header`)."""
     spans = [(u.span.start, u.span.end) for u in utterances]
     separators = any(char in text for char in "\x1c\x1d\x1e\x1f")  # (rare: looked for once)
     prose = _Prose()
@@ -479,8 +361,7 @@ def assess(
     ``quiet``: an empty input says so already)."""
     if quiet:
         diagnose = _ignore
-    kinds = list(map(_KIND, blocks))  # (read once for both passes below)
-    prose = _prose(blocks, utterances, text, kinds)
+    prose = _prose(blocks, utterances, text)
     total, inside, outside = prose.total, prose.inside, prose.outside
     if not utterances and total - inside >= MIN_PROSE and outside:
         first, last = outside[0], outside[-1]
@@ -521,7 +402,7 @@ def assess(
             f"the minutes family is uncertain: {why}",
             Pos(0, end, 1, text.count("\n", 0, end) + 1, None),
         )
-    for block in _unread_rosters(blocks, text, kinds):
+    for block in _unread_rosters(blocks, text):
         snippet = " ".join(block.text_of(text).split())[:40]
         diagnose(
             "warning",
