@@ -854,8 +854,9 @@ def _inner_line_starts(text: str, first: int, last: int) -> list[int]:
     lines hold none), one line once (the search goes on from its end). A match never spans
     a line break, so the pattern matches after a LF exactly when one branch does there.
     """
-    crs = text.count("\r", first, last)
-    if crs and crs != text.count("\r\n", first, last):  # a CR alone
+    if text.find("\r", first, last) >= 0 and text.count("\r", first, last) != text.count(
+        "\r\n", first, last
+    ):  # a CR alone (``find`` first: most texts hold no CR, and it stops at the first)
         return [m.start("line") for m in _INNER_LINE_RE.finditer(text, first, last)]
     starts = [m.start("line") for m in _INNER_LF_MARK_RE.finditer(text, first, last)]
     with_colon: set[int] = set()
