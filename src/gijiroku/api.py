@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import warnings
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from gijiroku.blocks import Block, BlockKind
@@ -154,10 +155,27 @@ def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:
     if not isinstance(text, str):
         raise TypeError(f"tokenize() takes str, not {type(text).__name__}")
     fmt = format if isinstance(format, Format) else get_format(format, text)
-    from gijiroku.tokenizer import tokenize_lines
-
+    tokenizer, _ = _pipeline or _import_pipeline()
     with memo_scope():
-        return tokenize_lines(text, fmt)
+        blocks: list[Block] = tokenizer.tokenize_lines(text, fmt)
+    return blocks
+
+
+#: The tokenizer and parser modules, imported with the first parse or tokenize (`import
+#: gijiroku` stays quick) and kept here; their functions are looked up on each call (a
+#: benchmark or a test may wrap them). Not `from … import` in the function: in Python 3.11
+#: each such statement asks the module for a ``__path__`` it lacks, and the AttributeError
+#: made and dropped costs some microseconds, on every parse.
+_pipeline: tuple[ModuleType, ModuleType] | None = None
+
+
+def _import_pipeline() -> tuple[ModuleType, ModuleType]:
+    global _pipeline
+    import gijiroku.parser
+    import gijiroku.tokenizer
+
+    _pipeline = (gijiroku.tokenizer, gijiroku.parser)
+    return _pipeline
 
 
 def _read(
@@ -173,13 +191,10 @@ def _read(
     """The two stages on decoded text: the family chosen (or detected), the blocks, the
     minutes; and, ``with_pages``, the blocks that hold a page marker, for what a PDF adds
     to the layout (else none: only a PDF's layout reads them)."""
-    # The pipeline's modules are imported with the first parse: `import gijiroku` stays quick.
-    from gijiroku.parser import parse_blocks
-    from gijiroku.tokenizer import tokenize_lines
-
+    tokenizer, parser = _pipeline or _import_pipeline()
     with memo_scope():  # short strings' clean forms and name splits, kept for this parse
         detection = choose_format(format, text)
-        blocks = tokenize_lines(text, detection.format)
+        blocks: list[Block] = tokenizer.tokenize_lines(text, detection.format)
         # (most blocks are not pages and hold no children: told apart without a call)
         pages = (
             [
@@ -194,7 +209,7 @@ def _read(
         # (several times the text) are not held while the records are made.
         handed_over = [blocks]
         del blocks
-        minutes = parse_blocks(
+        minutes: Minutes = parser.parse_blocks(
             handed_over.pop(),
             text=text,
             fmt=detection.format,
@@ -240,8 +255,10 @@ def report_issues(minutes: Minutes, on_issue: OnIssue) -> None:
     """Carry out ``on_issue`` for the warnings and errors among the minutes' diagnostics:
     nothing (``"collect"``), a :class:`GijirokuWarning` each (``"warn"``), or
     :class:`ParseError` (``"raise"``). Every entry point that parses calls it."""
+    if on_issue == "collect":  # (the default: nothing to look for)
+        return
     serious = [d for d in minutes.diagnostics if d.severity in ("warning", "error")]
-    if not serious or on_issue == "collect":
+    if not serious:
         return
     if on_issue == "raise":
         first = serious[0]

@@ -66,6 +66,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+#: The bytes a signature or a byte-order mark starts with: data that starts with none of
+#: them holds neither, and is not compared with each.
+_LEADS = frozenset(mark[:1] for mark, _ in (*_SIGNATURES, *_BOMS))
 _FALLBACKS = ("cp932", "euc_jp")
 #: ISO-2022-JP's designations of JIS X 0208, 0212, 0213 and JIS-Roman / half-width kana.
 _ISO2022_ESCAPE_RE = regex.compile(rb"\x1b(?:\$[@B]|\$\([@BDOPQ]|\([BJI])")
@@ -230,18 +233,10 @@ def _decode_bytes(data: bytes, encoding: str | None) -> tuple[str, str, tuple[Re
     are not UTF-8 in a UTF-8 text)."""
     if encoding is not None:
         return (*_decode_as(data, encoding), ())
-    for signature, what in _SIGNATURES:
-        if data.startswith(signature):
-            raise DecodeError(f"input looks like {what}, not text", offset=0)
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            found = _tolerant(data, codec)
-            if isinstance(found, int):
-                raise DecodeError(
-                    f"bad {codec.replace('-sig', '')} after its byte-order mark at byte {found}",
-                    offset=found,
-                )
-            return found[0], codec.replace("-sig", ""), _cut(found, data)
+    if data[:1] in _LEADS:
+        marked = _decode_marked(data)
+        if marked is not None:
+            return marked
     nul = data.find(b"\x00")
     if nul >= 0:
         raise DecodeError(f"input looks like binary data (a NUL byte at offset {nul})", offset=nul)
@@ -272,6 +267,23 @@ def _decode_bytes(data: bytes, encoding: str | None) -> tuple[str, str, tuple[Re
         f"{first_error} ({data[first_error : first_error + 1]!r})",
         offset=first_error,
     )
+
+
+def _decode_marked(data: bytes) -> tuple[str, str, tuple[Repair, ...]] | None:
+    """Refuse a binary signature; decode after a byte-order mark; None for neither."""
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise DecodeError(f"input looks like {what}, not text", offset=0)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            found = _tolerant(data, codec)
+            if isinstance(found, int):
+                raise DecodeError(
+                    f"bad {codec.replace('-sig', '')} after its byte-order mark at byte {found}",
+                    offset=found,
+                )
+            return found[0], codec.replace("-sig", ""), _cut(found, data)
+    return None
 
 
 def _cut(found: tuple[str, int], data: bytes) -> tuple[Repair, ...]:

@@ -159,30 +159,30 @@ def span_between(first: _Position, last: _Position) -> Span:
         and line_start >= 1
         and line_end >= 1
     ):
-        return _valid_span(
+        # what _unvalidated does, written out: a span is the record made most often
+        record = _new_record(Span)
+        _SET_DICT(
+            record,
             {
                 "start": start,
                 "end": end,
                 "line_start": line_start,
                 "line_end": line_end,
                 "page": page,
-            }
+            },
         )
+        _SET_FIELDS_SET(record, _SPAN_FIELDS)
+        _SET_EXTRA(record, None)
+        _SET_PRIVATE(record, None)
+        return record
     return Span(start=start, end=end, line_start=line_start, line_end=line_end, page=page)
 
 
-_SPAN_FIELDS: set[str] = set()
 _FIELD_SETS: dict[type[BaseModel], set[str]] = {}
 _R = TypeVar("_R", bound=BaseModel)
-
-
-def _valid_span(values: dict[str, int | None]) -> Span:
-    """A :class:`Span` of values its validator would keep as they are (what pydantic's
-    ``model_construct`` does, without its general machinery); every such span shares one
-    "fields set" (:func:`slim`)."""
-    if not _SPAN_FIELDS:
-        _SPAN_FIELDS.update(Span.model_fields)
-    return _unvalidated(Span, values, _SPAN_FIELDS)
+#: The "fields set" every span made without the validator shares (:func:`slim`).
+_SPAN_FIELDS: set[str] = set(Span.model_fields)
+_new_record = object.__new__
 
 
 def _slot_setter(name: str, owner: type = BaseModel) -> Callable[[BaseModel, object], None]:
@@ -205,7 +205,7 @@ _SET_PRIVATE = _slot_setter("__pydantic_private__")
 def _unvalidated(cls: type[_R], values: Mapping[str, object], fields: set[str]) -> _R:
     """A record of ``cls`` holding ``values`` as they are (what pydantic's
     ``model_construct`` does for a record without extra or private attributes)."""
-    record = object.__new__(cls)
+    record = _new_record(cls)
     _SET_DICT(record, values)
     _SET_FIELDS_SET(record, fields)
     _SET_EXTRA(record, None)
@@ -242,7 +242,12 @@ def record_of(cls: type[_R], values: dict[str, object], *, kept: bool) -> _R:
         fields = _FIELD_SETS[cls] = set(cls.model_fields)
     if not kept or values.keys() != fields:
         return slim(cls(**values))
-    return _unvalidated(cls, values, fields)
+    record = _new_record(cls)  # (_unvalidated, written out: thousands of records a parse)
+    _SET_DICT(record, values)
+    _SET_FIELDS_SET(record, fields)
+    _SET_EXTRA(record, None)
+    _SET_PRIVATE(record, None)
+    return record
 
 
 KokkaiValue = str | bool | int | float | None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import operator
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -76,6 +77,7 @@ class _Registry(Mapping[str, Format]):
         self._counter = 0
         self._plugins_loaded = False
         self._ranked: list[_Entry] | None = None
+        self._detectors: list[tuple[Format, bool]] | None = None
 
     def add(self, fmt: Format, priority: int, *, replace: bool) -> None:
         if not isinstance(fmt, Format):
@@ -94,13 +96,13 @@ class _Registry(Mapping[str, Format]):
         self._counter += 1
         entry.order = self._counter
         self._entries[entry.name] = entry
-        self._ranked = None
+        self._ranked = self._detectors = None
 
     def remove(self, name: str) -> Format:
         entry = self._entries.pop(name, None)
         if entry is None:
             raise FormatNotFound(f"no format called {name!r} is registered")
-        self._ranked = None
+        self._ranked = self._detectors = None
         return entry.fmt
 
     def ranked(self) -> list[_Entry]:
@@ -109,6 +111,23 @@ class _Registry(Mapping[str, Format]):
         if self._ranked is None:
             self._ranked = sorted(self._entries.values(), key=lambda e: (-e.priority, e.order))
         return self._ranked
+
+    def detectors(self) -> list[tuple[Format, bool]]:
+        """The families in detection order, loaded, each with whether its class's
+        ``looks_like_head`` reads as its ``looks_like`` (:func:`_reads_alike`); kept until
+        the registry changes (every detection reads them all)."""
+        if self._detectors is None:
+            self._detectors = [
+                (entry.fmt, _reads_alike(type(entry.fmt))) for entry in self.ranked()
+            ]
+        return self._detectors
+
+    def fallback(self) -> Format | None:
+        """The family a document no family fits is read by (``FALLBACK_FORMAT``), if
+        registered."""
+        self._load_plugins()
+        entry = self._entries.get(FALLBACK_FORMAT)
+        return None if entry is None else entry.fmt
 
     def _load_plugins(self) -> None:
         if self._plugins_loaded:
@@ -184,25 +203,40 @@ def _defined_by(cls: type, name: str) -> type:
 _HOOK_READS_ALIKE: dict[type, bool] = {}
 
 
-def _score_of(fmt: Format) -> Callable[[Head], float]:
-    """How detection scores a head with ``fmt``: its ``looks_like_head``, unless a subclass
-    (or the instance) overrides ``looks_like`` below the class that defines the hook."""
-    cls = type(fmt)
+def _reads_alike(cls: type) -> bool:
+    """Whether the family class's ``looks_like_head`` reads as its ``looks_like``."""
     alike = _HOOK_READS_ALIKE.get(cls)
     if alike is None:
         alike = issubclass(_defined_by(cls, "looks_like_head"), _defined_by(cls, "looks_like"))
         _HOOK_READS_ALIKE[cls] = alike
-    if alike and "looks_like" not in getattr(fmt, "__dict__", ()):
+    return alike
+
+
+def _score_of(fmt: Format) -> Callable[[Head], float]:
+    """How detection scores a head with ``fmt``: its ``looks_like_head``, unless a subclass
+    (or the instance) overrides ``looks_like`` below the class that defines the hook."""
+    if _reads_alike(type(fmt)) and "looks_like" not in getattr(fmt, "__dict__", ()):
         return fmt.looks_like_head
     return lambda head: fmt.looks_like(head.text)
+
+
+_SCORE = operator.itemgetter(0)
 
 
 def _scores(text: str) -> list[tuple[float, Format]]:
     """(score, family) of the head ``text``, best first; ties go to the family ranked
     first. The head's views (its lines …) are cut once, for every family."""
     head = Head(text)
-    found = [(_score_of(entry.fmt)(head), entry.fmt) for entry in _REGISTRY.ranked()]
-    found.sort(key=lambda item: item[0], reverse=True)  # stable: ties keep the ranking
+    found = [
+        (  # (_score_of(fmt)(head), written out: it runs for every family, on every parse)
+            fmt.looks_like_head(head)
+            if alike and "looks_like" not in getattr(fmt, "__dict__", ())
+            else fmt.looks_like(head.text),
+            fmt,
+        )
+        for fmt, alike in _REGISTRY.detectors()
+    ]
+    found.sort(key=_SCORE, reverse=True)  # stable: ties keep the ranking
     return found
 
 
@@ -210,13 +244,15 @@ def _detection(ranked: list[tuple[float, Format]]) -> Detection:
     """The best family; when none fits well, the fallback profile, scored as the best family
     (which is then the runner-up)."""
     best_score, best = ranked[0]
-    scores = tuple((fmt.name, score) for score, fmt in ranked)
-    fallback = _REGISTRY.get(FALLBACK_FORMAT)
+    scores = tuple([(fmt.name, score) for score, fmt in ranked])
+    fallback = _REGISTRY.fallback()
     if best_score < FIT_LOW and fallback is not None and best is not fallback:
         return Detection(fallback, best_score, best, best_score, scores)
-    others = [(score, fmt) for score, fmt in ranked if fmt is not best]
-    runner_score, runner = others[0] if others else (0.0, None)
-    return Detection(best, best_score, runner, runner_score, scores)
+    # the runner-up: the next family that is not the best one
+    for runner_score, runner in ranked[1:]:
+        if runner is not best:
+            return Detection(best, best_score, runner, runner_score, scores)
+    return Detection(best, best_score, None, 0.0, scores)
 
 
 def detect_format(text: str) -> Detection:
@@ -233,7 +269,7 @@ def detect_format(text: str) -> Detection:
     """
     if not isinstance(text, str):
         raise TypeError(f"detect_format() takes str, not {type(text).__name__}")
-    if not _REGISTRY.ranked():
+    if not _REGISTRY.detectors():
         raise FormatNotFound("no minutes family is registered")
     if len(text) > FIRST_LOOK_CHARS:
         first = _scores(text[:FIRST_LOOK_CHARS])
