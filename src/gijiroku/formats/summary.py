@@ -267,12 +267,43 @@ def _decision_item(groups: Mapping[str, str]) -> BlockMeta:
     return _item(groups, "decision")
 
 
+#: The characters of every mark :func:`_item` reads in an item's text, but the ends of
+#: :data:`_DECIDING_ENDS`: the parentheses and 担当 of an owner (:func:`_may_name_owner`), a
+#: to-do's colon (:data:`TODO_RE`), the 決, 承認 and 合意 of a decision (:func:`_may_decide`).
+_MARKS = "()（:：担決承合"
+_PLAIN_BULLET = _OWNERLESS["bullet", False]
+_PLAIN_PARAGRAPH = _OWNERLESS["paragraph", False]
+
+
+def _unmarked(text: str) -> bool:
+    """``text`` holds no mark of a to-do, a decision or an owner (see :data:`_MARKS`): its
+    kind is the plain one, it names no owner and heads nothing (most items of notes)."""
+    # (``in`` for each character: quicker than one search of a class on Japanese text; the
+    # parentheses first, the marks owners make, found soonest in the texts that hold one)
+    return not (
+        "(" in text
+        or ")" in text
+        or "（" in text
+        or ":" in text
+        or "：" in text
+        or "担" in text
+        or "決" in text
+        or "承" in text
+        or "合" in text
+        or text.endswith(_DECIDING_ENDS)
+    )
+
+
 def _bullet(groups: Mapping[str, str]) -> BlockMeta:
+    if _unmarked(groups.get("text", "")):
+        return _PLAIN_BULLET  # (what _item gives it: a plain bullet, no owner)
     return _item(groups)
 
 
 def _paragraph(groups: Mapping[str, str]) -> BlockMeta:
     """A paragraph: an item whose kind, when the text gives none, is ``paragraph``."""
+    if _unmarked(groups.get("text", "")):
+        return _PLAIN_PARAGRAPH  # (what _item gives it: a plain paragraph, no owner)
     return _item(groups, plain="paragraph")
 
 
@@ -384,6 +415,18 @@ _ATTENDEES = Rule(
     sets_mode="roster",
     needs=ATTENDEES_HEADING_NEEDS,
 )
+#: The characters an underline (:data:`UNDERLINE_RE`) is made of: a line that starts with
+#: none of them underlines nothing.
+_UNDERLINE_FIRSTS = frozenset("=-~^*#")
+
+
+def _may_be_underlined(ctx: Context) -> bool:
+    """A ``Rule.when`` of the underlined heading: the next paragraph starts as an underline
+    does (a test of one character, before the rule's ``absorb_next`` pattern is tried on it)."""
+    following = ctx.following
+    return following is not None and following[:1] in _UNDERLINE_FIRSTS
+
+
 _ITEM_RULES = (
     Rule("todo-item", BlockKind.ITEM, ITEM_RE, guard=in_mode("todo"), derive=_todo_item,
          with_indent=True),
@@ -393,7 +436,8 @@ _ITEM_RULES = (
          ends_modes=frozenset({"roster"})),
     Rule("rule-line", BlockKind.SEPARATOR, RULE_LINE_RE),
     Rule("underlined-heading", BlockKind.SECTION, UNDERLINED_TITLE_RE, absorb_next=UNDERLINE_RE,
-         requires_next=True, derive=_underlined_heading, ends_header=True, sets_mode=None),
+         requires_next=True, when=_may_be_underlined, derive=_underlined_heading,
+         ends_header=True, sets_mode=None),
     Rule("paragraph", BlockKind.ITEM, PARAGRAPH_RE, derive=_paragraph, with_indent=True),
 )  # fmt: skip
 
