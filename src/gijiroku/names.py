@@ -386,10 +386,15 @@ def split_person(
     伊奈川, ``参事官(社会保障担当)``). Old character forms are compared as today's (米窪國務大臣
     → 米窪, 國務大臣); what is returned is as printed.
     """
-    if not known_titles and not (isinstance(known_titles, Evidence) and known_titles.people):
+    if _no_evidence(known_titles):
         # no evidence (no title, nobody named): the same text splits the same way (remembered)
         return memoized("split_plainly", _split_plainly, (text, run_together, default_surname))
     return _split_person(text, known_titles, run_together, default_surname)
+
+
+def _no_evidence(known_titles: Collection[str]) -> bool:
+    """No title is known and nobody is named: a text is split by its own words alone."""
+    return not known_titles and not (isinstance(known_titles, Evidence) and known_titles.people)
 
 
 def _split_plainly(key: tuple[str, bool, int]) -> tuple[str | None, str | None]:
@@ -407,7 +412,7 @@ def split_compact_person(
     """:func:`split_person` of a text that is compact already (``compact(body) == body``, as
     what :func:`~gijiroku.normalize.compact` gives, an honorific stripped or not): the same
     split, without compacting the text again."""
-    if not known_titles and not (isinstance(known_titles, Evidence) and known_titles.people):
+    if _no_evidence(known_titles):
         return memoized("split_plainly", _split_plainly, (body, run_together, default_surname))
     return _split_compact(body, known_titles, run_together, default_surname)
 

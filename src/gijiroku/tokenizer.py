@@ -1200,6 +1200,15 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     return reader.blocks
 
 
+def _catch_up(ctx: Context, shorts: int, short: _Short) -> None:
+    """Write into ``ctx`` what the last ``shorts`` blocks made the short way changed, the
+    last of them by ``short``: the count, the last block's kind and rule, no open key."""
+    ctx.index += shorts
+    ctx.previous = short[1]
+    ctx.previous_rule = short[4]
+    ctx.open_key = None
+
+
 class _Reader:
     """What :func:`tokenize_lines` keeps while it reads one document's paragraphs: the
     context, the blocks made so far, and what it learnt of the rules for this document."""
@@ -1281,10 +1290,7 @@ class _Reader:
                         continue
             if shorts:
                 assert short is not None
-                ctx.index += shorts
-                ctx.previous = short[1]
-                ctx.previous_rule = short[4]
-                ctx.open_key = None
+                _catch_up(ctx, shorts, short)
                 shorts = 0
             following = upcoming if isinstance(upcoming, Paragraph) else None
             ctx.previous_indent = indent
@@ -1381,10 +1387,7 @@ class _Reader:
                 ahead = lines[filled[k + 1]].text.strip(_STRIP)
             if shorts:
                 assert short is not None
-                ctx.index += shorts
-                ctx.previous = short[1]
-                ctx.previous_rule = short[4]
-                ctx.open_key = None
+                _catch_up(ctx, shorts, short)
                 shorts = 0
             ctx.previous_indent = indent
             ctx.indent = indent = lead

@@ -212,12 +212,19 @@ def _reads_alike(cls: type) -> bool:
     return alike
 
 
+def _score(fmt: Format, head: Head, alike: bool) -> float:
+    """How detection scores ``head`` with ``fmt``: its ``looks_like_head``, unless a subclass
+    (or the instance) overrides ``looks_like`` below the class that defines the hook
+    (``alike``: :func:`_reads_alike` of its class)."""
+    if alike and "looks_like" not in getattr(fmt, "__dict__", ()):
+        return fmt.looks_like_head(head)
+    return fmt.looks_like(head.text)
+
+
 def _score_of(fmt: Format) -> Callable[[Head], float]:
-    """How detection scores a head with ``fmt``: its ``looks_like_head``, unless a subclass
-    (or the instance) overrides ``looks_like`` below the class that defines the hook."""
-    if _reads_alike(type(fmt)) and "looks_like" not in getattr(fmt, "__dict__", ()):
-        return fmt.looks_like_head
-    return lambda head: fmt.looks_like(head.text)
+    """:func:`_score` with ``fmt``, as a function of the head."""
+    alike = _reads_alike(type(fmt))
+    return lambda head: _score(fmt, head, alike)
 
 
 _SCORE = operator.itemgetter(0)
@@ -227,15 +234,7 @@ def _scores(text: str) -> list[tuple[float, Format]]:
     """(score, family) of the head ``text``, best first; ties go to the family ranked
     first. The head's views (its lines …) are cut once, for every family."""
     head = Head(text)
-    found = [
-        (  # (_score_of(fmt)(head), written out: it runs for every family, on every parse)
-            fmt.looks_like_head(head)
-            if alike and "looks_like" not in getattr(fmt, "__dict__", ())
-            else fmt.looks_like(head.text),
-            fmt,
-        )
-        for fmt, alike in _REGISTRY.detectors()
-    ]
+    found = [(_score(fmt, head, alike), fmt) for fmt, alike in _REGISTRY.detectors()]
     found.sort(key=_SCORE, reverse=True)  # stable: ties keep the ranking
     return found
 
