@@ -169,8 +169,9 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
         ):
             found.append(open_list.key)
 
+    may_list_people = _MAY_LIST_PEOPLE  # (a local: read for every block)
     for block in blocks:
-        if open_list is None and block.kind not in _MAY_LIST_PEOPLE:
+        if open_list is None and block.kind not in may_list_people:
             continue  # (nothing below applies to it)
         meta = block.meta
         name = meta.name if isinstance(meta, HeaderMeta) else None
@@ -251,63 +252,76 @@ def speaks_in_header(text: str) -> bool:
 class _Prose:
     """Where a document's prose is: ``total`` non-blank characters, ``inside`` turns,
     ``outside`` (the blocks), ``in_header`` (header lines that read as speech, counted in
-    ``total`` and ``outside`` too)."""
+    ``total`` and ``outside`` too). ``inside_only``: the prose inside turns was not counted
+    (see :func:`_prose`): ``total`` and ``inside`` are 0, and there is some."""
 
     total: int = 0
     inside: int = 0
     outside: list[Pos] = field(default_factory=list)
     in_header: list[Pos] = field(default_factory=list)
     header_chars: int = 0
+    inside_only: bool = False
+
+    def share_in_turns(self) -> float | None:
+        """The share of the prose inside turns (None without prose)."""
+        if self.inside_only:
+            return 1.0  # (what inside / total gives when all of it is inside)
+        return round(self.inside / self.total, 3) if self.total else None
 
 
 #: The kinds of blocks whose text is prose (header lines too, when they read as speech).
 _PROSE_KINDS = frozenset({BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.UNMATCHED})
+#: After the last turn (no offset reaches it).
+_NO_TURN = (sys.maxsize, sys.maxsize)
+#: A character ``str.split`` keeps: what :func:`_chars` counts, when the text holds no FS,
+#: GS, RS or US (the standard ``re``'s ``\\s`` is ``str.isspace``).
+_NON_BLANK_RE = re.compile(r"\S")
 
 
-def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) -> _Prose:
+def _prose(
+    blocks: Sequence[Block],
+    utterances: Sequence[Utterance],
+    text: str,
+    *,
+    count_inside: bool = True,
+) -> _Prose:
     """The prose of the document: turns, continuations, text nobody claimed, and header
-    lines that read as speech (:func:`speaks_in_header`)."""
+    lines that read as speech (:func:`speaks_in_header`).
+
+    Without ``count_inside``, the prose inside turns is counted only when some prose is
+    outside them: when none is, the share in turns (:meth:`_Prose.share_in_turns`) is 1 if
+    a block inside a turn holds a non-blank character, whatever their number, and the
+    document has no prose otherwise (most documents: counting it was a third of
+    :func:`assess`)."""
     spans = [(u.span.start, u.span.end) for u in utterances]
     separators = any(char in text for char in "\x1c\x1d\x1e\x1f")  # (rare: looked for once)
     prose = _Prose()
-    total = inside = 0
-    header, unmatched, prose_kinds = BlockKind.HEADER, BlockKind.UNMATCHED, _PROSE_KINDS
-    k, turns = 0, len(spans)
-    # Blocks inside turns with only white space between them are counted as one stretch
-    # (its non-blank characters are theirs: white space is what split() drops), unless the
-    # text holds FS, GS, RS or US, which _chars counts back.
-    run_start = run_end = -1
+    total = 0
+    header, unmatched = BlockKind.HEADER, BlockKind.UNMATCHED
+    turn, continuation = BlockKind.TURN, BlockKind.CONTINUATION  # (with unmatched: _PROSE_KINDS)
+    bounds = iter(spans)  # the turns, in order: the one a block may be in, or the next
+    turn_start, turn_end = next(bounds, _NO_TURN)
+    inner: list[Pos] = []  # the prose blocks inside turns, counted below if need be
     for block in blocks:
         kind = block.kind
-        if kind is header:
+        if kind is continuation or kind is turn:  # (most blocks)
+            in_header = False
+        elif kind is header:
             in_header = speaks_in_header(block.text_of(text))
             if not in_header:
                 continue
-        elif kind in prose_kinds:
+        elif kind is unmatched:
             in_header = False
-            if (
-                kind is unmatched
-                and isinstance(block.meta, UnmatchedMeta)
-                and _looks_like_people(block.text_of(text))
-            ):
+            if isinstance(block.meta, UnmatchedMeta) and _looks_like_people(block.text_of(text)):
                 continue
         else:
             continue
         span = block.span
         start = span.start
-        while k < turns and spans[k][1] <= start:
-            k += 1
-        if k < turns and spans[k][0] <= start:  # (and start < its end: the loop above)
-            if (
-                not separators
-                and 0 <= run_end <= start
-                and (run_end == start or text[run_end:start].isspace())
-            ):
-                run_end = span.end  # (only white space, as str.split sees it, since the run)
-                continue
-            if run_end >= 0:
-                inside += _chars(text, Pos(run_start, run_end, 1, 1, None), separators)
-            run_start, run_end = start, span.end
+        while turn_end <= start:
+            turn_start, turn_end = next(bounds, _NO_TURN)
+        if turn_start <= start:  # (and start < its end: the loop above)
+            inner.append(span)
             continue
         chars = _chars(text, span, separators)
         total += chars
@@ -315,10 +329,37 @@ def _prose(blocks: Sequence[Block], utterances: Sequence[Utterance], text: str) 
         if in_header:
             prose.in_header.append(span)
             prose.header_chars += chars
+    if count_inside or total or separators:
+        inside = _inside_chars(text, inner, separators)
+        prose.total, prose.inside = total + inside, inside
+    else:  # nothing outside turns: is there anything inside? (the first blocks say, mostly)
+        search = _NON_BLANK_RE.search
+        prose.inside_only = any(search(text, pos.start, pos.end) for pos in inner)
+    return prose
+
+
+def _inside_chars(text: str, inner: Sequence[Pos], separators: bool) -> int:
+    """The non-blank characters of the prose blocks inside turns (``inner``, in order).
+    Blocks with only white space between them are counted as one stretch (its non-blank
+    characters are theirs: white space is what split() drops), unless the text holds FS,
+    GS, RS or US, which :func:`_chars` counts back."""
+    inside = 0
+    run_start = run_end = -1
+    for span in inner:
+        start = span.start
+        if (
+            not separators
+            and 0 <= run_end <= start
+            and (run_end == start or text[run_end:start].isspace())
+        ):
+            run_end = span.end  # (only white space, as str.split sees it, since the run)
+            continue
+        if run_end >= 0:
+            inside += _chars(text, Pos(run_start, run_end, 1, 1, None), separators)
+        run_start, run_end = start, span.end
     if run_end >= 0:
         inside += _chars(text, Pos(run_start, run_end, 1, 1, None), separators)
-    prose.total, prose.inside = total + inside, inside
-    return prose
+    return inside
 
 
 def _header_prose_note(prose: _Prose, text: str) -> str:
@@ -361,7 +402,7 @@ def assess(
     ``quiet``: an empty input says so already)."""
     if quiet:
         diagnose = _ignore
-    prose = _prose(blocks, utterances, text)
+    prose = _prose(blocks, utterances, text, count_inside=False)
     total, inside, outside = prose.total, prose.inside, prose.outside
     if not utterances and total - inside >= MIN_PROSE and outside:
         first, last = outside[0], outside[-1]
@@ -417,7 +458,7 @@ def assess(
         runner_up=runner.name if runner is not None else None,
         runner_up_score=round(detection.runner_up_score, 3) if runner is not None else None,
         turns=len(utterances),
-        prose_in_turns=round(inside / total, 3) if total else None,
+        prose_in_turns=prose.share_in_turns(),
         speakers_resolved=(
             round(resolved / len(utterances), 3) if printed_roster and utterances else None
         ),
