@@ -1,9 +1,12 @@
-"""Round 14 of issue 13, the passes after the walk: the share of prose in turns is read
-without counting the prose inside turns when none is outside them, and gives what counting
-it gives.
+"""Round 14 of issue 13, the passes after the walk, give what the long way gives: the share
+of prose in turns, read without counting the prose inside turns when none is outside them;
+the lines inside turns that read as labels, with the turns' spans read once; the lists of
+people nobody read, found in the same pass over the blocks as the prose.
 """
 
 from __future__ import annotations
+
+import random
 
 import regex
 from hypothesis import given, settings
@@ -12,8 +15,15 @@ from hypothesis import strategies as st
 import gijiroku
 import gijiroku.quality as quality
 from gijiroku.blocks import Block, BlockKind, Pos
+from gijiroku.models import Utterance
 
 from .conftest import sample_paths
+from .test_speed_r13_post import _document
+from .test_speed_review import (
+    TURN_LINES,
+    _labels_inside_turns_the_long_way,
+    _unread_rosters_the_long_way,
+)
 
 
 def _share_the_long_way(prose: quality._Prose) -> float | None:
@@ -115,3 +125,81 @@ def test_a_document_with_prose_outside_turns_counts_the_prose_inside() -> None:
     assert quick.inside > 0
     assert quick.total > quick.inside
     _check(text)
+
+
+# -- label-inside-turn: the turns' spans read once, sorted only when out of order ---------------
+
+
+def _labels_inside_shuffled(text: str, seed: int) -> None:
+    minutes = gijiroku.parse(text)
+    turns = list(minutes.utterances)
+    random.Random(seed).shuffle(turns)  # (the parser makes them in order; a caller may not)
+    for utterances in (minutes.utterances, tuple(turns), tuple(reversed(minutes.utterances))):
+        shuffled = minutes.model_copy(update={"utterances": utterances})
+        review = quality._Review(shuffled, text, quality._Lines(text))
+        got = [(place.span, place.seen) for place in quality._labels_inside_turns(review)]
+        assert got == _labels_inside_turns_the_long_way(review)
+
+
+def test_the_labels_inside_the_sample_turns_in_any_order_are_the_long_way() -> None:
+    for path in sample_paths():
+        _labels_inside_shuffled(path.read_bytes().decode("utf-8"), 13)
+
+
+@given(
+    st.lists(st.sampled_from(TURN_LINES), max_size=14),
+    st.sampled_from(["\n", "\r\n"]),
+    st.integers(0, 99),
+)
+def test_the_labels_inside_generated_turns_in_any_order_are_the_long_way(
+    lines: list[str], newline: str, seed: int
+) -> None:
+    _labels_inside_shuffled(
+        newline.join([*lines, "○議長（山田太郎君）", "○山田委員　質問します。"]), seed
+    )
+
+
+# -- generated blocks: in order or not, FS to US, gaps, lists left open ------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(_document())
+def test_the_share_of_prose_in_generated_blocks_is_the_counted_one(
+    document: tuple[str, list[Block], list[Utterance]],
+) -> None:
+    text, blocks, turns = document
+    counted = quality._prose(blocks, turns, text)
+    quick = quality._prose(blocks, turns, text, count_inside=False)
+    assert quick.share_in_turns() == _share_the_long_way(counted)
+    assert (quick.outside, quick.in_header, quick.header_chars) == (
+        counted.outside,
+        counted.in_header,
+        counted.header_chars,
+    )
+    if not quick.inside_only:
+        assert (quick.total, quick.inside) == (counted.total, counted.inside)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_document())
+def test_the_unread_rosters_found_in_the_prose_pass_are_the_long_way(
+    document: tuple[str, list[Block], list[Utterance]],
+) -> None:
+    text, blocks, turns = document
+    for count_inside in (True, False):
+        watch = quality._prose(blocks, turns, text, count_inside=count_inside).rosters
+        assert watch is not None
+        assert watch.finish() == _unread_rosters_the_long_way(blocks, text)
+
+
+def test_the_unread_rosters_of_the_samples_found_in_the_prose_pass_are_the_long_way() -> None:
+    found = 0
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8")
+        blocks = gijiroku.tokenize(text)
+        watch = quality._prose(blocks, gijiroku.parse(text).utterances, text).rosters
+        assert watch is not None
+        got = watch.finish()
+        assert got == _unread_rosters_the_long_way(blocks, text)
+        found += len(got)
+    assert found  # some sample has a list nobody read

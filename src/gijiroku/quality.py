@@ -149,30 +149,35 @@ class _OpenList:
     lines: list[Block] = field(default_factory=list)
 
 
-#: The kinds of blocks that open a list of people or may be one.
+#: The kinds of blocks that open a list of people or may be one (:func:`_prose` tests these
+#: three kinds one by one).
 _MAY_LIST_PEOPLE = frozenset({BlockKind.HEADER, BlockKind.ROSTER, BlockKind.UNMATCHED})
 
 
-def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
-    """Blocks that look like lists of people and gave no members: a roster key whose list
-    gave none (and does not say なし), a roster line without entries, a line of names that
-    no rule read as a roster."""
-    found: list[Block] = []
-    open_list: _OpenList | None = None
+class _RosterWatch:
+    """:func:`_unread_rosters` fed one block at a time, in order: every block of
+    :data:`_MAY_LIST_PEOPLE`, and any other while a list is open (``open_list``), the blocks
+    it skips left out (one pass over the blocks serves :func:`_prose` as well)."""
 
-    def close() -> None:
+    __slots__ = ("found", "open_list", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: list[Block] = []
+        self.open_list: _OpenList | None = None
+
+    def close(self) -> None:
+        open_list = self.open_list
         if (
             open_list is not None
             and open_list.members == 0
             and open_list.pending
             and not open_list.said_none
         ):
-            found.append(open_list.key)
+            self.found.append(open_list.key)
 
-    may_list_people = _MAY_LIST_PEOPLE  # (a local: read for every block)
-    for block in blocks:
-        if open_list is None and block.kind not in may_list_people:
-            continue  # (nothing below applies to it)
+    def feed(self, block: Block) -> None:
+        open_list, text = self.open_list, self.text
         meta = block.meta
         name = meta.name if isinstance(meta, HeaderMeta) else None
         members = (
@@ -181,10 +186,10 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
             else 0
         )
         if block.kind is BlockKind.HEADER and name in _ROSTER_KEYS:
-            close()
+            self.close()
             said_none = bool(NONE_RE.match(block.groups.get("value", "")))
-            open_list = _OpenList(block, members, pending=not said_none, said_none=said_none)
-            continue
+            self.open_list = _OpenList(block, members, pending=not said_none, said_none=said_none)
+            return
         if open_list is not None and (
             block.kind is BlockKind.ROSTER
             or (block.kind is BlockKind.HEADER and (name in _LIST_CONTINUES or meta is None))
@@ -192,9 +197,9 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
             open_list.members += members
             if block.kind is BlockKind.ROSTER:
                 open_list.pending = True
-            continue
+            return
         if open_list is not None and block.kind in (BlockKind.PAGE, BlockKind.RUNNING_HEADER):
-            continue
+            return
         if (
             open_list is not None
             and block.kind is BlockKind.HEADER
@@ -205,9 +210,9 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
                 open_list.said_none = True  # 欠席委員 / なし: nobody, and that is read
             else:
                 open_list.pending = True
-            continue
-        close()
-        open_list = None
+            return
+        self.close()
+        self.open_list = None
         if (block.kind is BlockKind.ROSTER and members == 0) or (
             (
                 block.kind is BlockKind.UNMATCHED
@@ -215,9 +220,25 @@ def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
             )
             and _looks_like_people(block.text_of(text))
         ):
-            found.append(block)
-    close()
-    return found
+            self.found.append(block)
+
+    def finish(self) -> list[Block]:
+        """The blocks found, the list still open closed."""
+        self.close()
+        self.open_list = None
+        return self.found
+
+
+def _unread_rosters(blocks: Sequence[Block], text: str) -> list[Block]:
+    """Blocks that look like lists of people and gave no members: a roster key whose list
+    gave none (and does not say なし), a roster line without entries, a line of names that
+    no rule read as a roster (:class:`_RosterWatch`; :func:`_prose` finds them too)."""
+    watch = _RosterWatch(text)
+    may_list_people = _MAY_LIST_PEOPLE  # (a local: read for every block)
+    for block in blocks:
+        if watch.open_list is not None or block.kind in may_list_people:
+            watch.feed(block)  # (nothing in it applies to the other blocks)
+    return watch.finish()
 
 
 #: A sentence's end: 。？！, or a full stop after Japanese (…承認した.平成26年度は…).
@@ -261,6 +282,8 @@ class _Prose:
     in_header: list[Pos] = field(default_factory=list)
     header_chars: int = 0
     inside_only: bool = False
+    #: What :func:`_unread_rosters` finds, found in the same pass (``rosters.finish()``).
+    rosters: _RosterWatch | None = None
 
     def share_in_turns(self) -> float | None:
         """The share of the prose inside turns (None without prose)."""
@@ -302,19 +325,28 @@ def _prose(
     bounds = iter(spans)  # the turns, in order: the one a block may be in, or the next
     turn_start, turn_end = next(bounds, _NO_TURN)
     inner: list[Pos] = []  # the prose blocks inside turns, counted below if need be
+    # (the blocks _unread_rosters reads are fed to it from this pass: see _RosterWatch)
+    watch = prose.rosters = _RosterWatch(text)
+    roster = BlockKind.ROSTER
     for block in blocks:
         kind = block.kind
         if kind is continuation or kind is turn:  # (most blocks)
+            if watch.open_list is not None:
+                watch.feed(block)
             in_header = False
         elif kind is header:
+            watch.feed(block)
             in_header = speaks_in_header(block.text_of(text))
             if not in_header:
                 continue
         elif kind is unmatched:
+            watch.feed(block)
             in_header = False
             if isinstance(block.meta, UnmatchedMeta) and _looks_like_people(block.text_of(text)):
                 continue
         else:
+            if kind is roster or watch.open_list is not None:
+                watch.feed(block)
             continue
         span = block.span
         start = span.start
@@ -443,7 +475,8 @@ def assess(
             f"the minutes family is uncertain: {why}",
             Pos(0, end, 1, text.count("\n", 0, end) + 1, None),
         )
-    for block in _unread_rosters(blocks, text):
+    unread = prose.rosters.finish() if prose.rosters is not None else []
+    for block in unread:
         snippet = " ".join(block.text_of(text).split())[:40]
         diagnose(
             "warning",
@@ -917,35 +950,42 @@ def _inner_line_starts(text: str, first: int, last: int) -> list[int]:
     return starts
 
 
-_SPAN_START = attrgetter("span.start")
+_END = attrgetter("end")
 
 
 def _labels_inside_turns(review: _Review) -> list[_Place]:
     """Lines inside a turn's text (after its first line) that read as another speaker's
     label: the turn probably holds the next speech too."""
-    text, turns = review.text, sorted(review.minutes.utterances, key=_SPAN_START)
+    text = review.text
+    turns: Sequence[Utterance] = review.minutes.utterances
     if not turns:
         return []
-    starts = [turn.span.start for turn in turns]
+    spans = [turn.span for turn in turns]  # (each turn's span read once: thousands of turns)
+    starts = [span.start for span in spans]
+    if starts != sorted(starts):  # (the parser makes turns in order: sorted only if need be)
+        order = sorted(range(len(turns)), key=starts.__getitem__)  # (stable, as sorted(turns))
+        turns = [turns[k] for k in order]
+        spans = [spans[k] for k in order]
+        starts = [starts[k] for k in order]
     first_lines = set(starts)  # (a turn's first line is not inside it)
     pages = sorted(mark.span.start for mark in review.minutes.layout if mark.kind == "page")
     found = []
-    first, last = starts[0], max(t.span.end for t in turns)
+    first, last = starts[0], max(map(_END, spans))
     for start in _inner_line_starts(text, first, last):
         if start in first_lines:
             continue
-        turn = turns[bisect.bisect_right(starts, start) - 1]
-        span = turn.span
+        k = bisect.bisect_right(starts, start) - 1
+        span = spans[k]
         if not span.start < start < span.end:
             continue
         stop = EDITOR_LINE_BREAK_RE.search(text, start, span.end)
         end = stop.start() if stop is not None else span.end
         line = text[start:end]
         if _reads_as_label(line):
-            k = bisect.bisect_right(pages, span.start)
-            same_page = k >= len(pages) or pages[k] >= start
+            p = bisect.bisect_right(pages, span.start)
+            same_page = p >= len(pages) or pages[p] >= start
             where = review.lines.span(start, end, span.page if same_page else None)
-            found.append(_Place(where, f"{_quote(line, 24)} in {turn.id}"))
+            found.append(_Place(where, f"{_quote(line, 24)} in {turns[k].id}"))
     return found
 
 
