@@ -1,12 +1,14 @@
 """Round 14 of issue 13, the passes after the walk, give what the long way gives: the share
 of prose in turns, read without counting the prose inside turns when none is outside them;
 the lines inside turns that read as labels, with the turns' spans read once; the lists of
-people nobody read, found in the same pass over the blocks as the prose.
+people nobody read, found in the same pass over the blocks as the prose; a label resolved
+again found by its parts object.
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import regex
 from hypothesis import given, settings
@@ -16,6 +18,8 @@ import gijiroku
 import gijiroku.quality as quality
 from gijiroku.blocks import Block, BlockKind, Pos
 from gijiroku.models import Utterance
+from gijiroku.names import Evidence, Person
+from gijiroku.resolve import MemberDraft, Roster, analyze_label
 
 from .conftest import sample_paths
 from .test_speed_r13_post import _document
@@ -203,3 +207,53 @@ def test_the_unread_rosters_of_the_samples_found_in_the_prose_pass_are_the_long_
         assert got == _unread_rosters_the_long_way(blocks, text)
         found += len(got)
     assert found  # some sample has a list nobody read
+
+
+# -- Roster.resolve_label: found by the parts object a label's turns share --------------------
+
+_LABELS = [
+    "議長",
+    "山田委員",
+    "佐藤委員長",
+    "委員長",
+    "４番（奈良祥孝君）",
+    "迫川委員長",
+    "総務課長",
+]
+_MEMBERS = [
+    MemberDraft("m1", "山田太郎", "委員", surname="山田"),
+    MemberDraft("m2", "佐藤花子", "委員長", roles=["委員長"], surname="佐藤"),
+    MemberDraft("m3", "奈良祥孝", "議員", seat=4),
+    MemberDraft("m4", "関一郎", "総務課長"),
+]
+_STEPS = st.one_of(
+    st.tuples(st.just("label"), st.integers(0, len(_LABELS) - 1), st.booleans()),
+    st.tuples(st.just("add"), st.integers(0, len(_MEMBERS) - 1), st.booleans()),
+    st.tuples(st.just("preside"), st.integers(0, len(_MEMBERS) - 1), st.booleans()),
+    st.tuples(st.just("evidence"), st.integers(0, 1), st.booleans()),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, len(_MEMBERS)), st.lists(_STEPS, max_size=30))
+def test_labels_resolved_by_their_parts_object_are_resolved_afresh(
+    printed: int, steps: list[tuple[str, int, bool]]
+) -> None:
+    evidence = Evidence()
+    roster = Roster([replace(m) for m in _MEMBERS[:printed]], evidence=evidence)
+    parts = [analyze_label(label) for label in _LABELS]  # one object a label, as the walk's
+    added = 0
+    for what, k, flag in steps:
+        if what == "label":
+            label = parts[k] if flag else replace(parts[k])  # (the same object, or an equal one)
+            assert roster.resolve_label(label) == roster._resolve_label(label)
+        elif what == "add":
+            added += 1
+            roster.add(replace(_MEMBERS[k], id=f"x{added}"))
+        elif what == "preside":
+            member = roster.members[k % len(roster.members)].id if roster else None
+            roster.presides("委員長" if flag else "議長", member)
+        elif flag:
+            evidence.add_person(Person("迫川高行", "迫川", "委員長"))
+        else:
+            evidence.add_title(f"課長{k}")

@@ -223,6 +223,13 @@ class Roster:
         # what resolve_label gave for each label, until a member or an acting chair changes
         # (and while the evidence, which only grows, keeps its size)
         self._resolved: dict[tuple[LabelParts, int, int], tuple[LabelParts, Resolution | None]] = {}
+        # the same by the parts object itself, which the turns of one label share: found by
+        # its id, without hashing its seven fields (the entry keeps the object, so its id is
+        # taken by no other while the entry lasts; checked all the same); emptied with the
+        # table above
+        self._resolved_by_object: dict[
+            int, tuple[LabelParts, int, int, tuple[LabelParts, Resolution | None]]
+        ] = {}
         for m in members:
             self.add(m)
 
@@ -230,6 +237,7 @@ class Roster:
         """Index a member (the roster's, or a speaker a label names whom the roster lacks)."""
         m = member
         self._resolved.clear()
+        self._resolved_by_object.clear()
         self.members.append(m)
         if m.name:
             name = fold_variants(m.name)
@@ -338,12 +346,15 @@ class Roster:
           resolved again and named in the returned parts (``迫川委員長`` → 迫川高行).
         """
         evidence = self.evidence
-        key = (
-            (parts, len(evidence), len(evidence.people)) if evidence is not None else (parts, 0, 0)
-        )
+        titles, people = (len(evidence), len(evidence.people)) if evidence is not None else (0, 0)
+        seen = self._resolved_by_object.get(id(parts))
+        if seen is not None and seen[0] is parts and seen[1] == titles and seen[2] == people:
+            return seen[3]  # (what the table below holds for it)
+        key = (parts, titles, people)
         known = self._resolved.get(key)
         if known is None:  # a label is printed many times: resolved once while nothing changes
             known = self._resolved[key] = self._resolve_label(parts)
+        self._resolved_by_object[id(parts)] = (parts, titles, people, known)
         return known
 
     def _resolve_label(self, parts: LabelParts) -> tuple[LabelParts, Resolution | None]:
@@ -408,6 +419,7 @@ class Roster:
         if self.acting.get(role) == member_id:
             return
         self._resolved.clear()
+        self._resolved_by_object.clear()
         if member_id is None:
             self.acting.pop(role, None)
         else:
