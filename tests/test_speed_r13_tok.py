@@ -216,7 +216,7 @@ def test_a_text_that_fails_the_short_way_s_tests_is_the_catch_all_s(
     way = _short(runs, region, mode, mentions)
     if way is None:
         return
-    tests, kind, group, record, rule_name = way
+    tests, kind, group, record, rule_name, _ = way
     assert all(callable(test) for test in tests)
     if any(test(text) for test in tests):
         return

@@ -668,7 +668,9 @@ class _RuleIndex:
         self.by_key: dict[tuple[str, str | None, str], tuple[_Plan, ...]] = {}
         self.by_key_runs: dict[tuple[str, str | None, str], tuple[_Run, ...]] = {}
         self.by_key_ways: dict[tuple[str, str | None, str], _Ways] = {}
-        self.by_mode: dict[tuple[str, str | None], tuple[_MentionsByKind, dict[str, _Quick]]] = {}
+        self.by_mode: dict[
+            tuple[str, str | None, int], tuple[_MentionsByKind, dict[str, _Quick]]
+        ] = {}
 
     def candidates(self, region: str, mode: str | None, text: str) -> tuple[_Plan, ...]:
         """How to try the rules that may match ``text`` (not empty), in their order."""
@@ -719,8 +721,9 @@ class _RuleIndex:
     def quick(self, region: str, mode: str | None, mentions: _MentionsByKind) -> dict[str, _Quick]:
         """The ways of every first character seen in ``region`` and ``mode`` with their
         short ways (see :func:`_short`) for the mention rules ``mentions``: filled by
-        :meth:`quick_of` (a table read with other mention rules is learnt anew)."""
-        key = (region, mode)
+        :meth:`quick_of`. Kept for each ``mentions`` apart (a document's reader drops its
+        spent rules: :meth:`_Reader.spend`); its identity is checked (an id may be reused)."""
+        key = (region, mode, id(mentions))
         found = self.by_mode.get(key)
         if found is None or found[0] is not mentions:
             found = self._keep(self.by_mode, key, (mentions, {}))
@@ -817,9 +820,11 @@ def _ways(runs: tuple[_Run, ...]) -> _Ways:
     return test, runs, ((None, loose),) if loose else ()
 
 
-#: A short way (:func:`_short`): the tests a text must fail, then the block's kind, the name
-#: of its one group (the whole text), its record and its rule's name.
-_Short = tuple[tuple[Callable[[str], object], ...], BlockKind, str, BlockMeta, str]
+#: A short way (:func:`_short`): the tests of the rules a text must fail, then the block's
+#: kind, the name of its one group (the whole text), its record, its rule's name, and the
+#: mention rules of its kind (:data:`_Mentions`: a text that fails their test too is a block
+#: with no children; one that passes it is read by them, the rule loop left out).
+_Short = tuple[tuple[Callable[[str], object], ...], BlockKind, str, BlockMeta, str, "_Mentions"]
 #: :data:`_Ways` with the short way of the runs when there is no needed test (else None) and
 #: the short way of the runs a text takes when it fails the test.
 _Quick = tuple[
@@ -836,9 +841,10 @@ def _short(
     text that fails all these tests is read by that rule, whatever the context. When that
     rule is a plain catch-all (:class:`_PlainRule`, one group: the text whole) that leaves
     the region and the mode as they are, and the mention rules of its kind are behind a
-    test too (added to the tests: a text that passes it takes the long way), its block is
-    the text, its span and its rule's record, and nothing of the context but what every
-    block changes (see :meth:`_Reader.read_lines`). None when the runs have no such end."""
+    test too (or there are none), its block is the text, its span, its rule's record and
+    what the mention rules find (nothing, for a text that fails their test), and nothing of
+    the context but what every block changes (see :meth:`_Reader.read_lines`). None when the
+    runs have no such end."""
     tests: list[Callable[[str], object]] = []
     for gate, steps in runs:
         if gate is not None:  # (a text that fails it passes the whole run over)
@@ -872,12 +878,7 @@ def _short_block(
         return None  # (the mode changes: a rule that sets the mode it is in keeps it)
     if rule.ends_header and region == "header":
         return None  # (the region changes)
-    gate, looking = plain.mentions
-    if looking:
-        if gate is None:  # (a mention rule that needs no character looks in every text)
-            return None
-        tests = [*tests, gate]
-    return tuple(tests), plain.kind, plain.names[0][0], plain.meta, rule.name
+    return tuple(tests), plain.kind, plain.names[0][0], plain.meta, rule.name, plain.mentions
 
 
 def _step(plan: _Plan) -> _Step:
@@ -1219,6 +1220,7 @@ class _Reader:
         "ctx",
         "header_rules",
         "indented",
+        "mention_rules",
         "mentions",
         "plain_rules",
         "spans",
@@ -1232,6 +1234,7 @@ class _Reader:
         self.spans = spans
         self.header_rules = _rule_index(fmt.header_rules)
         self.body_rules = _rule_index(fmt.body_rules)
+        self.mention_rules = fmt.mention_rules
         self.mentions = _mentions_by_kind(fmt.mention_rules)
         # ids of mention rules that look for one fact only and found it
         self.spent: set[int] = set()
@@ -1249,7 +1252,7 @@ class _Reader:
         blocks = self.blocks
         append = blocks.append
         line_span = self.spans.line_span
-        region, mode = ctx.region, ctx.mode
+        region, mode, mentions = ctx.region, ctx.mode, self.mentions
         quick = self._quick()
         shorts = 0  # blocks made the short way since the context was written
         short: _Short | None = None  # (the last one's)
@@ -1261,6 +1264,7 @@ class _Reader:
                 append(para)  # a page marker or furniture, already a block
                 continue
             text = para.text
+            mentioned_by: _Short | None = None  # the short way whose mention rules read it
             if short_ways:
                 ways = quick.get(text[0])
                 if ways is None:
@@ -1269,25 +1273,27 @@ class _Reader:
                 if needed is not None and not needed(text):
                     way = way_otherwise
                 if way is not None:
-                    tests, kind, group, record, name = way
+                    tests, kind, group, record, name, (gate, looking) = way
                     for test in tests:
                         if test(text):
                             break
                     else:
-                        append(
-                            unchecked_block(
-                                kind,
-                                line_span(para.start, para.end, para.line),
-                                OneGroup(group, text),
-                                record,
-                                name,
-                                para.pages,
+                        if not looking or not (gate is None or gate(text)):
+                            append(
+                                unchecked_block(
+                                    kind,
+                                    line_span(para.start, para.end, para.line),
+                                    OneGroup(group, text),
+                                    record,
+                                    name,
+                                    para.pages,
+                                )
                             )
-                        )
-                        shorts += 1
-                        short = way
-                        indent = para.indent
-                        continue
+                            shorts += 1
+                            short = way
+                            indent = para.indent
+                            continue
+                        mentioned_by = way
             if shorts:
                 assert short is not None
                 _catch_up(ctx, shorts, short)
@@ -1296,11 +1302,14 @@ class _Reader:
             ctx.previous_indent = indent
             ctx.indent = indent = para.indent
             ctx.following = following.text if following is not None else None
-            rules = self.header_rules if ctx.region == "header" else self.body_rules
-            if self.read(para, _match_rule(rules, para, ctx, following), following):
-                upcoming = next(items, None)  # (absorbed)
-            if ctx.mode != mode or ctx.region != region:
-                region, mode = ctx.region, ctx.mode
+            if mentioned_by is not None:
+                self.read_mentioned(para, mentioned_by)
+            else:
+                rules = self.header_rules if ctx.region == "header" else self.body_rules
+                if self.read(para, _match_rule(rules, para, ctx, following), following):
+                    upcoming = next(items, None)  # (absorbed)
+            if ctx.mode != mode or ctx.region != region or self.mentions is not mentions:
+                region, mode, mentions = ctx.region, ctx.mode, self.mentions
                 quick = self._quick()
 
     def read_lines(
@@ -1319,14 +1328,17 @@ class _Reader:
         before the next paragraph that takes the long way (:meth:`read`): the count, the
         last block's kind and rule, the indentation; and the next paragraph's text, which
         only the long way reads (stripped then, and kept for the next turn; a
-        :class:`Paragraph` of the next line is made only for a rule that absorbs it)."""
+        :class:`Paragraph` of the next line is made only for a rule that absorbs it). A
+        paragraph that fails the tests of the rules but not that of the mention rules of
+        the short way's kind is read by them (:meth:`read_mentioned`), the context written
+        first as for the long way."""
         blocks = self.blocks
         append = blocks.append
         ctx = self.ctx
         spans = self.spans
         line_span = spans.line_span
         special = markers.keys() | furniture.keys()
-        region, mode = ctx.region, ctx.mode
+        region, mode, mentions = ctx.region, ctx.mode, self.mentions
         quick = self._quick()
         last = len(filled) - 1
         ahead: str | None = None  # the next paragraph's text, when the long way read it
@@ -1362,26 +1374,29 @@ class _Reader:
             needed, runs, otherwise, way, way_otherwise = ways
             if needed is not None and not needed(content):
                 runs, way = otherwise, way_otherwise
+            mentioned_by: _Short | None = None  # the short way whose mention rules read it
             if way is not None:
-                tests, kind, group, record, name = way
+                tests, kind, group, record, name, (gate, looking) = way
                 for test in tests:
                     if test(content):
                         break
                 else:
-                    append(
-                        unchecked_block(
-                            kind,
-                            line_span(start, start + len(content), line.number),
-                            OneGroup(group, content),
-                            record,
-                            name,
-                            (),
+                    if not looking or not (gate is None or gate(content)):
+                        append(
+                            unchecked_block(
+                                kind,
+                                line_span(start, start + len(content), line.number),
+                                OneGroup(group, content),
+                                record,
+                                name,
+                                (),
+                            )
                         )
-                    )
-                    shorts += 1
-                    short = way
-                    indent = lead
-                    continue
+                        shorts += 1
+                        short = way
+                        indent = lead
+                        continue
+                    mentioned_by = way
             # the long way
             if k < last and filled[k + 1] not in special:
                 ahead = lines[filled[k + 1]].text.strip(_STRIP)
@@ -1392,18 +1407,69 @@ class _Reader:
             ctx.previous_indent = indent
             ctx.indent = indent = lead
             ctx.following = ahead
-            found = _try_runs(runs, content, ctx, ahead)
-            following = (
-                _line_paragraph(lines[filled[k + 1]])
-                if ahead is not None and found is not None and found[0].absorb_next is not None
-                else None  # (only a rule that absorbs the next paragraph reads it whole)
-            )
-            if self.read(Paragraph(content, lead, start, line.number), found, following):
-                absorbed = True
-                ahead = None
-            if ctx.mode != mode or ctx.region != region:
-                region, mode = ctx.region, ctx.mode
+            if mentioned_by is not None:
+                self.read_mentioned(Paragraph(content, lead, start, line.number), mentioned_by)
+            else:
+                found = _try_runs(runs, content, ctx, ahead)
+                following = (
+                    _line_paragraph(lines[filled[k + 1]])
+                    if ahead is not None and found is not None and found[0].absorb_next is not None
+                    else None  # (only a rule that absorbs the next paragraph reads it whole)
+                )
+                if self.read(Paragraph(content, lead, start, line.number), found, following):
+                    absorbed = True
+                    ahead = None
+            if ctx.mode != mode or ctx.region != region or self.mentions is not mentions:
+                region, mode, mentions = ctx.region, ctx.mode, self.mentions
                 quick = self._quick()
+
+    def read_mentioned(self, para: Paragraph, way: _Short) -> None:
+        """The block :meth:`read` makes of ``para`` when the rule of the short way ``way``
+        reads it (its rules' tests failed: that rule is the one the rule loop gives), with
+        what the mention rules of its kind find, the rule loop left out: the rule is plain,
+        keeps the mode and the region (see :func:`_short_block`). The context's fields that
+        the long way writes before it reads are written already."""
+        _, kind, group, record, name, (_, looking) = way
+        mentioned_in = self.mentioned(looking, para)
+        self.blocks.append(
+            unchecked_block(
+                kind,
+                self.spans.line_span(para.start, para.end, para.line),
+                OneGroup(group, para.text),
+                record,
+                name,
+                (*mentioned_in, *para.pages) if mentioned_in else para.pages,
+            )
+        )
+        ctx = self.ctx
+        ctx.open_key = None
+        ctx.index += 1
+        ctx.previous = kind
+        ctx.previous_rule = name
+
+    def mentioned(
+        self, looking: tuple[tuple[ChildRule, Callable[[str], object] | None], ...], para: Paragraph
+    ) -> list[Block]:
+        """:func:`_mentioned` in ``para``; a rule it spends leaves the reader's mention
+        rules (:meth:`spend`)."""
+        spent = self.spent
+        before = len(spent)
+        found = _mentioned(looking, para, self.spans, self.ctx, spent)
+        if len(spent) != before:
+            self.spend()
+        return found
+
+    def spend(self) -> None:
+        """Leave the spent mention rules out of :attr:`mentions` (the rest in their order):
+        a paragraph that holds only the characters a spent rule needs passes the mention
+        rules' test no more, and takes the short way (the rules' tables of the reduced
+        rules are kept apart: :meth:`_RuleIndex.quick`). The rules' plain forms hold the
+        mention rules of their kind: made anew."""
+        spent = self.spent
+        self.mentions = _mentions_by_kind(
+            tuple(rule for rule in self.mention_rules if id(rule) not in spent)
+        )
+        self.plain_rules.clear()
 
     def _quick(self) -> dict[str, _Quick]:
         """The ways of the context's region and mode (:meth:`_RuleIndex.quick`)."""
@@ -1477,7 +1543,7 @@ class _Reader:
                 record = _item_meta(plain, rule, groups, para, text, self.indented)
                 groups_of_block = frozen_groups(groups)
             mentioned_in = (
-                _mentioned(looking, para, spans, ctx, self.spent)
+                self.mentioned(looking, para)
                 if looking and (gate is None or gate(para.text))
                 else ()
             )
@@ -1528,7 +1594,7 @@ class _Reader:
         )
         gate, looking = self.mentions.get(rule.kind, _NO_MENTIONS)
         if looking and (gate is None or gate(para.text)):
-            children += _mentioned(looking, para, spans, ctx, self.spent)
+            children += self.mentioned(looking, para)
         if rule.sets_mode != KEEP_MODE:
             ctx.mode = rule.sets_mode
         elif ctx.mode in rule.ends_modes:
