@@ -207,6 +207,9 @@ def _read_key_name(match: regex.Match[str]) -> HeaderName | None:
 
 
 _SPACED_KEY_RE = re.compile(rf"[^{WHITE_SPACE}][ \u3000]+[^{WHITE_SPACE}]")
+#: A separator between a key and its value (compiled once: ``regex.search`` with a pattern's
+#: text looks it up in the module's cache at every call, a hundred times the search).
+_KEY_SEPARATOR_RE = re.compile(r"[：:|｜]")
 _SINGLE_CHARS_RE = regex.compile(r"(?:\S(?=[ \u3000]|$)[ \u3000]*){1,4}")
 
 
@@ -215,7 +218,7 @@ def _cut_from_title(match: regex.Match[str]) -> bool:
     value = match.groupdict().get("value")
     if not value or match.start("value") < 0 or not _SPACED_KEY_RE.search(match["key"]):
         return False
-    if regex.search(r"[：:|｜]", match.string[match.end("key") : match.start("value")]):
+    if _KEY_SEPARATOR_RE.search(match.string, match.end("key"), match.start("value")):
         return False  # a separator: 議 事：… is the key
     run = _SINGLE_CHARS_RE.match(value)
     if run is None:
@@ -397,15 +400,37 @@ DATE_LINE_RE = regex.compile(
 RECORD_WORD_CHARS = "録要"
 #: A character every clock time holds (10時, 13:30, 正午): a ``Rule.needs``.
 CLOCK_CHARS = "時:：正"
+#: The words that name a record, as :data:`TITLE_RECORD_RE` tries them.
+_RECORD_WORDS = (
+    "議事録",
+    "会議録",
+    "速記録",
+    "記録",
+    "議事要旨",
+    "議事概要",
+    "会議要旨",
+    "会議概要",
+)
 TITLE_RECORD_RE = regex.compile(
     rf"""
     (?P<value>[^\n]{{0,80}}?\S{SP}*
-      (?:議事録|会議録|速記録|記録|議事要旨|議事概要|会議要旨|会議概要)
+      (?:{"|".join(_RECORD_WORDS)})
       (?:{SP}*[（(][^（()）\n]{{1,30}}[)）])?   # （案）, (平成27年1月8日開催)
       (?:{SP}*第{SP}*[0-9０-９一二三四五六七八九十百]+{SP}*号)?)
     """,
     regex.VERBOSE,
 )
+#: The last character of every text :data:`TITLE_RECORD_RE` matches in full: a record
+#: word's, the parenthesis that closes a note, or 号.
+_RECORD_TITLE_ENDS = "".join(dict.fromkeys(word[-1] for word in _RECORD_WORDS)) + ")）号"
+
+
+def may_be_record_title(text: str) -> bool:
+    """``text`` may match :data:`TITLE_RECORD_RE` in full: it ends with a record word (…記録,
+    …議事要旨), a note in parentheses or 第…号. A line that only mentions a record (この議事録を
+    作成し署名する。, a table's row) fails here at once, before the lazy head is tried at each of
+    its 80 lengths (a ``Rule.may_match``)."""
+    return text[-1:] in _RECORD_TITLE_ENDS
 
 
 #: Words a meeting's or a record's name ends with.
@@ -1351,6 +1376,7 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_record_title,
         meta=HeaderMeta(name=HeaderName.TITLE),
         needs=RECORD_WORD_CHARS,
+        may_match=may_be_record_title,
     ),
     Rule(
         "value-below-key",
