@@ -13,7 +13,6 @@ from gijiroku import parser
 from gijiroku.blocks import Block, BlockKind, HeaderName
 from gijiroku.dates import find_dates, may_hold_year_date
 from gijiroku.meeting import HEADER_CHARS, MeetingBuilder
-from gijiroku.normalize import clean_line, clean_text, memo_scope
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -187,13 +186,3 @@ def test_field_names_are_the_enum_values() -> None:
     for name in HeaderName:
         assert parser._FIELD_NAMES[name] == name.value
         assert type(parser._FIELD_NAMES[name]) is str
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="山田　 \t太郎ｶﾞｷﾞ０１Ａａ\u200b\u00a0委員、|（）abc1", max_size=60))
-def test_clean_line_is_clean_text_in_a_parse(text: str) -> None:
-    """Lines printed once are cleaned by clean_line, without the parse's memo: the same
-    text as clean_text gives, in a parse or outside one, asked once or twice."""
-    with memo_scope():
-        assert clean_line(text) == clean_text(text) == clean_text(text) == clean_line(text)
-    assert clean_line(text) == clean_text(text)

@@ -407,8 +407,7 @@ def _header_field(state: ParseState, block: Block) -> None:
             {
                 "key": compact(key) if key else None,
                 "name": field_name,
-                # (a header line is printed once: cleaned without the parse's memo)
-                "value": clean_line(
+                "value": clean_text(
                     value if key is not None else value or block.text_of(state.text)
                 ),
                 "span": span_of(block.span),
@@ -481,7 +480,7 @@ def _roster(state: ParseState, block: Block) -> None:
             {
                 "key": None,
                 "name": _ROSTER_NAME,
-                "value": clean_line(block.text_of(state.text)),  # (printed once: no memo)
+                "value": clean_text(block.text_of(state.text)),
                 "span": span_of(block.span),
             },
             kept=True,
@@ -529,7 +528,7 @@ def _agenda_item(state: ParseState, block: Block) -> None:
         title=title,
         kind="agenda",
         level=meta.level or level,
-        heading=clean_line(block.text_of(state.text)),  # (printed once: no memo)
+        heading=clean_text(block.text_of(state.text)),
         span=span_of(block.span),
     )
     state.sections.append(section)
@@ -596,7 +595,7 @@ def _heading(state: ParseState, block: Block) -> None:
         number=_section_number(title, meta.number or block.get("number")),
         title=title,
         level=meta.level or 1,
-        heading=clean_line(block.text_of(state.text)),  # (printed once: no memo)
+        heading=clean_text(block.text_of(state.text)),
         owner=meta.owner,
         tags=meta.tags,
         span=span_of(block.span),

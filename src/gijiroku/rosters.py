@@ -52,7 +52,7 @@ from gijiroku.names import (
     split_person,
     strip_honorific,
 )
-from gijiroku.normalize import clean_line, clean_text, compact, line_starts, memoized
+from gijiroku.normalize import clean_text, compact, line_starts, memoized
 from gijiroku.vocabulary import LIST_SEPARATORS, WHITE_SPACE
 
 if TYPE_CHECKING:
@@ -1337,7 +1337,7 @@ class RosterBuilder:
             seat=seat,
             affiliation=affiliation,
             surname=surname,
-            entry=clean_line(self.text[entry.span.start : entry.span.end]),  # (printed once)
+            entry=clean_text(self.text[entry.span.start : entry.span.end]),
             span=entry.span,
         )
         self.add(member)
