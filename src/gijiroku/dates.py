@@ -103,6 +103,7 @@ __all__ = [
     "find_dates",
     "find_times",
     "find_years",
+    "may_hold_year_date",
     "parse_date",
     "parse_number",
     "parse_time",
@@ -591,6 +592,40 @@ def _dates_of(text: str) -> tuple[DateMatch, ...]:
 
 def _read_dates(text: str) -> tuple[DateMatch, ...]:
     return tuple(_with_ranges(text, _candidates(text)))
+
+
+#: What every date with a year prints (:data:`DATE`), one piece for each of its forms: an era
+#: name and its year, then the bracket of the Western year, a separator, or 年 before a
+#: number or that bracket; an era letter before a digit (no Latin letter before it); a
+#: Western year, then the bracket of the era's year or 年 before a number or that bracket; a
+#: separated date's year (1800–2199, after no digit or separator) before its separator. A
+#: text without one holds no date with a year (:func:`may_hold_year_date`). As in
+#: :data:`_DATE_START_RE`, one class takes each piece's first character and a lookbehind
+#: tells the piece (the standard ``re`` then skips to the next character of that class).
+_AFTER_YEAR = rf"{SPACES}(?:[（(]|年{SPACES}[（(0-9０-９{KANJI_NUMERAL_CHARS}])"
+_YEAR_DATE_GATE_RE = re.compile(
+    rf"[{''.join(sorted({era.name[0] for era in ERAS}))}"
+    rf"MTSHRmtshrＭＴＳＨＲ12１２一二](?:(?:"
+    + "|".join(f"(?<={era.name[0]}){era.name[1:]}" for era in ERAS)
+    + rf"){SPACES}{ungrouped(ERA_YEAR)}(?:{_AFTER_YEAR}|{SPACES}[.．/／])"
+    rf"|(?<=[MTSHRmtshrＭＴＳＨＲ])(?<![A-Za-zＡ-Ｚａ-ｚ].){SPACES}[0-9０-９]"
+    rf"|(?<=[12１２])(?<![0-9０-９].)[0-9０-９]{{3}}(?![0-9０-９])(?:{_AFTER_YEAR}"
+    r"|(?<=(?:[1１][8８9９]|[2２][0０1１])..)(?<![.．/／\-－].{4})[/／.．\-－])"
+    rf"|(?<=[一二])(?<![{KANJI_NUMERAL_CHARS}].)[〇一二三四五六七八九]{{3}}"
+    rf"(?![{KANJI_NUMERAL_CHARS}]){_AFTER_YEAR})"
+)
+
+
+def may_hold_year_date(text: str) -> bool:
+    """False when :func:`find_dates` finds no date with a year in ``text`` (``has_year``):
+    the text prints none of the pieces every such date begins with (a cheap "no" for most
+    lines, which print no year, or a year only in a file name: ``minutes-2016-02-08.txt``).
+
+    Example:
+        >>> may_hold_year_date("令和 7年 2月14日"), may_hold_year_date("| sendai-2016-02-08.txt |")
+        (True, False)
+    """
+    return _YEAR_DATE_GATE_RE.search(text) is not None
 
 
 def parse_date(text: str) -> DateMatch | None:

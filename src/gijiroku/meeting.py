@@ -34,6 +34,7 @@ from gijiroku.dates import (
     date_note,
     find_dates,
     find_years,
+    may_hold_year_date,
     parse_number,
     parse_time_range,
     year_alone_at,
@@ -516,7 +517,10 @@ class MeetingBuilder:
         for block in self.header_lines:
             text, span = _line_text(block), block.span
             within = HEADER_CHARS - span.start
-            for found in find_dates(text[: within + _DATE_CHARS]):
+            read = text[: within + _DATE_CHARS]
+            if not may_hold_year_date(read):
+                continue  # (no date with a year in it: most lines, read by one scan)
+            for found in find_dates(read):
                 if (
                     found.has_year
                     and found.date is not None

@@ -385,6 +385,11 @@ Handler = Callable[[ParseState, Block], None]
 # -- header -----------------------------------------------------------------------------------
 
 
+#: Each meaning's name as the record keeps it (``HeaderName.value``, read once here: the
+#: enum's attribute is a descriptor call at every header line).
+_FIELD_NAMES: Mapping[HeaderName, str] = {name: name.value for name in HeaderName}
+
+
 def _header_field(state: ParseState, block: Block) -> None:
     """A header line: a field of the meeting, a roster heading, a post …"""
     meta = meta_of(block, HeaderMeta)
@@ -395,7 +400,7 @@ def _header_field(state: ParseState, block: Block) -> None:
         name = state.open_field
     if state.open_field is not None and name is state.open_field and not value:
         name, key, value = state.open_field, None, block.text_of(state.text)
-    field_name = name.value if name is not None else None
+    field_name = _FIELD_NAMES[name] if name is not None else None
     state.header.append(
         record_of(
             HeaderField,
@@ -828,21 +833,31 @@ def _children(state: ParseState, block: Block) -> None:
     meeting = state.meeting
     for child in block.children:
         meta = child.meta
+        span = child.span
         if (meta is not None and meta.facts) or (
-            not meeting.header_over and child.span.start < HEADER_CHARS
+            not meeting.header_over
+            and span.start < HEADER_CHARS
+            and (
+                (last := meeting.last_block) is None
+                or not last.start <= span.start <= span.end <= last.end
+            )
         ):
-            meeting.facts_of(child)  # (what facts_of reads: its facts, a header line's text)
-        if child.kind is BlockKind.PAGE:
+            # (what facts_of reads: its facts, a header line's text; a child inside the line
+            # read last, its block's, was read with it: facts_of would do nothing)
+            meeting.facts_of(child)
+        kind = child.kind
+        if kind is BlockKind.MEMBER:  # (most children: the entries of a roster line)
+            if block.kind not in _LISTS:
+                _mention(state, child)
+        elif kind is BlockKind.PAGE:
             _page(state, child)
-        elif child.kind is BlockKind.RUNNING_HEADER:
+        elif kind is BlockKind.RUNNING_HEADER:
             _running_header(state, child)
-        elif child.kind is BlockKind.FURNITURE:
+        elif kind is BlockKind.FURNITURE:
             _furniture(state, child)
-        elif child.kind is BlockKind.MEMBER and block.kind not in _LISTS:
-            _mention(state, child)
-        elif child.kind is BlockKind.SECTION:
+        elif kind is BlockKind.SECTION:
             _taken_up(state, child)
-        elif child.kind is BlockKind.NOTE:
+        elif kind is BlockKind.NOTE:
             _event_in_text(state, child)
 
 
