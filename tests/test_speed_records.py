@@ -33,6 +33,7 @@ from gijiroku.models import (
     span_of,
 )
 from gijiroku.names import POSITION_WORDS
+from gijiroku.normalize import clean_line
 from gijiroku.notes import INLINE_NOTE_RE, find_inline_notes
 from gijiroku.resolve import LabelParts
 from gijiroku.rosters import MemberDraft
@@ -223,6 +224,8 @@ def test_the_notes_of_a_turn_are_those_found_paragraph_by_paragraph(
     for text, note_kind in paragraphs:
         turn.add(text, pos, note_kind=note_kind)
     text, found = turn.text_and_notes()
+    # (a paragraph is added as printed and cleaned with the turn; a note comes cleaned)
+    paragraphs = [(t if kind is not None else clean_line(t), kind) for t, kind in paragraphs]
     assert text == "\n".join(t for t, _ in paragraphs if t)
     assert found == _notes_paragraph_by_paragraph(paragraphs)
     for note in found:

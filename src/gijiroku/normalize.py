@@ -38,6 +38,7 @@ __all__ = [
     "EDITOR_LINE_BREAK_RE",
     "Line",
     "clean_line",
+    "clean_lines",
     "clean_text",
     "compact",
     "count_lines",
@@ -282,7 +283,52 @@ def clean_line(text: str) -> str:
     work = _CLEAN_WORK_RE.findall(text)
     if not work:
         return text.strip(" \u3000\t")
+    return _cleaned(text, set(work)).strip(" \u3000\t")
+
+
+#: The clean-up itself, with no memo: :func:`clean_line` is it (a line of speech is cleaned
+#: with no call in between: thousands are).
+_clean = clean_line
+
+#: What :func:`clean_line` strips from the ends of a line.
+_STRIPPED_CHARS = frozenset(" \u3000\t")
+
+
+def clean_lines(lines: Sequence[str]) -> str:
+    """``"\\n".join`` of the lines' :func:`clean_line` forms, the lines that clean to nothing
+    left out: the paragraphs of a turn, cleaned in one pass over their joined text.
+
+    Each step of the clean-up acts within a line (a line break is neither a space nor a
+    letter nor Japanese, so no run of spaces, no half-width kana and no neighbour of the
+    space rule reaches over one): the steps run once over the joined text, and the ends of
+    the lines are stripped one by one only when there is something to strip (or a line may
+    be left empty). A line holding a line break itself is then cleaned alone (its inner
+    break is not an end to strip).
+
+    Example:
+        >>> clean_lines(["ＩＣＴ が", "　", "ﾃｽﾄ "])
+        'ICTが\\nテスト'
+    """
+    if not all(lines):
+        lines = [line for line in lines if line]  # (an empty line cleans to nothing)
+    text = "\n".join(lines)
+    work = _CLEAN_WORK_RE.findall(text)
+    if not work:  # nothing to clean, nothing to strip
+        return text
     found = set(work)
+    if not (found.isdisjoint(_STRIPPED_CHARS) and found.isdisjoint(_ZERO_WIDTH_CHARS)):
+        # (only these leave something to strip, or nothing of a line that held something)
+        if text.count("\n") != len(lines) - 1:  # a line with a break of its own
+            return "\n".join([cleaned for cleaned in map(clean_line, lines) if cleaned])
+        text = _cleaned(text, found)
+        stripped = (line.strip(" \u3000\t") for line in text.split("\n"))
+        return "\n".join([line for line in stripped if line])
+    return _cleaned(text, found)
+
+
+def _cleaned(text: str, found: set[str]) -> str:
+    """The steps of :func:`clean_line` before the final strip, for a text whose characters
+    of :data:`_CLEAN_WORK_RE` are ``found``."""
     if not found.isdisjoint(_ZERO_WIDTH_CHARS):
         text = ZERO_WIDTH_RE.sub("", text)
     if "\t" in found:
@@ -294,16 +340,44 @@ def clean_line(text: str) -> str:
     for char in found.intersection(_FULL_WIDTH_ALNUM_CHARS):
         text = text.replace(char, _HALF_WIDTH_ALNUM[char])
     if not found.isdisjoint(_SPACE_CHARS):  # (the steps above make and take no spaces)
-        if _SPACE_BETWEEN_SCRIPTS_GATE_RE.search(text):
-            text = SPACE_BETWEEN_SCRIPTS_RE.sub("", text)
+        gate = _SPACE_BETWEEN_SCRIPTS_GATE_RE.search(text)
+        if gate is not None:
+            text = _spaces_between_scripts_removed(text, gate)
         if "  " in text or "\u00a0" in text:  # (a run of two: tabs are spaces by now)
             text = SPACE_RUN_RE.sub(" ", text)
-    return text.strip(" \u3000\t")
+    return text
 
 
-#: The clean-up itself, with no memo: :func:`clean_line` is it (a line of speech is cleaned
-#: with no call in between: thousands are).
-_clean = clean_line
+_LATIN_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+#: One character of :data:`_JA` (``match`` at a position tells whether it is Japanese).
+_JAPANESE_RE = regex.compile(_JA)
+
+
+def _spaces_between_scripts_removed(text: str, gate: re.Match[str]) -> str:
+    """``SPACE_BETWEEN_SCRIPTS_RE.sub("", text)``, given the gate's first match in ``text``.
+
+    The rule removes whole runs of spaces (a space inside a run has a space behind it, which
+    is neither Japanese nor Latin; the greedy run reaches a letter only at its end), each with
+    Japanese before and a Latin letter or digit after it, or the other way round. The gate
+    matches at the start of every such run, through its end, to the character after it: only
+    the runs the gate finds are looked at, with no lookbehind tried at every character."""
+    pieces: list[str] = []
+    done = 0
+    found: re.Match[str] | None = gate
+    japanese = _JAPANESE_RE.match
+    while found is not None:
+        start, after = found.start(), found.end() - 1  # (the run: text[start:after])
+        before_char, after_char = text[start - 1], text[after]
+        if (before_char in _LATIN_CHARS and japanese(after_char)) or (
+            after_char in _LATIN_CHARS and japanese(before_char)
+        ):
+            pieces.append(text[done:start])
+            done = after
+        found = _SPACE_BETWEEN_SCRIPTS_GATE_RE.search(text, after)
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 #: Short strings (labels, names, header values) repeat within a document: during a parse

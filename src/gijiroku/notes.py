@@ -62,9 +62,8 @@ _TIME_RE = re.compile(
 )
 #: A bracketed stretch inside running text: （…）, 〔…〕 or [...] with no bracket inside.
 INLINE_NOTE_RE = re.compile(r"[（(](?P<a>[^（()）\n]{1,80})[)）]|〔(?P<b>[^〔〕\n]{1,120})〕")
-#: What every match of :data:`INLINE_NOTE_RE` opens with: a search for this class alone runs
-#: several times faster than a search for the whole pattern, which is then tried where it is.
-_NOTE_OPENING_RE = re.compile(r"[（(〔]")
+#: What every match of :data:`INLINE_NOTE_RE` opens with: the pattern is tried where one is.
+_OPENINGS = "（(〔"
 
 
 def _bare(text: str) -> str:
@@ -109,7 +108,7 @@ def find_inline_notes(text: str) -> list[InlineNote]:
     """
     found: list[InlineNote] = []
     if "（" not in text and "(" not in text and "〔" not in text:
-        return found  # every note opens with one of these (INLINE_NOTE_RE)
+        return found  # every note opens with one of these (_OPENINGS)
     for match in _inline_matches(text):
         kind = classify_note(match.group())
         if kind == "other" and match["b"] is None:
@@ -122,16 +121,25 @@ def find_inline_notes(text: str) -> list[InlineNote]:
 
 def _inline_matches(text: str) -> Iterator[re.Match[str]]:
     """What ``INLINE_NOTE_RE.finditer(text)`` gives: the pattern tried at each opening
-    bracket, from the end of the last match on (it matches nowhere else)."""
-    search, match = _NOTE_OPENING_RE.search, INLINE_NOTE_RE.match
-    opening = search(text)
-    while opening is not None:
-        found = match(text, opening.start())
-        if found is not None:
-            yield found
-            opening = search(text, found.end())
-        else:
-            opening = search(text, opening.start() + 1)
+    bracket, from the end of the last match on (it matches nowhere else). The brackets are
+    found with ``str.find``, which passes over a text many times faster than a search for
+    their class (and a turn holds few of them)."""
+    openings: list[int] = []
+    for bracket in _OPENINGS:
+        at = text.find(bracket)
+        while at >= 0:
+            openings.append(at)
+            at = text.find(bracket, at + 1)
+    if len(openings) > 1:
+        openings.sort()
+    match = INLINE_NOTE_RE.match
+    done = 0
+    for at in openings:
+        if at >= done:
+            found = match(text, at)
+            if found is not None:
+                yield found
+                done = found.end()
 
 
 _MATERIAL_NOTE_RE = regex.compile(

@@ -72,7 +72,7 @@ from gijiroku.models import (
     span_of,
 )
 from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
-from gijiroku.normalize import clean_line, clean_text, compact
+from gijiroku.normalize import clean_line, clean_lines, clean_text, compact
 from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
 from gijiroku.quality import assess, start_of_line, with_review
 from gijiroku.resolve import LabelParts, Roster
@@ -102,8 +102,8 @@ def through(first: Pos, last: Pos) -> Pos:
 
 @dataclass(slots=True)
 class _TurnDraft:
-    """An utterance being assembled from its blocks: its paragraphs are kept as read, and
-    the notes inside them found once the turn is complete (:meth:`text_and_notes`)."""
+    """An utterance being assembled from its blocks: its paragraphs are kept as printed, and
+    cleaned and searched for notes once the turn is complete (:meth:`text_and_notes`)."""
 
     speaker: LabelParts
     section_id: str | None
@@ -114,6 +114,8 @@ class _TurnDraft:
     #: The label as the TURN block printed it (None for a turn continued after a heading):
     #: where it is is looked up only for the rare turn that needs it (:func:`_label_span`).
     label: str | None = None
+    #: The paragraphs as printed (not yet cleaned: :func:`~gijiroku.normalize.clean_lines`
+    #: cleans them in one pass), but the stand-alone notes, which come cleaned.
     paragraphs: list[str] = field(default_factory=list)
     #: The paragraphs that are stand-alone notes: their index and their kind (None for the
     #: many turns without one: no dictionary made for them).
@@ -125,7 +127,8 @@ class _TurnDraft:
         return through(self.first, self.last)
 
     def add(self, text: str, span: Pos, *, note_kind: str | None = None) -> None:
-        """Append a paragraph; a stand-alone note is one whole paragraph of ``note_kind``."""
+        """Append a paragraph as printed; a stand-alone note is one whole paragraph of
+        ``note_kind``, given cleaned."""
         self.last = span
         if text:
             if note_kind is not None:
@@ -135,21 +138,24 @@ class _TurnDraft:
             self.paragraphs.append(text)
 
     def text_and_notes(self) -> tuple[str, list[Note]]:
-        """The turn's text (paragraphs joined by ``\\n``) and the notes in it: a stand-alone
-        note paragraph is one note (or the several it is made of), and the bracketed notes
-        inside the other paragraphs are found by :func:`find_inline_notes`, in one pass over
-        the text (a note never runs over a line break, so the pass finds what one pass per
-        paragraph would)."""
-        text = "\n".join(self.paragraphs)
-        inline = find_inline_notes(text)
-        notes: list[Note] = []
+        """The turn's text (its paragraphs cleaned, those left empty left out, joined by
+        ``\\n``) and the notes in it: a stand-alone note paragraph is one note (or the several
+        it is made of), and the bracketed notes inside the other paragraphs are found by
+        :func:`find_inline_notes`, in one pass over the text (a note never runs over a line
+        break, so the pass finds what one pass per paragraph would)."""
         note_paragraphs = self.note_paragraphs
         if not note_paragraphs:
+            text = clean_lines(self.paragraphs)
+            inline = find_inline_notes(text)
             if inline:
-                notes = [_inline_note(text, found) for found in inline]
-            return text, notes  # (most turns: no note at all)
+                return text, [_inline_note(text, found) for found in inline]
+            return text, []  # (most turns: no note at all)
+        paragraphs, note_paragraphs = _cleaned_paragraphs(self.paragraphs, note_paragraphs)
+        text = "\n".join(paragraphs)
+        inline = find_inline_notes(text)
+        notes: list[Note] = []
         k = 0
-        offsets = [0, *itertools.accumulate(len(p) + 1 for p in self.paragraphs)]
+        offsets = [0, *itertools.accumulate(len(p) + 1 for p in paragraphs)]
         for index, note_kind in note_paragraphs.items():  # (in paragraph order)
             start, end = offsets[index], offsets[index + 1] - 1
             while k < len(inline) and inline[k].start < start:
@@ -158,7 +164,7 @@ class _TurnDraft:
             inside = k
             while k < len(inline) and inline[k].start < end:
                 k += 1
-            paragraph = self.paragraphs[index]
+            paragraph = paragraphs[index]
             local = [InlineNote(n.kind, n.start - start, n.end - start) for n in inline[inside:k]]
             if _several_notes(paragraph, local):
                 notes.extend(_inline_note(text, n) for n in inline[inside:k])
@@ -166,6 +172,25 @@ class _TurnDraft:
                 notes.append(_note_record(note_kind, paragraph, start, end))
         notes += [_inline_note(text, n) for n in inline[k:]]
         return text, notes
+
+
+def _cleaned_paragraphs(
+    printed: list[str], note_paragraphs: dict[int, str]
+) -> tuple[list[str], dict[int, str]]:
+    """A turn's paragraphs cleaned (but the notes, cleaned already), those left empty left
+    out, and the notes' indices among the rest."""
+    paragraphs: list[str] = []
+    notes: dict[int, str] = {}
+    for index, paragraph in enumerate(printed):
+        kind = note_paragraphs.get(index)
+        if kind is not None:
+            notes[len(paragraphs)] = kind
+            paragraphs.append(paragraph)
+        else:
+            cleaned = clean_line(paragraph)
+            if cleaned:
+                paragraphs.append(cleaned)
+    return paragraphs, notes
 
 
 def _inline_note(text: str, found: InlineNote) -> Note:
@@ -656,7 +681,7 @@ def _turn(state: ParseState, block: Block) -> None:
         parts = state.fmt.read_label(block, state.known_titles)
         state.labels[key] = parts
     span = block.span
-    text = clean_text(groups.get("text") or "")
+    text = groups.get("text") or ""  # (cleaned with the turn's other lines, at its end)
     # (what `add(text, span)` on the new draft does: the paragraph, if any, is its first)
     state.current = current = _TurnDraft(
         parts,
@@ -672,13 +697,14 @@ def _turn(state: ParseState, block: Block) -> None:
 
 
 def _continuation(state: ParseState, block: Block) -> None:
-    text = clean_line(block.groups.get("text", ""))
+    printed = block.groups.get("text", "")  # (a turn's lines are cleaned at its end)
     if state.current is None and state.last_speaker is not None:
         state.current = _TurnDraft(
             state.last_speaker, state.section_id, block.span, block.span, continued=True
         )
         state.turns.append(state.current)
     if state.current is None:
+        text = clean_line(printed)
         state.diagnose(
             "warning",
             "text-without-speaker",
@@ -687,7 +713,7 @@ def _continuation(state: ParseState, block: Block) -> None:
             text,
         )
     else:
-        state.current.add(text, block.span)
+        state.current.add(printed, block.span)
 
 
 def _add_event(state: ParseState, kind: str, raw: str, span: Pos) -> None:
@@ -934,7 +960,7 @@ def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
             state.signing = False
         current = state.current
         if kind is continuation and current is not None and plain_continuation:
-            text = clean_line(block.groups.get("text", ""))  # (what current.add does)
+            text = block.groups.get("text", "")  # (what current.add does)
             current.last = block.span
             if text:
                 current.paragraphs.append(text)
