@@ -29,6 +29,7 @@ from gijiroku.layout import LabelCounts, unflatten
 from gijiroku.names import position_suffix, split_person
 from gijiroku.normalize import memo_scope, split_lines
 from gijiroku.tokenizer import tokenize_lines
+from tests.rule_tables import with_rules
 
 from .conftest import sample_paths
 
@@ -64,17 +65,7 @@ def _as_it_was(rule: Rule) -> Rule:
 
 def _as_it_was_format(fmt: Format) -> Format:
     """``fmt`` with the rules as they were, and its survey's plain mapping."""
-    family = type(fmt)
-
-    class AsItWas(family):  # type: ignore[valid-type,misc]
-        name = f"{family.name}-as-it-was"
-        header_rules = tuple(_as_it_was(rule) for rule in family.header_rules)
-        body_rules = tuple(_as_it_was(rule) for rule in family.body_rules)
-
-        def survey(self, text: str) -> dict[str, str]:
-            return dict(family.survey(self, text))
-
-    return AsItWas()
+    return with_rules(fmt, _as_it_was, plain_survey=True)
 
 
 _FAMILIES = {name: (FORMATS[name], _as_it_was_format(FORMATS[name])) for name in FORMATS}

@@ -27,6 +27,7 @@ from gijiroku.formats.base import Format, Rule
 from gijiroku.names import position_suffix, split_person
 from gijiroku.normalize import compact, memo_scope
 from gijiroku.tokenizer import tokenize_lines
+from tests.rule_tables import with_rules
 
 from .conftest import sample_paths
 
@@ -106,14 +107,7 @@ def _as_it_was(rule: Rule) -> Rule:
 
 
 def _as_it_was_format(fmt: Format) -> Format:
-    family = type(fmt)
-
-    class AsItWas(family):  # type: ignore[valid-type,misc]
-        name = f"{family.name}-as-it-was"
-        header_rules = tuple(_as_it_was(rule) for rule in family.header_rules)
-        body_rules = tuple(_as_it_was(rule) for rule in family.body_rules)
-
-    return AsItWas()
+    return with_rules(fmt, _as_it_was)
 
 
 def _tokenized(text: str, fmt: Format) -> list[Block]:

@@ -307,6 +307,12 @@ _DATE_GATE_RE = regex.compile(rf"[0-9０-９{KANJI_NUMERAL_CHARS}]{SPACES}[月.�
 #: before it; a whole run of digits or of kanji numerals (each alternative's number starts a
 #: run and takes all of it) followed, after spaces, by what follows a date's first number:
 #: 年, 月, a separator, or the bracket of the other calendar's year (2020（令和2）年).
+#: The first characters of the era names, and the rest of each name behind a lookbehind of
+#: its first character (``(?<=令)和``): the era pieces of :data:`_DATE_START_RE` and
+#: :data:`_YEAR_DATE_GATE_RE`.
+_ERA_FIRSTS = "".join(sorted({era.name[0] for era in ERAS}))
+_ERA_RESTS = "|".join(f"(?<={era.name[0]}){era.name[1:]}" for era in ERAS)
+
 #: Searching for this first skips the long pattern's attempt at every character
 #: (:func:`_date_matches`). (The standard ``re``, three times faster here: each lookbehind
 #: follows the character it guards, and no run gives back a character the next class takes.)
@@ -317,9 +323,7 @@ _DATE_GATE_RE = regex.compile(rf"[0-9０-９{KANJI_NUMERAL_CHARS}]{SPACES}[月.�
 #: ``v1.2``) start no separated date (its year and its month and day without a weekday are
 #: never printed there): only a year before 年 or a bracket, or a month before 月, starts one.
 _DATE_START_RE = re.compile(
-    rf"[{''.join(sorted({era.name[0] for era in ERAS}))}"
-    rf"MTSHRmtshrＭＴＳＨＲ0-9０-９{KANJI_NUMERAL_CHARS}](?:"
-    + "|".join(f"(?<={era.name[0]}){era.name[1:]}" for era in ERAS)
+    rf"[{_ERA_FIRSTS}MTSHRmtshrＭＴＳＨＲ0-9０-９{KANJI_NUMERAL_CHARS}](?:{_ERA_RESTS}"
     + r"|(?<=[MTSHRmtshrＭＴＳＨＲ])(?<![A-Za-zＡ-Ｚａ-ｚ].)[ \u3000]*[0-9０-９]"
     r"|(?<=[0-9０-９])(?<![0-9０-９].)(?:(?<![.．/／\-－].)[0-9０-９]*[ \u3000]*[年月/／.．\-－（(]"
     r"|[0-9０-９]*[ \u3000]*[年月（(])"
@@ -604,10 +608,7 @@ def _read_dates(text: str) -> tuple[DateMatch, ...]:
 #: tells the piece (the standard ``re`` then skips to the next character of that class).
 _AFTER_YEAR = rf"{SPACES}(?:[（(]|年{SPACES}[（(0-9０-９{KANJI_NUMERAL_CHARS}])"
 _YEAR_DATE_GATE_RE = re.compile(
-    rf"[{''.join(sorted({era.name[0] for era in ERAS}))}"
-    rf"MTSHRmtshrＭＴＳＨＲ12１２一二](?:(?:"
-    + "|".join(f"(?<={era.name[0]}){era.name[1:]}" for era in ERAS)
-    + rf"){SPACES}{ungrouped(ERA_YEAR)}(?:{_AFTER_YEAR}|{SPACES}[.．/／])"
+    rf"[{_ERA_FIRSTS}MTSHRmtshrＭＴＳＨＲ12１２一二](?:(?:{_ERA_RESTS}){SPACES}{ungrouped(ERA_YEAR)}(?:{_AFTER_YEAR}|{SPACES}[.．/／])"
     rf"|(?<=[MTSHRmtshrＭＴＳＨＲ])(?<![A-Za-zＡ-Ｚａ-ｚ].){SPACES}[0-9０-９]"
     rf"|(?<=[12１２])(?<![0-9０-９].)[0-9０-９]{{3}}(?![0-9０-９])(?:{_AFTER_YEAR}"
     r"|(?<=(?:[1１][8８9９]|[2２][0０1１])..)(?<![.．/／\-－].{4})[/／.．\-－])"
