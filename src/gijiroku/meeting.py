@@ -276,14 +276,17 @@ class MeetingBuilder:
         if meta is not None and meta.facts:
             for fact, value in meta.facts:
                 self.fact(fact, value)
-        if self.header_over:
-            return
-        span = block.span
-        if span.start < HEADER_CHARS:
-            last = self.last_block
-            if last is None or span.start < last.start or last.end < span.end:
-                self._header_line(block)
-            # (else a child of the block read just before: its text was read with it)
+        if self.reads_text_at(block.span):
+            self._header_line(block)
+
+    def reads_text_at(self, span: Pos) -> bool:
+        """:meth:`facts_of` reads the text of a block at ``span``: the header region lasts,
+        the block starts within :data:`HEADER_CHARS`, and it is no child of the block read
+        just before (whose text, read with it, holds its own)."""
+        if self.header_over or span.start >= HEADER_CHARS:
+            return False
+        last = self.last_block
+        return last is None or span.start < last.start or last.end < span.end
 
     def _header_line(self, block: Block) -> None:
         """Keep a line of the header region (one that is no child of the line kept before

@@ -39,6 +39,7 @@ __all__ = [
     "Line",
     "clean_line",
     "clean_lines",
+    "char_positions",
     "clean_text",
     "compact",
     "count_lines",
@@ -378,6 +379,26 @@ def _spaces_between_scripts_removed(text: str, gate: re.Match[str]) -> str:
         return text
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Where each of ``chars`` is in ``text``, in order: each character found by
+    ``str.find``, which passes over a text several times faster than a search for their
+    class (a scan for a class tries every character).
+
+    Example:
+        >>> char_positions("a（b）(c（", "（(")
+        [1, 4, 6]
+    """
+    positions: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(char, at + 1)
+    if len(chars) > 1:
+        positions.sort()
+    return positions
 
 
 #: Short strings (labels, names, header values) repeat within a document: during a parse

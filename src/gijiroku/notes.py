@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from gijiroku.normalize import memoized
+from gijiroku.normalize import char_positions, memoized
 from gijiroku.vocabulary import CLOSING_WORDS, OPENING_WORDS, WHITE_SPACE
 
 __all__ = ["EVENT_KINDS", "NOTE_KINDS", "InlineNote", "classify_note", "find_inline_notes"]
@@ -121,20 +121,11 @@ def find_inline_notes(text: str) -> list[InlineNote]:
 
 def _inline_matches(text: str) -> Iterator[re.Match[str]]:
     """What ``INLINE_NOTE_RE.finditer(text)`` gives: the pattern tried at each opening
-    bracket, from the end of the last match on (it matches nowhere else). The brackets are
-    found with ``str.find``, which passes over a text many times faster than a search for
-    their class (and a turn holds few of them)."""
-    openings: list[int] = []
-    for bracket in _OPENINGS:
-        at = text.find(bracket)
-        while at >= 0:
-            openings.append(at)
-            at = text.find(bracket, at + 1)
-    if len(openings) > 1:
-        openings.sort()
+    bracket (:func:`~gijiroku.normalize.char_positions`: a turn holds few), from the end of
+    the last match on (it matches nowhere else)."""
     match = INLINE_NOTE_RE.match
     done = 0
-    for at in openings:
+    for at in char_positions(text, _OPENINGS):
         if at >= done:
             found = match(text, at)
             if found is not None:

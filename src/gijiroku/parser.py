@@ -859,18 +859,8 @@ def _children(state: ParseState, block: Block) -> None:
     meeting = state.meeting
     for child in block.children:
         meta = child.meta
-        span = child.span
-        if (meta is not None and meta.facts) or (
-            not meeting.header_over
-            and span.start < HEADER_CHARS
-            and (
-                (last := meeting.last_block) is None
-                or not last.start <= span.start <= span.end <= last.end
-            )
-        ):
-            # (what facts_of reads: its facts, a header line's text; a child inside the line
-            # read last, its block's, was read with it: facts_of would do nothing)
-            meeting.facts_of(child)
+        if (meta is not None and meta.facts) or meeting.reads_text_at(child.span):
+            meeting.facts_of(child)  # (else it would do nothing: most roster entries)
         kind = child.kind
         if kind is BlockKind.MEMBER:  # (most children: the entries of a roster line)
             if block.kind not in _LISTS:

@@ -1278,7 +1278,7 @@ class _Reader:
                         if test(text):
                             break
                     else:
-                        if not looking or not (gate is None or gate(text)):
+                        if not looking or (gate is not None and not gate(text)):
                             append(
                                 unchecked_block(
                                     kind,
@@ -1381,7 +1381,7 @@ class _Reader:
                     if test(content):
                         break
                 else:
-                    if not looking or not (gate is None or gate(content)):
+                    if not looking or (gate is not None and not gate(content)):
                         append(
                             unchecked_block(
                                 kind,

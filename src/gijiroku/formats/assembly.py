@@ -78,7 +78,7 @@ from gijiroku.formats.base import (
     weigh,
 )
 from gijiroku.names import HONORIFICS, TITLE_END_CHARS, position_suffix, split_person
-from gijiroku.normalize import compact, memoized
+from gijiroku.normalize import char_positions, compact, memoized
 from gijiroku.notes import classify_note
 from gijiroku.vocabulary import (
     COURSE_WORDS,
@@ -1149,23 +1149,15 @@ def _line_vote(rest: str) -> str | None:
     return None
 
 
-#: The opening parentheses a name the labels print follows.
-_OPENING_PARENTHESES = ("（", "(")
-
-
 def _pairs_after_parentheses(text: str) -> set[str]:
     """The two characters right after each opening parenthesis of ``text`` (overlapping ones
-    too), neither of them a line feed: what ``[（(](?=([^\\n]{2}))`` finds, each parenthesis
-    found by ``str.find`` (several times faster than a scan of a class by ``re``, and a
-    scan for a class tries every character)."""
+    too), neither of them a line feed: what ``[（(](?=([^\\n]{2}))`` finds, the parentheses
+    found by :func:`~gijiroku.normalize.char_positions`."""
     pairs: set[str] = set()
-    for opening in _OPENING_PARENTHESES:
-        at = text.find(opening)
-        while at >= 0:
-            pair = text[at + 1 : at + 3]
-            if len(pair) == 2 and "\n" not in pair:
-                pairs.add(pair)
-            at = text.find(opening, at + 1)
+    for at in char_positions(text, "（("):
+        pair = text[at + 1 : at + 3]
+        if len(pair) == 2 and "\n" not in pair:
+            pairs.add(pair)
     return pairs
 
 
