@@ -32,7 +32,7 @@ import operator
 import re
 import sys
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
@@ -527,6 +527,11 @@ def names_in_labels(labels: Mapping[str, int]) -> frozenset[str]:
         >>> sorted(names_in_labels({"委員長（平山たかお）": 9, "座長（曽根委員）": 1}))
         ['平山たかお']
     """
+    return _names_in(labels)
+
+
+def _names_in(labels: Iterable[str]) -> frozenset[str]:
+    """:func:`names_in_labels` of these labels."""
     found = set()
     for label in labels:
         inner = _INNER_NAME_RE.search(label)
@@ -720,11 +725,40 @@ class LabelCounts(Mapping[str, int]):
 
     @property
     def named(self) -> frozenset[str]:
-        """:func:`names_in_labels` of the counts."""
+        """:func:`names_in_labels` of the counts (read from the counts when they are made;
+        else from the few lines that may start with such a label, the counts left uncounted:
+        see :meth:`_labels_closing_a_parenthesis`)."""
         named = self._named
         if named is None:
-            named = self._named = names_in_labels(self.counts)
+            counts = self._counts
+            labels = counts if counts is not None else self._labels_closing_a_parenthesis()
+            named = self._named = _names_in(labels)
         return named
+
+    def _labels_closing_a_parenthesis(self) -> set[str]:
+        """The keys of :attr:`counts` that end with a parenthesis (the only ones
+        :func:`names_in_labels` reads a name in), found without counting: such a label is in
+        the first 64 characters of its line, so only a line that holds ``）`` or ``)`` is
+        read (with :data:`_LABEL_START_RE`, as counting does: a label that ends with a
+        parenthesis is always a key). Blank lines hold neither, so all lines are tested."""
+        texts = self._texts
+        if texts is None:
+            assert self._lines is not None  # (let go of only when the counts are made)
+            texts = list(map(_LINE_TEXT, self._lines))
+        holding: set[str] = set()  # (label lines recur: each text is read once)
+        for close in ("）", ")"):
+            holding.update(compress(texts, map(operator.contains, texts, itertools.repeat(close))))
+        start = _LABEL_START_RE.match
+        labels: set[str] = set()
+        for text in holding:
+            if len(text) > 400 and not text[:40].strip():
+                continue  # (not counted: see count_labels)
+            found = start(text, 0, 64)
+            if found is not None:
+                label = found["label"]
+                if label.endswith(("）", ")")):
+                    labels.add(label)
+        return labels
 
     def __getitem__(self, key: str) -> int:
         return self.counts[key]

@@ -48,6 +48,7 @@ from gijiroku.dates import (
     find_dates,
     find_times,
     find_years,
+    may_hold_year_date,
     parse_date,
     parse_number,
 )
@@ -471,6 +472,15 @@ def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
     before = text[: found.start].strip(" \u3000")
     after = _WEEKDAY_RE.sub("", text[found.end :].strip(" \u3000")).strip(" \u3000")
     return _names_body(after if not before else before if not after else "")
+
+
+def may_be_dated_title(text: str) -> bool:
+    """``text`` may be a dated title (:func:`_is_dated_title`; a ``Rule.may_match``): each
+    title it accepts prints a date with a year (:func:`~gijiroku.dates.may_hold_year_date`),
+    a month and day in a bracket （…） or (…), or a year (年). A line with none of them (most
+    lines of a roster or an agenda) is not searched for dates. (The title is ``text`` after a
+    mark and spaces, which no piece of a date with a year starts after, or reads.)"""
+    return "年" in text or "（" in text or "(" in text or may_hold_year_date(text)
 
 
 def _names_body(text: str) -> bool:
@@ -1350,6 +1360,7 @@ KEY_RULES: tuple[Rule, ...] = (
         meta=HeaderMeta(name=HeaderName.TITLE),
         when=_title_may_come,
         needs=BODY_WORD_CHARS,  # (the guard's title names a body)
+        may_match=may_be_dated_title,
     ),
     Rule(
         "date-line",
