@@ -4,7 +4,8 @@
   read by assembly's ``post`` guard) are found from the lines that hold a closing
   parenthesis, without counting every label of the document first.
 - The dated title is tried only on a text that prints a year, a bracket or a date with a
-  year (:func:`~gijiroku.formats.common.may_be_dated_title`).
+  year (:func:`~gijiroku.formats.common.may_be_dated_title`), the time line only on a text
+  of 40 characters at most.
 
 Each is checked against the long way.
 """
@@ -83,7 +84,8 @@ def test_the_names_in_the_labels_examples() -> None:
 
 _TITLE_PIECES = st.sampled_from(
     [
-        *"○■# \u3000（()）年月日度第回号/.-",
+        *"○〇■# \u3000（()）年月日度第回号/.-",
+        "二〇〇一年",
         "平成27年",
         "令和元年度",
         "2001年",
@@ -156,11 +158,48 @@ def test_every_sample_line_the_dated_title_reads_may_be_one() -> None:
     assert turned_down > 1000
 
 
+# -- the time line's pre-test ----------------------------------------------------------------------
+
+_TIME_PIECES = st.sampled_from(
+    [
+        *"午前後時分半正:：～-開会閉始終了から 0１3十\n",
+        "午後２時",
+        "13：30",
+        "開会",
+        "閉会",
+        "あ" * 20,
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TIME_PIECES, min_size=1, max_size=14).map("".join))
+@example("13：30～15：00")
+@example("午後4時30分　閉会")
+def test_every_time_line_may_be_one(text: str) -> None:
+    match = common.VALUE_RE.fullmatch(text)
+    if match is not None and common._is_time_line(match, Context()):
+        assert common._may_be_time_line(text), text
+    if match is not None and not common._may_be_time_line(text):
+        assert not common._is_time_line(match, Context()), text
+
+
+def test_the_time_line_test_examples() -> None:
+    longest = "午前　１０時　００分　開会　　　～　　　午後　　　３時　　　００分　　閉会　　"
+    assert len(longest) == 39
+    match = common.VALUE_RE.fullmatch(longest)
+    assert match is not None
+    assert common._is_time_line(match, Context())
+    assert common._may_be_time_line(longest)
+    assert common._may_be_time_line("午後4時30分　閉会")
+    assert not common._may_be_time_line("午後4時30分　閉会" + "あ" * 40)
+
+
 # -- the rules as they were: the blocks of every sample ------------------------------------------
 
 
 def _as_it_was(rule: Rule) -> Rule:
-    if rule.may_match is common.may_be_dated_title:
+    if rule.may_match in (common.may_be_dated_title, common._may_be_time_line):
         return dataclasses.replace(rule, may_match=None)
     return rule
 
@@ -180,4 +219,4 @@ def test_every_sample_tokenizes_as_with_the_rules_as_they_were() -> None:
         for path in sample_paths():
             text = path.read_bytes().decode("utf-8", "replace")
             assert _tokenized(text, fmt) == _tokenized(text, was), (name, path.name)
-    assert changed >= 1  # (the long way's tables really hold other rules)
+    assert changed >= 2  # (the long way's tables really hold other rules)

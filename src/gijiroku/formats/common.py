@@ -569,7 +569,7 @@ def _is_time_line(match: regex.Match[str], ctx: Context) -> bool:
     閉会), as printed under a date: the meeting's times (under a key of the close, 閉会の日時,
     the end time)."""
     text = match["value"]
-    if ctx.region != "header" or ctx.mode in _LIST_MODES or len(text) > 40:
+    if ctx.region != "header" or ctx.mode in _LIST_MODES or len(text) > _TIME_LINE_MAX:
         return False
     times = find_times(text)
     if not times:
@@ -581,6 +581,16 @@ def _is_time_line(match: regex.Match[str], ctx: Context) -> bool:
         )
     )
     return _TIME_WORDS_RE.fullmatch(compact(rest)) is not None
+
+
+#: The longest time line :func:`_is_time_line` reads.
+_TIME_LINE_MAX = 40
+
+
+def _may_be_time_line(text: str) -> bool:
+    """``text`` is short enough to be a time line (a ``Rule.may_match``: the line is the
+    value :func:`_is_time_line` reads, or holds a line break and is none)."""
+    return len(text) <= _TIME_LINE_MAX
 
 
 def _time_line_may_come(ctx: Context) -> bool:
@@ -1378,6 +1388,7 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_time_line,
         meta=_TIME,
         needs=CLOCK_CHARS,
+        may_match=_may_be_time_line,
         when=_time_line_may_come,
     ),
     Rule(
