@@ -224,7 +224,14 @@ HEADER_RULES: tuple[Rule, ...] = (
         children=_MEMBERS,
     ),
     *common.HEADER_RULES,
-    Rule("speech-turn", BlockKind.TURN, TURN_RE, guard=common.speaks, ends_header=True),
+    Rule(
+        "speech-turn",
+        BlockKind.TURN,
+        TURN_RE,
+        guard=common.speaks,
+        ends_header=True,
+        needs="。？！?!、",  # (the guard's sentence mark: common.speaks)
+    ),
     Rule(
         "bracket-turn", BlockKind.TURN, BRACKET_TURN_RE, ends_header=True, absorb_next=NAME_PAREN_RE
     ),
