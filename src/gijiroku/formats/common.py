@@ -48,7 +48,6 @@ from gijiroku.dates import (
     find_dates,
     find_times,
     find_years,
-    may_hold_year_date,
     parse_date,
     parse_number,
 )
@@ -474,15 +473,6 @@ def _is_dated_title(match: regex.Match[str], ctx: Context) -> bool:
     return _names_body(after if not before else before if not after else "")
 
 
-def may_be_dated_title(text: str) -> bool:
-    """``text`` may be a dated title (:func:`_is_dated_title`; a ``Rule.may_match``): each
-    title it accepts prints a date with a year (:func:`~gijiroku.dates.may_hold_year_date`),
-    a month and day in a bracket （…） or (…), or a year (年). A line with none of them (most
-    lines of a roster or an agenda) is not searched for dates. (The title is ``text`` after a
-    mark and spaces, which no piece of a date with a year starts after, or reads.)"""
-    return "年" in text or "（" in text or "(" in text or may_hold_year_date(text)
-
-
 def _names_body(text: str) -> bool:
     """``text`` names a body: short, ending with a word such as 委員会, 会議, 定例会."""
     name = compact(text)
@@ -569,7 +559,7 @@ def _is_time_line(match: regex.Match[str], ctx: Context) -> bool:
     閉会), as printed under a date: the meeting's times (under a key of the close, 閉会の日時,
     the end time)."""
     text = match["value"]
-    if ctx.region != "header" or ctx.mode in _LIST_MODES or len(text) > _TIME_LINE_MAX:
+    if ctx.region != "header" or ctx.mode in _LIST_MODES or len(text) > 40:
         return False
     times = find_times(text)
     if not times:
@@ -581,16 +571,6 @@ def _is_time_line(match: regex.Match[str], ctx: Context) -> bool:
         )
     )
     return _TIME_WORDS_RE.fullmatch(compact(rest)) is not None
-
-
-#: The longest time line :func:`_is_time_line` reads.
-_TIME_LINE_MAX = 40
-
-
-def _may_be_time_line(text: str) -> bool:
-    """``text`` is short enough to be a time line (a ``Rule.may_match``: the line is the
-    value :func:`_is_time_line` reads, or holds a line break and is none)."""
-    return len(text) <= _TIME_LINE_MAX
 
 
 def _time_line_may_come(ctx: Context) -> bool:
@@ -1370,7 +1350,6 @@ KEY_RULES: tuple[Rule, ...] = (
         meta=HeaderMeta(name=HeaderName.TITLE),
         when=_title_may_come,
         needs=BODY_WORD_CHARS,  # (the guard's title names a body)
-        may_match=may_be_dated_title,
     ),
     Rule(
         "date-line",
@@ -1388,7 +1367,6 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_time_line,
         meta=_TIME,
         needs=CLOCK_CHARS,
-        may_match=_may_be_time_line,
         when=_time_line_may_come,
     ),
     Rule(
