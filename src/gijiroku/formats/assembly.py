@@ -809,15 +809,56 @@ STATEMENT_RE = regex.compile(
     r"(?=[^\n]*?署名)"
     r"(?P<statement>.*(?:地方自治法|会議規則).*署名.*|.*(?:ここに|よって|右|上記の?とおり).*署名(?:する|します)。?)"
 )
+#: How a statement the second form of :data:`STATEMENT_RE` reads ends.
+_STATEMENT_ENDS = ("署名する", "署名します", "署名する。", "署名します。")
+
+
+def may_be_statement(text: str) -> bool:
+    """``text`` may match :data:`STATEMENT_RE` (a ``Rule.may_match``): it says 署名 after
+    地方自治法 or 会議規則, or ends with 署名する or 署名します (消防署, 署名議員の指名 fail)."""
+    last = text.rfind("署名")
+    return last >= 0 and (
+        text.endswith(_STATEMENT_ENDS)
+        or text.find("会議規則", 0, last) >= 0
+        or text.find("地方自治法", 0, last) >= 0
+    )
+
+
+#: The roles of :data:`SIGNER_RE`, each letter-spaced.
+_SIGNER_ROLES = "|".join(
+    letter_spaced(role)
+    for role in (
+        "会議録署名議員",
+        "署名議員",
+        "副議長",
+        "仮議長",
+        "議長",
+        "副委員長",
+        "委員長",
+        "署名委員",
+    )
+)
 SIGNER_RE = regex.compile(
     rf"""
-    (?P<role>{letter_spaced("会議録署名議員")}|{letter_spaced("署名議員")}|{letter_spaced("副議長")}
-      |{letter_spaced("仮議長")}|{letter_spaced("議長")}|{letter_spaced("副委員長")}
-      |{letter_spaced("委員長")}|{letter_spaced("署名委員")})
+    (?P<role>{_SIGNER_ROLES})
     {SP}+(?P<name>{NAME_FIELD})
     """,
     regex.VERBOSE,
 )
+#: The start of every match of :data:`SIGNER_RE` (a role, spaces, a character of a name),
+#: for the standard ``re``: no character of a name is ASCII, white space, a mark of
+#: punctuation or a parenthesis (a test checks the class over every code point).
+_SIGNER_START_RE = re.compile(
+    rf"(?:{_SIGNER_ROLES})[ \u3000]+[^\x00-\x7f{WHITE_SPACE}、。，「」（）：０-９]"
+)
+
+
+def may_be_signer(text: str) -> bool:
+    """``text`` starts as every match of :data:`SIGNER_RE` starts (a ``Rule.may_match``):
+    running text that starts with a role's first character (議案第１号は, 委員の選任) fails."""
+    return _SIGNER_START_RE.match(text) is not None
+
+
 SIGNATURE_DATE_RE = regex.compile(
     rf"(?P<date>(?:{ERA_NAMES}){SP}*(?:元|{KNUM}){SP}*年{SP}*{KNUM}{SP}*月{SP}*{KNUM}{SP}*日)(?:{SP}+.*)?"
 )
@@ -882,8 +923,23 @@ _SPEECH = Rule(
 )
 _MARK_HEADINGS = _heading_rules("mark-heading", MARK_HEADING_RE, _is_mark_heading)
 _SEPARATOR = Rule("separator", BlockKind.SEPARATOR, SEPARATOR_RE, sets_mode=None)
-_TIME = Rule("time", BlockKind.NOTE, TIME_RE, derive=_note_fields, needs="時正")  # (…時, 正午)
-_NOTE_RULE = Rule("note", BlockKind.NOTE, NOTE_RE, guard=_is_note, derive=_note_fields)
+_TIME = Rule(
+    "time",
+    BlockKind.NOTE,
+    TIME_RE,
+    derive=_note_fields,
+    needs="時正",  # (…時, 正午)
+    # (a word of the course, a clock time, a space or a closing bracket ends it)
+    may_match=common.ends_with_one_of(common.COURSE_WORD_ENDS + "時分半午 \u3000）)〕"),
+)
+_NOTE_RULE = Rule(
+    "note",
+    BlockKind.NOTE,
+    NOTE_RE,
+    guard=_is_note,
+    derive=_note_fields,
+    may_match=common.ends_with_one_of("〕）)"),
+)
 
 HEADER_RULES: tuple[Rule, ...] = (
     _SPEECH,
@@ -1072,8 +1128,16 @@ BODY_RULES: tuple[Rule, ...] = (
         STATEMENT_RE,
         sets_mode="signature",
         needs="署",  # (the statement holds 署名)
+        may_match=may_be_statement,
     ),
-    Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, when=_signs, sets_mode="signature"),
+    Rule(
+        "signer",
+        BlockKind.SIGNATURE,
+        SIGNER_RE,
+        when=_signs,
+        sets_mode="signature",
+        may_match=may_be_signer,
+    ),
     Rule("signature-date", BlockKind.SIGNATURE, SIGNATURE_DATE_RE, guard=in_mode("signature")),
     Rule("signature-line", BlockKind.SIGNATURE, SIGNATURE_LINE_RE, guard=in_mode("signature")),
     Rule(

@@ -83,6 +83,19 @@ SPACED_TURN_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: The start of every match of :data:`SPACED_TURN_RE` (a mark maybe, a kanji, one space, a
+#: kanji), for the standard ``re``.
+_SPACED_TURN_START_RE = re.compile(
+    rf"(?:{MARK}{SP}*)?[^{common.NEVER_HAN}]{SP}[^{common.NEVER_HAN}]"
+)
+
+
+def _may_be_spaced_turn(text: str) -> bool:
+    """``text`` starts as every match of :data:`SPACED_TURN_RE` starts (a ``Rule.may_match``):
+    prose, whose second character is no space, fails."""
+    return _SPACED_TURN_START_RE.match(text) is not None
+
+
 NAME_PAREN_RE = common.NAME_PAREN_RE
 CONTINUATION_RE = regex.compile(r"(?P<text>.+)", regex.DOTALL)
 
@@ -253,11 +266,30 @@ HEADER_RULES: tuple[Rule, ...] = (
 BODY_RULES: tuple[Rule, ...] = (
     Rule("heading", BlockKind.SECTION, HEADING_RE, guard=_is_heading),
     *common.EVENT_RULES,
-    Rule("note", BlockKind.NOTE, _NOTE, guard=_is_note, derive=_note_kind),
+    Rule(
+        "note",
+        BlockKind.NOTE,
+        _NOTE,
+        guard=_is_note,
+        derive=_note_kind,
+        may_match=common.ends_with_one_of("）)"),
+    ),
     *common.HEADING_RULES,
-    Rule("label-turn", BlockKind.TURN, TURN_RE, absorb_next=NAME_PAREN_RE),
+    Rule(
+        "label-turn",
+        BlockKind.TURN,
+        TURN_RE,
+        absorb_next=NAME_PAREN_RE,
+        may_match=common.may_be_label_turn,
+    ),
     Rule("bracket-turn", BlockKind.TURN, BRACKET_TURN_RE, absorb_next=NAME_PAREN_RE),
-    Rule("spaced-turn", BlockKind.TURN, SPACED_TURN_RE, guard=_is_spaced_label),
+    Rule(
+        "spaced-turn",
+        BlockKind.TURN,
+        SPACED_TURN_RE,
+        guard=_is_spaced_label,
+        may_match=_may_be_spaced_turn,
+    ),
     *common.BODY_TAIL_RULES,
     Rule("continuation", BlockKind.CONTINUATION, CONTINUATION_RE),
 )

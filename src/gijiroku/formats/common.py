@@ -28,7 +28,7 @@ names someone on the roster, or carries a mark; and the next line reads as speec
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import regex
 
@@ -930,6 +930,24 @@ MARKED_EVENT_RE = regex.compile(
     regex.VERBOSE,
 )
 _NOTE_KIND_RE = regex.compile(r"^[〇○◯●◎◆■◇□△▲▼☆★]?[ \u3000]*")
+#: The last characters of the words of the meeting's course (開会, 休憩, 終了 …).
+COURSE_WORD_ENDS = "".join(sorted({word[-1] for word in re.findall(r"[^()?:|]+", COURSE_WORDS)}))
+#: What every match of :data:`MARKED_EVENT_RE` ends with: a word of the course, a clock time
+#: (…時, …分, …半, 正午, 13:30), a space or a closing bracket.
+_EVENT_ENDS = COURSE_WORD_ENDS + "時分半午0123456789０１２３４５６７８９ \u3000］]）)〕"
+
+
+def ends_with_one_of(chars: str) -> Callable[[str], bool]:
+    """A ``Rule.may_match`` for a pattern whose every match ends with one of ``chars``: a
+    sentence (…。) fails it."""
+
+    def may_match(text: str) -> bool:
+        return text[-1] in chars
+
+    return may_match
+
+
+may_be_marked_event = ends_with_one_of(_EVENT_ENDS)
 
 
 def _is_start_event(match: regex.Match[str], ctx: Context) -> bool:
@@ -973,6 +991,26 @@ NUMBERED_HEADING_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+
+#: Characters that are never a kanji (ASCII, white space, the CJK marks and brackets, kana,
+#: full-width forms): a class of the others holds every character of ``regex``'s ``\p{Han}``
+#: (a test checks it over every code point), for the standard ``re``, which knows no scripts.
+NEVER_HAN = rf"\x00-\x7f{WHITE_SPACE}\u3001-\u3004\u3008-\u3020\u3040-\u30ff\uff00-\uffef"
+#: Characters that are never in a label's name or title (:data:`LABEL_CHAR`, a position
+#: word's first character): white space, ASCII but its letters, digits, the marks 、。，「」,
+#: parentheses and colons (a test checks it over every code point).
+_NEVER_NAME = rf"{WHITE_SPACE}\x00-\x40\x5b-\x60\x7b-\x7f、。，「」（）：０-９"
+#: :data:`NUMBERED_HEADING_RE` for the standard ``re`` (the same pattern: nothing in it is
+#: ``regex``'s own), quicker to fail.
+_NUMBERED_HEADING_STD_RE = re.compile(NUMBERED_HEADING_RE.pattern, re.VERBOSE)
+
+
+def may_be_numbered_heading(text: str) -> bool:
+    """``text`` matches :data:`NUMBERED_HEADING_RE` (a ``Rule.may_match``, exact): running
+    text that starts with a number (３つ目に、, 第１款は, ２２番、) fails at its second or third
+    character, and is read the short way."""
+    return _NUMBERED_HEADING_STD_RE.fullmatch(text) is not None
 
 
 def _between_turns(match: regex.Match[str], ctx: Context) -> bool:
@@ -1061,6 +1099,17 @@ SIGNER_RE = regex.compile(
 
 
 _SPACED_NAME_RE = regex.compile(r"\S[ \u3000]+\S")
+#: The start of every match of :data:`SIGNER_RE` (a role, spaces, a kanji), for the
+#: standard ``re``.
+_SIGNER_START_RE = re.compile(
+    "(?:" + "|".join(letter_spaced(role) for role in SIGNER_ROLES) + rf")[ \u3000]+[^{NEVER_HAN}]"
+)
+
+
+def may_be_signer(text: str) -> bool:
+    """``text`` starts as every match of :data:`SIGNER_RE` starts (a ``Rule.may_match``):
+    running text that starts with a role's first character (議案第１号は, 委員の選任) fails."""
+    return _SIGNER_START_RE.match(text) is not None
 
 
 def _signs(match: regex.Match[str], ctx: Context) -> bool:
@@ -1147,6 +1196,17 @@ BRACKETED_LABEL_TURN_RE = regex.compile(
 ENDS_WITH_TITLE_RE = regex.compile(rf"{POSITION_WORD}$")
 
 
+#: A 、。「」 before any space or colon: in no match of :data:`LABEL_TURN_RE` (its label and
+#: mark hold none of them, and its text comes after a colon or a space).
+_PUNCTUATION_BEFORE_A_BREAK_RE = re.compile(r"[^ \u3000：:、。「」]*[、。「」]")
+
+
+def may_be_label_turn(text: str) -> bool:
+    """``text`` may match :data:`LABEL_TURN_RE` (a ``Rule.may_match``): a sentence whose
+    first 、 or 。 comes before any space or colon (それでは、議事に入ります。) fails."""
+    return _PUNCTUATION_BEFORE_A_BREAK_RE.match(text) is None
+
+
 def is_bracket_heading(match: regex.Match[str], ctx: Context) -> bool:
     """〔議題（１）…〕 is a heading; 【山田委員】 alone is a label whose text follows, and
     〔議長退席〕 a note (its words are a note's)."""
@@ -1208,20 +1268,27 @@ LABEL_ALONE_RE = regex.compile(
 
 #: What a word alone (a label with no parentheses) never holds.
 _NOT_IN_A_WORD = "、。「」：:（()）"
-_NOT_IN_A_WORD_RE = re.compile(f"[{_NOT_IN_A_WORD}]")
+
+
+#: The second form of :data:`LABEL_ALONE_RE` (a mark, spaces, a word and a name in
+#: parentheses) for the standard ``re``, ``\s`` spelt out as ``regex`` reads it.
+_WORD_ALONE_STD_RE = re.compile(
+    "[〇○◯●◎◆■◇□]?[ \u3000]*" + LABEL_WORD_PAREN.replace(r"\s", WHITE_SPACE)
+)
 
 
 def may_be_label_alone(text: str) -> bool:
-    """``text`` may match :data:`LABEL_ALONE_RE`: it ends with ``】`` or a parenthesis, or it
-    is a word alone (a mark and spaces before it), which holds no ``、。「」：:`` and no
-    parenthesis. Prose fails here at once (most of it ends with 。 or holds a 、), and a
-    wrapped line of prose too."""
+    """``text`` may match :data:`LABEL_ALONE_RE`: it is in 【】, or it is a word alone (a
+    mark and spaces before it) of at most 30 characters with no space, ``、。「」：:`` or
+    parenthesis in it, a name in parentheses after it maybe (:data:`_WORD_ALONE_STD_RE`).
+    Prose fails here at once (most of it ends with 。 or holds a 、), and a wrapped line of
+    prose too (a word alone is short), and a line of spaced words (日程第　２　議案第１号)."""
     last = text[-1]
-    if last in "】）)":
+    if last == "】" and text[0] == "【":
         return True
-    if last in _NOT_IN_A_WORD or "、" in text or "。" in text:
-        return False
-    return _NOT_IN_A_WORD_RE.search(text) is None
+    if last not in "）)" and (last in _NOT_IN_A_WORD or "、" in text or "。" in text):
+        return False  # (prose, without a pattern)
+    return _WORD_ALONE_STD_RE.fullmatch(text) is not None
 
 
 #: How many lines holding a label alone make a layout that prints labels so.
@@ -1239,7 +1306,7 @@ def _is_label_alone(match: regex.Match[str], ctx: Context) -> bool:
         return False
     if label_key(following) is not None and len(following) <= 31:
         return False
-    if KEY_FIELD_RE.fullmatch(following) or NUMBERED_HEADING_RE.fullmatch(following):
+    if KEY_FIELD_RE.fullmatch(following) or may_be_numbered_heading(following):
         return False
     # the label recurs, or the minutes print their labels alone (3 lines or more) and a
     # sentence follows this one
@@ -1538,6 +1605,20 @@ SPACED_NAME_LABEL_TURN_RE = regex.compile(
 )
 
 
+#: The start of every match of :data:`SPACED_NAME_LABEL_TURN_RE` (a mark maybe, one to four
+#: characters of a name, one or two spaces, a character of a name or title), for the
+#: standard ``re``.
+_SPACED_NAME_LABEL_START_RE = re.compile(
+    rf"(?:{MARK}[ \u3000]*)?[^{_NEVER_NAME}]{{1,4}}[ \u3000]{{1,2}}[^{_NEVER_NAME}]"
+)
+
+
+def may_be_spaced_name_label(text: str) -> bool:
+    """``text`` starts as every match of :data:`SPACED_NAME_LABEL_TURN_RE` starts (a
+    ``Rule.may_match``): spaced words that are no name (日程第　２　議案第　１号) fail."""
+    return _SPACED_NAME_LABEL_START_RE.match(text) is not None
+
+
 def _names_a_known_person(match: regex.Match[str], ctx: Context) -> bool:
     """The name before the title, its parts joined, is a person the roster or a label names
     (関 三郎委員長 and 関　三郎 on the roster): a speaker's label, not words of a sentence."""
@@ -1555,11 +1636,29 @@ def _names_a_known_person(match: regex.Match[str], ctx: Context) -> bool:
 #: (山田：それでは始めます。, 鈴木さん　資料を説明します。): minutes of study groups and boards
 #: label speakers by name when the list of participants names them. (The name is taken whole:
 #: a shorter one is followed by one of its own characters, never a space or a colon.)
+#: (The speech reads as a sentence, as the guard wants it (:func:`reads_as_speech`): a line
+#: whose words after the first space read as none is no match, and the rule's ``may_match``
+#: turns it down before the pattern is tried.)
 NAME_LABEL_TURN_RE = regex.compile(
     rf"(?:(?P<mark>{MARK}){SP}*|[・･]{SP}*)?(?P<label>[^\s：:（()）、。「」・･]{{1,12}}+)"
-    + _BREAK_THEN_SPEECH,
+    rf"(?:{SP}*[：:]{SP}*|{SP}+)(?P<text>(?=.*?(?:{_SENTENCE_RE.pattern}))\S.*)",
     regex.DOTALL,
 )
+
+
+#: The start of every match of :data:`NAME_LABEL_TURN_RE` (a word, a colon or a space, a
+#: character that is no space), for the standard ``re``.
+_NAME_LABEL_START_RE = re.compile(
+    rf"(?:{MARK}[ \u3000]*|[・･][ \u3000]*)?[^{WHITE_SPACE}：:（()）、。「」・･]{{1,12}}"
+    rf"(?:[ \u3000]*[：:][ \u3000]*|[ \u3000]+)[^{WHITE_SPACE}]"
+)
+
+
+def may_be_name_label(text: str) -> bool:
+    """``text`` starts as every match of :data:`NAME_LABEL_TURN_RE` starts and reads as a
+    sentence, as its speech does (a ``Rule.may_match``): prose with a space far in fails,
+    and spaced words that are no sentence (日程第４７　議案第４６号　…条例, １２番　齊　藤　議員)."""
+    return _NAME_LABEL_START_RE.match(text) is not None and reads_as_speech(text)
 
 
 def is_listed_name_label(label: str, ctx: Context) -> bool:
@@ -1595,6 +1694,7 @@ NAME_LABEL_RULE = Rule(
     when=_someone_listed,
     guard=_names_a_listed_speaker,
     needs=" \u3000：:",
+    may_match=may_be_name_label,
     ends_header=True,
     sets_mode="turn",
 )
@@ -1608,6 +1708,21 @@ PAREN_NAME_LABEL_TURN_RE = regex.compile(
     rf"{SP}+(?P<text>\S.*)",
     regex.DOTALL,
 )
+
+
+#: The start of every match of :data:`PAREN_NAME_LABEL_TURN_RE` (the word, the name in
+#: parentheses, spaces, a character that is no space), for the standard ``re``.
+_PAREN_NAME_LABEL_START_RE = re.compile(
+    rf"[^{WHITE_SPACE}：:（()）、。「」]{{1,20}}"
+    rf"[（(][ \u3000]*[^（()）{WHITE_SPACE}](?:[^（()）{WHITE_SPACE}]|[ \u3000](?=[^（()）{WHITE_SPACE}])){{0,19}}"
+    rf"[ \u3000]*[)）][ \u3000]+[^{WHITE_SPACE}]"
+)
+
+
+def may_be_paren_name_label(text: str) -> bool:
+    """``text`` starts as every match of :data:`PAREN_NAME_LABEL_TURN_RE` starts (a
+    ``Rule.may_match``): prose with a parenthesis after its first 、 or 。 fails."""
+    return _PAREN_NAME_LABEL_START_RE.match(text) is not None
 
 
 def _is_paren_name_label(match: regex.Match[str], ctx: Context) -> bool:
@@ -1634,6 +1749,7 @@ PAREN_NAME_LABEL_RULE = Rule(
     ends_header=True,
     sets_mode="turn",
     needs="）)",
+    may_match=may_be_paren_name_label,
 )
 
 #: A label in brackets other than 【】 (which the families read), the speech after it on the
@@ -1698,6 +1814,7 @@ SPACED_NAME_LABEL_RULE = Rule(
     ends_header=True,
     sets_mode="turn",
     needs=" \u3000",
+    may_match=may_be_spaced_name_label,
 )
 
 #: A label alone on its line with evidence (see :func:`_is_label_alone`).
@@ -1756,7 +1873,14 @@ HEADER_TAIL_RULES: tuple[Rule, ...] = (
 #: Body rules for a note of the meeting's course with a mark or brackets and a time:
 #: before a family's headings and labels.
 EVENT_RULES: tuple[Rule, ...] = (
-    Rule("marked-event", BlockKind.NOTE, MARKED_EVENT_RE, derive=_event, needs=CLOCK_CHARS),
+    Rule(
+        "marked-event",
+        BlockKind.NOTE,
+        MARKED_EVENT_RE,
+        derive=_event,
+        needs=CLOCK_CHARS,
+        may_match=may_be_marked_event,
+    ),
 )
 #: Body rules for a heading with a mark: after a family's own marked headings.
 HEADING_RULES: tuple[Rule, ...] = (
@@ -1774,7 +1898,14 @@ BODY_RULES: tuple[Rule, ...] = (*EVENT_RULES, *HEADING_RULES)
 
 #: Body rules that come after a family's own labels: signers, numbered headings, labels alone.
 BODY_TAIL_RULES: tuple[Rule, ...] = (
-    Rule("signer", BlockKind.SIGNATURE, SIGNER_RE, guard=_signs, sets_mode="signature"),
+    Rule(
+        "signer",
+        BlockKind.SIGNATURE,
+        SIGNER_RE,
+        guard=_signs,
+        sets_mode="signature",
+        may_match=may_be_signer,
+    ),
     Rule(
         "numbered-heading",
         BlockKind.SECTION,
@@ -1782,6 +1913,7 @@ BODY_TAIL_RULES: tuple[Rule, ...] = (
         guard=_numbered_heading,
         derive=_heading,
         sets_mode="heading",
+        may_match=may_be_numbered_heading,
     ),
     *LABEL_RULES,
 )

@@ -225,7 +225,13 @@ def _time_note(groups: Mapping[str, str]) -> BlockMeta:
 
 
 _STAGE = Rule("stage-direction", BlockKind.NOTE, STAGE_RE, derive=_time_note)
-_TIME = Rule("time", BlockKind.NOTE, TIME_LINE_RE, derive=_time_note)
+_TIME = Rule(
+    "time",
+    BlockKind.NOTE,
+    TIME_LINE_RE,
+    derive=_time_note,
+    may_match=common.ends_with_one_of(common.COURSE_WORD_ENDS),  # (開議, 散会 …)
+)
 _SEPARATOR = Rule(
     "separator",
     BlockKind.SEPARATOR,
