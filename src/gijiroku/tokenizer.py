@@ -696,7 +696,10 @@ def _twin_of(pattern: regex.Pattern[str]) -> re.Pattern[str] | None:
         twin = re.compile(text, re.DOTALL if pattern.flags & regex.DOTALL else 0)
     except re.error:
         return None
-    if twin.groups != pattern.groups or dict(twin.groupindex) != dict(pattern.groupindex):
+    # (the names in the same order too: the blocks list their groups in this order)
+    if twin.groups != pattern.groups or tuple(twin.groupindex.items()) != tuple(
+        pattern.groupindex.items()
+    ):
         return None
     return twin
 
