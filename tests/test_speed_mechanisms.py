@@ -55,11 +55,11 @@ from gijiroku.normalize import (
 from gijiroku.quality import _chars
 from gijiroku.tokenizer import (
     _MARKER_STARTS,
-    _fullmatch_of,
     _groups,
     _needs_test,
     _reads_whole,
     _rule_index,
+    _tried_by,
 )
 from gijiroku.vocabulary import SP
 
@@ -110,9 +110,11 @@ def test_a_plan_tries_a_rule_as_the_rule_says() -> None:
         for rules in (fmt.header_rules, fmt.body_rules):
             for plan in _rule_index(rules).candidates("header", None, "日"):
                 rule = plan.rule
-                # (the rule's, or re's for a catch-all; none for a catch-all read whole)
+                # (the rule's, or re's for a catch-all or a pattern with a standard twin;
+                # none for a catch-all read whole)
                 whole = _reads_whole(rule)
-                assert plan.fullmatch == (None if whole else _fullmatch_of(rule))
+                tried = _tried_by(rule, plan.shared is not None)
+                assert plan.fullmatch == (None if whole else tried)
                 assert (plan.needs is None) == (not rule.needs)
                 assert plan.when is rule.when
                 assert plan.guard is rule.guard

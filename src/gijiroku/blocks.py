@@ -415,6 +415,25 @@ def frozen_groups(groups: dict[str, str]) -> Mapping[str, str]:
     return _Groups(shared, tuple(groups.values()))
 
 
+def shared_group_names(names: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``names`` as the blocks made by :func:`frozen_groups` share them (one tuple for each
+    set of names), or None when no more are kept (:func:`frozen_groups` then makes a
+    dictionary behind a proxy)."""
+    shared = _GROUP_NAMES.get(names)
+    if shared is None:
+        if len(_GROUP_NAMES) >= _GROUP_NAMES_LIMIT:
+            return None
+        shared = _GROUP_NAMES[names] = names
+    return shared
+
+
+def named_groups(names: tuple[str, ...], values: tuple[str, ...]) -> Mapping[str, str]:
+    """What :func:`frozen_groups` makes of ``dict(zip(names, values))``, with no dictionary:
+    ``names`` (two or more, distinct) as :func:`shared_group_names` gives them, ``values``
+    of the same length (str: the tokenizer leaves unset groups out)."""
+    return _Groups(names, values)
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One unit of the input as the tokenizer sees it.

@@ -639,13 +639,17 @@ def _item(state: ParseState, block: Block) -> None:
                            heading="", span=span_of(block.span))  # fmt: skip
         state.sections.append(preamble)
         section_id = state.section_id = preamble.id
-    meta = meta_of(block, ItemMeta)
+    meta = block.meta
+    if not isinstance(meta, ItemMeta):  # (meta_of: only a hand-made Block can get here)
+        raise TypeError(f"a {block.kind.value} block carries {type(meta).__name__}")
     groups = block.groups
     text = clean_line(groups.get("text", ""))  # (a line of notes: seldom printed twice)
+    indent = meta.indent
     items = state.items.get(section_id)
     if items is None:
         items = state.items[section_id] = []
-    elif items and not groups.get("marker") and meta.indent > items[-1].indent:
+    # (the indents first: most lines are bullets, and a bullet set no deeper needs no look)
+    elif items and indent > items[-1].indent and not groups.get("marker"):
         previous = items[-1]  # (a line with no bullet set in deeper goes on with it)
         previous.text = f"{previous.text}\n{text}" if previous.text else text
         previous.last = block.span
@@ -657,14 +661,14 @@ def _item(state: ParseState, block: Block) -> None:
     parents = state.item_parents.get(section_id)
     if parents is None:
         parents = state.item_parents[section_id] = []
-    while parents and parents[-1].indent >= meta.indent:
+    while parents and parents[-1].indent >= indent:
         parents.pop()
     if parents:
         parent = parents[-1]
         depth = parent.depth + 1
         if parent.heads_kind:
             kind = parent.kind  # the bullets under an empty "TODO:" are to-dos
-    item = _ItemDraft(kind, text, meta.owner, meta.indent, depth, block.span, meta.heads_kind)
+    item = _ItemDraft(kind, text, meta.owner, indent, depth, block.span, meta.heads_kind)
     items.append(item)
     parents.append(item)
 

@@ -43,6 +43,8 @@ from gijiroku.blocks import (
     UnmatchedMeta,
     default_meta,
     frozen_groups,
+    named_groups,
+    shared_group_names,
     unchecked_block,
 )
 from gijiroku.formats.base import KEEP_MODE, ChildRule, Context, Derive, Format, Guard, Rule
@@ -602,6 +604,106 @@ def _fullmatch_of(rule: Rule) -> Callable[[str], regex.Match[str] | None]:
     return standard.fullmatch  # type: ignore[return-value]
 
 
+def _tried_by(rule: Rule, shared: bool) -> Callable[[str], regex.Match[str] | None]:
+    """:func:`_fullmatch_of`, or for a rule without a guard whose pattern
+    :func:`_standard_twin` compiles alike, the twin's ``fullmatch`` (the match is read only
+    by the tokenizer: the groups, their names, numbers and spans), unless another rule tried
+    on the same texts shares the pattern (``shared``: its match is then kept for that rule,
+    whose guard may read it)."""
+    if rule.guard is None and not shared and not _is_catch_all(rule):
+        twin = _standard_twin(rule.pattern)
+        if twin is not None:
+            return twin.fullmatch  # type: ignore[return-value]
+    return _fullmatch_of(rule)
+
+
+#: An escape both modules read as the same one character: a tab, a line feed, or ASCII
+#: punctuation (``\u`` and four hex digits apart).
+_PLAIN_ESCAPES = frozenset("tn" + "".join(c for c in map(chr, range(33, 127)) if not c.isalnum()))
+#: A quantifier in braces that both modules read alike.
+_BRACES_RE = re.compile(r"\{[0-9]+(?:,[0-9]*)?\}")
+#: What may follow ``(?`` in a pattern both modules read alike: a group that captures
+#: nothing, a lookahead or lookbehind, a named group.
+_GROUP_OPENINGS = (":", "=", "!", "<=", "<!", "P<")
+_STANDARD_TWINS: dict[regex.Pattern[str], re.Pattern[str] | None] = {}
+_STANDARD_TWINS_LIMIT = 4096
+
+
+def _standard_twin(pattern: regex.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` compiled by the standard ``re`` (whose ``fullmatch`` costs about half),
+    when it is written in the part of the syntax both modules read alike (``regex`` in its
+    version 0, no flag but DOTALL): literal characters, the escapes of
+    :data:`_PLAIN_ESCAPES` and ``\\uXXXX``, character classes of those (no nested set, no
+    set operation), ``.``, ``^``, ``$``, alternation, groups that capture (named or not) or
+    not, lookarounds, and greedy or lazy quantifiers (no possessive one; a group quantified
+    by ``?`` only, so that no repeated group may match empty). Both modules then try the
+    same alternatives in the same order and give the same groups. None otherwise (``\\s``,
+    ``\\p{…}``, a flag, a name used twice: anything ``re`` reads otherwise or not at all)."""
+    if pattern in _STANDARD_TWINS:
+        return _STANDARD_TWINS[pattern]
+    twin = _twin_of(pattern)
+    if len(_STANDARD_TWINS) < _STANDARD_TWINS_LIMIT:
+        _STANDARD_TWINS[pattern] = twin
+    return twin
+
+
+def _twin_of(pattern: regex.Pattern[str]) -> re.Pattern[str] | None:
+    """:func:`_standard_twin`, made."""
+    if pattern.flags & ~regex.DOTALL != regex.VERSION0 | regex.UNICODE:
+        return None
+    text = pattern.pattern
+    i, n = 0, len(text)
+    in_class = False
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            following = text[i + 1 : i + 2]
+            if following == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", text[i + 2 : i + 6]):
+                i += 6
+            elif following and following in _PLAIN_ESCAPES:
+                i += 2
+            else:
+                return None
+            continue
+        if in_class:
+            if c == "[" or text.startswith(("&&", "--", "||", "~~"), i):
+                return None
+            in_class = c != "]"
+            i += 1
+            continue
+        if c == "[":
+            i += 2 if text.startswith("[^", i) else 1
+            if text[i : i + 1] == "]":  # (a closing bracket first: literal, or not)
+                return None
+            in_class = True
+            continue
+        if c == "(" and text.startswith("(?", i):
+            if not text.startswith(_GROUP_OPENINGS, i + 2):
+                return None
+        elif c == "{":
+            braces = _BRACES_RE.match(text, i)
+            if braces is None:
+                return None
+            i = braces.end() - 1
+        elif c == ")" and text[i + 1 : i + 2] in ("*", "+", "{"):
+            return None  # (a repeated group: one that may match empty repeats alike?)
+        if c in "*+?}" and text[i + 1 : i + 2] == "+":
+            return None  # (possessive)
+        i += 1
+    if in_class:
+        return None
+    try:
+        twin = re.compile(text, re.DOTALL if pattern.flags & regex.DOTALL else 0)
+    except re.error:
+        return None
+    # (the names in the same order too: the blocks list their groups in this order)
+    if twin.groups != pattern.groups or tuple(twin.groupindex.items()) != tuple(
+        pattern.groupindex.items()
+    ):
+        return None
+    return twin
+
+
 def _reads_whole(rule: Rule) -> bool:
     """``rule`` is a catch-all (see :func:`_fullmatch_of`) whose match nothing reads but its
     one group, the whole text: no guard, no children, nothing absorbed. A paragraph's text
@@ -682,19 +784,18 @@ class _RuleIndex:
                 for rule in self._by_first(text[0])
                 if rule.region in ("any", region) and (rule.modes is None or mode in rule.modes)
             )
+            shares = [sum(other.pattern is rule.pattern for other in rules) > 1 for rule in rules]
             found = tuple(
                 _Plan(
                     rule,
-                    None if _reads_whole(rule) else _fullmatch_of(rule),
+                    None if _reads_whole(rule) else _tried_by(rule, shared),
                     _needs_test(rule.needs),
                     rule.when,
                     rule.requires_next,
                     rule.guard,
-                    id(rule.pattern)
-                    if sum(other.pattern is rule.pattern for other in rules) > 1
-                    else None,
+                    id(rule.pattern) if shared else None,
                 )
-                for rule in rules
+                for rule, shared in zip(rules, shares, strict=True)
             )
             if len(self.by_key) < self.LIMIT:
                 self.by_key[key] = found
@@ -740,6 +841,8 @@ class _RuleIndex:
             otherwise,
             _short(runs, region, mode, mentions) if needed is None else None,
             _short(otherwise, region, mode, mentions),
+            _item_way(runs, region, mode, mentions) if needed is None else None,
+            _item_way(otherwise, region, mode, mentions),
         )
         return self._keep(self.quick(region, mode, mentions), text[0], found)
 
@@ -825,10 +928,32 @@ def _ways(runs: tuple[_Run, ...]) -> _Ways:
 #: mention rules of its kind (:data:`_Mentions`: a text that fails their test too is a block
 #: with no children; one that passes it is read by them, the rule loop left out).
 _Short = tuple[tuple[Callable[[str], object], ...], BlockKind, str, BlockMeta, str, "_Mentions"]
+#: The item way (:func:`_item_way`): the tests of the rules a text must fail, then the
+#: block's kind (ITEM), the item rule's ``fullmatch`` (None: it reads every text whole), the
+#: names of its groups (:func:`_item_groups`), its rule's name, the mention rules of its kind
+#: (:data:`_Mentions`), the rule, and what makes its record (:class:`_ItemRule`). (The kind
+#: and the name stand where a :data:`_Short` has them: :func:`_catch_up` reads either.)
+_ItemWay = tuple[
+    tuple[Callable[[str], object], ...],
+    BlockKind,
+    "Callable[[str], regex.Match[str] | None] | None",
+    tuple[str, ...] | None,
+    str,
+    "_Mentions",
+    Rule,
+    "_ItemRule",
+]
 #: :data:`_Ways` with the short way of the runs when there is no needed test (else None) and
-#: the short way of the runs a text takes when it fails the test.
+#: the short way of the runs a text takes when it fails the test; then the item ways of both
+#: (:func:`_item_way`, where the runs have no short way).
 _Quick = tuple[
-    Callable[[str], object] | None, tuple[_Run, ...], tuple[_Run, ...], _Short | None, _Short | None
+    Callable[[str], object] | None,
+    tuple[_Run, ...],
+    tuple[_Run, ...],
+    _Short | None,
+    _Short | None,
+    _ItemWay | None,
+    _ItemWay | None,
 ]
 
 
@@ -879,6 +1004,85 @@ def _short_block(
     if rule.ends_header and region == "header":
         return None  # (the region changes)
     return tuple(tests), plain.kind, plain.names[0][0], plain.meta, rule.name, plain.mentions
+
+
+def _item_way(
+    runs: tuple[_Run, ...], region: str, mode: str | None, mentions: _MentionsByKind
+) -> _ItemWay | None:
+    """The item way of ``runs`` in ``region`` and ``mode``: as :func:`_short`, the rules
+    before the first one tried on every text (no needs, no ``may_match``, no ``when``, no
+    next paragraph read, no guard) are passed over by a text that fails their tests; when
+    that rule is an item rule (:class:`_ItemRule`: a bullet of notes, whose pattern must
+    match; or a paragraph, read whole) that leaves the region and the mode as they are,
+    such a text that its pattern matches is its block, whatever the context: its groups,
+    the record its rule derives from them at the paragraph's indentation, and what the
+    mention rules of its kind find (nothing, for a text that fails their test). A text its
+    pattern does not match is read by the later rules (the long way). None when the runs
+    end otherwise, or :func:`_short` reads them."""
+    tests: list[Callable[[str], object]] = []
+    for gate, steps in runs:
+        if gate is not None:  # (a text that fails it passes the whole run over)
+            tests.append(gate)
+            continue
+        for rule, fullmatch, test, when, requires_next, guard, _ in steps:
+            if test is None and when is None and not requires_next and guard is None:
+                return _item_way_of(rule, fullmatch, tests, region, mode, mentions)
+            if test is None:  # (a rule tried on every text, by a condition of its own)
+                return None
+            tests.append(test)
+    return None
+
+
+def _item_way_of(
+    rule: Rule,
+    fullmatch: Callable[[str], regex.Match[str] | None] | None,
+    tests: list[Callable[[str], object]],
+    region: str,
+    mode: str | None,
+    mentions: _MentionsByKind,
+) -> _ItemWay | None:
+    """:func:`_item_way`'s end: the item way when ``rule`` makes its blocks as an item rule
+    and keeps the region and the mode, or None."""
+    if _plain_rule(rule, mentions) is not None:
+        return None  # (a plain rule: :func:`_short` reads it, if read whole)
+    item = _item_rule(rule, mentions)
+    if item is None:
+        return None
+    if item.sets_mode == KEEP_MODE:
+        if mode in item.ends_modes:
+            return None  # (the mode ends)
+    elif item.sets_mode != mode:
+        return None  # (the mode changes)
+    if rule.ends_header and region == "header":
+        return None  # (the region changes)
+    return (
+        tuple(tests),
+        BlockKind.ITEM,
+        fullmatch,
+        _item_groups(rule, fullmatch),
+        rule.name,
+        item.mentions,
+        rule,
+        item,
+    )
+
+
+def _item_groups(
+    rule: Rule, fullmatch: Callable[[str], regex.Match[str] | None] | None
+) -> tuple[str, ...] | None:
+    """The names of the groups of ``rule``'s blocks, as the item way reads them: for a rule
+    that reads every text whole, its one group's (the text); for one whose pattern is
+    matched, the names (as blocks share them) when its groups are all named and numbered in
+    the order of the names, so that ``match.groups()`` lists their values as
+    :func:`_groups` does (None otherwise: the groups are read by :func:`_groups`)."""
+    names = tuple(rule.pattern.groupindex.items())
+    if fullmatch is None:
+        return (names[0][0],)
+    if rule.pattern.groups != len(names) or [n for _, n in names] != list(range(1, len(names) + 1)):
+        return None
+    if len(names) == 1:
+        return (names[0][0],)
+    return shared_group_names(tuple(name for name, _ in names))
 
 
 def _step(plan: _Plan) -> _Step:
@@ -1039,13 +1243,18 @@ def _columns(para: Paragraph, source: str) -> int:
     """The width of the white space before ``para`` in ``source``, in columns: a tab takes
     four, an ideographic space two, any other one (counted only for the rules that keep an
     item's indentation: most paragraphs never need it)."""
-    lead = para.indent
+    return _columns_at(para.indent, para.start, source)
+
+
+def _columns_at(lead: int, start: int, source: str) -> int:
+    """:func:`_columns` of a paragraph that starts at ``start`` after ``lead`` characters
+    of white space."""
     if not lead:
         return 0
     return (
         lead
-        + source.count("\t", para.start - lead, para.start) * 3
-        + source.count("\u3000", para.start - lead, para.start)
+        + source.count("\t", start - lead, start) * 3
+        + source.count("\u3000", start - lead, start)
     )
 
 
@@ -1141,14 +1350,16 @@ _INDENTED_LIMIT = 4096
 def _item_meta(
     item: _ItemRule,
     rule: Rule,
-    groups: dict[str, str],
-    para: Paragraph,
+    groups: Mapping[str, str],
+    lead: int,
+    start: int,
     source: str,
     indented: dict[tuple[int, int], tuple[ItemMeta, ItemMeta]],
 ) -> BlockMeta:
-    """What :func:`_meta` gives an item rule's block (``default_meta`` for none), with the
-    records at an indentation kept in ``indented`` for the document, by the identity of the
-    record and the columns (the records of items are shared: no record is hashed)."""
+    """What :func:`_meta` gives an item rule's block (``default_meta`` for none), for a
+    paragraph at ``start`` after ``lead`` characters of white space, with the records at an
+    indentation kept in ``indented`` for the document, by the identity of the record and the
+    columns (the records of items are shared: no record is hashed)."""
     meta = item.derive(groups) if item.derive is not None else item.meta
     if meta is not None and not isinstance(meta, ItemMeta):
         raise TypeError(
@@ -1158,7 +1369,7 @@ def _item_meta(
         return meta if meta is not None else default_meta(BlockKind.ITEM)
     if meta is None:
         meta = ItemMeta()
-    columns = _columns(para, source)
+    columns = _columns_at(lead, start, source)
     if meta.indent == columns:
         return meta
     key = (id(meta), columns)
@@ -1201,9 +1412,10 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     return reader.blocks
 
 
-def _catch_up(ctx: Context, shorts: int, short: _Short) -> None:
-    """Write into ``ctx`` what the last ``shorts`` blocks made the short way changed, the
-    last of them by ``short``: the count, the last block's kind and rule, no open key."""
+def _catch_up(ctx: Context, shorts: int, short: _Short | _ItemWay) -> None:
+    """Write into ``ctx`` what the last ``shorts`` blocks made the short way (or the item
+    way) changed, the last of them by ``short``: the count, the last block's kind and rule,
+    no open key."""
     ctx.index += shorts
     ctx.previous = short[1]
     ctx.previous_rule = short[4]
@@ -1255,7 +1467,7 @@ class _Reader:
         region, mode, mentions = ctx.region, ctx.mode, self.mentions
         quick = self._quick()
         shorts = 0  # blocks made the short way since the context was written
-        short: _Short | None = None  # (the last one's)
+        short: _Short | _ItemWay | None = None  # (the last one's)
         indent = ctx.indent  # the last paragraph's
         upcoming = next(items, None)
         while upcoming is not None:
@@ -1269,10 +1481,20 @@ class _Reader:
                 ways = quick.get(text[0])
                 if ways is None:
                     ways = self._quick_of(text)
-                needed, _, _, way, way_otherwise = ways
+                needed, _, _, way, way_otherwise, item, item_otherwise = ways
                 if needed is not None and not needed(text):
-                    way = way_otherwise
-                if way is not None:
+                    way, item = way_otherwise, item_otherwise
+                if item is not None:
+                    block = self.item_block(
+                        item, text, para.indent, para.start, para.end, para.line, para.pages
+                    )
+                    if block is not None:
+                        append(block)
+                        shorts += 1
+                        short = item
+                        indent = para.indent
+                        continue
+                elif way is not None:
                     tests, kind, group, record, name, (gate, looking) = way
                     for test in tests:
                         if test(text):
@@ -1344,7 +1566,7 @@ class _Reader:
         ahead: str | None = None  # the next paragraph's text, when the long way read it
         absorbed = False
         shorts = 0  # blocks made the short way since the context was written
-        short: _Short | None = None  # (the last one's)
+        short: _Short | _ItemWay | None = None  # (the last one's)
         indent = 0  # the last paragraph's
         for k, i in enumerate(filled):
             if absorbed:
@@ -1371,11 +1593,21 @@ class _Reader:
             ways = quick.get(content[0])
             if ways is None:
                 ways = self._quick_of(content)
-            needed, runs, otherwise, way, way_otherwise = ways
+            needed, runs, otherwise, way, way_otherwise, item, item_otherwise = ways
             if needed is not None and not needed(content):
-                runs, way = otherwise, way_otherwise
+                runs, way, item = otherwise, way_otherwise, item_otherwise
             mentioned_by: _Short | None = None  # the short way whose mention rules read it
-            if way is not None:
+            if item is not None:
+                block = self.item_block(
+                    item, content, lead, start, start + len(content), line.number, ()
+                )
+                if block is not None:
+                    append(block)
+                    shorts += 1
+                    short = item
+                    indent = lead
+                    continue
+            elif way is not None:
                 tests, kind, group, record, name, (gate, looking) = way
                 for test in tests:
                     if test(content):
@@ -1422,6 +1654,51 @@ class _Reader:
             if ctx.mode != mode or ctx.region != region or self.mentions is not mentions:
                 region, mode, mentions = ctx.region, ctx.mode, self.mentions
                 quick = self._quick()
+
+    def item_block(
+        self,
+        item: _ItemWay,
+        text: str,
+        lead: int,
+        start: int,
+        end: int,
+        line: int,
+        pages: tuple[Block, ...],
+    ) -> Block | None:
+        """The block the item way ``item`` makes of a paragraph (its ``text``, the white
+        space before it, where it is and the page blocks in it), as :meth:`read` makes it
+        when the item rule reads it; None when the paragraph passes a test of the rules
+        before (or that of the mention rules of items), or the rule's pattern does not match
+        it: the long way reads it then."""
+        tests, kind, fullmatch, names, name, (gate, looking), rule, plain = item
+        for test in tests:
+            if test(text):
+                return None
+        if looking and (gate is None or gate(text)):
+            return None
+        groups: Mapping[str, str]
+        if fullmatch is None:  # (read whole: its one group is the text)
+            assert names is not None
+            groups = OneGroup(names[0], text)
+        else:
+            match = fullmatch(text)
+            if match is None:
+                return None
+            values = match.groups()
+            if names is None or None in values:  # (an unset group is left out)
+                groups = frozen_groups(_groups(match))
+            elif len(names) == 1:
+                groups = OneGroup(names[0], values[0])
+            else:
+                groups = named_groups(names, values)
+        return unchecked_block(
+            kind,
+            self.spans.line_span(start, end, line),
+            groups,
+            _item_meta(plain, rule, groups, lead, start, self.text, self.indented),
+            name,
+            pages,
+        )
 
     def read_mentioned(self, para: Paragraph, way: _Short) -> None:
         """The block :meth:`read` makes of ``para`` when the rule of the short way ``way``
@@ -1540,7 +1817,9 @@ class _Reader:
                 kind, (gate, looking) = BlockKind.ITEM, plain.mentions
                 sets_mode, ends_modes = plain.sets_mode, plain.ends_modes
                 groups = _groups_of(rule, match, para.text)
-                record = _item_meta(plain, rule, groups, para, text, self.indented)
+                record = _item_meta(
+                    plain, rule, groups, para.indent, para.start, text, self.indented
+                )
                 groups_of_block = frozen_groups(groups)
             mentioned_in = (
                 self.mentioned(looking, para)
