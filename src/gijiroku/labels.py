@@ -30,8 +30,6 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import compress, repeat
-from operator import attrgetter, is_
 
 import regex
 
@@ -73,8 +71,6 @@ _TITLE_CHARS_RE = regex.compile(r"[\p{Han}\p{Katakana}ー・]+$")
 _OPENING = 200
 #: A label's surname is at most this long.
 _SURNAME_MAX = 4
-#: A block's kind, for the C loops over the blocks.
-_KIND = attrgetter("kind")
 #: (The standard ``re``, which calls this plain pattern faster than ``regex``.)
 _INNER_RE = re.compile(r"[（(](?P<inner>[^（()）]+)[)）]")
 
@@ -171,38 +167,28 @@ def _labels_and_openings(
     """The labels of the TURN blocks (with the name printed below each, or None), where the
     first labelled turn starts (0 without one), and the start of every speech (where speakers
     introduce themselves): the text on the label's line, or the paragraph below a label
-    printed alone (the first continuation after the turn, before the next turn).
-
-    The turns (and, for a label printed alone, the continuations) are found among the
-    blocks in C loops: only they are read in Python (most blocks are continuations)."""
+    printed alone (one pass over the blocks, each turn's groups read once)."""
     labels: set[tuple[str, str | None]] = set()
     first: int | None = None
     openings: list[str] = []
-    kinds = list(map(_KIND, blocks))
-    everywhere = range(len(kinds))
-    turns = list(compress(everywhere, map(is_, kinds, repeat(BlockKind.TURN))))
-    continuations: list[int] | None = None  # (found when a label is printed alone)
-    for n, i in enumerate(turns):
-        block = blocks[i]
-        groups = block.groups
-        label = groups.get("label")
-        if label:
-            labels.add((label, groups.get("pname") or None))
-            if first is None:
-                first = block.span.start
-        text = groups.get("text") or ""
-        if text and not text.isspace():  # (what `text.strip()` says, with no copy)
-            openings.append(text[:_OPENING])
-            continue
-        if continuations is None:
-            continuations = list(
-                compress(everywhere, map(is_, kinds, repeat(BlockKind.CONTINUATION)))
-            )
-        k = bisect.bisect_right(continuations, i)
-        following = turns[n + 1] if n + 1 < len(turns) else len(kinds)
-        if k < len(continuations) and continuations[k] < following:
-            below = blocks[continuations[k]]
-            openings.append((below.groups.get("text") or "")[:_OPENING])
+    turn, continuation = BlockKind.TURN, BlockKind.CONTINUATION
+    waiting = False
+    for block in blocks:
+        kind = block.kind
+        if kind is turn:
+            groups = block.groups
+            label = groups.get("label")
+            if label:
+                labels.add((label, groups.get("pname") or None))
+                if first is None:
+                    first = block.span.start
+            text = groups.get("text") or ""
+            waiting = not text or text.isspace()  # (what `not text.strip()` says, with no copy)
+            if not waiting:
+                openings.append(text[:_OPENING])
+        elif waiting and kind is continuation:
+            waiting = False
+            openings.append((block.groups.get("text") or "")[:_OPENING])
     return labels, first or 0, openings
 
 

@@ -827,6 +827,10 @@ _FLAT_CUT_RE = re.compile(
 
 
 _SPEECH_MARK_RE = re.compile("[〇○◯◎◆]")
+#: Where :data:`_FLAT_CUT_RE` may cut before a mark, so that the cut opens a label: a mark
+#: after white space (the first branch) or after a rule of dashes (the last one; the other
+#: two cut before a dash or take no place). A long line without one counts no label.
+_MARK_AFTER_A_CUT_RE = re.compile("(?<=[ \u3000─━―－-])[〇○◯◎◆]")
 
 
 def _between_spaced_letters(text: str, start: int, end: int) -> bool:
@@ -877,18 +881,18 @@ def unflatten(lines: list[Line]) -> list[Line]:
         >>> [piece.text[:9] for piece in unflatten([Line(1, 0, len(text), text, False)])]
         ['会議を開きます。会', '◯議長(柏木 豊)', '◯山田委員 質問。', '◯議長(柏木 豊)']
     """
-    lengths = list(map(len, map(_TEXT_OF_LINE, lines)))
-    if max(lengths, default=0) < FLATTENED_LINE:
+    if max(map(len, map(_TEXT_OF_LINE, lines)), default=0) < FLATTENED_LINE:
         return lines  # (the usual case, tested without a Python loop)
     # Only the long lines are read in Python (found in C loops); the others are copied
     # between them, in runs. No line cut: the lines themselves.
+    long_lines = map(FLATTENED_LINE.__le__, map(len, map(_TEXT_OF_LINE, lines)))
     out: list[Line] | None = None
     done = 0  # the lines before this one are in ``out``
-    for i in compress(range(len(lengths)), map(FLATTENED_LINE.__le__, lengths)):
+    for i in compress(range(len(lines)), long_lines):
         line = lines[i]
         text = line.text
-        if not _SPEECH_MARK_RE.search(text):
-            continue  # (no label can be cut before without a mark)
+        if not _MARK_AFTER_A_CUT_RE.search(text):
+            continue  # (no cut before a mark: no label, and a line without one stays whole)
         cuts, labels = _flat_cuts(text)
         if labels < 2 and not (labels == 1 and len(cuts) - labels >= 2):
             continue
