@@ -35,7 +35,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress
-from operator import attrgetter, itemgetter, not_
+from operator import itemgetter, not_
 from typing import Any, NamedTuple
 
 import regex
@@ -223,6 +223,16 @@ def is_web_furniture(text: str) -> bool:
     return len(bare) <= 40 and bool(_LINK_RE.search(bare) or _SITE_RE.match(bare))
 
 
+def _is_banner(text: str) -> bool:
+    """:func:`is_web_furniture` of a line that holds no hint word (:func:`_hint_re` finds
+    none) and no character of :data:`_NO_BANNER_CHAR_RE`: such a line is furniture only as
+    a banner (the link, site and breadcrumb patterns each need a hint word), so its other
+    tests are not run."""
+    if len(text) > _BANNER_BOUND and len("".join(text.split())) > _BANNER_BOUND:
+        return False
+    return _bare(text) in _BANNERS
+
+
 #: A page number printed on a line of its own: ``- 4 -``, ``－1－``, ``P.5``, ``3/12``, or a
 #: bare number (which the tokenizer accepts only when the page sequence or a form feed
 #: confirms it, and only for families that allow it).
@@ -270,6 +280,8 @@ _WHITE_SPACE_CHARS = (
     + "".join(map(chr, range(0x2000, 0x200B)))
     + "\u2028\u2029\u202f\u205f\u3000"
 )
+#: The same characters, one by one.
+_WHITE_SPACE_SET = frozenset(_WHITE_SPACE_CHARS)
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 #: Runs of digits and of spaces (``regex``'s ``\s``), for the standard ``re`` (faster here).
 _DIGIT_RUN_RE = re.compile("[0-9０-９]+")
@@ -375,11 +387,8 @@ def find_running_headers(
             key = keys[i] = _edge_key(lines[i].text)
         return key
 
-    # The first character of each line (spaces left out), to make a key only for a line that
-    # may give a repeated one (C loops: a document has thousands of lines).
-    kept = list(itertools.chain.from_iterable(pages))
-    texts = map(attrgetter("text"), map(lines.__getitem__, kept))
-    firsts = list(map(_FIRST, map(str.lstrip, texts, itertools.repeat(_WHITE_SPACE_CHARS))))
+    kept: list[int] = []
+    firsts: list[str] = []  # (made when a key first repeats: most documents have none)
     compared: dict[str, bool] = {}  # key → it is compared (not empty, not in brackets)
     found: set[int] = set()
     for _ in range(EDGE_DEPTH):
@@ -405,6 +414,9 @@ def find_running_headers(
         starts: set[str] = set()  # what a line that gives a repeated key starts with
         for key in repeated:
             starts.update(_DIGITS_OR_HASH if key[0] == "#" else key[0])
+        if not kept:
+            kept = list(itertools.chain.from_iterable(pages))
+            firsts = _first_characters(lines, kept)
         new = {
             i
             for i in compress(kept, map(starts.__contains__, firsts))
@@ -414,6 +426,18 @@ def find_running_headers(
             break
         found |= new
     return found
+
+
+def _first_characters(lines: Sequence[Line], kept: list[int]) -> list[str]:
+    """The first character of each of these lines, white space (``regex``'s ``\\s``) left
+    out: to make a key only for a line that may give a repeated one. Only a line that starts
+    with white space is stripped (C loops: a document has thousands of lines; ``lstrip``
+    with the characters is dear for each line)."""
+    texts = list(map(_LINE_TEXT, map(lines.__getitem__, kept)))
+    firsts = list(map(_FIRST, texts))
+    for k in compress(range(len(firsts)), map(_WHITE_SPACE_SET.__contains__, firsts)):
+        firsts[k] = texts[k].lstrip(_WHITE_SPACE_CHARS)[:1]
+    return firsts
 
 
 #: A label's word and a name in parentheses after it, padded as some minutes print names
@@ -591,10 +615,10 @@ def furniture_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> li
     furniture = []
     for k in sorted(hinted | banner_shaped):
         text = texts[k]
-        if k not in hinted:
+        if k not in hinted:  # (banner-shaped, no hint word: furniture only as a banner)
             found = is_furniture.get(text)
             if found is None:
-                found = is_furniture[text] = is_web_furniture(text)
+                found = is_furniture[text] = _is_banner(text)
         else:
             found = ((hint(text) is not None or k in banner_shaped) and is_web_furniture(text)) or (
                 ("…" in text or "‥" in text or "." in text or "．" in text)
@@ -837,6 +861,10 @@ _FLAT_CUT_RE = re.compile(
 
 
 _SPEECH_MARK_RE = re.compile("[〇○◯◎◆]")
+#: Where :data:`_FLAT_CUT_RE` may cut before a mark, so that the cut opens a label: a mark
+#: after white space (the first branch) or after a rule of dashes (the last one; the other
+#: two cut before a dash or take no place). A long line without one counts no label.
+_MARK_AFTER_A_CUT_RE = re.compile("(?<=[ \u3000─━―－-])[〇○◯◎◆]")
 
 
 def _between_spaced_letters(text: str, start: int, end: int) -> bool:
@@ -861,7 +889,8 @@ def _flat_cuts(text: str) -> tuple[list[tuple[int, int]], int]:
         start, end = found.span()
         if start < end and _between_spaced_letters(text, start, end):
             continue  # 諸　　報　　告: a heading printed letter-spaced, one line
-        if start == end and text[start] in "〇○◯◎◆":
+        # (a cut after a rule that ends the line is at its end: no mark there)
+        if start == end and start < len(text) and text[start] in "〇○◯◎◆":
             key = label_key(text[start : start + 64])
             if key is None:
                 continue
@@ -888,16 +917,23 @@ def unflatten(lines: list[Line]) -> list[Line]:
     """
     if max(map(len, map(_TEXT_OF_LINE, lines)), default=0) < FLATTENED_LINE:
         return lines  # (the usual case, tested without a Python loop)
-    out: list[Line] = []
-    for line in lines:
+    # Only the long lines are read in Python (found in C loops); the others are copied
+    # between them, in runs. No line cut: the lines themselves.
+    long_lines = map(FLATTENED_LINE.__le__, map(len, map(_TEXT_OF_LINE, lines)))
+    out: list[Line] | None = None
+    done = 0  # the lines before this one are in ``out``
+    for i in compress(range(len(lines)), long_lines):
+        line = lines[i]
         text = line.text
-        if len(text) < FLATTENED_LINE or not _SPEECH_MARK_RE.search(text):
-            out.append(line)  # (no label can be cut before without a mark)
-            continue
+        if not _MARK_AFTER_A_CUT_RE.search(text):
+            continue  # (no cut before a mark: no label, and a line without one stays whole)
         cuts, labels = _flat_cuts(text)
         if labels < 2 and not (labels == 1 and len(cuts) - labels >= 2):
-            out.append(line)
             continue
+        if out is None:
+            out = []
+        out += lines[done:i]
+        done = i + 1
         begin = 0
         pieces: list[tuple[int, int]] = []
         for start, end in cuts:
@@ -918,4 +954,7 @@ def unflatten(lines: list[Line]) -> list[Line]:
                     line.after_form_feed and k == 0,
                 )
             )
+    if out is None:
+        return lines
+    out += lines[done:]
     return out

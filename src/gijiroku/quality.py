@@ -176,7 +176,10 @@ class _RosterWatch:
         ):
             self.found.append(open_list.key)
 
-    def feed(self, block: Block) -> None:
+    def feed(self, block: Block) -> bool:
+        """Read ``block``. For an UNMATCHED block, whether it reads as a list of people
+        (:func:`_looks_like_people`, asked of every such block: :func:`_prose` reads the
+        answer rather than asking again); False for a block it was not asked of."""
         open_list, text = self.open_list, self.text
         meta = block.meta
         name = meta.name if isinstance(meta, HeaderMeta) else None
@@ -189,7 +192,7 @@ class _RosterWatch:
             self.close()
             said_none = bool(NONE_RE.match(block.groups.get("value", "")))
             self.open_list = _OpenList(block, members, pending=not said_none, said_none=said_none)
-            return
+            return False
         if open_list is not None and (
             block.kind is BlockKind.ROSTER
             or (block.kind is BlockKind.HEADER and (name in _LIST_CONTINUES or meta is None))
@@ -197,9 +200,9 @@ class _RosterWatch:
             open_list.members += members
             if block.kind is BlockKind.ROSTER:
                 open_list.pending = True
-            return
+            return False
         if open_list is not None and block.kind in (BlockKind.PAGE, BlockKind.RUNNING_HEADER):
-            return
+            return False
         if (
             open_list is not None
             and block.kind is BlockKind.HEADER
@@ -210,17 +213,21 @@ class _RosterWatch:
                 open_list.said_none = True  # 欠席委員 / なし: nobody, and that is read
             else:
                 open_list.pending = True
-            return
+            return False
         self.close()
         self.open_list = None
-        if (block.kind is BlockKind.ROSTER and members == 0) or (
-            (
-                block.kind is BlockKind.UNMATCHED
-                or (block.kind is BlockKind.HEADER and name in (None, HeaderName.NOTICE))
-            )
-            and _looks_like_people(block.text_of(text))
+        if block.kind is BlockKind.ROSTER:
+            if members == 0:
+                self.found.append(block)
+            return False
+        if block.kind is BlockKind.UNMATCHED or (
+            block.kind is BlockKind.HEADER and name in (None, HeaderName.NOTICE)
         ):
-            self.found.append(block)
+            people = _looks_like_people(block.text_of(text))
+            if people:
+                self.found.append(block)
+            return people
+        return False
 
     def finish(self) -> list[Block]:
         """The blocks found, the list still open closed."""
@@ -340,9 +347,9 @@ def _prose(
             if not in_header:
                 continue
         elif kind is unmatched:
-            watch.feed(block)
+            people = watch.feed(block)  # (_looks_like_people of the block, asked once)
             in_header = False
-            if isinstance(block.meta, UnmatchedMeta) and _looks_like_people(block.text_of(text)):
+            if isinstance(block.meta, UnmatchedMeta) and people:
                 continue
         else:
             if kind is roster or watch.open_list is not None:
@@ -657,6 +664,10 @@ _KEY_COUNT_RE = regex.compile(
 )
 #: A head count closing a list: …本 間 智 以上26名.
 _CLOSING_COUNT_RE = regex.compile(rf"以上{SP}*(?P<count>{_NUMERAL}){SP}*[名人]")
+#: What every match of :data:`_KEY_COUNT_RE` and :data:`_CLOSING_COUNT_RE` holds: a numeral's
+#: last character, spaces, 名 or 人 (the standard ``re``: a field without one is not read
+#: with those patterns).
+_PRINTED_COUNT_RE = re.compile(rf"[0-9０-９〇一二三四五六七八九十百]{SP}*[名人]")
 _ROSTER_NAMES = frozenset(key.value for key in _ROSTER_KEYS)
 #: Header fields that belong to a list of people (its lines, its groups, its posts).
 _LIST_FIELD_NAMES = frozenset({"roster", "roster_heading", "post", "notice", None})
@@ -724,14 +735,13 @@ def _count_mismatches(review: _Review) -> list[_Place]:
     """Head counts printed beside a roster key (出席委員(8人)), or closing a list
     (以上26名), that no reading of where the list ends agrees with."""
     minutes, text = review.minutes, review.text
+    printed_count = _PRINTED_COUNT_RE.search
     listed = [
         f
         for f in minutes.header
         if (f.name in _LIST_FIELD_NAMES or f.name in _ROSTER_NAMES)
-        and (  # every count above ends with 名 or 人: a field without one prints no count
-            text.find("名", f.span.start, f.span.end) >= 0
-            or text.find("人", f.span.start, f.span.end) >= 0
-        )
+        # (a field where no numeral comes before 名 or 人 prints no count)
+        and printed_count(text, f.span.start, f.span.end) is not None
     ]
     if not listed:  # no count printed: nothing to compare (the bounds are not needed)
         return []

@@ -1180,8 +1180,7 @@ def _survey_lines(text: str) -> dict[str, str]:
     each distinct (mark, text) is read once and votes as often as it is printed."""
     if "\r" in text:
         text = _LINE_BREAK_RE.sub("\n", text)
-    text = "\n" + text  # (every line after a line break)
-    printed = Counter(line.group("mark", "rest") for line in _EITHER_LINE_RE.finditer(text))
+    printed = _lines_opened_by_marks(text)
     votes: Counter[tuple[str, str]] = Counter()
     for (mark, rest), times in printed.items():
         vote = _line_vote(rest)
@@ -1193,6 +1192,27 @@ def _survey_lines(text: str) -> dict[str, str]:
         if speaker or heading:
             found[mark] = "speaker" if speaker > heading else "heading"
     return found
+
+
+def _lines_opened_by_marks(text: str) -> Counter[tuple[str, str]]:
+    """How often each line that opens with ◎ ◆ ◇ ■ □ (``mark``, and ``rest``, its text after
+    the mark and the spaces after it) is printed in ``text`` (lines cut at LF alone): what
+    :data:`_EITHER_LINE_RE` finds in ``"\\n" + text``, each mark found by ``str.find``
+    (few are printed), not every line tried."""
+    printed: Counter[tuple[str, str]] = Counter()
+    find = text.find
+    for mark in EITHER_MARKS:
+        at = find(mark)
+        while at >= 0:
+            if at and text[at - 1] != "\n":  # (inside a line)
+                at = find(mark, at + 1)
+                continue
+            end = find("\n", at)
+            if end < 0:
+                end = len(text)
+            printed[mark, text[at + 1 : end].lstrip(" \u3000")] += 1
+            at = find(mark, end)
+    return printed
 
 
 def _line_vote(rest: str) -> str | None:
