@@ -66,6 +66,7 @@ from gijiroku.models import (
     Span,
     Speaker,
     Utterance,
+    _unvalidated,
     in_document_order,
     record_of,
     span_between,
@@ -528,6 +529,63 @@ def _section_title(block: Block, meta: SectionMeta) -> str:
     return clean_text(meta.title if meta.title is not None else block.groups.get("title", ""))
 
 
+#: The fields a section of the header's agenda, and a heading's, were given when the
+#: validator made them: what their records say is set (the rest keeps its default).
+_AGENDA_GIVEN = {"id", "kind", "number", "title", "level", "heading", "span"}
+_HEADING_GIVEN = {"id", "number", "title", "level", "heading", "owner", "tags", "span"}
+
+
+def _new_section(
+    given: set[str],
+    section_id: str,
+    kind: Literal["heading", "agenda"],
+    number: int | None,
+    title: str,
+    level: int,
+    heading: str,
+    owner: str | None,
+    tags: tuple[str, ...],
+    span: Span,
+) -> Section:
+    """``Section(...)`` of these values (``given``: the fields named, the others at their
+    defaults), made without the validator when each value is of the type the record stores
+    it as (what the handlers give: it would keep them as they are); else by the validator."""
+    if (
+        (number is None or type(number) is int)
+        and type(title) is str
+        and type(level) is int
+        and type(heading) is str
+        and (owner is None or type(owner) is str)
+        and type(tags) is tuple
+        and all(type(tag) is str for tag in tags)
+    ):
+        values = {
+            "id": section_id,
+            "kind": kind,
+            "number": number,
+            "title": title,
+            "level": level,
+            "heading": heading,
+            "owner": owner,
+            "tags": tags,
+            "items": (),
+            "span": span,
+        }
+        return _unvalidated(Section, values, given)
+    values = {
+        "id": section_id,
+        "kind": kind,
+        "number": number,
+        "title": title,
+        "level": level,
+        "heading": heading,
+        "owner": owner,
+        "tags": tags,
+        "span": span,
+    }
+    return Section(**{name: value for name, value in values.items() if name in given})
+
+
 def _agenda_item(state: ParseState, block: Block) -> None:
     """An agenda item listed in the header; a wrapped line continues the item above.
 
@@ -546,15 +604,18 @@ def _agenda_item(state: ParseState, block: Block) -> None:
     if wraps and previous is not None:
         state.sections[-1] = _extended(state, previous, title, block.span, meta.joiner)
         return
-    level = 2 if title.startswith(("（", "(")) and state.sections else 1
-    section = Section(
-        id=f"s{len(state.sections) + 1}",
-        number=_section_number(title, meta.number or block.get("number")),
-        title=title,
-        kind="agenda",
-        level=meta.level or level,
-        heading=clean_text(block.text_of(state.text)),
-        span=span_of(block.span),
+    level = meta.level or (2 if title.startswith(("（", "(")) and state.sections else 1)
+    section = _new_section(
+        _AGENDA_GIVEN,
+        f"s{len(state.sections) + 1}",
+        "agenda",
+        _section_number(title, meta.number or block.get("number")),
+        title,
+        level,
+        clean_text(block.text_of(state.text)),
+        None,
+        (),
+        span_of(block.span),
     )
     state.sections.append(section)
     if meta.placeholder:
@@ -566,11 +627,13 @@ def _wraps_agenda_item(state: ParseState, block: Block, previous: Section, title
     closes its parenthesis, or is indented deeper without starting an item of its own."""
     if block.span.line_start != previous.span.line_end + 1:
         return False
-    deeper = _indent(state.text, block.span.start) > _indent(state.text, previous.span.start)
     return (
         title.startswith(("）", ")"))
         or previous.title.count("（") > previous.title.count("）")
-        or (deeper and not AGENDA_ITEM_START_RE.match(title))
+        or (
+            _indent(state.text, block.span.start) > _indent(state.text, previous.span.start)
+            and not AGENDA_ITEM_START_RE.match(title)
+        )
     )
 
 
@@ -615,15 +678,17 @@ def _heading(state: ParseState, block: Block) -> None:
     if meta.continues and previous is not None and previous.id == state.section_id:
         state.sections[-1] = _extended(state, previous, title, block.span, meta.joiner)
         return
-    section = Section(
-        id=f"s{len(state.sections) + 1}",
-        number=_section_number(title, meta.number or block.get("number")),
-        title=title,
-        level=meta.level or 1,
-        heading=clean_text(block.text_of(state.text)),
-        owner=meta.owner,
-        tags=meta.tags,
-        span=span_of(block.span),
+    section = _new_section(
+        _HEADING_GIVEN,
+        f"s{len(state.sections) + 1}",
+        "heading",
+        _section_number(title, meta.number or block.get("number")),
+        title,
+        meta.level or 1,
+        clean_text(block.text_of(state.text)),
+        meta.owner,
+        meta.tags,
+        span_of(block.span),
     )
     state.sections.append(section)
     state.section_id = section.id

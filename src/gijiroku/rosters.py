@@ -79,6 +79,8 @@ _POSITIONS = frozenset(POSITION_WORDS)
 #: between the two modules; ``re`` splits and finds them faster).
 _SPACES_RE = re.compile(r"[ \u3000\t]+")
 _SPACE_RUN_RE = _SPACES_RE  # (the name the splitting helpers use)
+#: The same runs, kept by a split: pieces and gaps in turn.
+_SPACE_GAPS_RE = re.compile(r"([ \u3000\t]+)")
 #: Words in a roster heading's parentheses that describe the list, not a group.
 _LIST_ANNOTATION_RE = regex.compile(
     r"[／/・、,，]?\s*(?:五十音順|敬称略|順不同|名簿順|役職順|席次順)"
@@ -162,12 +164,14 @@ def split_padded_name(field: str) -> tuple[str, str | None]:
         ('つたえりな', 'つた')
     """
     text = field.strip(" \u3000")
-    # the pieces between the gaps of spaces, and the gaps' widths: gap i follows piece i
-    pieces = _SPACE_RUN_RE.split(text)
-    if len(pieces) == 1:
+    # the pieces between the gaps of spaces, and the gaps' widths: gap i follows piece i (one
+    # split keeping the gaps: what splitting and then finding the gaps would give)
+    parts = _SPACE_GAPS_RE.split(text)
+    if len(parts) == 1:
         return text, None
+    pieces = parts[::2]
     name = "".join(pieces)
-    widths = [len(gap) for gap in _SPACE_RUN_RE.findall(text)]
+    widths = [len(gap) for gap in parts[1::2]]
     widest = max(widths)
     if widest >= 2 and widths.count(widest) == 1:
         return name, "".join(pieces[: widths.index(widest) + 1])
