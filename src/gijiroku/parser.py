@@ -68,6 +68,7 @@ from gijiroku.models import (
     Utterance,
     _unvalidated,
     in_document_order,
+    record_maker,
     record_of,
     span_between,
     span_of,
@@ -76,7 +77,7 @@ from gijiroku.names import CHAIR_ROLES, split_person, strip_honorific
 from gijiroku.normalize import clean_line, clean_lines, clean_text, compact
 from gijiroku.notes import EVENT_KINDS, InlineNote, classify_note, find_inline_notes
 from gijiroku.quality import assess, start_of_line, with_review
-from gijiroku.resolve import LabelParts, Roster
+from gijiroku.resolve import LabelParts, Resolution, Roster
 from gijiroku.rosters import MemberDraft, RosterBuilder
 from gijiroku.vocabulary import AGENDA_ITEM_START_RE, SECTION_NUMBER_RE
 
@@ -1034,83 +1035,124 @@ def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
 # -- speakers and records ---------------------------------------------------------------------
 
 
+#: What a Speaker record is made of (label, name, role, mark, seat, honorific): one record
+#: for each.
+_Who = tuple[str, str | None, str | None, str | None, int | None, str | None]
+
+
 def _utterances(state: ParseState, roster: Roster) -> list[Utterance]:
     printed_roster = bool(roster)
     by_id = {m.id: m for m in state.rosters.members}
     utterances = []
-    speakers: dict[
-        tuple[str, str | None, str | None, str | None, int | None, str | None], Speaker
-    ] = {}
+    speakers: dict[_Who, Speaker] = {}
+    # The member and the Speaker of a label the roster resolved to a member, by the object
+    # resolve_label gave (kept in the entry: its id is taken by no other while it lasts).
+    # The roster gives that object again only while no member and no acting chair changed
+    # since it made it (see Roster.resolve_label): the member, the Speaker are the same, and
+    # `presides`, which the first turn called, would change nothing.
+    resolved: dict[int, tuple[object, str, Speaker]] = {}
+    member_id: str | None
     for order, turn in enumerate(state.turns, start=1):
-        parts, resolution = roster.resolve_label(turn.speaker)
-        member_id = resolution.member_id if resolution else None
-        if (
-            member_id is None
-            and turn.enrol
-            and parts.name
-            and not turn.continued
-            and (resolution is None or not resolution.candidates)
-            and (not printed_roster or _names_in_full(parts))
-        ):
-            # a speaker the label names in full whom no roster lists (a newly appointed
-            # 教育委員, or minutes printed without a roster)
-            label = turn.label
-            where = turn.first if label is None else _label_span(state.text, label, turn.first)
-            member = state.rosters.enrol(parts, where)
-            roster.add(member)
-            by_id[member.id] = member
-            member_id, resolution = member.id, None
-        name, role = parts.name, parts.role
-        if member_id is not None:
-            member = by_id[member_id]
-            name = member.name or name
-            if parts.role in CHAIR_ROLES and parts.name:
-                roster.presides(parts.role, member_id)
-            if not parts.name and role and member.surname and role.startswith(member.surname):
-                role = role[len(member.surname) :]  # 土屋＋国際大会準備担当部長: the title
-        if (
-            resolution is not None
-            and member_id is None
-            and not turn.continued
-            and (printed_roster or resolution.candidates)
-        ):
-            ambiguous = bool(resolution.candidates)
-            state.diagnose(
-                "warning" if ambiguous else "info",
-                "ambiguous-speaker" if ambiguous else "unresolved-speaker",
-                f"speaker {parts.printed}: {resolution.problem}",
-                turn.span,
+        known = roster.resolve_label(turn.speaker)
+        seen = resolved.get(id(known))
+        if seen is not None and seen[0] is known:
+            member_id, speaker = seen[1], seen[2]
+        else:
+            member_id, speaker = _speaker_of(
+                state, roster, turn, known, printed_roster, by_id, speakers
             )
-        who = (parts.printed, name, role, parts.mark, parts.seat, parts.honorific)
-        speaker = speakers.get(who)
-        if speaker is None:  # records are frozen: one Speaker serves every turn it speaks
-            speaker = speakers[who] = _speaker_record(*who)
+            resolution = known[1]
+            if resolution is not None and resolution.member_id is not None:
+                resolved[id(known)] = (known, resolution.member_id, speaker)
         text, notes = turn.text_and_notes()
         section_id = turn.section_id
-        utterances.append(
-            record_of(
-                Utterance,
-                {
-                    "id": f"u{order}",
-                    "order": order,
-                    "speaker": speaker,
-                    "speaker_id": member_id,
-                    "section_id": section_id,
-                    "text": text,
-                    "notes": tuple(notes),
-                    "continued": turn.continued,
-                    "span": span_between(turn.first, turn.last),  # (turn.span: no Pos between)
-                },
-                # (the rest are of their types as made here; a family's hooks set these)
-                kept=(member_id is None or type(member_id) is str)
-                and (section_id is None or type(section_id) is str)
-                and type(turn.continued) is bool,
-            )
-        )
+        values: dict[str, object] = {
+            "id": f"u{order}",
+            "order": order,
+            "speaker": speaker,
+            "speaker_id": member_id,
+            "section_id": section_id,
+            "text": text,
+            "notes": tuple(notes),
+            "continued": turn.continued,
+            "span": span_between(turn.first, turn.last),  # (turn.span: no Pos between)
+        }
+        # (the rest are of their types as made here; a family's hooks set these)
+        if (
+            (member_id is None or type(member_id) is str)
+            and (section_id is None or type(section_id) is str)
+            and type(turn.continued) is bool
+        ):
+            utterances.append(_utterance_record(values))
+        else:
+            utterances.append(record_of(Utterance, values, kept=False))
         for note in notes:
             if note.kind == "chair_change":
                 roster.chair_change(note.text)
     return utterances
+
+
+#: An utterance made without the validator (its values above name every field, in order).
+_utterance_record = record_maker(Utterance)
+
+
+def _speaker_of(
+    state: ParseState,
+    roster: Roster,
+    turn: _TurnDraft,
+    known: tuple[LabelParts, Resolution | None],
+    printed_roster: bool,
+    by_id: dict[str, MemberDraft],
+    speakers: dict[_Who, Speaker],
+) -> tuple[str | None, Speaker]:
+    """The member a turn's speaker is (None: none) and its Speaker record, as the roster
+    resolved the label (``known``); a speaker the label names in full whom no roster lists
+    is enrolled, and a speaker no member fits is reported (``printed_roster``: the roster
+    the document prints lists someone)."""
+    parts, resolution = known
+    member_id = resolution.member_id if resolution else None
+    if (
+        member_id is None
+        and turn.enrol
+        and parts.name
+        and not turn.continued
+        and (resolution is None or not resolution.candidates)
+        and (not printed_roster or _names_in_full(parts))
+    ):
+        # a speaker the label names in full whom no roster lists (a newly appointed
+        # 教育委員, or minutes printed without a roster)
+        label = turn.label
+        where = turn.first if label is None else _label_span(state.text, label, turn.first)
+        member = state.rosters.enrol(parts, where)
+        roster.add(member)
+        by_id[member.id] = member
+        member_id, resolution = member.id, None
+    name, role = parts.name, parts.role
+    if member_id is not None:
+        member = by_id[member_id]
+        name = member.name or name
+        if parts.role in CHAIR_ROLES and parts.name:
+            roster.presides(parts.role, member_id)
+        if not parts.name and role and member.surname and role.startswith(member.surname):
+            role = role[len(member.surname) :]  # 土屋＋国際大会準備担当部長: the title
+    if (
+        resolution is not None
+        and member_id is None
+        and not turn.continued
+        and (printed_roster or resolution.candidates)
+    ):
+        ambiguous = bool(resolution.candidates)
+        state.diagnose(
+            "warning" if ambiguous else "info",
+            "ambiguous-speaker" if ambiguous else "unresolved-speaker",
+            f"speaker {parts.printed}: {resolution.problem}",
+            turn.span,
+        )
+    who = (parts.printed, name, role, parts.mark, parts.seat, parts.honorific)
+    speaker = speakers.get(who)
+    if speaker is None:  # records are frozen: one Speaker serves every turn it speaks
+        speaker = speakers[who] = _speaker_record(*who)
+    return member_id, speaker
 
 
 def _speaker_record(
