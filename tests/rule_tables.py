@@ -1,11 +1,16 @@
-"""Test helper: a family with its rule tables changed rule by rule (the rules "as they
-were" before a speed change), to compare the tokenizer's blocks under both."""
+"""Test helpers: a family with its rule tables changed rule by rule (the rules "as they
+were" before a speed change), and the tokenizer's blocks of every sample compared under
+both."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from gijiroku.formats.base import Format, Rule
+from gijiroku.normalize import memo_scope
+from gijiroku.tokenizer import tokenize_lines
+
+from .conftest import sample_paths
 
 
 def with_rules(
@@ -26,3 +31,20 @@ def with_rules(
                 return dict(family.survey(self, text))
 
     return AsItWas()
+
+
+def tokenizes_alike(fmt: Format, was: Format, table: str) -> int:
+    """Assert that ``fmt`` and ``was`` (the family with its rules as they were) tokenize
+    every sample text alike; the number of rules of ``table`` (``"header_rules"`` or
+    ``"body_rules"``) in which they differ, for the caller to check that the change is
+    really there."""
+    for path in sample_paths():
+        text = path.read_bytes().decode("utf-8", "replace")
+        with memo_scope():
+            now = tokenize_lines(text, fmt)
+        with memo_scope():
+            then = tokenize_lines(text, was)
+        assert now == then, (fmt.name, path.name)
+    return sum(
+        rule != old for rule, old in zip(getattr(fmt, table), getattr(was, table), strict=True)
+    )

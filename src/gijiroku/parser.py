@@ -551,6 +551,16 @@ def _new_section(
     """``Section(...)`` of these values (``given``: the fields named, the others at their
     defaults), made without the validator when each value is of the type the record stores
     it as (what the handlers give: it would keep them as they are); else by the validator."""
+    values: dict[str, object] = {
+        "id": section_id,
+        "kind": kind,
+        "number": number,
+        "title": title,
+        "level": level,
+        "heading": heading,
+        "owner": owner,
+        "tags": tags,
+    }
     if (
         (number is None or type(number) is int)
         and type(title) is str
@@ -560,30 +570,10 @@ def _new_section(
         and type(tags) is tuple
         and all(type(tag) is str for tag in tags)
     ):
-        values = {
-            "id": section_id,
-            "kind": kind,
-            "number": number,
-            "title": title,
-            "level": level,
-            "heading": heading,
-            "owner": owner,
-            "tags": tags,
-            "items": (),
-            "span": span,
-        }
+        values["items"] = ()  # (the record's fields in their order)
+        values["span"] = span
         return _unvalidated(Section, values, given)
-    values = {
-        "id": section_id,
-        "kind": kind,
-        "number": number,
-        "title": title,
-        "level": level,
-        "heading": heading,
-        "owner": owner,
-        "tags": tags,
-        "span": span,
-    }
+    values["span"] = span
     return Section(**{name: value for name, value in values.items() if name in given})
 
 

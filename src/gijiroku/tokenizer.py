@@ -970,18 +970,46 @@ def _short(
     what the mention rules find (nothing, for a text that fails their test), and nothing of
     the context but what every block changes (see :meth:`_Reader.read_lines`). None when the
     runs have no such end."""
+    found = _end_of_runs(runs, _reads_every_text)
+    if found is None:
+        return None
+    tests, (rule, *_) = found
+    return _short_block(rule, tests, region, mode, mentions)
+
+
+def _end_of_runs(
+    runs: tuple[_Run, ...], ends: Callable[[_Step], bool]
+) -> tuple[list[Callable[[str], object]], _Step] | None:
+    """The first step of ``runs`` that ``ends`` accepts, with the tests a text must fail to
+    pass over every rule before it (a run's gate, a rule's needs or ``may_match``); None when
+    a rule that no test passes over comes first, or no step is accepted."""
     tests: list[Callable[[str], object]] = []
     for gate, steps in runs:
         if gate is not None:  # (a text that fails it passes the whole run over)
             tests.append(gate)
             continue
-        for rule, fullmatch, test, when, requires_next, _, _ in steps:
-            if fullmatch is None and test is None and when is None and not requires_next:
-                return _short_block(rule, tests, region, mode, mentions)
-            if test is None:  # (a rule tried on every text)
+        for step in steps:
+            if ends(step):
+                return tests, step
+            test = step[2]
+            if test is None:  # (a rule tried on every text, by a condition of its own)
                 return None
             tests.append(test)
     return None
+
+
+def _reads_every_text(step: _Step) -> bool:
+    """``step``'s rule reads every text it is tried on: no pattern to match (a catch-all),
+    no test, no ``when``, no look at the next paragraph."""
+    _, fullmatch, test, when, requires_next, _, _ = step
+    return fullmatch is None and test is None and when is None and not requires_next
+
+
+def _tried_on_every_text(step: _Step) -> bool:
+    """``step``'s rule is tried on every text and decides by its pattern alone: no test, no
+    ``when``, no look at the next paragraph, no guard."""
+    _, _, test, when, requires_next, guard, _ = step
+    return test is None and when is None and not requires_next and guard is None
 
 
 def _short_block(
@@ -1019,18 +1047,11 @@ def _item_way(
     mention rules of its kind find (nothing, for a text that fails their test). A text its
     pattern does not match is read by the later rules (the long way). None when the runs
     end otherwise, or :func:`_short` reads them."""
-    tests: list[Callable[[str], object]] = []
-    for gate, steps in runs:
-        if gate is not None:  # (a text that fails it passes the whole run over)
-            tests.append(gate)
-            continue
-        for rule, fullmatch, test, when, requires_next, guard, _ in steps:
-            if test is None and when is None and not requires_next and guard is None:
-                return _item_way_of(rule, fullmatch, tests, region, mode, mentions)
-            if test is None:  # (a rule tried on every text, by a condition of its own)
-                return None
-            tests.append(test)
-    return None
+    found = _end_of_runs(runs, _tried_on_every_text)
+    if found is None:
+        return None
+    tests, (rule, fullmatch, *_) = found
+    return _item_way_of(rule, fullmatch, tests, region, mode, mentions)
 
 
 def _item_way_of(
