@@ -291,8 +291,9 @@ def clean_line(text: str) -> str:
 #: with no call in between: thousands are).
 _clean = clean_line
 
-#: What :func:`clean_line` strips from the ends of a line.
-_STRIPPED_CHARS = frozenset(" \u3000\t")
+#: What :func:`clean_line` strips from the ends of a line, or what becomes it on the way (a
+#: no-break space is made a space).
+_STRIPPED_CHARS = frozenset(" \u3000\t\u00a0")
 
 
 def clean_lines(lines: Sequence[str]) -> str:
