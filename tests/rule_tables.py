@@ -48,3 +48,14 @@ def tokenizes_alike(fmt: Format, was: Format, table: str) -> int:
     return sum(
         rule != old for rule, old in zip(getattr(fmt, table), getattr(was, table), strict=True)
     )
+
+
+def sample_lines() -> set[str]:
+    """The non-blank lines of every sample, their ends stripped as the tokenizer strips
+    them: texts for the rules' pre-tests."""
+    return {
+        line.strip(" \u3000\t")
+        for path in sample_paths()
+        for line in path.read_bytes().decode("utf-8", "replace").splitlines()
+        if line.strip(" \u3000\t")
+    }

@@ -25,7 +25,7 @@ from gijiroku.formats import FORMATS, assembly, common
 from gijiroku.formats.base import Format, Rule
 from gijiroku.names import position_suffix, split_person
 from gijiroku.normalize import compact, memo_scope
-from tests.rule_tables import tokenizes_alike, with_rules
+from tests.rule_tables import sample_lines, tokenizes_alike, with_rules
 
 from .conftest import sample_paths
 
@@ -41,18 +41,9 @@ _TITLE_CHARS = st.sampled_from(
 )
 
 
-def _sample_lines() -> set[str]:
-    return {
-        line.strip(" \u3000\t")
-        for path in sample_paths()
-        for line in path.read_bytes().decode("utf-8", "replace").splitlines()
-        if line.strip(" \u3000\t")
-    }
-
-
 def test_every_sample_line_the_record_title_matches_may_be_one() -> None:
     matched = turned_down = 0
-    for line in _sample_lines():
+    for line in sample_lines():
         for text in (line, line + "議事録", line + "記録（案）", line + "会議録 第2号"):
             passes = common.may_be_record_title(text)
             turned_down += not passes

@@ -31,9 +31,7 @@ from gijiroku.formats import FORMATS, assembly, common
 from gijiroku.formats.base import Rule
 from gijiroku.names import POSITION_WORDS
 from gijiroku.vocabulary import SP, WHITE_SPACE
-from tests.rule_tables import tokenizes_alike, with_rules
-
-from .conftest import sample_paths
+from tests.rule_tables import sample_lines, tokenizes_alike, with_rules
 
 # -- the rules and their tests ------------------------------------------------------------------
 
@@ -75,15 +73,6 @@ def _rules() -> list[Rule]:
     return found + [r for r in FORMATS["assembly"].body_rules if r.name == "signer"]
 
 
-def _sample_lines() -> set[str]:
-    return {
-        line.strip(" \u3000\t")
-        for path in sample_paths()
-        for line in path.read_bytes().decode("utf-8", "replace").splitlines()
-        if line.strip(" \u3000\t")
-    }
-
-
 #: Known matches of the patterns.
 _MATCHES = (
     "１．議案審査",
@@ -114,7 +103,7 @@ _MATCHES = (
 
 
 def test_every_sample_line_a_rule_matches_passes_its_test() -> None:
-    lines = _sample_lines() | set(_MATCHES)
+    lines = sample_lines() | set(_MATCHES)
     for rule in _rules():
         assert rule.may_match is not None
         matched = turned_down = 0

@@ -510,12 +510,18 @@ def count_labels(lines: Sequence[Line]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for line in lines:
         text = line.text
-        if not text or (len(text) > 400 and not text[:40].strip()):
+        if not text or _uncounted(text):
             continue
         key = label_key(text[:64])
         if key is not None:
             counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+def _uncounted(text: str) -> bool:
+    """A line :func:`count_labels` counts no label in: a long one that starts with 40
+    characters of white space (a flattened page, not a line that opens with a label)."""
+    return len(text) > 400 and not text[:40].strip()
 
 
 _LABEL_ALONE_LINE_RE = re.compile(
@@ -775,8 +781,8 @@ class LabelCounts(Mapping[str, int]):
         start = _LABEL_START_RE.match
         labels: set[str] = set()
         for text in holding:
-            if len(text) > 400 and not text[:40].strip():
-                continue  # (not counted: see count_labels)
+            if _uncounted(text):
+                continue
             found = start(text, 0, 64)
             if found is not None:
                 label = found["label"]

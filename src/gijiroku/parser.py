@@ -695,9 +695,7 @@ def _item(state: ParseState, block: Block) -> None:
                            heading="", span=span_of(block.span))  # fmt: skip
         state.sections.append(preamble)
         section_id = state.section_id = preamble.id
-    meta = block.meta
-    if not isinstance(meta, ItemMeta):  # (meta_of: only a hand-made Block can get here)
-        raise TypeError(f"a {block.kind.value} block carries {type(meta).__name__}")
+    meta = meta_of(block, ItemMeta)
     groups = block.groups
     text = clean_line(groups.get("text", ""))  # (a line of notes: seldom printed twice)
     indent = meta.indent
