@@ -30,6 +30,7 @@ from gijiroku.blocks import (
     MemberMeta,
     RosterMeta,
     UnmatchedMeta,
+    groups_dict,
 )
 from gijiroku.meeting import MeetingBuilder
 from gijiroku.names import (
@@ -359,7 +360,7 @@ def _roster_line_long_way(self: RosterBuilder, block: Block) -> None:
             return
         if groups.get("post") and self._second_line(entry):
             continue
-        if self._table_cell(entry, carried or group):
+        if self._table_cell(entry, groups_dict(groups), carried or group):
             continue
         member = self.add_entry(entry, group=group, own_group=carried)
         row.append((entry.span.start, member))
@@ -455,7 +456,9 @@ def _read_entry_long_way(entry: Block, roster: RosterBuilder) -> EntryParts:
     groups = entry.groups
     person = groups.get("person") or ""
     if layout is EntryLayout.PADDED or layout is EntryLayout.RUN_TOGETHER:
-        return rosters._read_padded(entry, roster, run_together=layout is EntryLayout.RUN_TOGETHER)
+        return rosters._read_padded(
+            groups_dict(groups), roster, run_together=layout is EntryLayout.RUN_TOGETHER
+        )
     if layout is EntryLayout.COLUMNS:
         return rosters._read_columns(person, roster)
     printed_name = groups.get("name")

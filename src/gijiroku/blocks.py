@@ -434,6 +434,20 @@ def named_groups(names: tuple[str, ...], values: tuple[str, ...]) -> Mapping[str
     return _Groups(names, values)
 
 
+def groups_dict(groups: Mapping[str, str]) -> dict[str, str]:
+    """A block's ``groups`` as a new plain dictionary, read without a Python call per key
+    (for a reader that looks several groups up: each ``get`` of the read-only mappings
+    above is a call of its own)."""
+    kind = type(groups)
+    if kind is OneGroup:
+        one: OneGroup = groups  # type: ignore[assignment]
+        return {one._name: one._value}
+    if kind is _Groups:
+        several: _Groups = groups  # type: ignore[assignment]
+        return dict(zip(several._names, several._values, strict=True))
+    return dict(groups)
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One unit of the input as the tokenizer sees it.

@@ -421,8 +421,9 @@ def _header_field(state: ParseState, block: Block) -> None:
     """A header line: a field of the meeting, a roster heading, a post …"""
     meta = meta_of(block, HeaderMeta)
     name = meta.name
-    key = block.get("key")
-    value = block.get("value") or ""
+    groups = block.groups  # (read directly: what ``block.get`` says, one call fewer a group)
+    key = groups.get("key") or None
+    value = groups.get("value") or ""
     if meta.value_of_key and state.open_field is not None:
         name = state.open_field
     if state.open_field is not None and name is state.open_field and not value:
@@ -501,14 +502,15 @@ _ROSTER_NAME: str = HeaderName.ROSTER.value
 
 
 def _roster(state: ParseState, block: Block) -> None:
+    span = block.span
     state.header.append(
         record_of(
             HeaderField,
             {
                 "key": None,
                 "name": _ROSTER_NAME,
-                "value": clean_text(block.text_of(state.text)),
-                "span": span_of(block.span),
+                "value": clean_text(state.text[span.start : span.end]),  # (the block's text)
+                "span": span_of(span),
             },
             kept=True,
         )
@@ -915,9 +917,13 @@ _LISTS = frozenset({BlockKind.ROSTER, BlockKind.HEADER})
 
 def _children(state: ParseState, block: Block) -> None:
     meeting = state.meeting
+    # Children lie inside their block's span (see gijiroku.blocks): once the header is over,
+    # or the block itself was the last one read (which _walk has just done for a header
+    # line), reads_text_at is False for every child and is not asked.
+    may_read = not meeting.header_over and meeting.last_block is not block.span
     for child in block.children:
         meta = child.meta
-        if (meta is not None and meta.facts) or meeting.reads_text_at(child.span):
+        if (meta is not None and meta.facts) or (may_read and meeting.reads_text_at(child.span)):
             meeting.facts_of(child)  # (else it would do nothing: most roster entries)
         kind = child.kind
         if kind is BlockKind.MEMBER:  # (most children: the entries of a roster line)

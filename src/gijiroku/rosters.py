@@ -37,7 +37,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from gijiroku.blocks import Block, BlockKind, EntryLayout, MemberMeta, Pos, RosterMeta
+from gijiroku.blocks import (
+    Block,
+    BlockKind,
+    EntryLayout,
+    MemberMeta,
+    Pos,
+    RosterMeta,
+    groups_dict,
+)
 from gijiroku.dates import parse_number
 from gijiroku.models import Attendance, MembershipChange, span_of
 from gijiroku.names import (
@@ -1004,16 +1012,17 @@ class RosterBuilder:
     seat_cell: Block | None = None
     open_cell: MemberDraft | None = None
     line_starts: list[int] | None = None
-    #: How entries are read: ``read``, or :func:`read_entry` itself when ``read`` is the
-    #: default hook (which calls it: two calls fewer an entry).
-    _reader: EntryReader = field(init=False, repr=False)
+    #: How entries are read: the family's ``read``, or None when ``read`` is the default
+    #: hook (which calls :func:`read_entry`: the roster reads the groups it has already
+    #: read, by :func:`_read_entry_groups`, with no call of the hook).
+    _reader: EntryReader | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         from gijiroku.formats.base import Format  # (formats are loaded before a roster)
 
         read = self.read
         default = read is None or getattr(read, "__func__", None) is Format.read_entry
-        self._reader = read_entry if default or read is None else read
+        self._reader = None if default else read
 
     # -- context ----------------------------------------------------------------------------
 
@@ -1129,15 +1138,17 @@ class RosterBuilder:
         carried, self.carried_group = self.carried_group, None
         row: list[tuple[int, MemberDraft]] = []
         for entry in entries:
-            groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+            # (each entry's groups read once, as a plain dictionary: what ``entry.get`` says,
+            # as truth values; passed on to the table, the entry's reading and its member)
+            groups = groups_dict(entry.groups)
             person = groups.get("person")
             if person and len(groups) == 1:
                 # a person printed alone (林委員, 理事　池田　佳隆君), most entries: no なし, post,
                 # seat or group of its own; a table's cell only while one is open, or short
                 if (
                     self.open_cell is None and self.seat_cell is None and len(person) > 3
-                ) or not self._table_cell(entry, carried or group):
-                    member = self._add_entry(entry, group, carried, person_alone=True)
+                ) or not self._table_cell(entry, groups, carried or group):
+                    member = self._add_entry(entry, groups, group, carried, person_alone=True)
                     row.append((entry.span.start, member))
                 continue
             if groups.get("nobody"):  # 欠席委員　なし: the list is empty, and over
@@ -1145,9 +1156,9 @@ class RosterBuilder:
                 return
             if groups.get("post") and self._second_line(entry):
                 continue
-            if self._table_cell(entry, carried or group):
+            if self._table_cell(entry, groups, carried or group):
                 continue
-            member = self._add_entry(entry, group, carried, person_alone=False)
+            member = self._add_entry(entry, groups, group, carried, person_alone=False)
             row.append((entry.span.start, member))
             if groups.get("group"):
                 carried = clean_text(groups["group"])
@@ -1157,11 +1168,11 @@ class RosterBuilder:
         if self.text[span.start : span.end].rstrip(" \u3000\t").endswith(("、", "，", ",")):
             self.carried_group = carried  # the list goes on in the next line
 
-    def _table_cell(self, entry: Block, group: str | None) -> bool:
+    def _table_cell(self, entry: Block, groups: dict[str, str], group: str | None) -> bool:
         """A cell of a table printed one cell per line (PDF text: 1 / 番 / 北 垣 寿 / 成): a seat
         number opens a member whose name comes in the cells below it; a column's heading
-        (番, 氏, 名) and a character left alone are nobody. False: not such a cell."""
-        groups = entry.groups
+        (番, 氏, 名) and a character left alone are nobody. False: not such a cell.
+        ``groups``: the entry's, as :func:`~gijiroku.blocks.groups_dict` gives them."""
         raw = groups.get("person") or groups.get("name") or ""
         if (
             self.open_cell is None
@@ -1171,7 +1182,7 @@ class RosterBuilder:
         ):
             return False  # no table's cell: a heading or a lone piece is short
         text = compact(raw)
-        if entry.get("seat") and not entry.get("name"):
+        if groups.get("seat") and not groups.get("name"):
             self._close_cell()
             self.seat_cell = entry  # a member once its name comes
             return True
@@ -1192,7 +1203,7 @@ class RosterBuilder:
                 cell.span = cell.span._replace(end=entry.span.end, line_end=entry.span.line_end)
                 cell.entry = clean_text(self.text[cell.span.start : cell.span.end])
                 return True
-        if len(text) == 1 and _NAME_CHARS_RE.match(text) and not entry.get("title"):
+        if len(text) == 1 and _NAME_CHARS_RE.match(text) and not groups.get("title"):
             return True  # a piece of a name whose cell the table lost
         self._close_cell()
         return False
@@ -1263,14 +1274,27 @@ class RosterBuilder:
         ending with 兼 (holding also) goes on in a title printed alone below it; a title for
         every entry (``each``: 以上 理事, 保坂の各委員) reaches back to where the list began.
         """
-        return self._add_entry(entry, group, own_group, person_alone=False)
+        return self._add_entry(
+            entry, groups_dict(entry.groups), group, own_group, person_alone=False
+        )
 
     def _add_entry(
-        self, entry: Block, group: str | None, own_group: str | None, *, person_alone: bool
+        self,
+        entry: Block,
+        groups: dict[str, str],
+        group: str | None,
+        own_group: str | None,
+        *,
+        person_alone: bool,
     ) -> MemberDraft:
-        """:meth:`add_entry`; ``person_alone``: the entry's one group is ``person`` (the
-        groups it has not are not looked up)."""
-        name, title, surname, roles = self._reader(entry, self)
+        """:meth:`add_entry`, the entry's ``groups`` read already
+        (:func:`~gijiroku.blocks.groups_dict`); ``person_alone``: its one group is ``person``
+        (the groups it has not are not looked up)."""
+        reader = self._reader
+        if reader is None:
+            name, title, surname, roles = _read_entry_groups(entry.meta, groups, self)
+        else:
+            name, title, surname, roles = reader(entry, self)
         if name is not None and _NAME_BREAK_RE.search(name):
             name = _last_piece(name)
         last = self.members[-1] if self.members else None
@@ -1288,7 +1312,6 @@ class RosterBuilder:
         seat: int | None = None
         each: str | None = None
         if not person_alone:
-            groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
             printed_group = groups.get("group")
             if printed_group:
                 own_group = clean_text(printed_group) or own_group
@@ -1390,11 +1413,16 @@ def _read_paren(
 def read_entry(entry: Block, roster: RosterBuilder) -> EntryParts:
     """Read a roster entry by the layout its rule gave it (see the module docstring); posts
     printed above it (``roster.posts``) give a title the entry lacks."""
-    meta = entry.meta
+    return _read_entry_groups(entry.meta, groups_dict(entry.groups), roster)
+
+
+def _read_entry_groups(meta: object, groups: dict[str, str], roster: RosterBuilder) -> EntryParts:
+    """:func:`read_entry` of an entry's ``meta`` and ``groups`` (as
+    :func:`~gijiroku.blocks.groups_dict` gives them: what ``entry.get`` says, as truth
+    values)."""
     layout = meta.layout if isinstance(meta, MemberMeta) else EntryLayout.PERSON
     if layout is EntryLayout.PADDED or layout is EntryLayout.RUN_TOGETHER:
-        return _read_padded(entry, roster, run_together=layout is EntryLayout.RUN_TOGETHER)
-    groups = entry.groups  # (read directly: what ``entry.get`` says, as truth values)
+        return _read_padded(groups, roster, run_together=layout is EntryLayout.RUN_TOGETHER)
     if layout is EntryLayout.LISTED:
         printed_name = groups.get("name")
         if printed_name:
@@ -1414,11 +1442,12 @@ def read_entry(entry: Block, roster: RosterBuilder) -> EntryParts:
     return EntryParts(found_name, found_title, None, [])
 
 
-def _read_padded(entry: Block, roster: RosterBuilder, *, run_together: bool) -> EntryParts:
+def _read_padded(
+    groups: dict[str, str], roster: RosterBuilder, *, run_together: bool
+) -> EntryParts:
     """An entry whose columns the rule has cut (``name``, ``title``) or whose title runs into
     the name. A name printed without a title takes the posts printed above it
     (子ども未来部長 / 宿　村　篤　由)."""
-    groups = entry.groups
     if run_together:
         title, name, surname = split_run_together(groups.get("person") or "")
     else:
