@@ -600,20 +600,40 @@ def _read_dates(text: str) -> tuple[DateMatch, ...]:
 
 #: What every date with a year prints (:data:`DATE`), one piece for each of its forms: an era
 #: name and its year, then the bracket of the Western year, a separator, or 年 before a
-#: number or that bracket; an era letter before a digit (no Latin letter before it); a
+#: number or that bracket; an era letter (no Latin letter before it) and a year of one or two
+#: digits, then 年, or a separator and a digit (R2.5.8: not the path ``/h13/h13-2001``); a
 #: Western year, then the bracket of the era's year or 年 before a number or that bracket; a
-#: separated date's year (1800–2199, after no digit or separator) before its separator. A
-#: text without one holds no date with a year (:func:`may_hold_year_date`). As in
-#: :data:`_DATE_START_RE`, one class takes each piece's first character and a lookbehind
-#: tells the piece (the standard ``re`` then skips to the next character of that class).
+#: separated date's year (1800–2199, after no digit or separator) before its separator and a
+#: digit (not ``Kyouikukei2013/gijiroku``). A text without one holds no date with a year
+#: (:func:`may_hold_year_date`). As in :data:`_DATE_START_RE`, one class takes each piece's
+#: first character and a lookbehind tells the piece (the standard ``re`` then skips to the
+#: next character of that class).
 _AFTER_YEAR = rf"{SPACES}(?:[（(]|年{SPACES}[（(0-9０-９{KANJI_NUMERAL_CHARS}])"
-_YEAR_DATE_GATE_RE = re.compile(
-    rf"[{_ERA_FIRSTS}MTSHRmtshrＭＴＳＨＲ12１２一二](?:(?:{_ERA_RESTS}){SPACES}{ungrouped(ERA_YEAR)}(?:{_AFTER_YEAR}|{SPACES}[.．/／])"
-    rf"|(?<=[MTSHRmtshrＭＴＳＨＲ])(?<![A-Za-zＡ-Ｚａ-ｚ].){SPACES}[0-9０-９]"
-    rf"|(?<=[12１２])(?<![0-9０-９].)[0-9０-９]{{3}}(?![0-9０-９])(?:{_AFTER_YEAR}"
-    r"|(?<=(?:[1１][8８9９]|[2２][0０1１])..)(?<![.．/／\-－].{4})[/／.．\-－])"
-    rf"|(?<=[一二])(?<![{KANJI_NUMERAL_CHARS}].)[〇一二三四五六七八九]{{3}}"
-    rf"(?![{KANJI_NUMERAL_CHARS}]){_AFTER_YEAR})"
+_LETTER_YEAR_AFTER = rf"[0-9０-９]{{1,2}}(?![0-9０-９])(?:{SPACES}年|[.．/／]{SPACES}[0-9０-９])"
+
+
+def _year_date_gate(letters: str) -> str:
+    """The pieces of :data:`_YEAR_DATE_GATE_RE`, era letters taken from ``letters``."""
+    return (
+        rf"[{_ERA_FIRSTS}{letters}12１２一二](?:(?:{_ERA_RESTS}){SPACES}{ungrouped(ERA_YEAR)}(?:{_AFTER_YEAR}|{SPACES}[.．/／])"
+        rf"|(?<=[{letters}])(?<![A-Za-zＡ-Ｚａ-ｚ].){SPACES}{_LETTER_YEAR_AFTER}"
+        rf"|(?<=[12１２])(?<![0-9０-９].)[0-9０-９]{{3}}(?![0-9０-９])(?:{_AFTER_YEAR}"
+        r"|(?<=(?:[1１][8８9９]|[2２][0０1１])..)(?<![.．/／\-－].{4})[/／.．\-－]"
+        rf"{SPACES}[0-9０-９])"
+        rf"|(?<=[一二])(?<![{KANJI_NUMERAL_CHARS}].)[〇一二三四五六七八九]{{3}}"
+        rf"(?![{KANJI_NUMERAL_CHARS}]){_AFTER_YEAR})"
+    )
+
+
+_YEAR_DATE_GATE_RE = re.compile(_year_date_gate("MTSHRmtshrＭＴＳＨＲ"))
+#: :data:`_YEAR_DATE_GATE_RE` without the lower-case era letters, and what every piece that
+#: starts with one holds: after the letter (no Latin letter before it), spaces and a digit.
+#: English text is full of lower-case t, s, h, r and m, at each of which the whole gate
+#: would try its pieces; the two passes over it stop far less often (each is a cheap "no"
+#: for most lines), and the whole gate reads only a line they leave open.
+_UPPER_YEAR_DATE_GATE_RE = re.compile(_year_date_gate("MTSHRＭＴＳＨＲ"))
+_LOWER_LETTER_YEAR_RE = re.compile(
+    r"[0-9０-９ \u3000](?<=[mtshr].)(?<![A-Za-zＡ-Ｚａ-ｚ]..)(?:(?<=[0-9０-９])|[ \u3000]*+[0-9０-９])"
 )
 
 
@@ -626,7 +646,12 @@ def may_hold_year_date(text: str) -> bool:
         >>> may_hold_year_date("令和 7年 2月14日"), may_hold_year_date("| sendai-2016-02-08.txt |")
         (True, False)
     """
-    return _YEAR_DATE_GATE_RE.search(text) is not None
+    # (a match of the whole gate starts with a lower-case letter when no match of the upper
+    # gate is found: a space or a digit follows that letter)
+    return _UPPER_YEAR_DATE_GATE_RE.search(text) is not None or (
+        _LOWER_LETTER_YEAR_RE.search(text) is not None
+        and _YEAR_DATE_GATE_RE.search(text) is not None
+    )
 
 
 def parse_date(text: str) -> DateMatch | None:
