@@ -258,8 +258,11 @@ def header_people(header: str, surnames: Iterable[str]) -> list[Person]:
         line, start_of_line = lines[k], ends[k - 1] if k else 0
         runs = list(_NAME_RUN_RE.finditer(line))
         for i, run in enumerate(runs):
-            start = folded_header[start_of_line + run.start() : start_of_line + run.end()]
-            if start[0] not in initials or not any(start[:n] in wanted for n in lengths):
+            at = start_of_line + run.start()
+            if folded_header[at] not in initials:  # (most runs: tested before the run is cut)
+                continue
+            start = folded_header[at : start_of_line + run.end()]
+            if not any(start[:n] in wanted for n in lengths):
                 continue
             word = _without_title_word(run.group())
             folded = fold_variants(word)
