@@ -382,7 +382,17 @@ PEOPLE_PIECES = [
     "\u3000",
     "1",
     "\t",
+    "長谷部緑化推進課長山田太郎",
+    "ｶﾞ",
 ]
+
+
+@given(st.text(alphabet="山田あアー々・（）()\n 1", min_size=12, max_size=16))
+@example("山田太郎花子山田太郎花子\n")
+def test_a_name_token_is_thirteen_characters_at_most(word: str) -> None:
+    """What lets :func:`quality._looks_like_people` count a longer token a miss unsearched."""
+    if len(word) > 13:
+        assert quality._NAME_TOKEN_RE.match(word) is None
 
 
 @given(st.lists(st.sampled_from(PEOPLE_PIECES), max_size=30))

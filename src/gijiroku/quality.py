@@ -141,7 +141,9 @@ def _looks_like_people(text: str) -> bool:
     misses = 0  # at least four tokens in five read as names: one miss in five at most
     for token in tokens:
         words = token.split()
-        if not _NAME_TOKEN_RE.match(words[-1] if words else token):
+        word = words[-1] if words else token
+        # (a match is 12 characters at most, and a line break its ``$`` may match before)
+        if len(word) > 13 or not _NAME_TOKEN_RE.match(word):
             misses += 1
             if misses * 5 > len(tokens):
                 return False
