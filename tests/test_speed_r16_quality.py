@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 import gijiroku
 import gijiroku.parser as parser
 import gijiroku.quality as quality
-from gijiroku.blocks import Block, BlockKind, HeaderMeta, Pos, UnmatchedMeta
+from gijiroku.blocks import Block, BlockKind, HeaderMeta, HeaderName, Pos, UnmatchedMeta
 from gijiroku.dates import parse_number
 from gijiroku.formats.base import HEADER_FIELD_NAMES, header_field_name
 from gijiroku.formats.common import NONE_RE, is_header_key
@@ -405,6 +405,67 @@ def test_a_list_of_people_is_seen_as_the_long_way_sees_it(pieces: list[str]) -> 
 # -- _prose: a speech block in the turn of the block before ----------------------------------
 
 
+class _RosterWatchTheLongWay(quality._RosterWatch):
+    """:class:`quality._RosterWatch` as it was: a roster's entries counted one by one, and
+    lists of people seen the long way."""
+
+    __slots__ = ()
+
+    def feed(self, block: Block) -> bool:
+        open_list, text = self.open_list, self.text
+        meta = block.meta
+        name = meta.name if isinstance(meta, HeaderMeta) else None
+        members = (
+            sum(1 for child in block.children if child.kind is BlockKind.MEMBER)
+            if block.children
+            else 0
+        )
+        if block.kind is BlockKind.HEADER and name in quality._ROSTER_KEYS:
+            self.close()
+            said_none = bool(NONE_RE.match(block.groups.get("value", "")))
+            self.open_list = quality._OpenList(
+                block, members, pending=not said_none, said_none=said_none
+            )
+            return False
+        if open_list is not None and (
+            block.kind is BlockKind.ROSTER
+            or (
+                block.kind is BlockKind.HEADER and (name in quality._LIST_CONTINUES or meta is None)
+            )
+        ):
+            open_list.members += members
+            if block.kind is BlockKind.ROSTER:
+                open_list.pending = True
+            return False
+        if open_list is not None and block.kind in (BlockKind.PAGE, BlockKind.RUNNING_HEADER):
+            return False
+        if (
+            open_list is not None
+            and block.kind is BlockKind.HEADER
+            and isinstance(meta, HeaderMeta)
+            and meta.value_of_key
+        ):
+            if NONE_RE.match(block.text_of(text)):
+                open_list.said_none = True
+            else:
+                open_list.pending = True
+            return False
+        self.close()
+        self.open_list = None
+        if block.kind is BlockKind.ROSTER:
+            if members == 0:
+                self.found.append(block)
+            return False
+        if block.kind is BlockKind.UNMATCHED or (
+            block.kind is BlockKind.HEADER and name in (None, HeaderName.NOTICE)
+        ):
+            people = _looks_like_people_the_long_way(block.text_of(text))
+            if people:
+                self.found.append(block)
+            return people
+        return False
+
+
 def _prose_the_long_way(
     blocks: Sequence[Block], utterances: Sequence[Utterance], text: str, count_inside: bool
 ) -> tuple[object, ...]:
@@ -416,7 +477,7 @@ def _prose_the_long_way(
     bounds = iter(spans)
     turn_start, turn_end = next(bounds, (sys.maxsize, sys.maxsize))
     inner: list[Pos] = []
-    watch = prose.rosters = quality._RosterWatch(text)
+    watch = prose.rosters = _RosterWatchTheLongWay(text)
     for block in blocks:
         kind = block.kind
         if kind is BlockKind.CONTINUATION or kind is BlockKind.TURN:
@@ -483,7 +544,7 @@ def _shuffled(blocks: Sequence[Block]) -> list[Block]:
 
 
 def test_prose_is_found_as_the_long_way_finds_it() -> None:
-    outside = 0
+    outside = unread = entries = 0
     for given_ in _assessed():
         blocks, text = given_["blocks"], given_["text"]
         utterances = given_["utterances"]
@@ -494,8 +555,14 @@ def test_prose_is_found_as_the_long_way_finds_it() -> None:
             for count_inside in (False, True):
                 found = _fields(quality._prose(these, utterances, text, count_inside=count_inside))
                 assert found == _prose_the_long_way(these, utterances, text, count_inside)
-        outside += bool(quality._prose(blocks, utterances, text).outside)
+        found_here = quality._prose(blocks, utterances, text)
+        outside += bool(found_here.outside)
+        assert found_here.rosters is not None
+        unread += bool(found_here.rosters.finish())
+        entries += sum(len(b.children) for b in blocks if b.kind is BlockKind.ROSTER)
     assert outside  # (some documents hold prose outside their turns)
+    assert unread  # (and lists of people that gave no members)
+    assert entries  # (and roster lines with entries, counted)
 
 
 @given(

@@ -46,7 +46,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, is_
 
 import regex
 
@@ -164,6 +164,9 @@ class _OpenList:
 _MAY_LIST_PEOPLE = frozenset({BlockKind.HEADER, BlockKind.ROSTER, BlockKind.UNMATCHED})
 
 
+_KIND = attrgetter("kind")
+
+
 class _RosterWatch:
     """:func:`_unread_rosters` fed one block at a time, in order: every block of
     :data:`_MAY_LIST_PEOPLE`, and any other while a list is open (``open_list``), the blocks
@@ -193,11 +196,9 @@ class _RosterWatch:
         open_list, text = self.open_list, self.text
         meta = block.meta
         name = meta.name if isinstance(meta, HeaderMeta) else None
-        members = (
-            sum(1 for child in block.children if child.kind is BlockKind.MEMBER)
-            if block.children
-            else 0
-        )
+        children = block.children
+        # (the entries counted by map: a roster line holds dozens, most blocks none)
+        members = sum(map(is_, map(_KIND, children), repeat(BlockKind.MEMBER))) if children else 0
         if block.kind is BlockKind.HEADER and name in _ROSTER_KEYS:
             self.close()
             said_none = bool(NONE_RE.match(block.groups.get("value", "")))
