@@ -115,10 +115,12 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
             name, _ = strip_honorific(inner["inner"])
             if position_suffix(name) is None and fold_variants(name) == fold_variants(parts.name):
                 evidence.add_person(Person(parts.name, title=parts.role))
-    initials = {fold_variants(body)[:2] for body in bodies}
-    for person in introductions(openings):
-        if fold_variants(person.name)[:2] in initials:
-            evidence.add_person(person)
+    introduced = introductions(openings)
+    if introduced:  # (the labels' starts are folded only for a speaker who introduced himself)
+        initials = {fold_variants(body)[:2] for body in bodies}
+        for person in introduced:
+            if fold_variants(person.name)[:2] in initials:
+                evidence.add_person(person)
     # titles: shared by several labels, or printed alone (what neither the vocabulary nor the
     # people named split: a label 緑化推進課長, 座長 above （曽根委員）), but not a name before
     # another such title (長谷部緑化推進課長 beside 緑化推進課長)
