@@ -115,10 +115,12 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
             name, _ = strip_honorific(inner["inner"])
             if position_suffix(name) is None and fold_variants(name) == fold_variants(parts.name):
                 evidence.add_person(Person(parts.name, title=parts.role))
-    initials = {fold_variants(body)[:2] for body in bodies}
-    for person in introductions(openings):
-        if fold_variants(person.name)[:2] in initials:
-            evidence.add_person(person)
+    introduced = introductions(openings)
+    if introduced:  # (the labels' starts are folded only for a speaker who introduced himself)
+        initials = {fold_variants(body)[:2] for body in bodies}
+        for person in introduced:
+            if fold_variants(person.name)[:2] in initials:
+                evidence.add_person(person)
     # titles: shared by several labels, or printed alone (what neither the vocabulary nor the
     # people named split: a label 緑化推進課長, 座長 above （曽根委員）), but not a name before
     # another such title (長谷部緑化推進課長 beside 緑化推進課長)
@@ -258,8 +260,11 @@ def header_people(header: str, surnames: Iterable[str]) -> list[Person]:
         line, start_of_line = lines[k], ends[k - 1] if k else 0
         runs = list(_NAME_RUN_RE.finditer(line))
         for i, run in enumerate(runs):
-            start = folded_header[start_of_line + run.start() : start_of_line + run.end()]
-            if start[0] not in initials or not any(start[:n] in wanted for n in lengths):
+            at = start_of_line + run.start()
+            if folded_header[at] not in initials:  # (most runs: tested before the run is cut)
+                continue
+            start = folded_header[at : start_of_line + run.end()]
+            if not any(start[:n] in wanted for n in lengths):
                 continue
             word = _without_title_word(run.group())
             folded = fold_variants(word)

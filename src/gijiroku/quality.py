@@ -45,7 +45,8 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, is_
 
 import regex
 
@@ -58,7 +59,13 @@ from gijiroku.blocks import (
     UnmatchedMeta,
 )
 from gijiroku.dates import parse_number
-from gijiroku.formats.base import FIT_LOW, FIT_MARGIN, Detection, header_field_name
+from gijiroku.formats.base import (
+    FIT_LOW,
+    FIT_MARGIN,
+    HEADER_FIELD_NAMES,
+    Detection,
+    header_field_name,
+)
 from gijiroku.formats.common import (
     LABEL,
     LABEL_CHAR,
@@ -127,13 +134,16 @@ def _looks_like_people(text: str) -> bool:
     """Three or more short name-like entries separated by 、 , | ・ (伊藤、竹田、冨士川、松波理事)."""
     if "。" in text:
         return False
-    tokens = [t for t in (t.strip(" 　") for t in _SEPARATOR_RE.split(text)) if t]
+    # (each piece stripped and the empty ones dropped by map and filter: no Python step a piece)
+    tokens = list(filter(None, map(str.strip, _SEPARATOR_RE.split(text), repeat(" 　"))))
     if len(tokens) < 3:
         return False
     misses = 0  # at least four tokens in five read as names: one miss in five at most
     for token in tokens:
         words = token.split()
-        if not _NAME_TOKEN_RE.match(words[-1] if words else token):
+        word = words[-1] if words else token
+        # (a match is 12 characters at most, and a line break its ``$`` may match before)
+        if len(word) > 13 or not _NAME_TOKEN_RE.match(word):
             misses += 1
             if misses * 5 > len(tokens):
                 return False
@@ -152,6 +162,9 @@ class _OpenList:
 #: The kinds of blocks that open a list of people or may be one (:func:`_prose` tests these
 #: three kinds one by one).
 _MAY_LIST_PEOPLE = frozenset({BlockKind.HEADER, BlockKind.ROSTER, BlockKind.UNMATCHED})
+
+
+_KIND = attrgetter("kind")
 
 
 class _RosterWatch:
@@ -183,11 +196,9 @@ class _RosterWatch:
         open_list, text = self.open_list, self.text
         meta = block.meta
         name = meta.name if isinstance(meta, HeaderMeta) else None
-        members = (
-            sum(1 for child in block.children if child.kind is BlockKind.MEMBER)
-            if block.children
-            else 0
-        )
+        children = block.children
+        # (the entries counted by map: a roster line holds dozens, most blocks none)
+        members = sum(map(is_, map(_KIND, children), repeat(BlockKind.MEMBER))) if children else 0
         if block.kind is BlockKind.HEADER and name in _ROSTER_KEYS:
             self.close()
             said_none = bool(NONE_RE.match(block.groups.get("value", "")))
@@ -301,6 +312,8 @@ class _Prose:
 
 #: The kinds of blocks whose text is prose (header lines too, when they read as speech).
 _PROSE_KINDS = frozenset({BlockKind.TURN, BlockKind.CONTINUATION, BlockKind.UNMATCHED})
+#: A record's span as (start, end).
+_SPAN_BOUNDS = attrgetter("span.start", "span.end")
 #: After the last turn (no offset reaches it).
 _NO_TURN = (sys.maxsize, sys.maxsize)
 #: A character ``str.split`` keeps: what :func:`_chars` counts, when the text holds no FS,
@@ -323,7 +336,7 @@ def _prose(
     a block inside a turn holds a non-blank character, whatever their number, and the
     document has no prose otherwise (most documents: counting it was a third of
     :func:`assess`)."""
-    spans = [(u.span.start, u.span.end) for u in utterances]
+    spans = list(map(_SPAN_BOUNDS, utterances))  # ((start, end) of each: no Python step a turn)
     separators = any(char in text for char in "\x1c\x1d\x1e\x1f")  # (rare: looked for once)
     prose = _Prose()
     total = 0
@@ -340,6 +353,10 @@ def _prose(
         if kind is continuation or kind is turn:  # (most blocks)
             if watch.open_list is not None:
                 watch.feed(block)
+            span = block.span
+            if turn_start <= span[0] < turn_end:  # in the turn the block before was in (most)
+                inner.append(span)  # (what the lines below do with it: the turn is the same)
+                continue
             in_header = False
         elif kind is header:
             watch.feed(block)
@@ -356,7 +373,7 @@ def _prose(
                 watch.feed(block)
             continue
         span = block.span
-        start = span.start
+        start = span[0]  # (Pos.start: a tuple's item is read quicker than its field by name)
         while turn_end <= start:
             turn_start, turn_end = next(bounds, _NO_TURN)
         if turn_start <= start:  # (and start < its end: the loop above)
@@ -417,6 +434,9 @@ def _header_prose_note(prose: _Prose, text: str) -> str:
 
 def _ignore(severity: Severity, code: str, message: str, span: Pos | Span | None) -> None:
     """Report nothing."""
+
+
+_SPEAKER_ID = attrgetter("speaker_id")
 
 
 def _header_fields(meeting: Meeting) -> tuple[str, ...]:
@@ -491,7 +511,7 @@ def assess(
             f"a list of people gave no members: {snippet!r}",
             block.span,
         )
-    resolved = sum(1 for u in utterances if u.speaker_id is not None)
+    resolved = len(utterances) - list(map(_SPEAKER_ID, utterances)).count(None)
     return Quality(
         format=detection.name,
         format_score=round(detection.score, 3),
@@ -745,8 +765,8 @@ def _count_mismatches(review: _Review) -> list[_Place]:
     ]
     if not listed:  # no count printed: nothing to compare (the bounds are not needed)
         return []
-    starts = sorted(m.span.start for m in minutes.members)
-    bounds = _Bounds.of(minutes, text)
+    starts: list[int] = []
+    bounds: _Bounds | None = None  # (made for the first count a pattern reads: most print none)
 
     def read(start: int, end: int) -> int:
         return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
@@ -754,16 +774,26 @@ def _count_mismatches(review: _Review) -> list[_Place]:
     found = []
     for field_ in listed:
         source = text[field_.span.start : field_.span.end]
+        keyed = [
+            match
+            for match in _KEY_COUNT_RE.finditer(source)
+            if header_field_name(match["key"]) in _ROSTER_KEYS
+        ]
+        closing = list(_CLOSING_COUNT_RE.finditer(source))
+        if not keyed and not closing:
+            continue
+        if bounds is None:
+            starts = sorted(m.span.start for m in minutes.members)
+            bounds = _Bounds.of(minutes, text)
         # (the count, what each reading of the list's extent gives, the sure one last)
         counts = [
             (match, [read(after, end) for end in bounds.ends_after(after)])
-            for match in _KEY_COUNT_RE.finditer(source)
-            if header_field_name(match["key"]) in _ROSTER_KEYS
+            for match in keyed
             for after in [field_.span.start + match.end()]
         ]
         counts += [
             (match, [read(start, at) for start in bounds.starts_before(at)][::-1])
-            for match in _CLOSING_COUNT_RE.finditer(source)
+            for match in closing
             for at in [field_.span.start + match.start()]
         ]
         for match, readings in counts:
@@ -782,6 +812,9 @@ def _count_mismatches(review: _Review) -> list[_Place]:
 _NOT_IN_A_NAME_RE = re.compile(  # (the standard re: quicker, and nothing of regex is needed)
     r"[0-9０-９:：]|^番号?$|[〇一二三四五六七八九十百]+名$|[（(]以下|の各$|^[^（(]*[)）]|[（(][^)）]*$"
 )
+#: A character every match of :data:`_NOT_IN_A_NAME_RE` holds one of (a digit, a colon, 番,
+#: 名, の, a bracket): a name with none is not searched.
+_NOT_IN_A_NAME_CHARS = frozenset("0123456789０１２３４５６７８９:：番名の（()）")
 _POSITION_SET = frozenset(POSITION_WORDS)
 #: Title words of two characters or more (監 alone starts the surname 監物).
 _LONG_POSITIONS = "|".join(regex.escape(word) for word in POSITION_WORDS if len(word) >= 2)
@@ -809,15 +842,35 @@ def _name_problem(member: Member, line: str) -> str | None:
     if name is None:
         return None
     title = member.title
-    if _NOT_IN_A_NAME_RE.search(name) or (title and (":" in title or "：" in title)):
+    if (not _NOT_IN_A_NAME_CHARS.isdisjoint(name) and _NOT_IN_A_NAME_RE.search(name)) or (
+        title and (":" in title or "：" in title)
+    ):
         return "not a name"
     if len(name) == 1 and compact(member.entry) == name and not _LIST_SEPARATOR_RE.search(line):
         return "one character"
-    if name in _POSITION_SET or header_field_name(name) is not None:
+    if name in _POSITION_SET or (_may_be_a_key(name) and header_field_name(name) is not None):
         return "a title or a key"
     if (name[:1] in _TITLE_FIRST_CHARS and _TITLE_FIRST_RE.match(name)) or _title_last(name):
         return "a title run into the name"
     return None
+
+
+#: Han and full-width kana: what cleaning leaves as it is (it changes white space, zero-width
+#: characters, half-width kana and full-width letters and digits only) and no bracket.
+_PLAIN_NAME_RE = re.compile(
+    r"[\u3005\u3006\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\u4e00-\u9fff]+"
+)
+#: The characters a key :func:`header_field_name` knows ends with, and those of the words it
+#: looks for inside a key (欠席, 出席, …参加者).
+_KEY_END_CHARS = frozenset({key[-1] for key in HEADER_FIELD_NAMES} | {"席", "者"})
+
+
+def _may_be_a_key(name: str) -> bool:
+    """False only where :func:`header_field_name` finds no key in ``name``: a name of Han
+    and full-width kana alone is its own compact form, with no bracket or numbering to take
+    off, and a key ends with (or holds: 欠席, 出席, 参加者) one of :data:`_KEY_END_CHARS`
+    (most names hold none: the dictionary lookup and its memo are skipped)."""
+    return _PLAIN_NAME_RE.fullmatch(name) is None or not _KEY_END_CHARS.isdisjoint(name)
 
 
 def _title_last(name: str) -> bool:
@@ -856,8 +909,13 @@ def _suspect_members(review: _Review) -> list[_Place]:
 # absent-after-none ----------------------------------------------------------------------
 
 
+_ATTENDANCE = attrgetter("attendance")
+
+
 def _absent_after_none(review: _Review) -> list[_Place]:
     """Members marked absent in a list whose key said nobody was (欠席委員 なし)."""
+    if "absent" not in map(_ATTENDANCE, review.minutes.members):
+        return []  # (nobody absent, nothing to report: the header's lists are not read)
     lists: list[tuple[int, bool]] = []  # (where a list opens, it is an absentee list of none)
     for field_ in review.minutes.header:
         if _opens_list(field_):
@@ -961,6 +1019,8 @@ def _inner_line_starts(text: str, first: int, last: int) -> list[int]:
 
 
 _END = attrgetter("end")
+_START = attrgetter("start")
+_SPAN = attrgetter("span")
 
 
 def _labels_inside_turns(review: _Review) -> list[_Place]:
@@ -970,15 +1030,15 @@ def _labels_inside_turns(review: _Review) -> list[_Place]:
     turns: Sequence[Utterance] = review.minutes.utterances
     if not turns:
         return []
-    spans = [turn.span for turn in turns]  # (each turn's span read once: thousands of turns)
-    starts = [span.start for span in spans]
+    spans = list(map(_SPAN, turns))  # (each turn's span read once: thousands of turns)
+    starts = list(map(_START, spans))
     if starts != sorted(starts):  # (the parser makes turns in order: sorted only if need be)
         order = sorted(range(len(turns)), key=starts.__getitem__)  # (stable, as sorted(turns))
         turns = [turns[k] for k in order]
         spans = [spans[k] for k in order]
         starts = [starts[k] for k in order]
     first_lines = set(starts)  # (a turn's first line is not inside it)
-    pages = sorted(mark.span.start for mark in review.minutes.layout if mark.kind == "page")
+    pages: list[int] | None = None  # where pages start: sorted when a label is found (rare)
     found = []
     first, last = starts[0], max(map(_END, spans))
     for start in _inner_line_starts(text, first, last):
@@ -992,6 +1052,8 @@ def _labels_inside_turns(review: _Review) -> list[_Place]:
         end = stop.start() if stop is not None else span.end
         line = text[start:end]
         if _reads_as_label(line):
+            if pages is None:
+                pages = sorted(m.span.start for m in review.minutes.layout if m.kind == "page")
             p = bisect.bisect_right(pages, span.start)
             same_page = p >= len(pages) or pages[p] >= start
             where = review.lines.span(start, end, span.page if same_page else None)
@@ -1083,6 +1145,16 @@ _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 _NUMBER_LINE_RE = regex.compile(r"^[0-9０-９ \u3000]+$|^[^0-9０-９。]{0,8}[0-9０-９]+$")
 
 
+def _last_char_of_first_line(body: str, first_end: int) -> str:
+    """``(body[:first_end] if first_end >= 0 else body).strip()[-1:]`` with no copy of the
+    line (a speech's first line may be its whole paragraph): the last character that is no
+    white space, looked for backwards from the line's end (a CR at most, mostly none)."""
+    k = (first_end if first_end >= 0 else len(body)) - 1
+    while k >= 0 and body[k].isspace():
+        k -= 1
+    return body[k] if k >= 0 else ""
+
+
 def _turn_problem(turn: Utterance, header_keys: dict[str, bool]) -> str | None:
     """Why a turn is no speech (its label is a header key, its text a count …), or None;
     ``header_keys`` remembers what :func:`is_header_key` said of each label."""
@@ -1098,9 +1170,10 @@ def _turn_problem(turn: Utterance, header_keys: dict[str, bool]) -> str | None:
         if ("名" in body or "人" in body) and _COUNT_RE.match(compact(body)):
             return "the text is only a count"
     first_end = body.find("\n")
-    first_line = (body if first_end < 0 else body[:first_end]).strip()
-    if first_line[-1:] in _DIGIT_CHARS and _CONTENTS_RE.search(first_line):
-        return "the text is a table of contents"  # (it ends with a page number)
+    if _last_char_of_first_line(body, first_end) in _DIGIT_CHARS:
+        first_line = (body if first_end < 0 else body[:first_end]).strip()
+        if _CONTENTS_RE.search(first_line):
+            return "the text is a table of contents"  # (it ends with a page number)
     if first_end < 0 or body.find("\n", first_end + 1) < 0:
         return None  # (fewer than three lines)
     if "。" in body or "？" in body or "！" in body or _SENTENCE_END_RE.search(body):
