@@ -533,6 +533,26 @@ def unchecked_block(
     return block  # type: ignore[return-value]
 
 
+def one_group_block(
+    kind: BlockKind, span: Pos, name: str, value: str, meta: BlockMeta, rule: str
+) -> Block:
+    """``unchecked_block(kind, span, OneGroup(name, value), meta, rule, ())`` in one call,
+    for the tokenizer's short ways (a line's block, most blocks): the mapping made, as the
+    block, without its constructor's call."""
+    groups = _new_object(OneGroup)
+    groups._name = name
+    groups._value = value
+    block = _new_object(_UnfrozenBlock)
+    block.kind = kind
+    block.span = span
+    block.groups = groups
+    block.meta = meta
+    block.rule = rule
+    block.children = ()
+    block.__class__ = Block  # type: ignore[assignment]
+    return block  # type: ignore[return-value]
+
+
 def default_meta(kind: BlockKind) -> BlockMeta:
     """The record a block of ``kind`` carries when its rule gives none."""
     return _DEFAULT_META[kind]

@@ -22,6 +22,7 @@ import bisect
 import dataclasses
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
 from operator import itemgetter, methodcaller
@@ -44,6 +45,7 @@ from gijiroku.blocks import (
     default_meta,
     frozen_groups,
     named_groups,
+    one_group_block,
     shared_group_names,
     unchecked_block,
 )
@@ -150,7 +152,12 @@ class _Positions:
 
     def __init__(self, text: str, lines: Sequence[Line] | None = None) -> None:
         # Line numbers count what editors and grep count: LF, CRLF or CR (not form feeds).
-        self._line_starts = line_starts(text, lines=lines)
+        self._line_starts = starts = line_starts(text, lines=lines)
+        #: Every line of ``lines`` (``split_lines(text)``, numbered from 1) begins where
+        #: editors begin a line (a text whose only breaks are LF, CR and CRLF): a range on
+        #: one of them, or on a piece of one, is on the editors' line of its number, and no
+        #: other (:meth:`line_span` without its checks).
+        self.lines_as_editors = lines is not None and _numbered_alike(text, starts, lines)
         self._page_starts: list[int] = []
         self._page_numbers: list[int | None] = []
         self._only_page: int | None = None  # (the page of every offset, with one page)
@@ -160,6 +167,16 @@ class _Positions:
         self._page_starts = [0] + [offset for offset, _ in boundaries]
         self._page_numbers = [first] + [number for _, number in boundaries]
         self._only_page = first
+
+    def page_around(self, offset: int) -> tuple[int | None, int, int]:
+        """The page of ``offset`` (as :meth:`span` finds it), and the offsets where that
+        page begins and where the next one begins (``sys.maxsize`` after the last)."""
+        pages = self._page_starts
+        if len(pages) <= 1:
+            return self._only_page, 0, sys.maxsize
+        k = _bisect_right(pages, offset) - 1
+        following = pages[k + 1] if k + 1 < len(pages) else sys.maxsize
+        return self._page_numbers[k], pages[k], following
 
     def page_at(self, offset: int) -> int | None:
         if not self._page_starts:
@@ -217,6 +234,20 @@ class _Positions:
 
 
 _bisect_right = bisect.bisect_right
+
+
+#: What :meth:`str.splitlines` takes for a line break (and :func:`split_lines` may), but
+#: editors do not: all but LF, CR and CRLF.
+_BREAKS_EDITORS_SKIP = "\f\v\x85\u2028\u2029\x1c\x1d\x1e"
+
+
+def _numbered_alike(text: str, starts: list[int], lines: Sequence[Line]) -> bool:
+    """Line ``k`` of ``lines`` (``split_lines(text)``, numbered from 1) begins at
+    ``starts[k - 1]`` (``line_starts(text, lines=lines)``), the start of the editors' line
+    ``k``, and ends before the next editors' line begins: so when LF, CR and CRLF are the
+    text's only line breaks (:func:`line_starts` then gives the lines' own starts, and the
+    text's end after a final break). A scan of the text for each other break, in C."""
+    return 0 < len(lines) <= len(starts) and not any(map(text.__contains__, _BREAKS_EDITORS_SKIP))
 
 
 #: A line's text, its blankness, its first character: for C loops over the lines.
@@ -1307,6 +1338,10 @@ class _PlainRule(NamedTuple):
     mentions: _Mentions  # of its kind
     sets_mode: str | None
     ends_modes: frozenset[str]
+    #: With two or more groups, all named and numbered in the order of their names: the
+    #: names as blocks share them (a match that sets every group gives its block's groups
+    #: as ``match.groups()`` lists them); None otherwise.
+    shared_names: tuple[str, ...] | None = None
 
 
 def _plain_rule(
@@ -1325,6 +1360,9 @@ def _plain_rule(
         return None
     names = tuple(rule.pattern.groupindex.items())
     meta = rule.meta if rule.meta is not None else default_meta(rule.kind)
+    in_order = rule.pattern.groups == len(names) >= 2 and [n for _, n in names] == list(
+        range(1, len(names) + 1)
+    )
     return _PlainRule(
         names,
         rule.kind,
@@ -1332,6 +1370,7 @@ def _plain_rule(
         mentions.get(rule.kind, _NO_MENTIONS),
         rule.sets_mode,
         rule.ends_modes,
+        shared_group_names(tuple(name for name, _ in names)) if in_order else None,
     )
 
 
@@ -1507,7 +1546,12 @@ class _Reader:
                     way, item = way_otherwise, item_otherwise
                 if item is not None:
                     block = self.item_block(
-                        item, text, para.indent, para.start, para.end, para.line, para.pages
+                        item,
+                        text,
+                        para.indent,
+                        para.start,
+                        line_span(para.start, para.end, para.line),
+                        para.pages,
                     )
                     if block is not None:
                         append(block)
@@ -1580,6 +1624,11 @@ class _Reader:
         ctx = self.ctx
         spans = self.spans
         line_span = spans.line_span
+        # (a line's span is its offsets, its number twice and its page, where the lines are
+        # numbered as editors number them: no call; the page kept while the lines are on it)
+        as_editors = spans.lines_as_editors
+        page_around = spans.page_around
+        page, page_start, page_end = page_around(0)
         special = markers.keys() | furniture.keys()
         region, mode, mentions = ctx.region, ctx.mode, self.mentions
         quick = self._quick()
@@ -1619,9 +1668,14 @@ class _Reader:
                 runs, way, item = otherwise, way_otherwise, item_otherwise
             mentioned_by: _Short | None = None  # the short way whose mention rules read it
             if item is not None:
-                block = self.item_block(
-                    item, content, lead, start, start + len(content), line.number, ()
-                )
+                if as_editors:
+                    if not page_start <= start < page_end:
+                        page, page_start, page_end = page_around(start)
+                    number = line.number
+                    span = _new_tuple(Pos, (start, start + len(content), number, number, page))
+                else:
+                    span = line_span(start, start + len(content), line.number)
+                block = self.item_block(item, content, lead, start, span, ())
                 if block is not None:
                     append(block)
                     shorts += 1
@@ -1635,16 +1689,16 @@ class _Reader:
                         break
                 else:
                     if not looking or (gate is not None and not gate(content)):
-                        append(
-                            unchecked_block(
-                                kind,
-                                line_span(start, start + len(content), line.number),
-                                OneGroup(group, content),
-                                record,
-                                name,
-                                (),
+                        if as_editors:
+                            if not page_start <= start < page_end:
+                                page, page_start, page_end = page_around(start)
+                            number = line.number
+                            span = _new_tuple(
+                                Pos, (start, start + len(content), number, number, page)
                             )
-                        )
+                        else:
+                            span = line_span(start, start + len(content), line.number)
+                        append(one_group_block(kind, span, group, content, record, name))
                         shorts += 1
                         short = way
                         indent = lead
@@ -1682,12 +1736,12 @@ class _Reader:
         text: str,
         lead: int,
         start: int,
-        end: int,
-        line: int,
+        span: Pos,
         pages: tuple[Block, ...],
     ) -> Block | None:
         """The block the item way ``item`` makes of a paragraph (its ``text``, the white
-        space before it, where it is and the page blocks in it), as :meth:`read` makes it
+        space before it, where it starts, its span and the page blocks in it), as
+        :meth:`read` makes it
         when the item rule reads it; None when the paragraph passes a test of the rules
         before (or that of the mention rules of items), or the rule's pattern does not match
         it: the long way reads it then."""
@@ -1714,7 +1768,7 @@ class _Reader:
                 groups = named_groups(names, values)
         return unchecked_block(
             kind,
-            self.spans.line_span(start, end, line),
+            span,
             groups,
             _item_meta(plain, rule, groups, lead, start, self.text, self.indented),
             name,
@@ -1823,12 +1877,16 @@ class _Reader:
                 ctx.region = "body"
                 ctx.mode = None
             if isinstance(plain, _PlainRule):
-                names, kind, record, (gate, looking), sets_mode, ends_modes = plain
+                names, kind, record, (gate, looking), sets_mode, ends_modes, shared = plain
+                values = match.groups() if shared is not None and match is not None else None
                 if len(names) == 1:
                     value = match.group(names[0][1]) if match is not None else para.text
                     groups_of_block: Mapping[str, str] = (
                         OneGroup(names[0][0], value) if value is not None else frozen_groups({})
                     )
+                elif values is not None and None not in values:  # (as _groups reads them)
+                    assert shared is not None
+                    groups_of_block = named_groups(shared, values)
                 else:
                     groups = _groups_of(rule, match, para.text)
                     groups_of_block = (
