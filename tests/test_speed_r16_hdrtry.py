@@ -4,7 +4,9 @@
   one run behind its twin in the standard ``re`` (:func:`~gijiroku.formats.common.may_be_key_field`),
   tested once for the run: a header line that is no key skips them all. The rule that
   reads なし under a roster key (by :data:`~gijiroku.formats.common.VALUE_RE`) moved before
-  them, out of the run: a line it reads holds no key.
+  them, out of the run: a line it reads holds no key. The guards that ask whether a text
+  is a key's line (value-below-key, material, agenda-item, label-alone, assembly's mark
+  headings) ask the twin first, the pattern only for the groups of a key's line.
 - The time line is tried only on a text that may start one
   (:func:`~gijiroku.formats.common.may_be_time_line`).
 

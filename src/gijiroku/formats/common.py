@@ -292,7 +292,7 @@ _SPEAKER_MARKS = "○◯〇●◎◆"
 
 
 def _is_other_key_text(text: str) -> bool:
-    key = KEY_FIELD_RE.fullmatch(text)
+    key = KEY_FIELD_RE.fullmatch(text) if may_be_key_field(text) else None
     return key is not None and _key_name(key) not in (None, HeaderName.MATERIALS)
 
 
@@ -307,7 +307,7 @@ def _is_agenda_item(match: regex.Match[str], ctx: Context) -> bool:
         return False
     if is_bare_number(match.group()):
         return False  # a number alone is a table's cell (日程番号 / 1 / 会議録署名…), no item
-    key = KEY_FIELD_RE.fullmatch(match.group())
+    key = KEY_FIELD_RE.fullmatch(match.group()) if may_be_key_field(match.group()) else None
     return key is None or _key_name(key) in (None, HeaderName.AGENDA)  # ２．議　事 is an item
 
 
@@ -678,7 +678,7 @@ def _is_value_below_key(match: regex.Match[str], ctx: Context) -> bool:
         and not reads_as_speech(value)
         # a key's value is never another key nor a bare item number (keys printed in one
         # column and their values in the next: 開催場所 / 合併協議会委員数, 3 / 招集の場所)
-        and KEY_FIELD_RE.fullmatch(value) is None
+        and not may_be_key_field(value)
         and not is_bare_number(value)
     )
 
@@ -1365,7 +1365,7 @@ def _is_label_alone(match: regex.Match[str], ctx: Context) -> bool:
         return False
     if label_key(following) is not None and len(following) <= 31:
         return False
-    if KEY_FIELD_RE.fullmatch(following) or may_be_numbered_heading(following):
+    if may_be_key_field(following) or may_be_numbered_heading(following):
         return False
     # the label recurs, or the minutes print their labels alone (3 lines or more) and a
     # sentence follows this one
