@@ -7,7 +7,7 @@
   them, out of the run: a line it reads holds no key. The guards that ask whether a text
   is a key's line (value-below-key, material, agenda-item, label-alone, assembly's mark
   headings) ask the twin first, the pattern only for the groups of a key's line.
-- The time line is tried only on a text that may start one
+- The time line's guard reads the times only of a text that may start one
   (:func:`~gijiroku.formats.common.may_be_time_line`).
 
 Each is checked against the long way.
@@ -134,8 +134,22 @@ def test_what_a_time_line_may_start_with() -> None:
 
 
 def _is_time_line(text: str) -> bool:
-    match = common.VALUE_RE.fullmatch(text)
-    return match is not None and common._is_time_line(match, Context(region="header"))
+    """The time line's guard the long way: its first test left out."""
+    return len(text) <= 40 and common._only_times(text)
+
+
+def test_the_time_lines_guard_takes_the_first_test() -> None:
+    ctx = Context(region="header")
+    for text in ("午後4時30分　閉会", "［午前10時\u3000開会］", "13：30～15：00", "本会議"):
+        match = common.VALUE_RE.fullmatch(text)
+        assert match is not None
+        assert common._is_time_line(match, ctx) == (
+            common.may_be_time_line(text) and _is_time_line(text)
+        )
+    # (the first test turns down a line that holds a time, and the long way does too)
+    assert not common.may_be_time_line("［午前10時\u3000開会］")
+    assert not common._only_times("［午前10時\u3000開会］")
+    assert common.may_be_time_line("午後4時30分　閉会")
 
 
 _TIME_PIECES = st.sampled_from(
@@ -189,7 +203,7 @@ def _as_they_were(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
     for rule in rules:
         if rule is nobody_below:
             continue
-        if rule.may_match in (common.may_be_key_field, common.may_be_time_line):
+        if rule.may_match is common.may_be_key_field:
             rule = dataclasses.replace(rule, may_match=None)
         was.append(rule)
         if rule.guard is common._says_nobody:

@@ -590,8 +590,13 @@ def _is_time_line(match: regex.Match[str], ctx: Context) -> bool:
     閉会), as printed under a date: the meeting's times (under a key of the close, 閉会の日時,
     the end time)."""
     text = match["value"]
-    if ctx.region != "header" or ctx.mode in _LIST_MODES or len(text) > 40:
-        return False
+    if ctx.region != "header" or ctx.mode in _LIST_MODES or not may_be_time_line(text):
+        return False  # (40 characters at most; the first may start a time line)
+    return _only_times(text)
+
+
+def _only_times(text: str) -> bool:
+    """``text`` holds times and time words alone (:func:`_is_time_line`'s long way)."""
     times = find_times(text)
     if not times:
         return False
@@ -622,8 +627,9 @@ _TIME_LINE_STARTS = frozenset(
 
 
 def may_be_time_line(text: str) -> bool:
-    """``text`` may be a time line (:func:`_is_time_line`, a ``may_match``): 40 characters
-    at most, and its first character starts a clock time or a time word, or is one that
+    """``text`` may be a time line (:func:`_is_time_line`'s first test, before its times are
+    read: not a ``may_match``, which the pattern, any line, would have to imply): 40
+    characters at most, and its first character starts a clock time or a time word, or is one that
     :func:`compact` drops or changes. (The guard wants the text to be times and time words
     only: the first character either starts the first time, or is the first of the words
     left when the times are cut out, compacted, which must be time words.) A line that
@@ -1501,7 +1507,6 @@ KEY_RULES: tuple[Rule, ...] = (
         guard=_is_time_line,
         meta=_TIME,
         needs=CLOCK_CHARS,
-        may_match=may_be_time_line,
         when=_time_line_may_come,
     ),
     Rule(
