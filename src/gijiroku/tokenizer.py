@@ -910,7 +910,10 @@ _Run = tuple[Callable[[str], object] | None, tuple[_Step, ...]]
 
 def _runs(plans: tuple[_Plan, ...]) -> tuple[_Run, ...]:
     """``plans`` cut into runs: each stretch of two or more plans with a needs test, behind
-    the test of all their characters; the plans between them in runs without a test."""
+    the test of all their characters; each stretch of two or more plans that need no
+    character and share one ``may_match`` (the header's rules of keys), behind that test,
+    tried once (their steps then test nothing more); the plans between them in runs without
+    a test."""
     found: list[_Run] = []
     loose: list[_Step] = []
     i = 0
@@ -918,6 +921,19 @@ def _runs(plans: tuple[_Plan, ...]) -> tuple[_Run, ...]:
         j = i
         while j < len(plans) and plans[j].rule.needs:
             j += 1
+        may_match = plans[i].rule.may_match
+        if j == i and may_match is not None:
+            while (
+                j < len(plans) and not plans[j].rule.needs and plans[j].rule.may_match is may_match
+            ):
+                j += 1
+            if j - i >= 2:
+                if loose:
+                    found.append((None, tuple(loose)))
+                    loose = []
+                found.append((may_match, tuple(_step(p, gated=True) for p in plans[i:j])))
+                i = j
+                continue
         if j - i >= 2:
             if loose:
                 found.append((None, tuple(loose)))
@@ -949,9 +965,21 @@ def _ways(runs: tuple[_Run, ...]) -> _Ways:
     needs = [step[0].needs for step in steps if step[0].needs]
     if not steps or not steps[0][0].needs or len(needs) < 2:
         return None, runs, runs
-    loose = tuple(step for step in steps if not step[0].needs)
     test = _needs_test("".join(dict.fromkeys("".join(needs))))
-    return test, runs, ((None, loose),) if loose else ()
+    # (the rules that need none, in their order; a run behind a shared ``may_match`` kept)
+    otherwise: list[_Run] = []
+    loose: list[_Step] = []
+    for gate, members in runs:
+        if gate is not None and not any(step[0].needs for step in members):
+            if loose:
+                otherwise.append((None, tuple(loose)))
+                loose = []
+            otherwise.append((gate, members))
+        else:
+            loose.extend(step for step in members if not step[0].needs)
+    if loose:
+        otherwise.append((None, tuple(loose)))
+    return test, runs, tuple(otherwise)
 
 
 #: A short way (:func:`_short`): the tests of the rules a text must fail, then the block's
@@ -1137,11 +1165,22 @@ def _item_groups(
     return shared_group_names(tuple(name for name, _ in names))
 
 
-def _step(plan: _Plan) -> _Step:
+def _step(plan: _Plan, *, gated: bool = False) -> _Step:
     """``plan`` as a step, its rule's ``may_match`` tried after its needs (a test of a few
-    characters, in C), first."""
+    characters, in C), first; ``gated``: the run's test is that ``may_match`` (and the rule
+    needs no character), so the step tests nothing."""
     test = plan.needs
     may_match = plan.rule.may_match
+    if gated:
+        return (
+            plan.rule,
+            plan.fullmatch,
+            None,
+            plan.when,
+            plan.requires_next,
+            plan.guard,
+            plan.shared,
+        )
     if may_match is not None:
         needs = test
         test = may_match if needs is None else lambda text: needs(text) and may_match(text)

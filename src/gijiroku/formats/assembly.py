@@ -337,7 +337,7 @@ def _is_mark_heading(match: regex.Match[str], ctx: Context) -> bool:
     """△ always; ◎ ◆ ◇ when the line did not read as a speech (the speech rule comes first);
     never a header label (◎出席議員)."""
     return not _is_header_word(match["title"], None) and not (
-        ctx.region == "header" and common.KEY_FIELD_RE.fullmatch(match.group())
+        ctx.region == "header" and common.may_be_key_field(match.group())
     )  # □ 日 時 2020年5月2日… is a key of the header
 
 

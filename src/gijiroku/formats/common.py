@@ -77,6 +77,7 @@ from gijiroku.vocabulary import (
     CLOCK,
     COURSE_WORDS,
     ERA_NAMES,
+    KANJI_NUMERAL_CHARS,
     LIST_SEPARATORS,
     RULE_CHARS,
     SP,
@@ -149,6 +150,36 @@ def _key_field_pattern(keys: str, colon_keys: str) -> str:
 
 
 KEY_FIELD_RE = regex.compile(_key_field_pattern(_KEYS, _COLON_KEYS), regex.VERBOSE | regex.DOTALL)
+
+
+def _standard_key_field_pattern() -> str:
+    """:data:`KEY_FIELD_RE`'s pattern as the standard ``re`` reads it alike: each named
+    group renamed apart (``re`` takes a name once), ``\\S`` written as the class of what is
+    not ``regex``'s ``\\s`` (:data:`WHITE_SPACE`); everything else in it (literals, classes,
+    ``.`` under DOTALL, greedy quantifiers, a lookahead and a lookbehind of one character)
+    both modules read alike."""
+    numbered = iter(range(1, 100))
+    pattern = re.sub(
+        r"\(\?P<(\w+)>",
+        lambda m: f"(?P<{m.group(1)}{next(numbered)}>",
+        KEY_FIELD_RE.pattern,
+    )
+    return pattern.replace(r"\S", f"[^{WHITE_SPACE}]")
+
+
+#: :data:`KEY_FIELD_RE` in the standard ``re`` (its ``fullmatch`` fails about four times
+#: faster): whether a text is a key's line, not how (the key rules' guards read the groups of
+#: the ``regex`` match).
+_KEY_FIELD_TWIN_RE = re.compile(_standard_key_field_pattern(), re.VERBOSE | re.DOTALL)
+
+
+def may_be_key_field(text: str) -> bool:
+    """``text`` matches :data:`KEY_FIELD_RE` in full (the same pattern, tried by ``re``): the
+    ``may_match`` of the rules of keys, which share the pattern; the tokenizer tests it once
+    for the run of them (a header line that is no key, most of them, skips the run)."""
+    return _KEY_FIELD_TWIN_RE.fullmatch(text) is not None
+
+
 COLON_KEY_RE = regex.compile(
     rf"(?:{LIST_MARKER}{SP}*)?(?P<key>(?:{_COLON_KEYS}){_KEY_NOTE}){SP}*[：:]{SP}*(?P<value>.*)",
     regex.DOTALL,
@@ -261,7 +292,7 @@ _SPEAKER_MARKS = "○◯〇●◎◆"
 
 
 def _is_other_key_text(text: str) -> bool:
-    key = KEY_FIELD_RE.fullmatch(text)
+    key = KEY_FIELD_RE.fullmatch(text) if may_be_key_field(text) else None
     return key is not None and _key_name(key) not in (None, HeaderName.MATERIALS)
 
 
@@ -276,7 +307,7 @@ def _is_agenda_item(match: regex.Match[str], ctx: Context) -> bool:
         return False
     if is_bare_number(match.group()):
         return False  # a number alone is a table's cell (日程番号 / 1 / 会議録署名…), no item
-    key = KEY_FIELD_RE.fullmatch(match.group())
+    key = KEY_FIELD_RE.fullmatch(match.group()) if may_be_key_field(match.group()) else None
     return key is None or _key_name(key) in (None, HeaderName.AGENDA)  # ２．議　事 is an item
 
 
@@ -559,8 +590,13 @@ def _is_time_line(match: regex.Match[str], ctx: Context) -> bool:
     閉会), as printed under a date: the meeting's times (under a key of the close, 閉会の日時,
     the end time)."""
     text = match["value"]
-    if ctx.region != "header" or ctx.mode in _LIST_MODES or len(text) > 40:
-        return False
+    if ctx.region != "header" or ctx.mode in _LIST_MODES or not may_be_time_line(text):
+        return False  # (40 characters at most; the first may start a time line)
+    return _only_times(text)
+
+
+def _only_times(text: str) -> bool:
+    """``text`` holds times and time words alone (:func:`_is_time_line`'s long way)."""
     times = find_times(text)
     if not times:
         return False
@@ -571,6 +607,35 @@ def _is_time_line(match: regex.Match[str], ctx: Context) -> bool:
         )
     )
     return _TIME_WORDS_RE.fullmatch(compact(rest)) is not None
+
+
+#: What a time line (:func:`_is_time_line`) may start with: a clock's first character
+#: (午前, 午後, 正午, a digit, a kanji numeral: :data:`~gijiroku.vocabulary.CLOCK_PATTERN`), a
+#: time word's (:data:`_TIME_WORDS_RE`), or one that :func:`compact` drops or changes (white
+#: space, zero-width characters, half-width kana, full-width letters and digits).
+_TIME_LINE_STARTS = frozenset(
+    "午正0123456789０１２３４５６７８９"
+    + KANJI_NUMERAL_CHARS
+    + "開閉散終かま～~〜-－ー―"
+    + "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    + "".join(map(chr, range(0xFF61, 0xFFA0)))
+    + "".join(map(chr, range(ord("Ａ"), ord("Ｚ") + 1)))
+    + "".join(map(chr, range(ord("ａ"), ord("ｚ") + 1)))
+)
+
+
+def may_be_time_line(text: str) -> bool:
+    """``text`` may be a time line (:func:`_is_time_line`'s first test, before its times are
+    read: not a ``may_match``, which the pattern, any line, would have to imply): 40
+    characters at most, and its first character starts a clock time or a time word, or is one that
+    :func:`compact` drops or changes. (The guard wants the text to be times and time words
+    only: the first character either starts the first time, or is the first of the words
+    left when the times are cut out, compacted, which must be time words.) A line that
+    opens with a bracket, a mark or a list's number (［午前10時　開会］, ○午後１時…, * 第1回:
+    …10時) fails here, before its times are read."""
+    return len(text) <= 40 and text[:1] in _TIME_LINE_STARTS
 
 
 def _time_line_may_come(ctx: Context) -> bool:
@@ -619,7 +684,7 @@ def _is_value_below_key(match: regex.Match[str], ctx: Context) -> bool:
         and not reads_as_speech(value)
         # a key's value is never another key nor a bare item number (keys printed in one
         # column and their values in the next: 開催場所 / 合併協議会委員数, 3 / 招集の場所)
-        and KEY_FIELD_RE.fullmatch(value) is None
+        and not may_be_key_field(value)
         and not is_bare_number(value)
     )
 
@@ -1306,7 +1371,7 @@ def _is_label_alone(match: regex.Match[str], ctx: Context) -> bool:
         return False
     if label_key(following) is not None and len(following) <= 31:
         return False
-    if KEY_FIELD_RE.fullmatch(following) or may_be_numbered_heading(following):
+    if may_be_key_field(following) or may_be_numbered_heading(following):
         return False
     # the label recurs, or the minutes print their labels alone (3 lines or more) and a
     # sentence follows this one
@@ -1339,24 +1404,8 @@ _ROSTER: frozenset[str | None] = frozenset({"roster"})
 
 #: Header rules that come before a family's own: keys, date lines, titles, events.
 KEY_RULES: tuple[Rule, ...] = (
-    Rule(
-        "proceedings-key",
-        BlockKind.HEADER,
-        KEY_FIELD_RE,
-        guard=_is_proceedings_key,
-        derive=_key_field,
-        ends_header=True,
-        sets_mode="proceedings",
-    ),
-    Rule(
-        NOBODY_RULE,
-        BlockKind.HEADER,
-        KEY_FIELD_RE,
-        guard=_says_nobody,
-        derive=_key_field,
-        children=_ENTRIES,
-        sets_mode=None,
-    ),
+    # (before the keys: a line it reads, なし under a roster key, holds no key, and the rules
+    # of keys, which share their pattern and its pre-test, stand in one run behind it)
     Rule(
         NOBODY_RULE,
         BlockKind.HEADER,
@@ -1368,9 +1417,30 @@ KEY_RULES: tuple[Rule, ...] = (
         when=_roster_key_open,
     ),
     Rule(
+        "proceedings-key",
+        BlockKind.HEADER,
+        KEY_FIELD_RE,
+        may_match=may_be_key_field,
+        guard=_is_proceedings_key,
+        derive=_key_field,
+        ends_header=True,
+        sets_mode="proceedings",
+    ),
+    Rule(
+        NOBODY_RULE,
+        BlockKind.HEADER,
+        KEY_FIELD_RE,
+        may_match=may_be_key_field,
+        guard=_says_nobody,
+        derive=_key_field,
+        children=_ENTRIES,
+        sets_mode=None,
+    ),
+    Rule(
         "roster-key",
         BlockKind.HEADER,
         KEY_FIELD_RE,
+        may_match=may_be_key_field,
         guard=_is_roster_key,
         derive=_key_field,
         children=_ENTRIES,
@@ -1380,6 +1450,7 @@ KEY_RULES: tuple[Rule, ...] = (
         "agenda-key",
         BlockKind.HEADER,
         KEY_FIELD_RE,
+        may_match=may_be_key_field,
         guard=_is_agenda_key,
         derive=_key_field,
         sets_mode="agenda",
@@ -1388,6 +1459,7 @@ KEY_RULES: tuple[Rule, ...] = (
         "materials-key",
         BlockKind.HEADER,
         KEY_FIELD_RE,
+        may_match=may_be_key_field,
         guard=_is_materials_key,
         derive=_key_field,
         sets_mode="materials",
@@ -1396,6 +1468,7 @@ KEY_RULES: tuple[Rule, ...] = (
         "key",
         BlockKind.HEADER,
         KEY_FIELD_RE,
+        may_match=may_be_key_field,
         guard=_is_other_key,
         derive=_key_field,
         sets_mode=None,
