@@ -25,12 +25,9 @@ from gijiroku import tokenizer
 from gijiroku.dates import CLOCK_RE
 from gijiroku.formats import FORMATS, common
 from gijiroku.formats.base import COLON_ONLY_KEYS, HEADER_FIELD_NAMES, Context, Format, Rule
-from gijiroku.normalize import compact, memo_scope
-from gijiroku.tokenizer import tokenize_lines
+from gijiroku.normalize import compact
 from gijiroku.vocabulary import WHITE_SPACE
-from tests.rule_tables import sample_lines
-
-from .conftest import sample_paths
+from tests.rule_tables import sample_lines, tokenizes_alike
 
 # -- the keys' twin --------------------------------------------------------------------------------
 
@@ -229,11 +226,5 @@ def test_every_sample_tokenizes_as_with_the_rules_as_they_were() -> None:
     for fmt in FORMATS.values():
         was = _family_as_it_was(fmt)
         changed += fmt.header_rules != was.header_rules
-        for path in sample_paths():
-            text = path.read_bytes().decode("utf-8", "replace")
-            with memo_scope():
-                now = tokenize_lines(text, fmt)
-            with memo_scope():
-                then = tokenize_lines(text, was)
-            assert now == then, (fmt.name, path.name)
+        tokenizes_alike(fmt, was, "header_rules")
     assert changed >= 4  # (the long way's tables really differ)
