@@ -120,12 +120,14 @@ def test_a_device_output_is_written_directly() -> None:
 
 @pytest.fixture(scope="module")
 def big_corpus() -> Iterator[Path]:
-    """300 copies of a Diet sample: several seconds of work for two workers."""
+    """1,500 copies of a Diet sample: several seconds of work for two workers (300 took
+    1.2 s in 0.13.0, short enough for a busy machine to starve the test past the end of the
+    run before it sent its signal)."""
     root = Path(tempfile.mkdtemp(prefix="gijiroku-signals-"))
     corpus = root / "corpus"
     corpus.mkdir()
     data = MONKA.read_bytes()
-    for i in range(300):
+    for i in range(1500):
         (corpus / f"m{i:03}.txt").write_bytes(data)
     yield root
     shutil.rmtree(root)
