@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -120,9 +120,7 @@ def test_a_device_output_is_written_directly() -> None:
 
 @pytest.fixture(scope="module")
 def big_corpus() -> Iterator[Path]:
-    """1,500 copies of a Diet sample: several seconds of work for two workers (300 took
-    1.2 s in 0.13.0, short enough for a busy machine to starve the test past the end of the
-    run before it sent its signal)."""
+    """1,500 copies of a Diet sample: several seconds of work for two workers."""
     root = Path(tempfile.mkdtemp(prefix="gijiroku-signals-"))
     corpus = root / "corpus"
     corpus.mkdir()
@@ -149,6 +147,55 @@ def _alive(pid: int) -> bool:
     return "State:\tZ" not in status
 
 
+def _started_with_sigint(disposition: signal.Handlers) -> Callable[[], None]:
+    """A ``preexec_fn`` that starts the command with SIGINT's disposition set, whatever the
+    test run's own (a test suite started in the background by a shell without job control,
+    ``cmd &``, has SIGINT ignored, and the command would keep ignoring it, as it should)."""
+
+    def preexec() -> None:
+        signal.signal(signal.SIGINT, disposition)
+
+    return preexec
+
+
+def _signalled_run(
+    big_corpus: Path, signals: list[int], group: bool, sigint: signal.Handlers
+) -> tuple[int, str, set[int]]:
+    """Start a two-worker run over the big corpus with SIGINT's disposition ``sigint``; once
+    it has written some output, send it ``signals`` one after the other (to its process group
+    with ``group``); its status, its standard error and its workers' process ids."""
+    command = [sys.executable, "-m", "gijiroku", "parse", str(big_corpus / "corpus"), "-j", "2",
+               "-o", str(big_corpus / "out.json")]  # fmt: skip
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=_started_with_sigint(sigint),
+    ) as process:
+        try:
+            deadline = time.monotonic() + TIMEOUT
+            while not list(big_corpus.glob(".out.json.*.part")):  # the run has written some
+                assert process.poll() is None, process.communicate()
+                assert time.monotonic() < deadline, "the run never started writing"
+                time.sleep(0.02)
+            workers = _children(process.pid)
+            assert len(workers) == 2
+            for k, signum in enumerate(signals):
+                if k:
+                    time.sleep(0.3)  # (time for a signal that would stop it to do so)
+                if group:
+                    os.killpg(process.pid, signum)
+                else:
+                    process.send_signal(signum)
+            _, err = process.communicate(timeout=TIMEOUT)
+        finally:
+            if process.poll() is None:
+                process.kill()
+    return process.returncode, err, workers
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize(
     ("signum", "status", "group"),
@@ -160,28 +207,8 @@ def test_a_signal_stops_the_workers_and_leaves_no_partial_file(
 ) -> None:
     out = big_corpus / "out.json"
     out.write_text("old", encoding="utf-8")  # an earlier run's output stays as it was
-    command = [sys.executable, "-m", "gijiroku", "parse", str(big_corpus / "corpus"), "-j", "2",
-               "-o", str(out)]  # fmt: skip
-    with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
-    ) as process:
-        try:
-            deadline = time.monotonic() + TIMEOUT
-            while not list(big_corpus.glob(".out.json.*.part")):  # the run has written some
-                assert process.poll() is None, process.communicate()
-                assert time.monotonic() < deadline, "the run never started writing"
-                time.sleep(0.02)
-            workers = _children(process.pid)
-            assert len(workers) == 2
-            if group:
-                os.killpg(process.pid, signum)
-            else:
-                process.send_signal(signum)
-            _, err = process.communicate(timeout=TIMEOUT)
-        finally:
-            if process.poll() is None:
-                process.kill()
-    assert process.returncode == status, err
+    returncode, err, workers = _signalled_run(big_corpus, [signum], group, signal.SIG_DFL)
+    assert returncode == status, err
     assert "no output written" in err
     assert not any(word in err for word in TRACEBACK), err
     assert out.read_text(encoding="utf-8") == "old"
@@ -190,6 +217,20 @@ def test_a_signal_stops_the_workers_and_leaves_no_partial_file(
     while [pid for pid in workers if _alive(pid)] and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [pid for pid in workers if _alive(pid)], "workers left behind"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_run_started_with_sigint_ignored_keeps_ignoring_it(big_corpus: Path) -> None:
+    """``nohup``, ``cmd &`` in a script: SIGINT stays ignored (a SIGTERM still stops the run,
+    with its own status, not SIGINT's 130)."""
+    out = big_corpus / "out.json"
+    out.write_text("old", encoding="utf-8")
+    returncode, err, _ = _signalled_run(
+        big_corpus, [signal.SIGINT, signal.SIGTERM], False, signal.SIG_IGN
+    )
+    assert returncode == 143, err
+    assert "terminated; no output written" in err
+    assert out.read_text(encoding="utf-8") == "old"
 
 
 # --- what a folder run reads ---------------------------------------------------------------
