@@ -1507,7 +1507,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     spans = _Positions(text, physical)
     lines = unflatten(physical)  # a record a web page put on one line, cut again
     filled = non_blank(lines)  # (found once, for each pass over the lines)
-    # (the non-blank texts joined once, for the scans of the whole document two passes make)
+    # (the non-blank texts joined once, for the scans of the whole document three passes make)
     joined = joined_texts(filled.texts) if filled.texts else None
     markers = _find_page_markers(fmt, lines, filled, joined)
     feeds = form_feeds(lines, text)  # (found once, for the two passes that read them)
@@ -1516,7 +1516,7 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     mode = _choose_paragraph_mode(fmt, lines, filled)
     web = furniture_lines_joined(*filled, joined) if filled.texts else []
     furniture = _furniture(fmt, lines, markers, web, filled, joined, feeds)
-    del joined
+    del joined, feeds, web  # (not held while the blocks are made)
     # (the short ways stand for the rule loop as written: a replaced one, a test's plain
     # loop, is asked for every paragraph)
     short_ways = _match_rule is _MATCH_RULE
