@@ -368,8 +368,28 @@ def find_running_headers(
     the document's first line stays (it is the title, printed once more on every page).
     ``filled``: ``non_blank(lines)`` when at hand.
     """
-    count = len(lines)
-    feeds = list(compress(range(count), map(itemgetter(_AFTER_FORM_FEED), lines)))
+    return running_headers_joined(lines, breaks, filled, None, form_feeds(lines))
+
+
+def form_feeds(lines: Sequence[Line], text: str | None = None) -> list[int]:
+    """The indices of the lines after a form feed, in order (``text``: the text ``lines``
+    were cut from, when at hand: a text without a form feed has none, found without a loop
+    over the lines)."""
+    if text is not None and "\f" not in text:
+        return []
+    return list(compress(range(len(lines)), map(itemgetter(_AFTER_FORM_FEED), lines)))
+
+
+def running_headers_joined(
+    lines: Sequence[Line],
+    breaks: Collection[int],
+    filled: NonBlank | None,
+    joined: str | None,
+    feeds: list[int],
+) -> set[int]:
+    """:func:`find_running_headers`; ``joined``: ``filled``'s :func:`joined_texts`, when at
+    hand (the lines' first characters are then read from it in one scan); ``feeds``:
+    :func:`form_feeds` of the lines."""
     if len(breaks) + len(feeds) < 2:  # (no more than two pages: nothing repeats on three)
         return set()
     pages = _pages(lines, breaks, feeds, filled)
@@ -415,17 +435,30 @@ def find_running_headers(
         for key in repeated:
             starts.update(_DIGITS_OR_HASH if key[0] == "#" else key[0])
         if not kept:
-            kept = list(itertools.chain.from_iterable(pages))
-            firsts = _first_characters(lines, kept)
+            if joined is not None and filled is not None:
+                # (every non-blank line but a page marker is on a page: the markers are left
+                # out below)
+                kept = filled.indices
+                firsts = _FIRST_CHARACTER_RE.findall(joined)
+                firsts.pop()  # (the join after the last line)
+            else:
+                kept = list(itertools.chain.from_iterable(pages))
+                firsts = _first_characters(lines, kept)
         new = {
             i
             for i in compress(kept, map(starts.__contains__, firsts))
-            if i != first_line and i not in found and key_of(i) in repeated
+            if i != first_line and i not in found and i not in breaks and key_of(i) in repeated
         }
         if not new:
             break
         found |= new
     return found
+
+
+#: A line of :func:`joined_texts` and its first character, white space (``regex``'s ``\\s``)
+#: left out (``""`` for a line of white space): ``findall`` gives each line's, and one more
+#: for the last join.
+_FIRST_CHARACTER_RE = re.compile(f"{_JOIN}[{_WHITE_SPACE}]*([^{_JOIN}]?)")
 
 
 def _first_characters(lines: Sequence[Line], kept: list[int]) -> list[str]:
@@ -606,16 +639,31 @@ def furniture_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> li
     kept, texts = filled if filled is not None else non_blank(lines)
     if not texts:
         return []
+    return furniture_lines_joined(kept, texts, joined_texts(texts))
+
+
+def joined_texts(texts: list[str]) -> str | None:
+    """The non-blank lines' ``texts`` each after a :data:`_JOIN`, one more at the end: made
+    once, for the scans of the whole document (:func:`_lines_holding`) that the passes over
+    the lines share; None if a line holds the joining character (then each is searched
+    apart). ``texts`` is not empty (an empty list would read as one empty line)."""
+    joined = _JOIN + _JOIN.join(texts) + _JOIN
+    if joined.count(_JOIN) != len(texts) + 1:  # (a line holds the joining character)
+        return None
+    return joined
+
+
+def furniture_lines_joined(kept: list[int], texts: list[str], joined: str | None) -> list[int]:
+    """:func:`furniture_lines` of the non-blank lines (``kept``, ``texts``), ``joined`` by
+    :func:`joined_texts`."""
+    if joined is None:
+        return _furniture_lines_one_by_one(kept, texts)
     # The lines that hold a hint word or a leader character, and those that hold no character
     # a banner never holds (a line with neither is no furniture: the first test of
     # is_web_furniture), found with a scan of the whole document each, not a search per line;
     # Python code only for these few lines.
-    joined = _JOIN + _JOIN.join(texts) + _JOIN
-    if joined.count(_JOIN) != len(texts) + 1:  # (a line holds the joining character)
-        return _furniture_lines_one_by_one(kept, texts)
     hinted = _lines_holding(joined, _hint_or_leader_re())
     banner_shaped = _lines_holding(joined, _BANNER_SHAPED_LINE_RE)
-    del joined
     hint = _hint_re().search
     is_furniture: dict[str, bool] = {}  # text → it is web furniture (banners recur)
     furniture = []

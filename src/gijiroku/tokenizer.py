@@ -54,9 +54,12 @@ from gijiroku.layout import (
     PAGE_MARKER_RE,
     LabelCounts,
     NonBlank,
-    find_running_headers,
-    furniture_lines,
+    _lines_holding,
+    form_feeds,
+    furniture_lines_joined,
+    joined_texts,
     non_blank,
+    running_headers_joined,
     unflatten,
 )
 from gijiroku.normalize import Line, line_starts, memoized, split_lines
@@ -255,7 +258,6 @@ _TEXT = itemgetter(Line._fields.index("text"))
 _IS_BLANK = itemgetter(Line._fields.index("is_blank"))
 _FIRST = itemgetter(slice(0, 1))
 _ENDS_WITH_SPACE = methodcaller("endswith", _TRAILING_SPACE)
-_AFTER_FORM_FEED = itemgetter(Line._fields.index("after_form_feed"))
 
 
 def _choose_paragraph_mode(
@@ -282,13 +284,20 @@ def _page_number(match: regex.Match[str]) -> int | None:
 
 #: The characters :data:`~gijiroku.layout.PAGE_MARKER_RE` can start with, after spaces.
 _MARKER_STARTS = frozenset("-－‐―−ーPpＰｐ0123456789０１２３４５６７８９")
+#: A line of :func:`~gijiroku.layout.joined_texts` that starts with one of
+#: :data:`_MARKER_STARTS` after spaces: the join before it, the spaces, the character.
+_MARKER_START_RE = re.compile("\x00[ \u3000]*[-－‐―−ーPpＰｐ0-9０-９]")
 
 
 def _find_page_markers(
-    fmt: Format, lines: Sequence[Line], filled: NonBlank | None = None
+    fmt: Format,
+    lines: Sequence[Line],
+    filled: NonBlank | None = None,
+    joined: str | None = None,
 ) -> dict[int, tuple[int | None, regex.Match[str]]]:
     """Line index → (page number, match) for every line that is a page marker (``filled``:
-    the non-blank lines, when at hand)."""
+    the non-blank lines, when at hand; ``joined``: their :func:`~gijiroku.layout.joined_texts`,
+    when at hand)."""
     found: dict[int, tuple[int | None, regex.Match[str]]] = {}
     if fmt.page_marker is None:
         return found
@@ -297,9 +306,12 @@ def _find_page_markers(
     positions: Iterable[int] = range(len(filled_lines))
     if fmt.page_marker is PAGE_MARKER_RE:
         # (the shared marker's first character after spaces is one of _MARKER_STARTS: the
-        # other lines are passed over in C loops)
-        firsts = map(_FIRST, map(str.lstrip, texts, repeat(" \u3000")))
-        positions = compress(positions, map(_MARKER_STARTS.__contains__, firsts))
+        # other lines are passed over in C loops, or in one scan of the joined texts)
+        if joined is not None:
+            positions = sorted(_lines_holding(joined, _MARKER_START_RE))
+        else:
+            firsts = map(_FIRST, map(str.lstrip, texts, repeat(" \u3000")))
+            positions = compress(positions, map(_MARKER_STARTS.__contains__, firsts))
     for position in positions:
         i = filled_lines[position]
         match = fmt.page_marker.fullmatch(texts[position])
@@ -328,16 +340,19 @@ def _page_boundaries(
     lines: Sequence[Line],
     markers: dict[int, tuple[int | None, regex.Match[str]]],
     filled: NonBlank | None = None,
+    feeds: list[int] | None = None,
 ) -> tuple[list[tuple[int, int | None]], int | None]:
     """Where each page begins and its number; the first page's number (None if unknown).
 
     A page begins after each page marker that prints a number, and at each form feed that
     follows text (a non-blank line since the last marker, or no marker yet). Only the form
     feeds and the markers are visited, in order; the text between is looked up among the
-    non-blank lines (``filled``, when at hand)."""
+    non-blank lines (``filled``, when at hand; ``feeds``: the lines' :func:`form_feeds`,
+    when at hand)."""
     boundaries: list[tuple[int, int | None]] = []
     first: int | None = None
-    feeds = list(compress(range(len(lines)), map(_AFTER_FORM_FEED, lines)))
+    if feeds is None:
+        feeds = form_feeds(lines)
     if not markers and not feeds:
         return boundaries, first  # one page, its number unknown
     filled_lines = (filled or non_blank(lines)).indices
@@ -370,12 +385,18 @@ def _furniture(
     markers: dict[int, tuple[int | None, regex.Match[str]]],
     web: list[int],
     filled: NonBlank | None = None,
+    joined: str | None = None,
+    feeds: list[int] | None = None,
 ) -> dict[int, BlockKind]:
     """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`):
-    ``web``, the lines :func:`~gijiroku.layout.furniture_lines` gives, and running headers."""
+    ``web``, the lines :func:`~gijiroku.layout.furniture_lines` gives, and running headers
+    (``joined``: ``filled``'s :func:`~gijiroku.layout.joined_texts`; ``feeds``: the lines'
+    :func:`~gijiroku.layout.form_feeds`; each when at hand)."""
     found = dict.fromkeys(web, BlockKind.FURNITURE)
     if fmt.running_headers:
-        headers = find_running_headers(lines, markers.keys(), filled)
+        if feeds is None:
+            feeds = form_feeds(lines)
+        headers = running_headers_joined(lines, markers.keys(), filled, joined, feeds)
         found.update((i, BlockKind.RUNNING_HEADER) for i in headers)
     return found
 
@@ -1486,11 +1507,16 @@ def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     spans = _Positions(text, physical)
     lines = unflatten(physical)  # a record a web page put on one line, cut again
     filled = non_blank(lines)  # (found once, for each pass over the lines)
-    markers = _find_page_markers(fmt, lines, filled)
-    boundaries, first_page = _page_boundaries(lines, markers, filled)
+    # (the non-blank texts joined once, for the scans of the whole document three passes make)
+    joined = joined_texts(filled.texts) if filled.texts else None
+    markers = _find_page_markers(fmt, lines, filled, joined)
+    feeds = form_feeds(lines, text)  # (found once, for the two passes that read them)
+    boundaries, first_page = _page_boundaries(lines, markers, filled, feeds)
     spans.set_pages(boundaries, first_page)
     mode = _choose_paragraph_mode(fmt, lines, filled)
-    furniture = _furniture(fmt, lines, markers, furniture_lines(lines, filled), filled)
+    web = furniture_lines_joined(*filled, joined) if filled.texts else []
+    furniture = _furniture(fmt, lines, markers, web, filled, joined, feeds)
+    del joined, feeds, web  # (not held while the blocks are made)
     # (the short ways stand for the rule loop as written: a replaced one, a test's plain
     # loop, is asked for every paragraph)
     short_ways = _match_rule is _MATCH_RULE
