@@ -106,7 +106,7 @@ def test_the_lines_holding_a_match_are_found_in_the_joined_lines(texts: list[str
         return  # (furniture_lines searches line by line then, and so for no line)
     joined = "\x00" + "\x00".join(texts) + "\x00"
     for pattern in (re.compile(">|a\\s*b"), layout._BANNER_SHAPED_LINE_RE):
-        found = layout._lines_holding(joined, pattern)
+        found = layout.lines_holding(joined, pattern)
         by_line = {
             k for k, text in enumerate(texts) if pattern.search(f"\x00{text}\x00") is not None
         }

@@ -644,7 +644,7 @@ def furniture_lines(lines: Sequence[Line], filled: NonBlank | None = None) -> li
 
 def joined_texts(texts: list[str]) -> str | None:
     """The non-blank lines' ``texts`` each after a :data:`_JOIN`, one more at the end: made
-    once, for the scans of the whole document (:func:`_lines_holding`) that the passes over
+    once, for the scans of the whole document (:func:`lines_holding`) that the passes over
     the lines share; None if a line holds the joining character (then each is searched
     apart). ``texts`` is not empty (an empty list would read as one empty line)."""
     joined = _JOIN + _JOIN.join(texts) + _JOIN
@@ -662,8 +662,8 @@ def furniture_lines_joined(kept: list[int], texts: list[str], joined: str | None
     # a banner never holds (a line with neither is no furniture: the first test of
     # is_web_furniture), found with a scan of the whole document each, not a search per line;
     # Python code only for these few lines.
-    hinted = _lines_holding(joined, _hint_or_leader_re())
-    banner_shaped = _lines_holding(joined, _BANNER_SHAPED_LINE_RE)
+    hinted = lines_holding(joined, _hint_or_leader_re())
+    banner_shaped = lines_holding(joined, _BANNER_SHAPED_LINE_RE)
     hint = _hint_re().search
     is_furniture: dict[str, bool] = {}  # text → it is web furniture (banners recur)
     furniture = []
@@ -683,7 +683,7 @@ def furniture_lines_joined(kept: list[int], texts: list[str], joined: str | None
     return furniture
 
 
-def _lines_holding(joined: str, pattern: re.Pattern[str]) -> set[int]:
+def lines_holding(joined: str, pattern: re.Pattern[str]) -> set[int]:
     """Which lines of ``joined`` (texts each after a :data:`_JOIN`, one more at the end) hold
     a match of ``pattern``, which holds no :data:`_JOIN` but one it starts with (a line ``k``
     has ``k + 1`` of them before its first character). One search per such line: the next

@@ -54,10 +54,10 @@ from gijiroku.layout import (
     PAGE_MARKER_RE,
     LabelCounts,
     NonBlank,
-    _lines_holding,
     form_feeds,
     furniture_lines_joined,
     joined_texts,
+    lines_holding,
     non_blank,
     running_headers_joined,
     unflatten,
@@ -308,7 +308,7 @@ def _find_page_markers(
         # (the shared marker's first character after spaces is one of _MARKER_STARTS: the
         # other lines are passed over in C loops, or in one scan of the joined texts)
         if joined is not None:
-            positions = sorted(_lines_holding(joined, _MARKER_START_RE))
+            positions = sorted(lines_holding(joined, _MARKER_START_RE))
         else:
             firsts = map(_FIRST, map(str.lstrip, texts, repeat(" \u3000")))
             positions = compress(positions, map(_MARKER_STARTS.__contains__, firsts))
