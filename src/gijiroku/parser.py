@@ -502,15 +502,14 @@ _ROSTER_NAME: str = HeaderName.ROSTER.value
 
 
 def _roster(state: ParseState, block: Block) -> None:
-    span = block.span
     state.header.append(
         record_of(
             HeaderField,
             {
                 "key": None,
                 "name": _ROSTER_NAME,
-                "value": clean_text(state.text[span.start : span.end]),  # (the block's text)
-                "span": span_of(span),
+                "value": clean_text(block.text_of(state.text)),
+                "span": span_of(block.span),
             },
             kept=True,
         )
