@@ -339,20 +339,23 @@ def _find_page_markers(
 def _page_boundaries(
     lines: Sequence[Line],
     markers: dict[int, tuple[int | None, regex.Match[str]]],
-    filled: NonBlank,
-    feeds: list[int],
+    filled: NonBlank | None = None,
+    feeds: list[int] | None = None,
 ) -> tuple[list[tuple[int, int | None]], int | None]:
     """Where each page begins and its number; the first page's number (None if unknown).
 
     A page begins after each page marker that prints a number, and at each form feed that
     follows text (a non-blank line since the last marker, or no marker yet). Only the form
     feeds and the markers are visited, in order; the text between is looked up among the
-    non-blank lines (``filled``; ``feeds``: the lines' :func:`~gijiroku.layout.form_feeds`)."""
+    non-blank lines (``filled``, when at hand; ``feeds``: the lines' :func:`form_feeds`,
+    when at hand)."""
     boundaries: list[tuple[int, int | None]] = []
     first: int | None = None
+    if feeds is None:
+        feeds = form_feeds(lines)
     if not markers and not feeds:
         return boundaries, first  # one page, its number unknown
-    filled_lines = filled.indices
+    filled_lines = (filled or non_blank(lines)).indices
     current: int | None = None
     last_marker = -1  # (none yet)
     for i in sorted({*feeds, *markers}):
@@ -381,17 +384,18 @@ def _furniture(
     lines: Sequence[Line],
     markers: dict[int, tuple[int | None, regex.Match[str]]],
     web: list[int],
-    filled: NonBlank,
-    joined: str | None,
-    feeds: list[int],
+    filled: NonBlank | None = None,
+    joined: str | None = None,
+    feeds: list[int] | None = None,
 ) -> dict[int, BlockKind]:
     """Line index → the layout kind of every line that is page furniture (:mod:`gijiroku.layout`):
     ``web``, the lines :func:`~gijiroku.layout.furniture_lines` gives, and running headers
-    (``filled``: the non-blank lines; ``joined``: their :func:`~gijiroku.layout.joined_texts`,
-    None when a line holds the joining character; ``feeds``: the lines'
-    :func:`~gijiroku.layout.form_feeds`)."""
+    (``joined``: ``filled``'s :func:`~gijiroku.layout.joined_texts`; ``feeds``: the lines'
+    :func:`~gijiroku.layout.form_feeds`; each when at hand)."""
     found = dict.fromkeys(web, BlockKind.FURNITURE)
     if fmt.running_headers:
+        if feeds is None:
+            feeds = form_feeds(lines)
         headers = running_headers_joined(lines, markers.keys(), filled, joined, feeds)
         found.update((i, BlockKind.RUNNING_HEADER) for i in headers)
     return found
