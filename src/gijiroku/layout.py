@@ -32,7 +32,7 @@ import operator
 import re
 import sys
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress
 from operator import itemgetter, not_
@@ -41,7 +41,7 @@ from typing import Any, NamedTuple
 import regex
 
 from gijiroku.names import position_suffix
-from gijiroku.normalize import Line
+from gijiroku.normalize import Line, LineTable
 from gijiroku.vocabulary import WHITE_SPACE
 
 __all__ = [
@@ -321,7 +321,13 @@ class NonBlank(NamedTuple):
 
 
 def non_blank(lines: Sequence[Line]) -> NonBlank:
-    """The :class:`NonBlank` lines of ``lines`` (C loops: a document has thousands)."""
+    """The :class:`NonBlank` lines of ``lines`` (C loops: a document has thousands; a
+    :class:`~gijiroku.normalize.LineTable`'s are read from its texts, no line made)."""
+    if isinstance(lines, LineTable):
+        filled = lines.filled_mask()
+        return NonBlank(
+            list(compress(range(len(filled)), filled)), list(compress(lines.texts, filled))
+        )
     filled = list(map(not_, map(itemgetter(_IS_BLANK), lines)))
     return NonBlank(
         list(compress(range(len(lines)), filled)), list(compress(map(_LINE_TEXT, lines), filled))
@@ -377,6 +383,8 @@ def form_feeds(lines: Sequence[Line], text: str | None = None) -> list[int]:
     over the lines)."""
     if text is not None and "\f" not in text:
         return []
+    if isinstance(lines, LineTable):
+        return lines.feeds
     return list(compress(range(len(lines)), map(itemgetter(_AFTER_FORM_FEED), lines)))
 
 
@@ -397,14 +405,15 @@ def running_headers_joined(
         return set()
     need = max(3, (len(pages) + 1) // 2)
     first_line = pages[0][0]
-    if _STAMP_RE.fullmatch(_SPACES_RE.sub("", lines[first_line].text)):
+    text_at = _text_getter(lines)
+    if _STAMP_RE.fullmatch(_SPACES_RE.sub("", text_at(first_line))):
         first_line = -1  # a print date or a URL is no title: it goes with the others
     keys: dict[int, str] = {}  # line index → its key, made when first compared
 
     def key_of(i: int) -> str:
         key = keys.get(i)
         if key is None:
-            key = keys[i] = _edge_key(lines[i].text)
+            key = keys[i] = _edge_key(text_at(i))
         return key
 
     kept: list[int] = []
@@ -455,6 +464,14 @@ def running_headers_joined(
     return found
 
 
+def _text_getter(lines: Sequence[Line]) -> Callable[[int], str]:
+    """Line index → the line's text (a :class:`~gijiroku.normalize.LineTable`'s read from
+    its texts, no line made)."""
+    if isinstance(lines, LineTable):
+        return lines.texts.__getitem__
+    return lambda i: lines[i].text
+
+
 #: A line of :func:`joined_texts` and its first character, white space (``regex``'s ``\\s``)
 #: left out (``""`` for a line of white space): ``findall`` gives each line's, and one more
 #: for the last join.
@@ -466,7 +483,7 @@ def _first_characters(lines: Sequence[Line], kept: list[int]) -> list[str]:
     out: to make a key only for a line that may give a repeated one. Only a line that starts
     with white space is stripped (C loops: a document has thousands of lines; ``lstrip``
     with the characters is dear for each line)."""
-    texts = list(map(_LINE_TEXT, map(lines.__getitem__, kept)))
+    texts = list(map(_text_getter(lines), kept))
     firsts = list(map(_FIRST, texts))
     for k in compress(range(len(firsts)), map(_WHITE_SPACE_SET.__contains__, firsts)):
         firsts[k] = texts[k].lstrip(_WHITE_SPACE_CHARS)[:1]
@@ -822,7 +839,8 @@ class LabelCounts(Mapping[str, int]):
         texts = self._texts
         if texts is None:
             assert self._lines is not None  # (let go of only when the counts are made)
-            texts = list(map(_LINE_TEXT, self._lines))
+            lines = self._lines
+            texts = lines.texts if isinstance(lines, LineTable) else list(map(_LINE_TEXT, lines))
         holding: set[str] = set()  # (label lines recur: each text is read once)
         for close in ("）", ")"):
             holding.update(compress(texts, map(operator.contains, texts, itertools.repeat(close))))
@@ -978,26 +996,15 @@ def unflatten(lines: list[Line]) -> list[Line]:
     done = 0  # the lines before this one are in ``out``
     for i in compress(range(len(lines)), long_lines):
         line = lines[i]
-        text = line.text
-        if not _MARK_AFTER_A_CUT_RE.search(text):
-            continue  # (no cut before a mark: no label, and a line without one stays whole)
-        cuts, labels = _flat_cuts(text)
-        if labels < 2 and not (labels == 1 and len(cuts) - labels >= 2):
+        pieces = _flat_pieces(line.text)
+        if pieces is None:
             continue
         if out is None:
             out = []
         out += lines[done:i]
         done = i + 1
-        begin = 0
-        pieces: list[tuple[int, int]] = []
-        for start, end in cuts:
-            if start > begin:
-                pieces.append((begin, start))
-            begin = max(begin, end)
-        if begin < len(text):
-            pieces.append((begin, len(text)))
         for k, (lo, hi) in enumerate(pieces):
-            piece = text[lo:hi]
+            piece = line.text[lo:hi]
             out.append(
                 Line(
                     line.number,
@@ -1012,3 +1019,63 @@ def unflatten(lines: list[Line]) -> list[Line]:
         return lines
     out += lines[done:]
     return out
+
+
+def unflatten_table(table: LineTable) -> LineTable:
+    """:func:`unflatten` of a :class:`~gijiroku.normalize.LineTable`: the same lines, as a
+    table (the table itself when no line is cut)."""
+    texts = table.texts
+    if max(map(len, texts), default=0) < FLATTENED_LINE:
+        return table  # (the usual case, tested without a Python loop)
+    cut: dict[int, list[tuple[int, int]]] = {}  # line index → its pieces
+    for i in compress(range(len(texts)), map(FLATTENED_LINE.__le__, map(len, texts))):
+        pieces = _flat_pieces(texts[i])
+        if pieces is not None:
+            cut[i] = pieces
+    if not cut:
+        return table
+    starts, numbers, feeds = table.starts, table.numbers, table.feeds
+    new_starts: list[int] = []
+    new_texts: list[str] = []
+    new_numbers: list[int] = []
+    new_feeds: list[int] = []
+    done = 0  # the lines before this one are in the new lists
+    for i in [*sorted(cut), len(texts)]:
+        # (the lines between the cut ones, copied in runs; the feeds among them moved on)
+        shift = len(new_texts) - done
+        run = feeds[bisect.bisect_left(feeds, done) : bisect.bisect_left(feeds, i)]
+        new_feeds.extend(k + shift for k in run)
+        new_starts += starts[done:i]
+        new_texts += texts[done:i]
+        new_numbers += numbers[done:i]
+        if i == len(texts):
+            break
+        done = i + 1
+        text, start = texts[i], starts[i]
+        at = bisect.bisect_left(feeds, i)
+        if at < len(feeds) and feeds[at] == i:  # (the first piece is the line after it)
+            new_feeds.append(len(new_texts))
+        for lo, hi in cut[i]:
+            new_starts.append(start + lo)
+            new_texts.append(text[lo:hi])
+            new_numbers.append(numbers[i])
+    return LineTable(new_starts, new_texts, new_numbers, new_feeds)
+
+
+def _flat_pieces(text: str) -> list[tuple[int, int]] | None:
+    """The pieces (start, end) :func:`unflatten` cuts a long line into, or None if it stays
+    whole."""
+    if not _MARK_AFTER_A_CUT_RE.search(text):
+        return None  # (no cut before a mark: no label, and a line without one stays whole)
+    cuts, labels = _flat_cuts(text)
+    if labels < 2 and not (labels == 1 and len(cuts) - labels >= 2):
+        return None
+    begin = 0
+    pieces: list[tuple[int, int]] = []
+    for start, end in cuts:
+        if start > begin:
+            pieces.append((begin, start))
+        begin = max(begin, end)
+    if begin < len(text):
+        pieces.append((begin, len(text)))
+    return pieces

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from operator import itemgetter
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, overload
 
 import mojimoji
 import regex
@@ -117,6 +118,11 @@ def _holds_any(text: str, chars: str) -> bool:
 
 
 _BREAK_CHARS = "\r\n\f\v\x85\u2028\u2029"
+_ONE_MORE = (1).__add__
+_START = itemgetter(Line._fields.index("start"))
+_TEXT = itemgetter(Line._fields.index("text"))
+_NUMBER = itemgetter(Line._fields.index("number"))
+_AFTER_FORM_FEED = itemgetter(Line._fields.index("after_form_feed"))
 
 
 def split_lines(text: str) -> list[Line]:
@@ -190,13 +196,131 @@ def _split_lines_slowly(text: str) -> list[Line]:
     return lines
 
 
+class LineTable(Sequence[Line]):
+    """The lines of a text as plain parallel lists, for the passes over a whole document:
+    ``texts[k]`` is line ``k``'s content, ``starts[k]`` its offset, ``numbers[k]`` its number
+    (``range(1, n + 1)`` for the lines of a text; a line cut by
+    :func:`~gijiroku.layout.unflatten` keeps its physical line's), ``feeds`` the indices of
+    the lines after a form feed, in order. ``starts`` may hold one entry more than there are
+    lines (the text's end): it is never read as a line's.
+
+    Made with C loops (:func:`split_line_table`), where :func:`split_lines` makes a
+    :class:`Line` per line; it is still a sequence of :class:`Line`, each made when asked
+    for (for the few lines a pass reads whole, and for the functions that take lines)."""
+
+    __slots__ = ("_feed_set", "feeds", "numbers", "starts", "texts")
+
+    def __init__(
+        self,
+        starts: list[int],
+        texts: list[str],
+        numbers: Sequence[int] | None = None,
+        feeds: list[int] | None = None,
+    ) -> None:
+        self.starts = starts
+        self.texts = texts
+        self.numbers: Sequence[int] = range(1, len(texts) + 1) if numbers is None else numbers
+        self.feeds: list[int] = [] if feeds is None else feeds
+        self._feed_set: frozenset[int] | None = None
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> LineTable:
+        """The table of these lines."""
+        if isinstance(lines, LineTable):
+            return lines
+        return cls(
+            list(map(_START, lines)),
+            list(map(_TEXT, lines)),
+            list(map(_NUMBER, lines)),
+            list(itertools.compress(range(len(lines)), map(_AFTER_FORM_FEED, lines))),
+        )
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(len(self.texts))[index]]
+        if index < 0:
+            index += len(self.texts)
+        text = self.texts[index]  # (an IndexError for a line that is not there)
+        start = self.starts[index]
+        feeds = self._feed_set
+        if feeds is None:
+            feeds = self._feed_set = frozenset(self.feeds)
+        return Line(
+            self.numbers[index],
+            start,
+            start + len(text),
+            text,
+            not text or text.isspace(),
+            index in feeds,
+        )
+
+    def filled_mask(self) -> list[bool]:
+        """Whether each line holds more than white space (``not Line.is_blank``; C loops:
+        an empty text is no white space to ``str.isspace``, so both are asked)."""
+        return list(map(operator.lt, map(str.isspace, self.texts), map(bool, self.texts)))
+
+
+def split_line_table(text: str) -> LineTable:
+    """:func:`split_lines` of ``text`` as a :class:`LineTable`: the same lines (a line after
+    a form feed among ``feeds``), cut by ``str.split`` or ``str.splitlines`` with their
+    offsets added up in C loops, no object made per line but its text.
+
+    Example:
+        >>> table = split_line_table("a\\r\\nb\\fc")
+        >>> table.texts, table.starts[:3], table.feeds
+        (['a', 'b', 'c'], [0, 3, 5], [2])
+    """
+    if _holds_any(text, _SEPARATORS):
+        return LineTable.of(_split_lines_slowly(text))
+    if not _holds_any(text, _BREAKS_BUT_LF):
+        return _table_at_line_feeds(text)
+    if "\r" not in text and not _holds_any(text, _BREAKS_BUT_CR_LF_FF):
+        return _table_at_line_feeds(text, form_feeds=True)
+    pieces = text.splitlines(keepends=True)
+    # (each piece's start: the pieces tile the text; the last entry is the text's end)
+    starts = list(itertools.accumulate(map(len, pieces), initial=0))
+    texts = list(map(str.rstrip, pieces, itertools.repeat(_BREAK_CHARS)))
+    # (a piece ends with one break at most: only a form feed can be the last character of a
+    # piece that ends with one)
+    feeds = list(itertools.compress(itertools.count(1), map(_ENDS_WITH_FORM_FEED, pieces)))
+    if not pieces or pieces[-1].endswith("\f"):
+        texts.append("")  # (the line a final form feed opens, at the text's end)
+    return LineTable(starts, texts, None, feeds)
+
+
+_ENDS_WITH_FORM_FEED = operator.methodcaller("endswith", "\f")
+
+
+def _table_at_line_feeds(text: str, *, form_feeds: bool = False) -> LineTable:
+    """:func:`split_line_table` for a text whose only line break is LF, or (``form_feeds``)
+    LF and form feeds (see :func:`_split_at_line_feeds`)."""
+    texts = (text.replace("\f", "\n") if form_feeds else text).split("\n")
+    # (each line begins one past the end of the one before; a final LF's empty piece is no
+    # line, but its start, the text's end, stays: ``line_starts`` has it too)
+    starts = list(itertools.accumulate(map(_ONE_MORE, map(len, texts[:-1])), initial=0))
+    if len(texts) > 1 and not texts[-1] and text.endswith("\n"):
+        texts.pop()
+    feeds: list[int] = []
+    if form_feeds:
+        at = text.find("\f")
+        while at >= 0:  # (the line after it starts one past it)
+            feeds.append(bisect.bisect_left(starts, at + 1))
+            at = text.find("\f", at + 1)
+    return LineTable(starts, texts, None, feeds)
+
+
 EDITOR_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 #: The same, for the standard ``re``: it scans a whole text for these literals faster.
 _EDITOR_LINE_BREAK_STD_RE = re.compile(r"\r\n|\r|\n")
-
-
-_ONE_MORE = (1).__add__
-_START = itemgetter(Line._fields.index("start"))
 
 
 def line_starts(text: str, *, lines: Sequence[Line] | None = None) -> list[int]:
@@ -204,15 +328,24 @@ def line_starts(text: str, *, lines: Sequence[Line] | None = None) -> list[int]:
     ``n`` begins at ``line_starts(text)[n - 1]``; a bisection gives the line of an offset.
     ``lines``: ``split_lines(text)`` when at hand; when LF, CR and CRLF are the text's only
     line breaks, its starts are these lines' (and the end, after a final break), not found
-    again (``str.splitlines`` cuts at LF, CR and CRLF as editors do).
+    again (``str.splitlines`` cuts at LF, CR and CRLF as editors do); a :class:`LineTable`'s
+    own list of starts is given back when it is that list (not to be changed).
 
     Example:
         >>> line_starts("a\\r\\nb\\rc\\n")
         [0, 3, 5, 7]
     """
     if lines is not None and not _holds_any(text, _BREAKS_BUT_CR_LF):
+        ends_with_break = text.endswith(("\n", "\r"))
+        if isinstance(lines, LineTable):
+            # (a table's starts are these, but may hold the text's end when no break ends
+            # it: then cut; else the list itself, not copied)
+            starts = lines.starts
+            if len(starts) == len(lines) + ends_with_break:
+                return starts
+            return [*starts[: len(lines)], len(text)] if ends_with_break else starts[: len(lines)]
         starts = list(map(_START, lines))  # (the same int objects: no new ones)
-        if text.endswith(("\n", "\r")):
+        if ends_with_break:
             starts.append(len(text))
         return starts
     if "\r" not in text:  # each line begins one past the end of the one before

@@ -60,9 +60,9 @@ from gijiroku.layout import (
     lines_holding,
     non_blank,
     running_headers_joined,
-    unflatten,
+    unflatten_table,
 )
-from gijiroku.normalize import Line, line_starts, memoized, split_lines
+from gijiroku.normalize import Line, LineTable, line_starts, memoized, split_line_table
 from gijiroku.vocabulary import WHITE_SPACE
 
 __all__ = ["Paragraph", "tokenize_lines"]
@@ -114,9 +114,12 @@ class Paragraph:
 
     def add(self, line: Line) -> None:
         """Append a line's content (stripped) to the paragraph."""
-        raw = line.text
+        self._add_text(line.text, line.start)
+
+    def _add_text(self, raw: str, line_start: int) -> None:
+        """:meth:`add` of the line whose text is ``raw``, at ``line_start``."""
         content = raw.strip(_STRIP)
-        source_start = line.start + raw.find(content[:1])
+        source_start = line_start + raw.find(content[:1])
         parts, pieces = self.parts, self.pieces
         if parts is None or pieces is None:
             parts = self.parts = [self.text]
@@ -463,12 +466,15 @@ def _joined_paragraphs(
     continuing = False
     pdf = mode == "pdf"
     special = markers.keys() | furniture.keys()
-    for i, line in enumerate(lines):
+    # (the lines read from the table's lists: a :class:`Line` is made only for a page block)
+    table = LineTable.of(lines)
+    starts, numbers = table.starts, table.numbers
+    for i, (raw, holds_text) in enumerate(zip(table.texts, table.filled_mask(), strict=True)):
         if special and i in special:
             if i in furniture:
-                page = _page_block(line, None, spans, furniture[i])
+                page = _page_block(table[i], None, spans, furniture[i])
             else:
-                page = _page_block(line, markers[i][0], spans)
+                page = _page_block(table[i], markers[i][0], spans)
             if current is not None and continuing:
                 current.pages += (page,)
             else:
@@ -477,7 +483,7 @@ def _joined_paragraphs(
                     current = None
                 yield page
             continue
-        if line.is_blank:
+        if not holds_text:
             if mode == "line" and current is not None:
                 yield current.close()
                 current = None
@@ -485,13 +491,12 @@ def _joined_paragraphs(
         if current is not None and (mode == "line" or not continuing):
             yield current.close()
             current = None
-        raw = line.text
         if current is None:
             content = raw.strip(_STRIP)
             lead = raw.find(content[:1]) if raw[:1] in _STRIP else 0
-            current = Paragraph(content, lead, line.start + lead, line.number)
+            current = Paragraph(content, lead, starts[i] + lead, numbers[i])
         else:
-            current.add(line)
+            current._add_text(raw, starts[i])
         continuing = pdf and not raw.endswith(_TRAILING_SPACE)
     if current is not None:
         yield current.close()
@@ -1503,9 +1508,11 @@ def _item_meta(
 
 def tokenize_lines(text: str, fmt: Format) -> list[Block]:
     """Tokenize ``text`` with the rules of ``fmt`` (see the module docstring)."""
-    physical = split_lines(text)
+    # (the lines as plain lists: no object made per line but its text)
+    physical = split_line_table(text)
     spans = _Positions(text, physical)
-    lines = unflatten(physical)  # a record a web page put on one line, cut again
+    lines = unflatten_table(physical)  # a record a web page put on one line, cut again
+    del physical  # (not held while the blocks are made: the lines may be other ones)
     filled = non_blank(lines)  # (found once, for each pass over the lines)
     # (the non-blank texts joined once, for the scans of the whole document three passes make)
     joined = joined_texts(filled.texts) if filled.texts else None
@@ -1688,6 +1695,10 @@ class _Reader:
         append = blocks.append
         ctx = self.ctx
         spans = self.spans
+        # (the lines' texts, starts and numbers read from the lists: a line's :class:`Line`
+        # is made only for a page block and for a paragraph a rule absorbs)
+        table = LineTable.of(lines)
+        texts, starts, numbers = table.texts, table.starts, table.numbers
         line_span = spans.line_span
         # (a line's span is its offsets, its number twice and its page, where the lines are
         # numbered as editors number them: no call; the page kept while the lines are on it)
@@ -1709,22 +1720,21 @@ class _Reader:
                 continue
             if special and i in special:
                 if i in furniture:
-                    append(_page_block(lines[i], None, spans, furniture[i]))
+                    append(_page_block(table[i], None, spans, furniture[i]))
                 else:
-                    append(_page_block(lines[i], markers[i][0], spans))
+                    append(_page_block(table[i], markers[i][0], spans))
                 continue
-            line = lines[i]
-            raw = line.text
+            raw = texts[i]
             if ahead is None:
                 content = raw.strip(_STRIP)
             else:
                 content, ahead = ahead, None
             if raw[:1] in _STRIP:
                 lead = raw.find(content[:1])
-                start = line.start + lead
+                start = starts[i] + lead
             else:
                 lead = 0
-                start = line.start
+                start = starts[i]
             ways = quick.get(content[0])
             if ways is None:
                 ways = self._quick_of(content)
@@ -1736,10 +1746,10 @@ class _Reader:
                 if as_editors:
                     if not page_start <= start < page_end:
                         page, page_start, page_end = page_around(start)
-                    number = line.number
+                    number = numbers[i]
                     span = _new_tuple(Pos, (start, start + len(content), number, number, page))
                 else:
-                    span = line_span(start, start + len(content), line.number)
+                    span = line_span(start, start + len(content), numbers[i])
                 block = self.item_block(item, content, lead, start, span, ())
                 if block is not None:
                     append(block)
@@ -1757,12 +1767,12 @@ class _Reader:
                         if as_editors:
                             if not page_start <= start < page_end:
                                 page, page_start, page_end = page_around(start)
-                            number = line.number
+                            number = numbers[i]
                             span = _new_tuple(
                                 Pos, (start, start + len(content), number, number, page)
                             )
                         else:
-                            span = line_span(start, start + len(content), line.number)
+                            span = line_span(start, start + len(content), numbers[i])
                         append(one_group_block(kind, span, group, content, record, name))
                         shorts += 1
                         short = way
@@ -1771,7 +1781,7 @@ class _Reader:
                     mentioned_by = way
             # the long way
             if k < last and filled[k + 1] not in special:
-                ahead = lines[filled[k + 1]].text.strip(_STRIP)
+                ahead = texts[filled[k + 1]].strip(_STRIP)
             if shorts:
                 assert short is not None
                 _catch_up(ctx, shorts, short)
@@ -1780,15 +1790,15 @@ class _Reader:
             ctx.indent = indent = lead
             ctx.following = ahead
             if mentioned_by is not None:
-                self.read_mentioned(Paragraph(content, lead, start, line.number), mentioned_by)
+                self.read_mentioned(Paragraph(content, lead, start, numbers[i]), mentioned_by)
             else:
                 found = _try_runs(runs, content, ctx, ahead)
                 following = (
-                    _line_paragraph(lines[filled[k + 1]])
+                    _line_paragraph(table[filled[k + 1]])
                     if ahead is not None and found is not None and found[0].absorb_next is not None
                     else None  # (only a rule that absorbs the next paragraph reads it whole)
                 )
-                if self.read(Paragraph(content, lead, start, line.number), found, following):
+                if self.read(Paragraph(content, lead, start, numbers[i]), found, following):
                     absorbed = True
                     ahead = None
             if ctx.mode != mode or ctx.region != region or self.mentions is not mentions:
