@@ -348,6 +348,22 @@ def line_starts(text: str, *, lines: Sequence[Line] | None = None) -> list[int]:
         if ends_with_break:
             starts.append(len(text))
         return starts
+    if (
+        isinstance(lines, LineTable)
+        and lines.feeds
+        and len(lines.starts) == len(lines) + text.endswith("\n")
+        and "\r" not in text
+        and not _holds_any(text, _BREAKS_BUT_CR_LF_FF)
+    ):
+        # LF and form feeds, cut by split_line_table: the lines' starts (and the text's end,
+        # after a final LF) but those of the lines after a form feed (editors count no break
+        # there), copied between them
+        starts, kept, done = lines.starts, [], 0
+        for feed in lines.feeds:
+            kept += starts[done:feed]
+            done = feed + 1
+        kept += starts[done:]
+        return kept
     if "\r" not in text:  # each line begins one past the end of the one before
         pieces = text.split("\n")
         return list(itertools.accumulate(map(_ONE_MORE, map(len, pieces[:-1])), initial=0))
