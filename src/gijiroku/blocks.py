@@ -20,8 +20,9 @@ Positions are plain :class:`Pos` tuples; the parser turns them into
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
@@ -446,6 +447,48 @@ def groups_dict(groups: Mapping[str, str]) -> dict[str, str]:
         several: _Groups = groups  # type: ignore[assignment]
         return dict(zip(several._names, several._values, strict=True))
     return dict(groups)
+
+
+def group_reader(names: tuple[str, ...]) -> Callable[[Mapping[str, str]], tuple[str, ...]]:
+    """A function that reads the groups ``names`` (two or more) of a block at once:
+    ``read(block.groups)`` is ``tuple(block.groups.get(name, "") for name in names)``, an
+    unset group ``""``. For a reader that looks several groups of many blocks up (each
+    ``get`` of the read-only mappings above is a Python call of its own): the groups of a
+    block that has several are picked from their values by one ``itemgetter``, made once
+    for each set of names the blocks have."""
+    if len(names) < 2:
+        raise ValueError("group_reader reads two groups or more")
+    empty = ("",) * len(names)
+    getters: dict[tuple[str, ...], Callable[[tuple[str, ...]], tuple[str, ...]]] = {}
+    where: dict[str, int] = {name: at for at, name in enumerate(names)}
+
+    def getter_for(held: tuple[str, ...]) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+        # (an unset group is read from the "" put after the values)
+        getter = itemgetter(*[held.index(name) if name in held else len(held) for name in names])
+        if len(getters) < _GROUP_NAMES_LIMIT:
+            getters[held] = getter
+        return getter
+
+    def read(groups: Mapping[str, str]) -> tuple[str, ...]:
+        kind = type(groups)
+        if kind is _Groups:
+            several: _Groups = groups  # type: ignore[assignment]
+            held = several._names
+            getter = getters.get(held)
+            if getter is None:
+                getter = getter_for(held)
+            return getter(several._values + ("",))  # noqa: RUF005 (one concatenation)
+        if kind is OneGroup:
+            one: OneGroup = groups  # type: ignore[assignment]
+            at = where.get(one._name)
+            if at is None:
+                return empty
+            values = list(empty)
+            values[at] = one._value
+            return tuple(values)
+        return tuple([groups.get(name, "") for name in names])
+
+    return read
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import regex
 
-from gijiroku.blocks import Block, BlockKind
+from gijiroku.blocks import Block, BlockKind, group_reader
 from gijiroku.names import (
     HONORIFICS,
     PERSON_TITLES,
@@ -163,6 +163,10 @@ def _name_before_title(text: str, titles: set[str]) -> bool:
     )
 
 
+#: A TURN block's groups that name its speaker and open its speech, read at once.
+_turn_groups = group_reader(("label", "pname", "text"))
+
+
 def _labels_and_openings(
     blocks: Sequence[Block],
 ) -> tuple[set[tuple[str, str | None]], int, list[str]]:
@@ -178,13 +182,11 @@ def _labels_and_openings(
     for block in blocks:
         kind = block.kind
         if kind is turn:
-            groups = block.groups
-            label = groups.get("label")
+            label, pname, text = _turn_groups(block.groups)  # ("" for a group unset)
             if label:
-                labels.add((label, groups.get("pname") or None))
+                labels.add((label, pname or None))
                 if first is None:
                     first = block.span.start
-            text = groups.get("text") or ""
             waiting = not text or text.isspace()  # (what `not text.strip()` says, with no copy)
             if not waiting:
                 openings.append(text[:_OPENING])

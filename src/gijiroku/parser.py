@@ -40,11 +40,13 @@ from gijiroku.blocks import (
     LayoutMeta,
     MemberMeta,
     NoteMeta,
+    OneGroup,
     Pos,
     SectionMeta,
     SeparatorMeta,
     TurnMeta,
     UnmatchedMeta,
+    group_reader,
 )
 from gijiroku.dates import parse_date, parse_number, parse_time
 from gijiroku.labels import gather_evidence
@@ -731,23 +733,29 @@ def _item(state: ParseState, block: Block) -> None:
 # -- turns ------------------------------------------------------------------------------------
 
 
+#: A TURN block's groups read at once (:func:`~gijiroku.blocks.group_reader`; "" unset).
+_turn_groups = group_reader(("label", "pname", "mark", "text"))
+
+
 def _turn(state: ParseState, block: Block) -> None:
-    groups = block.groups  # (what ``block.get`` reads: None for a group unset or empty)
-    label = groups.get("label", "")
-    key = (label, groups.get("pname") or None, groups.get("mark") or None)
+    label, pname, mark, text = _turn_groups(block.groups)
+    # (``or None``: what ``block.get`` gives, None for a group unset or empty)
+    key = (label, pname or None, mark or None)
     parts = state.labels.get(key)
     if parts is None:  # a label is printed many times: read each one once
         parts = state.fmt.read_label(block, state.known_titles)
         state.labels[key] = parts
     span = block.span
-    text = groups.get("text") or ""  # (cleaned with the turn's other lines, at its end)
-    # (what `add(text, span)` on the new draft does: the paragraph, if any, is its first)
+    meta = block.meta  # (what meta_of checks, inline: a call a turn fewer)
+    enrol = meta.enrol if type(meta) is TurnMeta else meta_of(block, TurnMeta).enrol
+    # (the text is cleaned with the turn's other lines, at its end; what `add(text, span)`
+    # on the new draft does: the paragraph, if any, is its first)
     state.current = current = _TurnDraft(
         parts,
         state.section_id,
         span,
         span,
-        enrol=meta_of(block, TurnMeta).enrol,
+        enrol=enrol,
         label=label,
         paragraphs=[text] if text else [],
     )
@@ -999,9 +1007,12 @@ BLOCK_HANDLERS: Mapping[BlockKind, Handler] = {
 def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
     handlers = state.block_handlers
     meeting = state.meeting
-    signature, page, continuation = BlockKind.SIGNATURE, BlockKind.PAGE, BlockKind.CONTINUATION
-    # Most blocks are lines that go on with a turn: read inline what _continuation would do.
-    plain_continuation = handlers.get(continuation) is _continuation
+    signature, page = BlockKind.SIGNATURE, BlockKind.PAGE
+    # Most blocks are lines that go on with a turn: read inline what _continuation would do
+    # (unless the family handles them itself: then no kind takes this way).
+    continuation = (
+        BlockKind.CONTINUATION if handlers.get(BlockKind.CONTINUATION) is _continuation else None
+    )
     for block in blocks:
         meta = block.meta
         if (meta is not None and meta.facts) or (
@@ -1009,15 +1020,23 @@ def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
         ):
             meeting.facts_of(block)  # (what facts_of reads: its facts, a header line's text)
         kind = block.kind
-        if kind is not signature and kind is not page:
+        if kind is continuation:
             state.signing = False
-        current = state.current
-        if kind is continuation and current is not None and plain_continuation:
-            text = block.groups.get("text", "")  # (what current.add does)
-            current.last = block.span
-            if text:
-                current.paragraphs.append(text)
+            current = state.current
+            if current is not None:  # (what current.add does)
+                groups = block.groups
+                if type(groups) is OneGroup:  # (most: `get` read inline, a call a line fewer)
+                    text = groups._value if groups._name == "text" else ""
+                else:
+                    text = groups.get("text", "")
+                current.last = block.span
+                if text:
+                    current.paragraphs.append(text)
+            else:
+                _continuation(state, block)
         else:
+            if kind is not signature and kind is not page:
+                state.signing = False
             handler = handlers.get(kind)
             if handler is not None:
                 handler(state, block)
