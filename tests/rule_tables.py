@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gijiroku.blocks import Block
 from gijiroku.formats.base import Format, Rule
 from gijiroku.normalize import memo_scope
 from gijiroku.tokenizer import tokenize_lines
@@ -59,3 +60,13 @@ def sample_lines() -> set[str]:
         for line in path.read_bytes().decode("utf-8", "replace").splitlines()
         if line.strip(" \u3000\t")
     }
+
+
+def flat_blocks(blocks: list[Block]) -> list[tuple[object, ...]]:
+    """Every block of ``blocks`` and of their children, depth first, as the fields a
+    tokenizer's two ways must agree on (kind, span, groups, meta, rule)."""
+    found: list[tuple[object, ...]] = []
+    for block in blocks:
+        found.append((block.kind, block.span, dict(block.groups), block.meta, block.rule))
+        found.extend(flat_blocks(list(block.children)))
+    return found

@@ -29,6 +29,7 @@ from gijiroku.formats import FORMATS
 from gijiroku.normalize import line_starts, split_lines
 
 from .conftest import sample_paths
+from .rule_tables import flat_blocks
 
 #: Characters that make lines, pages, page markers, speakers, blank lines and breaks that
 #: editors do not count (form feeds, vertical tabs, the Unicode separators).
@@ -56,21 +57,13 @@ def _tokenized_both_ways(
     return quick, long
 
 
-def _flat(blocks: list[Block]) -> list[tuple[object, ...]]:
-    found: list[tuple[object, ...]] = []
-    for block in blocks:
-        found.append((block.kind, block.span, dict(block.groups), block.meta, block.rule))
-        found.extend(_flat(list(block.children)))
-    return found
-
-
 @pytest.mark.parametrize("name", sorted(FORMATS))
 def test_the_samples_spans_are_the_long_ways(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     alike = 0
     for path in sample_paths():
         text = path.read_text(encoding="utf-8")
         quick, long = _tokenized_both_ways(monkeypatch, text, name)
-        assert _flat(quick) == _flat(long), path
+        assert flat_blocks(quick) == flat_blocks(long), path
         lines = split_lines(text)
         alike += tokenizer._numbered_alike(text, line_starts(text, lines=lines), lines)
     assert alike  # (the short way was taken)
@@ -81,7 +74,7 @@ def test_the_samples_spans_are_the_long_ways(monkeypatch: pytest.MonkeyPatch, na
 def test_any_texts_spans_are_the_long_ways(opening: str, text: str, name: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         quick, long = _tokenized_both_ways(monkeypatch, opening + text, name)
-    assert _flat(quick) == _flat(long)
+    assert flat_blocks(quick) == flat_blocks(long)
 
 
 @settings(max_examples=300, deadline=None)
@@ -144,7 +137,7 @@ def test_plain_rules_groups_are_those_of_the_long_way(monkeypatch: pytest.Monkey
         with monkeypatch.context() as patch:
             patch.setattr(tokenizer, "_plain_rule", long_way)
             long = tokenizer.tokenize_lines(text, fmt)
-        assert _flat(quick) == _flat(long), path
+        assert flat_blocks(quick) == flat_blocks(long), path
         assert [type(b.groups) for b in quick] == [type(b.groups) for b in long]
         made += sum(b.rule == "speech" and len(b.groups) >= 2 for b in quick)
     assert made

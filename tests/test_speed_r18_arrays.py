@@ -29,6 +29,7 @@ from gijiroku.layout import (
 from gijiroku.normalize import LineTable, line_starts, split_line_table, split_lines
 
 from .conftest import sample_paths
+from .rule_tables import flat_blocks
 
 #: Every line break split_lines knows (CR, LF, CRLF, form feed, VT, NEL, U+2028, U+2029), the
 #: separators it does not (FS, GS, RS), white space (full-width space, tab, U+3000) and text.
@@ -151,14 +152,6 @@ def test_a_flattened_line_is_cut_in_the_table() -> None:
     assert list(table.numbers)[:3] == [1, 2, 2]
 
 
-def _flat(blocks: list[Block]) -> list[tuple[object, ...]]:
-    found: list[tuple[object, ...]] = []
-    for block in blocks:
-        found.append((block.kind, block.span, dict(block.groups), block.meta, block.rule))
-        found.extend(_flat(list(block.children)))
-    return found
-
-
 def _tokenized_both_ways(text: str, name: str) -> tuple[list[Block], list[Block]]:
     """The blocks of ``text`` read from the table's lists, and from :class:`Line` objects
     (the tokenizer given split_lines and unflatten)."""
@@ -175,7 +168,7 @@ def _tokenized_both_ways(text: str, name: str) -> tuple[list[Block], list[Block]
 def test_the_samples_read_alike_from_the_table(name: str) -> None:
     for path in sample_paths():
         quick, long = _tokenized_both_ways(path.read_text(encoding="utf-8"), name)
-        assert _flat(quick) == _flat(long), path
+        assert flat_blocks(quick) == flat_blocks(long), path
 
 
 #: Openings that end the header, so that the lines after them are read in the body.
@@ -188,4 +181,4 @@ _OPENINGS = st.sampled_from(
 @given(_OPENINGS, _WITH_FLATTENED, st.sampled_from(sorted(FORMATS)))
 def test_any_text_reads_alike_from_the_table(opening: str, text: str, name: str) -> None:
     quick, long = _tokenized_both_ways(opening + text, name)
-    assert _flat(quick) == _flat(long)
+    assert flat_blocks(quick) == flat_blocks(long)
