@@ -330,7 +330,9 @@ _NO_GROUPS: Mapping[str, str] = MappingProxyType({})
 class OneGroup(Mapping[str, str]):
     """The groups of a block that has one (a continuation line's ``text``, most blocks): a
     read-only mapping of one entry, 48 bytes where a dictionary behind a proxy takes 240.
-    Made by the tokenizer (:func:`frozen_groups`); read it as any ``Mapping``."""
+    Made by the tokenizer (:func:`frozen_groups`); read it as any ``Mapping``. Two hot
+    readers read its slots without a call: :func:`group_reader` and the parser's walk of
+    continuation lines (``parser._walk``): keep the slots' names."""
 
     __slots__ = ("_name", "_value")
 

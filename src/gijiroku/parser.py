@@ -1025,7 +1025,7 @@ def _walk(state: ParseState, blocks: Sequence[Block]) -> None:
             current = state.current
             if current is not None:  # (what current.add does)
                 groups = block.groups
-                if type(groups) is OneGroup:  # (most: `get` read inline, a call a line fewer)
+                if type(groups) is OneGroup:  # (most: its slots read inline, no `get` call)
                     text = groups._value if groups._name == "text" else ""
                 else:
                     text = groups.get("text", "")
