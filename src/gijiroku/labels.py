@@ -86,6 +86,17 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
     (:func:`introductions`).
     """
     labels, header_end, openings = _labels_and_openings(blocks)
+    if not labels:
+        # No label: no surname is wanted from the header, no title is shared or printed
+        # alone, and a self-introduction is kept only for a label's initials: the long way
+        # adds nothing (a document of header lines, a page of notes, a tiny text).
+        return Evidence()
+    return _evidence_of(labels, text[:header_end], openings)
+
+
+def _evidence_of(labels: set[tuple[str, str | None]], header: str, openings: list[str]) -> Evidence:
+    """:func:`gather_evidence` of the labels of the TURN blocks, the ``header`` (the text
+    before the first labelled turn) and the ``openings`` of the speeches."""
     surnames: set[str] = set()
     bodies: set[str] = set()
     unsplit: defaultdict[str, set[str]] = defaultdict(set)  # folded: possible surname → labels
@@ -105,7 +116,7 @@ def gather_evidence(blocks: Sequence[Block], text: str) -> Evidence:
                     unsplit[fold_variants(head)].add(fold_variants(body))
     evidence = Evidence()
     wanted = {fold_variants(s) for s in surnames}
-    for person in header_people(text[:header_end], wanted | set(unsplit)):
+    for person in header_people(header, wanted | set(unsplit)):
         surname = fold_variants(person.surname or "")
         if surname in wanted or _listed_with_the_title(person, unsplit):
             evidence.add_person(person)
