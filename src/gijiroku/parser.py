@@ -501,19 +501,20 @@ HEADER_HANDLERS: Mapping[HeaderName, Handler] = {
 
 
 _ROSTER_NAME: str = HeaderName.ROSTER.value
+#: A roster line's record: every field named in order, each of the type kept (a ``str`` of
+#: :func:`clean_text`, a :class:`Span`), so the names are not compared again at each line.
+_roster_record = record_maker(HeaderField)
 
 
 def _roster(state: ParseState, block: Block) -> None:
     state.header.append(
-        record_of(
-            HeaderField,
+        _roster_record(
             {
                 "key": None,
                 "name": _ROSTER_NAME,
                 "value": clean_text(block.text_of(state.text)),
                 "span": span_of(block.span),
-            },
-            kept=True,
+            }
         )
     )
     state.rosters.roster_line(block)

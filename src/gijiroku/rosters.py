@@ -1126,7 +1126,7 @@ class RosterBuilder:
 
     def roster_line(self, block: Block) -> None:
         """A ROSTER block: members, or under 委員の異動 a resigned/appointed pair."""
-        entries = [c for c in block.children if c.kind is BlockKind.MEMBER]
+        entries = [c for c in block.children if c.kind is _MEMBER]
         if self.in_changes:
             self._change_pair(block, entries)
             return
@@ -1416,21 +1416,34 @@ def read_entry(entry: Block, roster: RosterBuilder) -> EntryParts:
     return _read_entry_groups(entry.meta, groups_dict(entry.groups), roster)
 
 
+# (the members read once: in Python 3.11 the enum metaclass defines ``__getattr__``, so each
+# ``EnumClass.MEMBER`` takes the slow attribute path, a method wrapper made per lookup, some
+# 900 machine instructions against ~50 for a global; several per entry)
+_MEMBER = BlockKind.MEMBER
+_PERSON, _PADDED, _RUN_TOGETHER, _LISTED, _COLUMNS = (
+    EntryLayout.PERSON,
+    EntryLayout.PADDED,
+    EntryLayout.RUN_TOGETHER,
+    EntryLayout.LISTED,
+    EntryLayout.COLUMNS,
+)
+
+
 def _read_entry_groups(meta: object, groups: dict[str, str], roster: RosterBuilder) -> EntryParts:
     """:func:`read_entry` of an entry's ``meta`` and ``groups`` (as
     :func:`~gijiroku.blocks.groups_dict` gives them: what ``entry.get`` says, as truth
     values)."""
-    layout = meta.layout if isinstance(meta, MemberMeta) else EntryLayout.PERSON
-    if layout is EntryLayout.PADDED or layout is EntryLayout.RUN_TOGETHER:
-        return _read_padded(groups, roster, run_together=layout is EntryLayout.RUN_TOGETHER)
-    if layout is EntryLayout.LISTED:
+    layout = meta.layout if isinstance(meta, MemberMeta) else _PERSON
+    if layout is _PADDED or layout is _RUN_TOGETHER:
+        return _read_padded(groups, roster, run_together=layout is _RUN_TOGETHER)
+    if layout is _LISTED:
         printed_name = groups.get("name")
         if printed_name:
             name, surname = split_padded_name(printed_name)
             title = compact(groups.get("title") or "") or None
             return EntryParts(name or None, title, surname, [])
     person = groups.get("person") or ""
-    if layout is EntryLayout.COLUMNS:
+    if layout is _COLUMNS:
         return _read_columns(person, roster)
     # (compact, and so without an honorific: is_office and split_person would compact it again)
     name_part, _ = strip_honorific(compact(person))
