@@ -560,6 +560,16 @@ def _is_year_title(text: str) -> bool:
 
 #: Any line, as a title.
 TITLE_LINE_RE = regex.compile(r"(?:[〇○◯●◎□■#＃]{1,3}[ \u3000]*)?(?P<value>[^\n]{1,100})")
+#: The marks :data:`TITLE_LINE_RE` may open with.
+_TITLE_MARKS = "〇○◯●◎□■#＃"
+_TITLE_LINE_MAX = 100
+
+
+def may_be_title_line(text: str) -> bool:
+    """``text`` may match :data:`TITLE_LINE_RE` in full: a text longer than its value may be
+    must open with a mark (a ``Rule.may_match``: a long line, a table's row, fails at once,
+    where the pattern would give back its hundred characters one by one)."""
+    return len(text) <= _TITLE_LINE_MAX or text[0] in _TITLE_MARKS
 
 
 def _on_the_first_lines(ctx: Context) -> bool:
@@ -1490,6 +1500,7 @@ KEY_RULES: tuple[Rule, ...] = (
         meta=HeaderMeta(name=HeaderName.TITLE),
         when=_title_may_come,
         needs=BODY_WORD_CHARS,  # (the guard's title names a body)
+        may_match=may_be_title_line,
     ),
     Rule(
         "date-line",
