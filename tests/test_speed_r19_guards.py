@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from gijiroku.formats import common
 
-
 _TITLE_PIECES = st.lists(
     st.sampled_from([*"〇○◯●◎□■#＃ \u3000\nab委員会", "x" * 40, "委員会" * 11]), max_size=12
 ).map("".join)

@@ -1,9 +1,10 @@
 """Roster entries (issue 13, round 19): the shortcuts of the roster handlers give what the long
 way gives.
 
-- The enum members the roster reads with (``rosters._MEMBER``, ``_PADDED`` …) are read once
-  (in Python 3.11 each ``EnumClass.MEMBER`` goes through the enum metaclass's ``__getattr__``
-  hook): each is the member it names, and an entry of each layout is read by the function the
+- The enum members the roster reads with (``rosters._MEMBER``, ``_PADDED`` …), and those the
+  tokenizer, the parser, the quality and meeting passes compare every block with, are read
+  once (in Python 3.11 each ``EnumClass.MEMBER`` takes the slow attribute path the enum
+  metaclass's ``__getattr__`` sets): each is the member it names, and an entry of each layout is read by the function the
   layout names (the module docstring of :mod:`gijiroku.rosters`).
 - A roster line's header record is made by a record maker (no names compared at each line):
   it is the record the validator makes of the same values, with the same fields set.
@@ -11,28 +12,67 @@ way gives.
 
 from __future__ import annotations
 
+import operator
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gijiroku import parse, parser, rosters
-from gijiroku.blocks import Block, BlockKind, EntryLayout, MemberMeta, Pos, frozen_groups
+from gijiroku import meeting, parse, parser, quality, rosters, tokenizer
+from gijiroku.blocks import (
+    Block,
+    BlockKind,
+    EntryLayout,
+    HeaderName,
+    MemberMeta,
+    Pos,
+    frozen_groups,
+)
 from gijiroku.models import HeaderField
 from gijiroku.names import OFFICES, split_person, strip_honorific
 from gijiroku.normalize import compact, memo_scope
 
 from .conftest import sample_paths
 
+#: Enum members read once as module constants on hot paths (in Python 3.11 each
+#: ``EnumClass.MEMBER`` takes the slow attribute path the enum metaclass's ``__getattr__``
+#: sets): the module, the constant's name, the member it stands for.
+_READ_ONCE = [
+    (rosters, "_MEMBER", BlockKind.MEMBER),
+    (rosters, "_PERSON", EntryLayout.PERSON),
+    (rosters, "_PADDED", EntryLayout.PADDED),
+    (rosters, "_RUN_TOGETHER", EntryLayout.RUN_TOGETHER),
+    (rosters, "_LISTED", EntryLayout.LISTED),
+    (rosters, "_COLUMNS", EntryLayout.COLUMNS),
+    (tokenizer, "_MEMBER", BlockKind.MEMBER),
+    (tokenizer, "_SECTION", BlockKind.SECTION),
+    (tokenizer, "_TITLE", HeaderName.TITLE),
+    (parser, "_MEMBER", BlockKind.MEMBER),
+    (quality, "_MEMBER", BlockKind.MEMBER),
+    (quality, "_HEADER", BlockKind.HEADER),
+    (quality, "_ROSTER", BlockKind.ROSTER),
+    (quality, "_UNMATCHED", BlockKind.UNMATCHED),
+    (quality, "_PAGE_KINDS", (BlockKind.PAGE, BlockKind.RUNNING_HEADER)),
+    (quality, "_UNNAMED_OR_NOTICE", (None, HeaderName.NOTICE)),
+    (meeting, "_PROCEEDINGS", HeaderName.PROCEEDINGS),
+    (meeting, "_HEADER_LINE_KINDS", (BlockKind.HEADER, BlockKind.UNMATCHED)),
+    (meeting, "_TITLE", HeaderName.TITLE),
+    (meeting, "_TIME", HeaderName.TIME),
+    (meeting, "_VENUE", HeaderName.VENUE),
+    (meeting, "_NUMBER", HeaderName.NUMBER),
+    (meeting, "_DATE_NAMES", (HeaderName.DATETIME, HeaderName.DATE)),
+]
 
-def test_enum_members_read_once_are_the_members() -> None:
-    assert rosters._MEMBER is BlockKind.MEMBER
-    assert rosters._PERSON is EntryLayout.PERSON
-    assert rosters._PADDED is EntryLayout.PADDED
-    assert rosters._RUN_TOGETHER is EntryLayout.RUN_TOGETHER
-    assert rosters._LISTED is EntryLayout.LISTED
-    assert rosters._COLUMNS is EntryLayout.COLUMNS
+
+@pytest.mark.parametrize(("module", "name", "member"), _READ_ONCE)
+def test_enum_members_read_once_are_the_members(module: object, name: str, member: object) -> None:
+    constant = getattr(module, name)
+    if isinstance(member, tuple):
+        assert constant == member
+        assert all(map(operator.is_, constant, member))
+    else:
+        assert constant is member
 
 
 #: Pieces of entries: names, titles, spaces, honorifics.

@@ -923,6 +923,11 @@ def _mention(state: ParseState, child: Block) -> None:
 _LISTS = frozenset({BlockKind.ROSTER, BlockKind.HEADER})
 
 
+#: (read once: ``BlockKind.MEMBER`` takes the enum metaclass's slow attribute path in
+#: Python 3.11, and most children are roster entries)
+_MEMBER = BlockKind.MEMBER
+
+
 def _children(state: ParseState, block: Block) -> None:
     meeting = state.meeting
     # Children lie inside their block's span (see gijiroku.blocks): once the header is over,
@@ -934,7 +939,7 @@ def _children(state: ParseState, block: Block) -> None:
         if (meta is not None and meta.facts) or (may_read and meeting.reads_text_at(child.span)):
             meeting.facts_of(child)  # (else it would do nothing: most roster entries)
         kind = child.kind
-        if kind is BlockKind.MEMBER:  # (most children: the entries of a roster line)
+        if kind is _MEMBER:  # (most children: the entries of a roster line)
             if block.kind not in _LISTS:
                 _mention(state, child)
         elif kind is BlockKind.PAGE:

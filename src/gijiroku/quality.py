@@ -165,6 +165,17 @@ _MAY_LIST_PEOPLE = frozenset({BlockKind.HEADER, BlockKind.ROSTER, BlockKind.UNMA
 
 
 _KIND = attrgetter("kind")
+# (enum members :meth:`_RosterWatch.feed` compares every block with, read once: in Python
+# 3.11 the enum metaclass defines ``__getattr__``, so ``BlockKind.HEADER`` takes the slow
+# attribute path, some 900 machine instructions against ~50 for a global)
+_MEMBER, _HEADER, _ROSTER, _UNMATCHED = (
+    BlockKind.MEMBER,
+    BlockKind.HEADER,
+    BlockKind.ROSTER,
+    BlockKind.UNMATCHED,
+)
+_PAGE_KINDS = (BlockKind.PAGE, BlockKind.RUNNING_HEADER)
+_UNNAMED_OR_NOTICE = (None, HeaderName.NOTICE)
 
 
 class _RosterWatch:
@@ -198,25 +209,25 @@ class _RosterWatch:
         name = meta.name if isinstance(meta, HeaderMeta) else None
         children = block.children
         # (the entries counted by map: a roster line holds dozens, most blocks none)
-        members = sum(map(is_, map(_KIND, children), repeat(BlockKind.MEMBER))) if children else 0
-        if block.kind is BlockKind.HEADER and name in _ROSTER_KEYS:
+        members = sum(map(is_, map(_KIND, children), repeat(_MEMBER))) if children else 0
+        if block.kind is _HEADER and name in _ROSTER_KEYS:
             self.close()
             said_none = bool(NONE_RE.match(block.groups.get("value", "")))
             self.open_list = _OpenList(block, members, pending=not said_none, said_none=said_none)
             return False
         if open_list is not None and (
-            block.kind is BlockKind.ROSTER
-            or (block.kind is BlockKind.HEADER and (name in _LIST_CONTINUES or meta is None))
+            block.kind is _ROSTER
+            or (block.kind is _HEADER and (name in _LIST_CONTINUES or meta is None))
         ):
             open_list.members += members
-            if block.kind is BlockKind.ROSTER:
+            if block.kind is _ROSTER:
                 open_list.pending = True
             return False
-        if open_list is not None and block.kind in (BlockKind.PAGE, BlockKind.RUNNING_HEADER):
+        if open_list is not None and block.kind in _PAGE_KINDS:
             return False
         if (
             open_list is not None
-            and block.kind is BlockKind.HEADER
+            and block.kind is _HEADER
             and isinstance(meta, HeaderMeta)
             and meta.value_of_key
         ):
@@ -227,13 +238,11 @@ class _RosterWatch:
             return False
         self.close()
         self.open_list = None
-        if block.kind is BlockKind.ROSTER:
+        if block.kind is _ROSTER:
             if members == 0:
                 self.found.append(block)
             return False
-        if block.kind is BlockKind.UNMATCHED or (
-            block.kind is BlockKind.HEADER and name in (None, HeaderName.NOTICE)
-        ):
+        if block.kind is _UNMATCHED or (block.kind is _HEADER and name in _UNNAMED_OR_NOTICE):
             people = _looks_like_people(block.text_of(text))
             if people:
                 self.found.append(block)

@@ -606,10 +606,16 @@ def _mentioned(
     return found
 
 
+# (enum members compared with at every long-way paragraph or roster entry, read once: in
+# Python 3.11 the enum metaclass defines ``__getattr__``, so ``BlockKind.SECTION`` takes the
+# slow attribute path, some 900 machine instructions against ~50 for a global)
+_MEMBER, _SECTION, _TITLE = BlockKind.MEMBER, BlockKind.SECTION, HeaderName.TITLE
+
+
 def _note_people(children: list[Block], ctx: Context) -> None:
     """Remember the names and titles of roster entries: labels are checked against them."""
     for child in children:
-        if child.kind is not BlockKind.MEMBER:
+        if child.kind is not _MEMBER:
             continue
         groups = child.groups
         for group in ("name", "person", "title"):
@@ -2035,13 +2041,13 @@ class _Reader:
         if para.pages:
             children += para.pages
         if isinstance(meta, HeaderMeta):
-            if meta.name is HeaderName.TITLE:
+            if meta.name is _TITLE:
                 ctx.title_seen = True
             ctx.open_key = meta.name if "key" in groups and not groups.get("value") else None
         else:
             ctx.open_key = None
         kind = rule.kind
-        if kind is BlockKind.SECTION:
+        if kind is _SECTION:
             ctx.last_section = para.text
         blocks.append(
             unchecked_block(
