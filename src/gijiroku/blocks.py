@@ -52,7 +52,12 @@ __all__ = [
 
 
 class BlockKind(str, enum.Enum):
-    """The kinds of blocks, in the order a document usually shows them."""
+    """The kinds of blocks, in the order a document usually shows them.
+
+    Hot paths read the members they compare every block with once, as module constants: in
+    Python 3.11 the enum metaclass defines ``__getattr__``, so each ``BlockKind.HEADER`` (or
+    ``HeaderName.TITLE``) takes the slow attribute path, some 900 machine instructions against
+    ~50 for a global."""
 
     HEADER = "header"
     """A header line: the title, or ``key：value`` (日時, 会場 …)."""

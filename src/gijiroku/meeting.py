@@ -136,9 +136,7 @@ _BODY_KINDS = frozenset(
 )
 #: Lines that may print the year the sitting belongs to (平成29年度 総務委員会).
 _YEAR_LINES = frozenset({HeaderName.TITLE, HeaderName.NOTICE, HeaderName.CAPTION})
-# (enum members the header's handlers compare with on every line, read once: in Python 3.11
-# the enum metaclass defines ``__getattr__``, so ``HeaderName.TITLE`` takes the slow attribute
-# path, some 900 machine instructions against ~50 for a global)
+# (enum members the header's handlers compare with on every line, read once: see BlockKind)
 _PROCEEDINGS = HeaderName.PROCEEDINGS
 _HEADER_LINE_KINDS = (BlockKind.HEADER, BlockKind.UNMATCHED)
 _TITLE, _TIME, _VENUE, _NUMBER = (

@@ -923,8 +923,7 @@ def _mention(state: ParseState, child: Block) -> None:
 _LISTS = frozenset({BlockKind.ROSTER, BlockKind.HEADER})
 
 
-#: (read once: ``BlockKind.MEMBER`` takes the enum metaclass's slow attribute path in
-#: Python 3.11, and most children are roster entries)
+# (read once, as most children are roster entries: see BlockKind)
 _MEMBER = BlockKind.MEMBER
 
 

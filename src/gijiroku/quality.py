@@ -165,9 +165,7 @@ _MAY_LIST_PEOPLE = frozenset({BlockKind.HEADER, BlockKind.ROSTER, BlockKind.UNMA
 
 
 _KIND = attrgetter("kind")
-# (enum members :meth:`_RosterWatch.feed` compares every block with, read once: in Python
-# 3.11 the enum metaclass defines ``__getattr__``, so ``BlockKind.HEADER`` takes the slow
-# attribute path, some 900 machine instructions against ~50 for a global)
+# (enum members :meth:`_RosterWatch.feed` compares every block with, read once: see BlockKind)
 _MEMBER, _HEADER, _ROSTER, _UNMATCHED = (
     BlockKind.MEMBER,
     BlockKind.HEADER,

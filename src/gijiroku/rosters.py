@@ -1416,9 +1416,7 @@ def read_entry(entry: Block, roster: RosterBuilder) -> EntryParts:
     return _read_entry_groups(entry.meta, groups_dict(entry.groups), roster)
 
 
-# (the members read once: in Python 3.11 the enum metaclass defines ``__getattr__``, so each
-# ``EnumClass.MEMBER`` takes the slow attribute path, a method wrapper made per lookup, some
-# 900 machine instructions against ~50 for a global; several per entry)
+# (the members read once, several per entry: see BlockKind)
 _MEMBER = BlockKind.MEMBER
 _PERSON, _PADDED, _RUN_TOGETHER, _LISTED, _COLUMNS = (
     EntryLayout.PERSON,

@@ -606,9 +606,8 @@ def _mentioned(
     return found
 
 
-# (enum members compared with at every long-way paragraph or roster entry, read once: in
-# Python 3.11 the enum metaclass defines ``__getattr__``, so ``BlockKind.SECTION`` takes the
-# slow attribute path, some 900 machine instructions against ~50 for a global)
+# (enum members compared with at every long-way paragraph or roster entry, read once: see
+# BlockKind)
 _MEMBER, _SECTION, _TITLE = BlockKind.MEMBER, BlockKind.SECTION, HeaderName.TITLE
 
 

@@ -562,7 +562,7 @@ def _is_year_title(text: str) -> bool:
 TITLE_LINE_RE = regex.compile(r"(?:[〇○◯●◎□■#＃]{1,3}[ \u3000]*)?(?P<value>[^\n]{1,100})")
 #: The marks :data:`TITLE_LINE_RE` may open with.
 _TITLE_MARKS = "〇○◯●◎□■#＃"
-_TITLE_LINE_MAX = 100
+_TITLE_LINE_MAX = 100  # (the pattern's value holds 1 to 100 characters)
 
 
 def may_be_title_line(text: str) -> bool:
