@@ -29,6 +29,10 @@ Sections:
              workers (and more with ``--jobs``): documents per second and the speed-up;
              then the ceiling the machine allows (as many independent processes parsing a
              share each) and the load other processes put on the machine meanwhile.
+    collector a pipeline as users write it (every sample × ``--copies``, each result held
+             until the next parse, the garbage collector not frozen): rounds taking turns
+             between the collector paused during each parse (as shipped) and running
+             throughout: CPU time, time in the collector, collections per generation.
     pdf      every PDF under samples/ (needs gijiroku[pdf]): text extraction alone (the floor
              of reading a PDF) against extraction + parse, both in this process; and the
              parse of the extracted text against the text floor.
@@ -232,6 +236,76 @@ def bench_families(args: argparse.Namespace) -> None:
               f"parse {size[group] / 1e6 / statistics.median(parse):6.2f} MB/s  "
               f"floor {size[group] / 1e6 / statistics.median(floor_):7.1f} MB/s  "
               f"parse/floor {ratio:6.2f}")  # fmt: skip
+
+
+class _CollectorClock:
+    """Time spent in the cyclic garbage collector, and collections per generation (through
+    ``gc.callbacks``, while installed)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.collections = [0, 0, 0]
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._started
+            self.collections[info["generation"]] += 1
+
+
+def bench_collector(args: argparse.Namespace) -> None:
+    """A pipeline as a user writes it: every sample × ``--copies``, each parse's minutes held
+    until the next one is made, the collector as CPython runs it (not frozen, unlike
+    ``families``). Rounds take turns between the collector paused during each parse (as
+    gijiroku does) and running throughout; per round, the median over ``--rounds``: CPU time,
+    time in the collector and collections per generation, and parse/floor for the same
+    documents."""
+    import contextlib
+
+    import gijiroku.api
+
+    docs = [p.read_bytes() for p in sample_paths()] * args.copies
+    for data in docs[: len(docs) // args.copies]:  # warm-up: compiled patterns, caches
+        gijiroku.parse(data)
+    shipped = getattr(gijiroku.api, "collector_paused")  # noqa: B009 (put back below)
+    ways = {"paused": shipped, "running": contextlib.nullcontext}
+    spent: dict[str, list[tuple[float, float, list[int]]]] = {way: [] for way in ways}
+    floors: list[float] = []
+    gc.collect()
+    try:
+        for _ in range(args.rounds):
+            started = time.process_time()
+            for data in docs:
+                floor(data)
+            floors.append(time.process_time() - started)
+            for way, pause in ways.items():
+                setattr(gijiroku.api, "collector_paused", pause)  # noqa: B010
+                clock = _CollectorClock()
+                gc.callbacks.append(clock)
+                started = time.process_time()
+                minutes = None
+                for data in docs:
+                    minutes = gijiroku.parse(data)
+                seconds = time.process_time() - started
+                gc.callbacks.remove(clock)
+                del minutes
+                spent[way].append((seconds, clock.seconds, clock.collections))
+    finally:
+        setattr(gijiroku.api, "collector_paused", shipped)  # noqa: B010
+    floor_seconds = statistics.median(floors)
+    for way, runs in spent.items():
+        seconds = statistics.median(run[0] for run in runs)
+        in_collector = statistics.median(run[1] for run in runs)
+        counts = [statistics.median(run[2][g] for run in runs) for g in range(3)]
+        print(f"collector: {way:8s} {len(docs)} documents  {seconds:6.2f} s  "
+              f"in the collector {in_collector:5.2f} s ({in_collector / seconds:5.1%})  "
+              f"collections by generation {counts[0]:.0f}/{counts[1]:.0f}/{counts[2]:.0f}  "
+              f"parse/floor {seconds / floor_seconds:6.2f}")  # fmt: skip
+    paused = statistics.median(run[0] for run in spent["paused"])
+    running = statistics.median(run[0] for run in spent["running"])
+    print(f"collector: paused/running {paused / running:.3f}")
 
 
 def _import_times() -> tuple[float, dict[str, float]]:
@@ -475,6 +549,7 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], int | None]] = {
     "scaling": bench_scaling,
     "patho": bench_patho,
     "corpus": bench_corpus,
+    "collector": bench_collector,
     "pdf": bench_pdf,
     "pdflibs": bench_pdflibs,
     "growth": growth.bench_growth,
@@ -489,7 +564,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing (best kept)")
     parser.add_argument("--rounds", type=int, default=7,
                         help="families, import: rounds (the median is kept)")  # fmt: skip
-    parser.add_argument("--copies", type=int, default=50, help="corpus: copies of each sample")
+    parser.add_argument("--copies", type=int, default=50,
+                        help="corpus, collector: copies of each sample")  # fmt: skip
     parser.add_argument("--scaling-sample", default="diet/shugiin-monka-2023-11-01.txt",
                         help="scaling: the sample to repeat (relative to samples/)")  # fmt: skip
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2],

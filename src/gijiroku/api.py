@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from gijiroku.blocks import Block, BlockKind
+from gijiroku.collector import collector_paused
 from gijiroku.decoding import PDF_SIGNATURE, Repair, decode_input
 from gijiroku.errors import GijirokuWarning, ParseError
 from gijiroku.formats import choose_format, get_format
@@ -154,9 +155,9 @@ def tokenize(text: str, *, format: str | Format | None = None) -> list[Block]:
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize() takes str, not {type(text).__name__}")
-    fmt = format if isinstance(format, Format) else get_format(format, text)
     tokenizer, _ = _pipeline or _import_pipeline()
-    with memo_scope():
+    with collector_paused(), memo_scope():
+        fmt = format if isinstance(format, Format) else get_format(format, text)
         blocks: list[Block] = tokenizer.tokenize_lines(text, fmt)
     return blocks
 
@@ -192,7 +193,9 @@ def _read(
     minutes; and, ``with_pages``, the blocks that hold a page marker, for what a PDF adds
     to the layout (else none: only a PDF's layout reads them)."""
     tokenizer, parser = _pipeline or _import_pipeline()
-    with memo_scope():  # short strings' clean forms and name splits, kept for this parse
+    # (short strings' clean forms and name splits kept for this parse; the collector, which
+    # would find no cycle among what the parse makes, paused until it ends)
+    with collector_paused(), memo_scope():
         detection = choose_format(format, text)
         blocks: list[Block] = tokenizer.tokenize_lines(text, detection.format)
         # (most blocks are not pages and hold no children: told apart without a call)
