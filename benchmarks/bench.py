@@ -262,16 +262,12 @@ def bench_collector(args: argparse.Namespace) -> None:
     gijiroku does) and running throughout; per round, the median over ``--rounds``: CPU time,
     time in the collector and collections per generation, and parse/floor for the same
     documents."""
-    import contextlib
-
-    import gijiroku.api
+    from gijiroku import collector
 
     docs = [p.read_bytes() for p in sample_paths()] * args.copies
     for data in docs[: len(docs) // args.copies]:  # warm-up: compiled patterns, caches
         gijiroku.parse(data)
-    shipped = getattr(gijiroku.api, "collector_paused")  # noqa: B009 (put back below)
-    ways = {"paused": shipped, "running": contextlib.nullcontext}
-    spent: dict[str, list[tuple[float, float, list[int]]]] = {way: [] for way in ways}
+    spent: dict[str, list[tuple[float, float, list[int]]]] = {"paused": [], "running": []}
     floors: list[float] = []
     gc.collect()
     try:
@@ -280,8 +276,8 @@ def bench_collector(args: argparse.Namespace) -> None:
             for data in docs:
                 floor(data)
             floors.append(time.process_time() - started)
-            for way, pause in ways.items():
-                setattr(gijiroku.api, "collector_paused", pause)  # noqa: B010
+            for way, runs in spent.items():
+                collector.PAUSE = way == "paused"
                 clock = _CollectorClock()
                 gc.callbacks.append(clock)
                 started = time.process_time()
@@ -291,9 +287,9 @@ def bench_collector(args: argparse.Namespace) -> None:
                 seconds = time.process_time() - started
                 gc.callbacks.remove(clock)
                 del minutes
-                spent[way].append((seconds, clock.seconds, clock.collections))
+                runs.append((seconds, clock.seconds, clock.collections))
     finally:
-        setattr(gijiroku.api, "collector_paused", shipped)  # noqa: B010
+        collector.PAUSE = True
     floor_seconds = statistics.median(floors)
     for way, runs in spent.items():
         seconds = statistics.median(run[0] for run in runs)
