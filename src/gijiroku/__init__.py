@@ -113,7 +113,7 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY, *_SUBMODULES})
 
 
-__version__ = "0.14.1"
+__version__ = "0.15.0"
 
 __all__ = [
     "BatchInput",
